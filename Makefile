@@ -1,0 +1,38 @@
+# Set-up for a fresh machine: `make demo` builds every spec in agreements/, `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SPECS := $(wildcard agreements/*.yaml)
+
+.PHONY: demo test install install-test system-packages clean
+
+$(BIN)/drafter: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+install: $(BIN)/drafter
+
+$(VENV)/.test-deps: $(BIN)/drafter
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install-test: $(VENV)/.test-deps
+
+demo: install
+	$(BIN)/drafter build $(SPECS)
+
+# LibreOffice, poppler (pdftoppm), qpdf: the real clients the tests open our files with.
+system-packages:
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-writer-nogui poppler-utils qpdf >/dev/null; \
+	else echo "LibreOffice, poppler-utils eller qpdf saknas; de tester som behöver dem hoppas över."; fi
+
+test: install-test system-packages
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) output/*/

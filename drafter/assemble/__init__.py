@@ -1,0 +1,1 @@
+"""Assembly: spec + clause library → one document model."""

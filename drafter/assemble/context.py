@@ -1,0 +1,23 @@
+"""The data clause texts see: the spec's fields, plus `public`, `partner` and `budget.total`."""
+
+from __future__ import annotations
+
+from drafter.spec.model import Spec
+
+
+def clause_context(spec: Spec) -> dict:
+    data = spec.model_dump(mode="python", exclude={"outline"})
+    partners = [p.model_dump() for p in spec.partners]
+    data["budget"]["total"] = spec.budget.sum
+    data["public"] = spec.public.model_dump()
+    data["partners"] = partners
+    data["partner"] = partners[0]
+    data["document"]["title"] = agreement_title(spec)
+    return data
+
+
+def agreement_title(spec: Spec) -> str:
+    if spec.document.title:
+        return spec.document.title
+    partners = " och ".join(p.name for p in spec.partners)
+    return f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan {spec.public.name} och {partners}"

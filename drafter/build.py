@@ -1,0 +1,108 @@
+"""`drafter build` as a library call: spec → model → DOCX/PDF bytes → output folder with manifest.
+
+Everything is rendered in memory first; only when every document has rendered
+are files written, so a failed build leaves earlier outputs untouched.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter import __version__
+from drafter.assemble.agreement import assemble_agreement
+from drafter.clauses.library import ClauseLibrary
+from drafter.model.nodes import Document
+from drafter.output import publish, sha256
+from drafter.spec.load import load_spec
+
+FORMATS = ("docx", "pdf")
+PDF_ENGINES = ("typst", "libreoffice")
+FILE_NAMES = {"agreement": "overenskommelse"}
+
+
+@dataclass
+class BuildOptions:
+    out_dir: Path = Path("output")
+    formats: tuple[str, ...] = FORMATS
+    pdf_engine: str = "typst"
+    library: ClauseLibrary = field(default_factory=ClauseLibrary)
+
+
+def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
+    """Build one spec; returns the manifest's path."""
+    options = options or BuildOptions()
+    spec_path = Path(spec_path)
+    loaded = load_spec(spec_path)
+    documents = [assemble_agreement(loaded, options.library)]
+    stem = spec_path.stem
+    rendered = render_documents(documents, stem, options)
+    files = {name: data for doc_files in rendered.values() for name, data in doc_files.items()}
+    manifest = {
+        "drafter": __version__,
+        "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_path.read_bytes())},
+        "documents": [
+            {
+                "kind": doc.kind,
+                "title": doc.meta.title,
+                "files": {Path(name).suffix[1:]: name for name in rendered[id(doc)]},
+                "sha256": {Path(name).suffix[1:]: sha256(data) for name, data in rendered[id(doc)].items()},
+            }
+            for doc in documents
+        ],
+        "clauses": _clauses_used(documents),
+    }
+    return publish(options.out_dir / stem, files, manifest)
+
+
+def render_documents(documents: list[Document], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:
+    """Every document in every requested format, in memory: {id(doc): {file name: bytes}}."""
+    from drafter.writers.docx import docx_bytes
+
+    out: dict[int, dict[str, bytes]] = {}
+    for doc in documents:
+        base = f"{stem}-{FILE_NAMES[doc.kind]}"
+        files: dict[str, bytes] = {}
+        if "docx" in options.formats or ("pdf" in options.formats and options.pdf_engine == "libreoffice"):
+            files[f"{base}.docx"] = docx_bytes(doc)
+        if "pdf" in options.formats and options.pdf_engine == "typst":
+            from drafter.writers.pdf import pdf_bytes
+
+            files[f"{base}.pdf"] = pdf_bytes(doc)
+        out[id(doc)] = files
+    if "pdf" in options.formats and options.pdf_engine == "libreoffice":
+        _pdfs_with_libreoffice(out)
+    if "docx" not in options.formats:
+        for files in out.values():
+            for name in [n for n in files if n.endswith(".docx")]:
+                del files[name]
+    return out
+
+
+def _pdfs_with_libreoffice(out: dict[int, dict[str, bytes]]) -> None:
+    """All DOCX of the build converted in one soffice call."""
+    from drafter.writers.pdf.libreoffice import convert
+
+    with tempfile.TemporaryDirectory(prefix="drafter-build-") as tmp:
+        sources = []
+        for files in out.values():
+            for name, data in files.items():
+                if name.endswith(".docx"):
+                    (Path(tmp) / name).write_bytes(data)
+                    sources.append(Path(tmp) / name)
+        pdfs = convert(sources, Path(tmp) / "pdf")
+        for files in out.values():
+            for pdf in pdfs:
+                if f"{pdf.stem}.docx" in files:
+                    files[pdf.name] = pdf.read_bytes()
+
+
+def _clauses_used(documents: list[Document]) -> list[dict]:
+    seen: dict[tuple[str, int], dict] = {}
+    for doc in documents:
+        for section in doc.walk_sections():
+            if section.clause:
+                c = section.clause
+                seen[(c.id, c.version)] = {"id": c.id, "version": c.version, "sha256": c.sha256, "path": c.path}
+    return [seen[key] for key in sorted(seen)]

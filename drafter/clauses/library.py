@@ -1,0 +1,127 @@
+"""Find and read clause versions: `clauses/<id>/v<N>.md`, e.g. clauses/villkor/aterkrav/v2.md."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from drafter.clauses.front_matter import ClauseMeta
+from drafter.errors import DrafterError, Where
+
+VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
+
+
+def default_library_path() -> Path:
+    """clauses/ in the current folder (where an official runs drafter), else the project's."""
+    here = Path.cwd() / "clauses"
+    return here if here.is_dir() else Path(__file__).resolve().parents[2] / "clauses"
+
+
+class ClauseNotFound(DrafterError):
+    """A well-formed clause id or version that the library does not have (a finding, exit 1)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class ClauseVersion:
+    id: str
+    path: Path
+    meta: ClauseMeta
+    body: str
+    body_line: int  # file line of the body's first line
+
+    @property
+    def version(self) -> int:
+        return self.meta.version
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+
+class ClauseLibrary:
+    def __init__(self, root: Path | str | None = None):
+        self.root = Path(root) if root else default_library_path()
+        self._cache: dict[Path, ClauseVersion] = {}
+
+    def ids(self) -> list[str]:
+        files = (p for p in self.root.rglob("v*.md") if VERSION_FILE.match(p.name))
+        return sorted({p.parent.relative_to(self.root).as_posix() for p in files})
+
+    def versions(self, clause_id: str) -> list[ClauseVersion]:
+        folder = self.root / clause_id
+        files = [p for p in folder.glob("v*.md") if VERSION_FILE.match(p.name)] if folder.is_dir() else []
+        if not files:
+            close = difflib.get_close_matches(clause_id, self.ids(), n=1, cutoff=0.6)
+            raise ClauseNotFound(
+                f"Klausulen '{clause_id}' finns inte i biblioteket {self.root}.",
+                hint=f"Menade du '{close[0]}'?" if close else "Se `drafter clauses list`.",
+            )
+        versions = [self.read(p, clause_id) for p in files]
+        return sorted(versions, key=lambda v: v.version)
+
+    def get(self, ref: str) -> ClauseVersion:
+        """`id@N` gives version N; plain `id` the newest fastställd version."""
+        clause_id, _, pinned = ref.partition("@")
+        versions = self.versions(clause_id)
+        if pinned:
+            for v in versions:
+                if v.version == int(pinned):
+                    return v
+            raise ClauseNotFound(
+                f"Klausulen '{clause_id}' har ingen version {pinned}.",
+                hint="Versioner som finns: " + ", ".join(str(v.version) for v in versions) + ".",
+            )
+        approved = [v for v in versions if v.meta.status == "fastställd"]
+        if not approved:
+            raise ClauseNotFound(
+                f"Klausulen '{clause_id}' har ingen fastställd version.",
+                hint=f"Ange en version uttryckligen, t.ex. {clause_id}@{versions[-1].version}, eller fastställ en.",
+            )
+        return approved[-1]
+
+    def read(self, path: Path, clause_id: str) -> ClauseVersion:
+        if path not in self._cache:
+            self._cache[path] = _read_clause_file(path, clause_id)
+        return self._cache[path]
+
+
+def _read_clause_file(path: Path, clause_id: str) -> ClauseVersion:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise DrafterError("Klausulfilen börjar inte med front matter (en rad med ---).", Where(str(path), 1))
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise DrafterError("Front matter avslutas inte med en rad med ---.", Where(str(path), 1)) from None
+    try:
+        data = yaml.safe_load("".join(lines[1:end])) or {}
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
+        raise DrafterError(f"Front matter är inte giltig YAML ({exc.problem}).", Where(str(path), line)) from None
+    try:
+        meta = ClauseMeta.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(map(str, err["loc"])) or None
+        raise DrafterError(f"Fel i front matter: {err['msg']}.", Where(str(path), 2, None, field)) from None
+    expected = int(VERSION_FILE.match(path.name).group(1))
+    if meta.version != expected:
+        raise DrafterError(
+            f"Front matter anger version {meta.version} men filen heter {path.name}.",
+            Where(str(path), 2, None, "version"),
+        )
+    return ClauseVersion(clause_id, path, meta, "".join(lines[end + 1:]), end + 2)

@@ -1,0 +1,1 @@
+"""The document model (nodes), its numbering and its plain text."""

@@ -1,0 +1,155 @@
+"""The document model: the one contract between assembly and the writers.
+
+Like pandoc's AST, it knows no file format. Everything a reader sees as content
+(section numbers, cross-reference texts, footnote numbers, budget sums) is
+computed here or before, so writers only translate nodes into their format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Union
+
+
+# --- inline nodes -----------------------------------------------------------
+
+
+@dataclass
+class Text:
+    text: str
+
+
+@dataclass
+class Emph:
+    children: list["Inline"]
+
+
+@dataclass
+class Strong:
+    children: list["Inline"]
+
+
+@dataclass
+class LineBreak:
+    pass
+
+
+@dataclass
+class FootnoteRef:
+    """A footnote mark; its text travels with it so writers can place real footnotes."""
+
+    blocks: list["Block"]
+    number: int = 0  # set by model.numbering
+
+
+@dataclass
+class CrossRef:
+    """A reference to another clause, rendered as e.g. "punkt 5.7"."""
+
+    target: str  # clause id
+    text: str = ""  # set by model.numbering
+
+
+Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef]
+
+
+# --- block nodes ------------------------------------------------------------
+
+
+@dataclass
+class Paragraph:
+    inlines: list[Inline]
+
+
+@dataclass
+class BulletList:
+    items: list[list["Block"]]
+
+
+@dataclass
+class OrderedList:
+    items: list[list["Block"]]
+    start: int = 1
+
+
+@dataclass
+class Table:
+    """A table; `total` is a computed sum row, shown emphasised by writers."""
+
+    header: list[list[Inline]]
+    rows: list[list[list[Inline]]]
+    total: list[list[Inline]] | None = None
+    align: list[str] = field(default_factory=list)  # "left" | "right" per column
+
+
+@dataclass
+class Signatory:
+    """One party's signature, in reading order: whom it binds, a line to sign on,
+    the name in clear with title, then place and date with a line for the day."""
+
+    signs_for: str  # "För socialnämnden i Stockholms stad"
+    name: str | None  # None: an empty line with "Namnförtydligande"
+    title: str | None
+    place_and_date: str  # "Stockholm den"
+
+
+@dataclass
+class SignatureBlock:
+    signatories: list[Signatory]
+
+
+Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock]
+
+
+# --- structure --------------------------------------------------------------
+
+
+@dataclass
+class ClauseUse:
+    """Which clause version a section came from (for manifest, redlines, checks)."""
+
+    id: str
+    version: int
+    sha256: str
+    path: str
+
+
+@dataclass
+class Section:
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    sections: list["Section"] = field(default_factory=list)
+    clause: ClauseUse | None = None
+    numbered: bool = True
+    number: str = ""  # "5.2", set by model.numbering
+    label: str = ""  # "5.2" or "1." as printed before the heading
+    level: int = 1  # 1 = top level, set by model.numbering
+
+
+@dataclass
+class Metadata:
+    title: str
+    subject: str = ""
+    author: str = ""
+    keywords: list[str] = field(default_factory=list)
+    diarienummer: str | None = None
+    date: dt.date | None = None
+    place: str = ""
+    language: str = "sv-SE"
+
+
+@dataclass
+class Document:
+    kind: str  # "agreement", later "proposal", "addendum", ...
+    meta: Metadata
+    sections: list[Section] = field(default_factory=list)
+    preamble: list[Block] = field(default_factory=list)
+
+    def walk_sections(self):
+        """Every section, depth first, in reading order."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.sections))

@@ -1,0 +1,1 @@
+"""Readers: each turns one input format into model nodes."""

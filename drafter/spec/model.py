@@ -1,0 +1,154 @@
+"""The spec: what one partnership's documents are made of, validated by pydantic.
+
+Field names are English (they are what clause texts write, e.g. `period.start`);
+every message a user sees about them is Swedish (see spec.errors).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from stdnum.se import orgnr
+
+CLAUSE_REF = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(@[1-9][0-9]*)?$")
+MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class DocumentInfo(_Model):
+    """Metadata shared by the documents of the spec."""
+
+    title: str | None = Field(None, description="Överenskommelsens titel; utelämnad: bildas av parternas namn.")
+    subject: str = Field("", description="Ämne, visas i dokumentegenskaperna.")
+    diarienummer: str | None = Field(None, description="Diarienummer, visas i sidhuvudet.")
+    date: dt.date = Field(description="Dokumentets datum (ÅÅÅÅ-MM-DD); ger även tidsstämpeln i filerna.")
+    place: str = Field(description="Ort för undertecknandet, t.ex. Stockholm.")
+    author: str | None = Field(None, description="Upphovsman i dokumentegenskaperna; utelämnad: den offentliga parten.")
+
+
+class Signatory(_Model):
+    name: str | None = Field(None, description="Namn; utelämnat ger en tom rad med 'Namnförtydligande'.")
+    title: str = Field(description="Befattning, t.ex. socialdirektör eller ordförande.")
+    signs_for: str | None = Field(None, description="Vem som binds, t.ex. 'socialnämnden i Stockholms stad'.")
+
+
+class Party(_Model):
+    name: str
+    sector: Literal["offentlig", "idéburen"]
+    kind: Literal[
+        "kommun", "region", "nämnd", "förvaltning", "stadsdelsförvaltning",
+        "ideell förening", "stiftelse", "registrerat trossamfund", "ekonomisk förening",
+    ]
+    organisationsnummer: str = Field(description="NNNNNN-NNNN, med kontrollsiffra.")
+    committee: str | None = Field(None, description="Ansvarig nämnd, t.ex. socialnämnden (offentlig part).")
+    municipality: str | None = Field(None, description="Kommunen, t.ex. Stockholms stad (offentlig part).")
+    signatory: Signatory
+
+    @field_validator("organisationsnummer")
+    @classmethod
+    def _valid_orgnr(cls, value: str) -> str:
+        compact = value.replace("–", "-").replace(" ", "")
+        if not re.fullmatch(r"\d{6}-\d{4}", compact):
+            raise ValueError("organisationsnumret ska skrivas NNNNNN-NNNN, till exempel 802524-2879")
+        if not orgnr.is_valid(compact):
+            raise ValueError(f"organisationsnumret {compact} har fel kontrollsiffra")
+        return compact
+
+
+class Renewal(_Model):
+    unit: Literal["kalenderår", "år", "halvår", "månad"] = Field(description="Förlängs med en sådan period i taget.")
+    max_end: dt.date = Field(description="Längsta möjliga slutdatum.")
+    notice_deadline: str = Field(description="Sista dag för uppsägning varje år, MM-DD, t.ex. 09-30.")
+
+    @field_validator("notice_deadline", mode="before")
+    @classmethod
+    def _month_day(cls, value):
+        value = str(value)
+        if not MONTH_DAY.fullmatch(value):
+            raise ValueError("ska skrivas MM-DD, till exempel 09-30 för den 30 september")
+        return value
+
+
+class Period(_Model):
+    start: dt.date
+    end: dt.date
+    renewal: Renewal | None = None
+
+
+class BudgetRow(_Model):
+    item: str = Field(description="Beskrivning av resurs.")
+    amount: int = Field(description="Belopp i hela kronor.")
+
+
+class Budget(_Model):
+    months: int = Field(ge=1, le=120, description="Antal månader som beloppen avser.")
+    rows: list[BudgetRow] = Field(min_length=1)
+    total: int | None = Field(None, description="Angiven summa; kontrolleras mot raderna.")
+
+    @property
+    def sum(self) -> int:
+        return sum(row.amount for row in self.rows)
+
+
+class OutlineItem(_Model):
+    """A section: a clause (id or id@version) or a heading, with subsections."""
+
+    clause: str | None = None
+    heading: str | None = None
+    numbered: bool = True
+    sections: list["OutlineItem"] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value):
+        return {"clause": value} if isinstance(value, str) else value
+
+    @field_validator("clause")
+    @classmethod
+    def _well_formed(cls, value: str | None) -> str | None:
+        if value is not None and not CLAUSE_REF.fullmatch(value):
+            raise ValueError(
+                f"'{value}' är inget giltigt klausul-id; skriv t.ex. villkor/aterkrav eller villkor/aterkrav@2 "
+                "(små bokstäver a–z, siffror och bindestreck, delar åtskilda med /)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _clause_or_heading(self):
+        if not self.clause and not self.heading:
+            raise ValueError("en punkt behöver en klausul (clause) eller en rubrik (heading)")
+        return self
+
+
+class Spec(_Model):
+    """One partnership: its parties, period, budget, figures and document outline."""
+
+    document: DocumentInfo
+    parties: list[Party] = Field(min_length=2)
+    period: Period
+    budget: Budget
+    figures: dict[str, int | str] = Field(
+        default_factory=dict, description="Målgruppens och verksamhetens siffror, t.ex. antal brukare."
+    )
+    outline: list[OutlineItem] = Field(min_length=1, description="Avsnitten i överenskommelsen, i ordning.")
+
+    @model_validator(mode="after")
+    def _one_of_each_sector(self):
+        sectors = [p.sector for p in self.parties]
+        if "offentlig" not in sectors or "idéburen" not in sectors:
+            raise ValueError("parties behöver minst en part med sector offentlig och en med sector idéburen")
+        return self
+
+    @property
+    def public(self) -> Party:
+        return next(p for p in self.parties if p.sector == "offentlig")
+
+    @property
+    def partners(self) -> list[Party]:
+        return [p for p in self.parties if p.sector == "idéburen"]

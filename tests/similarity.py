@@ -1,0 +1,34 @@
+"""Word-level similarity as the issue defines it: difflib over word and punctuation tokens."""
+
+import difflib
+import re
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+AGREEMENT_2026 = SEEDS / "000_11af81c8c834ed2e.txt"
+
+_MARKUP = re.compile(r"</?b>|\*\*|\*|^#+\s*|^\s*- |^\|?[-| ]+\|?$|^-{3,}$|\|", re.MULTILINE)
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def strip_markup(text: str) -> str:
+    """The seed's Markdown-ish extraction (#, **, tables, <b>) reduced to its words."""
+    return _MARKUP.sub(" ", text)
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, tokens(a), tokens(b), autojunk=False).ratio()
+
+
+def differences(a: str, b: str) -> list[str]:
+    """Human-readable list of what differs, for failure messages and the closing note."""
+    ta, tb = tokens(a), tokens(b)
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op != "equal":
+            out.append(f"{op}: {' '.join(ta[i1:i2])!r} -> {' '.join(tb[j1:j2])!r}")
+    return out

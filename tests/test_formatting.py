@@ -1,0 +1,24 @@
+import datetime as dt
+
+from drafter.formatting import dag_och_manad, datum, genitiv, kronor, rakneord, tal, tkr
+
+NB = "\u00a0"
+
+
+def test_amounts_use_no_break_space_groups():
+    assert kronor(1_000_000) == f"1{NB}000{NB}000{NB}kr"
+    assert tal(878_000) == f"878{NB}000"
+    assert tal(0) == "0"
+    assert tkr(1_000_000) == f"1{NB}000{NB}tkr"
+
+
+def test_dates_in_prose():
+    assert datum(dt.date(2026, 7, 1)) == "1 juli 2026"
+    assert datum(dt.date(2028, 12, 31)) == "31 december 2028"
+    assert dag_och_manad("09-30") == "30 september"
+
+
+def test_swedish_word_forms():
+    assert genitiv("Socialnämnden") == "Socialnämndens"
+    assert genitiv("Street Minds") == "Street Minds"
+    assert rakneord(2) == "två"
