@@ -1,0 +1,81 @@
+"""PDF through Typst: the model as JSON data, rendered by typst/document.typ.
+
+No Typst source is generated from user text: the model travels as one JSON
+string in `sys.inputs`, and the template turns strings into content, so markup
+characters in the data print literally.
+
+Output is PDF/A-2b and PDF/UA-1 (tagged, /Lang from the text language, the
+viewer shows the document title), with only the bundled Liberation fonts, and
+byte-identical for the same model: dates come from the document date, or from
+SOURCE_DATE_EPOCH when the document has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import threading
+from pathlib import Path
+
+from drafter.model.data import to_data
+from drafter.model.nodes import Document
+
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "typst" / "document.typ"
+FONTS = HERE / "fonts"
+
+# PDF/UA-1 on top of PDF/A-2b: Typst then checks the tagging rules it can and
+# writes /ViewerPreferences /DisplayDocTitle true (it does not for PDF/A alone).
+PDF_STANDARDS = ["a-2b", "ua-1"]
+
+_compiler = None
+_lock = threading.Lock()
+
+
+def _get_compiler():
+    """One compiler per process: fonts are loaded once, and Typst's caches stay warm."""
+    global _compiler
+    if _compiler is None:
+        import typst
+
+        _compiler = typst.Compiler(
+            TEMPLATE,
+            root=TEMPLATE.parent,
+            font_paths=[FONTS],
+            ignore_system_fonts=True,
+        )
+    return _compiler
+
+
+def model_json(doc: Document) -> str:
+    return json.dumps(to_data(doc), ensure_ascii=False, separators=(",", ":"))
+
+
+def timestamp_for(doc: Document) -> int | None:
+    """Midnight UTC of the document date, else SOURCE_DATE_EPOCH, else None (Typst takes now).
+
+    The template also sets the document date from `meta.date`, which is what the
+    PDF's creation date shows; the timestamp only decides when there is none.
+    """
+    if doc.meta.date is not None:
+        midnight = dt.datetime.combine(doc.meta.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+        return int(midnight.timestamp())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return int(epoch)
+    return None
+
+
+def pdf_bytes(doc: Document) -> bytes:
+    compiler = _get_compiler()
+    with _lock:
+        pdf = compiler.compile(
+            format="pdf",
+            sys_inputs={"model": model_json(doc)},
+            pdf_standards=PDF_STANDARDS,
+            timestamp=timestamp_for(doc),
+            pdf_tags=True,
+        )
+    assert isinstance(pdf, bytes)
+    return pdf

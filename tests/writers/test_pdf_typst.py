@@ -1,0 +1,258 @@
+"""The Typst PDF writer, checked by reading the PDF back with pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pypdf
+import pytest
+import typst
+
+from drafter.model.nodes import FootnoteRef, OrderedList, Paragraph, Section, Text
+from drafter.model.numbering import number_document
+from drafter.model.text import block_lines, document_text
+from drafter.writers.pdf import pdf_bytes
+from drafter.writers.pdf import typst_writer
+from sample_document import sample_document
+
+MARKUP_PARTY = "#set page(width: 1cm) *bold* $x$ ] [ {{ 7*7 }} <b> _u_ @ref \\ & å"
+
+
+def long_document(party: str = "Föreningen Ös & Co <\"Ära\"> 'AB'"):
+    """The sample plus long sections with footnotes: several pages, footnotes on each."""
+    doc = sample_document(party)
+    filler = "Uppföljningen av verksamheten sker i samverkan mellan parterna. " * 22
+    for i in range(5):
+        doc.sections.insert(2, Section(
+            heading=f"Samverkan, del {i + 1}",
+            blocks=[
+                Paragraph([Text(filler), FootnoteRef([Paragraph([Text(f"Fotnot om del {i + 1}.")])]),
+                           Text(" Slut på stycket.")]),
+                OrderedList([[Paragraph([Text("fjärde")])], [Paragraph([Text("femte")])]], start=4),
+            ],
+        ))
+    number_document(doc)
+    return doc
+
+
+def read(pdf: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(pdf))
+
+
+def norm(text: str) -> str:
+    """Collapse whitespace (no-break spaces too)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def footnote_entries(doc) -> list[str]:
+    """Footnote texts as the page foot shows them: the number, then the text."""
+    entries = []
+    for section_blocks in [doc.preamble, *(s.blocks for s in doc.walk_sections())]:
+        for inline in _inlines(section_blocks):
+            if isinstance(inline, FootnoteRef):
+                text = " ".join(line for b in inline.blocks for line in block_lines(b))
+                entries.append((inline.number, norm(text)))
+    return sorted(entries)
+
+
+def _inlines(blocks):
+    for block in blocks:
+        for inline in getattr(block, "inlines", []):
+            yield from _walk_inline(inline)
+
+
+def _walk_inline(inline):
+    yield inline
+    for child in getattr(inline, "children", []):
+        yield from _walk_inline(child)
+
+
+def body_text(doc, pdf: bytes) -> str:
+    """The text of all pages without running header, footer and footnote entries.
+
+    Each part is removed only where it must be: the header as the exact start of
+    each page, "Sida i av n" as the exact end, then the footnote entries due on
+    the page (in order) just above it. Anything missing fails the test.
+    """
+    reader = read(pdf)
+    pages = reader.pages
+    dnr = f"Dnr {doc.meta.diarienummer}"
+    entries = footnote_entries(doc)
+    next_entry = 0
+    body = []
+    for i, page in enumerate(pages, start=1):
+        text = page.extract_text()
+        text = re.sub(r"(^|\n)• ", r"\1", text)  # bullet markers (not in the model's text)
+        text = re.sub(r"-[ \t]*\n", "-", text)  # a line broken after a hyphen
+        text = norm(text)
+        header = dnr if i == 1 else f"{norm(doc.meta.title)} {dnr}"
+        assert text.startswith(header + " "), (i, text[:200])
+        text = text[len(header) + 1:]
+        footer = f"Sida {i} av {len(pages)}"
+        assert text.endswith(" " + footer), (i, text[-200:])
+        text = text[: -len(footer) - 1]
+        # Footnote entries are printed "1En fotnot ..." (raised number, no space).
+        for m in range(len(entries) - next_entry, 0, -1):
+            due = entries[next_entry:next_entry + m]
+            pattern = " " + " ".join(f"{n} ?{re.escape(t)}" for n, t in due) + "$"
+            found = re.search(pattern, text)
+            if found:
+                text = text[: found.start()]
+                next_entry += m
+                break
+        body.append(text)
+    assert next_entry == len(entries), "every footnote entry printed once"
+    return " ".join(body)
+
+
+def expected_text(doc) -> str:
+    return norm(document_text(doc))
+
+
+@pytest.fixture(scope="module")
+def sample_pdf():
+    doc = sample_document()
+    return doc, pdf_bytes(doc)
+
+
+@pytest.fixture(scope="module")
+def long_pdf():
+    doc = long_document()
+    return doc, pdf_bytes(doc)
+
+
+def test_a4_pages(sample_pdf, long_pdf):
+    for _, pdf in (sample_pdf, long_pdf):
+        for page in read(pdf).pages:
+            box = page.mediabox
+            assert float(box.width) == pytest.approx(595.28, abs=0.5)
+            assert float(box.height) == pytest.approx(841.89, abs=0.5)
+    assert len(read(long_pdf[1]).pages) >= 3
+
+
+@pytest.mark.parametrize("which", ["sample_pdf", "long_pdf"])
+def test_text_matches_model(which, request):
+    doc, pdf = request.getfixturevalue(which)
+    assert body_text(doc, pdf) == expected_text(doc)
+
+
+def test_headings_in_order_and_outline(long_pdf):
+    doc, pdf = long_pdf
+    headings = [f"{s.label} {s.heading}" for s in doc.walk_sections()]
+    text = body_text(doc, pdf)
+    positions = [text.index(h) for h in headings]
+    assert positions == sorted(positions)
+
+    reader = read(pdf)
+
+    def titles(outline):
+        for item in outline:
+            if isinstance(item, list):
+                yield from titles(item)
+            else:
+                yield item.title
+
+    assert list(titles(reader.outline)) == headings
+
+
+def test_table_total(sample_pdf):
+    doc, pdf = sample_pdf
+    assert "Summa 1\u00a0000\u00a0000 kr" in read(pdf).pages[0].extract_text()  # no-break spaces kept
+
+
+def test_footnote_numbers_agree_with_typst():
+    doc = long_document()
+    found = typst.query(
+        typst_writer.TEMPLATE, "<drafter-footnote>", field="value", format="json",
+        font_paths=[typst_writer.FONTS], ignore_system_fonts=True,
+        sys_inputs={"model": typst_writer.model_json(doc)},
+    )
+    import json
+
+    pairs = json.loads(found)
+    assert [p["model"] for p in pairs] == list(range(1, 7))
+    assert all(p["model"] == p["typst"] for p in pairs)
+
+
+def test_catalog_tags_and_language(sample_pdf):
+    _, pdf = sample_pdf
+    root = read(pdf).trailer["/Root"]
+    assert root["/Lang"] == "sv-SE"
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    assert "/StructTreeRoot" in root
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+
+
+def test_metadata_and_pdfa_xmp(sample_pdf):
+    doc, pdf = sample_pdf
+    reader = read(pdf)
+    info = reader.metadata
+    assert info.title == doc.meta.title
+    assert info.author == "Socialförvaltningen"
+    assert info["/CreationDate"].startswith("D:20260615")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp)
+    assert re.search(r"<pdfaid:conformance>B</pdfaid:conformance>", xmp)
+    assert "<rdf:li>sv-SE</rdf:li>" in xmp
+
+
+def test_fonts_embedded_liberation_only(long_pdf):
+    _, pdf = long_pdf
+    seen = set()
+    for page in read(pdf).pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+            seen.add(str(target["/BaseFont"]).split("+")[-1])
+    assert seen and all(name.startswith("/Liberation") or name.startswith("Liberation") for name in seen), seen
+
+
+def test_special_characters_literal(sample_pdf):
+    doc, pdf = sample_pdf
+    text = norm(" ".join(p.extract_text() for p in read(pdf).pages))
+    assert "Föreningen Ös & Co <\"Ära\"> 'AB'" in text
+    assert "Namnförtydligande, ordförande" in text
+
+
+def test_typst_markup_in_data_prints_literally():
+    plain = pdf_bytes(long_document())
+    doc = long_document(MARKUP_PARTY)
+    pdf = pdf_bytes(doc)
+    assert body_text(doc, pdf) == expected_text(doc)
+    reader = read(pdf)
+    assert MARKUP_PARTY in norm(reader.pages[0].extract_text())
+    assert "49" not in body_text(doc, pdf)
+    assert len(reader.pages) == len(read(plain).pages)
+    for page in reader.pages:
+        assert float(page.mediabox.width) == pytest.approx(595.28, abs=0.5)
+
+
+def test_reproducible(sample_pdf, monkeypatch):
+    doc, pdf = sample_pdf
+    assert pdf_bytes(sample_document()) == pdf
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert pdf_bytes(sample_document()) == pdf  # the document date wins
+
+
+def test_source_date_epoch_without_document_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    doc = sample_document()
+    doc.meta.date = None
+    first = pdf_bytes(doc)
+    assert pdf_bytes(doc) == first
+    assert read(first).metadata["/CreationDate"].startswith("D:20231114")
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
+def test_qpdf_check(long_pdf, tmp_path):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(long_pdf[1])
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
