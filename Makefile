@@ -28,7 +28,7 @@ system-packages:
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			libreoffice-writer-nogui poppler-utils qpdf >/dev/null; \
+			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf >/dev/null; \
 	else echo "LibreOffice, poppler-utils eller qpdf saknas; de tester som behöver dem hoppas över."; fi
 
 test: install-test system-packages

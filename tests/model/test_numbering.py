@@ -45,7 +45,7 @@ def test_unknown_reference_is_reported():
 
 
 def test_footnotes_are_numbered_in_reading_order():
-    first, second, inner = FootnoteRef([Paragraph([Text("a")])]), FootnoteRef([]), None
+    first, second = FootnoteRef([Paragraph([Text("a")])]), FootnoteRef([])
     doc = _doc(Section("A", blocks=[Paragraph([first])], sections=[Section("B", blocks=[Paragraph([second])])]))
     number_document(doc)
     assert (first.number, second.number) == (1, 2)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
 
-import pypdf
 import pytest
 import typst
 
 from drafter.model.nodes import FootnoteRef, OrderedList, Paragraph, Section, Text
 from drafter.model.numbering import number_document
-from drafter.model.text import block_lines, document_text
+from drafter.model.text import document_text
 from drafter.writers.pdf import pdf_bytes
 from drafter.writers.pdf import typst_writer
+from readback import body_text, norm, read
 from sample_document import sample_document
 
 MARKUP_PARTY = "#set page(width: 1cm) *bold* $x$ ] [ {{ 7*7 }} <b> _u_ @ref \\ & å"
@@ -36,76 +35,6 @@ def long_document(party: str = "Föreningen Ös & Co <\"Ära\"> 'AB'"):
         ))
     number_document(doc)
     return doc
-
-
-def read(pdf: bytes) -> pypdf.PdfReader:
-    return pypdf.PdfReader(io.BytesIO(pdf))
-
-
-def norm(text: str) -> str:
-    """Collapse whitespace (no-break spaces too)."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def footnote_entries(doc) -> list[str]:
-    """Footnote texts as the page foot shows them: the number, then the text."""
-    entries = []
-    for section_blocks in [doc.preamble, *(s.blocks for s in doc.walk_sections())]:
-        for inline in _inlines(section_blocks):
-            if isinstance(inline, FootnoteRef):
-                text = " ".join(line for b in inline.blocks for line in block_lines(b))
-                entries.append((inline.number, norm(text)))
-    return sorted(entries)
-
-
-def _inlines(blocks):
-    for block in blocks:
-        for inline in getattr(block, "inlines", []):
-            yield from _walk_inline(inline)
-
-
-def _walk_inline(inline):
-    yield inline
-    for child in getattr(inline, "children", []):
-        yield from _walk_inline(child)
-
-
-def body_text(doc, pdf: bytes) -> str:
-    """The text of all pages without running header, footer and footnote entries.
-
-    Each part is removed only where it must be: the header as the exact start of
-    each page, "Sida i av n" as the exact end, then the footnote entries due on
-    the page (in order) just above it. Anything missing fails the test.
-    """
-    reader = read(pdf)
-    pages = reader.pages
-    dnr = f"Dnr {doc.meta.diarienummer}"
-    entries = footnote_entries(doc)
-    next_entry = 0
-    body = []
-    for i, page in enumerate(pages, start=1):
-        text = page.extract_text()
-        text = re.sub(r"(^|\n)• ", r"\1", text)  # bullet markers (not in the model's text)
-        text = re.sub(r"-[ \t]*\n", "-", text)  # a line broken after a hyphen
-        text = norm(text)
-        header = dnr if i == 1 else f"{norm(doc.meta.title)} {dnr}"
-        assert text.startswith(header + " "), (i, text[:200])
-        text = text[len(header) + 1:]
-        footer = f"Sida {i} av {len(pages)}"
-        assert text.endswith(" " + footer), (i, text[-200:])
-        text = text[: -len(footer) - 1]
-        # Footnote entries are printed "1En fotnot ..." (raised number, no space).
-        for m in range(len(entries) - next_entry, 0, -1):
-            due = entries[next_entry:next_entry + m]
-            pattern = " " + " ".join(f"{n} ?{re.escape(t)}" for n, t in due) + "$"
-            found = re.search(pattern, text)
-            if found:
-                text = text[: found.start()]
-                next_entry += m
-                break
-        body.append(text)
-    assert next_entry == len(entries), "every footnote entry printed once"
-    return " ".join(body)
 
 
 def expected_text(doc) -> str:

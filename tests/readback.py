@@ -1,0 +1,118 @@
+"""Reading our files back as a person's viewer would: the text of a PDF and of a DOCX."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pypdf
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+from drafter.model.nodes import FootnoteRef
+from drafter.model.text import block_lines
+
+
+def read(pdf: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(pdf))
+
+
+def norm(text: str) -> str:
+    """Collapse whitespace (no-break spaces too)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def footnote_entries(doc) -> list[str]:
+    """Footnote texts as the page foot shows them: the number, then the text."""
+    entries = []
+    for section_blocks in [doc.preamble, *(s.blocks for s in doc.walk_sections())]:
+        for inline in _inlines(section_blocks):
+            if isinstance(inline, FootnoteRef):
+                text = " ".join(line for b in inline.blocks for line in block_lines(b))
+                entries.append((inline.number, norm(text)))
+    return sorted(entries)
+
+
+def _inlines(blocks):
+    for block in blocks:
+        for inline in getattr(block, "inlines", []):
+            yield from _walk_inline(inline)
+
+
+def _walk_inline(inline):
+    yield inline
+    for child in getattr(inline, "children", []):
+        yield from _walk_inline(child)
+
+
+def body_text(doc, pdf: bytes) -> str:
+    """The text of all pages without running header, footer and footnote entries.
+
+    Each part is removed only where it must be: the header as the exact start of
+    each page, "Sida i av n" as the exact end, then the footnote entries due on
+    the page (in order) just above it. Anything missing fails the test.
+    """
+    reader = read(pdf)
+    pages = reader.pages
+    dnr = f"Dnr {doc.meta.diarienummer}" if doc.meta.diarienummer else ""
+    entries = footnote_entries(doc)
+    next_entry = 0
+    body = []
+    for i, page in enumerate(pages, start=1):
+        text = page.extract_text()
+        text = re.sub(r"(^|\n)• ", r"\1", text)  # bullet markers (not in the model's text)
+        text = re.sub(r"-[ \t]*\n", "-", text)  # a line broken after a hyphen
+        text = norm(text)
+        header = dnr if i == 1 else norm(f"{doc.meta.title} {dnr}")
+        if header:
+            assert text.startswith(header + " "), (i, text[:200])
+            text = text[len(header) + 1:]
+        footer = f"Sida {i} av {len(pages)}"
+        assert text.endswith(" " + footer), (i, text[-200:])
+        text = text[: -len(footer) - 1]
+        # Footnote entries are printed "1En fotnot ..." (raised number, no space).
+        for m in range(len(entries) - next_entry, 0, -1):
+            due = entries[next_entry:next_entry + m]
+            pattern = " " + " ".join(f"{n} ?{re.escape(t)}" for n, t in due) + "$"
+            found = re.search(pattern, text)
+            if found:
+                text = text[: found.start()]
+                next_entry += m
+                break
+        body.append(text)
+    assert next_entry == len(entries), "every footnote entry printed once"
+    return " ".join(body)
+
+
+_BULLET = re.compile(r"^[–•]\s+")  # a list item's marker, which the model's text does not hold
+
+
+def docx_body_text(data: bytes) -> str:
+    """The body of a DOCX in reading order: paragraphs and table cells, footnote marks as their number."""
+    document = open_docx(io.BytesIO(data))
+    parts = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            parts.append(_BULLET.sub("", _paragraph_text(element)))
+        elif element.tag == qn("w:tbl"):
+            for cell_paragraph in element.iter(qn("w:p")):
+                parts.append(_paragraph_text(cell_paragraph))
+    return norm(" ".join(parts))
+
+
+def _paragraph_text(p) -> str:
+    out = []
+    for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:footnoteReference")):
+        if node.tag == qn("w:t"):
+            out.append(node.text or "")
+        elif node.tag == qn("w:footnoteReference"):
+            out.append(node.get(qn("w:id")))
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+def docx_part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name).decode("utf-8")
