@@ -17,6 +17,13 @@ from drafter.errors import EngineError
 
 DEFAULT_TIMEOUT = 180
 
+# PDF/A-2b, tagged, the title shown in the viewer: the same standards as the Typst engine.
+PDF_EXPORT = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"}}'
+)
+
 
 def find_soffice() -> str | None:
     for name in ("soffice", "libreoffice"):
@@ -40,7 +47,7 @@ def convert(files: list[Path], outdir: Path, fmt: str = "pdf", timeout: int = DE
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
             "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", fmt, "--outdir", str(outdir),
+            "--convert-to", PDF_EXPORT if fmt == "pdf" else fmt, "--outdir", str(outdir),
             *[str(f) for f in files],
         ]
         env = {**os.environ, "HOME": profile}
