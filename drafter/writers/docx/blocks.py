@@ -1,0 +1,76 @@
+"""Block nodes into a Story: paragraphs and lists here; tables and signatures in their modules.
+
+List marks are literal text ("1.", "2." from `start`; an en dash for bullets)
+followed by a tab, hanging in the indent; no Word numbering, which Word and
+LibreOffice restart differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.shared import Twips
+
+from drafter.model.nodes import BulletList, OrderedList, Paragraph, SignatureBlock, Table
+from drafter.writers.docx import house
+from drafter.writers.docx.footnotes import Footnotes
+from drafter.writers.docx.inlines import write_inlines
+from drafter.writers.docx.signatures import write_signatures
+from drafter.writers.docx.story import Story
+from drafter.writers.docx.tables import write_table
+
+
+@dataclass
+class _ListLevel:
+    depth: int  # 1 for a top-level list
+    marker: str  # "–" or "3."
+    style: str
+
+
+def write_blocks(story: Story, blocks: list, footnotes: Footnotes) -> None:
+    for block in blocks:
+        write_block(story, block, footnotes)
+
+
+def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> None:
+    if isinstance(block, Paragraph):
+        p = story.paragraph()
+        if depth:
+            _indent(p, depth, hanging=False)
+            p._p.style = house.LIST_CONTINUE
+        write_inlines(p, block.inlines, footnotes)
+    elif isinstance(block, BulletList):
+        for item in block.items:
+            _write_item(story, item, footnotes, _ListLevel(depth + 1, house.BULLET, house.LIST_BULLET))
+    elif isinstance(block, OrderedList):
+        for number, item in enumerate(block.items, start=block.start):
+            _write_item(story, item, footnotes, _ListLevel(depth + 1, f"{number}.", house.LIST_NUMBER))
+    elif isinstance(block, Table):
+        write_table(story, block, lambda p, inlines, **fmt: write_inlines(p, inlines, footnotes, **fmt))
+    elif isinstance(block, SignatureBlock):
+        write_signatures(story, block)
+    else:
+        raise TypeError(f"okänd blocknod: {type(block).__name__}")
+
+
+def _write_item(story: Story, item: list, footnotes: Footnotes, level: _ListLevel) -> None:
+    """The first paragraph carries the mark; later blocks of the item align with its text."""
+    first, rest = (item[0], item[1:]) if item and isinstance(item[0], Paragraph) else (None, item)
+    p = story.paragraph(level.style)
+    _indent(p, level.depth, hanging=True)
+    p.add_run(level.marker + "\t")
+    if first is not None:
+        write_inlines(p, first.inlines, footnotes)
+    for block in rest:
+        write_block(story, block, footnotes, depth=level.depth)
+
+
+def _indent(p, depth: int, hanging: bool) -> None:
+    """Level 1 uses the style's indent; deeper levels move right by one indent each."""
+    if depth <= 1:
+        return
+    fmt = p.paragraph_format
+    fmt.left_indent = Twips(house.LIST_INDENT * depth)
+    if hanging:
+        fmt.first_line_indent = Twips(-house.LIST_INDENT)
+        fmt.tab_stops.add_tab_stop(Twips(house.LIST_INDENT * depth))

@@ -1,0 +1,42 @@
+"""Same model, same bytes: rewrite a saved DOCX zip with fixed timestamps and attributes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import zipfile
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+
+
+def build_time(date: dt.date | None) -> dt.datetime:
+    """The document's timestamp: SOURCE_DATE_EPOCH if set, else its date at 00:00 UTC.
+
+    Without either, 1980-01-01: a build must never depend on the clock.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    if date is not None:
+        return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(*ZIP_EPOCH, tzinfo=dt.timezone.utc)
+
+
+def zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    """A zip entry time (local-time fields, 2-second resolution, 1980–2107)."""
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+    return min(max(stamp, ZIP_EPOCH), (2107, 12, 31, 23, 59, 58))
+
+
+def normalise_zip(data: bytes, date_time: tuple[int, ...] = ZIP_EPOCH) -> bytes:
+    """Rewrite `data` entry by entry, same order and compression, every header fixed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=date_time)
+            info.compress_type = item.compress_type
+            info.create_system = 3  # fixed, not taken from the machine that builds
+            info.external_attr = 0o644 << 16  # rw-r--r--
+            dst.writestr(info, src.read(item.filename), compresslevel=6)
+    return out.getvalue()

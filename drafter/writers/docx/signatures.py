@@ -1,0 +1,67 @@
+"""Signatures: for each party "För …", room and a line to sign on, name and title, place and date.
+
+Signatories stand two by two in a borderless table, each in its own cell, so
+the reading order stays party by party. Lines are paragraph borders and an
+never underscore characters, so the text holds only words.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from drafter.model.nodes import Signatory, SignatureBlock
+from drafter.writers.docx import house
+from drafter.writers.docx.oxml import border, cell_valign, el, paragraph_border, table_property
+from drafter.writers.docx.story import Story
+
+COLUMNS = 2
+GAP = 454  # 0.8 cm between the two signature columns
+SIGN_ROOM = 960  # space above the signature line, in twips (≈ 1.7 cm)
+
+
+def name_line(signatory: Signatory) -> str:
+    """"Name, title", or "Namnförtydligande, title" when the name is left open (as text.py)."""
+    return ", ".join(p for p in (signatory.name or "Namnförtydligande", signatory.title) if p)
+
+
+def write_signatures(story: Story, block: SignatureBlock) -> None:
+    if not block.signatories:
+        return
+    rows = [block.signatories[i:i + COLUMNS] for i in range(0, len(block.signatories), COLUMNS)]
+    width = story.width // COLUMNS
+    table = story.table(len(rows), COLUMNS, [width] * COLUMNS)
+    table_property(table, el("w:tblBorders", [border(side, val="nil") for side in
+                                              ("top", "left", "bottom", "right", "insideH", "insideV")]))
+    table_property(table, el("w:tblCellMar", [el("w:left", w=0, type="dxa"), el("w:right", w=GAP, type="dxa")]))
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    for key in ("firstRow", "firstColumn", "lastRow", "lastColumn"):
+        look.set(qn(f"w:{key}"), "0")
+    for row, word_row in zip(rows, table.rows):
+        word_row._tr.get_or_add_trPr().append(el("w:cantSplit"))
+        for signatory, cell in zip(row, word_row.cells):
+            # Bottom-aligned, so the lines of both parties sit level even when
+            # one "För …" wraps onto two lines.
+            cell_valign(cell, "bottom")
+            _write_signatory(Story(cell._tc, cell, width - GAP), signatory)
+
+
+def _write_signatory(story: Story, signatory: Signatory) -> None:
+    party = story.paragraph(house.SIGNATURE)
+    party.paragraph_format.space_before = Twips(240)
+    party.add_run(signatory.signs_for).bold = True
+
+    line = story.paragraph(house.SIGNATURE)  # the line to sign on: a bottom border
+    line.paragraph_format.space_before = Twips(SIGN_ROOM)
+    paragraph_border(line, bottom=border("bottom", 6, "000000", space=1))
+
+    name = story.paragraph(house.SIGNATURE)
+    name.paragraph_format.space_before = Twips(40)
+    name.add_run(name_line(signatory))
+
+    date = story.paragraph(house.SIGNATURE)  # "Stockholm den" on a line left open for the day
+    date.paragraph_format.space_before = Twips(480)
+    date.paragraph_format.space_after = Twips(480)
+    date.paragraph_format.keep_with_next = False
+    paragraph_border(date, bottom=border("bottom", 6, "000000", space=1))
+    date.add_run(signatory.place_and_date)

@@ -1,0 +1,62 @@
+"""docx_bytes: the house template, its header filled by docxtpl, the body appended with python-docx."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+
+from drafter.model.nodes import Document, Section, SignatureBlock
+from drafter.writers.docx import house
+from drafter.writers.docx.blocks import write_blocks
+from drafter.writers.docx.footnotes import Footnotes
+from drafter.writers.docx.properties import set_core_properties
+from drafter.writers.docx.reproducible import build_time, normalise_zip, zip_time
+from drafter.writers.docx.story import Story
+
+TEMPLATE = Path(__file__).with_name("template.docx")
+
+
+def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
+    """The finished DOCX for `doc`; the same model always gives the same bytes."""
+    tpl = DocxTemplate(str(template))
+    # autoescape: "&", "<", ">" and quotes in the data must reach the XML escaped, and so
+    # appear literally in Word, instead of breaking the header part.
+    tpl.render({"title": doc.meta.title, "diarienummer": doc.meta.diarienummer or ""}, autoescape=True)
+    document = tpl.docx
+
+    body = Story(document.element.body, document._body, house.TEXT_WIDTH)
+    footnotes = Footnotes(lambda story, blocks: write_blocks(story, blocks, footnotes))
+    body.paragraph(house.TITLE).add_run(doc.meta.title)
+    write_blocks(body, doc.preamble, footnotes)
+    for section in doc.sections:
+        _write_section(body, section, footnotes)
+    footnotes.attach(document)
+
+    when = build_time(doc.meta.date)
+    set_core_properties(document, doc.meta, when)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue(), zip_time(when))
+
+
+def _write_section(body: Story, section: Section, footnotes: Footnotes) -> None:
+    heading = body.paragraph(house.heading_style(section.level))
+    heading.add_run(f"{section.label} {section.heading}".strip())
+    write_blocks(body, section.blocks, footnotes)
+    if any(isinstance(block, SignatureBlock) for block in section.blocks):
+        _keep_with_signatures([heading._p, *heading._p.itersiblings()])
+    for sub in section.sections:
+        _write_section(body, sub, footnotes)
+
+
+def _keep_with_signatures(elements) -> None:
+    """The signing section's heading and text stay on the page of the signatures,
+    so the signatures never stand alone on a page that could be swapped."""
+    for element in elements:
+        if element.tag == qn("w:tbl"):
+            break
+        if element.tag == qn("w:p"):
+            element.get_or_add_pPr().keepNext_val = True

@@ -1,0 +1,355 @@
+"""The DOCX writer, checked by opening the bytes again with python-docx (and once with LibreOffice)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+
+import docx
+import pypdf
+import pytest
+from docx.oxml.ns import qn
+
+from drafter.model.nodes import (
+    BulletList, Emph, FootnoteRef, LineBreak, OrderedList, Paragraph, Section, Signatory, Strong, Table, Text,
+)
+from drafter.model.numbering import number_document
+from drafter.model.text import document_text
+from drafter.writers.docx import docx_bytes, house, make_template
+from drafter.writers.pdf.libreoffice import convert, find_soffice
+from sample_document import sample_document
+
+PARTY = "Föreningen Ös & Co <\"Ära\"> 'AB'"
+TOTAL = "1\u00a0000\u00a0000 kr"
+
+
+def rich_document():
+    """The sample plus a preamble, nested lists, line breaks, two adjacent tables, more footnotes,
+    an unnumbered section and a third signatory."""
+    doc = sample_document()
+    doc.preamble = [Paragraph([Text("Parterna har kommit överens om följande."), LineBreak(), Text("Rad två.")])]
+    doc.sections.insert(2, Section(heading="Samverkan", blocks=[
+        Paragraph([Text("Text " * 120), FootnoteRef([Paragraph([Text("Andra fotnoten.")])]), Text(" slut.")]),
+        BulletList([
+            [Paragraph([Text("en "), Emph([Text("kursiv "), Strong([Text("och fet")])])])],
+            [Paragraph([Text("två")]), BulletList([[Paragraph([Text("två a")])], [Paragraph([Text("två b")])]]),
+             Paragraph([Text("fortsättning av två")])],
+        ]),
+        OrderedList([[Paragraph([Text("fjärde")])], [OrderedList([[Paragraph([Text("inre")])]])]], start=4),
+        Table(header=[[Text("A")], [Text("B")]], rows=[[[Text("1")], [Text("2")]]]),
+        Table(header=[[Text("C")], [Text("D"), FootnoteRef([Paragraph([Text("Fotnot i tabell.")])])]],
+              rows=[[[Text(f"rad {i}")], [Text(f"{i}\u00a0000")]] for i in range(25)],
+              total=[[Text("Summa")], [Text("300\u00a0000 kr")]], align=["left", "right"]),
+    ], sections=[Section(heading="Bilaga utan nummer", numbered=False,
+                         sections=[Section(heading="Djup", sections=[Section(heading="Djupare")])])]))
+    doc.sections[-1].blocks[-1].signatories.append(Signatory("För nätverket", "Anna Andersson", None, "Göteborg den"))
+    number_document(doc)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def sample_bytes() -> bytes:
+    with pytest.MonkeyPatch.context() as mp:  # timestamps from the model's date, whatever the shell says
+        mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+        return docx_bytes(sample_document())
+
+
+@pytest.fixture(scope="module")
+def opened(sample_bytes):
+    return docx.Document(io.BytesIO(sample_bytes))
+
+
+def norm(text: str) -> str:
+    """Collapse whitespace (tabs, line breaks, no-break spaces) to single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# --- a small reader: the body's visible text, in order ----------------------------
+
+
+def element_text(element) -> str:
+    """Text of runs under `element`: w:t, tabs, breaks, and footnote marks as their number."""
+    out = []
+    for node in element.iter():
+        if node.tag == qn("w:t"):
+            out.append(node.text or "")
+        elif node.tag == qn("w:tab") and node.getparent().tag == qn("w:r"):
+            out.append("\t")
+        elif node.tag in (qn("w:br"), qn("w:cr")):
+            out.append("\n")
+        elif node.tag == qn("w:footnoteReference"):
+            out.append(node.get(qn("w:id")))
+    return "".join(out)
+
+
+def paragraph_text(p) -> str:
+    text = element_text(p)
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    # The bullet is a literal dash in the DOCX but no text in the model (text.py).
+    if style is not None and style.get(qn("w:val")) == house.LIST_BULLET:
+        text = text.removeprefix(house.BULLET + "\t")
+    return text
+
+
+def block_texts(container) -> list[str]:
+    lines = []
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            lines.append(paragraph_text(child))
+        elif child.tag == qn("w:tbl"):
+            for tr in child.iterchildren(qn("w:tr")):
+                lines.append(" ".join(" ".join(block_texts(tc)) for tc in tr.iterchildren(qn("w:tc"))))
+    return lines
+
+
+def body_text(document) -> str:
+    return "\n".join(block_texts(document.element.body))
+
+
+def part_xml(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(name).decode("utf-8")
+
+
+# --- tests ----------------------------------------------------------------------
+
+
+def test_body_text_equals_model_text(opened):
+    assert norm(body_text(opened)) == norm(document_text(sample_document()))
+
+
+def test_rich_document_text_equals_model_text():
+    doc = rich_document()
+    opened = docx.Document(io.BytesIO(docx_bytes(doc)))
+    assert norm(body_text(opened)) == norm(document_text(doc))
+    footnotes = part_xml(docx_bytes(doc), "word/footnotes.xml")
+    assert [int(n) for n in re.findall(r'<w:footnote w:id="(\d+)"', footnotes)] == [1, 2, 3]
+    assert "Fotnot i tabell." in footnotes
+
+
+def test_title_and_numbered_headings_in_order(opened):
+    styled = [(p.style.name, p.text) for p in opened.paragraphs
+              if p.style.name == "Title" or p.style.name.startswith("Heading")]
+    assert styled == [
+        ("Title", f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan Socialförvaltningen och {PARTY}"),
+        ("Heading 1", "1. Bakgrund"),
+        ("Heading 2", "1.1 Förnyad överenskommelse"),
+        ("Heading 1", "2. Villkor"),
+        ("Heading 2", "2.1 Ekonomisk ersättning"),
+        ("Heading 2", "2.2 Återkrav"),
+        ("Heading 1", "3. Signering av överenskommelsen"),
+    ]
+    # Word's own heading styles, so the navigation pane and a table of contents work.
+    assert opened.styles["Heading 1"].element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}").get(qn("w:val")) == "0"
+
+
+def test_deep_sections_use_heading_3():
+    doc = sample_document()
+    deep = Section(heading="Djup", sections=[Section(heading="Djupare")])
+    doc.sections[1].sections[0].sections.append(deep)
+    number_document(doc)
+    opened = docx.Document(io.BytesIO(docx_bytes(doc)))
+    styles = {p.text: p.style.name for p in opened.paragraphs}
+    assert styles["2.1.1 Djup"] == "Heading 3"
+    assert styles["2.1.1.1 Djupare"] == "Heading 3"
+
+
+def test_budget_table_with_bold_header_and_total(opened):
+    assert len(opened.tables) == 2  # the budget and the signature layout
+    table = opened.tables[0]
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows == [
+        ["Beskrivning av resurs", "Kostnad (kronor)"],
+        ["Personal", "878\u00a0000"],
+        ["Aktiviteter", "122\u00a0000"],
+        ["Summa", TOTAL],
+    ]
+    header, total = table.rows[0], table.rows[-1]
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
+    for row in (header, total):
+        assert all(run.bold for cell in row.cells for run in cell.paragraphs[0].runs)
+    assert not any(run.bold for run in table.rows[1].cells[0].paragraphs[0].runs)
+    amounts = [row.cells[1].paragraphs[0].alignment for row in table.rows]
+    assert all(a == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT for a in amounts)
+    assert table.rows[1].cells[0].paragraphs[0].alignment is None  # left, the default
+    assert table._tbl.tblPr.style == house.TABLE_STYLE
+
+
+def test_page_is_a4_with_house_margins(opened):
+    section = opened.sections[0]
+    assert round(section.page_width.mm) == 210
+    assert round(section.page_height.mm) == 297
+    for margin in (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin):
+        assert margin.cm == pytest.approx(2.5, abs=0.05)
+
+
+def test_swedish_language_in_styles_and_settings(sample_bytes):
+    styles = part_xml(sample_bytes, "word/styles.xml")
+    defaults = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles, re.S).group(0)
+    assert 'w:lang w:val="sv-SE"' in defaults
+    normal = re.search(r'<w:style [^>]*w:styleId="Normal".*?</w:style>', styles, re.S).group(0)
+    assert 'w:val="sv-SE"' in normal
+    settings = part_xml(sample_bytes, "word/settings.xml")
+    assert re.search(r'<w:themeFontLang w:val="sv-SE"/>', settings)
+
+
+def test_fonts_of_the_house_style(opened):
+    normal = opened.styles["Normal"].font
+    assert (normal.name, normal.size.pt) == ("Times New Roman", 12)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        assert opened.styles[name].font.name == "Arial"
+        assert opened.styles[name].font.bold
+
+
+def test_real_footnote(sample_bytes):
+    footnotes = part_xml(sample_bytes, "word/footnotes.xml")
+    assert 'w:type="separator" w:id="-1"' in footnotes
+    assert 'w:type="continuationSeparator" w:id="0"' in footnotes
+    note = re.search(r'<w:footnote w:id="1">.*?</w:footnote>', footnotes, re.S).group(0)
+    assert "En fotnot om Bostad Först." in note
+    assert "<w:footnoteRef/>" in note and 'w:val="FootnoteText"' in note
+    body = part_xml(sample_bytes, "word/document.xml")
+    ref = re.search(r'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                    r'<w:footnoteReference w:id="1"/></w:r>', body)
+    assert ref is not None
+    assert "footnotes+xml" in part_xml(sample_bytes, "[Content_Types].xml")
+    assert "relationships/footnotes" in part_xml(sample_bytes, "word/_rels/document.xml.rels")
+    # the mark sits right after "text" in the body text
+    assert "kursiv text1. Se punkt 2.2." in norm(body_text(docx.Document(io.BytesIO(sample_bytes))))
+
+
+def test_no_footnotes_part_without_footnotes():
+    doc = sample_document()
+    doc.sections[0].blocks[0] = Paragraph([Text("Utan fotnot.")])
+    number_document(doc)
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(doc))) as z:
+        assert "word/footnotes.xml" not in z.namelist()
+
+
+def test_core_properties(opened):
+    props = opened.core_properties
+    assert props.title.endswith(PARTY)
+    assert props.subject == "Öppen verksamhet"
+    assert props.author == props.last_modified_by == "Socialförvaltningen"
+    assert props.keywords == "IOP, överenskommelse"
+    assert props.language == "sv-SE"
+    assert props.revision == 1
+    assert props.created == props.modified == dt.datetime(2026, 6, 15, tzinfo=dt.timezone.utc)
+
+
+def test_source_date_epoch_sets_the_timestamps(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    data = docx_bytes(sample_document())
+    assert docx.Document(io.BytesIO(data)).core_properties.created == dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {info.date_time for info in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+
+
+def test_special_characters_appear_literally_in_body_and_header(opened, sample_bytes):
+    assert PARTY in body_text(opened)
+    header = opened.sections[0].header
+    header_text = " ".join(cell.text for table in header.tables for cell in table.rows[0].cells)
+    assert PARTY in header_text
+    assert "Dnr SoN 2026/123" in header_text
+    assert "{{" not in header_text and "{%" not in header_text
+    assert "&amp;" in part_xml(sample_bytes, "word/header1.xml")  # escaped once, shown as "&"
+
+
+def test_header_without_diarienummer_has_no_dnr():
+    doc = sample_document()
+    doc.meta.diarienummer = None
+    header = docx.Document(io.BytesIO(docx_bytes(doc))).sections[0].header
+    text = " ".join(cell.text for table in header.tables for cell in table.rows[0].cells)
+    assert "Dnr" not in text and "None" not in text
+
+
+def test_footer_has_page_fields(sample_bytes, opened):
+    footer = opened.sections[0].footer
+    xml = footer._element.xml
+    assert "Sida" in footer.paragraphs[0].text and " av " in footer.paragraphs[0].text
+    assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", xml)
+    assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", xml)
+
+
+def test_list_numbers_are_literal_text():
+    doc = sample_document()
+    doc.sections[0].blocks.append(OrderedList([[Paragraph([Text("fjärde")])], [Paragraph([Text("femte")])]], start=4))
+    number_document(doc)
+    data = docx_bytes(doc)
+    assert "<w:numPr>" not in part_xml(data, "word/document.xml")  # no Word auto numbering
+    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert "4.\tfjärde" in texts and "5.\tfemte" in texts
+    assert "1.\tBostad är en mänsklig rättighet" in texts
+    assert f"{house.BULLET}\tförsta punkten" in texts
+
+
+def test_signature_lines_are_borders_not_underscores(opened, sample_bytes):
+    sign = opened.tables[1]
+    cells = [[p.text for p in cell.paragraphs] for cell in sign.rows[0].cells]
+    assert cells[0] == ["För socialnämnden i Stockholms stad", "", "Veronica Carstorp Wolgast, socialdirektör",
+                        "Stockholm den"]
+    assert cells[1] == [f"För {PARTY}", "", "Namnförtydligande, ordförande", "Stockholm den"]
+    line = sign.rows[0].cells[0].paragraphs[1]._p
+    assert line.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    assert "_" not in body_text(opened)
+    assert sign.rows[0].cells[0].paragraphs[0].runs[0].bold
+    assert sign.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_same_model_same_bytes(sample_bytes, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    again = docx_bytes(sample_document())
+    assert again == sample_bytes
+    with zipfile.ZipFile(io.BytesIO(sample_bytes)) as z:
+        assert {info.date_time for info in z.infolist()} == {(2026, 6, 15, 0, 0, 0)}
+        assert not [n for n in z.namelist() if "thumbnail" in n or "customXml" in n]
+
+
+def test_same_bytes_in_another_process(sample_bytes):
+    """No dependence on hash seeds, object ids or the clock: a fresh interpreter agrees."""
+    code = ("import sys, hashlib; sys.path.insert(0, sys.argv[1]);"
+            "from sample_document import sample_document; from drafter.writers.docx import docx_bytes;"
+            "print(hashlib.sha256(docx_bytes(sample_document())).hexdigest())")
+    tests_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    out = subprocess.run([sys.executable, "-c", code, tests_dir], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == hashlib.sha256(sample_bytes).hexdigest()
+
+
+def test_committed_template_is_current():
+    assert make_template.TEMPLATE.read_bytes() == make_template.build(), (
+        "template.docx är inaktuell: kör python -m drafter.writers.docx.make_template")
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) finns inte")
+def test_libreoffice_opens_the_docx(tmp_path, sample_bytes):
+    path = tmp_path / "overenskommelse.docx"
+    path.write_bytes(sample_bytes)
+    [pdf] = convert([path], tmp_path / "pdf")
+    reader = pypdf.PdfReader(pdf)
+    text = norm("\n".join(page.extract_text() for page in reader.pages))
+    for heading in ("1. Bakgrund", "1.1 Förnyad överenskommelse", "2.1 Ekonomisk ersättning",
+                    "3. Signering av överenskommelsen"):
+        assert heading in text
+    assert norm(TOTAL) in text
+    assert PARTY in text
+    assert "Sida 1 av 1" in text
+    assert "Dnr SoN 2026/123" in text
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
+
+
+def test_signing_section_keeps_its_text_with_the_signatures(opened):
+    paragraphs = opened.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "3. Signering av överenskommelsen")
+    signing = [p for p in paragraphs[start:] if p._p.getparent().tag == qn("w:body")]
+    assert signing and all(p.paragraph_format.keep_with_next for p in signing)
+    earlier = next(p for p in paragraphs if p.text == "Underpunkt.")
+    assert not earlier.paragraph_format.keep_with_next
