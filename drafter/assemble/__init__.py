@@ -1,1 +1,17 @@
-"""Assembly: spec + clause library → one document model."""
+"""Assembly: spec + clause library → the document models of one spec."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.model.nodes import Document
+    from drafter.spec.load import LoadedSpec
+
+
+def assemble_documents(loaded: "LoadedSpec", library: "ClauseLibrary") -> list["Document"]:
+    """Every document the spec defines, in build order (the agreement first)."""
+    from drafter.assemble.agreement import assemble_agreement
+
+    return [assemble_agreement(loaded, library)]

@@ -30,6 +30,8 @@ class DocumentInfo(_Model):
     date: dt.date = Field(description="Dokumentets datum (ÅÅÅÅ-MM-DD); ger även tidsstämpeln i filerna.")
     place: str = Field(description="Ort för undertecknandet, t.ex. Stockholm.")
     author: str | None = Field(None, description="Upphovsman i dokumentegenskaperna; utelämnad: den offentliga parten.")
+    status: Literal["utkast", "slutlig"] = Field(
+        "utkast", description="slutlig: dokumenten ska undertecknas; då krävs fastställda klausulversioner.")
 
 
 class Signatory(_Model):
@@ -129,6 +131,8 @@ class OutlineItem(_Model):
 class Spec(_Model):
     """One partnership: its parties, period, budget, figures and document outline."""
 
+    renews: str | None = Field(
+        None, description="Specen för den överenskommelse som denna förnyar (sökväg från denna fil).")
     document: DocumentInfo
     parties: list[Party] = Field(min_length=2)
     period: Period
