@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter import __version__
-from drafter.assemble.agreement import assemble_agreement
+from drafter.assemble import assemble_documents
 from drafter.clauses.library import ClauseLibrary
 from drafter.model.nodes import Document
 from drafter.output import publish, sha256
@@ -19,7 +19,7 @@ from drafter.spec.load import load_spec
 
 FORMATS = ("docx", "pdf")
 PDF_ENGINES = ("typst", "libreoffice")
-FILE_NAMES = {"agreement": "overenskommelse"}
+FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar"}
 
 
 @dataclass
@@ -35,25 +35,47 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     options = options or BuildOptions()
     spec_path = Path(spec_path)
     loaded = load_spec(spec_path)
-    documents = [assemble_agreement(loaded, options.library)]
+    documents = assemble_documents(loaded, options.library)
     stem = spec_path.stem
     rendered = render_documents(documents, stem, options)
-    files = {name: data for doc_files in rendered.values() for name, data in doc_files.items()}
+    entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]
+    packet = _packet(documents, rendered, stem)
+    if packet:
+        entries.append(packet)
     manifest = {
         "drafter": __version__,
         "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_path.read_bytes())},
         "documents": [
             {
-                "kind": doc.kind,
-                "title": doc.meta.title,
-                "files": {Path(name).suffix[1:]: name for name in rendered[id(doc)]},
-                "sha256": {Path(name).suffix[1:]: sha256(data) for name, data in rendered[id(doc)].items()},
+                "kind": kind,
+                "title": title,
+                "files": {Path(name).suffix[1:]: name for name in files},
+                "sha256": {Path(name).suffix[1:]: sha256(data) for name, data in files.items()},
             }
-            for doc in documents
+            for kind, title, files in entries
         ],
         "clauses": _clauses_used(documents),
     }
-    return publish(options.out_dir / stem, files, manifest)
+    all_files = {name: data for _, _, files in entries for name, data in files.items()}
+    return publish(options.out_dir / stem, all_files, manifest)
+
+
+def _packet(documents: list[Document], rendered: dict, stem: str) -> tuple[str, str, dict] | None:
+    """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1."""
+    by_kind = {doc.kind: doc for doc in documents}
+    if "proposal" not in by_kind:
+        return None
+    pdfs = {kind: next((d for n, d in rendered[id(doc)].items() if n.endswith(".pdf")), None)
+            for kind, doc in by_kind.items()}
+    if not pdfs["proposal"] or not pdfs["agreement"]:
+        return None
+    from drafter.writers.pdf.packet import PacketPart, packet_bytes, packet_title
+
+    data = packet_bytes([
+        PacketPart("Tjänsteutlåtande", by_kind["proposal"], pdfs["proposal"]),
+        PacketPart("Bilaga 1", by_kind["agreement"], pdfs["agreement"]),
+    ])
+    return "packet", packet_title(by_kind["proposal"]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
 
 
 def render_documents(documents: list[Document], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:

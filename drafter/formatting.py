@@ -59,6 +59,19 @@ def gemen(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+_RENEWAL_UNITS = {"kalenderår": "ett kalenderår", "år": "ett år", "halvår": "ett halvår", "månad": "en månad"}
+
+
+def enhet(unit: str) -> str:
+    """A renewal unit with its article: "kalenderår" -> "ett kalenderår"."""
+    return _RENEWAL_UNITS.get(unit, unit)
+
+
+def bestamd(title: str) -> str:
+    """A title in definite form: "socialdirektör" -> "socialdirektören", "chef" -> "chefen"."""
+    return title + ("n" if title.endswith("e") else "en")
+
+
 _NUMBER_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
 
 
@@ -69,5 +82,5 @@ def rakneord(value: int) -> str:
 
 FILTERS = {
     "kronor": kronor, "tkr": tkr, "tal": tal, "datum": datum, "dag_och_manad": dag_och_manad,
-    "genitiv": genitiv, "versal": versal, "gemen": gemen, "rakneord": rakneord,
+    "genitiv": genitiv, "versal": versal, "gemen": gemen, "rakneord": rakneord, "enhet": enhet, "bestamd": bestamd,
 }

@@ -6,14 +6,29 @@ from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 AGREEMENT_2026 = SEEDS / "000_11af81c8c834ed2e.txt"
+PROPOSAL_2023 = SEEDS / "001_8b0d3a00a9c76ced.txt"
 
-_MARKUP = re.compile(r"</?b>|\*\*|\*|^#+\s*|^\s*- |^\|?[-| ]+\|?$|^-{3,}$|\|", re.MULTILINE)
+_MARKUP = re.compile(r"\uf0b7|</?b>|\*\*|\*|^#+\s*|^\s*- |^\|?[-| ]+\|?$|^-{3,}$|\|", re.MULTILINE)
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def strip_markup(text: str) -> str:
     """The seed's Markdown-ish extraction (#, **, tables, <b>) reduced to its words."""
     return _MARKUP.sub(" ", text)
+
+
+# In the PDF extraction a footnote block starts after a line holding one space, with
+# its number ("1 Begreppet …"), and runs until the page's text resumes on a line
+# that starts with a space.
+_SEED_FOOTNOTE = re.compile(r"^ \n\n?(\d+ [A-ZÅÄÖ].*?)(?=^ )", re.MULTILINE | re.DOTALL)
+
+
+def seed_text(path: Path) -> str:
+    """A seed's words, its footnotes moved after the body (where our readers put them)."""
+    text = path.read_text(encoding="utf-8")
+    notes = _SEED_FOOTNOTE.findall(text)
+    body = _SEED_FOOTNOTE.sub("", text)
+    return strip_markup(body + "\n" + "\n".join(notes))
 
 
 def tokens(text: str) -> list[str]:

@@ -22,3 +22,11 @@ def test_swedish_word_forms():
     assert genitiv("Socialnämnden") == "Socialnämndens"
     assert genitiv("Street Minds") == "Street Minds"
     assert rakneord(2) == "två"
+
+
+def test_renewal_units_and_definite_titles():
+    from drafter.formatting import bestamd, enhet
+
+    assert enhet("kalenderår") == "ett kalenderår" and enhet("halvår") == "ett halvår"
+    assert bestamd("socialdirektör") == "socialdirektören"
+    assert bestamd("stadsdelsdirektör") == "stadsdelsdirektören"

@@ -11,7 +11,11 @@ if TYPE_CHECKING:
 
 
 def assemble_documents(loaded: "LoadedSpec", library: "ClauseLibrary") -> list["Document"]:
-    """Every document the spec defines, in build order (the agreement first)."""
+    """Every document the spec defines, in build order: the agreement, then the proposal."""
     from drafter.assemble.agreement import assemble_agreement
+    from drafter.assemble.proposal import assemble_proposal
 
-    return [assemble_agreement(loaded, library)]
+    documents = [assemble_agreement(loaded, library)]
+    if loaded.spec.proposal:
+        documents.append(assemble_proposal(loaded, library))
+    return documents

@@ -1,18 +1,20 @@
-"""The data clause texts see: the spec's fields, plus `public`, `partner` and `budget.total`."""
+"""The data clause texts see: the spec's fields, plus `public`, `partner`, `budget.total` and `kind`."""
 
 from __future__ import annotations
 
 from drafter.spec.model import Spec
 
 
-def clause_context(spec: Spec) -> dict:
-    data = spec.model_dump(mode="python", exclude={"outline"})
+def clause_context(spec: Spec, kind: str) -> dict:
+    """`kind` ("agreement", "proposal") lets a shared clause word one sentence per document."""
+    data = spec.model_dump(mode="python", exclude={"outline": True, "proposal": {"outline"}})
     partners = [p.model_dump() for p in spec.partners]
     data["budget"]["total"] = spec.budget.sum
     data["public"] = spec.public.model_dump()
     data["partners"] = partners
     data["partner"] = partners[0]
     data["document"]["title"] = agreement_title(spec)
+    data["kind"] = kind
     return data
 
 

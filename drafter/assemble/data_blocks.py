@@ -5,8 +5,9 @@ The budget's sum row is computed here from the rows, never typed.
 
 from __future__ import annotations
 
+from drafter.assemble.context import agreement_title
 from drafter.formatting import tal
-from drafter.model.nodes import Signatory, SignatureBlock, Table, Text
+from drafter.model.nodes import Official, Officials, OrderedList, Paragraph, Signatory, SignatureBlock, Table, Text
 from drafter.spec.model import Spec
 
 BUDGET_HEADER = ("Beskrivning av resurs", "Kostnad (svenska kronor)")
@@ -36,6 +37,18 @@ def signature_block(spec: Spec) -> SignatureBlock:
     ])
 
 
+def officials(spec: Spec) -> Officials:
+    return Officials([Official(o.name, o.title) for o in spec.proposal.officials])
+
+
+def attachments(spec: Spec) -> OrderedList:
+    """The proposal's Bilagor: the agreement is Bilaga 1."""
+    return OrderedList([[Paragraph([Text(agreement_title(spec))])]])
+
+
 def data_blocks(spec: Spec) -> dict:
-    """The blocks a clause can place with `{{ block("name") }}`."""
-    return {"budget": lambda: budget_table(spec), "signaturer": lambda: signature_block(spec)}
+    """The blocks a clause can place with `{{ block("name") }}`, or an outline item with `block:`."""
+    blocks = {"budget": lambda: budget_table(spec), "signaturer": lambda: signature_block(spec)}
+    if spec.proposal:
+        blocks |= {"tjansteman": lambda: officials(spec), "bilagor": lambda: attachments(spec)}
+    return blocks

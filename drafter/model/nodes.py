@@ -99,7 +99,22 @@ class SignatureBlock:
     signatories: list[Signatory]
 
 
-Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock]
+@dataclass
+class Official:
+    """An official who signs a tjänsteutlåtande: the name in clear over the title."""
+
+    name: str | None
+    title: str
+
+
+@dataclass
+class Officials:
+    """The officials behind a proposal, side by side; no lines, they sign electronically."""
+
+    officials: list[Official]
+
+
+Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials]
 
 
 # --- structure --------------------------------------------------------------
@@ -117,7 +132,7 @@ class ClauseUse:
 
 @dataclass
 class Section:
-    heading: str
+    heading: str  # "" for a section that only holds blocks (e.g. the officials), shown without heading
     blocks: list[Block] = field(default_factory=list)
     sections: list["Section"] = field(default_factory=list)
     clause: ClauseUse | None = None
@@ -128,8 +143,19 @@ class Section:
 
 
 @dataclass
+class Letterhead:
+    """The first-page head of an official document: who writes, what, reference data, to whom."""
+
+    sender: list[str]  # ["Socialförvaltningen", "Avdelningen för …"]
+    document_type: str  # "Tjänsteutlåtande"
+    references: list[tuple[str, str]]  # [("Dnr", "SoN 2023/1"), ("Datum", "2023-08-29"), …]
+    recipient: str = ""  # "Till socialnämnden"
+
+
+@dataclass
 class Metadata:
     title: str
+    subtitle: str = ""
     subject: str = ""
     author: str = ""
     keywords: list[str] = field(default_factory=list)
@@ -137,6 +163,7 @@ class Metadata:
     date: dt.date | None = None
     place: str = ""
     language: str = "sv-SE"
+    letterhead: Letterhead | None = None
 
 
 @dataclass

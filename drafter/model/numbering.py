@@ -49,7 +49,7 @@ def _number_sections(sections: list[Section], prefix: str, level: int) -> None:
     n = 0
     for section in sections:
         section.level = level
-        if section.numbered:
+        if section.numbered and section.heading:
             n += 1
             section.number = f"{prefix}{n}"
             section.label = f"{section.number}." if level == 1 else section.number

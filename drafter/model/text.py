@@ -12,6 +12,7 @@ from drafter.model.nodes import (
     OrderedList,
     Paragraph,
     Section,
+    Officials,
     SignatureBlock,
     Strong,
     Table,
@@ -49,6 +50,8 @@ def block_lines(block) -> list[str]:
     if isinstance(block, Table):
         rows = [block.header, *block.rows, *([block.total] if block.total else [])]
         return [" ".join(inline_text(c) for c in row) for row in rows]
+    if isinstance(block, Officials):
+        return [line for o in block.officials for line in ([o.name] if o.name else []) + [o.title]]
     if isinstance(block, SignatureBlock):
         lines = []
         for s in block.signatories:
@@ -60,7 +63,7 @@ def block_lines(block) -> list[str]:
 
 def section_lines(section: Section) -> list[str]:
     heading = f"{section.label} {section.heading}".strip()
-    lines = [heading]
+    lines = [heading] if heading else []
     for block in section.blocks:
         lines += block_lines(block)
     for sub in section.sections:
@@ -69,7 +72,7 @@ def section_lines(section: Section) -> list[str]:
 
 
 def document_text(doc: Document) -> str:
-    lines = [doc.meta.title]
+    lines = [doc.meta.title] + ([doc.meta.subtitle] if doc.meta.subtitle else [])
     for block in doc.preamble:
         lines += block_lines(block)
     for section in doc.sections:

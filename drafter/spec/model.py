@@ -99,10 +99,11 @@ class Budget(_Model):
 
 
 class OutlineItem(_Model):
-    """A section: a clause (id or id@version) or a heading, with subsections."""
+    """A section: a clause (id or id@version), a heading, or a data block, with subsections."""
 
     clause: str | None = None
     heading: str | None = None
+    block: str | None = Field(None, description="Ett datablock utan egen klausul: tjansteman, bilagor, budget.")
     numbered: bool = True
     sections: list["OutlineItem"] = Field(default_factory=list)
 
@@ -123,9 +124,31 @@ class OutlineItem(_Model):
 
     @model_validator(mode="after")
     def _clause_or_heading(self):
-        if not self.clause and not self.heading:
-            raise ValueError("en punkt behöver en klausul (clause) eller en rubrik (heading)")
+        if not self.clause and not self.heading and not self.block:
+            raise ValueError("en punkt behöver en klausul (clause), en rubrik (heading) eller ett block (block)")
         return self
+
+
+class Official(_Model):
+    name: str | None = Field(None, description="Namn; utelämnat visas bara titeln.")
+    title: str = Field(description="Befattning, t.ex. Socialdirektör eller Avdelningschef.")
+
+
+class Handlaggare(_Model):
+    name: str
+    phone: str | None = Field(None, description="Telefonnummer, t.ex. 08-508 25 000.")
+
+
+class Proposal(_Model):
+    """The tjänsteutlåtande that asks the nämnd to approve the partnership."""
+
+    title: str = Field(description="Ärendets rubrik.")
+    subtitle: str = Field("", description="Underrubrik, t.ex. vilka som samverkar.")
+    date: dt.date = Field(description="Tjänsteutlåtandets datum.")
+    department: str | None = Field(None, description="Avdelningen som skrivit utlåtandet.")
+    handlaggare: Handlaggare | None = None
+    officials: list[Official] = Field(min_length=1, description="Tjänstepersonerna som undertecknar.")
+    outline: list[OutlineItem] = Field(min_length=1, description="Utlåtandets avsnitt, i ordning.")
 
 
 class Spec(_Model):
@@ -137,10 +160,12 @@ class Spec(_Model):
     parties: list[Party] = Field(min_length=2)
     period: Period
     budget: Budget
-    figures: dict[str, int | str] = Field(
-        default_factory=dict, description="Målgruppens och verksamhetens siffror, t.ex. antal brukare."
+    figures: dict[str, int | dt.date | str] = Field(
+        default_factory=dict,
+        description="Siffror, datum och uppgifter som klausultexterna citerar, t.ex. antal brukare.",
     )
     outline: list[OutlineItem] = Field(min_length=1, description="Avsnitten i överenskommelsen, i ordning.")
+    proposal: Proposal | None = Field(None, description="Tjänsteutlåtandet till nämnden (utelämnat: inget).")
 
     @model_validator(mode="after")
     def _one_of_each_sector(self):

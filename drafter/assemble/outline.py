@@ -1,0 +1,94 @@
+"""Outline → sections: the part of assembly every document kind shares.
+
+Each outline item becomes a section: a clause rendered with the spec's data and
+read as Markdown, a heading of its own, or a data block (the budget table, the
+signatures, the officials, the attachments). Numbering runs once over the whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drafter.clauses.library import ClauseLibrary, ClauseNotFound
+from drafter.clauses.render import render_clause, render_heading
+from drafter.errors import DrafterError, Where
+from drafter.model.nodes import Block, ClauseUse, CrossRef, Document, Section
+from drafter.model.numbering import UnknownReference, inlines_in, number_document
+from drafter.readers.markdown import ClauseReader, UnsupportedMarkup
+from drafter.spec.load import LoadedSpec
+from drafter.spec.model import OutlineItem
+
+DataBlocks = dict[str, Callable[[], Block]]
+
+
+class UnresolvedReference(DrafterError):
+    """A clause refers to a clause the document does not hold (a finding, exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, message, where, hint, target: str):
+        super().__init__(message, where, hint)
+        self.target = target
+
+
+class OutlineAssembler:
+    """Builds the sections of one document from its outline."""
+
+    def __init__(self, loaded: LoadedSpec, library: ClauseLibrary, context: dict, blocks: DataBlocks):
+        self.loaded = loaded
+        self.library = library
+        self.context = context
+        self.blocks = blocks
+
+    def sections(self, items: list[OutlineItem], path: tuple) -> list[Section]:
+        return [self.section(item, (*path, i)) for i, item in enumerate(items)]
+
+    def section(self, item: OutlineItem, path: tuple) -> Section:
+        section = Section(heading=item.heading or "", numbered=item.numbered)
+        if item.clause:
+            self._fill_from_clause(section, item, path)
+        if item.block:
+            if item.block not in self.blocks:
+                raise DrafterError(
+                    f"Blocket '{item.block}' finns inte.", self.loaded.where(*path, "block"),
+                    f"Välj bland {', '.join(sorted(self.blocks))}.",
+                )
+            section.blocks.append(self.blocks[item.block]())
+        section.sections += self.sections(item.sections, (*path, "sections"))
+        return section
+
+    def _fill_from_clause(self, section: Section, item: OutlineItem, path: tuple) -> None:
+        try:
+            clause = self.library.get(item.clause)
+        except ClauseNotFound as exc:
+            exc.where = self.loaded.where(*path, "clause")
+            raise
+        try:
+            section.blocks, section.sections = ClauseReader(self.blocks).read(render_clause(clause, self.context))
+        except UnsupportedMarkup as exc:
+            raise DrafterError(
+                f"Klausulen {clause.ref} innehåller markering som inte stöds: {exc}.", Where(str(clause.path))
+            ) from None
+        section.heading = item.heading or render_heading(clause, self.context)
+        relative = clause.path.relative_to(self.library.root).as_posix()
+        section.clause = ClauseUse(clause.id, clause.version, clause.sha256, relative)
+
+
+def number(doc: Document, loaded: LoadedSpec) -> Document:
+    """Number the document; a reference to a clause it does not hold names the clause that makes it."""
+    try:
+        number_document(doc)
+    except UnknownReference as exc:
+        users = [s.clause for s in doc.walk_sections() if s.clause and _refers_to(s, exc.target)]
+        where = Where(users[0].path) if users else loaded.where("outline")
+        raise UnresolvedReference(
+            f"Hänvisningen till '{exc.target}' pekar på en klausul som inte finns med i dokumentet ({doc.kind}).",
+            where,
+            "Lägg till klausulen i outline eller ta bort hänvisningen.",
+            exc.target,
+        ) from None
+    return doc
+
+
+def _refers_to(section: Section, target: str) -> bool:
+    return any(isinstance(n, CrossRef) and n.target == target for n in inlines_in(section.blocks))

@@ -1,0 +1,65 @@
+"""Assemble the committee proposal (tjänsteutlåtande) from the same spec and clauses as the agreement.
+
+Sections it shares with the agreement (syfte och mål, målgrupp, åtaganden,
+period) name the same clause ids in its outline, so one change shows in both.
+"""
+
+from __future__ import annotations
+
+from drafter.assemble.context import clause_context
+from drafter.assemble.data_blocks import data_blocks
+from drafter.assemble.outline import OutlineAssembler, number
+from drafter.clauses.library import ClauseLibrary
+from drafter.formatting import versal
+from drafter.model.nodes import Document, Letterhead, Metadata
+from drafter.spec.load import LoadedSpec
+from drafter.spec.model import Spec
+
+DOCUMENT_TYPE = "Tjänsteutlåtande"
+
+
+def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
+    spec = loaded.spec
+    proposal = spec.proposal
+    assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec))
+    sections = assembler.sections(proposal.outline, ("proposal", "outline"))
+    for section in sections:
+        _unnumbered(section)
+    doc = Document(
+        kind="proposal",
+        meta=Metadata(
+            title=proposal.title,
+            subtitle=proposal.subtitle,
+            subject=f"{DOCUMENT_TYPE} till {spec.public.committee or 'nämnden'}",
+            author=spec.public.name,
+            keywords=["IOP", DOCUMENT_TYPE, *(p.name for p in spec.partners)],
+            diarienummer=spec.document.diarienummer,
+            date=proposal.date,
+            place=spec.document.place,
+            letterhead=letterhead(spec),
+        ),
+        sections=sections,
+    )
+    return number(doc, loaded)
+
+
+def letterhead(spec: Spec) -> Letterhead:
+    proposal = spec.proposal
+    references = []
+    if spec.document.diarienummer:
+        references.append(("Dnr", spec.document.diarienummer))
+    references.append(("Datum", proposal.date.isoformat()))
+    if proposal.handlaggare:
+        references.append(("Handläggare", proposal.handlaggare.name))
+        if proposal.handlaggare.phone:
+            references.append(("Telefon", proposal.handlaggare.phone))
+    sender = [spec.public.name] + ([proposal.department] if proposal.department else [])
+    recipient = f"Till {versal(spec.public.committee)}" if spec.public.committee else ""
+    return Letterhead(sender, DOCUMENT_TYPE, references, recipient)
+
+
+def _unnumbered(section) -> None:
+    """A tjänsteutlåtande's headings carry no numbers."""
+    section.numbered = False
+    for sub in section.sections:
+        _unnumbered(sub)
