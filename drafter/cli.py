@@ -79,13 +79,16 @@ def clauses():
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_list(clauses_dir):
-    """Lista varje klausul med dess versioner och status."""
+    """Lista varje klausul med dess versioner: status, fastställelsedatum och motivering."""
     from drafter.clauses.library import ClauseLibrary
 
     library = ClauseLibrary(clauses_dir)
     for clause_id in library.ids():
-        versions = ", ".join(f"v{v.version} {v.meta.status}" for v in library.versions(clause_id))
-        click.echo(f"{clause_id:42} {versions}")
+        versions = library.versions(clause_id)
+        click.echo(f"{clause_id}  ({versions[-1].meta.heading})")
+        for v in versions:
+            approved = v.meta.approval.date.isoformat() if v.meta.approval else "–"
+            click.echo(f"  v{v.version}  {v.meta.status:10} {approved:10}  {v.meta.rationale}")
 
 
 @clauses.command("show")
@@ -119,3 +122,33 @@ def schema():
     from drafter.spec.model import Spec
 
     click.echo(json.dumps(Spec.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
+              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
+def check(specs, output_format, clauses_dir):
+    """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
+
+    Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
+    from drafter.checks import check_paths
+    from drafter.clauses.library import ClauseLibrary
+
+    bad: list[DrafterError] = []
+    findings, code = check_paths(specs, ClauseLibrary(clauses_dir), errors=bad)
+    if output_format == "json":
+        click.echo(json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.line())
+        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+        checked = len(specs) - len(bad)
+        click.echo(f"{checked} {'spec' if checked == 1 else 'specar'} kontrollerade: {counts['error']} fel, "
+                   f"{counts['warning']} {'varning' if counts['warning'] == 1 else 'varningar'}, "
+                   f"{counts['info']} info.")
+    for exc in bad:
+        click.echo(f"fel: {exc}", err=True)
+    sys.exit(code)

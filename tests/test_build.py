@@ -12,6 +12,7 @@ from drafter.clauses.library import ClauseLibrary
 from drafter.errors import DrafterError
 from drafter.output import sha256
 from helpers import CLAUSES, EXAMPLE, example_data, write_spec
+from drafter.assemble import assemble_documents
 from drafter.assemble.agreement import assemble_agreement
 from drafter.spec.load import load_spec
 from readback import body_text, docx_body_text, read
@@ -30,13 +31,18 @@ def built(tmp_path_factory):
     manifest_path = build(EXAMPLE, options(out))
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     folder = manifest_path.parent
-    (doc,) = manifest["documents"]
+    doc = agreement_entry(manifest)
     return {
         "folder": folder,
         "manifest": manifest,
         "docx": (folder / doc["files"]["docx"]).read_bytes(),
         "pdf": (folder / doc["files"]["pdf"]).read_bytes(),
     }
+
+
+def agreement_entry(manifest: dict) -> dict:
+    (entry,) = [d for d in manifest["documents"] if d["kind"] == "agreement"]
+    return entry
 
 
 def pdf_text(pdf: bytes, spec=EXAMPLE) -> str:
@@ -52,16 +58,18 @@ def seed_text() -> str:
 def test_manifest_lists_documents_files_and_clauses(built):
     manifest, folder = built["manifest"], built["folder"]
     assert folder.name == "street-minds-2026"
-    (doc,) = manifest["documents"]
-    assert doc["kind"] == "agreement"
+    assert [d["kind"] for d in manifest["documents"]] == ["agreement", "proposal", "packet"]
+    doc = agreement_entry(manifest)
     assert doc["title"].startswith("Överenskommelse om idéburet offentligt partnerskap (IOP)")
     assert doc["files"] == {"docx": "street-minds-2026-overenskommelse.docx",
                             "pdf": "street-minds-2026-overenskommelse.pdf"}
     assert doc["sha256"] == {"docx": sha256(built["docx"]), "pdf": sha256(built["pdf"])}
     used = {(c["id"], c["version"]): c["sha256"] for c in manifest["clauses"]}
-    assert len(used) == 27
     library = ClauseLibrary(CLAUSES)
+    models = assemble_documents(load_spec(EXAMPLE), library)
+    assert set(used) == {(s.clause.id, s.clause.version) for d in models for s in d.walk_sections() if s.clause}
     assert used[("villkor/aterkrav", 1)] == library.get("villkor/aterkrav@1").sha256
+    assert ("villkor/period", 2) in used and ("villkor/period", 1) not in used
 
 
 def test_docx_reproduces_the_2026_agreement(built):
@@ -116,7 +124,7 @@ def test_building_twice_gives_identical_bytes(built, tmp_path):
     again = json.loads(manifest.read_text(encoding="utf-8"))
     assert again["documents"] == built["manifest"]["documents"]
     for name in ("docx", "pdf"):
-        assert (manifest.parent / again["documents"][0]["files"][name]).read_bytes() == built[name]
+        assert (manifest.parent / agreement_entry(again)["files"][name]).read_bytes() == built[name]
 
 
 def test_special_characters_appear_literally_in_both_formats(tmp_path):
@@ -126,7 +134,7 @@ def test_special_characters_appear_literally_in_both_formats(tmp_path):
     data["parties"][1]["signatory"]["name"] = "Örjan Ängel & <Co>"
     spec = write_spec(tmp_path, data, "special.yaml")
     manifest = build(spec, options(tmp_path / "out"))
-    doc = json.loads(manifest.read_text(encoding="utf-8"))["documents"][0]
+    doc = agreement_entry(json.loads(manifest.read_text(encoding="utf-8")))
     docx = (manifest.parent / doc["files"]["docx"]).read_bytes()
     pdf = (manifest.parent / doc["files"]["pdf"]).read_bytes()
     docx_text = docx_body_text(docx)
@@ -159,4 +167,5 @@ def test_docx_only_build_removes_the_pdf_an_earlier_build_wrote(tmp_path):
     assert pdf.exists()
     build(EXAMPLE, BuildOptions(out_dir=tmp_path, formats=("docx",), library=ClauseLibrary(CLAUSES)))
     assert not pdf.exists()
-    assert json.loads(first.read_text())["documents"][0]["files"] == {"docx": "street-minds-2026-overenskommelse.docx"}
+    assert agreement_entry(json.loads(first.read_text()))["files"] == {"docx": "street-minds-2026-overenskommelse.docx"}
+    assert not (first.parent / "street-minds-2026-handlingar.pdf").exists()

@@ -19,7 +19,9 @@ def test_build_writes_the_documents_and_says_where(tmp_path):
     assert result.exit_code == 0, result.output
     folder = tmp_path / "street-minds-2026"
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
-        "manifest.json", "street-minds-2026-overenskommelse.docx", "street-minds-2026-overenskommelse.pdf"]
+        "manifest.json", "street-minds-2026-handlingar.pdf",
+        "street-minds-2026-overenskommelse.docx", "street-minds-2026-overenskommelse.pdf",
+        "street-minds-2026-tjansteutlatande.docx", "street-minds-2026-tjansteutlatande.pdf"]
     assert str(folder) in result.output
 
 
@@ -27,7 +29,7 @@ def test_format_option_limits_the_output(tmp_path):
     result = run("build", EXAMPLE, "-o", tmp_path, "--format", "pdf", "--clauses", CLAUSES)
     assert result.exit_code == 0
     manifest = json.loads((tmp_path / "street-minds-2026" / "manifest.json").read_text())
-    assert list(manifest["documents"][0]["files"]) == ["pdf"]
+    assert [list(d["files"]) for d in manifest["documents"]] == [["pdf"], ["pdf"], ["pdf"]]
 
 
 def test_bad_spec_exits_2_with_file_line_and_field(tmp_path):
@@ -61,7 +63,10 @@ def test_unknown_clause_exits_1(tmp_path):
 def test_clauses_list_and_show():
     listed = run("clauses", "list", "--clauses", CLAUSES)
     assert listed.exit_code == 0
-    assert any(line.split()[:3] == ["villkor/aterkrav", "v1", "fastställd"] for line in listed.output.splitlines())
+    lines = listed.output.splitlines()
+    at = lines.index("villkor/period  (Period för partnerskapet)")
+    assert lines[at + 1].split()[:3] == ["v1", "fastställd", "2023-07-01"] and "halvår" in lines[at + 1]
+    assert lines[at + 2].split()[:3] == ["v2", "fastställd", "2026-07-01"] and "kalenderår" in lines[at + 2]
     shown = run("clauses", "show", "villkor/aterkrav@1", "--clauses", CLAUSES)
     assert shown.exit_code == 0
     assert "status: fastställd" in shown.output and "punkt 5.7" in shown.output

@@ -39,9 +39,9 @@ def packet_bytes(parts: list[PacketPart]) -> bytes:
         end = len(writer.pages) - 1
         prefix = "" if start == 0 else f"{part.label}: "
         writer.set_page_label(start, end, style=PageLabelStyle.DECIMAL, prefix=prefix or None, start=1)
-        parent = writer.add_outline_item(f"{part.label}: {part.doc.meta.title}", start)
+        parent = writer.add_outline_item(title=f"{part.label}: {part.doc.meta.title}", page_number=start)
         for title, page in _top_level_outline(reader):
-            writer.add_outline_item(title, start + page, parent=parent)
+            writer.add_outline_item(title=title, page_number=start + page, parent=parent)
     writer.add_metadata({
         "/Title": packet_title(first),
         "/Author": first.meta.author,
