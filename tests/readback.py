@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 
 from drafter.model.nodes import FootnoteRef
 from drafter.model.text import block_lines
+from drafter.writers.letterhead import letterhead_lines
 
 
 def read(pdf: bytes) -> pypdf.PdfReader:
@@ -46,25 +47,34 @@ def _walk_inline(inline):
         yield from _walk_inline(child)
 
 
+def page_headers(doc, pages: int) -> list[str]:
+    """What each page's header reads: page 1 the letterhead (a tjänsteutlåtande) or
+    just "Dnr …" (the title follows in full), later pages title and Dnr."""
+    dnr = f"Dnr {doc.meta.diarienummer}" if doc.meta.diarienummer else ""
+    first = norm(" ".join(letterhead_lines(doc.meta.letterhead))) if doc.meta.letterhead else dnr
+    return [first] + [norm(f"{doc.meta.title} {dnr}")] * (pages - 1)
+
+
 def body_text(doc, pdf: bytes) -> str:
     """The text of all pages without running header, footer and footnote entries.
 
     Each part is removed only where it must be: the header as the exact start of
-    each page, "Sida i av n" as the exact end, then the footnote entries due on
-    the page (in order) just above it. Anything missing fails the test.
+    each page (on page 1 the letterhead's lines, when the document has one),
+    "Sida i av n" as the exact end, then the footnote entries due on the page
+    (in order) just above it. Anything missing fails the test.
     """
     reader = read(pdf)
     pages = reader.pages
-    dnr = f"Dnr {doc.meta.diarienummer}" if doc.meta.diarienummer else ""
+    headers = page_headers(doc, len(pages))
     entries = footnote_entries(doc)
     next_entry = 0
     body = []
     for i, page in enumerate(pages, start=1):
         text = page.extract_text()
         text = re.sub(r"(^|\n)• ", r"\1", text)  # bullet markers (not in the model's text)
-        text = re.sub(r"-[ \t]*\n", "-", text)  # a line broken after a hyphen
+        text = re.sub(r"([-/])[ \t]*\n", r"\1", text)  # a line broken after a hyphen or slash
         text = norm(text)
-        header = dnr if i == 1 else norm(f"{doc.meta.title} {dnr}")
+        header = headers[i - 1]
         if header:
             assert text.startswith(header + " "), (i, text[:200])
             text = text[len(header) + 1:]
@@ -111,6 +121,29 @@ def _paragraph_text(p) -> str:
         else:
             out.append(" ")
     return "".join(out)
+
+
+def docx_footnotes_text(data: bytes) -> str:
+    """Every footnote of a DOCX in order, as "N text" (N its mark)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if "word/footnotes.xml" not in z.namelist():
+            return ""
+        from lxml import etree
+
+        root = etree.fromstring(z.read("word/footnotes.xml"))
+    notes = []
+    for note in root.iter(qn("w:footnote")):
+        number = int(note.get(qn("w:id")))
+        if number > 0:
+            text = " ".join(_paragraph_text(p) for p in note.iter(qn("w:p")))
+            notes.append((number, norm(text.replace(str(number), "", 1) if text.strip().startswith(str(number))
+                                       else text)))
+    return " ".join(f"{n} {t}" for n, t in sorted(notes))
+
+
+def footnotes_text(doc) -> str:
+    """The model's footnotes as "N text", as a reader sees them at the page foot."""
+    return " ".join(f"{n} {t}" for n, t in footnote_entries(doc))
 
 
 def docx_part(data: bytes, name: str) -> str:

@@ -1,4 +1,4 @@
-"""A small hand-built model holding every node type, for writer tests."""
+"""Small hand-built models holding every node type, for writer tests: an agreement and a proposal."""
 
 import datetime as dt
 
@@ -9,7 +9,10 @@ from drafter.model.nodes import (
     Document,
     Emph,
     FootnoteRef,
+    Letterhead,
     Metadata,
+    Official,
+    Officials,
     OrderedList,
     Paragraph,
     Section,
@@ -82,6 +85,84 @@ def sample_document(party: str = "Föreningen Ös & Co <\"Ära\"> 'AB'") -> Docu
                         Signatory(f"För {party}", None, "ordförande", "Stockholm den"),
                     ]),
                 ],
+            ),
+        ],
+    )
+    number_document(doc)
+    return doc
+
+
+PROPOSAL_PARTY = "Föreningen Ös & Co <\"Ära\"> 'AB'"
+OFFICIALS = [("Veronica Carstorp Wolgast", "Socialdirektör"), ("Anna Andersson", "Avdelningschef"),
+             (None, "Enhetschef")]
+
+
+def sample_proposal(party: str = PROPOSAL_PARTY) -> Document:
+    """A tjänsteutlåtande: letterhead, subtitle, unnumbered sections, the officials in a
+    headless section right after the decision points, a footnote, an eight-item list, Bilagor."""
+    filler = ("Förvaltningen har under våren fört en dialog med föreningen om hur insatserna kan "
+              "utvecklas i samverkan. ") * 9
+    doc = Document(
+        kind="proposal",
+        meta=Metadata(
+            title=f"Förslag om idéburet offentligt partnerskap med {party}",
+            subtitle=f"Överenskommelse mellan socialnämnden och {party} om öppen verksamhet",
+            subject="Tjänsteutlåtande till Socialnämnden",
+            author="Socialförvaltningen",
+            keywords=["IOP", "Tjänsteutlåtande"],
+            diarienummer="SoF 2023/123",
+            date=dt.date(2023, 8, 29),
+            place="Stockholm",
+            letterhead=Letterhead(
+                sender=["Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor"],
+                document_type="Tjänsteutlåtande",
+                references=[("Dnr", "SoF 2023/123"), ("Datum", "2023-08-29"),
+                            ("Handläggare", "Anna Andersson & <Co>"), ("Telefon", "08-508 25 000")],
+                recipient="Till Socialnämnden",
+            ),
+        ),
+        sections=[
+            Section(
+                heading="Förvaltningens förslag till beslut",
+                numbered=False,
+                blocks=[
+                    Paragraph([Text("Socialnämnden beslutar att")]),
+                    OrderedList([
+                        [Paragraph([Text(f"ingå en överenskommelse om idéburet offentligt partnerskap med {party} "
+                                         "för perioden 2024–2026,")])],
+                        [Paragraph([Text("avsätta 1\u00a0000\u00a0000 kronor per år för partnerskapet,")])],
+                        [Paragraph([Text("omedelbart justera beslutet.")])],
+                    ]),
+                ],
+            ),
+            Section(heading="", numbered=False,
+                    blocks=[Officials([Official(name, title) for name, title in OFFICIALS])]),
+            Section(
+                heading="Sammanfattning",
+                numbered=False,
+                blocks=[Paragraph([Text("Föreningen bedriver öppen verksamhet för personer i hemlöshet"),
+                                   FootnoteRef([Paragraph([Text("Enligt socialnämndens definition av hemlöshet.")])]),
+                                   Text(". "), Strong([Text("Förvaltningen")]), Text(" föreslår ett partnerskap.")])],
+            ),
+            Section(heading="Bakgrund", numbered=False,
+                    blocks=[Paragraph([Text(filler)]), Paragraph([Text(filler)])]),
+            Section(
+                heading="Ärendet",
+                numbered=False,
+                blocks=[
+                    Paragraph([Text("Partnerskapet bygger på följande principer:")]),
+                    OrderedList([[Paragraph([Text(f"Princip nummer {i} för samverkan")])] for i in range(1, 9)]),
+                ],
+                sections=[Section(heading="Förvaltningens synpunkter", numbered=False,
+                                  blocks=[Paragraph([Text(filler)])])],
+            ),
+            Section(
+                heading="Bilagor",
+                numbered=False,
+                blocks=[OrderedList([
+                    [Paragraph([Text(f"Överenskommelse om IOP med {party}")])],
+                    [Paragraph([Text("Budget för 2024")])],
+                ])],
             ),
         ],
     )

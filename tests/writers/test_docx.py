@@ -12,6 +12,8 @@ import sys
 import zipfile
 
 import docx
+import docx.table
+import docx.text.paragraph
 import pypdf
 import pytest
 from docx.oxml.ns import qn
@@ -23,7 +25,9 @@ from drafter.model.numbering import number_document
 from drafter.model.text import document_text
 from drafter.writers.docx import docx_bytes, house, make_template
 from drafter.writers.pdf.libreoffice import convert, find_soffice
-from sample_document import sample_document
+from drafter.writers.letterhead import letterhead_lines
+from readback import docx_body_text
+from sample_document import sample_document, sample_proposal
 
 PARTY = "Föreningen Ös & Co <\"Ära\"> 'AB'"
 TOTAL = "1\u00a0000\u00a0000 kr"
@@ -353,3 +357,141 @@ def test_signing_section_keeps_its_text_with_the_signatures(opened):
     assert signing and all(p.paragraph_format.keep_with_next for p in signing)
     earlier = next(p for p in paragraphs if p.text == "Underpunkt.")
     assert not earlier.paragraph_format.keep_with_next
+
+
+# --- the committee proposal (tjänsteutlåtande) ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def proposal_bytes() -> bytes:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("SOURCE_DATE_EPOCH", raising=False)
+        return docx_bytes(sample_proposal())
+
+
+@pytest.fixture(scope="module")
+def proposal(proposal_bytes):
+    return docx.Document(io.BytesIO(proposal_bytes))
+
+
+def header_lines(part) -> list[str]:
+    """Paragraph texts of a header or footer, table cells included, in reading order."""
+    return [paragraph_text(p) for p in part._element.iter(qn("w:p")) if paragraph_text(p)]
+
+
+def test_proposal_body_text_equals_model_text(proposal, proposal_bytes):
+    doc = sample_proposal()
+    assert norm(body_text(proposal)) == norm(document_text(doc))
+    assert docx_body_text(proposal_bytes) == norm(document_text(doc))  # the reader test_build uses
+
+
+def test_letterhead_is_the_first_page_header(proposal, proposal_bytes):
+    doc = sample_proposal()
+    section = proposal.sections[0]
+    assert section.different_first_page_header_footer  # w:titlePg
+    assert header_lines(section.first_page_header) == letterhead_lines(doc.meta.letterhead)
+    assert header_lines(section.first_page_header) == [
+        "Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor", "Tjänsteutlåtande",
+        "Dnr SoF 2023/123", "2023-08-29", "Handläggare: Anna Andersson & <Co>", "Telefon: 08-508 25 000",
+        "Till Socialnämnden",
+    ]
+    # Sender's office and recipient in bold, the document type large and bold.
+    runs = {r.text: r for p in section.first_page_header._element.iter(qn("w:p"))
+            for r in docx.text.paragraph.Paragraph(p, None).runs}
+    assert runs["Socialförvaltningen"].bold and not runs["Avdelningen för stadsövergripande sociala frågor"].bold
+    assert runs["Till Socialnämnden"].bold
+    assert runs["Tjänsteutlåtande"].bold and runs["Tjänsteutlåtande"].font.size.pt == 14
+    # Later pages keep the running header; every page keeps "Sida i av n".
+    running = " ".join(header_lines(section.header))
+    assert doc.meta.title in running and "Dnr SoF 2023/123" in running and "Tjänsteutlåtande" not in running
+    first_footer = section.first_page_footer._element.xml
+    assert re.search(r"> PAGE <", first_footer) and re.search(r"> NUMPAGES <", first_footer)
+    # Not body text, and escaped once in the part (shown as "&" and "<").
+    for line in ("Tjänsteutlåtande", "Handläggare", "Till Socialnämnden", "Avdelningen för"):
+        assert line not in body_text(proposal)
+    first_header = str(section.first_page_header.part.partname).lstrip("/")
+    assert "Anna Andersson &amp; &lt;Co&gt;" in part_xml(proposal_bytes, first_header)
+
+
+def test_agreement_has_no_first_page_header(opened, sample_bytes):
+    assert not opened.sections[0].different_first_page_header_footer
+    with zipfile.ZipFile(io.BytesIO(sample_bytes)) as z:
+        assert sorted(n for n in z.namelist() if re.match(r"word/(header|footer)", n)) == [
+            "word/footer1.xml", "word/header1.xml"]
+    assert house.SUBTITLE not in [p.style.style_id for p in opened.paragraphs]
+
+
+def test_subtitle_follows_the_title(proposal):
+    doc = sample_proposal()
+    first, second, third = proposal.paragraphs[:3]
+    assert (first.style.style_id, first.text) == (house.TITLE, doc.meta.title)
+    assert (second.style.style_id, second.text) == (house.SUBTITLE, doc.meta.subtitle)
+    assert third.text == "Förvaltningens förslag till beslut"
+    style = proposal.styles["Subtitle"].font
+    assert not style.bold and style.name == "Arial"
+    assert style.size < proposal.styles["Title"].font.size
+    assert not any(r.bold for r in second.runs)
+
+
+def test_unnumbered_headings_and_no_empty_heading(proposal):
+    headings = [(p.style.style_id, p.text) for p in proposal.paragraphs if p.style.style_id.startswith("Heading")]
+    assert headings == [
+        ("Heading1", "Förvaltningens förslag till beslut"), ("Heading1", "Sammanfattning"),
+        ("Heading1", "Bakgrund"), ("Heading1", "Ärendet"), ("Heading2", "Förvaltningens synpunkter"),
+        ("Heading1", "Bilagor"),
+    ]
+
+
+def test_officials_two_by_two_after_the_proposal(proposal):
+    body = list(proposal.element.body.iterchildren())
+    [tbl] = [e for e in body if e.tag == qn("w:tbl")]
+    before = body[body.index(tbl) - 1]
+    assert paragraph_text(before) == "3.\tomedelbart justera beslutet."  # right after the decision points
+    table = docx.table.Table(tbl, proposal._body)
+    cells = [[[p.text for p in cell.paragraphs] for cell in row.cells] for row in table.rows]
+    assert cells == [[["Veronica Carstorp Wolgast", "Socialdirektör"], ["Anna Andersson", "Avdelningschef"]],
+                     [["Enhetschef"], [""]]]
+    assert f"{qn('w:pBdr')}" not in tbl.xml and "_" not in element_text(tbl)  # no lines to sign on
+    borders = tbl.tblPr.find(qn("w:tblBorders"))
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    air = table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before
+    assert air.pt >= 24  # two to three lines above
+
+
+def test_proposal_lists_and_footnote(proposal, proposal_bytes):
+    texts = [p.text for p in proposal.paragraphs]
+    assert [t for t in texts if t.startswith(("7.", "8."))] == ["7.\tPrincip nummer 7 för samverkan",
+                                                                "8.\tPrincip nummer 8 för samverkan"]
+    start = texts.index("Bilagor")
+    assert texts[start + 1:start + 3] == [f"1.\tÖverenskommelse om IOP med {PARTY}", "2.\tBudget för 2024"]
+    assert "Enligt socialnämndens definition av hemlöshet." in part_xml(proposal_bytes, "word/footnotes.xml")
+
+
+def test_proposal_special_characters_literal(proposal):
+    assert PARTY in body_text(proposal)
+    assert proposal.core_properties.title.endswith(PARTY)
+    running = " ".join(header_lines(proposal.sections[0].header))
+    assert PARTY in running and "{{" not in running
+
+
+def test_proposal_same_bytes(proposal_bytes, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert docx_bytes(sample_proposal()) == proposal_bytes
+    with zipfile.ZipFile(io.BytesIO(proposal_bytes)) as z:
+        assert {info.date_time for info in z.infolist()} == {(2023, 8, 29, 0, 0, 0)}
+
+
+@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) finns inte")
+def test_libreoffice_opens_the_proposal(tmp_path, proposal_bytes):
+    path = tmp_path / "tjansteutlatande.docx"
+    path.write_bytes(proposal_bytes)
+    [pdf] = convert([path], tmp_path / "pdf")
+    pages = [norm(page.extract_text()) for page in pypdf.PdfReader(pdf).pages]
+    assert len(pages) >= 2
+    for line in ("Socialförvaltningen", "Tjänsteutlåtande", "Dnr SoF 2023/123", "Handläggare: Anna Andersson & <Co>",
+                 "Till Socialnämnden", "Veronica Carstorp Wolgast Socialdirektör", "Sida 1 av"):
+        assert line in pages[0], line
+    assert pages[0].index("Till Socialnämnden") < pages[0].index("Förvaltningens förslag till beslut")
+    for line in ("Tjänsteutlåtande", "Handläggare", "Till Socialnämnden"):
+        assert line not in pages[1], line
+    assert "Dnr SoF 2023/123" in pages[1] and "Sida 2 av" in pages[1]

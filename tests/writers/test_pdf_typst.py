@@ -15,7 +15,8 @@ from drafter.model.text import document_text
 from drafter.writers.pdf import pdf_bytes
 from drafter.writers.pdf import typst_writer
 from readback import body_text, norm, read
-from sample_document import sample_document
+from drafter.writers.letterhead import letterhead_lines
+from sample_document import PROPOSAL_PARTY, sample_document, sample_proposal
 
 MARKUP_PARTY = "#set page(width: 1cm) *bold* $x$ ] [ {{ 7*7 }} <b> _u_ @ref \\ & å"
 
@@ -185,3 +186,112 @@ def test_qpdf_check(long_pdf, tmp_path):
     path.write_bytes(long_pdf[1])
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- the committee proposal (tjänsteutlåtande) ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def proposal_pdf():
+    doc = sample_proposal()
+    return doc, pdf_bytes(doc)
+
+
+def page_texts(pdf) -> list[str]:
+    return [norm(page.extract_text()) for page in read(pdf).pages]
+
+
+def test_proposal_text_matches_model(proposal_pdf):
+    doc, pdf = proposal_pdf
+    assert len(read(pdf).pages) >= 2
+    assert body_text(doc, pdf) == expected_text(doc)
+
+
+def test_letterhead_on_page_one_only(proposal_pdf):
+    doc, pdf = proposal_pdf
+    first, second, *_ = page_texts(pdf)
+    lines = letterhead_lines(doc.meta.letterhead)
+    assert lines == ["Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor", "Tjänsteutlåtande",
+                     "Dnr SoF 2023/123", "2023-08-29", "Handläggare: Anna Andersson & <Co>",
+                     "Telefon: 08-508 25 000", "Till Socialnämnden"]
+    # Page 1 opens with the head, then the title: the head is the page header, not body text.
+    assert first.startswith(norm(" ".join(lines)) + " " + norm(doc.meta.title))
+    for line in ("Socialförvaltningen", "Tjänsteutlåtande", "Handläggare", "Telefon", "Till Socialnämnden"):
+        assert line not in second, line
+    assert second.startswith(norm(f"{doc.meta.title} Dnr SoF 2023/123"))  # the running header
+    assert "Sida 1 av" in first and "Sida 2 av" in second
+
+
+def test_body_text_strips_the_letterhead_only_when_there_is_one(proposal_pdf):
+    _, pdf = proposal_pdf
+    doc = sample_proposal()
+    doc.meta.letterhead = None
+    with pytest.raises(AssertionError):
+        body_text(doc, pdf)
+
+
+def test_letterhead_sits_above_the_title(proposal_pdf):
+    doc, pdf = proposal_pdf
+    page = read(pdf).pages[0]
+    heights = {}
+
+    def visitor(text, cm, tm, font, size):
+        y = (tm[5] * cm[3] + cm[5]) if tm else None
+        for key in ("Till Socialnämnden", "Förslag om idéburet", "Tjänsteutlåtande"):
+            if key in text and key not in heights:
+                heights[key] = y
+
+    page.extract_text(visitor_text=visitor)
+    assert heights["Tjänsteutlåtande"] > heights["Till Socialnämnden"] > heights["Förslag om idéburet"]
+
+
+def test_subtitle_after_title_and_unnumbered_headings(proposal_pdf):
+    doc, pdf = proposal_pdf
+    text = body_text(doc, pdf)
+    assert text.startswith(norm(f"{doc.meta.title} {doc.meta.subtitle} Förvaltningens förslag till beslut"))
+
+    def titles(outline):
+        for item in outline:
+            if isinstance(item, list):
+                yield from titles(item)
+            else:
+                yield item.title
+
+    # Bookmarks are the headings: no label, no leading space, none for the headless section.
+    assert list(titles(read(pdf).outline)) == [
+        "Förvaltningens förslag till beslut", "Sammanfattning", "Bakgrund", "Ärendet",
+        "Förvaltningens synpunkter", "Bilagor",
+    ]
+
+
+def test_officials_in_order_right_after_the_proposal(proposal_pdf):
+    doc, pdf = proposal_pdf
+    text = body_text(doc, pdf)
+    assert ("3. omedelbart justera beslutet. Veronica Carstorp Wolgast Socialdirektör Anna Andersson "
+            "Avdelningschef Enhetschef Sammanfattning") in text
+    assert "_" not in text
+
+
+def test_proposal_lists_footnote_and_special_characters(proposal_pdf):
+    doc, pdf = proposal_pdf
+    text = body_text(doc, pdf)  # also checks the footnote entry is printed on its page
+    assert "7. Princip nummer 7 för samverkan 8. Princip nummer 8 för samverkan" in text
+    assert text.endswith(f"Bilagor 1. Överenskommelse om IOP med {PROPOSAL_PARTY} 2. Budget för 2024")
+    assert "hemlöshet1. Förvaltningen" in text
+    assert PROPOSAL_PARTY in page_texts(pdf)[0]
+
+
+def test_markup_in_letterhead_prints_literally():
+    doc = sample_proposal(MARKUP_PARTY)
+    doc.meta.letterhead.sender.append(MARKUP_PARTY)
+    doc.meta.letterhead.recipient = f"Till {MARKUP_PARTY}"
+    pdf = pdf_bytes(doc)
+    assert body_text(doc, pdf) == expected_text(doc)
+    assert f"Till {MARKUP_PARTY}" in page_texts(pdf)[0]
+    assert all(float(p.mediabox.width) == pytest.approx(595.28, abs=0.5) for p in read(pdf).pages)
+
+
+def test_proposal_reproducible(proposal_pdf, monkeypatch):
+    doc, pdf = proposal_pdf
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert pdf_bytes(sample_proposal()) == pdf

@@ -1,4 +1,4 @@
-"""Block nodes into a Story: paragraphs and lists here; tables and signatures in their modules.
+"""Block nodes into a Story: paragraphs and lists here; tables, signatures and officials in their modules.
 
 List marks are literal text ("1.", "2." from `start`; an en dash for bullets)
 followed by a tab, hanging in the indent; no Word numbering, which Word and
@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from docx.shared import Twips
 
-from drafter.model.nodes import BulletList, OrderedList, Paragraph, SignatureBlock, Table
+from drafter.model.nodes import BulletList, Officials, OrderedList, Paragraph, SignatureBlock, Table
 from drafter.writers.docx import house
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.inlines import write_inlines
+from drafter.writers.docx.officials import write_officials
 from drafter.writers.docx.signatures import write_signatures
 from drafter.writers.docx.story import Story
 from drafter.writers.docx.tables import write_table
@@ -49,6 +50,8 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
         write_table(story, block, lambda p, inlines, **fmt: write_inlines(p, inlines, footnotes, **fmt))
     elif isinstance(block, SignatureBlock):
         write_signatures(story, block)
+    elif isinstance(block, Officials):
+        write_officials(story, block)
     else:
         raise TypeError(f"okänd blocknod: {type(block).__name__}")
 

@@ -25,6 +25,7 @@ LANGUAGE = "sv-SE"
 # --- style ids (w:styleId) ---------------------------------------------------
 
 TITLE = "Title"
+SUBTITLE = "Subtitle"
 HEADINGS = {1: "Heading1", 2: "Heading2", 3: "Heading3"}
 HEADER = "Header"
 FOOTER = "Footer"

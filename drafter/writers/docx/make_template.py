@@ -1,7 +1,7 @@
 """Build template.docx, the house style, with python-docx: `python -m drafter.writers.docx.make_template`.
 
 The template holds the page (A4, 2.5 cm margins), the styles the writer uses
-(Title, Heading 1–3, lists, tables, footnotes; Times New Roman 12 pt body,
+(Title, Subtitle, Heading 1–3, lists, tables, footnotes; Times New Roman 12 pt body,
 Arial headings, Swedish language), and the running header and footer. The
 header carries docxtpl Jinja tags ({{ title }}, {{ diarienummer }}) that the
 writer fills in; the footer holds real PAGE and NUMPAGES fields.
@@ -86,6 +86,9 @@ STYLES = [
                 '<w:outlineLvl w:val="9"/>',
             rpr=_fonts(house.HEADING_FONT) + '<w:b/><w:bCs/><w:color w:val="000000"/><w:kern w:val="28"/>'
                 + _size(32)),
+    _pstyle(house.SUBTITLE, "Subtitle", next_="Normal", extra='<w:uiPriority w:val="11"/><w:qFormat/>',
+            ppr='<w:keepNext/><w:spacing w:before="0" w:after="360" w:line="240" w:lineRule="auto"/>',
+            rpr=_fonts(house.HEADING_FONT) + '<w:color w:val="000000"/>' + _size(26)),
     _heading(1, 26, 360, 120),
     _heading(2, 23, 240, 80),
     _heading(3, 22, 200, 60, italic=True),

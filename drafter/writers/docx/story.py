@@ -65,6 +65,17 @@ class Story:
         self._after_table = True
         return Table(tbl, self._parent)
 
+    def mark(self) -> int:
+        """A place in the story, for `since`: how many block elements it holds now."""
+        return len(self._blocks())
+
+    def since(self, mark: int) -> list:
+        """The block elements (w:p, w:tbl) written after `mark`, in order."""
+        return self._blocks()[mark:]
+
+    def _blocks(self) -> list:
+        return [child for child in self._element if child.tag in (qn("w:p"), qn("w:tbl"))]
+
     def _insert(self, child) -> None:
         sect_pr = self._element.find(qn("w:sectPr"))
         if sect_pr is not None:

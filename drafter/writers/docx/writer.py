@@ -1,4 +1,6 @@
-"""docx_bytes: the house template, its header filled by docxtpl, the body appended with python-docx."""
+"""docx_bytes: the house template, its header filled by docxtpl, the body appended with python-docx.
+
+A letterhead (tjänsteutlåtande) goes into a first-page header, see letterhead.py."""
 
 from __future__ import annotations
 
@@ -6,17 +8,20 @@ import io
 from pathlib import Path
 
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from docxtpl import DocxTemplate
 
 from drafter.model.nodes import Document, Section, SignatureBlock
 from drafter.writers.docx import house
 from drafter.writers.docx.blocks import write_blocks
 from drafter.writers.docx.footnotes import Footnotes
+from drafter.writers.docx.letterhead import write_letterhead
 from drafter.writers.docx.properties import set_core_properties
 from drafter.writers.docx.reproducible import build_time, normalise_zip, zip_time
 from drafter.writers.docx.story import Story
 
 TEMPLATE = Path(__file__).with_name("template.docx")
+SUBTITLE_GAP = 80  # twips between title and subtitle (the subtitle keeps the air below)
 
 
 def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
@@ -29,7 +34,13 @@ def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
 
     body = Story(document.element.body, document._body, house.TEXT_WIDTH)
     footnotes = Footnotes(lambda story, blocks: write_blocks(story, blocks, footnotes))
-    body.paragraph(house.TITLE).add_run(doc.meta.title)
+    title = body.paragraph(house.TITLE)
+    title.add_run(doc.meta.title)
+    if doc.meta.subtitle:
+        title.paragraph_format.space_after = Twips(SUBTITLE_GAP)
+        body.paragraph(house.SUBTITLE).add_run(doc.meta.subtitle)
+    if doc.meta.letterhead is not None:
+        write_letterhead(document, doc.meta.letterhead)
     write_blocks(body, doc.preamble, footnotes)
     for section in doc.sections:
         _write_section(body, section, footnotes)
@@ -43,11 +54,16 @@ def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
 
 
 def _write_section(body: Story, section: Section, footnotes: Footnotes) -> None:
-    heading = body.paragraph(house.heading_style(section.level))
-    heading.add_run(f"{section.label} {section.heading}".strip())
+    """A heading ("5.2 Återkrav", or just the text when unnumbered), then the blocks.
+
+    A section with an empty heading only carries blocks (e.g. the officials): no heading paragraph."""
+    start = body.mark()
+    if section.heading:
+        heading = body.paragraph(house.heading_style(section.level))
+        heading.add_run(f"{section.label} {section.heading}" if section.label else section.heading)
     write_blocks(body, section.blocks, footnotes)
     if any(isinstance(block, SignatureBlock) for block in section.blocks):
-        _keep_with_signatures([heading._p, *heading._p.itersiblings()])
+        _keep_with_signatures(body.since(start))
     for sub in section.sections:
         _write_section(body, sub, footnotes)
 
