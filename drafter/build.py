@@ -7,12 +7,15 @@ are files written, so a failed build leaves earlier outputs untouched.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter import __version__
-from drafter.assemble import assemble_documents
+from drafter.checks import has_errors, inspect_spec
+from drafter.checks.finding import Finding
 from drafter.clauses.library import ClauseLibrary
+from drafter.errors import DrafterError
 from drafter.model.nodes import Document
 from drafter.output import publish, sha256
 from drafter.spec.load import load_spec
@@ -28,6 +31,22 @@ class BuildOptions:
     formats: tuple[str, ...] = FORMATS
     pdf_engine: str = "typst"
     library: ClauseLibrary = field(default_factory=ClauseLibrary)
+    report: Callable[[Finding], None] | None = None  # told every finding of the checks
+
+
+class ChecksFailed(DrafterError):
+    """`drafter check` found errors, so no document was written (exit 1)."""
+
+    exit_code = 1
+
+    def __init__(self, spec_path: Path, findings: list[Finding]):
+        errors = [f for f in findings if f.severity == "error"]
+        super().__init__(
+            f"Kontrollen fann {len(errors)} fel i {spec_path}; inga dokument skrevs.\n"
+            + "\n".join(f.line() for f in errors),
+            hint="Rätta felen och bygg igen; `drafter check` visar alla fynd.",
+        )
+        self.findings = findings
 
 
 def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
@@ -35,7 +54,12 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     options = options or BuildOptions()
     spec_path = Path(spec_path)
     loaded = load_spec(spec_path)
-    documents = assemble_documents(loaded, options.library)
+    findings, documents = inspect_spec(loaded, options.library)
+    for finding in findings:
+        if options.report:
+            options.report(finding)
+    if has_errors(findings):
+        raise ChecksFailed(spec_path, findings)
     stem = spec_path.stem
     rendered = render_documents(documents, stem, options)
     entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]

@@ -59,12 +59,18 @@ def main():
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
 def build(specs, out_dir, formats, pdf_engine, clauses_dir):
-    """Bygg dokumenten för en eller flera specar (SPECS är YAML-filer)."""
+    """Bygg dokumenten för en eller flera specar (SPECS är YAML-filer).
+
+    Kontrollerna (som i `drafter check`) körs först; vid fel skrivs inga dokument."""
     from drafter.build import BuildOptions, build as build_spec
     from drafter.clauses.library import ClauseLibrary
 
+    def report(finding):
+        if finding.severity != "info":
+            click.echo(finding.line(), err=True)
+
     options = BuildOptions(out_dir=out_dir, formats=tuple(formats) or ("docx", "pdf"), pdf_engine=pdf_engine,
-                           library=ClauseLibrary(clauses_dir))
+                           library=ClauseLibrary(clauses_dir), report=report)
     for spec in specs:
         manifest = build_spec(spec, options)
         click.echo(f"{spec}: klar → {manifest.parent}")
@@ -146,7 +152,7 @@ def check(specs, output_format, clauses_dir):
             click.echo(finding.line())
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
         checked = len(specs) - len(bad)
-        click.echo(f"{checked} {'spec' if checked == 1 else 'specar'} kontrollerade: {counts['error']} fel, "
+        click.echo(f"{checked} {'spec kontrollerad' if checked == 1 else 'specar kontrollerade'}: {counts['error']} fel, "
                    f"{counts['warning']} {'varning' if counts['warning'] == 1 else 'varningar'}, "
                    f"{counts['info']} info.")
     for exc in bad:

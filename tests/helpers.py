@@ -10,7 +10,10 @@ CLAUSES = ROOT / "clauses"
 
 
 def example_data() -> dict:
-    return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    """The 2026 example as data; `renews` made absolute so a copy in a test folder still finds 2023."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["renews"] = str(EXAMPLE.parent / data["renews"])
+    return data
 
 
 def write_spec(tmp_path: Path, data: dict, name: str = "spec.yaml") -> Path:

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from docx import Document as open_docx
 
-from drafter.build import BuildOptions, build
+from drafter.build import BuildOptions, ChecksFailed, build, render_documents
 from drafter.clauses.library import ClauseLibrary
 from drafter.errors import DrafterError
 from drafter.output import sha256
@@ -128,15 +128,18 @@ def test_building_twice_gives_identical_bytes(built, tmp_path):
 
 
 def test_special_characters_appear_literally_in_both_formats(tmp_path):
+    """Rendered through the library: `drafter build` itself would stop at the `placeholder` finding
+    for the literal {{ }} in the name, which is right for a real spec."""
     data = example_data()
     name = "Föreningen Å&Ä <Ö> \"Citat\" 'Apostrof' {{ 7*7 }} *stjärna*"
     data["parties"][1]["name"] = name
     data["parties"][1]["signatory"]["name"] = "Örjan Ängel & <Co>"
     spec = write_spec(tmp_path, data, "special.yaml")
-    manifest = build(spec, options(tmp_path / "out"))
-    doc = agreement_entry(json.loads(manifest.read_text(encoding="utf-8")))
-    docx = (manifest.parent / doc["files"]["docx"]).read_bytes()
-    pdf = (manifest.parent / doc["files"]["pdf"]).read_bytes()
+    models = assemble_documents(load_spec(spec), ClauseLibrary(CLAUSES))
+    rendered = render_documents(models, "special", options(tmp_path))
+    agreement = models[0]
+    files = rendered[id(agreement)]
+    docx, pdf = files["special-overenskommelse.docx"], files["special-overenskommelse.pdf"]
     docx_text = docx_body_text(docx)
     pdf_body = pdf_text(pdf, spec)
     for text in (docx_text, pdf_body):
@@ -144,12 +147,22 @@ def test_special_characters_appear_literally_in_both_formats(tmp_path):
         assert "Örjan Ängel & <Co>, ordförande" in text
         assert "49" not in text.replace("2879", "")
     assert docx_text == pdf_body
-    assert read(pdf).metadata.title == doc["title"] and name in doc["title"]
+    assert read(pdf).metadata.title == agreement.meta.title and name in agreement.meta.title
+
+
+def test_a_literal_template_marker_in_data_stops_the_build_as_a_placeholder(tmp_path):
+    data = example_data()
+    data["parties"][1]["name"] = "Föreningen {{ namn }}"
+    with pytest.raises(ChecksFailed) as caught:
+        build(write_spec(tmp_path, data), options(tmp_path / "out"))
+    assert any(f.code == "placeholder" for f in caught.value.findings)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
 
 
 def test_failed_build_leaves_earlier_outputs_untouched(tmp_path):
     spec = tmp_path / "partner.yaml"
     shutil.copy(EXAMPLE, spec)
+    shutil.copy(EXAMPLE.parent / "street-minds-2023.yaml", tmp_path)  # the spec it renews
     out = tmp_path / "out"
     manifest = build(spec, options(out))
     before = {p.name: p.read_bytes() for p in manifest.parent.iterdir()}

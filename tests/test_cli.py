@@ -80,3 +80,22 @@ def test_schema_is_json_schema_of_the_spec():
     schema = json.loads(result.output)
     assert set(schema["required"]) >= {"document", "parties", "period", "budget", "outline"}
     assert schema["properties"]["parties"]["minItems"] == 2
+
+
+def test_build_runs_the_checks_first_and_writes_nothing_on_errors(tmp_path):
+    data = example_data()
+    data["budget"]["total"] = 999_000  # the rows sum to 1 000 000 kr
+    spec = write_spec(tmp_path, data)
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "drafter", "build", str(spec), "-o", str(out),
+                             "--clauses", str(CLAUSES)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "[budget-sum]" in result.stderr and "inga dokument skrevs" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (out / "spec").exists() or not any((out / "spec").glob("*.pdf"))
+
+
+def test_build_shows_warnings_and_still_builds(tmp_path):
+    result = run("build", EXAMPLE, "-o", tmp_path, "--clauses", CLAUSES)
+    assert result.exit_code == 0
+    assert "varning [budget-period]" in result.output

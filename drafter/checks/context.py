@@ -1,0 +1,117 @@
+"""What every check sees: the loaded spec, the clause library, the assembled documents, and helpers
+to name places (spec file and line, or clause id@version) and to read the documents' text piece by piece."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from pydantic import BaseModel
+
+from drafter.model.nodes import Document, Section
+from drafter.model.text import block_lines
+from drafter.spec.load import LoadedSpec
+
+
+@dataclass
+class Piece:
+    """Text of one part of a document: the title, the preamble, or one section (heading and blocks)."""
+
+    document: str  # the document kind
+    text: str
+    clause: str | None  # "id@version" of the section's clause, when it has one
+    fallback: str  # where to point when the text has no clause: the spec's document or outline line
+
+
+@dataclass
+class CheckContext:
+    loaded: LoadedSpec
+    library: object  # drafter.clauses.library.ClauseLibrary
+    documents: list[Document] = field(default_factory=list)
+
+    @property
+    def spec(self):
+        return self.loaded.spec
+
+    def where(self, *path: str | int) -> str:
+        """"spec-file:line" of a spec field (the nearest written parent when the field is not written)."""
+        w = self.loaded.where(*path)
+        return f"{w.file}:{w.line}" if w.line else w.file
+
+    @cached_property
+    def pieces(self) -> list[Piece]:
+        out = []
+        for doc in self.documents:
+            out.append(Piece(doc.kind, doc.meta.title, None, self.where("document")))
+            preamble = "\n".join(line for b in doc.preamble for line in block_lines(b))
+            out.append(Piece(doc.kind, preamble, None, self.where("document")))
+            for section in doc.walk_sections():
+                out.append(Piece(doc.kind, _section_text(section), _clause_ref(section), self.where("outline")))
+        return out
+
+    def place_of(self, piece: Piece, snippet: str) -> str:
+        """Where a piece of text came from: the spec value that holds `snippet` if one does (a party's
+        name, a figure, a heading), else the clause version, else the spec's document or outline."""
+        for path, value in self.spec_strings:
+            if snippet and snippet in value:
+                return self.where(*path)
+        return piece.clause or piece.fallback
+
+    @cached_property
+    def spec_strings(self) -> list[tuple[tuple, str]]:
+        """Every string value of the spec with its field path, in file order."""
+        found: list[tuple[tuple, str]] = []
+
+        def walk(value, path):
+            if isinstance(value, str):
+                found.append((path, value))
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, (*path, k))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    walk(v, (*path, i))
+
+        walk(self.spec.model_dump(mode="python", exclude_none=True), ())
+        return found
+
+    @cached_property
+    def clause_refs(self) -> list[tuple[tuple, str]]:
+        """Every clause reference written in the spec (`clause: villkor/period@1`), with its field path."""
+        found: list[tuple[tuple, str]] = []
+
+        def walk(value, path):
+            if isinstance(value, BaseModel):
+                clause = getattr(value, "clause", None)
+                if isinstance(clause, str):
+                    found.append(((*path, "clause"), clause))
+                for name in type(value).model_fields:
+                    walk(getattr(value, name), (*path, name))
+            elif isinstance(value, (list, tuple)):
+                for i, v in enumerate(value):
+                    walk(v, (*path, i))
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, (*path, k))
+
+        walk(self.spec, ())
+        return found
+
+    def where_clause_used(self, clause_id: str, version: int) -> str:
+        """The spec line that brings in this clause version, else "id@version"."""
+        for path, ref in self.clause_refs:
+            ref_id, _, pinned = ref.partition("@")
+            if ref_id == clause_id and (not pinned or int(pinned) == version):
+                return self.where(*path)
+        return f"{clause_id}@{version}"
+
+
+def _section_text(section: Section) -> str:
+    lines = [section.heading]
+    for block in section.blocks:
+        lines += block_lines(block)
+    return "\n".join(lines)
+
+
+def _clause_ref(section: Section) -> str | None:
+    return f"{section.clause.id}@{section.clause.version}" if section.clause else None

@@ -1,0 +1,53 @@
+"""orgnr-invalid: each party's organisationsnummer is valid and its group digit fits the party's kind.
+
+The first digit of an organisationsnummer is its group (Skatteverket, SKV 709): 2 stat, regioner,
+kommuner och församlingar; 7 ekonomiska föreningar; 8 ideella föreningar och stiftelser; registrerade
+trossamfund have 2 (Svenska kyrkan) or 8. The third digit is 2 or more, so that it is no personnummer.
+"""
+
+from __future__ import annotations
+
+from stdnum.exceptions import ValidationError
+from stdnum.se import orgnr
+
+from drafter.checks.context import CheckContext
+from drafter.checks.finding import Finding
+from drafter.formatting import genitiv
+
+GROUPS = {
+    "kommun": "2", "region": "2", "nämnd": "2", "förvaltning": "2", "stadsdelsförvaltning": "2",
+    "ideell förening": "8", "stiftelse": "8", "registrerat trossamfund": "28", "ekonomisk förening": "7",
+}
+GROUP_NAMES = {
+    "1": "dödsbon", "2": "stat, regioner, kommuner och församlingar", "3": "utländska företag",
+    "5": "aktiebolag", "6": "enkla bolag", "7": "ekonomiska föreningar", "8": "ideella föreningar och stiftelser",
+    "9": "handelsbolag och kommanditbolag",
+}
+
+
+def check_orgnr(ctx: CheckContext):
+    for i, party in enumerate(ctx.spec.parties):
+        where = ctx.where("parties", i, "organisationsnummer")
+        try:
+            number = orgnr.validate(party.organisationsnummer)
+        except ValidationError:
+            yield Finding("orgnr-invalid", "error",
+                          f"{genitiv(party.name)} organisationsnummer {party.organisationsnummer} är inte giltigt "
+                          "(fel form eller kontrollsiffra).", where)
+            continue
+        if int(number[2]) < 2:
+            yield Finding("orgnr-invalid", "error",
+                          f"{genitiv(party.name)} nummer {party.organisationsnummer} är ett personnummer, inget "
+                          "organisationsnummer (i ett organisationsnummer är tredje siffran 2 eller mer).", where)
+            continue
+        allowed = GROUPS.get(party.kind)
+        if allowed and number[0] not in allowed:
+            group = GROUP_NAMES.get(number[0], "ingen känd grupp")
+            expected = " eller ".join(allowed)
+            yield Finding("orgnr-invalid", "error",
+                          f"{party.name} är angiven som {party.kind}, men organisationsnumret "
+                          f"{party.organisationsnummer} börjar med {number[0]} ({group}); för {party.kind} "
+                          f"börjar det med {expected}. Kontrollera numret eller kind.", where)
+
+
+CHECKS = [check_orgnr]

@@ -1,0 +1,53 @@
+"""placeholder: text left unfilled in a document ("xxxx", "TODO", "[namn]", "den / 2026", "{{", "NN")."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.checks.context import CheckContext
+from drafter.checks.finding import Finding
+
+PATTERNS = [
+    (re.compile(r"(?<![\wåäö])[xX]{3,}(?![\wåäö])"), "en utfyllnad med x"),
+    (re.compile(r"\b(?:TODO|FIXME|TBD)\b"), "en att göra-markering"),
+    (re.compile(r"\[[A-Za-zÅÄÖåäöÉé][A-Za-zÅÄÖåäöÉé .\-/]{0,40}\]"), "ett ord inom hakparentes"),
+    (re.compile(r"\bden[ \u00a0]+/[ \u00a0]*(?:\d{2,4})?|(?<![\d/])[ \u00a0]+/[ \u00a0]*20\d\d\b"),
+     "ett datum som saknar dag"),
+    (re.compile(r"_{3,}|\.{4,}"), "en tom rad att fylla i"),
+    (re.compile(r"\{\{|\}\}|\{%|%\}"), "en mallmarkering ({{ }} eller {% %})"),
+    (re.compile(r"(?<![\wåäö])(?:N{2,}|ÅÅÅÅ|ÅÅ-MM-DD|MM-DD)(?![\wåäö])"), "en platshållare (NN, ÅÅÅÅ)"),
+]
+
+
+def check_placeholder(ctx: CheckContext):
+    """One finding per placeholder, place and document: a name used twenty times is one mistake."""
+    seen = set()
+    for piece in ctx.pieces:
+        for pattern, what in PATTERNS:
+            for m in pattern.finditer(piece.text):
+                where = ctx.place_of(piece, m.group(0).strip())
+                if (what, where, piece.document) in seen:
+                    continue
+                seen.add((what, where, piece.document))
+                shown = _around(piece.text, m.start(), m.end())
+                yield Finding("placeholder", "error",
+                              f"Texten innehåller {what}: '{m.group(0).strip()}' i \"{shown}\". "
+                              "Fyll i eller ta bort den innan dokumentet används.",
+                              where, piece.document)
+
+
+def _around(text: str, start: int, end: int, width: int = 30) -> str:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    if start - width > left:  # cut at a space, not inside a word
+        space = text.find(" ", start - width, start)
+        left = space + 1 if space >= 0 else start - width
+    if end + width < right:
+        space = text.rfind(" ", end, end + width)
+        right = space if space >= 0 else end + width
+    return ("…" if left > 0 and text[left - 1] != "\n" else "") + text[left:right].strip() + \
+        ("…" if right < len(text) and text[right] != "\n" else "")
+
+
+CHECKS = [check_placeholder]

@@ -1,0 +1,112 @@
+"""representatives: how many representatives each party appoints is said the same way everywhere.
+
+Reads sentences like "De idéburna organisationerna utser varsin representant och socialförvaltningen
+utser högst två representanter i respektive forum" in every document of the spec, and compares what
+each party is said to appoint, per forum (styrgrupp, samverkansgrupp, or every forum).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.checks.context import CheckContext
+from drafter.checks.finding import Finding
+
+_NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+            "tio": 10, "varsin": 1, "var sin": 1, "varsina": None}
+_COUNT = r"(?P<bound>högst|minst|upp till|maximalt|max|som mest)?\s*(?P<n>var sin|varsina|varsin|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)"
+APPOINTS = re.compile(
+    rf"(?P<subject>[^.;:\n]*?)\b(?:utser|utse|ska utse|har)\s+(?:(?P<inverted>[^.;:\n]*?)\s+)??{_COUNT}\s+(?:representant(?:er)?|ledam(?:ot|öter)|företrädare)",
+    re.IGNORECASE)
+_SPLIT = re.compile(r",|\boch\b|\bsamt\b|\bmedan\b", re.IGNORECASE)
+_BOUND = {"högst": "högst", "upp till": "högst", "maximalt": "högst", "max": "högst", "som mest": "högst",
+          "minst": "minst", None: ""}
+
+
+@dataclass
+class Statement:
+    party: int
+    forum: str  # "styrgrupp", "samverkansgrupp" or "alla"
+    amount: tuple[str, int | None]
+    text: str
+    place: str
+    document: str
+
+    def said(self) -> str:
+        bound, n = self.amount
+        return f"{bound + ' ' if bound else ''}{n}"
+
+
+def _parties_named(subject: str, parties) -> list[int]:
+    s = subject.casefold()
+    named = [i for i, p in enumerate(parties) if p.name.casefold() in s
+             or (p.committee and p.committee.casefold() in s)]
+    if named:
+        return named
+    if re.search(r"idéburna|föreningarna|organisationerna", s):
+        return [i for i, p in enumerate(parties) if p.sector == "idéburen"]
+    if re.search(r"\bföreningen\b", s):
+        partners = [i for i, p in enumerate(parties) if p.sector == "idéburen"]
+        return partners if len(partners) == 1 else []
+    if re.search(r"förvaltningen|nämnden|kommunen|staden|offentliga", s):
+        return [i for i, p in enumerate(parties) if p.sector == "offentlig"]
+    if re.search(r"varje part|parterna|vardera part|respektive part", s):
+        return list(range(len(parties)))
+    return []
+
+
+def _forum(text: str) -> str:
+    styr, samverkan = re.search(r"styrgrupp", text, re.I), re.search(r"samverkansgrupp", text, re.I)
+    if styr and not samverkan:
+        return "styrgrupp"
+    if samverkan and not styr:
+        return "samverkansgrupp"
+    return "alla"
+
+
+def _sentence_from(text: str, start: int) -> str:
+    stops = [i for i in (text.find(".", start), text.find("\n", start)) if i >= 0]
+    return text[start:min(stops) if stops else len(text)]
+
+
+def statements(ctx: CheckContext) -> list[Statement]:
+    parties = ctx.spec.parties
+    found = []
+    for piece in ctx.pieces:
+        for m in APPOINTS.finditer(piece.text):
+            # "Föreningen utser en representant", or inverted: "I styrgruppen utser föreningen en representant"
+            subject = m.group("inverted") or _SPLIT.split(m.group("subject"))[-1]
+            n_word = m.group("n").lower()
+            n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word)
+            bound = _BOUND.get((m.group("bound") or "").lower() or None, "")
+            forum = _forum(_sentence_from(piece.text, m.start()))
+            for i in _parties_named(subject, parties):
+                found.append(Statement(i, forum, (bound, n), m.group(0).strip(), piece.clause or piece.fallback,
+                                       piece.document))
+    return found
+
+
+def check_representatives(ctx: CheckContext):
+    seen: list[Statement] = []
+    reported = set()
+    parties = ctx.spec.parties
+    for s in statements(ctx):
+        for earlier in seen:
+            if earlier.party != s.party or earlier.amount == s.amount:
+                continue
+            if "alla" not in (earlier.forum, s.forum) and earlier.forum != s.forum:
+                continue
+            key = (s.party, frozenset((earlier.amount, s.amount)))
+            if key in reported:
+                continue
+            reported.add(key)
+            name = parties[s.party].name
+            yield Finding("representatives", "error",
+                          f"Antalet representanter för {name} anges olika: {earlier.said()} i \"{earlier.text}\" "
+                          f"({earlier.place}, {earlier.document}) men {s.said()} i \"{s.text}\".",
+                          s.place, s.document)
+        seen.append(s)
+
+
+CHECKS = [check_representatives]

@@ -1,0 +1,106 @@
+"""The approvals lock: the sha256 of every fastställd clause version's text, recorded when it was approved.
+
+`clauses/approvals.lock` is JSON, one entry per "id@version": {"sha256", "by", "date"}, sorted. An entry
+is written once and never overwritten: that is the point. `drafter check` (clause-text-changed) compares
+each fastställd version used with its entry, so a text edited after approval is found.
+
+    python -m drafter.clauses.lock --update [--clauses DIR]   # record versions not yet in the lock
+    python -m drafter.clauses.lock [--clauses DIR]            # list versions missing or changed
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+LOCK_NAME = "approvals.lock"
+
+
+def lock_path(root: Path | str) -> Path:
+    return Path(root) / LOCK_NAME
+
+
+def read_lock(root: Path | str) -> dict[str, dict]:
+    """The entries of `root/approvals.lock` ({} when there is none)."""
+    path = lock_path(root)
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: ska vara ett JSON-objekt")
+    return data
+
+
+def write_lock(root: Path | str, entries: dict[str, dict]) -> Path:
+    """Write the entries sorted, atomically (a temporary file renamed into place)."""
+    path = lock_path(root)
+    text = json.dumps(dict(sorted(entries.items())), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=".approvals.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def lock_entry(clause_version) -> dict:
+    """The lock entry of a fastställd ClauseVersion: the sha256 of its body and its approval."""
+    approval = clause_version.meta.approval
+    return {
+        "sha256": clause_version.sha256,
+        "by": approval.by if approval else None,
+        "date": approval.date.isoformat() if approval else None,
+    }
+
+
+def approved_versions(library) -> list:
+    return [v for clause_id in library.ids() for v in library.versions(clause_id) if v.meta.status == "fastställd"]
+
+
+def update_lock(library) -> list[str]:
+    """Add an entry for every fastställd version not yet in the lock; existing entries stay as they are.
+    Returns the refs added."""
+    entries = read_lock(library.root)
+    added = [v.ref for v in approved_versions(library) if v.ref not in entries]
+    for v in approved_versions(library):
+        entries.setdefault(v.ref, lock_entry(v))
+    if added or not lock_path(library.root).exists():
+        write_lock(library.root, entries)
+    return added
+
+
+def main(argv: list[str] | None = None) -> int:
+    from drafter.clauses.library import ClauseLibrary
+
+    parser = argparse.ArgumentParser(prog="python -m drafter.clauses.lock",
+                                     description="Fastställda klausulversioners sha256 i clauses/approvals.lock.")
+    parser.add_argument("--update", action="store_true",
+                        help="för in fastställda versioner som saknas (befintliga poster skrivs aldrig över)")
+    parser.add_argument("--clauses", type=Path, default=None, help="klausulbibliotekets mapp")
+    args = parser.parse_args(argv)
+    library = ClauseLibrary(args.clauses)
+    if args.update:
+        added = update_lock(library)
+        print(f"{lock_path(library.root)}: {len(added)} nya poster" + "".join(f"\n  {r}" for r in added))
+        return 0
+    entries = read_lock(library.root)
+    changed = 0
+    for v in approved_versions(library):
+        entry = entries.get(v.ref)
+        if entry is None:
+            print(f"saknas   {v.ref}")
+        elif entry.get("sha256") != v.sha256:
+            changed += 1
+            print(f"ändrad   {v.ref}  (fastställd {entry.get('date')} av {entry.get('by')})")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

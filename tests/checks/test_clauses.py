@@ -1,0 +1,94 @@
+"""clause-unapproved, clause-retired, clause-text-changed, and the approvals lock."""
+
+import json
+
+from checks.support import findings, library_with, line_of, of, spec_file
+from drafter.clauses.library import ClauseLibrary
+from drafter.clauses.lock import LOCK_NAME, lock_entry, main as lock_main, read_lock, update_lock, write_lock
+from helpers import CLAUSES, EXAMPLE, example_data
+
+
+def using(tmp_path, status, document_status="utkast"):
+    data = example_data()
+    data["document"]["status"] = document_status
+    data["outline"].append("test/klausul@1")
+    spec = spec_file(tmp_path, data)
+    found = findings(spec, library_with(tmp_path, {"test/klausul": "Text."}, status=status))
+    return spec, [f for f in found if "test/klausul" in f.message or f.where.startswith("test/klausul")]
+
+
+def test_example_agreement_uses_only_approved_unchanged_clauses():
+    found = [f for f in findings(EXAMPLE) if f.document == "agreement"]
+    assert [f for f in found if f.code.startswith("clause-")] == []
+
+
+def test_draft_clause_in_a_draft_is_a_warning(tmp_path):
+    spec, found = using(tmp_path, "granskad")
+    (f,) = of(found, "clause-unapproved")
+    assert f.severity == "warning" and f.document == "agreement"
+    assert "test/klausul@1 (Test) har status granskad, inte fastställd" in f.message
+    assert f.where == line_of(spec, "- test/klausul@1")
+
+
+def test_draft_clause_in_a_final_document_is_an_error(tmp_path):
+    spec, found = using(tmp_path, "utkast", "slutlig")
+    (f,) = of(found, "clause-unapproved")
+    assert f.severity == "error" and "document.status: slutlig" in f.message
+    assert f.where == line_of(spec, "- test/klausul@1")
+
+
+def test_retired_clause(tmp_path):
+    spec, found = using(tmp_path, "upphävd")
+    (f,) = of(found, "clause-retired")
+    assert f.severity == "warning" and "är upphävd" in f.message
+    assert f.where == line_of(spec, "- test/klausul@1")
+    (tmp_path / "slutlig").mkdir()
+    _, found = using(tmp_path / "slutlig", "upphävd", "slutlig")
+    assert of(found, "clause-retired")[0].severity == "error"
+
+
+def test_approved_text_changed_after_approval(tmp_path):
+    clauses = library_with(tmp_path, {})
+    path = clauses / "villkor" / "aterkrav" / "v1.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("återbetalningsskyldig", "ersättningsskyldig"),
+                    encoding="utf-8")
+    (f,) = of(findings(EXAMPLE, clauses), "clause-text-changed")
+    assert f.severity == "error" and f.where == "villkor/aterkrav@1" and f.document == "agreement"
+    assert "har ändrats sedan den fastställdes" in f.message and "v2.md" in f.message
+
+
+def test_approved_version_not_yet_in_the_lock_is_info(tmp_path):
+    _, found = using(tmp_path, "fastställd")
+    (f,) = of(found, "clause-text-changed")
+    assert f.severity == "info" and f.where == "test/klausul@1" and "finns ännu inte" in f.message
+
+
+def test_lock_records_new_versions_and_never_overwrites(tmp_path):
+    clauses = library_with(tmp_path, {"test/klausul": "Text."})
+    before = read_lock(clauses)
+    assert "test/klausul@1" not in before
+    assert update_lock(ClauseLibrary(clauses)) == ["test/klausul@1"]
+    after = read_lock(clauses)
+    assert after["test/klausul@1"] == lock_entry(ClauseLibrary(clauses).get("test/klausul@1"))
+    assert after["test/klausul@1"]["by"] == "Socialnämnden" and after["test/klausul@1"]["date"] == "2026-05-01"
+    (clauses / "test" / "klausul" / "v1.md").write_text(
+        (clauses / "test" / "klausul" / "v1.md").read_text().replace("Text.", "Annan text."))
+    assert update_lock(ClauseLibrary(clauses)) == []
+    assert read_lock(clauses)["test/klausul@1"] == after["test/klausul@1"]
+    text = (clauses / LOCK_NAME).read_text(encoding="utf-8")
+    assert list(json.loads(text)) == sorted(json.loads(text))
+    assert lock_main(["--clauses", str(clauses)]) == 1  # the changed text is reported
+
+
+def test_write_and_read_lock_sorted(tmp_path):
+    write_lock(tmp_path, {"b@1": {"sha256": "2", "by": "x", "date": "2026-01-01"}, "a@1": {"sha256": "1"}})
+    assert list(read_lock(tmp_path)) == ["a@1", "b@1"]
+    assert read_lock(tmp_path / "saknas") == {}
+
+
+def test_shipped_lock_matches_the_shipped_library():
+    lock = read_lock(CLAUSES)
+    library = ClauseLibrary(CLAUSES)
+    for ref, entry in lock.items():
+        clause_id, _, version = ref.partition("@")
+        assert entry["sha256"] == library.get(ref).sha256, ref

@@ -1,0 +1,89 @@
+"""`drafter check`: lines, JSON, exit codes 0/1/2, and no heavy imports."""
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from checks.support import spec_file
+from drafter.checks import Finding, check_paths, has_errors, run_checks
+from drafter.clauses.library import ClauseLibrary
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE, ROOT, example_data
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["check", *map(str, args), "--clauses", str(CLAUSES)])
+
+
+def test_example_passes_with_its_kept_warning():
+    result = run(EXAMPLE)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith(f"varning [budget-period] {EXAMPLE}:") for line in lines)
+    assert lines[-1].startswith("1 spec kontrollerad: 0 fel, ")
+
+
+def test_errors_exit_1_errors_first(tmp_path):
+    data = example_data()
+    data["budget"]["total"] = 5
+    result = run(spec_file(tmp_path, data))
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith("fel [budget-sum] ") and ": Angiven summa (total) 5\u00a0kr" in first
+
+
+def test_json_shape(tmp_path):
+    data = example_data()
+    data["budget"]["total"] = 5
+    result = run(spec_file(tmp_path, data), "--format", "json")
+    assert result.exit_code == 1
+    found = json.loads(result.output)["findings"]
+    assert found and all(set(f) == {"code", "severity", "message", "where", "document"} for f in found)
+    assert found[0]["code"] == "budget-sum" and found[0]["severity"] == "error" and found[0]["document"] is None
+
+
+def test_bad_input_exits_2_and_still_checks_the_others(tmp_path):
+    bad = tmp_path / "trasig.yaml"
+    bad.write_text("document: [\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(bad), str(EXAMPLE), "--clauses", str(CLAUSES)])
+    assert result.exit_code == 2
+    assert f"fel: {bad}" in result.stderr and "giltig YAML" in result.stderr
+    assert "1 spec kontrollerad" in result.stdout and "[budget-period]" in result.stdout
+
+
+def test_unknown_clause_is_a_finding_not_bad_input(tmp_path):
+    data = example_data()
+    data["outline"].append("villkor/finns-inte")
+    result = run(spec_file(tmp_path, data))
+    assert result.exit_code == 1 and "fel [clause-unknown]" in result.output
+
+
+def test_check_paths_and_run_checks(tmp_path):
+    library = ClauseLibrary(CLAUSES)
+    findings, code = check_paths([EXAMPLE], library)
+    assert code == 0 and not has_errors(findings)
+    assert has_errors([Finding("x", "error", "m", "w")])
+    errors = []
+    _, code = check_paths([tmp_path / "saknas.yaml"], library, errors=errors)
+    assert code == 2 and "kan inte läsas" in str(errors[0])
+    from drafter.spec.load import load_spec
+
+    ordered = run_checks(load_spec(EXAMPLE), library, [])
+    assert [f.severity for f in ordered] == sorted((f.severity for f in ordered),
+                                                   key=["error", "warning", "info"].index)
+
+
+def test_check_imports_no_writer():
+    code = (
+        "import sys\n"
+        "from drafter.cli import main\n"
+        f"try:\n    main(['check', {str(EXAMPLE)!r}, '--clauses', {str(CLAUSES)!r}])\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "heavy = [m for m in sys.modules if m.startswith(('drafter.writers', 'docx', 'docxtpl', 'typst', 'pypdf'))]\n"
+        "print(heavy)\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr

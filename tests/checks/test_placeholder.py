@@ -1,0 +1,28 @@
+"""placeholder: unfilled text in the documents."""
+
+from checks.support import findings, library_with, line_of, of, spec_file
+from helpers import EXAMPLE, example_data
+
+
+def test_example_has_no_placeholders():
+    assert of(findings(EXAMPLE), "placeholder") == []
+
+
+def test_placeholders_in_a_clause(tmp_path):
+    data = example_data()
+    data["outline"].append("test/utfyllnad")
+    spec = spec_file(tmp_path, data)
+    body = ("Kontaktperson är [namn]. Beslut fattat den / 2026 i ärende NN. Belopp xxxx.\n\n"
+            "TODO: skriv klart.")
+    found = of(findings(spec, library_with(tmp_path, {"test/utfyllnad": body})), "placeholder")
+    assert {f.message.split(":")[1].strip().split("'")[1] for f in found} >= {"[namn]", "den / 2026", "NN", "xxxx", "TODO"}
+    assert all(f.severity == "error" and f.where == "test/utfyllnad@1" and f.document == "agreement" for f in found)
+
+
+def test_a_spec_value_printed_as_typed_is_flagged_at_its_line(tmp_path):
+    data = example_data()
+    data["parties"][1]["name"] = "{{ förening }}"
+    spec = spec_file(tmp_path, data)
+    found = of(findings(spec), "placeholder")
+    assert found and all(f.where == line_of(spec, "name: '{{ förening }}'") for f in found)
+    assert "mallmarkering" in found[0].message

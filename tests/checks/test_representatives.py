@@ -1,0 +1,43 @@
+"""representatives: the number each party appoints is said the same way everywhere."""
+
+from checks.support import findings, library_with, of, spec_file
+from drafter.checks.context import CheckContext
+from drafter.checks.representatives import statements
+from drafter.assemble import assemble_documents
+from drafter.clauses.library import ClauseLibrary
+from drafter.spec.load import load_spec
+from helpers import CLAUSES, EXAMPLE, example_data
+
+
+def test_example_agreement_and_proposal_agree():
+    assert of(findings(EXAMPLE), "representatives") == []
+
+
+def test_example_statements_are_read_per_party():
+    loaded, library = load_spec(EXAMPLE), ClauseLibrary(CLAUSES)
+    ctx = CheckContext(loaded, library, assemble_documents(loaded, library))
+    said = {(s.party, s.said()) for s in statements(ctx) if s.document == "agreement"}
+    assert said == {(1, "1"), (0, "högst 2")}  # Street Minds varsin, socialförvaltningen högst två
+
+
+def test_two_places_that_disagree(tmp_path):
+    data = example_data()
+    data["outline"].append("test/representanter")
+    spec = spec_file(tmp_path, data)
+    clauses = library_with(tmp_path, {"test/representanter": "Street Minds utser två representanter i styrgruppen."})
+    (f,) = of(findings(spec, clauses), "representatives")
+    assert f.severity == "error" and f.document == "agreement" and f.where == "test/representanter@1"
+    assert "Antalet representanter för Street Minds anges olika: 1" in f.message
+    assert "men 2 i \"Street Minds utser två representanter\"" in f.message
+    assert "organisation/struktur@1" in f.message
+
+
+def test_different_forums_may_differ(tmp_path):
+    data = example_data()
+    data["outline"].append("test/representanter")
+    spec = spec_file(tmp_path, data)
+    body = "I styrgruppen utser Street Minds två representanter. I samverkansgruppen utser Street Minds tre representanter."
+    clauses = library_with(tmp_path, {"test/representanter": body})
+    found = of(findings(spec, clauses), "representatives")
+    # each disagrees with "varsin … i respektive forum", but not with each other
+    assert len(found) == 2 and all("1 i" in f.message for f in found)
