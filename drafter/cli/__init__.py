@@ -1,0 +1,53 @@
+"""The `drafter` command. Thin: each command parses options and calls the library.
+
+One module per command (group): build, check, clauses, schema. Heavy machinery
+(DOCX, PDF) is imported inside the commands that need it, so `drafter --help`
+stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import click
+
+from drafter import __version__
+from drafter.errors import DrafterError
+
+
+class _Group(click.Group):
+    """Turns every DrafterError into its Swedish message and exit code; never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DrafterError as exc:
+            click.echo(f"fel: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:  # `drafter schema | head`: the reader left, nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
+        except KeyboardInterrupt:
+            click.echo("avbrutet", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug in drafter: say so briefly, keep the traceback for developers
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            click.echo(f"internt fel i drafter ({type(exc).__name__}: {exc}). "
+                       "Kör med DRAFTER_DEBUG=1 för detaljer och rapportera felet.", err=True)
+            sys.exit(3)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="drafter")
+def main():
+    """drafter: IOP-överenskommelser som DOCX och PDF från en YAML-spec och ett klausulbibliotek."""
+
+
+def _register() -> None:
+    from drafter.cli import build, check, clauses, schema  # noqa: F401  (each adds its commands to main)
+
+
+_register()

@@ -1,0 +1,41 @@
+"""`drafter check`: the consistency checks, without writing documents."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.cli import main
+from drafter.errors import DrafterError
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
+              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
+def check(specs, output_format, clauses_dir):
+    """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
+
+    Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
+    from drafter.checks import check_paths
+    from drafter.clauses.library import ClauseLibrary
+
+    bad: list[DrafterError] = []
+    findings, code = check_paths(specs, ClauseLibrary(clauses_dir), errors=bad)
+    if output_format == "json":
+        click.echo(json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.line())
+        counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+        checked = len(specs) - len(bad)
+        click.echo(f"{checked} {'spec kontrollerad' if checked == 1 else 'specar kontrollerade'}: {counts['error']} fel, "
+                   f"{counts['warning']} {'varning' if counts['warning'] == 1 else 'varningar'}, "
+                   f"{counts['info']} info.")
+    for exc in bad:
+        click.echo(f"fel: {exc}", err=True)
+    sys.exit(code)
