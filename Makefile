@@ -23,13 +23,14 @@ install-test: $(VENV)/.test-deps
 demo: install
 	$(BIN)/drafter build $(SPECS)
 
-# LibreOffice, poppler (pdftoppm), qpdf: the real clients the tests open our files with.
+# LibreOffice, pandoc, qpdf, poppler (pdftoppm): the real clients the tests open our files with.
 system-packages:
-	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null; then :; \
+	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null \
+		&& command -v pandoc >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf >/dev/null; \
-	else echo "LibreOffice, poppler-utils eller qpdf saknas; de tester som behöver dem hoppas över."; fi
+			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf pandoc >/dev/null; \
+	else echo "LibreOffice, pandoc, poppler-utils eller qpdf saknas; de tester som behöver dem hoppas över."; fi
 
 test: install-test system-packages
 	$(BIN)/python -m pytest -q

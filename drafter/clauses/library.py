@@ -14,6 +14,8 @@ from pydantic import ValidationError
 
 from drafter.clauses.front_matter import ClauseMeta
 from drafter.errors import DrafterError, Where
+from drafter.validation import swedish_message
+from drafter.xmlchars import first_bad_char
 
 VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 
@@ -99,7 +101,15 @@ class ClauseLibrary:
 
 
 def _read_clause_file(path: Path, clause_id: str) -> ClauseVersion:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DrafterError(f"Klausulfilen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path)),
+                           "Spara filen med teckenkodningen UTF-8.") from None
+    if bad := first_bad_char(text):
+        line, column, char = bad
+        raise DrafterError(f"Klausulfilen innehåller ett tecken som inte kan stå i ett dokument (U+{ord(char):04X}).",
+                           Where(str(path), line, column), "Ta bort tecknet.")
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise DrafterError("Klausulfilen börjar inte med front matter (en rad med ---).", Where(str(path), 1))
@@ -117,7 +127,10 @@ def _read_clause_file(path: Path, clause_id: str) -> ClauseVersion:
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(map(str, err["loc"])) or None
-        raise DrafterError(f"Fel i front matter: {err['msg']}.", Where(str(path), 2, None, field)) from None
+        message, hint = swedish_message(err, ClauseMeta)
+        key = str(err["loc"][0]) if err["loc"] else ""
+        line = next((i + 1 for i in range(1, end) if lines[i].startswith(f"{key}:")), 2)
+        raise DrafterError(f"Fel i front matter: {message}", Where(str(path), line, None, field), hint) from None
     expected = int(VERSION_FILE.match(path.name).group(1))
     if meta.version != expected:
         raise DrafterError(

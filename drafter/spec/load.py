@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import Spec
+from drafter.validation import swedish_message
 from drafter.spec.yaml_reader import Positions, read_yaml
 
 
@@ -46,51 +46,24 @@ def load_spec(path: Path | str) -> LoadedSpec:
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
-        raise SpecErrors([_translate(path, positions, err) for err in exc.errors()]) from None
+        raise SpecErrors(_without_misspelt_missing([_translate(path, positions, e) for e in exc.errors()])) from None
     return LoadedSpec(path, spec, positions)
+
+
+def _without_misspelt_missing(errors: list[DrafterError]) -> list[DrafterError]:
+    """A misspelt field is reported once, as unknown with "Menade du 'end'?", not also as missing."""
+    suggested = set()
+    for e in errors:
+        if e.hint and e.hint.startswith("Menade du") and e.where and e.where.field:
+            parent = e.where.field.rpartition(".")[0]
+            suggested.add(f"{parent}.{e.hint.split(chr(39))[1]}".lstrip("."))
+    return [e for e in errors if not (e.message.endswith("saknas.") and e.where and e.where.field in suggested)]
 
 
 def _translate(path: Path, positions: Positions, err: dict) -> DrafterError:
     loc = tuple(err["loc"])
-    field = ".".join(str(p) for p in loc)
-    kind = err["type"]
-    hint = None
-    if kind == "missing":
-        message = f"Fältet '{loc[-1]}' saknas."
-    elif kind == "extra_forbidden":
-        message = f"Fältet '{loc[-1]}' finns inte här."
-        close = difflib.get_close_matches(str(loc[-1]), _allowed_fields(loc[:-1]), n=1, cutoff=0.6)
-        hint = f"Menade du '{close[0]}'?" if close else f"Tillåtna fält: {', '.join(_allowed_fields(loc[:-1]))}."
-    elif kind in ("int_type", "int_parsing", "int_from_float"):
-        message = f"Värdet {_shown(err)} ska vara ett heltal (hela kronor eller ett antal)."
-    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        message = f"Värdet {_shown(err)} ska vara ett datum."
-        hint = "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-07-01."
-    elif kind in ("string_type",):
-        message = f"Värdet {_shown(err)} ska vara text."
-    elif kind == "bool_type" or kind == "bool_parsing":
-        message = f"Värdet {_shown(err)} ska vara true eller false."
-    elif kind == "literal_error":
-        allowed = err.get("ctx", {}).get("expected", "")
-        message = f"Värdet {_shown(err)} är inte tillåtet; välj ett av {allowed.replace(' or ', ', ')}."
-    elif kind in ("list_type", "too_short"):
-        message = "Här ska stå en lista med minst ett värde (rader som börjar med '-')."
-    elif kind in ("dict_type", "model_type", "model_attributes_type"):
-        message = "Här ska stå en samling fält (namn: värde), inte ett enskilt värde."
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        message = f"Värdet {_shown(err)} ligger utanför det tillåtna ({err['msg']})."
-    elif kind == "value_error":
-        message = str(err.get("ctx", {}).get("error", err["msg"])).rstrip(".") + "."
-        message = message[0].upper() + message[1:]
-    else:
-        message = f"Ogiltigt värde {_shown(err)} ({err['msg']})."
-    return DrafterError(message, _where(path, positions, loc, field or None), hint)
-
-
-def _shown(err: dict) -> str:
-    value = err.get("input")
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "…'"
+    message, hint = swedish_message(err, Spec)
+    return DrafterError(message, _where(path, positions, loc, ".".join(map(str, loc)) or None), hint)
 
 
 def _where(path: Path, positions: Positions, loc: tuple, field: str | None = None) -> Where:
@@ -101,22 +74,3 @@ def _where(path: Path, positions: Positions, loc: tuple, field: str | None = Non
     return Where(str(path), None, None, field)
 
 
-def _allowed_fields(loc: tuple) -> list[str]:
-    """The field names allowed at `loc`, by walking the pydantic models."""
-    model: type[BaseModel] | None = Spec
-    for part in loc:
-        if isinstance(part, int) or model is None:
-            continue
-        info = model.model_fields.get(str(part))
-        model = _model_in(info.annotation) if info else None
-    return sorted(model.model_fields) if model else []
-
-
-def _model_in(annotation) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None

@@ -13,6 +13,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from drafter.errors import DrafterError, Where
+from drafter.xmlchars import NOT_XML, first_bad_char
 
 MAX_BYTES = 1_000_000
 
@@ -49,20 +50,27 @@ def read_yaml(path: Path) -> tuple[object, Positions]:
                            "Spara filen med teckenkodningen UTF-8.") from None
     if not text.strip():
         raise DrafterError("Filen är tom.", Where(name))
-    loader = _Loader(text)
+    if bad := first_bad_char(text):
+        line, column, char = bad
+        raise DrafterError(f"Filen innehåller ett tecken som inte kan stå i ett dokument (U+{ord(char):04X}).",
+                           Where(name, line, column), "Ta bort tecknet.")
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError:  # a character YAML refuses (the reader checks on creation)
+        raise DrafterError("Filen innehåller tecken som YAML inte tillåter.", Where(name),
+                           "Spara filen som vanlig text (UTF-8).") from None
     loader.name = name
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "okänt fel"
         raise DrafterError(
-            f"Filen är inte giltig YAML ({problem}).",
+            f"Filen är inte giltig YAML: {_explain(exc.problem or '')}.",
             Where(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
             "Kontrollera indrag och kolon på raden och raden ovanför.",
         ) from None
-    except yaml.YAMLError as exc:
-        raise DrafterError(f"Filen är inte giltig YAML ({exc}).", Where(name)) from None
+    except yaml.YAMLError:
+        raise DrafterError("Filen är inte giltig YAML.", Where(name)) from None
     finally:
         loader.dispose()
     positions: Positions = {}
@@ -89,13 +97,44 @@ def _construct(loader, node, path, positions, name):
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, path + (i,), positions, name) for i, item in enumerate(node.value)]
     try:
-        return loader.construct_object(node, deep=True)
-    except (ValueError, yaml.constructor.ConstructorError) as exc:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, yaml.constructor.ConstructorError):
         raise DrafterError(
-            f"Värdet '{node.value}' kan inte läsas ({exc}); ett datum som inte finns?",
+            f"Värdet '{node.value}' kan inte läsas; det ser ut som ett datum men dagen finns inte.",
             _where(name, node, ".".join(map(str, path))),
             "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-07-01.",
         ) from None
+    if isinstance(value, str) and (bad := NOT_XML.search(value)):
+        raise DrafterError(
+            f"Värdet innehåller ett tecken som inte kan stå i ett dokument (U+{ord(bad.group()):04X}).",
+            _where(name, node, ".".join(map(str, path))),
+            "Ta bort tecknet; det kommer ofta med när text klistras in från andra program.",
+        )
+    return value
+
+
+# PyYAML's problems in Swedish; the most common first. Anything else gets the general sentence.
+_PROBLEMS = [
+    ("mapping values are not allowed", "ett kolon (:) står där det inte får stå; sätt texten inom citattecken"),
+    ("could not find expected ':'", "ett kolon (:) saknas efter fältnamnet"),
+    ("expected ',' or ']'", "en lista inom [ ] är inte avslutad med ]"),
+    ("expected ',' or '}'", "en samling inom { } är inte avslutad med }"),
+    ("that cannot start any token", "tecknet kan inte inleda ett värde (tabbtecken får inte användas för indrag)"),
+    ("found unexpected end of stream", "ett citattecken är inte avslutat"),
+    ("while scanning a quoted scalar", "ett citattecken är inte avslutat"),
+    ("expected <block end>", "indraget stämmer inte med raderna ovanför"),
+    ("did not find expected key", "indraget stämmer inte med raderna ovanför"),
+    ("did not find expected '-' indicator", "en listrad (-) har fel indrag"),
+    ("unacceptable character", "filen innehåller ett tecken som inte får stå i YAML"),
+    ("found duplicate anchor", "samma ankare (&namn) används två gånger"),
+]
+
+
+def _explain(problem: str) -> str:
+    for english, swedish in _PROBLEMS:
+        if english in problem:
+            return swedish
+    return "raden kan inte tolkas"
 
 
 def _where(name, node, field=None) -> Where:

@@ -1,0 +1,73 @@
+"""Pydantic's validation errors as Swedish sentences an official understands, with a hint."""
+
+from __future__ import annotations
+
+import difflib
+
+from pydantic import BaseModel
+
+
+def swedish_message(err: dict, root: type[BaseModel]) -> tuple[str, str | None]:
+    """One pydantic error as a Swedish sentence and a hint; `root` is the model validated."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    hint = None
+    if kind == "missing":
+        message = f"Fältet '{loc[-1]}' saknas."
+    elif kind == "extra_forbidden":
+        message = f"Fältet '{loc[-1]}' finns inte här."
+        close = difflib.get_close_matches(str(loc[-1]), _allowed_fields(root, loc[:-1]), n=1, cutoff=0.6)
+        hint = f"Menade du '{close[0]}'?" if close else f"Tillåtna fält: {', '.join(_allowed_fields(root, loc[:-1]))}."
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"Värdet {_shown(err)} ska vara ett heltal (hela kronor eller ett antal)."
+    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        message = f"Värdet {_shown(err)} ska vara ett datum."
+        hint = "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-07-01."
+    elif kind in ("string_type",):
+        message = f"Värdet {_shown(err)} ska vara text."
+    elif kind == "bool_type" or kind == "bool_parsing":
+        message = f"Värdet {_shown(err)} ska vara true eller false."
+    elif kind == "literal_error":
+        allowed = err.get("ctx", {}).get("expected", "")
+        message = f"Värdet {_shown(err)} är inte tillåtet; välj ett av {allowed.replace(' or ', ', ')}."
+    elif kind in ("list_type", "too_short"):
+        message = "Här ska stå en lista med minst ett värde (rader som börjar med '-')."
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        message = "Här ska stå en samling fält (namn: värde), inte ett enskilt värde."
+    elif kind in ("greater_than_equal", "greater_than"):
+        message = f"Värdet {_shown(err)} är för litet; det ska vara minst {err.get('ctx', {}).get('ge', err.get('ctx', {}).get('gt'))}."
+    elif kind in ("less_than_equal", "less_than"):
+        message = f"Värdet {_shown(err)} är för stort; det ska vara högst {err.get('ctx', {}).get('le', err.get('ctx', {}).get('lt'))}."
+    elif kind == "value_error":
+        message = str(err.get("ctx", {}).get("error", err["msg"])).rstrip(".") + "."
+        message = message[0].upper() + message[1:]
+    else:
+        message = f"Värdet {_shown(err)} är inte giltigt här."
+    return message, hint
+
+
+def _shown(err: dict) -> str:
+    value = err.get("input")
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def _allowed_fields(root: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names allowed at `loc`, by walking the pydantic models."""
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(str(part))
+        model = _model_in(info.annotation) if info else None
+    return sorted(model.model_fields) if model else []
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None

@@ -1,0 +1,20 @@
+"""Characters an XML 1.0 document (and so a DOCX) cannot hold, and Unicode noncharacters.
+
+Refused wherever text enters drafter (spec values, clause files), with the place named,
+instead of breaking the writers later.
+"""
+
+from __future__ import annotations
+
+import re
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def first_bad_char(text: str) -> tuple[int, int, str] | None:
+    """(line, column, character), 1-based, of the first character XML cannot hold."""
+    found = NOT_XML.search(text)
+    if not found:
+        return None
+    before = text[: found.start()]
+    return before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1, found.group()
