@@ -10,15 +10,16 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter import __version__
-from drafter.checks import has_errors, inspect_spec
-from drafter.checks.finding import Finding
-from drafter.clauses.library import ClauseLibrary
 from drafter.errors import DrafterError
-from drafter.model.nodes import Document
 from drafter.output import publish, sha256
-from drafter.spec.load import load_spec
+
+if TYPE_CHECKING:  # imported where used: `drafter build` with nothing to do never loads them
+    from drafter.checks.finding import Finding
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.model.nodes import Document
 
 FORMATS = ("docx", "pdf")
 PDF_ENGINES = ("typst", "libreoffice")
@@ -30,8 +31,14 @@ class BuildOptions:
     out_dir: Path = Path("output")
     formats: tuple[str, ...] = FORMATS
     pdf_engine: str = "typst"
-    library: ClauseLibrary = field(default_factory=ClauseLibrary)
-    report: Callable[[Finding], None] | None = None  # told every finding of the checks
+    library: "ClauseLibrary" = field(default_factory=lambda: _default_library())
+    report: Callable[["Finding"], None] | None = None  # told every finding of the checks
+
+
+def _default_library() -> "ClauseLibrary":
+    from drafter.clauses.library import ClauseLibrary
+
+    return ClauseLibrary()
 
 
 class ChecksFailed(DrafterError):
@@ -39,7 +46,7 @@ class ChecksFailed(DrafterError):
 
     exit_code = 1
 
-    def __init__(self, spec_path: Path, findings: list[Finding]):
+    def __init__(self, spec_path: Path, findings: list["Finding"]):
         errors = [f for f in findings if f.severity == "error"]
         super().__init__(
             f"Kontrollen fann {len(errors)} fel i {spec_path}; inga dokument skrevs.\n"
@@ -51,8 +58,13 @@ class ChecksFailed(DrafterError):
 
 def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     """Build one spec; returns the manifest's path."""
+    from drafter.checks import has_errors, inspect_spec
+    from drafter.incremental import inputs_sha256
+    from drafter.spec.load import load_spec
+
     options = options or BuildOptions()
     spec_path = Path(spec_path)
+    spec_bytes = spec_path.read_bytes() if spec_path.is_file() else None  # before loading: what was built
     loaded = load_spec(spec_path)
     findings, documents = inspect_spec(loaded, options.library)
     for finding in findings:
@@ -61,14 +73,25 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     if has_errors(findings):
         raise ChecksFailed(spec_path, findings)
     stem = spec_path.stem
-    rendered = render_documents(documents, stem, options)
+    try:
+        rendered = render_documents(documents, stem, options)
+    except DrafterError as exc:
+        if exc.where is None and getattr(exc, "text", None):
+            exc.where = _find_in_spec(loaded, exc.text)
+        raise
     entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]
     packet = _packet(documents, rendered, stem)
     if packet:
         entries.append(packet)
+    clauses = _clauses_used(documents)
+    if spec_bytes is None:
+        spec_bytes = spec_path.read_bytes()
+    inputs = inputs_sha256(spec_path, options.library.root, [c["id"] for c in clauses], options.formats,
+                           options.pdf_engine, spec_bytes=spec_bytes)
     manifest = {
         "drafter": __version__,
-        "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_path.read_bytes())},
+        "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_bytes)},
+        "inputs_sha256": inputs,
         "documents": [
             {
                 "kind": kind,
@@ -78,13 +101,13 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
             }
             for kind, title, files in entries
         ],
-        "clauses": _clauses_used(documents),
+        "clauses": clauses,
     }
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
     return publish(options.out_dir / stem, all_files, manifest)
 
 
-def _packet(documents: list[Document], rendered: dict, stem: str) -> tuple[str, str, dict] | None:
+def _packet(documents: list["Document"], rendered: dict, stem: str) -> tuple[str, str, dict] | None:
     """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1."""
     by_kind = {doc.kind: doc for doc in documents}
     if "proposal" not in by_kind:
@@ -102,7 +125,19 @@ def _packet(documents: list[Document], rendered: dict, stem: str) -> tuple[str, 
     return "packet", packet_title(by_kind["proposal"]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
 
 
-def render_documents(documents: list[Document], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:
+def _find_in_spec(loaded, text: str):
+    """The spec line holding `text` (or its first character), to point a rendering error at it."""
+    from drafter.errors import Where
+
+    lines = loaded.path.read_text(encoding="utf-8").splitlines()
+    for needle in (text, text[:1]):
+        for number, line in enumerate(lines, 1):
+            if needle and needle in line:
+                return Where(str(loaded.path), number, line.index(needle) + 1)
+    return Where(str(loaded.path))
+
+
+def render_documents(documents: list["Document"], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:
     """Every document in every requested format, in memory: {id(doc): {file name: bytes}}."""
     from drafter.writers.docx import docx_bytes
 
@@ -144,7 +179,7 @@ def _pdfs_with_libreoffice(out: dict[int, dict[str, bytes]]) -> None:
                     files[pdf.name] = pdf.read_bytes()
 
 
-def _clauses_used(documents: list[Document]) -> list[dict]:
+def _clauses_used(documents: list["Document"]) -> list[dict]:
     seen: dict[tuple[str, int], dict] = {}
     for doc in documents:
         for section in doc.walk_sections():

@@ -1,4 +1,5 @@
-"""Characters an XML 1.0 document (and so a DOCX) cannot hold, and Unicode noncharacters.
+"""Characters an XML 1.0 document (and so a DOCX) cannot hold, C1 control characters (which no
+font shows), and Unicode noncharacters.
 
 Refused wherever text enters drafter (spec values, clause files), with the place named,
 instead of breaking the writers later.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def first_bad_char(text: str) -> tuple[int, int, str] | None:

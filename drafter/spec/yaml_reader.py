@@ -73,6 +73,8 @@ def read_yaml(path: Path) -> tuple[object, Positions]:
         raise DrafterError("Filen är inte giltig YAML.", Where(name)) from None
     finally:
         loader.dispose()
+    if node is None:  # only comments
+        raise DrafterError("Filen innehåller bara kommentarer, inga fält.", Where(name))
     positions: Positions = {}
     data = _construct(loader, node, (), positions, name)
     return data, positions

@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
+from drafter.errors import DrafterError
 from drafter.model.data import to_data
 from drafter.model.nodes import Document
 
@@ -67,15 +69,40 @@ def timestamp_for(doc: Document) -> int | None:
     return None
 
 
+class MissingGlyphs(DrafterError):
+    """Text the bundled fonts cannot show: PDF/A refuses invisible text, so the user must choose."""
+
+    def __init__(self, text: str):
+        super().__init__(
+            f"Texten innehåller tecken som PDF-typsnittet (Liberation) saknar: {text!r}.",
+            hint="Ta bort eller byt ut tecknen, eller skapa PDF med --pdf-engine libreoffice.",
+        )
+        self.text = text
+
+
+_GLYPH_ERROR = re.compile(r'the text `"(.*?)"` could not be displayed with font')
+
+
 def pdf_bytes(doc: Document) -> bytes:
     compiler = _get_compiler()
-    with _lock:
-        pdf = compiler.compile(
-            format="pdf",
-            sys_inputs={"model": model_json(doc)},
-            pdf_standards=PDF_STANDARDS,
-            timestamp=timestamp_for(doc),
-            pdf_tags=True,
-        )
+    try:
+        with _lock:
+            pdf = compiler.compile(
+                format="pdf",
+                sys_inputs={"model": model_json(doc)},
+                pdf_standards=PDF_STANDARDS,
+                timestamp=timestamp_for(doc),
+                pdf_tags=True,
+            )
+    except Exception as exc:  # typst raises its own TypstError; only the glyph case is the user's
+        found = _GLYPH_ERROR.search(str(exc))
+        if not found:
+            raise
+        raise MissingGlyphs(_typst_unescape(found.group(1))) from None
     assert isinstance(pdf, bytes)
     return pdf
+
+
+def _typst_unescape(text: str) -> str:
+    """Typst's debug form of a string ("\\u{80}") back into the characters."""
+    return re.sub(r"\\u\{([0-9a-fA-F]+)\}", lambda m: chr(int(m.group(1), 16)), text)
