@@ -22,11 +22,19 @@ PATTERNS = [
 def check_placeholder(ctx: CheckContext):
     """One finding per placeholder, place and document: a name used twenty times is one mistake."""
     seen = set()
+    in_spec = set()
+    for placeholder in ctx.loaded.placeholders:
+        where = ctx.where(*placeholder.path)
+        in_spec.add(where)
+        field = ".".join(map(str, placeholder.path))
+        yield Finding("placeholder", "error",
+                      f"Fältet {field} är inte ifyllt ('{placeholder.text}'). Fyll i det innan dokumenten byggs.",
+                      where)
     for piece in ctx.pieces:
         for pattern, what in PATTERNS:
             for m in pattern.finditer(piece.text):
                 where = ctx.place_of(piece, m.group(0).strip())
-                if (what, where, piece.document) in seen:
+                if (what, where, piece.document) in seen or where in in_spec:
                     continue
                 seen.add((what, where, piece.document))
                 shown = _around(piece.text, m.start(), m.end())

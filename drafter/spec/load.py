@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import Spec
+from drafter.spec.placeholders import Placeholder, replace_placeholders
 from drafter.validation import swedish_message
 from drafter.spec.yaml_reader import Positions, read_yaml
 
@@ -18,6 +19,7 @@ class LoadedSpec:
     path: Path
     spec: Spec
     positions: Positions
+    placeholders: list[Placeholder] = field(default_factory=list)  # left for the user to fill in
 
     def where(self, *field: str | int) -> Where:
         """The file position of a field path, e.g. where("budget", "rows", 2)."""
@@ -43,11 +45,12 @@ def load_spec(path: Path | str) -> LoadedSpec:
             "Specen ska vara en samling fält (document:, parties:, period: …), inte en lista eller ett enskilt värde.",
             Where(str(path), 1, 1),
         )
+    data, placeholders = replace_placeholders(data)
     try:
         spec = Spec.model_validate(data)
     except ValidationError as exc:
         raise SpecErrors(_without_misspelt_missing([_translate(path, positions, e) for e in exc.errors()])) from None
-    return LoadedSpec(path, spec, positions)
+    return LoadedSpec(path, spec, positions, placeholders)
 
 
 def _without_misspelt_missing(errors: list[DrafterError]) -> list[DrafterError]:
