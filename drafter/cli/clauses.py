@@ -11,7 +11,7 @@ from drafter.errors import DrafterError
 
 @main.group()
 def clauses():
-    """Klausulbiblioteket: lista och visa klausuler."""
+    """Klausulbiblioteket: lista, visa, jämföra och fastställa klausulversioner."""
 
 
 @clauses.command("list")
@@ -53,3 +53,117 @@ def clauses_show(ref, clauses_dir):
     click.echo(f"fil: {clause.path}")
     click.echo("")
     click.echo(clause.body.rstrip())
+
+
+def _version(library, clause_id: str, version: str):
+    from drafter.clauses.approve import find_version
+
+    return find_version(library, f"{clause_id}@{version.lstrip('v')}")
+
+
+@clauses.command("diff")
+@click.argument("clause_id", metavar="ID")
+@click.argument("v1")
+@click.argument("v2")
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "html", "docx"]),
+              help="text: i terminalen; html: en fristående sida; docx: spårade ändringar i Word.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Fil att skriva till (krävs för docx i terminalen). Standard: skärmen.")
+@click.option("--author", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp.")
+def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
+    """Visa skillnaderna ord för ord mellan två versioner av en klausul (t.ex. villkor/period 1 2).
+
+    Jämför klausultexten som den står i biblioteket, med {{ }}-uttrycken som de är skrivna: den
+    text som fastställs. Överst står båda versionernas status, fastställelse och motivering."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.redline.emit import docx_date, emit, use_color
+
+    library = ClauseLibrary(clauses_dir)
+    old, new = _version(library, clause_id, v1), _version(library, clause_id, v2)
+    if output_format == "docx":
+        from drafter.redline.clause_doc import clause_documents
+        from drafter.writers.docx.redline import redline_docx_bytes
+
+        newer = max(old, new, key=lambda v: v.version)
+        date = newer.meta.approval.date if newer.meta.approval else None
+        emit(redline_docx_bytes(*clause_documents(old, new), author, docx_date(date)), out)
+        return
+    from drafter.redline.report import clause_report
+
+    report = clause_report(old, new)
+    if output_format == "html":
+        from drafter.redline.html_format import clause_html
+
+        emit(clause_html(report), out)
+    else:
+        from drafter.redline.text_format import clause_text
+
+        emit(clause_text(report, use_color(out)), out)
+
+
+@clauses.command("history")
+@click.argument("clause_id", metavar="ID")
+@click.option("--agreements", "specs_dir", default="agreements", show_default=True,
+              type=click.Path(path_type=Path, file_okay=False), help="Mappen med specar (*.yaml) att söka i.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp.")
+def clauses_history(clause_id, specs_dir, clauses_dir):
+    """Visa varje version av en klausul: status, fastställelse, motivering och vilka specar som använder den.
+
+    En hänvisning utan version (villkor/period) räknas till den senaste fastställda versionen."""
+    from drafter.clauses.approve import find_version
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.redline.history import clause_usage
+
+    library = ClauseLibrary(clauses_dir)
+    if "@" in clause_id:
+        raise DrafterError(f"'{clause_id}': ange klausulens id utan version.", hint="T.ex. drafter clauses history villkor/period.")
+    versions = [find_version(library, f"{clause_id}@{v.version}") for v in _all_versions(library, clause_id)]
+    problems: list[str] = []
+    specs = sorted(specs_dir.glob("*.yaml")) if specs_dir.is_dir() else []
+    usage = clause_usage(clause_id, library, specs, problems)
+    click.echo(f"{clause_id}  ({versions[-1].meta.heading})")
+    for v in versions:
+        approval = v.meta.approval
+        approved = f"{approval.date.isoformat()}  {approval.by}" if approval else "–"
+        click.echo(f"  v{v.version}  {v.meta.status:10} {approved}")
+        click.echo(f"      motivering: {v.meta.rationale}")
+        used = usage.get(v.version, {})
+        where = "; ".join(f"{name} ({', '.join(docs)})" for name, docs in used.items()) or "ingen spec"
+        click.echo(f"      används i: {where}")
+    if not specs:
+        click.echo(f"(inga specar i {specs_dir})")
+    for problem in problems:
+        click.echo(f"varning: {problem}", err=True)
+
+
+def _all_versions(library, clause_id: str):
+    from drafter.clauses.library import ClauseNotFound
+
+    try:
+        return library.versions(clause_id)
+    except ClauseNotFound as exc:
+        raise DrafterError(exc.message, exc.where, exc.hint) from None
+
+
+@clauses.command("approve")
+@click.argument("ref", metavar="ID@VERSION")
+@click.option("--by", required=True, help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
+@click.option("--date", "date_text", help="Fastställelsedatum ÅÅÅÅ-MM-DD. Standard: i dag.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp.")
+def clauses_approve(ref, by, date_text, clauses_dir):
+    """Fastställ en klausulversion: status fastställd, vem och när i front matter, texten i approvals.lock.
+
+    Bara raderna status och approval skrivs om; texten lämnas byte för byte. Slutkod 2: okänd
+    klausul, version eller datum; 1: versionen är redan fastställd eller upphävd."""
+    from drafter.clauses.approve import approve, parse_date
+    from drafter.clauses.library import ClauseLibrary
+
+    library = ClauseLibrary(clauses_dir)
+    approved = approve(library, ref, by, parse_date(date_text))
+    click.echo(f"{approved.ref} fastställd av {approved.meta.approval.by} {approved.meta.approval.date.isoformat()}; "
+               f"texten (sha256 {approved.sha256[:12]}…) är införd i {library.root / 'approvals.lock'}.")

@@ -1,0 +1,141 @@
+"""Two assembled documents side by side: sections matched by clause id, and the spec data that changed.
+
+Sections are taken in reading order (depth first, as printed) and matched with difflib on a key:
+the clause id for a section made from a clause, else its heading (or, for a section without a
+heading, the kind of block it holds). Matched sections whose text differs are "changed"; a
+section whose key is on both sides but could not be matched in order was "moved" (it shows as
+removed in one place and added in another, which is also how a tracked-changes DOCX shows a
+move). A matched section whose number changed ("4.1" → "5.1") is "renumbered".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from drafter.model.nodes import Document, Section
+from drafter.model.text import block_lines
+
+
+@dataclass
+class SectionPair:
+    old: Section | None
+    new: Section | None
+    moved: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        return "same" if own_text(self.old) == own_text(self.new) else "changed"
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(self.old and self.new and self.old.label != self.new.label)
+
+    @property
+    def clause_id(self) -> str | None:
+        section = self.new or self.old
+        return section.clause.id if section.clause else None
+
+
+def heading_line(section: Section) -> str:
+    return f"{section.label} {section.heading}".strip()
+
+
+def own_text(section: Section) -> str:
+    """The section's heading (without its number) and its own blocks, not its sub-sections."""
+    return "\n".join([section.heading, *(line for b in section.blocks for line in block_lines(b))])
+
+
+def section_key(section: Section) -> tuple:
+    if section.clause:
+        return "clause", section.clause.id
+    if section.heading:
+        return "heading", section.heading
+    return "blocks", tuple(type(b).__name__ for b in section.blocks)
+
+
+def align_sections(old: Document, new: Document) -> list[SectionPair]:
+    """Every section of both documents once, in an order that keeps each document's reading order."""
+    a, b = list(old.walk_sections()), list(new.walk_sections())
+    keys_a, keys_b = [section_key(s) for s in a], [section_key(s) for s in b]
+    pairs: list[SectionPair] = []
+    matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
+        else:
+            pairs += [SectionPair(x, None) for x in a[i1:i2]] + [SectionPair(None, y) for y in b[j1:j2]]
+    removed = {section_key(p.old) for p in pairs if p.new is None}
+    added = {section_key(p.new) for p in pairs if p.old is None}
+    for p in pairs:
+        if (p.new is None and section_key(p.old) in added) or (p.old is None and section_key(p.new) in removed):
+            p.moved = True
+    return pairs
+
+
+def summary(pairs: list[SectionPair]) -> dict[str, int]:
+    """How many sections were added, removed, moved, renumbered, changed and left as they were."""
+    counts = {"added": 0, "removed": 0, "moved": 0, "renumbered": 0, "changed": 0, "same": 0}
+    moved_keys = set()
+    for p in pairs:
+        if p.moved:
+            moved_keys.add(section_key(p.old or p.new))
+            continue
+        counts[p.status] += 1
+        counts["renumbered"] += p.renumbered
+    counts["moved"] = len(moved_keys)
+    return counts
+
+
+# --- spec data ------------------------------------------------------------------------------
+
+
+@dataclass
+class DataChange:
+    what: str  # "Period: slut", "Budget: Personal"
+    old: str  # "" when absent
+    new: str
+
+
+def data_changes(old_spec, new_spec) -> list[DataChange]:
+    """Parties, period, budget (row by row and the sum), figures and document data that differ."""
+    old, new = _facts(old_spec), _facts(new_spec)
+    names = list(old) + [k for k in new if k not in old]
+    groups = list(dict.fromkeys(k.split(":")[0] for k in names))
+    # Group by what they are (parties, period, budget …), the budget's sum last in its group.
+    names.sort(key=lambda k: (groups.index(k.split(":")[0]), k == "Budget: summa"))
+    return [DataChange(k, old.get(k, ""), new.get(k, "")) for k in names if old.get(k, "") != new.get(k, "")]
+
+
+def _facts(spec) -> dict[str, str]:
+    from drafter.formatting import FILTERS
+
+    kronor = FILTERS["kronor"]
+    facts: dict[str, str] = {}
+    for i, party in enumerate(spec.parties, start=1):
+        label = f"Part {i}"
+        facts[f"{label}: namn"] = party.name
+        facts[f"{label}: organisationsnummer"] = party.organisationsnummer
+        facts[f"{label}: företräds av"] = ", ".join(
+            x for x in (party.signatory.name or "(namn saknas)", party.signatory.title) if x)
+    period = spec.period
+    facts["Period: start"] = period.start.isoformat()
+    facts["Period: slut"] = period.end.isoformat()
+    renewal = period.renewal
+    if renewal:
+        facts["Förlängning: enhet"] = str(renewal.unit)
+        facts["Förlängning: som längst till"] = renewal.max_end.isoformat() if renewal.max_end else ""
+        facts["Förlängning: uppsägning senast"] = str(renewal.notice_deadline or "")
+    facts["Budget: antal månader"] = str(spec.budget.months)
+    for row in spec.budget.rows:
+        facts[f"Budget: {row.item}"] = kronor(row.amount)
+    facts["Budget: summa"] = kronor(spec.budget.sum)
+    for key, value in spec.figures.items():
+        facts[f"Uppgift: {key}"] = str(value)
+    facts["Dokument: datum"] = spec.document.date.isoformat()
+    facts["Dokument: ort"] = spec.document.place
+    return facts

@@ -1,0 +1,124 @@
+"""What the text and HTML redlines show, worked out once: a clause version against another, or two
+assembled documents section by section with the spec data that changed.
+
+Clause diffs compare the clause SOURCE (the Markdown with its `{{ }}` expressions as written):
+that is the text a legal reviewer approves in the library, and it needs no spec. Document
+comparisons compare the ASSEMBLED documents: what the parties read and sign.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.clauses.library import ClauseLibrary, ClauseVersion
+from drafter.model.nodes import Document
+from drafter.model.text import block_lines
+from drafter.redline.compare import DataChange, SectionPair, align_sections, data_changes, summary
+from drafter.redline.words import diff_text
+
+STATUS = {"added": "tillagt", "removed": "borttaget", "changed": "ändrat", "same": "oförändrat"}
+KIND = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet"}
+
+
+@dataclass
+class VersionInfo:
+    ref: str  # "villkor/period@2"
+    status: str
+    approval: str  # "Socialnämnden …, 2026-07-01" or "–"
+    rationale: str
+
+
+def version_info(clause: ClauseVersion) -> VersionInfo:
+    approval = clause.meta.approval
+    shown = f"{approval.by}, {approval.date.isoformat()}" if approval else "–"
+    return VersionInfo(clause.ref, clause.meta.status, shown, clause.meta.rationale)
+
+
+@dataclass
+class ClauseReport:
+    clause_id: str
+    old: VersionInfo
+    new: VersionInfo
+    heading_ops: list  # [(op, text)]
+    body_ops: list
+
+
+def clause_report(old: ClauseVersion, new: ClauseVersion) -> ClauseReport:
+    return ClauseReport(old.id, version_info(old), version_info(new),
+                        diff_text(old.meta.heading, new.meta.heading), diff_text(old.body, new.body))
+
+
+@dataclass
+class SectionView:
+    status: str  # added, removed, changed, same
+    moved: bool
+    renumbered: bool
+    old_label: str
+    new_label: str
+    heading_ops: list  # [(op, text)] of the heading without its number
+    clause_id: str | None
+    versions: str  # "v1 → v2", "v2", ""
+    rationale: str  # the newer version's, when the version changed or the section is new
+    body_ops: list  # [(op, text)] of the section's own text (not its sub-sections)
+
+    @property
+    def label(self) -> str:
+        return self.new_label or self.old_label
+
+    @property
+    def notes(self) -> str:
+        parts = [STATUS[self.status]] + (["flyttat"] if self.moved else []) + \
+            ([f"omnumrerat från {self.old_label}"] if self.renumbered and self.old_label and self.new_label else [])
+        return ", ".join(parts)
+
+
+@dataclass
+class ComparisonReport:
+    old_name: str
+    new_name: str
+    kind: str
+    counts: dict[str, int]
+    data: list[DataChange]
+    sections: list[SectionView] = field(default_factory=list)
+
+    @property
+    def document_name(self) -> str:
+        return KIND.get(self.kind, self.kind)
+
+
+def comparison_report(old_path: Path, new_path: Path, old_doc: Document, new_doc: Document,
+                      old_spec, new_spec, library: ClauseLibrary,
+                      pairs: list[SectionPair] | None = None) -> ComparisonReport:
+    pairs = pairs if pairs is not None else align_sections(old_doc, new_doc)
+    report = ComparisonReport(str(old_path), str(new_path), new_doc.kind, summary(pairs),
+                              data_changes(old_spec, new_spec))
+    report.sections = [_view(p, library) for p in pairs]
+    return report
+
+
+def _view(pair: SectionPair, library: ClauseLibrary) -> SectionView:
+    old, new = pair.old, pair.new
+    old_text = _body(old) if old else ""
+    new_text = _body(new) if new else ""
+    old_use, new_use = (old.clause if old else None), (new.clause if new else None)
+    versions, rationale = "", ""
+    if old_use and new_use and old_use.id == new_use.id and old_use.version != new_use.version:
+        versions = f"v{old_use.version} → v{new_use.version}"
+        rationale = library.get(f"{new_use.id}@{new_use.version}").meta.rationale
+    elif new_use or old_use:
+        use = new_use or old_use
+        versions = f"v{use.version}"
+        if pair.old is None or pair.new is None:
+            rationale = library.get(f"{use.id}@{use.version}").meta.rationale
+    return SectionView(
+        status=pair.status, moved=pair.moved, renumbered=pair.renumbered,
+        old_label=old.label if old else "", new_label=new.label if new else "",
+        heading_ops=diff_text(old.heading if old else "", new.heading if new else ""),
+        clause_id=pair.clause_id, versions=versions, rationale=rationale,
+        body_ops=diff_text(old_text, new_text) if old_text != new_text else [("equal", new_text)],
+    )
+
+
+def _body(section) -> str:
+    return "\n".join(line for b in section.blocks for line in block_lines(b))
