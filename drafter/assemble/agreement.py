@@ -24,6 +24,6 @@ def assemble_agreement(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
             date=spec.document.date,
             place=spec.document.place,
         ),
-        sections=assembler.sections(spec.outline, ("outline",)),
+        sections=assembler.outline(spec.outline, ("outline",)),
     )
     return number(doc, loaded)

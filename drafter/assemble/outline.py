@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound
-from drafter.clauses.render import render_clause, render_heading
+from drafter.assemble.standard_outline import Placed, resolve_outline
+from drafter.clauses.render import MARK_CLOSE, MARK_OPEN, render_clause, render_heading
 from drafter.errors import DrafterError, Where
 from drafter.model.nodes import Block, ClauseUse, CrossRef, Document, Section
 from drafter.model.numbering import UnknownReference, inlines_in, number_document
@@ -39,29 +40,48 @@ class OutlineAssembler:
         self.library = library
         self.context = context
         self.blocks = blocks
+        self.texts = loaded.spec.texts
 
-    def sections(self, items: list[OutlineItem], path: tuple) -> list[Section]:
-        return [self.section(item, (*path, i)) for i, item in enumerate(items)]
+    def outline(self, outline, spec_path: tuple) -> list[Section]:
+        """The sections of the spec's outline (a list, or an adjusted standard outline)."""
+        return self.sections(resolve_outline(outline, self.loaded, self.library.root, spec_path))
 
-    def section(self, item: OutlineItem, path: tuple) -> Section:
+    def sections(self, placed: list[Placed]) -> list[Section]:
+        return [self.section(p) for p in placed]
+
+    def section(self, placed: Placed) -> Section:
+        item = placed.item
         section = Section(heading=item.heading or "", numbered=item.numbered)
         if item.clause:
-            self._fill_from_clause(section, item, path)
+            self._fill_from_clause(section, item, placed.locate)
+        elif item.key in self.texts or item.text:
+            section.blocks, section.sections = self._read_text(item, placed.locate)
         if item.block:
             if item.block not in self.blocks:
                 raise DrafterError(
-                    f"Blocket '{item.block}' finns inte.", self.loaded.where(*path, "block"),
+                    f"Blocket '{item.block}' finns inte.", placed.locate("block"),
                     f"Välj bland {', '.join(sorted(self.blocks))}.",
                 )
             section.blocks.append(self.blocks[item.block]())
-        section.sections += self.sections(item.sections, (*path, "sections"))
+        section.sections += self.sections(placed.sections)
         return section
 
-    def _fill_from_clause(self, section: Section, item: OutlineItem, path: tuple) -> None:
+    def _read_text(self, item: OutlineItem, locate) -> tuple[list, list]:
+        """The partnership's own text from the spec (texts: KEY), else the outline's default text.
+        Markdown only, never a template; markers that only clause rendering may make are dropped."""
+        text = self.texts.get(item.key) if item.key in self.texts else item.text
+        text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+        try:
+            return ClauseReader({}).read(text)
+        except UnsupportedMarkup as exc:
+            where = self.loaded.where("texts", item.key) if item.key in self.texts else locate("text")
+            raise DrafterError(f"Texten innehåller markering som inte stöds: {exc}.", where) from None
+
+    def _fill_from_clause(self, section: Section, item: OutlineItem, locate) -> None:
         try:
             clause = self.library.get(item.clause)
         except ClauseNotFound as exc:
-            exc.where = self.loaded.where(*path, "clause")
+            exc.where = locate("clause")
             raise
         try:
             section.blocks, section.sections = ClauseReader(self.blocks).read(render_clause(clause, self.context))

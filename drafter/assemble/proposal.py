@@ -22,7 +22,7 @@ def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
     spec = loaded.spec
     proposal = spec.proposal
     assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec))
-    sections = assembler.sections(proposal.outline, ("proposal", "outline"))
+    sections = assembler.outline(proposal.outline, ("proposal", "outline"))
     for section in sections:
         _unnumbered(section)
     doc = Document(

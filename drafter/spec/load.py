@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from drafter.errors import DrafterError, Where
-from drafter.spec.model import Spec
+from drafter.spec.model import OUTLINE_TAGS, Spec
 from drafter.spec.placeholders import Placeholder, replace_placeholders
 from drafter.validation import swedish_message
 from drafter.spec.yaml_reader import Positions, read_yaml
@@ -64,7 +64,8 @@ def _without_misspelt_missing(errors: list[DrafterError]) -> list[DrafterError]:
 
 
 def _translate(path: Path, positions: Positions, err: dict) -> DrafterError:
-    loc = tuple(err["loc"])
+    loc = tuple(p for i, p in enumerate(err["loc"]) if not (p in OUTLINE_TAGS and i and err["loc"][i - 1] == "outline"))
+    err = {**err, "loc": loc}
     message, hint = swedish_message(err, Spec)
     return DrafterError(message, _where(path, positions, loc, ".".join(map(str, loc)) or None), hint)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from stdnum.se import orgnr
 
 CLAUSE_REF = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(@[1-9][0-9]*)?$")
@@ -98,11 +98,17 @@ class Budget(_Model):
         return sum(row.amount for row in self.rows)
 
 
+KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
 class OutlineItem(_Model):
-    """A section: a clause (id or id@version), a heading, or a data block, with subsections."""
+    """A section: a clause (id or id@version), a heading, a text from the spec or a data block,
+    with subsections."""
 
     clause: str | None = None
     heading: str | None = None
+    key: str | None = Field(None, description="Namn på avsnittet, för texts: och för att ändra en standardmall.")
+    text: str | None = Field(None, description="Standardtext (Markdown) när specens texts: saknar avsnittets key.")
     block: str | None = Field(None, description="Ett datablock utan egen klausul: tjansteman, bilagor, budget.")
     numbered: bool = True
     sections: list["OutlineItem"] = Field(default_factory=list)
@@ -122,11 +128,75 @@ class OutlineItem(_Model):
             )
         return value
 
+    @field_validator("key")
+    @classmethod
+    def _key_form(cls, value: str | None) -> str | None:
+        if value is not None and not KEY.fullmatch(value):
+            raise ValueError(f"'{value}' är ingen giltig key; använd små bokstäver a–z, siffror och bindestreck")
+        return value
+
     @model_validator(mode="after")
     def _clause_or_heading(self):
         if not self.clause and not self.heading and not self.block:
             raise ValueError("en punkt behöver en klausul (clause), en rubrik (heading) eller ett block (block)")
         return self
+
+    @property
+    def name(self) -> str | None:
+        """How a standard outline's change names this section: its key, else its clause id."""
+        return self.key or (self.clause.partition("@")[0] if self.clause else None)
+
+
+class Placement(_Model):
+    """Where an added or moved section goes: after or before a named section, or last inside one."""
+
+    after: str | None = None
+    before: str | None = None
+    into: str | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self):
+        if sum(x is not None for x in (self.after, self.before, self.into)) != 1:
+            raise ValueError("ange precis en av after, before eller into")
+        return self
+
+
+class Addition(Placement):
+    item: OutlineItem
+
+
+class Move(Placement):
+    section: str = Field(description="Avsnittet som flyttas (key eller klausul-id).")
+
+
+class StandardOutline(_Model):
+    """A standard outline from the library (clauses/outlines/NAME.yaml), adjusted for this spec."""
+
+    standard: str = Field(description="Standardmallens namn, t.ex. overenskommelse.")
+    remove: list[str] = Field(default_factory=list, description="Avsnitt som tas bort (key eller klausul-id).")
+    replace: dict[str, OutlineItem] = Field(default_factory=dict, description="Avsnitt som byts ut.")
+    add: list[Addition] = Field(default_factory=list, description="Avsnitt som läggs till.")
+    move: list[Move] = Field(default_factory=list, description="Avsnitt som flyttas.")
+
+    @field_validator("standard")
+    @classmethod
+    def _name_form(cls, value: str) -> str:
+        if not KEY.fullmatch(value):
+            raise ValueError(f"'{value}' är inget giltigt namn på en standardmall (t.ex. overenskommelse)")
+        return value
+
+
+def _outline_kind(value) -> str:
+    """Validation sees YAML data, serialisation the model."""
+    return "standard" if isinstance(value, (dict, StandardOutline)) else "list"
+
+
+# A list of sections, or a standard outline; the tag keeps validation errors about the one meant.
+Outline = Annotated[
+    Union[Annotated[list[OutlineItem], Tag("list")], Annotated[StandardOutline, Tag("standard")]],
+    Discriminator(_outline_kind),
+]
+OUTLINE_TAGS = ("list", "standard")
 
 
 class Official(_Model):
@@ -148,7 +218,7 @@ class Proposal(_Model):
     department: str | None = Field(None, description="Avdelningen som skrivit utlåtandet.")
     handlaggare: Handlaggare | None = None
     officials: list[Official] = Field(min_length=1, description="Tjänstepersonerna som undertecknar.")
-    outline: list[OutlineItem] = Field(min_length=1, description="Utlåtandets avsnitt, i ordning.")
+    outline: Outline = Field(description="Utlåtandets avsnitt i ordning, eller en standardmall (standard:).")
 
 
 class Spec(_Model):
@@ -164,7 +234,11 @@ class Spec(_Model):
         default_factory=dict,
         description="Siffror, datum och uppgifter som klausultexterna citerar, t.ex. antal brukare.",
     )
-    outline: list[OutlineItem] = Field(min_length=1, description="Avsnitten i överenskommelsen, i ordning.")
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="Partnerskapets egna texter (Markdown), per avsnittets key; samma key ger samma text i alla dokument.",
+    )
+    outline: Outline = Field(description="Avsnitten i överenskommelsen i ordning, eller en standardmall (standard:).")
     proposal: Proposal | None = Field(None, description="Tjänsteutlåtandet till nämnden (utelämnat: inget).")
 
     @model_validator(mode="after")

@@ -1,0 +1,29 @@
+"""`drafter new`: a commented spec for a new partnership."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from drafter.cli import main
+
+
+@main.command()
+@click.argument("name")
+@click.option("--from", "from_spec", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Utgå från en befintlig spec: dess avsnitt behålls, parter, period, budget och texter töms.")
+@click.option("--proposal", "proposal_kind", default="facknamnd", show_default=True,
+              type=click.Choice(["facknamnd", "stadsdelsnamnd"]),
+              help="Tjänsteutlåtandets standardmall: till en facknämnd eller en stadsdelsnämnd.")
+@click.option("--agreements", "agreements_dir", default="agreements", show_default=True,
+              type=click.Path(path_type=Path, file_okay=False), help="Mappen där specen skrivs.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp (med standardmallarna i outlines/).")
+def new(name, from_spec, proposal_kind, agreements_dir, clauses_dir):
+    """Skriv agreements/NAME.yaml: en kommenterad spec att fylla i för ett nytt partnerskap."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.newspec import write_new_spec
+
+    path = write_new_spec(name, agreements_dir, ClauseLibrary(clauses_dir).root, from_spec, proposal_kind)
+    click.echo(f"{path}: skriven. Fyll i fälten och kör `drafter check {path}`.")

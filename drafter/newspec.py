@@ -1,0 +1,172 @@
+"""`drafter new`: a commented spec for a new partnership, with a placeholder in every field to fill.
+
+It starts from the library's standard outlines, or from an existing spec whose outlines (the
+clauses) are kept while its parties, period, budget, figures and texts are cleared. Placeholders
+("[…]", ÅÅÅÅ-MM-DD, NNNNNN-NNNN, MM-DD, N) load, and `drafter check` lists each one with its line
+until it is filled in (drafter/spec/placeholders.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+
+from drafter.assemble.standard_outline import read_standard
+from drafter.errors import DrafterError, Where
+from drafter.spec.model import CLAUSE_REF
+from drafter.spec.yaml_reader import read_yaml
+
+AGREEMENT_STANDARD = "overenskommelse"
+PROPOSAL_STANDARDS = {"facknamnd": "tjansteutlatande-facknamnd", "stadsdelsnamnd": "tjansteutlatande-stadsdelsnamnd"}
+
+_HEAD = """\
+# Idéburet offentligt partnerskap (IOP): {name}
+#
+# Fyll i allt som står inom [ ] och varje ÅÅÅÅ-MM-DD, NNNNNN-NNNN, MM-DD och N.
+#   drafter check agreements/{name}.yaml   listar det som återstår, med radnummer
+#   drafter build agreements/{name}.yaml   bygger dokumenten när inget fel återstår
+# Fältens betydelse: README, "Writing a spec". Hela schemat: drafter schema.
+
+document:
+  subject: "[Verksamhetens namn]"   # ämne, visas i dokumentegenskaperna
+  date: ÅÅÅÅ-MM-DD                  # överenskommelsens datum
+  place: "[Ort]"                    # där den undertecknas
+  # diarienummer: "[Dnr]"           # visas i sidhuvudet när det anges
+  # status: slutlig                 # när dokumenten ska undertecknas
+
+parties:
+  - name: "[Förvaltningens namn]"   # t.ex. Socialförvaltningen
+    sector: offentlig
+    kind: förvaltning               # kommun, region, nämnd, förvaltning, stadsdelsförvaltning
+    organisationsnummer: NNNNNN-NNNN  # kommunens organisationsnummer
+    committee: "[nämnden]"          # den ansvariga nämnden, t.ex. socialnämnden
+    municipality: "[Kommunen]"      # t.ex. Stockholms stad
+    signatory:
+      name: "[Namn]"
+      title: "[befattning]"         # t.ex. socialdirektör
+      signs_for: "[nämnden i kommunen]"
+  - name: "[Föreningens namn]"
+    sector: idéburen
+    kind: ideell förening           # eller stiftelse, registrerat trossamfund, ekonomisk förening
+    organisationsnummer: NNNNNN-NNNN
+    signatory:
+      name: "[Namn]"                # ta bort raden för en tom rad med Namnförtydligande
+      title: ordförande
+
+period:
+  start: ÅÅÅÅ-MM-DD
+  end: ÅÅÅÅ-MM-DD
+  renewal:                          # ta bort renewal om överenskommelsen inte förlängs
+    unit: kalenderår                # kalenderår | år | halvår | månad
+    max_end: ÅÅÅÅ-MM-DD             # längsta möjliga slutdatum
+    notice_deadline: MM-DD          # sista dag för uppsägning varje år, t.ex. 09-30
+
+budget:
+  months: 12                        # antal månader som beloppen avser
+  rows:                             # hela kronor; summan räknas ut
+    - {{item: Personal, amount: N}}
+    - {{item: Lokaler, amount: N}}
+    - {{item: Aktiviteter, amount: N}}
+    - {{item: Övrigt, amount: N}}
+
+{figures}
+# Partnerskapets egna texter (Markdown), per avsnitt. Samma namn ger samma text i
+# överenskommelsen och tjänsteutlåtandet.
+"""
+
+_PROPOSAL = """\
+
+# Tjänsteutlåtandet till nämnden. Ta bort hela proposal: om det inte behövs.
+proposal:
+  title: "[Ärendets rubrik]"
+  subtitle: "[Underrubrik]"
+  date: ÅÅÅÅ-MM-DD
+  department: "[Avdelningen för ...]"
+  # handlaggare: {{name: "[Namn]", phone: "[Telefon]"}}
+  officials:
+    - {{name: "[Namn]", title: "[Förvaltningschef]"}}
+    - {{name: "[Namn]", title: "[Avdelningschef]"}}
+"""
+
+
+def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
+                  proposal_kind: str = "facknamnd") -> str:
+    """The text of agreements/NAME.yaml for a new partnership; `proposal_kind` picks the standard
+    outline of the tjänsteutlåtande (facknämnd or stadsdelsnämnd)."""
+    figures = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
+    if from_spec is None:
+        agreement = {"standard": AGREEMENT_STANDARD}
+        proposal = {"standard": PROPOSAL_STANDARDS[proposal_kind]}
+        keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal["standard"])}
+    else:
+        data, _ = read_yaml(from_spec)
+        if not isinstance(data, dict) or "outline" not in data:
+            raise DrafterError("Specen har ingen outline att utgå från.", Where(str(from_spec)))
+        agreement = data["outline"]
+        proposal = (data.get("proposal") or {}).get("outline")
+        keys = {k: "[Skriv texten här]" for k in (data.get("texts") or {})}
+        keys |= {**_keys_in(agreement, library_root), **_keys_in(proposal, library_root)}
+        cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items()}
+        figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(
+            {"figures": cleared})
+    text = _HEAD.format(name=name, figures=figures)
+    text += _dump({"texts": keys})
+    if from_spec is not None:
+        text += f"\n# Avsnitten, som i {from_spec.name}.\n"
+    else:
+        text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
+    text += _dump({"outline": agreement})
+    if proposal is not None:
+        text += _PROPOSAL.format() + _indent(_dump({"outline": proposal}))
+    return text
+
+
+def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: Path | None = None,
+                   proposal_kind: str = "facknamnd") -> Path:
+    if not CLAUSE_REF.fullmatch(name) or "/" in name or "@" in name:
+        raise DrafterError(f"'{name}' går inte att använda som namn på en spec.",
+                           hint="Använd små bokstäver a–z, siffror och bindestreck, t.ex. forening-x-2027.")
+    path = agreements / f"{name}.yaml"
+    if path.exists():
+        raise DrafterError(f"{path} finns redan; drafter skriver inte över en spec.", Where(str(path)),
+                           "Välj ett annat namn eller ta bort filen först.")
+    from drafter.output import write_atomic
+
+    agreements.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, new_spec_text(name, library_root, from_spec, proposal_kind).encode("utf-8"))
+    return path
+
+
+def _placeholder_like(value) -> str:
+    """The placeholder for a cleared figure, of the same kind as the value it replaces."""
+    if isinstance(value, bool) or not isinstance(value, (int, dt.date)):
+        return "[Fyll i]"
+    return "ÅÅÅÅ-MM-DD" if isinstance(value, dt.date) else "N"
+
+
+def _text_keys(library_root: Path, standard: str) -> dict[str, str]:
+    """The standard outline's text sections: key → its placeholder text."""
+    model, _ = read_standard(standard, library_root, Where(standard))
+    return {item.key: item.text for item in _walk(model.outline) if item.key and item.text}
+
+
+def _keys_in(outline, library_root: Path) -> dict[str, str]:
+    if isinstance(outline, dict) and "standard" in outline:
+        return _text_keys(library_root, outline["standard"])
+    return {}
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(item.sections)
+
+
+def _dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _indent(text: str) -> str:
+    return "".join(f"  {line}" if line.strip() else line for line in text.splitlines(keepends=True))

