@@ -56,6 +56,9 @@ class OutlineAssembler:
             self._fill_from_clause(section, item, placed.locate)
         elif item.key in self.texts or item.text:
             section.blocks, section.sections = self._read_text(item, placed.locate)
+        elif item.key and not item.block and not item.sections:
+            raise DrafterError(f"Avsnittet '{item.key}' har ingen text.", placed.locate("key"),
+                               f"Skriv texten i specen under texts: {item.key}: (Markdown).")
         if item.block:
             if item.block not in self.blocks:
                 raise DrafterError(
