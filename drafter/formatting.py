@@ -55,7 +55,12 @@ def versal(text: str) -> str:
 
 
 def gemen(text: str) -> str:
-    """First letter lower case: "Socialförvaltningen" mid-sentence."""
+    """Mid-sentence form of a name: "Socialförvaltningen" -> "socialförvaltningen".
+
+    Only a one-word common name is lowered; a name of several words or with a hyphen is a proper
+    name and keeps its capital ("Spånga-Tensta stadsdelsförvaltning")."""
+    if " " in text.strip() or "-" in text:
+        return text
     return text[:1].lower() + text[1:]
 
 

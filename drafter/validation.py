@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from pydantic import BaseModel
 
@@ -20,6 +21,10 @@ def swedish_message(err: dict, root: type[BaseModel]) -> tuple[str, str | None]:
         hint = f"Menade du '{close[0]}'?" if close else f"Tillåtna fält: {', '.join(_allowed_fields(root, loc[:-1]))}."
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         message = f"Värdet {_shown(err)} ska vara ett heltal (hela kronor eller ett antal)."
+        written = str(err.get("input", ""))
+        if re.fullmatch(r"\d{1,3}([ \u00a0]\d{3})+( ?kr)?", written.strip()):
+            digits = re.sub(r"\D", "", written)
+            hint = f"Skriv beloppet utan mellanslag och utan kr: {digits}."
     elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         message = f"Värdet {_shown(err)} ska vara ett datum."
         hint = "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-07-01."

@@ -30,3 +30,11 @@ def test_renewal_units_and_definite_titles():
     assert enhet("kalenderår") == "ett kalenderår" and enhet("halvår") == "ett halvår"
     assert bestamd("socialdirektör") == "socialdirektören"
     assert bestamd("stadsdelsdirektör") == "stadsdelsdirektören"
+
+
+def test_gemen_lowers_a_common_name_but_not_a_proper_one():
+    from drafter.formatting import gemen
+
+    assert gemen("Socialförvaltningen") == "socialförvaltningen"
+    assert gemen("Spånga-Tensta stadsdelsförvaltning") == "Spånga-Tensta stadsdelsförvaltning"
+    assert gemen("Rinkeby-Kista stadsdelsförvaltning") == "Rinkeby-Kista stadsdelsförvaltning"

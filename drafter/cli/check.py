@@ -33,9 +33,10 @@ def check(specs, output_format, clauses_dir):
             click.echo(finding.line())
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
         checked = len(specs) - len(bad)
-        click.echo(f"{checked} {'spec kontrollerad' if checked == 1 else 'specar kontrollerade'}: {counts['error']} fel, "
-                   f"{counts['warning']} {'varning' if counts['warning'] == 1 else 'varningar'}, "
-                   f"{counts['info']} info.")
+        if checked:
+            click.echo(f"{checked} {'spec kontrollerad' if checked == 1 else 'specar kontrollerade'}: "
+                       f"{counts['error']} fel, {counts['warning']} "
+                       f"{'varning' if counts['warning'] == 1 else 'varningar'}, {counts['info']} info.")
     for exc in bad:
         click.echo(f"fel: {exc}", err=True)
     sys.exit(code)

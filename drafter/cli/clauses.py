@@ -167,3 +167,32 @@ def clauses_approve(ref, by, date_text, clauses_dir):
     approved = approve(library, ref, by, parse_date(date_text))
     click.echo(f"{approved.ref} fastställd av {approved.meta.approval.by} {approved.meta.approval.date.isoformat()}; "
                f"texten (sha256 {approved.sha256[:12]}…) är införd i {library.root / 'approvals.lock'}.")
+
+
+@clauses.command("outlines")
+@click.argument("name", required=False)
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp.")
+def clauses_outlines(name, clauses_dir):
+    """Lista standardmallarna, eller visa en malls avsnitt med de namn som remove/add/move använder."""
+    from drafter.assemble.standard_outline import read_standard, standard_names
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.errors import Where
+
+    root = ClauseLibrary(clauses_dir).root
+    if not name:
+        for each in standard_names(root):
+            model, _ = read_standard(each, root, Where(each))
+            click.echo(f"{each:34} ({model.kind}) {model.description}")
+        return
+    model, _ = read_standard(name, root, Where(name))
+    click.echo(f"{name} ({model.kind}): {model.description}")
+
+    def show(items, depth):
+        for item in items:
+            label = item.heading or item.clause or item.block
+            kind = ("text" if item.text else "klausul" if item.clause else "block" if item.block else "rubrik")
+            click.echo(f"{'  ' * depth}- {item.name or '(' + str(item.block) + ')':40} {kind:8} {label}")
+            show(item.sections, depth + 1)
+
+    show(model.outline, 1)
