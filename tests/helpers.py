@@ -9,10 +9,14 @@ EXAMPLE = ROOT / "agreements" / "street-minds-2026.yaml"
 CLAUSES = ROOT / "clauses"
 
 
-def example_data() -> dict:
-    """The 2026 example as data; `renews` made absolute so a copy in a test folder still finds 2023."""
+def example_data(amended: bool = False) -> dict:
+    """The 2026 example as data; `renews` made absolute so a copy in a test folder still finds 2023.
+    Without `amended`, the example's amendment is left out: tests that mutate the agreement would
+    otherwise also meet it in the addendum and the consolidated agreement."""
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     data["renews"] = str(EXAMPLE.parent / data["renews"])
+    if not amended:
+        data.pop("amendments", None)
     return data
 
 

@@ -58,7 +58,8 @@ def seed_text() -> str:
 def test_manifest_lists_documents_files_and_clauses(built):
     manifest, folder = built["manifest"], built["folder"]
     assert folder.name == "street-minds-2026"
-    assert [d["kind"] for d in manifest["documents"]] == ["agreement", "proposal", "packet"]
+    assert [d["kind"] for d in manifest["documents"]] == ["agreement", "proposal", "addendum", "consolidated",
+                                                          "packet"]
     doc = agreement_entry(manifest)
     assert doc["title"].startswith("Överenskommelse om idéburet offentligt partnerskap (IOP)")
     assert doc["files"] == {"docx": "street-minds-2026-overenskommelse.docx",

@@ -61,7 +61,8 @@ def test_proposal_footnotes_are_real_word_footnotes(built_2023):
 
 def test_2026_build_gives_agreement_proposal_and_packet(built_2026):
     manifest, files, _ = built_2026
-    assert [d["kind"] for d in manifest["documents"]] == ["agreement", "proposal", "packet"]
+    assert [d["kind"] for d in manifest["documents"]] == ["agreement", "proposal", "addendum", "consolidated",
+                                                          "packet"]
     assert set(files["proposal"]) == {"docx", "pdf"} and set(files["packet"]) == {"pdf"}
 
 

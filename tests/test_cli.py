@@ -20,7 +20,9 @@ def test_build_writes_the_documents_and_says_where(tmp_path):
     folder = tmp_path / "street-minds-2026"
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
         "manifest.json", "street-minds-2026-handlingar.pdf",
+        "street-minds-2026-overenskommelse-konsoliderad.docx", "street-minds-2026-overenskommelse-konsoliderad.pdf",
         "street-minds-2026-overenskommelse.docx", "street-minds-2026-overenskommelse.pdf",
+        "street-minds-2026-tillagg-1.docx", "street-minds-2026-tillagg-1.pdf",
         "street-minds-2026-tjansteutlatande.docx", "street-minds-2026-tjansteutlatande.pdf"]
     assert str(folder) in result.output
 
@@ -29,7 +31,7 @@ def test_format_option_limits_the_output(tmp_path):
     result = run("build", EXAMPLE, "-o", tmp_path, "--format", "pdf", "--clauses", CLAUSES)
     assert result.exit_code == 0
     manifest = json.loads((tmp_path / "street-minds-2026" / "manifest.json").read_text())
-    assert [list(d["files"]) for d in manifest["documents"]] == [["pdf"], ["pdf"], ["pdf"]]
+    assert [list(d["files"]) for d in manifest["documents"]] == [["pdf"]] * 5
 
 
 def test_bad_spec_exits_2_with_file_line_and_field(tmp_path):

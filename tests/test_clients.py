@@ -31,8 +31,8 @@ def outputs(tmp_path_factory):
 
 def test_every_kind_is_built(outputs):
     kinds = {(kind, fmt) for _, kind, fmt in outputs}
-    assert kinds == {("agreement", "docx"), ("agreement", "pdf"), ("proposal", "docx"), ("proposal", "pdf"),
-                     ("packet", "pdf")}
+    assert kinds == {(kind, fmt) for kind in ("agreement", "proposal", "addendum", "consolidated")
+                     for fmt in ("docx", "pdf")} | {("packet", "pdf")}
 
 
 @pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")

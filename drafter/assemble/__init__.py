@@ -11,11 +11,26 @@ if TYPE_CHECKING:
 
 
 def assemble_documents(loaded: "LoadedSpec", library: "ClauseLibrary") -> list["Document"]:
-    """Every document the spec defines, in build order: the agreement, then the proposal."""
+    return assemble_all(loaded, library)[0]
+
+
+def assemble_all(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list["Document"], list]:
+    """The documents, and the spec's state after each amendment (drafter.assemble.amendments.AmendedState),
+    so that checks can judge each addendum against the data in force when it is signed."""
+    """Every document the spec defines, in build order: the agreement, the proposal, each addendum,
+    and the agreement as it reads after the last addendum."""
     from drafter.assemble.agreement import assemble_agreement
     from drafter.assemble.proposal import assemble_proposal
 
-    documents = [assemble_agreement(loaded, library)]
+    agreement = assemble_agreement(loaded, library)
+    documents, states = [agreement], []
     if loaded.spec.proposal:
         documents.append(assemble_proposal(loaded, library))
-    return documents
+    if loaded.spec.amendments:
+        from drafter.assemble.addendum import assemble_addendum, consolidated_document
+        from drafter.assemble.amendments import amended_states
+
+        states = amended_states(loaded, library, agreement)
+        documents += [assemble_addendum(state, loaded.spec, agreement) for state in states]
+        documents.append(consolidated_document(states[-1]))
+    return documents, states

@@ -10,9 +10,19 @@ from drafter.model.nodes import Document, Metadata
 from drafter.spec.load import LoadedSpec
 
 
-def assemble_agreement(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
+def agreement_assembler(loaded: LoadedSpec, library: ClauseLibrary) -> OutlineAssembler:
     spec = loaded.spec
-    assembler = OutlineAssembler(loaded, library, clause_context(spec, "agreement"), data_blocks(spec))
+    return OutlineAssembler(loaded, library, clause_context(spec, "agreement"), data_blocks(spec))
+
+
+def assemble_agreement(loaded: LoadedSpec, library: ClauseLibrary, adjust=None) -> Document:
+    """The agreement; `adjust(sections, assembler)`, when given, changes the sections before they
+    are numbered (the amended agreement keeps its signed numbers that way)."""
+    spec = loaded.spec
+    assembler = agreement_assembler(loaded, library)
+    sections = assembler.outline(spec.outline, ("outline",))
+    if adjust:
+        adjust(sections, assembler)
     doc = Document(
         kind="agreement",
         meta=Metadata(
@@ -24,6 +34,6 @@ def assemble_agreement(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
             date=spec.document.date,
             place=spec.document.place,
         ),
-        sections=assembler.outline(spec.outline, ("outline",)),
+        sections=sections,
     )
     return number(doc, loaded)

@@ -90,24 +90,48 @@ def inspect_spec(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list[F
     `drafter build` writes what it checked). Unknown clauses and unresolved cross-references become
     findings (the documents cannot be assembled then, so only the checks of the spec itself run);
     any other DrafterError is bad input and is raised."""
-    from drafter.assemble import assemble_documents
+    from drafter.assemble import assemble_all
     from drafter.checks import inputs
     from drafter.clauses.library import ClauseNotFound
     from drafter.errors import DrafterError
 
     ctx = CheckContext(loaded, library)
     stopped = inputs.check_clause_refs(ctx)
-    documents = []
+    documents, states = [], []
     if not stopped:
         try:
-            documents = assemble_documents(loaded, library)
+            documents, states = assemble_all(loaded, library)
         except ClauseNotFound as exc:
             stopped = [inputs.from_clause_not_found(ctx, exc)]
         except DrafterError as exc:
-            if not inputs.is_unresolved_reference(exc):
+            if getattr(exc, "code", None):  # an amendment that names no point, or changes nothing
+                stopped = [Finding(exc.code, "error", exc.message + (f" {exc.hint}" if exc.hint else ""),
+                                   f"{exc.where.file}:{exc.where.line}" if exc.where else str(loaded.path))]
+            elif inputs.is_unresolved_reference(exc):
+                stopped = [inputs.from_unresolved_reference(ctx, exc)]
+            else:
                 raise
-            stopped = [inputs.from_unresolved_reference(ctx, exc)]
-    return sort_findings(stopped + run_checks(loaded, library, documents)), documents
+    signed = [d for d in documents if d.kind in ("agreement", "proposal")]
+    findings = run_checks(loaded, library, signed if states else documents)
+    findings += _after_amendments(findings, states, library, documents)
+    return sort_findings(stopped + findings), documents
+
+
+def _after_amendments(before: list[Finding], states, library, documents) -> list[Finding]:
+    """Each addendum (and the consolidated agreement) checked against the data in force after it:
+    the budget still sums, the period stays within its maximum, the signatories are the new ones."""
+    seen = {(f.code, f.where, f.message) for f in before}
+    found = []
+    for state in states:
+        number = state.amendment.number
+        kinds = [d for d in documents if (d.kind == "addendum" and d.part == str(number))
+                 or (d.kind == "consolidated" and state is states[-1])]
+        for finding in run_checks(state.loaded, library, kinds):
+            if (finding.code, finding.where, finding.message) not in seen:
+                seen.add((finding.code, finding.where, finding.message))
+                finding.message = f"Efter tillägg nr {number}: {finding.message}"
+                found.append(finding)
+    return found
 
 
 def check_paths(paths, library: "ClauseLibrary",

@@ -137,6 +137,7 @@ class Section:
     sections: list["Section"] = field(default_factory=list)
     clause: ClauseUse | None = None
     numbered: bool = True
+    fixed_number: str | None = None  # kept as signed: an amended agreement never renumbers ("3.5 a")
     number: str = ""  # "5.2", set by model.numbering
     label: str = ""  # "5.2" or "1." as printed before the heading
     level: int = 1  # 1 = top level, set by model.numbering
@@ -168,10 +169,11 @@ class Metadata:
 
 @dataclass
 class Document:
-    kind: str  # "agreement", later "proposal", "addendum", ...
+    kind: str  # "agreement", "proposal", "addendum", "consolidated"
     meta: Metadata
     sections: list[Section] = field(default_factory=list)
     preamble: list[Block] = field(default_factory=list)
+    part: str = ""  # which one of several of a kind: the addendum's number
 
     def walk_sections(self):
         """Every section, depth first, in reading order."""

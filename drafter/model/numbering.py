@@ -50,8 +50,13 @@ def _number_sections(sections: list[Section], prefix: str, level: int) -> None:
     for section in sections:
         section.level = level
         if section.numbered and section.heading:
-            n += 1
-            section.number = f"{prefix}{n}"
+            if section.fixed_number:
+                section.number = section.fixed_number
+                tail = section.number.rsplit(".", 1)[-1]
+                n = int(tail) if tail.isdigit() else n  # "3.5 a" does not move the count
+            else:
+                n += 1
+                section.number = f"{prefix}{n}"
             section.label = f"{section.number}." if level == 1 else section.number
             _number_sections(section.sections, f"{section.number}.", level + 1)
         else:  # an unnumbered section (e.g. "Bilagor") has unnumbered parts

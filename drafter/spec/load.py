@@ -20,6 +20,7 @@ class LoadedSpec:
     spec: Spec
     positions: Positions
     placeholders: list[Placeholder] = field(default_factory=list)  # left for the user to fill in
+    data: dict = field(default_factory=dict)  # as read (stand-ins in place): the base of amended states
 
     def where(self, *field: str | int) -> Where:
         """The file position of a field path, e.g. where("budget", "rows", 2)."""
@@ -37,6 +38,14 @@ class SpecErrors(DrafterError):
         return "\n".join(str(e) for e in self.errors)
 
 
+def validate_spec(path: Path, data: dict, positions: Positions) -> Spec:
+    """Validate spec data (e.g. a state after amendments), errors in Swedish at `positions`."""
+    try:
+        return Spec.model_validate(data)
+    except ValidationError as exc:
+        raise SpecErrors(_without_misspelt_missing([_translate(path, positions, e) for e in exc.errors()])) from None
+
+
 def load_spec(path: Path | str) -> LoadedSpec:
     path = Path(path)
     data, positions = read_yaml(path)
@@ -46,11 +55,8 @@ def load_spec(path: Path | str) -> LoadedSpec:
             Where(str(path), 1, 1),
         )
     data, placeholders = replace_placeholders(data)
-    try:
-        spec = Spec.model_validate(data)
-    except ValidationError as exc:
-        raise SpecErrors(_without_misspelt_missing([_translate(path, positions, e) for e in exc.errors()])) from None
-    return LoadedSpec(path, spec, positions, placeholders)
+    spec = validate_spec(path, data, positions)
+    return LoadedSpec(path, spec, positions, placeholders, data)
 
 
 def _without_misspelt_missing(errors: list[DrafterError]) -> list[DrafterError]:

@@ -101,6 +101,16 @@ class Budget(_Model):
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+def clause_ref(value: str | None) -> str | None:
+    """A well-formed clause reference (id or id@version), or a Swedish error."""
+    if value is not None and not CLAUSE_REF.fullmatch(value):
+        raise ValueError(
+            f"'{value}' är inget giltigt klausul-id; skriv t.ex. villkor/aterkrav eller villkor/aterkrav@2 "
+            "(små bokstäver a–z, siffror och bindestreck, delar åtskilda med /)"
+        )
+    return value
+
+
 class OutlineItem(_Model):
     """A section: a clause (id or id@version), a heading, a text from the spec or a data block,
     with subsections."""
@@ -121,12 +131,7 @@ class OutlineItem(_Model):
     @field_validator("clause")
     @classmethod
     def _well_formed(cls, value: str | None) -> str | None:
-        if value is not None and not CLAUSE_REF.fullmatch(value):
-            raise ValueError(
-                f"'{value}' är inget giltigt klausul-id; skriv t.ex. villkor/aterkrav eller villkor/aterkrav@2 "
-                "(små bokstäver a–z, siffror och bindestreck, delar åtskilda med /)"
-            )
-        return value
+        return clause_ref(value)
 
     @field_validator("key")
     @classmethod
@@ -221,6 +226,67 @@ class Proposal(_Model):
     outline: Outline = Field(description="Utlåtandets avsnitt i ordning, eller en standardmall (standard:).")
 
 
+POINT = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*$")
+
+
+class Decision(_Model):
+    by: str = Field(description="Vem som beslutade, t.ex. Socialnämnden.")
+    date: dt.date
+    paragraph: str | None = Field(None, description="Paragraf i protokollet, t.ex. § 12.")
+
+
+class Change(_Model):
+    """One change of an amendment: a point replaced, removed or inserted, or data changed.
+
+    Points are named by their number in the signed agreement ("5.2")."""
+
+    replace: str | None = Field(None, description="Punkten som får ny lydelse, t.ex. 5.2.")
+    remove: str | None = Field(None, description="Punkten som upphör att gälla.")
+    insert_after: str | None = Field(None, description="Punkten som en ny punkt förs in efter (blir t.ex. 3.5 a).")
+    clause: str | None = Field(None, description="Klausulen (id@version) med den nya lydelsen.")
+    heading: str | None = Field(None, description="Rubrik för en ny punkt, eller ny rubrik.")
+    text: str | None = Field(None, description="Den nya lydelsen som text (Markdown), i stället för en klausul.")
+    set: dict[str, object] | None = Field(
+        None, description="Ändrade uppgifter, t.ex. {budget.rows: [...], parties.1.signatory: {...}}.")
+
+    @field_validator("replace", "remove", "insert_after", mode="before")
+    @classmethod
+    def _point_form(cls, value):
+        if value is not None and not POINT.fullmatch(str(value)):
+            raise ValueError(f"'{value}' är inget punktnummer; skriv t.ex. 5.2")
+        return None if value is None else str(value)
+
+    @field_validator("clause")
+    @classmethod
+    def _clause_form(cls, value):
+        return clause_ref(value)
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        kinds = [k for k in ("replace", "remove", "insert_after", "set") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError("en ändring ska ha precis en av replace, remove, insert_after eller set")
+        if kinds[0] in ("replace", "insert_after") and not (self.clause or self.text):
+            raise ValueError(f"{kinds[0]} behöver den nya lydelsen: clause eller text")
+        if kinds[0] == "insert_after" and not self.heading and not self.clause:
+            raise ValueError("en ny punkt med text behöver en rubrik (heading)")
+        return self
+
+    @property
+    def point(self) -> str | None:
+        return self.replace or self.remove or self.insert_after
+
+
+class Amendment(_Model):
+    """Tillägg nr N: signed by both parties, in force from `effective`."""
+
+    number: int = Field(ge=1)
+    date: dt.date = Field(description="Tilläggets datum.")
+    decision: Decision
+    effective: dt.date = Field(description="Dagen då tillägget börjar gälla.")
+    changes: list[Change] = Field(min_length=1)
+
+
 class Spec(_Model):
     """One partnership: its parties, period, budget, figures and document outline."""
 
@@ -240,6 +306,14 @@ class Spec(_Model):
     )
     outline: Outline = Field(description="Avsnitten i överenskommelsen i ordning, eller en standardmall (standard:).")
     proposal: Proposal | None = Field(None, description="Tjänsteutlåtandet till nämnden (utelämnat: inget).")
+    amendments: list[Amendment] = Field(default_factory=list, description="Tillägg till överenskommelsen, i ordning.")
+
+    @model_validator(mode="after")
+    def _amendments_in_order(self):
+        numbers = [a.number for a in self.amendments]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"tilläggen ska numreras 1, 2, 3 … i ordning; här står {numbers}")
+        return self
 
     @model_validator(mode="after")
     def _one_of_each_sector(self):

@@ -1,0 +1,96 @@
+"""Tillägg (addendum) N and the consolidated agreement, from the amended states.
+
+The addendum states its changes in Swedish drafting form: "Punkt 5.2 Ekonomisk ersättning ska ha
+följande lydelse:" with the whole new text, "Punkt 2.7 … ska upphöra att gälla.", "En ny punkt,
+3.5 a, ska införas med följande lydelse:". The wording of these formulas is the house's, here.
+"""
+
+from __future__ import annotations
+
+from drafter.assemble.amendments import AmendedState, PointChange
+from drafter.assemble.context import agreement_title
+from drafter.assemble.data_blocks import signature_block
+from drafter.formatting import datum, rakneord
+from drafter.model.nodes import BulletList, Document, Metadata, Paragraph, Section, Strong, Text
+from drafter.model.numbering import number_document
+from drafter.spec.model import Spec
+
+
+def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) -> Document:
+    spec, amendment = state.loaded.spec, state.amendment
+    title = f"Tillägg nr {amendment.number} till {_lower_first(agreement_title(spec))}"
+    sections = [
+        Section("Parter", blocks=[BulletList([[Paragraph([Text(
+            f"{p.name} (organisationsnummer {p.organisationsnummer})")])] for p in spec.parties])]),
+        Section("Överenskommelsen som ändras", blocks=[Paragraph([Text(_reference(signed_spec, signed, amendment))])]),
+        Section("Ändringar", blocks=[b for change in state.changes for b in _change_blocks(change)]),
+        Section("Ikraftträdande", blocks=[
+            Paragraph([Text(f"Tillägget gäller från och med den {datum(amendment.effective)}.")]),
+            Paragraph([Text("I övrigt gäller överenskommelsen oförändrad.")]),
+        ]),
+        Section("Signering av tillägget", blocks=[
+            Paragraph([Text(f"Tillägget är upprättat i {rakneord(len(spec.parties))} likalydande exemplar, "
+                            "av vilka parterna tagit var sitt.")]),
+            signature_block(spec),
+        ]),
+    ]
+    doc = Document(
+        kind="addendum",
+        meta=Metadata(
+            title=title, subject=f"Tillägg nr {amendment.number}", author=spec.document.author or spec.public.name,
+            keywords=["IOP", "tillägg", *(p.name for p in spec.partners)],
+            diarienummer=spec.document.diarienummer, date=amendment.date, place=spec.document.place,
+        ),
+        sections=sections,
+        part=str(amendment.number),
+    )
+    number_document(doc)
+    return doc
+
+
+def consolidated_document(state: AmendedState) -> Document:
+    """The agreement as it reads after amendments 1..N (already assembled and numbered)."""
+    doc = state.consolidated
+    doc.kind = "consolidated"
+    numbers = ", ".join(str(n) for n in range(1, state.amendment.number + 1))
+    doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(state.amendment.effective)}"
+    doc.meta.date = state.amendment.effective
+    return doc
+
+
+def _reference(spec: Spec, signed: Document, amendment) -> str:
+    dnr = f", diarienummer {spec.document.diarienummer}" if spec.document.diarienummer else ""
+    decision = amendment.decision
+    paragraph = f", {decision.paragraph}" if decision.paragraph else ""
+    return (f"Detta tillägg ändrar {_lower_first(signed.meta.title)}, daterad {datum(spec.document.date)}{dnr}. "
+            f"Tillägget grundar sig på beslut av {decision.by} den {datum(decision.date)}{paragraph}.")
+
+
+def _change_blocks(change: PointChange) -> list:
+    section = change.section
+    if change.kind == "remove":
+        return [Paragraph([Text(f"Punkt {change.number} {section.heading} ska upphöra att gälla.")])]
+    lead = (f"Punkt {change.number} {section.heading} ska ha följande lydelse:" if change.kind == "replace"
+            else f"En ny punkt, {change.number}, ska införas med följande lydelse:")
+    quoted = [Paragraph([Strong([Text(f"{change.number} {section.heading}")])])]
+    quoted += [b for b in section.blocks if not _is_note(b)]
+    for sub in _walk(section.sections):
+        quoted.append(Paragraph([Strong([Text(f"{sub.number} {sub.heading}")])]))
+        quoted += [b for b in sub.blocks if not _is_note(b)]
+    return [Paragraph([Text(lead)]), *quoted]
+
+
+def _is_note(block) -> bool:
+    from drafter.model.text import block_lines
+
+    return isinstance(block, Paragraph) and " ".join(block_lines(block)).startswith("Lydelse enligt tillägg nr")
+
+
+def _walk(sections):
+    for section in sections:
+        yield section
+        yield from _walk(section.sections)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
