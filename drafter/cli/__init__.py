@@ -1,6 +1,6 @@
 """The `drafter` command. Thin: each command parses options and calls the library.
 
-One module per command (group): build, check, clauses, schema. Heavy machinery
+One module per command (group): build, check, clauses, compare, schema. Heavy machinery
 (DOCX, PDF) is imported inside the commands that need it, so `drafter --help`
 stays fast.
 """
@@ -47,7 +47,7 @@ def main():
 
 
 def _register() -> None:
-    from drafter.cli import build, check, clauses, schema  # noqa: F401  (each adds its commands to main)
+    from drafter.cli import build, check, clauses, compare, import_, new, schema  # noqa: F401  (each adds its commands to main)
 
 
 _register()

@@ -1,0 +1,420 @@
+"""Recognise the spec's data in an imported document, and mark where the text states it.
+
+Parties (name, sector, kind, organisationsnummer checked with stdnum), the period and its renewal,
+the budget (a table, or a stated total), the signatories, place and date, and for a tjänsteutlåtande
+its title, department and officials. Where the text states a recognised value *exactly* as drafter
+would print it, the text gets a Jinja expression instead (`{{ period.start | datum }}`), so that the
+spec drives it. Each value is reported as found, derived (härlett/antaget: check it) or missing (a
+placeholder in the spec).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from stdnum.se import orgnr as stdnum_orgnr
+
+from drafter.assemble.data_blocks import BUDGET_HEADER, BUDGET_TOTAL
+from drafter.formatting import MONTHS, datum, gemen, kronor
+from drafter.importer.model import Block, Item, Section, Signature, Text
+from drafter.importer.structure import Structure, bare
+
+_MONTH = "|".join(MONTHS)
+DATE = rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})"
+_PERIOD = re.compile(rf"från (?:och med )?(?:den )?(?P<start>{DATE}) till och med (?:den )?(?P<end>{DATE})")
+_RENEWAL = re.compile(rf"förlängs\b.{{0,80}}?med (?:minst )?(?:ett|en) (?P<unit>kalenderår|halvår|år|månad) i taget"
+                      rf".{{0,60}}?läng(?:st|s) till (?:och med )?(?:den )?(?P<max>{DATE})")
+_NOTICE = re.compile(rf"senaste? den (?P<notice>(\d{{1,2}}) ({_MONTH}))(?!\s+\d{{4}})")
+_PARTY = re.compile(r"^(?P<name>[A-ZÅÄÖ0-9][^()\n,:;]{0,80}?)\s*[(,]\s*(?:org(?:anisations)?\.?\s*nr|organisationsnummer)"
+                    r"\.?:?\s*(?P<nr>\d{6}\s?[-–]\s?\d{4})")
+_AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
+_TOTAL_ONLY = re.compile(r"(?:totalt|sammanlagt|högst)\s+(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
+_MONTHS = re.compile(r"\bunder (?P<n>\d{1,3}) månader\b")
+_COMMITTEE_DECIDES = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]*nämnden) (?:beslutar|föreslås)")
+_OFFICIAL_TASKED = re.compile(r"\bger ([a-zåäö]+(?:direktören|chefen)) (?:i uppdrag|rätt)")
+_DEPARTMENT = re.compile(r"beretts (?:inom|av|på) (?P<dep>avdelningen för [^.,]+?)(?= i samarbete|[.,]|$)")
+PROPOSAL_DECISION = ("förvaltningens förslag till beslut", "förslag till beslut")
+
+
+def parse_date(day: str, month: str, year: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), MONTHS.index(month) + 1, int(day))
+    except ValueError:
+        return None
+
+
+@dataclass
+class Recognised:
+    data: dict  # the spec (without outline), placeholders where nothing was found
+    found: list[str] = field(default_factory=list)
+    derived: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    proposal: bool = False
+    facts: dict = field(default_factory=dict)  # for tests: parties, period, budget sum …
+
+
+def all_texts(sections: list[Section]):
+    """(section, block, text) for every text of every block."""
+    for root in sections:
+        for section in root.walk():
+            for block in section.blocks:
+                for text in block.texts:
+                    yield section, block, text
+                for row in block.rows or []:
+                    for cell in row:
+                        yield section, block, cell
+
+
+def party_names_in(items: list[Item]) -> set[str]:
+    """Names written before an organisationsnummer, read from the lines (used before the structure is built)."""
+    names = set()
+    texts = [bare(it.text) for it in items if it.kind in ("text", "bullet", "num", "heading") and it.text.strip()]
+    for i, text in enumerate(texts):
+        if m := _PARTY.match(text + " " + (texts[i + 1] if i + 1 < len(texts) else "")):
+            names.add(m.group("name").strip())
+    return names
+
+
+def recognise(structure: Structure, file_name: str) -> Recognised:
+    rec = Recognised(data={})
+    sections = structure.sections
+    rec.proposal = any(s.heading.lower() in PROPOSAL_DECISION for s in sections)
+    parties = _parties(structure, rec)
+    period = _period(sections, rec)
+    budget = _budget(sections, rec, period)
+    _signatories(structure, parties, rec, sections)
+    document = _document(structure, parties, period, rec)
+    rec.data = {"document": document, "parties": parties, "period": period, "budget": budget}
+    if rec.proposal:
+        rec.data["proposal"] = _proposal(structure, rec, document)
+    _names_to_expressions(sections, parties)
+    return rec
+
+
+# --- parties -----------------------------------------------------------------------------------------
+
+def _parties(structure: Structure, rec: Recognised) -> list[dict]:
+    found: list[dict] = []
+    context = ""
+    texts = list(all_texts(structure.sections))
+    for i, (_, block, text) in enumerate(texts):
+        low = text.plain.lower()
+        if "offentlig sektor" in low:
+            context = "offentlig"
+        if "idéburen sektor" in low or "idéburna sektor" in low:
+            context = "idéburen"
+        candidate = text.plain + (" " + texts[i + 1][2].plain if i + 1 < len(texts) else "")
+        m = _PARTY.match(candidate)
+        if not m:
+            # "… genom: Street Minds, organisationsnummer …" can follow a colon in a joined line
+            continue
+        name = m.group("name").strip()
+        if any(p["name"] == name for p in found):
+            continue
+        written = m.group("nr")
+        compact = re.sub(r"\s", "", written).replace("–", "-")
+        sector = "offentlig" if compact.startswith("2") else "idéburen" if compact[:1] in "78" else context or "idéburen"
+        party = {"name": name, "sector": sector, "kind": _kind(name, sector, structure),
+                 "organisationsnummer": compact}
+        if stdnum_orgnr.is_valid(compact):
+            rec.found.append(f"part: {name} ({sector}, {party['kind']}), organisationsnummer {compact}")
+        else:
+            party["organisationsnummer"] = "NNNNNN-NNNN"
+            rec.missing.append(f"organisationsnumret för {name} ({written}) har fel kontrollsiffra eller form")
+        found.append(party)
+        if block.kind in ("bullets", "para") and m.end() <= len(text.plain) and written == text.plain[m.start("nr"):m.end("nr")]:
+            index = sum(1 for p in found if p["sector"] == sector) - 1
+            target = "public" if sector == "offentlig" else ("partner" if index == 0 else f"partners[{index}]")
+            if written == compact:
+                text.substitute(m.start("nr"), m.end("nr"), f"{target}.organisationsnummer")
+    for sector, what in (("offentlig", "offentlig part"), ("idéburen", "idéburen part")):
+        if not any(p["sector"] == sector for p in found):
+            found.append({"name": f"[Namn på {what}]", "sector": sector,
+                          "kind": "kommun" if sector == "offentlig" else "ideell förening",
+                          "organisationsnummer": "NNNNNN-NNNN"})
+            rec.missing.append(f"{what}: namn och organisationsnummer")
+    public = next(p for p in found if p["sector"] == "offentlig")
+    m = re.match(r"^(.+?)s stads? ([a-zåäö]+nämnd)$", public["name"])
+    if m:
+        public["municipality"] = f"{m.group(1)}s stad"
+        public["committee"] = f"{m.group(2)}en"
+    return found
+
+
+def _kind(name: str, sector: str, structure: Structure) -> str:
+    low = name.lower()
+    if sector == "offentlig":
+        for word, kind in (("stadsdelsförvaltning", "stadsdelsförvaltning"), ("förvaltning", "förvaltning"),
+                           ("nämnd", "nämnd"), ("region", "region"), ("kommun", "kommun"), ("stad", "kommun")):
+            if word in low:
+                return kind
+        return "kommun"
+    for word, kind in (("stiftelse", "stiftelse"), ("trossamfund", "registrerat trossamfund"),
+                       ("ekonomisk förening", "ekonomisk förening")):
+        if word in low:
+            return kind
+    return "ideell förening"
+
+
+# --- period ------------------------------------------------------------------------------------------
+
+def _period(sections: list[Section], rec: Recognised) -> dict:
+    period: dict = {}
+    for _, block, text in all_texts(sections):
+        m = _PERIOD.search(text.plain)
+        if not m:
+            continue
+        start = parse_date(*m.group("start").split())
+        end = parse_date(*m.group("end").split())
+        if not start or not end:
+            continue
+        if not period:
+            period = {"start": start, "end": end}
+        if (start, end) != (period["start"], period["end"]):
+            continue
+        if datum(start) == m.group("start"):
+            text.substitute(m.start("start"), m.end("start"), "period.start | datum")
+        if datum(end) == m.group("end"):
+            text.substitute(m.start("end"), m.end("end"), "period.end | datum")
+        r = _RENEWAL.search(text.plain, m.end())
+        if r and (max_end := parse_date(*r.group("max").split())):
+            n = _NOTICE.search(text.plain, r.end())
+            renewal = {"unit": r.group("unit"), "max_end": max_end}
+            if n:
+                day, month = n.group(2), n.group(3)
+                renewal["notice_deadline"] = f"{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+            period.setdefault("renewal", renewal)
+            if period["renewal"] == renewal:
+                if datum(max_end) == r.group("max"):
+                    text.substitute(r.start("max"), r.end("max"), "period.renewal.max_end | datum")
+                if n and re.sub(r"\s+", " ", n.group("notice")) == n.group("notice"):
+                    text.substitute(n.start("notice"), n.end("notice"),
+                                    "period.renewal.notice_deadline | dag_och_manad")
+    if not period:
+        rec.missing.append("avtalsperiodens start och slut (\"från den … till och med …\")")
+        return {"start": "ÅÅÅÅ-MM-DD", "end": "ÅÅÅÅ-MM-DD"}
+    line = f"period: {period['start']}–{period['end']}"
+    if "renewal" in period:
+        renewal = period["renewal"]
+        line += f", förlängs med {renewal['unit']} i taget till {renewal['max_end']}"
+        if "notice_deadline" not in renewal:
+            renewal["notice_deadline"] = "MM-DD"
+            rec.missing.append("sista dag för uppsägning (period.renewal.notice_deadline)")
+        else:
+            line += f", uppsägning senast {renewal['notice_deadline']}"
+    rec.found.append(line)
+    rec.facts["period"] = period
+    return period
+
+
+# --- budget ------------------------------------------------------------------------------------------
+
+def _amount(text: str) -> int | None:
+    text = text.strip()
+    if not _AMOUNT.match(text):
+        return None
+    return int(text.replace(" ", "").replace("\u00a0", "").replace("−", "-"))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
+    budget: dict | None = None
+    for root in sections:
+        for section in root.walk():
+            for i, block in enumerate(section.blocks):
+                if block.kind != "table" or budget is not None:
+                    continue
+                rows = block.rows or []
+                header = rows[0] if rows and _amount(rows[0][-1].plain) is None else None
+                body = rows[1:] if header else rows
+                parsed = [(" ".join(c.plain for c in row[:-1]).strip(), _amount(row[-1].plain)) for row in body]
+                if len(parsed) < 1 or any(a is None for _, a in parsed):
+                    continue
+                stated = None
+                if parsed and parsed[-1][0].strip().lower() in ("summa", "totalt", "total", "summa kostnader"):
+                    stated = parsed.pop()[1]
+                if not parsed:
+                    continue
+                budget = {"rows": [{"item": item or "[Post]", "amount": amount} for item, amount in parsed]}
+                total = sum(a for _, a in parsed)
+                if stated is not None and stated != total:
+                    budget["total"] = stated
+                    rec.missing.append(f"budgetens summa: tabellen anger {stated} men raderna ger {total}")
+                same_header = header is not None and [_norm(c.plain) for c in header] == [_norm(h) for h in BUDGET_HEADER]
+                if same_header and (stated is None or parsed and stated == total) and \
+                        all(r["item"] != "[Post]" for r in budget["rows"]):
+                    block.kind, block.name, block.rows = "data", "budget", None
+                else:
+                    rec.derived.append("budgettabellen står kvar som text (dess rubriker skiljer sig från drafters "
+                                       f"\"{BUDGET_HEADER[0]} | {BUDGET_HEADER[1]}\")")
+                rec.found.append(f"budget: tabell med {len(parsed)} rader, summa {kronor(total)}"
+                                 + (f" (angiven {BUDGET_TOTAL.lower()} {kronor(stated)})" if stated is not None else ""))
+                rec.facts["budget_sum"] = total
+                for before in reversed(section.blocks[:i]):
+                    if before.kind == "para":
+                        if m := _MONTHS.search(before.texts[0].plain):
+                            budget["months"] = int(m.group("n"))
+                            before.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
+                        break
+    if budget is None:
+        for _, block, text in all_texts(sections):
+            if m := _TOTAL_ONLY.search(text.plain):
+                amount = _amount(m.group("amount"))
+                budget = {"rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
+                text.substitute(m.start("amount"), m.end("unit"), "budget.total | kronor") \
+                    if m.group("unit") == "kr" else None
+                rec.found.append(f"budget: en angiven total, {kronor(amount)} (en rad i specen)")
+                rec.facts["budget_sum"] = amount
+                break
+    if budget is None:
+        rec.missing.append("budget (en tabell med belopp eller \"totalt … kr\")")
+        return {"months": "N", "rows": [{"item": "[Post]", "amount": "N"}]}
+    if "months" not in budget:
+        months = _months(period)
+        if months:
+            budget["months"] = months
+            rec.derived.append(f"budget.months: {months} (periodens längd; texten anger inte antal månader)")
+        else:
+            budget["months"] = "N"
+            rec.missing.append("antal månader som budgeten avser (budget.months)")
+    return {"months": budget.pop("months"), **budget}
+
+
+def _months(period: dict) -> int | None:
+    start, end = period.get("start"), period.get("end")
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        return None
+    after = end + dt.timedelta(days=1)
+    months = (after.year - start.year) * 12 + after.month - start.month
+    return months if 1 <= months <= 120 and after.day == start.day else None
+
+
+# --- signatories, document, proposal -----------------------------------------------------------------
+
+def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sections) -> None:
+    for sig in structure.signatures:
+        target = next((p for p in parties if p["name"].lower() == sig.signs_for.lower() and "signatory" not in p), None)
+        signs_for = None
+        if target is None:
+            target = next((p for p in parties if p["sector"] == "offentlig" and "signatory" not in p
+                           and re.search(r"nämnd|kommun|stad|region|förvaltning", sig.signs_for)), None)
+            target = target or next((p for p in parties if "signatory" not in p), None)
+            signs_for = sig.signs_for
+        if target is None:
+            continue
+        target["signatory"] = {k: v for k, v in (("name", sig.name), ("title", sig.title), ("signs_for", signs_for)) if v}
+        if signs_for and target["sector"] == "offentlig":
+            m = re.match(r"^([a-zåäö]+nämnden) i (.+)$", signs_for)
+            if m:
+                target.setdefault("committee", m.group(1))
+                target.setdefault("municipality", m.group(2))
+        rec.found.append(f"undertecknare för {target['name']}: " + (f"{sig.name}, " if sig.name else "(namn saknas) ")
+                         + sig.title + (f" (för {signs_for})" if signs_for else ""))
+    text = " ".join(t.plain for _, _, t in all_texts(sections))
+    for party in parties:
+        if "signatory" in party:
+            continue
+        if party["sector"] == "offentlig" and (m := _OFFICIAL_TASKED.search(text)):
+            title = re.sub(r"en$", "", m.group(1))
+            party["signatory"] = {"title": title}
+            rec.derived.append(f"undertecknare för {party['name']}: {title} (den som ges i uppdrag att teckna "
+                               "partnerskapet; namn saknas)")
+        elif party["sector"] == "idéburen" and party["kind"] == "ideell förening":
+            party["signatory"] = {"title": "ordförande"}
+            rec.derived.append(f"undertecknare för {party['name']}: ordförande (antaget; texten nämner ingen)")
+        else:
+            party["signatory"] = {"title": "[Befattning]"}
+            rec.missing.append(f"undertecknare för {party['name']} (befattning)")
+    committee = _COMMITTEE_DECIDES.search(text)
+    public = next(p for p in parties if p["sector"] == "offentlig")
+    if committee and "committee" not in public:
+        public["committee"] = committee.group(1).lower()
+
+
+def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
+    document: dict = {}
+    public = next(p for p in parties if p["sector"] == "offentlig")
+    places = [s.place for s in structure.signatures if s.place]
+    if places:
+        document["place"] = places[0]
+        rec.found.append(f"ort: {places[0]}")
+    elif m := re.match(r"^(.+?)s stad$", public.get("municipality", "")):
+        document["place"] = m.group(1)
+        rec.derived.append(f"ort: {m.group(1)} (av kommunens namn)")
+    else:
+        document["place"] = "[Ort]"
+        rec.missing.append("ort för undertecknandet (document.place)")
+    title = " ".join(structure.title).strip()
+    if title and not rec.proposal:
+        partners = " och ".join(p["name"] for p in parties if p["sector"] == "idéburen")
+        default = f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan {public['name']} och {partners}"
+        if title != default:
+            document["title"] = title
+    if isinstance(period.get("start"), dt.date):
+        document["date"] = period["start"]
+        rec.derived.append(f"document.date: {period['start']} (periodens start; texten anger inget datum)")
+    else:
+        document["date"] = "ÅÅÅÅ-MM-DD"
+        rec.missing.append("dokumentets datum (document.date)")
+    return document
+
+
+def _proposal(structure: Structure, rec: Recognised, document: dict) -> dict:
+    texts = " ".join(t.plain for _, _, t in all_texts(structure.sections))
+    proposal: dict = {"title": " ".join(structure.title).strip() or "[Ärendets rubrik]"}
+    if proposal["title"].startswith("["):
+        rec.missing.append("tjänsteutlåtandets rubrik (proposal.title)")
+    if structure.preamble:
+        proposal["subtitle"] = structure.preamble[0]
+    found_date = re.search(r"\bDatum:?\s*(\d{4}-\d{2}-\d{2})\b", " ".join(structure.preamble))
+    if found_date:
+        proposal["date"] = dt.date.fromisoformat(found_date.group(1))
+        rec.found.append(f"tjänsteutlåtandets datum: {proposal['date']}")
+    else:
+        proposal["date"] = document["date"]
+        rec.derived.append(f"proposal.date: samma som document.date ({document['date']}); texten anger inget datum")
+    if m := _DEPARTMENT.search(texts):
+        proposal["department"] = m.group("dep")[:1].upper() + m.group("dep")[1:]
+        rec.found.append(f"avdelning: {proposal['department']}")
+    if m := _OFFICIAL_TASKED.search(texts):
+        title = re.sub(r"en$", "", m.group(1))
+        proposal["officials"] = [{"title": title[:1].upper() + title[1:]}]
+        rec.derived.append(f"tjänsteperson: {proposal['officials'][0]['title']} (endast titel; texten nämner inga namn)")
+    else:
+        proposal["officials"] = [{"title": "[Befattning]"}]
+        rec.missing.append("tjänstepersoner som undertecknar utlåtandet (proposal.officials)")
+    return proposal
+
+
+# --- names in the text -------------------------------------------------------------------------------
+
+def _names_to_expressions(sections: list[Section], parties: list[dict]) -> None:
+    """Exact occurrences of a party's name become {{ public.name }} / {{ partner.name }} (and | gemen)."""
+    targets = []
+    partners = [p for p in parties if p["sector"] == "idéburen"]
+    for party in parties:
+        if party["name"].startswith("["):
+            continue
+        if party["sector"] == "offentlig":
+            expr = "public.name"
+            if party is not next(p for p in parties if p["sector"] == "offentlig"):
+                continue
+        else:
+            i = partners.index(party)
+            expr = "partner.name" if i == 0 else f"partners[{i}].name"
+        targets.append((party["name"], expr))
+        lower = gemen(party["name"])
+        if lower != party["name"] and not any(c.isupper() for c in party["name"][1:]):
+            targets.append((lower, f"{expr} | gemen"))
+    targets.sort(key=lambda t: -len(t[0]))
+    for _, block, text in all_texts(sections):
+        if block.kind == "table":
+            continue
+        for literal, expr in targets:
+            for m in re.finditer(rf"(?<![\wåäöÅÄÖ-]){re.escape(literal)}(?![\wåäöÅÄÖ-])", text.plain):
+                text.substitute(m.start(), m.end(), expr)

@@ -1,0 +1,341 @@
+"""Read an imported file (.txt, .md, .pdf, .docx) into classified lines (`Item`s).
+
+Two dialects: "md" where headings are marked (`## 2. Parter`, Word heading styles) and "plain",
+the text of a PDF, where headings are bare lines found later by their look (structure.py).
+Footnotes are taken out of the text and their references marked (model.FOOTNOTE_OPEN).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from drafter.errors import Where
+from drafter.importer.model import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Item, SourceDoc
+from drafter.importer.safety import MAX_PDF_PAGES, ImportRefused, check_docx, check_pdf_header, check_size
+from drafter.xmlchars import NOT_XML
+
+SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_BULLET = re.compile(r"^\s*(?:•|●|▪|◦|·|–|-|\*|\+)\s+(.*)$")
+_NUM = re.compile(r"^\s*(\d{1,3})[.)]\s+(\S.*)$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_TABLE_LINE = re.compile(r"^\s*\|.*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+_HR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_MD_FOOTNOTE_DEF = re.compile(r"^\[\^([0-9A-Za-z_-]{1,20})\]:\s*(.*)$")
+_MD_FOOTNOTE_REF = re.compile(r"\[\^([0-9A-Za-z_-]{1,20})\]")
+
+
+def clean(text: str) -> tuple[str, int]:
+    """Line ends normalised, Symbol-font bullets made •, other private-use and non-XML characters removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\uf0b7", "•")
+    text, private = _PRIVATE_USE.subn("", text)
+    text, bad = NOT_XML.subn(" ", text)
+    return text, private + bad
+
+
+def read_source(path: Path) -> tuple[SourceDoc, int]:
+    """The file's items, and how many unusable characters were removed."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ImportRefused(f"Filtypen {suffix or '(ingen)'} kan inte importeras; använd .docx, .pdf, .txt eller .md.",
+                            Where(str(path)))
+    check_size(path)
+    if suffix == ".docx":
+        check_docx(path)
+        return _read_docx(path)
+    if suffix == ".pdf":
+        check_pdf_header(path)
+        text = _pdf_text(path)
+        dialect = "plain"
+    else:
+        data = path.read_bytes()
+        if b"\x00" in data:
+            raise ImportRefused("Filen är inte en textfil (den innehåller binära data).", Where(str(path)))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ImportRefused(f"Filen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path)),
+                                "Spara filen med teckenkodningen UTF-8.") from None
+        dialect = "md" if suffix == ".md" or re.search(r"^#{1,6}\s", text, re.MULTILINE) else "plain"
+    text, removed = clean(text)
+    lines = text.split("\n")
+    if dialect == "md":
+        items, notes = _md_items(lines)
+    else:
+        lines, notes = _plain_footnotes(lines)
+        items = _plain_items(lines)
+    return SourceDoc(str(path), items, notes, dialect), removed
+
+
+# --- Markdown-ish text -------------------------------------------------------------------------------
+
+def _md_items(lines: list[str]) -> tuple[list[Item], dict[int, str]]:
+    items: list[Item] = []
+    notes: dict[int, str] = {}
+    labels: dict[str, int] = {}
+
+    def note_number(label: str) -> int:
+        return labels.setdefault(label, len(labels) + 1)
+
+    def refs(text: str) -> str:
+        return _MD_FOOTNOTE_REF.sub(lambda m: f"{FOOTNOTE_OPEN}{note_number(m.group(1))}{FOOTNOTE_CLOSE}", text)
+
+    i = 0
+    while i < len(lines):
+        line, no = lines[i], i + 1
+        if m := _MD_FOOTNOTE_DEF.match(line):
+            notes[note_number(m.group(1))] = m.group(2).strip()
+        elif not line.strip():
+            items.append(Item("blank", no=no))
+        elif m := _MD_HEADING.match(line):
+            items.append(Item("heading", refs(m.group(2)), no, markup=True))
+        elif _TABLE_LINE.match(line):
+            rows = []
+            while i < len(lines) and _TABLE_LINE.match(lines[i]):
+                if not _TABLE_RULE.match(lines[i]):
+                    cells = lines[i].strip().strip("|").split("|")
+                    rows.append([refs(c.strip()) for c in cells])
+                i += 1
+            items.append(Item("table", no=no, rows=rows, markup=True))
+            continue
+        elif _HR.match(line):
+            items.append(Item("rule", line.strip(), no))
+        elif m := _BULLET.match(line):
+            items.append(Item("bullet", refs(m.group(1)), no, markup=True))
+        elif m := _NUM.match(line):
+            items.append(Item("num", refs(m.group(2)), no, number=m.group(1), markup=True))
+        else:
+            items.append(Item("text", refs(line.strip()), no, markup=True))
+        i += 1
+    return items, notes
+
+
+# --- plain text (PDF extraction) ---------------------------------------------------------------------
+
+_NOTE_START = re.compile(r"^(\d{1,2}) (\S.*)$")
+_NOTE_REF = "(?<=[A-Za-zÅÄÖåäöéü.,:;)]){n}(?=[\\s.,:;)]|$)"
+
+
+def _plain_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
+    """Footnote blocks as a PDF's text gives them: after a line holding only a space, lines starting
+    "1 Begreppet …", until the page's text resumes on a line starting with a space. Each reference is
+    the number glued to the word before it ("återhämtning1"), the last such before the block."""
+    notes: dict[int, str] = {}
+    out: list[str] = list(lines)
+    keep = [True] * len(lines)
+    search_from = 0
+    i = 0
+    while i < len(lines):
+        expected = len(notes) + 1
+        start = _NOTE_START.match(lines[i + 1].strip()) if i + 1 < len(lines) else None
+        if lines[i] == " " and start is None and i + 2 < len(lines) and not lines[i + 1].strip():
+            start = _NOTE_START.match(lines[i + 2].strip())
+            first = i + 2
+        else:
+            first = i + 1
+        if lines[i] == " " and start and int(start.group(1)) == expected:
+            j = first
+            current: int | None = None
+            found: dict[int, list[str]] = {}
+            while j < len(lines) and not (lines[j].startswith(" ") and j > first) and lines[j] != " ":
+                m = _NOTE_START.match(lines[j].strip())
+                if m and int(m.group(1)) == expected + len(found):
+                    current = int(m.group(1))
+                    found[current] = [m.group(2).strip()]
+                elif current is not None and lines[j].strip():
+                    found[current].append(lines[j].strip())
+                j += 1
+            placed = {}
+            for n in sorted(found):
+                pattern = re.compile(_NOTE_REF.format(n=n))
+                for k in range(search_from, i):
+                    if keep[k] and (m := pattern.search(out[k])):
+                        out[k] = out[k][:m.start()] + f"{FOOTNOTE_OPEN}{n}{FOOTNOTE_CLOSE}" + out[k][m.end():]
+                        placed[n] = k
+                        search_from = k
+                        break
+            if placed:
+                for n, parts in found.items():
+                    notes[n] = _join_note(parts)
+                for k in range(i, j):
+                    keep[k] = False
+                i = j
+                continue
+        i += 1
+    return [line for line, k in zip(out, keep) if k] if notes else lines, notes
+
+
+def _join_note(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        glued = text.endswith(("/", "-")) or re.search(r"https?://\S+$", text)
+        text += ("" if glued and not part[:1].isupper() else " ") + part
+    return text
+
+
+def _plain_items(lines: list[str]) -> list[Item]:
+    items = []
+    for i, line in enumerate(lines, start=1):
+        trailing = line != line.rstrip()
+        if not line.strip():
+            items.append(Item("blank", no=i))
+        elif m := _BULLET.match(line):
+            items.append(Item("bullet", m.group(1).strip(), i, trailing=trailing))
+        elif m := _NUM.match(line):
+            items.append(Item("num", m.group(2).strip(), i, number=m.group(1), trailing=trailing))
+        else:
+            items.append(Item("text", line.strip(), i, trailing=trailing))
+    return items
+
+
+# --- PDF ---------------------------------------------------------------------------------------------
+
+def _pdf_text(path: Path) -> str:
+    import logging
+
+    import pypdf
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = pypdf.PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            raise ImportRefused("PDF-filen är krypterad och kan inte läsas.", Where(str(path)),
+                                "Spara en okrypterad kopia.")
+        count = len(reader.pages)
+        if count > MAX_PDF_PAGES:
+            raise ImportRefused(f"PDF-filen har {count} sidor; högst {MAX_PDF_PAGES} kan importeras.", Where(str(path)))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ImportRefused:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, AssertionError, ZeroDivisionError) as exc:
+        raise ImportRefused(f"PDF-filen kan inte läsas ({type(exc).__name__}: {str(exc)[:120]}).",
+                            Where(str(path))) from None
+    if not any(p.strip() for p in pages):
+        raise ImportRefused("PDF-filen innehåller ingen text (en inskannad bild?).", Where(str(path)),
+                            "Importera en PDF med text, eller dokumentets .docx.")
+    return "\n".join(_strip_running(pages))
+
+
+_FOOTER = re.compile(r"^\s*(Sida\s+\d+\s*(av|/)\s*\d+|\d+\s*\(\d+\)|-?\s*\d+\s*-?)\s*$")
+
+
+def _strip_running(pages: list[str]) -> list[str]:
+    """Without page footers ("Sida 2 av 7") and a running header repeated at the top of the pages."""
+    split = [p.split("\n") for p in pages]
+    for lines in split:
+        while lines and _FOOTER.match(lines[-1]):
+            lines.pop()
+    firsts = [lines[0].strip() for lines in split if lines]
+    repeated = {f for f in firsts if f and firsts.count(f) >= 2} if len(split) > 1 else set()
+    for lines in split:
+        if lines and lines[0].strip() in repeated:
+            lines.pop(0)
+    return ["\n".join(lines) for lines in split]
+
+
+# --- DOCX --------------------------------------------------------------------------------------------
+
+_DOCX_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+\S")
+
+
+def _read_docx(path: Path) -> tuple[SourceDoc, int]:
+    import zipfile
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    try:
+        document = Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for a broken package
+        raise ImportRefused(f"Filen kan inte läsas som .docx ({type(exc).__name__}).", Where(str(path))) from None
+
+    notes: dict[int, str] = {}
+    note_ids: dict[str, int] = {}
+    with zipfile.ZipFile(path) as z:
+        if "word/footnotes.xml" in z.namelist():
+            parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+            root = etree.fromstring(z.read("word/footnotes.xml"), parser)
+            for note in root.iter(qn("w:footnote")):
+                fid = note.get(qn("w:id"))
+                text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in note.iter(qn("w:p")))
+                if text.strip() and int(fid or 0) > 0:
+                    note_ids[fid] = len(note_ids) + 1
+                    notes[note_ids[fid]] = clean(text.strip())[0]
+
+    removed = 0
+
+    def para_text(p) -> str:
+        nonlocal removed
+        out = []
+        for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:footnoteReference")):
+            if node.tag == qn("w:t"):
+                out.append(node.text or "")
+            elif node.tag == qn("w:footnoteReference"):
+                n = note_ids.get(node.get(qn("w:id")))
+                if n:
+                    out.append((n,))
+            else:
+                out.append(" ")
+        text = ""
+        for part in out:
+            if isinstance(part, tuple):
+                text += f"{FOOTNOTE_OPEN}{part[0]}{FOOTNOTE_CLOSE}"
+            else:
+                cleaned, bad = clean(part)
+                removed += bad
+                text += cleaned
+        return re.sub(r"[ \t]+", " ", text).strip()
+
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    items: list[Item] = []
+    no = 0
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            no += 1
+            paragraph = Paragraph(element, document)
+            text = para_text(element)
+            if not text:
+                continue
+            style = (paragraph.style.name if paragraph.style is not None else "") or ""
+            level = _heading_level(style)
+            bold = all(r.bold for r in paragraph.runs if r.text.strip()) and any(r.text.strip() for r in paragraph.runs)
+            has_num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+            if level is not None:
+                items.append(Item("heading", text, no, level=level))
+            elif bold and _DOCX_NUMBERED.match(text) and len(text) < 100 and not text.endswith("."):
+                items.append(Item("heading", text, no))
+            elif "List Number" in style or "Numrerad" in style:
+                items.append(Item("num", text, no))
+            elif "List" in style or "Lista" in style or has_num:
+                items.append(Item("bullet", text, no))
+            else:
+                items.append(Item("text", text, no))
+            items.append(Item("blank", no=no))
+        elif element.tag == qn("w:tbl"):
+            no += 1
+            table = Table(element, document)
+            rows = []
+            for row in table.rows:
+                cells = []
+                for cell in row.cells:
+                    cells.append(" ".join(para_text(p._p) for p in cell.paragraphs).strip())
+                rows.append(cells)
+            items.append(Item("table", no=no, rows=rows))
+            items.append(Item("blank", no=no))
+    return SourceDoc(str(path), items, notes, "md"), removed
+
+
+def _heading_level(style: str) -> int | None:
+    if style in ("Title", "Rubrik"):
+        return 0
+    m = re.match(r"^(?:Heading|Rubrik)\s*(\d)$", style)
+    return int(m.group(1)) if m else None

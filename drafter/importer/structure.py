@@ -1,0 +1,436 @@
+"""Classified lines → the document's title, its sections (as numbered in the source) and their blocks.
+
+Headings: marked ones (`##`, Word styles) or, in PDF text, bare short lines that end no sentence
+and stand between paragraphs. A document is *numbered* when its headings carry numbers (2.1, 5.8);
+then the numbers give the levels, unnumbered headings are sub-headings inside a section, and the
+numbering as written is checked (numbering findings). Paragraphs are joined from wrapped lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.checks.finding import Finding
+from drafter.importer.model import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Block, Item, Section, Signature, SourceDoc, Text
+
+NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
+# The top-level headings of a tjänsteutlåtande; other bare headings after "Ärendet" are its sub-sections.
+PROPOSAL_TOP = {
+    "förvaltningens förslag till beslut", "förslag till beslut", "sammanfattning", "bakgrund", "ärendet",
+    "ärendets beredning", "förvaltningens synpunkter och förslag", "bilagor", "beslut",
+}
+_MARKUP = re.compile(r"</?(?:b|i|strong|em)>|\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_MARKERS = re.compile(f"{FOOTNOTE_OPEN}\\d+{FOOTNOTE_CLOSE}")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+_AMOUNT_ROW = re.compile(r"^(\S.*?)\s+(−?\d{1,3}(?:[ \u00a0]\d{3})+|−?\d+)(?:\s*kr)?$")
+
+
+def strip_markup(text: str) -> str:
+    return _MARKUP.sub("", text).strip()
+
+
+def bare(text: str) -> str:
+    return _MARKERS.sub("", strip_markup(text)).strip()
+
+
+@dataclass
+class Structure:
+    title: list[str]  # the document title's lines (or the preamble's first paragraph)
+    preamble: list[str]  # further paragraphs before the first heading (a subtitle)
+    sections: list[Section]
+    numbered: bool
+    findings: list[Finding] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+
+
+def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = frozenset()) -> Structure:
+    items = list(source.items)
+    signatures = _signatures(items)
+    numbered = _numbered(items, source.dialect)
+    headings = _classify_headings(items, source.dialect, numbered, {n.lower() for n in party_names})
+    title: list[str] = []
+    preamble_items: list[Item] = []
+    roots: list[Section] = []
+    stack: list[Section] = []
+    md_levels = [h[1] for h in headings.values() if h[1] is not None]
+    top_md = min(md_levels) if md_levels else 1
+    container_top: Section | None = None
+    for idx, item in enumerate(items):
+        info = headings.get(idx)
+        if info is None:
+            (stack[-1].items if stack else preamble_items).append(item)
+            continue
+        role, level, number, text = info
+        if role == "title":
+            title.append(text)
+            continue
+        if role == "emph":
+            target = stack[-1].items if stack else preamble_items
+            target.append(Item("emph", item.text if item.markup else text, item.no, markup=item.markup))
+            continue
+        if numbered:
+            level = number.count(".") + 1
+        elif source.dialect == "plain":
+            if text.lower() in PROPOSAL_TOP or not roots:
+                level = 1
+            else:
+                level = 2 if container_top is not None else 1
+        else:
+            level = max(1, (level if level is not None else top_md) - top_md + 1)
+        section = Section(heading=text, number=number, level=level, no=item.no)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        if stack:
+            section.level = stack[-1].level + 1
+            stack[-1].children.append(section)
+        else:
+            section.level = 1
+            roots.append(section)
+        stack.append(section)
+        if not numbered and source.dialect == "plain" and section.level == 1:
+            container_top = section if _empty_before_next_heading(items, idx, headings) else None
+    if not title:
+        paragraphs = _preamble_paragraphs(preamble_items)
+        title, preamble = paragraphs[:1], paragraphs[1:]
+    else:
+        preamble = _preamble_paragraphs(preamble_items)
+    for root in roots:
+        for section in root.walk():
+            section.blocks = make_blocks(section.items, source.dialect)
+    structure = Structure(title, preamble, roots, numbered, signatures=signatures)
+    if numbered:
+        structure.findings = numbering_findings(roots, where_file)
+    return structure
+
+
+def _empty_before_next_heading(items, idx, headings) -> bool:
+    for j in range(idx + 1, len(items)):
+        if j in headings and headings[j][0] == "section":
+            return True
+        if items[j].kind not in ("blank", "rule"):
+            return False
+    return True
+
+
+def _preamble_paragraphs(items: list[Item]) -> list[str]:
+    blocks = make_blocks(items, "plain")
+    return [" ".join(t.plain for t in b.texts) for b in blocks if b.texts]
+
+
+# --- signatures ----------------------------------------------------------------------------------------
+
+_FOR = re.compile(r"^För (\S.{1,90})$")
+_NAME_TITLE = re.compile(r"^([^,]{1,60}),\s*([^,]{1,60})$")
+_PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ -]{0,40}?)\s+den\b\s*(.*)$")
+_NO_NAME = re.compile(r"^(?:[xX]{3,}|_{3,}|\.{3,}|Namnförtydligande|Namn|\[.*\])$")
+
+
+def _signatures(items: list[Item]) -> list[Signature]:
+    """"För X" / (a line) / "Name, title" / "Place den …" groups; their items become one "sig" item."""
+    found = []
+    for i, item in enumerate(items):
+        if item.kind not in ("heading", "text"):
+            continue
+        m = _FOR.match(bare(item.text))
+        if not m or bare(item.text).endswith("."):
+            continue
+        rest = [j for j in range(i + 1, min(len(items), i + 10)) if items[j].kind not in ("blank",)]
+        rest = [j for j in rest if not (items[j].kind == "rule" or re.fullmatch(r"[-_.\s]*", bare(items[j].text)))][:2]
+        if len(rest) < 2 or items[rest[0]].kind != "text" or items[rest[1]].kind != "text":
+            continue
+        nt = _NAME_TITLE.match(bare(items[rest[0]].text))
+        pd = _PLACE_DATE.match(bare(items[rest[1]].text))
+        if not nt or not pd:
+            continue
+        name = nt.group(1).strip()
+        signature = Signature(m.group(1).strip(), None if _NO_NAME.match(name) else name, nt.group(2).strip(),
+                              pd.group(1).strip(), item.no)
+        found.append(signature)
+        for j in range(i + 1, rest[1] + 1):
+            items[j] = Item("skip", no=items[j].no)
+        items[i] = Item("sig", no=item.no)
+    return found
+
+
+# --- headings ------------------------------------------------------------------------------------------
+
+def _numbered(items: list[Item], dialect: str) -> bool:
+    if dialect == "md":
+        return any(NUMBERED_HEADING.match(bare(it.text)) for it in items if it.kind == "heading")
+    dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text)) and "." in m.group(1)
+                 and _heading_like(m.group(3)))
+    return dotted >= 2
+
+
+def _heading_like(text: str, max_words: int = 12) -> bool:
+    text = bare(text)
+    return (0 < len(text) <= 90 and len(text.split()) <= max_words and text[:1].isupper()
+            and not re.search(r"[.,;:!?]$", text) and not _AMOUNT_ROW.match(text))
+
+
+def _party_heading(text: str, party_names: set[str]) -> bool:
+    """A sub-heading naming a party ("Street Minds", "Föreningen Street Minds", "Socialförvaltningen")."""
+    lower = text.lower()
+    return (lower in party_names or lower.removeprefix("föreningen ") in party_names
+            or bool(re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]*(förvaltningen|nämnden)", text)))
+
+
+def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_names: set[str]) -> dict[int, tuple]:
+    """index → (role, level, number, text): role "title", "section" or "emph" (an unnumbered sub-heading)."""
+    out: dict[int, tuple] = {}
+    first_section_seen = False
+    for idx, item in enumerate(items):
+        if dialect == "md":
+            if item.kind != "heading":
+                continue
+            text = bare(item.text)
+            m = NUMBERED_HEADING.match(text)
+            if m and numbered:
+                out[idx] = ("section", item.level, m.group(1), m.group(3).strip())
+                first_section_seen = True
+            elif not first_section_seen and (item.level == 0 or (numbered and _is_first_heading(items, idx))):
+                out[idx] = ("title", None, None, text)
+            elif numbered:
+                out[idx] = ("emph", None, None, text)
+            else:
+                out[idx] = ("section", item.level if item.level is not None else _md_level(item), None, text)
+                first_section_seen = True
+            continue
+        if item.kind not in ("text", "num"):
+            continue
+        raw = item.text if item.kind == "text" else f"{item.number}. {item.text}"
+        if numbered:
+            m = NUMBERED_HEADING.match(raw)
+            if m and _heading_like(m.group(3)) and _between_paragraphs(items, idx, numbered=True):
+                if "." in m.group(1) or not _in_list_run(items, idx):
+                    out[idx] = ("section", None, m.group(1), m.group(3).strip())
+                    continue
+            if item.kind == "text" and _heading_like(raw, 6) and _between_paragraphs(items, idx, numbered=True):
+                out[idx] = ("emph", None, None, raw)
+        elif item.kind == "text" and _heading_like(raw, 8) and ":" not in raw and (
+                raw.lower() in PROPOSAL_TOP or _between_paragraphs(items, idx, numbered=False)
+                or _isolated(items, idx)):
+            out[idx] = ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
+    return out
+
+
+def _md_level(item: Item) -> int:
+    return item.level or 1
+
+
+def _is_first_heading(items, idx) -> bool:
+    return all(it.kind != "heading" for it in items[:idx])
+
+
+def _neighbour(items, idx, step):
+    j = idx + step
+    blank = False
+    while 0 <= j < len(items) and items[j].kind in ("blank", "skip"):
+        blank = blank or items[j].kind == "blank"
+        j += step
+    return (items[j] if 0 <= j < len(items) else None), blank
+
+
+def _between_paragraphs(items, idx, numbered: bool) -> bool:
+    prev, _ = _neighbour(items, idx, -1)
+    nxt, _ = _neighbour(items, idx, +1)
+    if nxt is not None and nxt.kind in ("text",) and not (nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+        return False
+    if nxt is None:
+        return False
+    if prev is None or prev.kind in ("sig", "table", "rule"):
+        return True
+    prev_text = bare(prev.text)
+    if _SENTENCE_END.search(prev_text) or prev.kind == "heading":
+        return True
+    if prev.kind in ("bullet", "num"):
+        _, blank = _neighbour(items, idx, -1)
+        return blank or not prev.trailing
+    if prev.kind == "text" and _heading_like(prev_text):  # another heading just above
+        return True
+    return numbered and not prev.trailing
+
+
+def _isolated(items, idx) -> bool:
+    """A short line with an empty line above it, and below it an empty line or a capital: a heading."""
+    if len(bare(items[idx].text).split()) > 6:
+        return False
+    _, blank_before = _neighbour(items, idx, -1)
+    nxt, blank_after = _neighbour(items, idx, +1)
+    return blank_before and nxt is not None and (blank_after or nxt.text[:1].isupper())
+
+
+def _in_list_run(items, idx) -> bool:
+    """A "3." line next to "2." or "4." lines is a numbered list, not a heading."""
+    item = items[idx]
+    n = int(item.number) if item.number else None
+    if n is None:
+        return False
+    for step in (-1, 1):
+        other, _ = _neighbour(items, idx, step)
+        if other is not None and other.kind == "num" and other.number and abs(int(other.number) - n) == 1:
+            return True
+    return False
+
+
+# --- blocks --------------------------------------------------------------------------------------------
+
+def text_of(raw: str, markup: bool) -> Text:
+    """Raw line text → Text: emphasis markup (when the source is Markdown) becomes spans."""
+    if not markup:
+        return Text(raw)
+    plain = ""
+    emph = []
+    pos = 0
+    pattern = re.compile(r"\*\*(.+?)\*\*|<b>(.+?)</b>|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|<i>(.+?)</i>")
+    for m in pattern.finditer(raw):
+        plain += raw[pos:m.start()]
+        inner = next(g for g in m.groups() if g is not None)
+        kind = "**" if (m.group(1) is not None or m.group(2) is not None) else "*"
+        start = len(plain)
+        plain += inner
+        if inner.strip():
+            emph.append((start, len(plain), kind))
+        pos = m.end()
+    plain += raw[pos:]
+    return Text(plain, emph)
+
+
+def _join(a: Text, b: Text) -> Text:
+    """Two wrapped lines as one: "Först-" + "lägenheter" glue, "försöks-" + "och" keep the space."""
+    glued = re.search(r"\w[-/]$", a.plain) and b.plain[:1].islower() and not re.match(r"(och|eller|samt)\b", b.plain)
+    glue = "" if glued else " "
+    offset = len(a.plain) + len(glue)
+    return Text(a.plain + glue + b.plain, a.emph + [(s + offset, e + offset, k) for s, e, k in b.emph])
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(bare(text)))
+
+
+def make_blocks(items: list[Item], dialect: str) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None  # the paragraph or list whose last text may continue
+    last_item: Item | None = None
+    blank = False
+    items = _plain_tables(items) if dialect == "plain" else items
+    for item in items:
+        if item.kind in ("blank", "skip"):
+            blank = blank or item.kind == "blank"
+            continue
+        if item.kind == "rule":
+            current, blank = None, False
+            continue
+        if item.kind == "text" and current is not None and last_item is not None and \
+                _continues(last_item, current.texts[-1].plain, item, blank, dialect):
+            current.texts[-1] = _join(current.texts[-1], text_of(item.text, item.markup))
+            last_item, blank = item, False
+            continue
+        if item.kind == "text":
+            current = Block("para", [text_of(item.text, item.markup)], no=item.no)
+            blocks.append(current)
+        elif item.kind == "emph":
+            blocks.append(Block("emph", [text_of(bare(item.text) if item.markup else item.text, False)], no=item.no))
+            current = None
+        elif item.kind in ("bullet", "num"):
+            kind = "bullets" if item.kind == "bullet" else "nums"
+            if current is not None and current.kind == kind and blocks and blocks[-1] is current:
+                current.texts.append(text_of(item.text, item.markup))
+            else:
+                start = int(item.number) if item.kind == "num" and item.number else 1
+                current = Block(kind, [text_of(item.text, item.markup)], start=start, no=item.no)
+                blocks.append(current)
+        elif item.kind == "table":
+            rows = [[text_of(c, item.markup) for c in row] for row in item.rows or [] if any(c.strip() for c in row)]
+            if rows:
+                width = max(len(r) for r in rows)
+                rows = [r + [Text("")] * (width - len(r)) for r in rows]
+                blocks.append(Block("table", rows=rows, no=item.no))
+            current = None
+        elif item.kind == "sig":
+            if not (blocks and blocks[-1].kind == "data" and blocks[-1].name == "signaturer"):
+                blocks.append(Block("data", name="signaturer", no=item.no))
+            current = None
+        elif item.kind == "heading":  # a heading the classification left as text
+            current = Block("para", [text_of(item.text, item.markup)], no=item.no)
+            blocks.append(current)
+        last_item, blank = item, False
+    return blocks
+
+
+def _continues(prev: Item, prev_text: str, item: Item, blank: bool, dialect: str) -> bool:
+    starts_lower = item.text[:1].islower()
+    if blank:
+        return (starts_lower or item.text[:1].isdigit()) and not _ends_sentence(prev_text)
+    if dialect == "md":
+        return True
+    if starts_lower:
+        return True
+    if prev.kind in ("bullet", "num") and not prev.trailing:
+        return False
+    if _ends_sentence(prev_text) and not prev.trailing:
+        return False
+    return True
+
+
+def _plain_tables(items: list[Item]) -> list[Item]:
+    """Runs of "Personal 878 000" lines in PDF text (a table that lost its rules) become a table item."""
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while j < len(items) and items[j].kind == "text" and _AMOUNT_ROW.match(items[j].text) \
+                and len(items[j].text) < 80:
+            j += 1
+        if j - i >= 3:
+            rows = [list(_AMOUNT_ROW.match(it.text).groups()) for it in items[i:j]]
+            no = items[i].no
+            if out and out[-1].kind in ("text", "emph") and re.search(r"(Kostnad|Belopp|kronor|\bkr\b)", out[-1].text):
+                header = out.pop()
+                no = header.no
+                m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp).*)$", header.text)
+                rows.insert(0, [m.group(1), m.group(2)] if m else [header.text, ""])
+            out.append(Item("table", no=no, rows=rows))
+            i = j
+            continue
+        out.append(items[i])
+        i += 1
+    return out
+
+
+# --- numbering -----------------------------------------------------------------------------------------
+
+def numbering_findings(roots: list[Section], file: str) -> list[Finding]:
+    findings = []
+    seen: dict[tuple, int] = {}
+    last: list[int] | None = None
+    for root in roots:
+        for section in root.walk():
+            if not section.number:
+                continue
+            number = [int(p) for p in section.number.split(".")]
+            key = tuple(number)
+            where = f"{file}:{section.no}"
+            if key in seen:
+                findings.append(Finding("numbering", "warning",
+                                        f"Punkt {section.number} ({section.heading}) har samma nummer som punkten på "
+                                        f"rad {seen[key]}. drafter numrerar om avsnitten när dokumentet byggs.", where))
+            elif last is not None:
+                depth = len(number)
+                if depth > len(last):
+                    expected = last + [1] * (depth - len(last))
+                else:
+                    expected = last[:depth - 1] + [last[depth - 1] + 1]
+                if number != expected:
+                    shown = ".".join(map(str, expected))
+                    findings.append(Finding(
+                        "numbering", "warning",
+                        f"Punkt {section.number} ({section.heading}) följer på {'.'.join(map(str, last))}; "
+                        f"nästa nummer skulle vara {shown}. drafter numrerar om avsnitten när dokumentet byggs.", where))
+            elif number != [1] * len(number):
+                findings.append(Finding("numbering", "warning",
+                                        f"Numreringen börjar med {section.number}, inte 1.", where))
+            seen.setdefault(key, section.no)
+            last = number
+    return findings
