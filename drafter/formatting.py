@@ -55,11 +55,13 @@ def versal(text: str) -> str:
 
 
 def gemen(text: str) -> str:
-    """Mid-sentence form of a name: "Socialförvaltningen" -> "socialförvaltningen".
+    """Mid-sentence form of a name: "Socialförvaltningen" -> "socialförvaltningen",
+    "Avdelningen för …" -> "avdelningen för …".
 
-    Only a one-word common name is lowered; a name of several words or with a hyphen is a proper
-    name and keeps its capital ("Spånga-Tensta stadsdelsförvaltning")."""
-    if " " in text.strip() or "-" in text:
+    A proper name keeps its capital: one whose first word is hyphenated ("Spånga-Tensta
+    stadsdelsförvaltning") or that has another capitalised word ("Förvaltningen Järva")."""
+    words = text.split()
+    if not words or "-" in words[0] or any(w[:1].isupper() for w in words[1:]):
         return text
     return text[:1].lower() + text[1:]
 

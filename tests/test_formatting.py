@@ -38,3 +38,5 @@ def test_gemen_lowers_a_common_name_but_not_a_proper_one():
     assert gemen("Socialförvaltningen") == "socialförvaltningen"
     assert gemen("Spånga-Tensta stadsdelsförvaltning") == "Spånga-Tensta stadsdelsförvaltning"
     assert gemen("Rinkeby-Kista stadsdelsförvaltning") == "Rinkeby-Kista stadsdelsförvaltning"
+    assert gemen("Avdelningen för stadsövergripande sociala frågor") == "avdelningen för stadsövergripande sociala frågor"
+    assert gemen("Förvaltningen Järva") == "Förvaltningen Järva"

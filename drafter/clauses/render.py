@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from functools import lru_cache
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -72,7 +73,7 @@ def render_heading(clause: ClauseVersion, context: dict) -> str:
 def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: int, field: str | None = None) -> str:
     name = f"{clause.path}"
     try:
-        return env.from_string(source).render(context)
+        return _compiled(env, source).render(context)
     except TemplateSyntaxError as exc:
         raise _error(clause, f"Fel i mallsyntaxen: {exc.message}.", first_line, exc.lineno, field) from None
     except UndefinedError as exc:
@@ -87,6 +88,13 @@ def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: 
     except (TemplateError, TypeError, ValueError, AttributeError) as exc:
         line = _template_line(exc, name)
         raise _error(clause, f"Klausultexten kan inte fyllas i ({exc}).", first_line, line, field) from None
+
+
+@lru_cache(maxsize=2048)
+def _compiled(env: SandboxedEnvironment, source: str):
+    """A clause text compiled once per process: every build fills the same library texts, and
+    compiling is most of the cost. Templates are immutable, so specs can share one."""
+    return env.from_string(source)
 
 
 def _error(clause, message, first_line, line, field, hint=None) -> DrafterError:
