@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # imported where used: `drafter build` with nothing to do nev
 
 FORMATS = ("docx", "pdf")
 PDF_ENGINES = ("typst", "libreoffice")
-FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar"}
+FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar",
+              "addendum": "tillagg", "consolidated": "overenskommelse-konsoliderad"}
 
 
 @dataclass
@@ -32,6 +33,7 @@ class BuildOptions:
     formats: tuple[str, ...] = FORMATS
     pdf_engine: str = "typst"
     library: "ClauseLibrary" = field(default_factory=lambda: _default_library())
+    redline: bool = False  # also the consolidated agreement as tracked changes against the signed one
     report: Callable[["Finding"], None] | None = None  # told every finding of the checks
 
 
@@ -83,10 +85,13 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     packet = _packet(documents, rendered, stem)
     if packet:
         entries.append(packet)
+    if options.redline and "docx" in options.formats:
+        entries += _consolidated_redline(documents, stem)
     clauses = _clauses_used(documents)
     if spec_bytes is None:
         spec_bytes = spec_path.read_bytes()
-    inputs = inputs_sha256(spec_path, options.library.root, [c["id"] for c in clauses], options.formats,
+    inputs = inputs_sha256(spec_path, options.library.root, [c["id"] for c in clauses],
+                           tuple(options.formats) + (("redline",) if options.redline else ()),
                            options.pdf_engine, spec_bytes=spec_bytes)
     manifest = {
         "drafter": __version__,
@@ -125,6 +130,19 @@ def _packet(documents: list["Document"], rendered: dict, stem: str) -> tuple[str
     return "packet", packet_title(by_kind["proposal"]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
 
 
+def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[str, str, dict]]:
+    """The agreement as amended, with every amendment a tracked change against the signed text."""
+    by_kind = {doc.kind: doc for doc in documents}
+    if "consolidated" not in by_kind:
+        return []
+    from drafter.writers.docx.redline import redline_docx_bytes
+
+    new = by_kind["consolidated"]
+    data = redline_docx_bytes(by_kind["agreement"], new, date=f"{new.meta.date.isoformat()}T00:00:00Z")
+    return [("consolidated-redline", f"{new.meta.title} – ändringar mot den undertecknade lydelsen",
+             {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
+
+
 def _find_in_spec(loaded, text: str):
     """The spec line holding `text` (or its first character), to point a rendering error at it."""
     from drafter.errors import Where
@@ -143,7 +161,7 @@ def render_documents(documents: list["Document"], stem: str, options: BuildOptio
 
     out: dict[int, dict[str, bytes]] = {}
     for doc in documents:
-        base = f"{stem}-{FILE_NAMES[doc.kind]}"
+        base = f"{stem}-{FILE_NAMES[doc.kind]}" + (f"-{doc.part}" if doc.part else "")
         files: dict[str, bytes] = {}
         if "docx" in options.formats or ("pdf" in options.formats and options.pdf_engine == "libreoffice"):
             files[f"{base}.docx"] = docx_bytes(doc)

@@ -19,6 +19,7 @@ _COUNT = r"(?P<bound>högst|minst|upp till|maximalt|max|som mest)?\s*(?P<n>var s
 APPOINTS = re.compile(
     rf"(?P<subject>[^.;:\n]*?)\b(?:utser|utse|ska utse|har)\s+(?:(?P<inverted>[^.;:\n]*?)\s+)??{_COUNT}\s+(?:representant(?:er)?|ledam(?:ot|öter)|företrädare)",
     re.IGNORECASE)
+_NOUN = re.compile(r"representant|ledam(?:ot|öter)|företrädare", re.IGNORECASE)
 _SPLIT = re.compile(r",|\boch\b|\bsamt\b|\bmedan\b", re.IGNORECASE)
 _BOUND = {"högst": "högst", "upp till": "högst", "maximalt": "högst", "max": "högst", "som mest": "högst",
           "minst": "minst", None: ""}
@@ -74,6 +75,8 @@ def statements(ctx: CheckContext) -> list[Statement]:
     parties = ctx.spec.parties
     found = []
     for piece in ctx.pieces:
+        if not _NOUN.search(piece.text):  # APPOINTS is slow on long texts; it needs one of these words
+            continue
         for m in APPOINTS.finditer(piece.text):
             # "Föreningen utser en representant", or inverted: "I styrgruppen utser föreningen en representant"
             subject = m.group("inverted") or _SPLIT.split(m.group("subject"))[-1]

@@ -1,7 +1,8 @@
-"""`drafter build`: spec → documents in output/."""
+"""`drafter build`: specs → documents in output/, in parallel, skipping specs whose inputs are unchanged."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -19,19 +20,51 @@ from drafter.cli import main
               help="Hur PDF skapas: typst (inbyggt) eller libreoffice (konverterar DOCX med Word-mallen).")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
-def build(specs, out_dir, formats, pdf_engine, clauses_dir):
+@click.option("-j", "--jobs", type=click.IntRange(min=1),
+              help="Antal specar som byggs samtidigt (processer). Standard: antalet processorkärnor; "
+                   "1 bygger i samma process.")
+@click.option("-f", "--force", is_flag=True,
+              help="Bygg om även specar vars indata (spec, klausuler, mall, version, format) är oförändrade.")
+@click.option("--redline", is_flag=True,
+              help="Skriv också den konsoliderade överenskommelsen (efter tilläggen) som DOCX med spårade "
+                   "ändringar mot den undertecknade.")
+def build(specs, out_dir, formats, pdf_engine, clauses_dir, jobs, force, redline):
     """Bygg dokumenten för en eller flera specar (SPECS är YAML-filer).
 
-    Kontrollerna (som i `drafter check`) körs först; vid fel skrivs inga dokument."""
-    from drafter.build import BuildOptions, build as build_spec
-    from drafter.clauses.library import ClauseLibrary
+    Kontrollerna (som i `drafter check`) körs först; vid fel skrivs inga dokument för den specen.
+    En spec vars indata inte ändrats sedan förra bygget hoppas över (oförändrad). Ett fel i en
+    spec hindrar inte de andra; slutkoden är den värsta (2 före 1 före 0)."""
+    from drafter.batch import BUILT, SKIPPED, BatchSettings, run_batch
 
-    def report(finding):
-        if finding.severity != "info":
-            click.echo(finding.line(), err=True)
+    settings = BatchSettings(out_dir=out_dir, formats=tuple(dict.fromkeys(formats)) or ("docx", "pdf"),
+                             pdf_engine=pdf_engine, clauses_dir=clauses_dir, force=force,
+                             redline=redline)
+    specs = list(dict.fromkeys(specs))
+    bar = None
 
-    options = BuildOptions(out_dir=out_dir, formats=tuple(formats) or ("docx", "pdf"), pdf_engine=pdf_engine,
-                           library=ClauseLibrary(clauses_dir), report=report)
-    for spec in specs:
-        manifest = build_spec(spec, options)
-        click.echo(f"{spec}: klar → {manifest.parent}")
+    def say(text: str, err: bool = False) -> None:
+        if bar is not None:  # keep the bar on its own line: clear it, print, let it redraw
+            click.echo("\r\033[K", nl=False, err=True)
+        click.echo(text, err=err)
+
+    def on_finding(spec, item):
+        severity, line = item
+        if severity != "info":
+            say(line, err=True)
+
+    def on_outcome(outcome):
+        if outcome.status == BUILT:
+            say(f"{outcome.spec}: klar → {outcome.folder}")
+        elif outcome.status == SKIPPED:
+            say(f"{outcome.spec}: oförändrad ({outcome.folder})")
+        else:
+            say(f"fel: {outcome.message}", err=True)
+        if bar is not None:
+            bar.update(1)
+
+    if len(specs) > 1 and sys.stderr.isatty():
+        with click.progressbar(length=len(specs), label="Bygger", file=sys.stderr, show_pos=True) as bar:
+            code = run_batch(specs, settings, jobs, on_outcome=on_outcome, on_finding=on_finding)
+    else:
+        code = run_batch(specs, settings, jobs, on_outcome=on_outcome, on_finding=on_finding)
+    sys.exit(code)

@@ -1,0 +1,205 @@
+"""Building many specs: skip the unchanged, build the rest in parallel, report each, never stop at one.
+
+`run_batch(specs, settings)` is what `drafter build` does. For each spec it first compares the
+inputs hash recorded in the spec's manifest.json with a fresh one (drafter/incremental.py); a spec
+whose inputs are unchanged is reported as "oförändrad" and neither assembled nor rendered. This
+decision is taken in the calling process, which stays light: a rebuild with nothing to do imports
+neither pydantic nor the writers. The specs left are built by `drafter.build.build`, in this process
+(`jobs=1`) or in a pool of worker processes, each keeping its Typst compiler, its clause library and
+its compiled clause texts for every spec it builds. An error in one spec is reported and the others
+go on; the batch's exit code is the worst one (3 > 2 > 1 > 0).
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BUILT, SKIPPED, FAILED = "klar", "oförändrad", "fel"
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """What a build needs, in plain values (sent to worker processes)."""
+
+    out_dir: Path = Path("output")
+    formats: tuple[str, ...] = ("docx", "pdf")
+    pdf_engine: str = "typst"
+    clauses_dir: Path | None = None
+    force: bool = False
+    redline: bool = False
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """What is written, for the input hash: the formats, and the redline when asked for."""
+        return tuple(self.formats) + (("redline",) if self.redline else ())
+
+
+@dataclass
+class Outcome:
+    spec: Path
+    status: str  # BUILT, SKIPPED or FAILED
+    folder: Path | None = None
+    code: int = 0  # the exit code this spec alone would give
+    message: str = ""  # the error, as `fel: …` shows it
+    findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, line) of the checks
+
+
+def output_folder(spec: Path, settings: BatchSettings) -> Path:
+    return settings.out_dir / Path(spec).stem
+
+
+def is_unchanged(spec: Path, settings: BatchSettings, cache: dict | None = None) -> bool:
+    """Whether the spec's output folder holds a build of exactly these inputs and options."""
+    from drafter.incremental import library_root, up_to_date
+    from drafter.output import read_manifest
+
+    folder = output_folder(spec, settings)
+    return up_to_date(read_manifest(folder), folder, Path(spec), library_root(settings.clauses_dir),
+                      settings.outputs, settings.pdf_engine, cache=cache)
+
+
+# One clause library per worker process (per library folder): clause files are parsed once per batch.
+_LIBRARIES: dict = {}
+
+
+def _library(clauses_dir: Path | None, shared: bool):
+    from drafter.clauses.library import ClauseLibrary
+
+    if not shared:
+        return ClauseLibrary(clauses_dir)
+    if clauses_dir not in _LIBRARIES:
+        _LIBRARIES[clauses_dir] = ClauseLibrary(clauses_dir)
+    return _LIBRARIES[clauses_dir]
+
+
+def build_one(spec: Path, settings: BatchSettings, library=None,
+              report: Callable[[tuple[str, str]], None] | None = None) -> Outcome:
+    """Build one spec and describe what happened; never raises for a DrafterError or a bug in drafter."""
+    from drafter.build import BuildOptions, build
+    from drafter.errors import DrafterError
+
+    spec = Path(spec)
+    findings: list[tuple[str, str]] = []
+
+    def collect(finding):
+        item = (finding.severity, finding.line())
+        if report:
+            report(item)
+        else:
+            findings.append(item)
+
+    options = BuildOptions(out_dir=settings.out_dir, formats=settings.formats, pdf_engine=settings.pdf_engine,
+                           redline=settings.redline,
+                           library=library if library is not None else _library(settings.clauses_dir, True),
+                           report=collect)
+    try:
+        manifest = build(spec, options)
+    except DrafterError as exc:
+        return Outcome(spec, FAILED, code=exc.exit_code, message=str(exc), findings=findings)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # a bug in drafter: one spec's failure must not stop the others
+        if os.environ.get("DRAFTER_DEBUG"):
+            detail = "\n" + traceback.format_exc()
+            if report:  # in-process: let the developer have the real traceback
+                raise
+        else:
+            detail = ""
+        return Outcome(spec, FAILED, code=3, findings=findings,
+                       message=f"{spec}: internt fel i drafter ({type(exc).__name__}: {exc}). "
+                               f"Kör med DRAFTER_DEBUG=1 för detaljer och rapportera felet.{detail}")
+    return Outcome(spec, BUILT, folder=manifest.parent, findings=findings)
+
+
+def _worker(spec: Path, settings: BatchSettings) -> Outcome:
+    return build_one(spec, settings)
+
+
+# What a worker needs, imported once in the fork server rather than in every worker.
+PRELOAD = ["drafter.build", "drafter.checks", "drafter.assemble.agreement", "drafter.assemble.proposal",
+           "drafter.writers.docx", "drafter.writers.pdf", "drafter.writers.pdf.packet"]
+
+
+def _context():
+    """Workers start from a clean process: a plain fork would inherit this process's state, and a
+    Typst compiler (with its threads) made here before, e.g. by an earlier build in the same program,
+    deadlocks in a forked child. The fork server starts once, imports the writers, and forks workers
+    from that clean state; where there is none (Windows), spawn."""
+    import multiprocessing
+
+    try:
+        ctx = multiprocessing.get_context("forkserver")
+    except ValueError:
+        return multiprocessing.get_context("spawn")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def run_batch(specs: Iterable[Path], settings: BatchSettings, jobs: int | None = None,
+              on_outcome: Callable[[Outcome], None] | None = None,
+              on_finding: Callable[[Path, tuple[str, str]], None] | None = None) -> int:
+    """Build every spec; `on_outcome` is told each spec's outcome as it is known, `on_finding` every
+    finding of the checks (in order for one spec). Returns the worst exit code."""
+    specs = list(dict.fromkeys(Path(s) for s in specs))  # the same spec named twice is built once
+    jobs = max(1, jobs or default_jobs())
+    worst = 0
+
+    def done(outcome: Outcome) -> None:
+        nonlocal worst
+        if on_finding:
+            for item in outcome.findings:
+                on_finding(outcome.spec, item)
+        worst = max(worst, outcome.code)
+        if on_outcome:
+            on_outcome(outcome)
+
+    todo: list[Path] = []
+    folders: dict[Path, Path] = {}
+    cache: dict = {}
+    for spec in specs:
+        folder = output_folder(spec, settings).absolute()
+        if folder in folders:
+            done(Outcome(spec, FAILED, code=2, message=(
+                f"{spec}: ska byggas till samma mapp ({output_folder(spec, settings)}) som {folders[folder]}. "
+                "Ge specarna olika filnamn eller bygg dem till olika mappar (-o).")))
+            continue
+        folders[folder] = spec
+        if not settings.force and is_unchanged(spec, settings, cache):
+            done(Outcome(spec, SKIPPED, folder=output_folder(spec, settings)))
+        else:
+            todo.append(spec)
+
+    if not todo:
+        return worst
+    if jobs == 1 or len(todo) == 1:
+        library = _library(settings.clauses_dir, shared=False)
+        for spec in todo:
+            report = (lambda item, spec=spec: on_finding(spec, item)) if on_finding else None
+            outcome = build_one(spec, settings, library, report=report or (lambda item: None))
+            worst = max(worst, outcome.code)
+            if on_outcome:
+                on_outcome(outcome)
+        return worst
+
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=_context()) as pool:
+        futures = {pool.submit(_worker, spec, settings): spec for spec in todo}
+        for future in as_completed(futures):
+            spec = futures[future]
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                outcome = Outcome(spec, FAILED, code=3, message=(
+                    f"{spec}: byggprocessen avbröts oväntat (slut på minne?). Försök igen med färre jobb (--jobs)."))
+            done(outcome)
+    return worst

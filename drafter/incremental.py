@@ -1,0 +1,171 @@
+"""Incremental builds: the hash of everything a spec's documents are made from (`inputs_sha256`).
+
+`drafter build` records it in manifest.json; the next build of the same spec with the same options
+compares it with a fresh hash of the inputs and, when they agree, does nothing ("oförändrad").
+
+The inputs of one spec:
+
+- the spec file's bytes, and those of the spec it renews (`renews:`, relative to the spec file);
+- for every clause id the documents used: the names and bytes of *all* its version files, since
+  which version a plain `id` resolves to depends on the other versions' status, and a new `v3.md`
+  must trigger a rebuild; and the library's `approvals.lock` (the checks compare with it);
+- drafter itself: its version and every file of the installed package (code, DOCX template, Typst
+  template, bundled fonts; not the command-line code, which writes nothing), so an edited template
+  or an upgraded drafter rebuilds;
+- the build options that change the output: the formats and the PDF engine.
+
+Deliberately light: only the standard library and PyYAML's C loader, so that a rebuild with nothing
+to do never imports pydantic, python-docx, docxtpl, typst or pypdf.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import drafter
+
+PACKAGE = Path(drafter.__file__).resolve().parent
+_CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")
+_VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
+
+
+def library_root(clauses_dir: Path | str | None) -> Path:
+    """The clause library's folder, as ClauseLibrary chooses it (without importing it: it needs pydantic)."""
+    if clauses_dir:
+        return Path(clauses_dir)
+    here = Path.cwd() / "clauses"
+    return here if here.is_dir() else PACKAGE.parent / "clauses"
+
+
+class _Hasher:
+    """sha256 over length-prefixed records, so that no two different input sets run together."""
+
+    def __init__(self):
+        self._h = hashlib.sha256()
+
+    def add(self, label: str, data: bytes | str | None) -> None:
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        tag = label.encode("utf-8")
+        self._h.update(len(tag).to_bytes(4, "big") + tag)
+        if data is None:
+            self._h.update(b"\xff" * 8)  # absent, distinct from empty
+        else:
+            self._h.update(len(data).to_bytes(8, "big") + data)
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+# The part of the package that never changes what a build writes: the commands' option parsing.
+# (drafter/redline does: `drafter build --redline` writes tracked changes with it.)
+_NOT_BUILD_INPUTS = ("cli",)
+
+
+@lru_cache(maxsize=1)
+def drafter_digest() -> str:
+    """drafter's version and the bytes of every file in the package that builds take part in (once per
+    process)."""
+    h = _Hasher()
+    h.add("version", drafter.__version__)
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                       and not p.name.startswith(".")
+                       and p.relative_to(PACKAGE).parts[0] not in _NOT_BUILD_INPUTS):
+        h.add(path.relative_to(PACKAGE).as_posix(), _read(path))
+    return h.hexdigest()
+
+
+def renewed_spec(spec_path: Path, spec_bytes: bytes) -> Path | None:
+    """The path in the spec's `renews:` field, read without validating the spec (None when absent)."""
+    import yaml
+
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar a string: no dates to get wrong
+    try:
+        data = yaml.load(spec_bytes, Loader=loader)  # noqa: S506 (the base loader builds no objects)
+    except Exception:  # unreadable YAML: the build reports it properly
+        return None
+    renews = data.get("renews") if isinstance(data, dict) else None
+    return spec_path.parent / renews if isinstance(renews, str) and renews else None
+
+
+def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_engine: str,
+                  spec_bytes: bytes | None = None, cache: dict | None = None) -> str | None:
+    """The input hash of one spec, or None when it cannot be computed (a file is unreadable, a clause
+    id is not a plain id): then the spec is built. `cache` (a dict the caller keeps for one batch)
+    saves reading the same clause folders again for every spec."""
+    cache = {} if cache is None else cache
+    spec_path = Path(spec_path)
+    spec_bytes = _read(spec_path) if spec_bytes is None else spec_bytes
+    if spec_bytes is None:
+        return None
+    h = _Hasher()
+    h.add("drafter", drafter_digest())
+    h.add("formats", ",".join(sorted(set(formats))))
+    h.add("pdf-engine", pdf_engine)
+    h.add("spec", spec_bytes)
+    renews = renewed_spec(spec_path, spec_bytes)
+    h.add("renews", None if renews is None else (_read(renews) or b"\x00unreadable"))
+    lock = clause_root / "approvals.lock"
+    if lock not in cache:
+        cache[lock] = _read(lock)
+    h.add("approvals.lock", cache[lock])
+    for clause_id in sorted(set(clause_ids)):
+        if not isinstance(clause_id, str) or not _CLAUSE_ID.match(clause_id):
+            return None
+        key = (clause_root, clause_id)
+        if key not in cache:
+            cache[key] = _clause_digest(clause_root / clause_id)
+        if cache[key] is None:
+            return None
+        h.add(clause_id, cache[key])
+    return h.hexdigest()
+
+
+def _clause_digest(folder: Path) -> str | None:
+    """The names and bytes of every version file of one clause."""
+    try:
+        names = sorted(n for n in os.listdir(folder) if _VERSION_FILE.match(n))
+    except OSError:
+        return None
+    h = _Hasher()
+    for name in names:
+        data = _read(folder / name)
+        if data is None:
+            return None
+        h.add(name, data)
+    return h.hexdigest()
+
+
+def up_to_date(manifest: dict | None, folder: Path, spec_path: Path, clause_root: Path, formats,
+               pdf_engine: str, cache: dict | None = None) -> bool:
+    """Whether the build recorded in `manifest` (read from `folder`) was made from the same inputs as a
+    build now would be, and every file it lists is still there."""
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("inputs_sha256"), str):
+        return False
+    clauses = manifest.get("clauses")
+    if not isinstance(clauses, list) or not all(isinstance(c, dict) for c in clauses):
+        return False
+    documents = manifest.get("documents")
+    if not isinstance(documents, list):
+        return False
+    for doc in documents:
+        files = doc.get("files") if isinstance(doc, dict) else None
+        if not isinstance(files, dict):
+            return False
+        for name in files.values():
+            if not isinstance(name, str) or "/" in name or not (folder / name).is_file():
+                return False
+    digest = inputs_sha256(spec_path, clause_root, [c.get("id") for c in clauses], formats, pdf_engine,
+                           cache=cache)
+    return digest is not None and digest == manifest["inputs_sha256"]
