@@ -22,7 +22,7 @@ from drafter.writers.docx.tables import write_table
 
 
 @dataclass
-class _ListLevel:
+class ListLevel:
     depth: int  # 1 for a top-level list
     marker: str  # "–" or "3."
     style: str
@@ -37,15 +37,15 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
     if isinstance(block, Paragraph):
         p = story.paragraph()
         if depth:
-            _indent(p, depth, hanging=False)
+            indent(p, depth, hanging=False)
             p._p.style = house.LIST_CONTINUE
         write_inlines(p, block.inlines, footnotes)
     elif isinstance(block, BulletList):
         for item in block.items:
-            _write_item(story, item, footnotes, _ListLevel(depth + 1, house.BULLET, house.LIST_BULLET))
+            write_item(story, item, footnotes, ListLevel(depth + 1, house.BULLET, house.LIST_BULLET))
     elif isinstance(block, OrderedList):
         for number, item in enumerate(block.items, start=block.start):
-            _write_item(story, item, footnotes, _ListLevel(depth + 1, f"{number}.", house.LIST_NUMBER))
+            write_item(story, item, footnotes, ListLevel(depth + 1, f"{number}.", house.LIST_NUMBER))
     elif isinstance(block, Table):
         write_table(story, block, lambda p, inlines, **fmt: write_inlines(p, inlines, footnotes, **fmt))
     elif isinstance(block, SignatureBlock):
@@ -56,11 +56,11 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
         raise TypeError(f"okänd blocknod: {type(block).__name__}")
 
 
-def _write_item(story: Story, item: list, footnotes: Footnotes, level: _ListLevel) -> None:
+def write_item(story: Story, item: list, footnotes: Footnotes, level: ListLevel) -> None:
     """The first paragraph carries the mark; later blocks of the item align with its text."""
     first, rest = (item[0], item[1:]) if item and isinstance(item[0], Paragraph) else (None, item)
     p = story.paragraph(level.style)
-    _indent(p, level.depth, hanging=True)
+    indent(p, level.depth, hanging=True)
     p.add_run(level.marker + "\t")
     if first is not None:
         write_inlines(p, first.inlines, footnotes)
@@ -68,7 +68,7 @@ def _write_item(story: Story, item: list, footnotes: Footnotes, level: _ListLeve
         write_block(story, block, footnotes, depth=level.depth)
 
 
-def _indent(p, depth: int, hanging: bool) -> None:
+def indent(p, depth: int, hanging: bool) -> None:
     """Level 1 uses the style's indent; deeper levels move right by one indent each."""
     if depth <= 1:
         return

@@ -7,16 +7,14 @@ the reading order stays official by official (name, then title).
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from drafter.model.nodes import Official, Officials
 from drafter.writers.docx import house
-from drafter.writers.docx.oxml import border, cell_valign, el, table_property
+from drafter.writers.docx.oxml import cell_valign
+from drafter.writers.docx.grid import COLUMNS, GAP, people_grid
 from drafter.writers.docx.story import Story
 
-COLUMNS = 2
-GAP = 454  # 0.8 cm between the two columns
 AIR_ABOVE = 720  # twips (36 pt, about three lines) above the first row
 ROW_GAP = 360  # between rows
 
@@ -24,18 +22,10 @@ ROW_GAP = 360  # between rows
 def write_officials(story: Story, block: Officials) -> None:
     if not block.officials:
         return
-    rows = [block.officials[i:i + COLUMNS] for i in range(0, len(block.officials), COLUMNS)]
+    _, rows = people_grid(story, block.officials)
     width = story.width // COLUMNS
-    table = story.table(len(rows), COLUMNS, [width] * COLUMNS)
-    table_property(table, el("w:tblBorders", [border(side, val="nil") for side in
-                                              ("top", "left", "bottom", "right", "insideH", "insideV")]))
-    table_property(table, el("w:tblCellMar", [el("w:left", w=0, type="dxa"), el("w:right", w=GAP, type="dxa")]))
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    for key in ("firstRow", "firstColumn", "lastRow", "lastColumn"):
-        look.set(qn(f"w:{key}"), "0")
-    for r, (row, word_row) in enumerate(zip(rows, table.rows)):
-        word_row._tr.get_or_add_trPr().append(el("w:cantSplit"))
-        for official, cell in zip(row, word_row.cells):
+    for r, (row, cells) in enumerate(rows):
+        for official, cell in zip(row, cells):
             # Bottom-aligned, so titles sit level when one official has no name.
             cell_valign(cell, "bottom")
             _write_official(Story(cell._tc, cell, width - GAP), official, AIR_ABOVE if r == 0 else ROW_GAP)

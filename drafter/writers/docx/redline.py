@@ -9,39 +9,33 @@ The page header (title, Dnr, a proposal's letterhead) is the new document's, unt
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from pathlib import Path
 
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
 
-from drafter.model.nodes import Document, Paragraph, Section, SignatureBlock, Table, Text
+from drafter.model.nodes import Document, Section, SignatureBlock, Table, Text
 from drafter.redline.blocks import (
     Added, ChangedItem, ChangedParagraph, ChangedTable, Removed, Same, Unit, diff_blocks,
 )
 from drafter.redline.compare import SectionPair, align_sections, heading_line
 from drafter.redline.words import diff_text
 from drafter.writers.docx import house
-from drafter.writers.docx.blocks import _indent, _ListLevel, _write_item, write_block
+from drafter.writers.docx.blocks import ListLevel, indent, write_block, write_item
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.inlines import write_inlines
 from drafter.writers.docx.letterhead import write_letterhead
-from drafter.writers.docx.properties import set_core_properties
-from drafter.writers.docx.reproducible import build_time, normalise_zip, zip_time
 from drafter.writers.docx.story import Story
 from drafter.writers.docx.tables import write_table
 from drafter.writers.docx.tracked import Tracker, footnote_references
-from drafter.writers.docx.writer import TEMPLATE, _keep_with_signatures
+from drafter.writers.docx.writer import TEMPLATE, finish, keep_with_signatures, open_template
 
 NO_DATE = "1980-01-01T00:00:00Z"
 
 
 def redline_docx_bytes(old: Document, new: Document, author: str = "drafter", date: str = NO_DATE,
                        pairs: list[SectionPair] | None = None, template: Path = TEMPLATE) -> bytes:
-    tpl = DocxTemplate(str(template))
-    tpl.render({"title": new.meta.title, "diarienummer": new.meta.diarienummer or ""}, autoescape=True)
-    document = tpl.docx
+    document = open_template(new.meta, template)
     body = Story(document.element.body, document._body, house.TEXT_WIDTH)
     footnotes = _Footnotes(lambda story, blocks: write_block_list(story, blocks, footnotes))
     writer = _RedlineWriter(footnotes, Tracker(author, date))
@@ -55,13 +49,7 @@ def redline_docx_bytes(old: Document, new: Document, author: str = "drafter", da
     writer.blocks(body, diff_blocks(old.preamble, new.preamble))
     for pair in pairs if pairs is not None else align_sections(old, new):
         writer.section(body, pair)
-    footnotes.attach(document)
-
-    when = build_time(new.meta.date)
-    set_core_properties(document, new.meta, when)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), zip_time(when))
+    return finish(document, new.meta, footnotes)
 
 
 def write_block_list(story: Story, blocks: list, footnotes: Footnotes) -> None:
@@ -123,7 +111,7 @@ class _RedlineWriter:
             self.whole(story, lambda: self._section_alone(story, section), kind)
         shown = pair.new or pair.old
         if any(isinstance(block, SignatureBlock) for block in shown.blocks):
-            _keep_with_signatures(story.since(start))
+            keep_with_signatures(story.since(start))
 
     def _heading(self, story: Story, section: Section) -> None:
         story.paragraph(house.heading_style(section.level)).add_run(heading_line(section))
@@ -154,26 +142,26 @@ class _RedlineWriter:
 
     def unit(self, story: Story, unit: Unit, depth: int) -> None:
         if unit.kind in ("bullet", "number"):
-            _write_item(story, unit.block, self.footnotes, self._level(unit, depth))
+            write_item(story, unit.block, self.footnotes, self._level(unit, depth))
         else:
             write_block(story, unit.block, self.footnotes, depth)
 
-    def _level(self, unit: Unit, depth: int) -> _ListLevel:
+    def _level(self, unit: Unit, depth: int) -> ListLevel:
         if unit.kind == "bullet":
-            return _ListLevel(depth + 1, house.BULLET, house.LIST_BULLET)
-        return _ListLevel(depth + 1, unit.marker, house.LIST_NUMBER)
+            return ListLevel(depth + 1, house.BULLET, house.LIST_BULLET)
+        return ListLevel(depth + 1, unit.marker, house.LIST_NUMBER)
 
     def _paragraph(self, story: Story, depth: int):
         p = story.paragraph()
         if depth:  # as blocks.write_block: a paragraph inside a list item
-            _indent(p, depth, hanging=False)
+            indent(p, depth, hanging=False)
             p._p.style = house.LIST_CONTINUE
         return p
 
     def _item(self, story: Story, item: ChangedItem, depth: int) -> None:
         level = self._level(item.new, depth)
         p = story.paragraph(level.style)
-        _indent(p, level.depth, hanging=True)
+        indent(p, level.depth, hanging=True)
         self.ops(p, [(op, [Text(text)]) for op, text in item.marker_ops])
         p.add_run("\t")
         if item.first_ops is not None:

@@ -7,16 +7,14 @@ never underscore characters, so the text holds only words.
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from drafter.model.nodes import Signatory, SignatureBlock
 from drafter.writers.docx import house
-from drafter.writers.docx.oxml import border, cell_valign, el, paragraph_border, table_property
+from drafter.writers.docx.oxml import border, cell_valign, paragraph_border
+from drafter.writers.docx.grid import COLUMNS, GAP, people_grid
 from drafter.writers.docx.story import Story
 
-COLUMNS = 2
-GAP = 454  # 0.8 cm between the two signature columns
 SIGN_ROOM = 960  # space above the signature line, in twips (≈ 1.7 cm)
 
 
@@ -28,18 +26,10 @@ def name_line(signatory: Signatory) -> str:
 def write_signatures(story: Story, block: SignatureBlock) -> None:
     if not block.signatories:
         return
-    rows = [block.signatories[i:i + COLUMNS] for i in range(0, len(block.signatories), COLUMNS)]
+    _, rows = people_grid(story, block.signatories)
     width = story.width // COLUMNS
-    table = story.table(len(rows), COLUMNS, [width] * COLUMNS)
-    table_property(table, el("w:tblBorders", [border(side, val="nil") for side in
-                                              ("top", "left", "bottom", "right", "insideH", "insideV")]))
-    table_property(table, el("w:tblCellMar", [el("w:left", w=0, type="dxa"), el("w:right", w=GAP, type="dxa")]))
-    look = table._tbl.tblPr.find(qn("w:tblLook"))
-    for key in ("firstRow", "firstColumn", "lastRow", "lastColumn"):
-        look.set(qn(f"w:{key}"), "0")
-    for row, word_row in zip(rows, table.rows):
-        word_row._tr.get_or_add_trPr().append(el("w:cantSplit"))
-        for signatory, cell in zip(row, word_row.cells):
+    for row, cells in rows:
+        for signatory, cell in zip(row, cells):
             # Bottom-aligned, so the lines of both parties sit level even when
             # one "För …" wraps onto two lines.
             cell_valign(cell, "bottom")

@@ -24,13 +24,28 @@ TEMPLATE = Path(__file__).with_name("template.docx")
 SUBTITLE_GAP = 80  # twips between title and subtitle (the subtitle keeps the air below)
 
 
-def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
-    """The finished DOCX for `doc`; the same model always gives the same bytes."""
+def open_template(meta, template: Path = TEMPLATE):
+    """The house template as a python-docx document, its header filled in by docxtpl."""
     tpl = DocxTemplate(str(template))
     # autoescape: "&", "<", ">" and quotes in the data must reach the XML escaped, and so
     # appear literally in Word, instead of breaking the header part.
-    tpl.render({"title": doc.meta.title, "diarienummer": doc.meta.diarienummer or ""}, autoescape=True)
-    document = tpl.docx
+    tpl.render({"title": meta.title, "diarienummer": meta.diarienummer or ""}, autoescape=True)
+    return tpl.docx
+
+
+def finish(document, meta, footnotes: Footnotes) -> bytes:
+    """Footnotes and core properties in place, saved with fixed zip times: reproducible bytes."""
+    footnotes.attach(document)
+    when = build_time(meta.date)
+    set_core_properties(document, meta, when)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue(), zip_time(when))
+
+
+def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
+    """The finished DOCX for `doc`; the same model always gives the same bytes."""
+    document = open_template(doc.meta, template)
 
     body = Story(document.element.body, document._body, house.TEXT_WIDTH)
     footnotes = Footnotes(lambda story, blocks: write_blocks(story, blocks, footnotes))
@@ -44,13 +59,7 @@ def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
     write_blocks(body, doc.preamble, footnotes)
     for section in doc.sections:
         _write_section(body, section, footnotes)
-    footnotes.attach(document)
-
-    when = build_time(doc.meta.date)
-    set_core_properties(document, doc.meta, when)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), zip_time(when))
+    return finish(document, doc.meta, footnotes)
 
 
 def _write_section(body: Story, section: Section, footnotes: Footnotes) -> None:
@@ -63,12 +72,12 @@ def _write_section(body: Story, section: Section, footnotes: Footnotes) -> None:
         heading.add_run(f"{section.label} {section.heading}" if section.label else section.heading)
     write_blocks(body, section.blocks, footnotes)
     if any(isinstance(block, SignatureBlock) for block in section.blocks):
-        _keep_with_signatures(body.since(start))
+        keep_with_signatures(body.since(start))
     for sub in section.sections:
         _write_section(body, sub, footnotes)
 
 
-def _keep_with_signatures(elements) -> None:
+def keep_with_signatures(elements) -> None:
     """The signing section's heading and text stay on the page of the signatures,
     so the signatures never stand alone on a page that could be swapped."""
     for element in elements:
