@@ -18,7 +18,7 @@ from stdnum.se import orgnr as stdnum_orgnr
 
 from drafter.assemble.data_blocks import BUDGET_HEADER, BUDGET_TOTAL
 from drafter.formatting import MONTHS, datum, gemen, kronor
-from drafter.importer.model import Block, Item, Section, Signature, Text
+from drafter.importer.model import Item, Section
 from drafter.importer.structure import Structure, bare
 
 _MONTH = "|".join(MONTHS)

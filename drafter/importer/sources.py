@@ -7,7 +7,6 @@ Footnotes are taken out of the text and their references marked (model.FOOTNOTE_
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
