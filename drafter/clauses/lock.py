@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 LOCK_NAME = "approvals.lock"
@@ -39,14 +37,9 @@ def write_lock(root: Path | str, entries: dict[str, dict]) -> Path:
     """Write the entries sorted, atomically (a temporary file renamed into place)."""
     path = lock_path(root)
     text = json.dumps(dict(sorted(entries.items())), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".approvals.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from drafter.output import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))
     return path
 
 

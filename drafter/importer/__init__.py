@@ -12,9 +12,7 @@ when there is no "Ärendet".
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,15 +159,10 @@ def _agreement_outline_of_proposal(sections: list[Section]) -> list:
 
 
 def _atomic_write(path: Path, text: str) -> None:
+    from drafter.output import write_atomic
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text.encode("utf-8"))
 
 
 def _write_all(files: dict[Path, str], replace_dir: Path | None) -> None:
