@@ -11,7 +11,7 @@ from drafter.assemble.amendments import AmendedState, PointChange
 from drafter.assemble.context import agreement_title
 from drafter.assemble.data_blocks import signature_block
 from drafter.formatting import datum, rakneord
-from drafter.model.nodes import BulletList, Document, Metadata, Paragraph, Section, Strong, Text
+from drafter.model.nodes import BulletList, Document, Metadata, Paragraph, Section, Strong, Text, walk_sections
 from drafter.model.numbering import number_document
 from drafter.spec.model import Spec
 
@@ -73,23 +73,11 @@ def _change_blocks(change: PointChange) -> list:
     lead = (f"Punkt {change.number} {section.heading} ska ha följande lydelse:" if change.kind == "replace"
             else f"En ny punkt, {change.number}, ska införas med följande lydelse:")
     quoted = [Paragraph([Strong([Text(f"{change.number} {section.heading}")])])]
-    quoted += [b for b in section.blocks if not _is_note(b)]
-    for sub in _walk(section.sections):
+    quoted += section.blocks
+    for sub in walk_sections(section.sections):
         quoted.append(Paragraph([Strong([Text(f"{sub.number} {sub.heading}")])]))
-        quoted += [b for b in sub.blocks if not _is_note(b)]
+        quoted += sub.blocks
     return [Paragraph([Text(lead)]), *quoted]
-
-
-def _is_note(block) -> bool:
-    from drafter.model.text import block_lines
-
-    return isinstance(block, Paragraph) and " ".join(block_lines(block)).startswith("Lydelse enligt tillägg nr")
-
-
-def _walk(sections):
-    for section in sections:
-        yield section
-        yield from _walk(section.sections)
 
 
 def _lower_first(text: str) -> str:

@@ -15,7 +15,7 @@ from drafter.assemble.agreement import assemble_agreement
 from drafter.assemble.standard_outline import Placed
 from drafter.errors import DrafterError
 from drafter.formatting import datum
-from drafter.model.nodes import Document, Emph, Paragraph, Section, SignatureBlock, Text
+from drafter.model.nodes import Document, Emph, Paragraph, Section, SignatureBlock, Text, walk_sections
 from drafter.model.text import block_lines
 from drafter.spec.load import LoadedSpec, validate_spec
 from drafter.spec.model import Amendment, OutlineItem
@@ -35,7 +35,7 @@ class AmendmentError(DrafterError):
 class PointChange:
     kind: str  # "replace" (new wording, also through data), "remove", "insert"
     number: str  # the signed number, or the lettered one for an insertion ("3.5 a")
-    section: Section  # as it reads after the amendment
+    section: Section  # as it reads after the amendment (without the consolidated text's notes)
 
 
 @dataclass
@@ -78,9 +78,10 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
         spec = validate_spec(loaded.path, state_data, positions)
         state = LoadedSpec(loaded.path, spec, positions, [], state_data)
         inserted: dict[str, str] = {}
+        removed: set[str] = set()
         consolidated = assemble_agreement(
             state, library, adjust=lambda sections, assembler: _apply(
-                sections, assembler, operations, numbers, by_number, loaded, inserted))
+                sections, assembler, operations, numbers, by_number, loaded, inserted, removed))
         plain = _plain(consolidated)
         changed = [key for key in plain if plain[key] != previous.get(key)]
         changed += [key for key in previous if key not in plain]
@@ -91,15 +92,17 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
                                  "Ta bort tillägget eller ange vad det ändrar.")
         for key in changed:
             last_change[key] = amendment
+        changes = _changes(consolidated, changed, numbers, removed)  # as worded, before the notes are added
         _note_amended_points(consolidated, last_change)
-        states.append(AmendedState(amendment, state, consolidated, _changes(consolidated, changed, numbers)))
+        states.append(AmendedState(amendment, state, consolidated, changes))
         previous = plain
     return states
 
 
-def _apply(sections, assembler, operations, numbers, by_number, loaded, inserted) -> None:
-    """Keep the signed numbers, and carry out the point changes of the amendments so far."""
-    for section in _walk(sections):
+def _apply(sections, assembler, operations, numbers, by_number, loaded, inserted, removed) -> None:
+    """Keep the signed numbers, and carry out the point changes of the amendments so far
+    (`inserted` and `removed` are filled in: the points added and those that ceased to apply)."""
+    for section in walk_sections(sections):
         if ident(section) in numbers:
             section.fixed_number = numbers[ident(section)]
     for a, c, change in operations:
@@ -112,6 +115,7 @@ def _apply(sections, assembler, operations, numbers, by_number, loaded, inserted
             target.blocks, target.sections, target.clause = new.blocks, new.sections, new.clause or target.clause
             target.heading = change.heading or target.heading
         elif change.remove:
+            removed.add(ident(target))
             target.blocks = [Paragraph([Emph([Text(
                 f"Punkten har upphört att gälla enligt tillägg nr {amendment.number}, från och med den "
                 f"{datum(amendment.effective)}.")])])]
@@ -164,13 +168,12 @@ def _note_amended_points(doc: Document, last_change: dict[str, Amendment]) -> No
                 f"Lydelse enligt tillägg nr {amendment.number}, gäller från {datum(amendment.effective)}.")])]))
 
 
-def _changes(doc: Document, changed: list[str], numbers: dict[str, str]) -> list[PointChange]:
+def _changes(doc: Document, changed: list[str], numbers: dict[str, str], removed: set[str]) -> list[PointChange]:
     found = []
     for section in doc.walk_sections():
         if ident(section) in changed and section.number:
-            removed = section.blocks and "har upphört att gälla" in " ".join(block_lines(section.blocks[0]))
-            kind = "insert" if ident(section) not in numbers else "remove" if removed else "replace"
-            found.append(PointChange(kind, section.number, section))
+            kind = "insert" if ident(section) not in numbers else "remove" if ident(section) in removed else "replace"
+            found.append(PointChange(kind, section.number, copy.deepcopy(section)))
     return [c for c in found if not _inside_changed(c, found)]
 
 
@@ -188,12 +191,6 @@ def _find(sections: list[Section], key: str) -> tuple[list[Section], int]:
                 return siblings, index
             stack.append(section.sections)
     raise KeyError(key)
-
-
-def _walk(sections):
-    for section in sections:
-        yield section
-        yield from _walk(section.sections)
 
 
 def _order(number: str) -> tuple:

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.errors import DrafterError, Where
-from drafter.spec.load import LoadedSpec, _where
+from drafter.spec.load import LoadedSpec, where_in
 from drafter.spec.model import OutlineItem, Placement, StandardOutline
 from drafter.spec.yaml_reader import read_yaml
 from drafter.validation import swedish_message
@@ -86,8 +86,8 @@ def read_standard(name: str, library_root: Path, where: Where) -> tuple[OutlineF
     except ValidationError as exc:
         err = exc.errors()[0]
         message, hint = swedish_message(err, OutlineFile)
-        raise DrafterError(message, _where(path, positions, tuple(err["loc"])), hint) from None
-    return model, lambda *fields: _where(path, positions, tuple(fields))
+        raise DrafterError(message, where_in(path, positions, tuple(err["loc"])), hint) from None
+    return model, lambda *fields: where_in(path, positions, tuple(fields))
 
 
 def _adjusted(outline: StandardOutline, loaded: LoadedSpec, library_root: Path, spec_path: tuple) -> list[Placed]:

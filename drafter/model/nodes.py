@@ -177,8 +177,13 @@ class Document:
 
     def walk_sections(self):
         """Every section, depth first, in reading order."""
-        stack = list(reversed(self.sections))
-        while stack:
-            section = stack.pop()
-            yield section
-            stack.extend(reversed(section.sections))
+        return walk_sections(self.sections)
+
+
+def walk_sections(sections: list[Section]):
+    """Every section of `sections` and their subsections, depth first, in reading order."""
+    stack = list(reversed(sections))
+    while stack:
+        section = stack.pop()
+        yield section
+        stack.extend(reversed(section.sections))

@@ -24,7 +24,7 @@ class LoadedSpec:
 
     def where(self, *field: str | int) -> Where:
         """The file position of a field path, e.g. where("budget", "rows", 2)."""
-        return _where(self.path, self.positions, tuple(field))
+        return where_in(self.path, self.positions, tuple(field))
 
 
 class SpecErrors(DrafterError):
@@ -73,10 +73,11 @@ def _translate(path: Path, positions: Positions, err: dict) -> DrafterError:
     loc = tuple(p for i, p in enumerate(err["loc"]) if not (p in OUTLINE_TAGS and i and err["loc"][i - 1] == "outline"))
     err = {**err, "loc": loc}
     message, hint = swedish_message(err, Spec)
-    return DrafterError(message, _where(path, positions, loc, ".".join(map(str, loc)) or None), hint)
+    return DrafterError(message, where_in(path, positions, loc, ".".join(map(str, loc)) or None), hint)
 
 
-def _where(path: Path, positions: Positions, loc: tuple, field: str | None = None) -> Where:
+def where_in(path: Path, positions: Positions, loc: tuple, field: str | None = None) -> Where:
+    """The position of a field path in a YAML file read by yaml_reader (the nearest written parent)."""
     for n in range(len(loc), -1, -1):
         if loc[:n] in positions:
             line, column = positions[loc[:n]]
