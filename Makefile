@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SPECS := $(wildcard agreements/*.yaml)
 
-.PHONY: demo test install install-test system-packages clean
+.PHONY: demo test lint install install-test system-packages clean
 
 $(BIN)/drafter: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,11 @@ system-packages:
 			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf pandoc >/dev/null; \
 	else echo "LibreOffice, pandoc, poppler-utils eller qpdf saknas; de tester som behöver dem hoppas över."; fi
 
-test: install-test system-packages
+# ruff (lint) over the package and the tests; run by `make test`, so CI fails on a lint error.
+lint: install-test
+	$(BIN)/ruff check drafter tests bench
+
+test: install-test system-packages lint
 	$(BIN)/python -m pytest -q
 
 clean:

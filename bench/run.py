@@ -128,7 +128,7 @@ def machine() -> dict:
         pass
     mem = "?"
     try:
-        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1])
         mem = f"{kb / 2**20:.1f} GB"
     except (OSError, StopIteration, ValueError):
         pass

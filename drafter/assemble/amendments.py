@@ -80,7 +80,7 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
         inserted: dict[str, str] = {}
         removed: set[str] = set()
         consolidated = assemble_agreement(
-            state, library, adjust=lambda sections, assembler: _apply(
+            state, library, adjust=lambda sections, assembler, inserted=inserted, removed=removed: _apply(
                 sections, assembler, operations, numbers, by_number, loaded, inserted, removed))
         plain = _plain(consolidated)
         changed = [key for key in plain if plain[key] != previous.get(key)]
@@ -146,7 +146,7 @@ def _set(data: dict, positions: dict, key: str, value, source: tuple, where) -> 
             raise KeyError(path[-1])
     except (KeyError, IndexError, TypeError):
         raise DrafterError(f"Uppgiften '{key}' finns inte i specen och kan inte ändras.", where,
-                           "Skriv sökvägen till ett fält som finns, t.ex. budget.rows eller parties.1.signatory.")
+                           "Skriv sökvägen till ett fält som finns, t.ex. budget.rows eller parties.1.signatory.") from None
     target[path[-1]] = value
     for old in [p for p in positions if p[:len(path)] == path]:
         del positions[old]

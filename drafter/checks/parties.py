@@ -48,7 +48,8 @@ def check_party_mismatch(ctx: CheckContext):
             other = next((p for p in parties if p is not owner and name.casefold().endswith(p.name.casefold())), None)
             if other:
                 message = (f"{other.name} står med organisationsnummer {number}, som är {genitiv(owner.name)} nummer; "
-                           f"{other.name} har {other.organisationsnummer} ({ctx.where('parties', parties.index(other), 'organisationsnummer')}).")
+                           f"{other.name} har {other.organisationsnummer} "
+                           f"({ctx.where('parties', parties.index(other), 'organisationsnummer')}).")
             else:
                 message = (f"Framför organisationsnummer {number} står '{name}', men numret hör till "
                            f"{owner.name} ({ctx.where('parties', i, 'name')}).")

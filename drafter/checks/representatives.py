@@ -15,9 +15,11 @@ from drafter.checks.finding import Finding
 
 _NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
             "tio": 10, "varsin": 1, "var sin": 1, "varsina": None}
-_COUNT = r"(?P<bound>högst|minst|upp till|maximalt|max|som mest)?\s*(?P<n>var sin|varsina|varsin|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)"
+_COUNT = (r"(?P<bound>högst|minst|upp till|maximalt|max|som mest)?\s*"
+          r"(?P<n>var sin|varsina|varsin|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)")
 APPOINTS = re.compile(
-    rf"(?P<subject>[^.;:\n]*?)\b(?:utser|utse|ska utse|har)\s+(?:(?P<inverted>[^.;:\n]*?)\s+)??{_COUNT}\s+(?:representant(?:er)?|ledam(?:ot|öter)|företrädare)",
+    rf"(?P<subject>[^.;:\n]*?)\b(?:utser|utse|ska utse|har)\s+(?:(?P<inverted>[^.;:\n]*?)\s+)??{_COUNT}\s+"
+    r"(?:representant(?:er)?|ledam(?:ot|öter)|företrädare)",
     re.IGNORECASE)
 _NOUN = re.compile(r"representant|ledam(?:ot|öter)|företrädare", re.IGNORECASE)
 _SPLIT = re.compile(r",|\boch\b|\bsamt\b|\bmedan\b", re.IGNORECASE)

@@ -162,7 +162,7 @@ def _kind(name: str, sector: str, structure: Structure) -> str:
 
 def _period(sections: list[Section], rec: Recognised) -> dict:
     period: dict = {}
-    for _, block, text in all_texts(sections):
+    for _, _block, text in all_texts(sections):
         m = _PERIOD.search(text.plain)
         if not m:
             continue
@@ -262,7 +262,7 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                             before.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
                         break
     if budget is None:
-        for _, block, text in all_texts(sections):
+        for _, _block, text in all_texts(sections):
             if m := _TOTAL_ONLY.search(text.plain):
                 amount = _amount(m.group("amount"))
                 budget = {"rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}

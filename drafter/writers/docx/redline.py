@@ -129,7 +129,7 @@ class _RedlineWriter:
                 self.unit(story, item.unit, depth)
             elif isinstance(item, (Added, Removed)):
                 kind = "insert" if isinstance(item, Added) else "delete"
-                self.whole(story, lambda: self.unit(story, item.unit, depth), kind)
+                self.whole(story, lambda item=item: self.unit(story, item.unit, depth), kind)
             elif isinstance(item, ChangedParagraph):
                 p = self._paragraph(story, depth)
                 self.ops(p, item.ops)
