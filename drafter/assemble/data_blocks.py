@@ -28,12 +28,13 @@ def signature_block(spec: Spec) -> SignatureBlock:
     place = f"{spec.document.place} den"
     return SignatureBlock([
         Signatory(
-            signs_for=f"För {party.signatory.signs_for or party.name}",
-            name=party.signatory.name,
-            title=party.signatory.title,
+            signs_for=f"För {signatory.signs_for or party.name}"
+                      + (" (i förening)" if party.signing == "i förening" and len(party.signatories) > 1 else ""),
+            name=signatory.name,
+            title=signatory.title,
             place_and_date=place,
         )
-        for party in spec.parties
+        for party in spec.parties for signatory in party.signatories
     ])
 
 

@@ -46,11 +46,31 @@ class Party(_Model):
     kind: Literal[
         "kommun", "region", "nämnd", "förvaltning", "stadsdelsförvaltning",
         "ideell förening", "stiftelse", "registrerat trossamfund", "ekonomisk förening",
+        "aktiebolag med särskild vinstutdelningsbegränsning", "registrerad idéburen organisation",
     ]
     organisationsnummer: str = Field(description="NNNNNN-NNNN, med kontrollsiffra.")
     committee: str | None = Field(None, description="Ansvarig nämnd, t.ex. socialnämnden (offentlig part).")
     municipality: str | None = Field(None, description="Kommunen, t.ex. Stockholms stad (offentlig part).")
-    signatory: Signatory
+    administration: str | None = Field(
+        None, description="Förvaltningen som bereder och följer upp, t.ex. socialförvaltningen (offentlig part).")
+    signatory: Signatory | None = Field(None, description="Den som undertecknar för parten.")
+    signatories: list[Signatory] = Field(
+        default_factory=list,
+        description="Flera undertecknare, t.ex. två firmatecknare; i stället för signatory.")
+    signing: Literal["i förening", "var för sig"] = Field(
+        "var för sig", description="Om undertecknarna tecknar firman tillsammans (i förening) eller var för sig.")
+
+    @model_validator(mode="after")
+    def _one_way_to_sign(self):
+        if self.signatory is not None and self.signatories:
+            raise ValueError("ange antingen signatory eller signatories, inte båda")
+        if self.signatory is None and not self.signatories:
+            raise ValueError("parten behöver en undertecknare: signatory (en) eller signatories (flera)")
+        if self.signatory is None:
+            self.signatory = self.signatories[0]
+        elif not self.signatories:
+            self.signatories = [self.signatory]
+        return self
 
     @field_validator("organisationsnummer")
     @classmethod
