@@ -21,6 +21,7 @@ PARTNER_NOUN = {
 }
 
 LEGAL_PERSONS = ("kommun", "region")
+ADMINISTRATIONS = ("förvaltning", "stadsdelsförvaltning")
 
 
 def legal_person(public: Party) -> str:
@@ -53,6 +54,8 @@ def roles(spec: Spec) -> dict:
         "huvudman": legal_person(public),
         "namnd": public.committee or (public.name if public.kind == "nämnd" else None),
         "offentlig": public_noun(public),
+        # Who prepares and follows up for the nämnd: the förvaltning when the spec names it.
+        "forvaltning": public.administration or (public.name if public.kind in ADMINISTRATIONS else "förvaltningen"),
         "ideburen": noun,
         # An obligation must bind every idéburen party, never only the first one.
         "varje_ideburen": noun if one else "var och en av organisationerna",
