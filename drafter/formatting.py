@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.swedish.names import bestamd, gemen, genitiv, lista
+from drafter.swedish.names import bestamd, gemen, genitiv, lista, require_value
 
 NBSP = "\u00a0"
 
@@ -48,6 +48,7 @@ def dag_och_manad(value: str | dt.date) -> str:
 
 def versal(text: str) -> str:
     """First letter upper case, the rest as written (unlike Jinja's capitalize)."""
+    text = require_value(text, "versal")
     return text[:1].upper() + text[1:]
 
 

@@ -79,3 +79,9 @@ def test_lists_of_names_join_with_commas_and_och():
     assert lista(["Sundbybergs stad"]) == "Sundbybergs stad"
     assert lista(["Sundbybergs stad", "KFUM"]) == "Sundbybergs stad och KFUM"
     assert lista(["Sundbybergs stad", "KFUM", "Stiftelsen Fryshuset"]) == "Sundbybergs stad, KFUM och Stiftelsen Fryshuset"
+
+
+@pytest.mark.parametrize("name_filter", [gemen, genitiv, bestamd])
+def test_a_missing_name_is_a_swedish_message_not_a_python_error(name_filter):
+    with pytest.raises(ValueError, match="saknas i specen"):
+        name_filter(None)

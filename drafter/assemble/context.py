@@ -18,6 +18,8 @@ def clause_context(spec: Spec, kind: str) -> dict:
     data["document"]["title"] = agreement_title(spec)
     data["kind"] = kind
     data |= roles(spec)
+    # A kommun or region is its own municipality: older clauses write `public.municipality`.
+    data["public"]["municipality"] = data["public"]["municipality"] or data["huvudman"]
     return data
 
 

@@ -108,10 +108,21 @@ class BudgetRow(_Model):
     amount: int = Field(description="Belopp i hela kronor.")
 
 
+class BudgetTable(_Model):
+    """How the budget table looks; the defaults are the table the examples were signed with."""
+
+    header: bool = Field(True, description="Rubrikrad överst (Beskrivning av resurs, Kostnad).")
+    sum: bool = Field(True, description="Summarad nederst, räknad från raderna.")
+    kr: bool = Field(False, description="Skriv 'kr' efter varje belopp.")
+    item_heading: str = Field("Beskrivning av resurs", description="Rubriken över beskrivningarna.")
+    amount_heading: str = Field("Kostnad (svenska kronor)", description="Rubriken över beloppen.")
+
+
 class Budget(_Model):
     months: int = Field(ge=1, le=120, description="Antal månader som beloppen avser.")
     rows: list[BudgetRow] = Field(min_length=1)
     total: int | None = Field(None, description="Angiven summa; kontrolleras mot raderna.")
+    table: BudgetTable = Field(default_factory=BudgetTable, description="Hur budgettabellen ser ut.")
 
     @property
     def sum(self) -> int:
@@ -162,14 +173,17 @@ class OutlineItem(_Model):
 
     @model_validator(mode="after")
     def _clause_or_heading(self):
-        if not self.clause and not self.heading and not self.block:
-            raise ValueError("en punkt behöver en klausul (clause), en rubrik (heading) eller ett block (block)")
+        # A text without a heading (key or text alone) continues the section it stands in.
+        if not self.clause and not self.heading and not self.block and not self.key and self.text is None:
+            raise ValueError("en punkt behöver en klausul (clause), en rubrik (heading), ett block (block) "
+                             "eller en text (key eller text)")
         return self
 
     @property
     def name(self) -> str | None:
-        """How a standard outline's change names this section: its key, else its clause id."""
-        return self.key or (self.clause.partition("@")[0] if self.clause else None)
+        """How a standard outline's change names this section: its key, else its clause id, else its
+        block (`tjansteman`, `bilagor`, `budget`), so every part of an outline can be removed or moved."""
+        return self.key or (self.clause.partition("@")[0] if self.clause else None) or self.block
 
 
 class Placement(_Model):

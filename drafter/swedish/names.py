@@ -18,6 +18,20 @@ ORGAN_HEADS = (
     "ledningen", "verksamheten",
 )
 _COORDINATORS = {"och", "samt", "eller"}
+
+
+class MissingName(ValueError):
+    """A name filter was given no value: a field the clause uses is not written in the spec."""
+
+    def __init__(self, filter_name: str):
+        super().__init__(f"filtret {filter_name} fick inget värde, så en uppgift som texten använder saknas i specen "
+                         "(till exempel committee eller municipality för den offentliga parten)")
+
+
+def require_value(value, filter_name: str) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise MissingName(filter_name)
+    return str(value)
 _ABBREVIATION = re.compile(r"^[A-ZÅÄÖ0-9&]{2,}$")
 
 
@@ -49,13 +63,13 @@ def is_common_name(name: str) -> bool:
 
 def gemen(name: str) -> str:
     """Mid-sentence form of a name: a common name loses its capital, a proper name keeps it."""
+    name = require_value(name, "gemen")
     return name[:1].lower() + name[1:] if is_common_name(name) else name
 
 
 def genitiv(name: str) -> str:
     """"Socialnämnden" → "Socialnämndens"; "Street Minds" stays; "KFUM" → "KFUM:s"; "Tillägg 2" → "Tillägg 2:s"."""
-    if not name:
-        return name
+    name = require_value(name, "genitiv")
     last = name.split()[-1]
     if _ABBREVIATION.match(last) or not last[-1].isalpha():
         return f"{name}:s"
@@ -67,7 +81,7 @@ def genitiv(name: str) -> str:
 def bestamd(title: str) -> str:
     """A title in definite form: "socialdirektör" → "socialdirektören", "ordförande" → "ordföranden",
     "rektor" → "rektorn", "tf. socialdirektör" → "tf. socialdirektören"."""
-    words = title.split(" ")
+    words = require_value(title, "bestamd").split(" ")
     last = words[-1]
     lower = last.lower()
     if lower.endswith("man"):  # ombudsman → ombudsmannen, talesman → talesmannen
