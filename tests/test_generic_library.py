@@ -158,3 +158,23 @@ def test_docs_describe_every_generic_clause():
     missing = [cid for cid in library.ids()
                if not library.versions(cid)[-1].meta.partnership and f"| `{cid}` |" not in docs]
     assert missing == []
+
+
+def test_a_forvaltning_as_party_is_a_warning_with_the_right_construction(tmp_path):
+    spec = tmp_path / "forvaltning.yaml"
+    text = (HERE / "norrmalm-stiftelse.yaml").read_text(encoding="utf-8")
+    spec.write_text(text.replace("    kind: kommun\n", "    kind: stadsdelsförvaltning\n    municipality: Stockholms stad\n")
+                    .replace("  - name: Stockholms stad\n", "  - name: Norrmalms stadsdelsförvaltning\n"),
+                    encoding="utf-8")
+    findings = [f for f in check_spec(load_spec(spec), _library()) if f.code == "party-legal-person"]
+    assert len(findings) == 1 and findings[0].severity == "warning"
+    assert "Parten är Stockholms stad, som handlar genom nämnden" in findings[0].message
+
+
+def test_a_public_party_without_a_kommun_number_is_a_warning(tmp_path):
+    spec = tmp_path / "nummer.yaml"
+    text = (HERE / "region-tva-foreningar.yaml").read_text(encoding="utf-8")
+    spec.write_text(text.replace("232100-0024", "202100-6255"), encoding="utf-8")
+    findings = [f for f in check_spec(load_spec(spec), _library()) if f.code == "orgnr-invalid"]
+    assert [f.severity for f in findings] == ["warning"]
+    assert "212000-NNNN" in findings[0].message

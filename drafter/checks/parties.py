@@ -92,4 +92,17 @@ def _signatories(ctx: CheckContext):
                                   ctx.where("parties", i, "signatory", "title"), doc.kind)
 
 
-CHECKS = [check_party_mismatch]
+def check_legal_person(ctx: CheckContext):
+    """party-legal-person: a förvaltning signs for nobody; the party is the kommun or region through its nämnd."""
+    for i, party in enumerate(ctx.spec.parties):
+        if party.sector == "offentlig" and party.kind in ("förvaltning", "stadsdelsförvaltning"):
+            owner = party.municipality or "kommunen eller regionen"
+            yield Finding("party-legal-person", "warning",
+                          f"{party.name} står som part, men en {party.kind} är varken juridisk person eller organ "
+                          f"och kan inte ingå avtal. Parten är {owner}, som handlar genom nämnden: skriv name: "
+                          f"{party.municipality or '[kommunen]'}, kind: kommun, committee: "
+                          f"{party.committee or '[nämnden]'} och administration: {party.name}.",
+                          ctx.where("parties", i, "kind"))
+
+
+CHECKS = [check_party_mismatch, check_legal_person]
