@@ -61,3 +61,28 @@ def test_old_english_option_values_still_work(tmp_path):
                                         "--clauses", str(ROOT / "clauses")])
     assert english.exit_code == swedish.exit_code == 0
     assert english.output == swedish.output and "tjänsteutlåtandet" in swedish.output
+
+
+def test_the_schema_editors_show_is_swedish():
+    import json
+
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    texts = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("title", "description") and isinstance(value, str):
+                    texts.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    english = re.compile(r"\b(the|of|and|with|from|shared|signed|which|one|an|is|by|or)\b")
+    assert len(texts) > 100
+    assert [t for t in texts if english.search(t)] == []
+    assert schema["$defs"]["DocumentInfo"]["title"] == "Dokumentuppgifter"
+    assert schema["$defs"]["Party"]["properties"]["organisationsnummer"]["title"] == "Organisationsnummer"

@@ -13,12 +13,17 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from stdnum.se import orgnr
 
+from drafter.spec import schema_sv
+
 CLAUSE_REF = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(@[1-9][0-9]*)?$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              field_title_generator=schema_sv.field_title,
+                              model_title_generator=schema_sv.model_title,
+                              json_schema_extra=schema_sv.model_schema_extra)
 
 
 class DocumentInfo(_Model):
