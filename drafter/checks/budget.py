@@ -71,7 +71,7 @@ def check_budget_period(ctx: CheckContext):
             return
         length = "ungefär " + f"{about:.1f}".replace(".", ",") + " månader"
     yield Finding("budget-period", "warning",
-                  f"Budgeten avser {budget.months} månader (months), men överenskommelsens första period, "
+                  f"Budgeten avser {budget.months} månader (budget.months), men överenskommelsens första period, "
                   f"{span(period.start, period.end)}, är {length}.",
                   ctx.where("budget", "months"))
 

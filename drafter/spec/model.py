@@ -358,7 +358,8 @@ class Spec(_Model):
     def _one_of_each_sector(self):
         sectors = [p.sector for p in self.parties]
         if "offentlig" not in sectors or "idéburen" not in sectors:
-            raise ValueError("parties behöver minst en part med sector offentlig och en med sector idéburen")
+            raise ValueError("Specen behöver under parties minst en part med sector: offentlig och en med "
+                             "sector: idéburen")
         return self
 
     @property
