@@ -12,11 +12,30 @@ import sys
 import click
 
 from drafter import __version__
+from drafter.cli import svenska
 from drafter.errors import DrafterError
+
+svenska.install()
+
+
+class _Command(click.Command):
+    """A command whose usage line is Swedish: `drafter build [FLAGGOR] SPECS...`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", svenska.OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
 
 
 class _Group(click.Group):
     """Turns every DrafterError into its Swedish message and exit code; never a traceback."""
+
+    command_class = _Command
+    group_class = type  # subgroups (`drafter clauses`) are of this class too
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", svenska.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", svenska.SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
 
     def invoke(self, ctx):
         try:

@@ -70,7 +70,7 @@ def _version(library, clause_id: str, version: str):
               help="text: i terminalen; html: en fristående sida; docx: spårade ändringar i Word.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="Fil att skriva till (krävs för docx i terminalen). Standard: skärmen.")
-@click.option("--author", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
+@click.option("--author", metavar="NAMN", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
@@ -151,8 +151,8 @@ def _all_versions(library, clause_id: str):
 
 @clauses.command("approve")
 @click.argument("ref", metavar="ID@VERSION")
-@click.option("--by", required=True, help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
-@click.option("--date", "date_text", help="Fastställelsedatum ÅÅÅÅ-MM-DD. Standard: i dag.")
+@click.option("--by", metavar="NAMN", required=True, help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
+@click.option("--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Fastställelsedatum ÅÅÅÅ-MM-DD. Standard: i dag.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_approve(ref, by, date_text, clauses_dir):
@@ -170,7 +170,7 @@ def clauses_approve(ref, by, date_text, clauses_dir):
 
 
 @clauses.command("outlines")
-@click.argument("name", required=False)
+@click.argument("name", metavar="[NAMN]", required=False)
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_outlines(name, clauses_dir):

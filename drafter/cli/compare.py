@@ -6,26 +6,26 @@ from pathlib import Path
 
 import click
 
-from drafter.cli import main
+from drafter.cli import main, svenska
 from drafter.errors import DrafterError
 
 
 @main.command()
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
-@click.option("--document", "kind", default="agreement", show_default=True,
-              type=click.Choice(["agreement", "proposal"]),
+@click.argument("old", metavar="GAMMAL", type=click.Path(path_type=Path))
+@click.argument("new", metavar="NY", type=click.Path(path_type=Path))
+@click.option("--document", "kind", default="overenskommelse", show_default=True,
+              type=svenska.Choice({"overenskommelse": "agreement", "tjansteutlatande": "proposal"}),
               help="Vilket dokument som jämförs: överenskommelsen eller tjänsteutlåtandet.")
 @click.option("--format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "html", "docx"]),
               help="text: i terminalen; html: en fristående sida; docx: det nya dokumentet med spårade ändringar.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="Fil att skriva till (krävs för docx i terminalen). Standard: skärmen.")
-@click.option("--author", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
+@click.option("--author", metavar="NAMN", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
 def compare(old, new, kind, output_format, out, author, clauses_dir):
-    """Jämför dokumenten från två specar (OLD och NEW är YAML-filer), avsnitt för avsnitt.
+    """Jämför dokumenten från två specar (GAMMAL och NY är YAML-filer), avsnitt för avsnitt.
 
     Avsnitt paras ihop efter klausul-id; tillagda, borttagna, flyttade, omnumrerade och ändrade
     avsnitt visas med klausulversioner och den nyare versionens motivering, och ändrade uppgifter

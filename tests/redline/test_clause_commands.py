@@ -119,7 +119,8 @@ def test_history_of_a_proposal_clause_and_of_an_unused_version(tmp_path):
     assert code == 0
     assert "street-minds-2023.yaml (tjänsteutlåtande)" in out and "v2  utkast" in out
     code, out = run("history", "villkor/period", "--agreements", tmp_path)
-    assert code == 0 and out.count("används i: ingen spec") == 2
+    versions = sorted((CLAUSES / "villkor" / "period").glob("v*.md"))
+    assert code == 0 and out.count("används i: ingen spec") == len(versions) >= 2
 
 
 def test_history_of_an_unknown_clause():
