@@ -39,9 +39,14 @@ class Stats:
         return "mycket svår"
 
     def short(self) -> str:
-        """"LIX 53, 2 meningar över 30 ord", for one line of a diff or a table."""
+        """"LIX 53 (svår), 2 meningar över 30 ord", for one line of a diff or a table."""
         long = f"{self.long_sentences} {'mening' if self.long_sentences == 1 else 'meningar'} över {LONG_SENTENCE} ord"
-        return f"LIX {self.lix:.0f}, {long}"
+        return f"LIX {self.lix:.0f} ({self.level}), {long}"
+
+
+def change_line(old: Stats, new: Stats, old_label: str, new_label: str) -> str:
+    """"Läsbarhet: v1 LIX 71 (mycket svår), 0 meningar över 30 ord → v2 LIX 48 (medelsvår), …"."""
+    return f"Läsbarhet: {old_label} {old.short()} → {new_label} {new.short()}"
 
 
 def measure(text: str, long_sentence: int = LONG_SENTENCE) -> Stats:

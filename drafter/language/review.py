@@ -15,7 +15,7 @@ from drafter.language.rules import Remark, agreement, long_sentences, passive_wi
 from drafter.language.settings import Settings
 from drafter.language.spelling import Speller, checkable
 from drafter.language.terms import term_remarks
-from drafter.language.text import sentences
+from drafter.language.text import reflow, sentences
 from drafter.model.nodes import Document
 
 
@@ -34,16 +34,26 @@ class DocumentReview:
 
 def review_document(doc: Document, settings: Settings, speller: Speller | None = None,
                     party_names: tuple[str, ...] = ()) -> DocumentReview:
+    return review_parts(parts(doc), settings, speller, party_names)
+
+
+def review_text(text: str, settings: Settings, speller: Speller | None = None) -> DocumentReview:
+    """A plain text (e.g. copied out of a signed PDF), reflowed to one paragraph a line."""
+    return review_parts([Part("", reflow(text), None, "")], settings, speller)
+
+
+def review_parts(found_parts: list[Part], settings: Settings, speller: Speller | None = None,
+                 party_names: tuple[str, ...] = ()) -> DocumentReview:
     notes: list[Note] = []
     measured = []
     cut = []
-    for part in parts(doc):
+    for part in found_parts:
         found = sentences(part.text)
         stats = measure(part.text, settings.long_sentence)
         measured.append((part, stats))
         cut += [(part, s) for s in found]
         limit = settings.lix_limit(part.top if part.top != part.heading else part.heading)
-        if settings.on("lix") and stats.words >= settings.min_words and stats.lix > limit:
+        if settings.on("lix") and part.heading and stats.words >= settings.min_words and stats.lix > limit:
             hardest = max(found, key=lambda s: len(s.words) + 100 * s.long_words / len(s.words))
             notes.append(Note(part, Remark("lix", f"Avsnittet \"{part.heading}\" har LIX {stats.lix:.0f} ({stats.level}); "
                                            f"gränsen är {limit:.0f}. Svårast är meningen", hardest.text)))

@@ -7,7 +7,7 @@ Every key is optional; what is left out keeps the default below. Example (docs/k
       avsnitt:                     # a heading (or its start) → its own threshold
         Förslag till beslut: 45
         Sammanfattning: 45
-      minsta_antal_ord: 40         # LIX of a shorter section says little and is not judged
+      minsta_antal_ord: 25         # LIX of a shorter section says little and is not judged
     meningslängd: 30               # words
     beslutspunkt: 40               # words in one decision point
     av: [passive-no-agent]         # codes of checks turned off
@@ -40,7 +40,7 @@ DEFAULT_SECTIONS = {"förslag till beslut": 45.0, "förvaltningens förslag till
 class Settings:
     lix: float = DEFAULT_LIX
     sections: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_SECTIONS))
-    min_words: int = 40
+    min_words: int = 25
     long_sentence: int = LONG_SENTENCE
     decision_sentence: int = 40
     off: set[str] = field(default_factory=set)

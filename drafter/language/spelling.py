@@ -77,10 +77,13 @@ def checkable(text: str):
     """The words worth asking about: no abbreviations in capitals, no words with digits, no one- and
     two-letter words; each part of a hyphenated compound (IOP-överenskommelse) on its own; a
     genitive after a colon (KFUM:s) without it."""
-    for word in words(text):
+    for word in words(_ADDRESS.sub(" ", text)):
         for part in re.split(r"[-’']", word.split(":", 1)[0]):
             if len(part) > 2 and not part.isupper() and not any(c.isdigit() for c in part):
                 yield part
+
+
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")  # web and e-mail addresses are not words
 
 
 def available() -> bool:
