@@ -54,7 +54,7 @@ def review_parts(found_parts: list[Part], settings: Settings, speller: Speller |
         cut += [(part, s) for s in found]
         limit = settings.lix_limit(part.top if part.top != part.heading else part.heading)
         if settings.on("lix") and part.heading and stats.words >= settings.min_words and stats.lix > limit:
-            hardest = max(found, key=lambda s: len(s.words) + 100 * s.long_words / len(s.words))
+            hardest = max(found, key=lambda s: len(s.words) + s.long_words)  # what adds most to O/M and L
             notes.append(Note(part, Remark("lix", f"Avsnittet \"{part.heading}\" har LIX {stats.lix:.0f} ({stats.level}); "
                                            f"gränsen är {limit:.0f}. Svårast är meningen", hardest.text)))
         remarks: list[Remark] = []

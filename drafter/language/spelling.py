@@ -57,6 +57,11 @@ class Speller:
     def __post_init__(self):
         self.known = {w.lower() for w in self.known} | {w.lower() for w in project_words()}
 
+    def is_known(self, word: str) -> bool:
+        """A known word, or its genitive ("Zwqxbys" when "Zwqxby" is a name in the spec)."""
+        word = word.lower()
+        return word in self.known or word.endswith("s") and word[:-1] in self.known
+
     def unknown(self, candidates) -> set[str]:
         """The candidates (words) hunspell does not accept."""
         ask = sorted({w for w in candidates if w not in _JUDGED})
@@ -68,7 +73,7 @@ class Speller:
 
     def misspelled(self, text: str) -> list[str]:
         """Words of `text` that are neither in the dictionary nor known, in order, each once."""
-        found = [w for w in dict.fromkeys(checkable(text)) if w.lower() not in self.known]
+        found = [w for w in dict.fromkeys(checkable(text)) if not self.is_known(w)]
         wrong = self.unknown(found)
         return [w for w in found if w in wrong]
 
@@ -78,7 +83,7 @@ def checkable(text: str):
     two-letter words; each part of a hyphenated compound (IOP-överenskommelse) on its own; a
     genitive after a colon (KFUM:s) without it."""
     for word in words(_ADDRESS.sub(" ", text)):
-        for part in re.split(r"[-’']", word.split(":", 1)[0]):
+        for part in re.split(r"[-’'.]", word.split(":", 1)[0]):
             if len(part) > 2 and not part.isupper() and not any(c.isdigit() for c in part):
                 yield part
 

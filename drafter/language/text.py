@@ -17,7 +17,7 @@ ABBREVIATIONS = {
     "t.ex.", "etc", "kl", "tel", "jur", "fil", "dir", "prop", "bet", "ff", "f", "a", "o", "e.d", "el",
 }
 
-WORD = re.compile(r"[^\W_]+(?:[-:'’][^\W_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:[-:'’.][^\W_]+)*", re.UNICODE)
 _END = re.compile(r"[.!?:]+(?=[\s\"”’)]|$)")
 _LABEL = re.compile(r"\s*(?:#+|\d+[.)]|[a-zåäö][.)]|[-*•–])\s+")  # a heading mark or list label
 _LETTER = re.compile(r"[^\W\d_]")
