@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.language.measure import Stats, measure
-from drafter.model.nodes import BulletList, Document, OrderedList, Paragraph, Section
-from drafter.model.text import inline_text
+from drafter.model.nodes import BulletList, Document, FootnoteRef, OrderedList, Paragraph, Section
+from drafter.model.text import block_lines, inline_text
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Part:
     clause: str | None  # "id@version"
     top: str  # heading of the top-level section it stands in, to pick its LIX threshold
     decision: bool = False  # a numbered decision point ("förslag till beslut")
+    other: str = ""  # what a reader also sees but is no prose: heading, tables, footnotes (spelled, not measured)
 
 
 def prose_lines(blocks, numbered: bool = False) -> list[str]:
@@ -34,21 +35,43 @@ def prose_lines(blocks, numbered: bool = False) -> list[str]:
     return [line.replace("\n", " ") for line in out if line.strip()]
 
 
+def other_lines(blocks) -> list[str]:
+    """Text of the blocks that is not prose: tables, signatures, officials, and footnotes anywhere."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out += [line for note in _footnotes(block.inlines) for b in note.blocks for line in block_lines(b)]
+        elif isinstance(block, (BulletList, OrderedList)):
+            out += [line for item in block.items for line in other_lines(item)]
+        else:
+            out += block_lines(block)
+    return out
+
+
+def _footnotes(inlines):
+    for node in inlines:
+        if isinstance(node, FootnoteRef):
+            yield node
+        yield from _footnotes(getattr(node, "children", []))
+
+
 def parts(doc: Document) -> list[Part]:
     """Every section's own prose (subsections are parts of their own), in reading order."""
-    found = [Part("", "\n".join(prose_lines(doc.preamble)), None, "")]
+    title = [doc.meta.title, doc.meta.subtitle]
+    found = [Part("", "\n".join(prose_lines(doc.preamble)), None, "",
+                  other="\n".join(line for line in title + other_lines(doc.preamble) if line))]
 
     def walk(section: Section, top: str):
         clause = f"{section.clause.id}@{section.clause.version}" if section.clause else None
         decision = any(isinstance(b, OrderedList) for b in section.blocks) and _is_decision(top or section.heading)
         found.append(Part(section.heading, "\n".join(prose_lines(section.blocks)), clause, top or section.heading,
-                          decision))
+                          decision, "\n".join([section.heading, *other_lines(section.blocks)])))
         for sub in section.sections:
             walk(sub, top or section.heading)
 
     for section in doc.sections:
         walk(section, "")
-    return [p for p in found if p.text.strip()]
+    return [p for p in found if p.text.strip() or p.other.strip()]
 
 
 def _is_decision(heading: str) -> bool:

@@ -83,13 +83,14 @@ def _spelling(measured, speller: Speller) -> list[Note]:
     """One note per unknown word and document, at its first sentence."""
     seen: set[str] = set()
     notes = []
-    speller.unknown({w for part, _ in measured for w in checkable(part.text)})  # one hunspell call a document
+    speller.unknown({w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")})  # one call
     for part, _ in measured:
-        for word in speller.misspelled(part.text):
+        text = f"{part.text}\n{part.other}"
+        for word in speller.misspelled(text):
             if word.lower() in seen:
                 continue
             seen.add(word.lower())
-            sentence = next((s.text for s in sentences(part.text) if word in s.text), part.text)
+            sentence = next((s.text for s in sentences(text) if word in s.text), part.text)
             notes.append(Note(part, Remark("spelling", f"\"{word}\" finns inte i den svenska ordlistan; kontrollera "
                                            "stavningen, eller lägg ordet i projektets ordlista (klarsprak.yaml, ord:).",
                                            sentence, True)))

@@ -67,3 +67,31 @@ def test_a_project_turns_a_check_off_and_sets_its_threshold(tmp_path):
     found = findings(EXAMPLE, clauses)
     assert of(found, "passive-no-agent") == [] and of(findings(EXAMPLE, CLAUSES), "passive-no-agent")
     assert of(found, "lix") == []
+
+
+def test_the_example_in_the_docs_is_a_valid_klarsprak_yaml(tmp_path):
+    import re
+
+    from drafter.language.settings import load_settings
+
+    docs = (ROOT / "docs" / "klarsprak.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(.*?)```", docs, re.DOTALL).group(1)
+    (tmp_path / "klarsprak.yaml").write_text(block, encoding="utf-8")
+    settings = load_settings(tmp_path)
+    assert settings.lix == 50 and settings.lix_limit("Sammanfattning") == 45 and settings.off == {"passive-no-agent"}
+    assert "Gatuvänner" in settings.words
+    from drafter.language.rules import plain_words
+    from drafter.language.text import sentences
+
+    found = plain_words(sentences("Det åligger föreningen att i enlighet med planen rapportera."), settings.word_list)
+    assert sorted(r.message.split('"')[1] for r in found) == ["enligt", "ska"]
+
+
+def test_a_broken_klarsprak_yaml_is_bad_input_with_its_file(tmp_path):
+    from drafter.errors import DrafterError
+    from drafter.language.settings import load_settings
+
+    (tmp_path / "klarsprak.yaml").write_text("lix: {standard: mycket}\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        load_settings(tmp_path)
+    assert "klarsprak.yaml" in str(caught.value)
