@@ -18,11 +18,12 @@ def check_language(ctx: CheckContext):
     settings = load_settings(getattr(ctx.library, "root", None))
     speller = spelling.Speller(spec_names(ctx) | settings.words) if spelling.available() else None
     parties = tuple(p.name for p in ctx.spec.parties)
-    seen = set()
+    seen: set = set()
+    statuses: dict[str, str] = {}
     for doc in ctx.documents:
         review = review_document(doc, settings, speller, parties)
         for note in review.notes:
-            where, written = _place(ctx, note, doc.kind)
+            where, written = _place(ctx, note, doc.kind, statuses)
             remark = note.remark
             severity = "warning" if remark.error and written else "info"
             message = remark.message + (f" {quote(remark.sentence)}" if remark.message.endswith("meningen")
@@ -39,7 +40,7 @@ def spec_names(ctx: CheckContext) -> set[str]:
             for w in value.replace("-", " ").split()}
 
 
-def _place(ctx: CheckContext, note, kind: str) -> tuple[str, bool]:
+def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str]) -> tuple[str, bool]:
     """Where to point, and whether a user wrote the text there (the spec, or a clause in utkast)."""
     if note.part is None:
         return ctx.where("proposal" if kind == "proposal" else "document"), False
@@ -49,11 +50,12 @@ def _place(ctx: CheckContext, note, kind: str) -> tuple[str, bool]:
             return ctx.where(*path), True
     clause = note.part.clause
     if clause:
-        try:
-            status = ctx.library.get(clause).meta.status
-        except Exception:  # noqa: BLE001 (the clause checks report a clause that cannot be read)
-            status = ""
-        return clause, status == "utkast"
+        if clause not in statuses:
+            try:
+                statuses[clause] = ctx.library.get(clause).meta.status
+            except Exception:  # noqa: BLE001 (the clause checks report a clause that cannot be read)
+                statuses[clause] = ""
+        return clause, statuses[clause] == "utkast"
     return ctx.where("outline"), False
 
 

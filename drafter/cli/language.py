@@ -140,10 +140,10 @@ def _library(library, output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{'klausulversion':48} {'LIX':>4} {'gräns':>5} {'ord':>5} {'>' + str(settings.long_sentence):>4}  status")
+    click.echo(f"{'klausulversion':48} {'LIX':>5} {'gräns':>5} {'ord':>5} {'>' + str(settings.long_sentence):>4}  status")
     for row in rows:
         mark = " över" if row["over"] else ("" if row["words"] >= settings.min_words else " (kort)")
-        click.echo(f"{row['ref']:48} {row['lix']:4.0f} {row['limit']:5.0f} {row['words']:5} "
+        click.echo(f"{row['ref']:48} {row['lix']:5.1f} {row['limit']:5.0f} {row['words']:5} "
                    f"{row['long_sentences']:4}  {row['status']}{mark}")
 
 

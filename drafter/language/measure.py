@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.language.text import sentences
+from drafter.language.text import Sentence, sentences
 
 LONG_SENTENCE = 30  # words; Myndigheternas skrivregler and Språkrådet: keep sentences short, vary their length
 
@@ -51,7 +51,11 @@ def change_line(old: Stats, new: Stats, old_label: str, new_label: str) -> str:
 
 def measure(text: str, long_sentence: int = LONG_SENTENCE) -> Stats:
     """The figures of a plain text in which each line is a paragraph, list item or heading."""
-    found = sentences(text)
+    return stats_of(sentences(text), long_sentence)
+
+
+def stats_of(found: list[Sentence], long_sentence: int = LONG_SENTENCE) -> Stats:
+    """The figures of sentences already cut."""
     counts = [len(s.words) for s in found]
     return Stats(
         words=sum(counts),

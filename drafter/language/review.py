@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.language.document import Part, parts
-from drafter.language.measure import Stats, measure
+from drafter.language.measure import Stats, measure, stats_of
 from drafter.language.rules import Remark, agreement, long_sentences, passive_without_agent, plain_words
 from drafter.language.settings import Settings
 from drafter.language.spelling import Speller, checkable
@@ -49,7 +49,7 @@ def review_parts(found_parts: list[Part], settings: Settings, speller: Speller |
     cut = []
     for part in found_parts:
         found = sentences(part.text)
-        stats = measure(part.text, settings.long_sentence)
+        stats = stats_of(found, settings.long_sentence)
         measured.append((part, stats))
         cut += [(part, s) for s in found]
         limit = settings.lix_limit(part.top if part.top != part.heading else part.heading)

@@ -109,7 +109,10 @@ def standard_word_list() -> tuple[Entry, ...]:
 def plain_words(found: list[Sentence], entries) -> list[Remark]:
     """One remark per entry and text (at its first sentence), saying how often it stands there."""
     out = []
+    whole = "\n".join(s.text for s in found)
     for e in entries:
+        if not e.pattern.search(whole):
+            continue
         hits = [(s, m) for s in found for m in e.pattern.finditer(s.text)]
         if not hits:
             continue

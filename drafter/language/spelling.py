@@ -83,11 +83,12 @@ def checkable(text: str):
     two-letter words; each part of a hyphenated compound (IOP-överenskommelse) on its own; a
     genitive after a colon (KFUM:s) without it."""
     for word in words(_ADDRESS.sub(" ", text)):
-        for part in re.split(r"[-’'.]", word.split(":", 1)[0]):
-            if len(part) > 2 and not part.isupper() and not any(c.isdigit() for c in part):
+        for part in _JOINER.split(word.split(":", 1)[0]):
+            if len(part) > 2 and part.isalpha() and not part.isupper():
                 yield part
 
 
+_JOINER = re.compile(r"[-’'.]")
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")  # web and e-mail addresses are not words
 
 

@@ -53,6 +53,8 @@ def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRema
             continue
         n = len(name.split())
         for i, s in enumerate(found):
+            if key not in _key(s.text):
+                continue  # the name is not there in any spelling
             tokens = re.findall(r"[\w-]+", s.text)
             spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
                      for j in range(len(tokens) - size + 1))
@@ -64,5 +66,8 @@ def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRema
     return out
 
 
+_NOT_LETTER = re.compile(r"[\W_]")
+
+
 def _key(name: str) -> str:
-    return re.sub(r"[\W_]", "", name).lower()
+    return _NOT_LETTER.sub("", name).lower()

@@ -20,7 +20,6 @@ ABBREVIATIONS = {
 WORD = re.compile(r"[^\W_]+(?:[-:'’.][^\W_]+)*", re.UNICODE)
 _END = re.compile(r"[.!?:]+(?=[\s\"”’)]|$)")
 _LABEL = re.compile(r"\s*(?:#+|\d+[.)]|[a-zåäö][.)]|[-*•–])\s+")  # a heading mark or list label
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ class Sentence:
 
 def is_long(word: str) -> bool:
     """LIX's long word: more than six letters (digits and hyphens are no letters)."""
-    return len(_LETTER.findall(word)) > 6
+    return len(word) > 6 and sum(c.isalpha() for c in word) > 6
 
 
 def words(text: str) -> list[str]:
