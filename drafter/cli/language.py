@@ -71,7 +71,8 @@ def _figures(stats, limit: int) -> dict:
 
 def _spec(path: Path, library) -> list[dict]:
     from drafter.checks import inspect_spec
-    from drafter.language.review import review_document
+    from drafter.language.document import parts
+    from drafter.language.measure import measure
     from drafter.language.settings import load_settings
     from drafter.spec.load import load_spec
 
@@ -80,7 +81,7 @@ def _spec(path: Path, library) -> list[dict]:
     ours = [f for f in findings if f.code in CODES]
     out = []
     for doc in documents:
-        stats = review_document(doc, settings).stats
+        stats = measure("\n".join(p.text for p in parts(doc)), settings.long_sentence)
         name = f"{path} ({doc.kind}{' ' + doc.part if doc.part else ''})"
         out.append({"name": name, "figures": _figures(stats, settings.long_sentence),
                     "findings": [{**f.to_dict(), "line": f.line()} for f in ours if f.document == doc.kind]})

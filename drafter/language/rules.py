@@ -60,6 +60,8 @@ def passive_without_agent(found: list[Sentence]) -> list[Remark]:
     """"ska registreras" with no "av …" in the sentence: who is to do it?"""
     out = []
     for s in found:
+        if "följande lydelse" in s.text:
+            continue  # the fixed formula of an amendment: "En ny punkt ska införas med följande lydelse:"
         for m in _PASSIVE.finditer(s.text):
             verb = m.group("verb").lower()
             if verb in DEPONENTS or _AGENT.search(s.text, m.end()):

@@ -26,6 +26,7 @@ def test_passive_without_agent_is_found(text):
     "Det ska finnas en styrgrupp.",  # deponent
     "Partnerskapet ska grundas på ömsesidig respekt.",  # stative
     "Föreningen ska lämna en rapport.",  # active
+    "En ny punkt, 3.2 a, ska införas med följande lydelse:",  # the amendment formula
 ])
 def test_passive_rule_keeps_quiet_about_correct_sentences(text):
     assert codes_and_texts(passive_without_agent, text) == []
