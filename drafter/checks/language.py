@@ -5,7 +5,7 @@ wrote (the spec's `texts:`, a clause version in status utkast): `warning`."""
 from __future__ import annotations
 
 from drafter.checks.context import CheckContext
-from drafter.checks.finding import Finding
+from drafter.checks.finding import Finding, Severity
 from drafter.language import spelling
 from drafter.language.review import review_document
 from drafter.language.rules import quote
@@ -25,7 +25,7 @@ def check_language(ctx: CheckContext):
         for note in review.notes:
             where, written = _place(ctx, note, doc.kind, statuses)
             remark = note.remark
-            severity = "warning" if remark.error and written else "info"
+            severity: Severity = "warning" if remark.error and written else "info"
             message = remark.message + (f" {quote(remark.sentence)}" if remark.message.endswith("meningen")
                                         else f" Meningen: {quote(remark.sentence)}" if remark.sentence else "")
             if (remark.code, where, message) in seen:
@@ -52,7 +52,7 @@ def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str]) -> tupl
     if clause:
         if clause not in statuses:
             try:
-                statuses[clause] = ctx.library.get(clause).meta.status
+                statuses[clause] = ctx.library.get(clause).meta.status  # type: ignore[attr-defined]
             except Exception:  # noqa: BLE001 (the clause checks report a clause that cannot be read)
                 statuses[clause] = ""
         return clause, statuses[clause] == "utkast"

@@ -26,13 +26,15 @@ from drafter.cli import main
 def language(paths, library_only, output_format, clauses_dir):
     """Klarspråk och stavning: LIX, långa meningar, passiv utan agent, ordlistan, termer och stavning.
 
-    PATHS är specar (*.yaml): deras dokument mäts och granskas som i `drafter check`, eller
-    textfiler (*.txt, *.md), t.ex. text kopierad ur en undertecknad PDF. Med --library mäts
-    varje klausulversion. Gränser och egna ord: klarsprak.yaml (docs/klarsprak.md).
+    PATHS är specar (*.yaml): deras dokument mäts och granskas som i `drafter check`,
+    textfiler (*.txt, *.md), t.ex. text kopierad ur en undertecknad PDF, eller klausulversioner
+    (villkor/period@2; utan version: varje version). Med --library mäts varje klausulversion.
+    Gränser och egna ord: klarsprak.yaml (docs/klarsprak.md).
     Slutkod 0, eller 2 när en fil inte kan läsas."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.errors import DrafterError
     from drafter.language import spelling
+    from drafter.spec.model import CLAUSE_REF
 
     library = ClauseLibrary(clauses_dir)
     if library_only:
@@ -48,6 +50,8 @@ def language(paths, library_only, output_format, clauses_dir):
     for path in paths:
         if path.suffix.lower() in (".yaml", ".yml"):
             results += _spec(path, library)
+        elif not path.exists() and CLAUSE_REF.fullmatch(str(path)):
+            results += _clause(str(path), library)
         else:
             results.append(_text(path, library))
     if output_format == "json":
@@ -55,8 +59,9 @@ def language(paths, library_only, output_format, clauses_dir):
         return
     for result in results:
         figures = result["figures"]
+        sentences = f"{figures['sentences']} {'mening' if figures['sentences'] == 1 else 'meningar'}"
         click.echo(f"{result['name']}: LIX {figures['lix']:.0f} ({figures['level']}), {figures['words']} ord, "
-                   f"{figures['sentences']} meningar, {figures['long_sentences']} över {figures['sentence_limit']} ord, "
+                   f"{sentences}, {figures['long_sentences']} över {figures['sentence_limit']} ord, "
                    f"längsta {figures['longest']} ord")
         for finding in result["findings"]:
             click.echo(f"  {finding['line']}")
@@ -112,6 +117,42 @@ def _text(path: Path, library) -> dict:
         found.append({"code": r.code, "severity": severity, "message": message, "where": where,
                       "line": f"{'varning' if r.error else 'info'} [{r.code}] {where}: {message}"})
     return {"name": str(path), "figures": _figures(review.stats, settings.long_sentence), "findings": found}
+
+
+def _clause(ref: str, library) -> list[dict]:
+    """Each version of a clause (or the one named), reviewed as its text reads in the library."""
+    from drafter.clauses.library import ClauseNotFound
+    from drafter.errors import DrafterError
+    from drafter.language import spelling
+    from drafter.language.document import Part
+    from drafter.language.measure import clause_prose
+    from drafter.language.review import review_parts
+    from drafter.language.rules import quote
+    from drafter.language.settings import load_settings
+
+    settings = load_settings(library.root)
+    speller = spelling.Speller(settings.words) if spelling.available() else None
+    try:
+        versions = [library.get(ref)] if "@" in ref else library.versions(ref)
+    except ClauseNotFound as exc:
+        raise DrafterError(exc.message, exc.where, exc.hint) from None
+    out = []
+    for v in versions:
+        part = Part(v.meta.heading, clause_prose(v.body), v.ref, v.meta.heading, other=v.meta.heading)
+        review = review_parts([part], settings, speller)
+        found = []
+        for note in review.notes:
+            if note.part is None:
+                continue  # the "document" is the clause itself: its LIX is the part's
+            r = note.remark
+            message = r.message + (f" {quote(r.sentence)}" if r.message.endswith("meningen")
+                                   else f" Meningen: {quote(r.sentence)}" if r.sentence else "")
+            severity = "warning" if r.error and v.meta.status == "utkast" else "info"
+            found.append({"code": r.code, "severity": severity, "message": message, "where": v.ref,
+                          "line": f"{'varning' if severity == 'warning' else 'info'} [{r.code}] {v.ref}: {message}"})
+        out.append({"name": f"{v.ref} ({v.meta.status})", "figures": _figures(review.stats, settings.long_sentence),
+                    "findings": found})
+    return out
 
 
 def _line_of(text: str, sentence: str) -> int | None:

@@ -79,7 +79,8 @@ def clause_prose(body: str) -> str:
     text = _TAG.sub("", _TEMPLATE.sub("X", body))
     text = _FOOTNOTE_DEF.sub("", _FOOTNOTE_REF.sub("", text))
     text = _EMPHASIS.sub(r"\2", text)
-    paragraphs, current = [], []
+    paragraphs: list[str] = []
+    current: list[str] = []
     for line in text.splitlines():
         if not line.strip():
             if current:

@@ -55,7 +55,7 @@ def lines(text: str) -> list[tuple[int, str]]:
 
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of a text in which each line is a paragraph, list item or heading."""
-    out = []
+    out: list[Sentence] = []
     for offset, line in lines(text):
         label = _LABEL.match(line)
         start = label.end() if label else 0

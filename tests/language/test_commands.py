@@ -93,3 +93,21 @@ def test_language_library_lists_each_clause_version():
 def test_language_without_paths_is_bad_input():
     result = run("language")
     assert result.exit_code == 2 and "Ange en eller flera" in result.stderr
+
+
+def test_language_on_clause_versions(two_versions):
+    result = run("language", "inledning/fornyad-overenskommelse", "--clauses", two_versions)
+    assert result.exit_code == 0, result.output
+    heads = [line for line in result.output.splitlines() if not line.startswith("  ")]
+    assert heads == [
+        "inledning/fornyad-overenskommelse@1 (fastställd): LIX 71 (mycket svår), 27 ord, 1 mening, 0 över 30 ord, "
+        "längsta 27 ord",
+        "inledning/fornyad-overenskommelse@2 (utkast): LIX 62 (mycket svår), 14 ord, 3 meningar, 0 över 30 ord, "
+        "längsta 6 ord"]
+    assert "  info [lix] inledning/fornyad-overenskommelse@1: Avsnittet \"Förnyad överenskommelse\" har LIX 71" in result.output
+    assert "[plain-word] inledning/fornyad-overenskommelse@1: Klarspråk: skriv \"och\" i stället för \"samt\"" in result.output
+
+
+def test_language_on_an_unknown_clause_is_a_clear_message():
+    result = run("language", "villkor/finns-inte@1", "--clauses", CLAUSES)
+    assert result.exit_code == 2 and "finns inte i biblioteket" in result.stderr
