@@ -91,17 +91,20 @@ def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
         date = newer.meta.approval.date if newer.meta.approval else None
         emit(redline_docx_bytes(*clause_documents(old, new), author, docx_date(date)), out)
         return
+    from drafter.language.measure import change_line, measure_clause
     from drafter.redline.report import clause_report
 
     report = clause_report(old, new)
+    readability = change_line(measure_clause(old.body), measure_clause(new.body), f"v{old.version}", f"v{new.version}")
     if output_format == "html":
         from drafter.redline.html_format import clause_html
 
-        emit(clause_html(report), out)
+        emit(clause_html(report, readability), out)
     else:
         from drafter.redline.text_format import clause_text
 
-        emit(clause_text(report, use_color(out)), out)
+        title, _, rest = clause_text(report, use_color(out)).partition("\n")
+        emit(f"{title}\n{readability}\n{rest}", out)
 
 
 @clauses.command("history")
@@ -116,6 +119,7 @@ def clauses_history(clause_id, specs_dir, clauses_dir):
     En hänvisning utan version (villkor/period) räknas till den senaste fastställda versionen."""
     from drafter.clauses.approve import find_version
     from drafter.clauses.library import ClauseLibrary
+    from drafter.language.measure import measure_clause
     from drafter.redline.history import clause_usage
 
     library = ClauseLibrary(clauses_dir)
@@ -130,6 +134,7 @@ def clauses_history(clause_id, specs_dir, clauses_dir):
         approval = v.meta.approval
         approved = f"{approval.date.isoformat()}  {approval.by}" if approval else "–"
         click.echo(f"  v{v.version}  {v.meta.status:10} {approved}")
+        click.echo(f"      läsbarhet: {measure_clause(v.body).short()}")
         click.echo(f"      motivering: {v.meta.rationale}")
         used = usage.get(v.version, {})
         where = "; ".join(f"{name} ({', '.join(docs)})" for name, docs in used.items()) or "ingen spec"

@@ -53,14 +53,18 @@ def compare(old, new, kind, output_format, out, author, clauses_dir):
 
         emit(redline_docx_bytes(old_doc, new_doc, author, docx_date(new_doc.meta.date), pairs), out)
         return
+    from drafter.language.document import document_stats
+    from drafter.language.measure import change_line
     from drafter.redline.report import comparison_report
 
     report = comparison_report(old, new, old_doc, new_doc, loaded[0].spec, loaded[1].spec, library, pairs)
+    readability = change_line(document_stats(old_doc), document_stats(new_doc), "förut", "nu")
     if output_format == "html":
         from drafter.redline.html_format import comparison_html
 
-        emit(comparison_html(report), out)
+        emit(comparison_html(report, readability), out)
     else:
         from drafter.redline.text_format import comparison_text
 
-        emit(comparison_text(report, use_color(out)), out)
+        title, _, rest = comparison_text(report, use_color(out)).partition("\n")
+        emit(f"{title}\n{readability}\n{rest}", out)

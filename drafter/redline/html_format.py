@@ -49,22 +49,24 @@ def _version_rows(label: str, info: VersionInfo) -> str:
             f"<td>{escape(info.approval)}</td><td>{escape(info.rationale)}</td></tr>")
 
 
-def clause_html(report: ClauseReport) -> str:
+def clause_html(report: ClauseReport, readability: str = "") -> str:
     title = f"Klausul {report.clause_id}: {report.old.ref} jämförd med {report.new.ref}"
     body = [
         "<table><tr><th></th><th>Version</th><th>Status</th><th>Fastställd</th><th>Motivering</th></tr>",
         _version_rows("Äldre", report.old), _version_rows("Nyare", report.new), "</table>",
+        *([f"<p class=\"meta readability\">{escape(readability)}</p>"] if readability else []),
         f"<h2>Rubrik: {ops_html(report.heading_ops)}</h2>",
         f"<div class=\"text\">{ops_html(report.body_ops).rstrip()}</div>",
     ]
     return _page(title, body)
 
 
-def comparison_html(report: ComparisonReport) -> str:
+def comparison_html(report: ComparisonReport, readability: str = "") -> str:
     c = report.counts
     title = f"Jämförelse av {report.document_name}"
     body = [
         f"<p class=\"meta\">Äldre: {escape(report.old_name)}<br>Nyare: {escape(report.new_name)}</p>",
+        *([f"<p class=\"meta readability\">{escape(readability)}</p>"] if readability else []),
         f"<p>Avsnitt: {c['added']} tillagda, {c['removed']} borttagna, {c['moved']} flyttade, "
         f"{c['renumbered']} omnumrerade, {c['changed']} ändrade, {c['same']} oförändrade.</p>",
     ]
