@@ -32,8 +32,16 @@ def run(*args):
     return CliRunner().invoke(main, [*map(str, args)])
 
 
-def test_the_library_has_one_version_of_the_introduction_today():
-    assert [v.version for v in ClauseLibrary(CLAUSES).versions("inledning/fornyad-overenskommelse")] == [1]
+def test_clauses_diff_of_the_real_library_shows_the_plainer_introduction():
+    """v2 in the library, counted by hand: 20 words in 2 sentences; words over six letters:
+    Partnerskapet, resultat, perioden, målgruppen, behöver, fortfarande, Parterna, överenskommelse = 8.
+    LIX = 20/2 + 100·8/20 = 50."""
+    versions = ClauseLibrary(CLAUSES).versions("inledning/fornyad-overenskommelse")
+    result = run("clauses", "diff", "inledning/fornyad-overenskommelse", versions[0].version,
+                 versions[-1].version, "--clauses", CLAUSES)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].startswith("Läsbarhet: v1 LIX 71 (mycket svår), 0 meningar över 30 ord → "
+                                                    "v2 LIX 50 ")
 
 
 def test_clauses_diff_oldest_to_newest_shows_the_lix_change(two_versions):
