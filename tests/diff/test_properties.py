@@ -11,12 +11,12 @@ from hypothesis import given, settings, strategies as st
 from drafter.model.nodes import Document, Metadata, Paragraph, Section, Strong, Text
 from drafter.model.numbering import number_document
 from drafter.model.text import document_text
-from drafter.redline.html_format import ops_html
-from drafter.redline.text_format import mark
-from drafter.redline.words import diff_text
+from drafter.diff.html_format import ops_html
+from drafter.diff.text_format import mark
+from drafter.diff.words import diff_text
 from drafter.writers.docx.redline import redline_docx_bytes
 from readback import norm
-from redline.tracked_reader import accepted_text, rejected_text
+from diff.tracked_reader import accepted_text, rejected_text
 
 WORDS = ["avtal", "år", "Ärende", "öppen", "över", "å", "&", "<", ">", '"', "'", "Ös & Co", "<b>", "a", "",
          "partnerskap", "kr", "1 000", "2026", "x"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from drafter.redline.report import ClauseReport, ComparisonReport, VersionInfo
+from drafter.diff.report import ClauseReport, ComparisonReport, VersionInfo
 
 CSS = """
 body { font-family: "Liberation Serif", Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;

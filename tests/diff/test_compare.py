@@ -14,12 +14,12 @@ from drafter.assemble import assemble_documents
 from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
 from drafter.model.text import document_text
-from drafter.redline.compare import align_sections, summary
+from drafter.diff.sections import align_sections, summary
 from drafter.spec.load import load_spec
 from drafter.writers.pdf.libreoffice import convert, find_soffice
 from helpers import CLAUSES, ROOT
 from readback import footnotes_text, norm
-from redline.tracked_reader import accept_all, accepted_text, docx_footnotes_text, reject_all, rejected_text, revisions
+from diff.tracked_reader import accept_all, accepted_text, docx_footnotes_text, reject_all, rejected_text, revisions
 
 OLD = ROOT / "agreements" / "street-minds-2023.yaml"
 NEW = ROOT / "agreements" / "street-minds-2026.yaml"

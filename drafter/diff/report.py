@@ -14,8 +14,9 @@ from pathlib import Path
 from drafter.clauses.library import ClauseLibrary, ClauseVersion
 from drafter.model.nodes import Document
 from drafter.model.text import block_lines
-from drafter.redline.compare import DataChange, SectionPair, align_sections, data_changes, summary
-from drafter.redline.words import diff_text
+from drafter.diff.data import DataChange, data_changes
+from drafter.diff.sections import SectionPair, align_sections, summary
+from drafter.diff.words import diff_text
 
 STATUS = {"added": "tillagt", "removed": "borttaget", "changed": "ändrat", "same": "oförändrat"}
 KIND = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet"}

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from drafter.model.nodes import Block, BulletList, OrderedList, Paragraph, Table
+from drafter.diff.inlines import diff_inlines
+from drafter.diff.words import diff_text, tokenize
+from drafter.model.nodes import Block, BulletList, Officials, OrderedList, Paragraph, SignatureBlock, Table
 from drafter.model.text import block_lines, inline_text
-from drafter.redline.inlines import diff_inlines
-from drafter.redline.words import diff_text, tokenize
 
 SIMILAR = 0.5
 
@@ -65,6 +65,16 @@ class ChangedItem:
     marker_ops: list  # [(op, text)]
     first_ops: list | None  # inline ops of the item's first paragraph, None when it has none
     rest: list  # the diff of the item's other blocks
+
+
+@dataclass
+class PeopleDiff:
+    """The same signatories (or officials), some of their lines changed: per person, the lines as
+    written now that differ, each with its `[(op, text)]`."""
+
+    old: Unit
+    new: Unit
+    lines: list[dict[str, list]]
 
 
 @dataclass
@@ -153,7 +163,27 @@ def _changed(old: Unit, new: Unit):
                            diff_blocks(old.block[len(first_old):], new.block[len(first_new):]))
     if old.kind == "table" and len(_width(old.block)) == 1 and _width(old.block) == _width(new.block):
         return _changed_table(old, new)
-    return [Removed(old), Added(new)]
+    people = _changed_people(old, new)
+    return people if people is not None else [Removed(old), Added(new)]
+
+
+def _changed_people(old: Unit, new: Unit) -> PeopleDiff | None:
+    """A new chair changes the name in that person's cell; a person added or a line left out
+    (an official without a name) replaces the whole block."""
+    kinds = (SignatureBlock, "signatories"), (Officials, "officials")
+    for kind, attribute in kinds:
+        if isinstance(old.block, kind) and isinstance(new.block, kind):
+            a, b = getattr(old.block, attribute), getattr(new.block, attribute)
+            if len(a) != len(b):
+                return None
+            lines = []
+            for x, y in zip(a, b):
+                old_lines, new_lines = block_lines(kind([x])), block_lines(kind([y]))
+                if len(old_lines) != len(new_lines):
+                    return None
+                lines.append({n: diff_text(o, n) for o, n in zip(old_lines, new_lines) if o != n})
+            return PeopleDiff(old, new, lines)
+    return None
 
 
 def _changed_table(old: Unit, new: Unit) -> ChangedTable:
