@@ -16,10 +16,13 @@ from drafter.clauses.library import ClauseLibrary
 from drafter.model.text import document_text
 from drafter.diff.sections import align_sections, summary
 from drafter.spec.load import load_spec
+from drafter.writers.docx.writer import docx_bytes
 from drafter.writers.pdf.libreoffice import convert, find_soffice
 from helpers import CLAUSES, ROOT
 from readback import footnotes_text, norm
-from diff.tracked_reader import accept_all, accepted_text, docx_footnotes_text, reject_all, rejected_text, revisions
+from diff.tracked_reader import (
+    accept_all, accepted_text, assert_resolves, docx_footnotes_text, reject_all, rejected_text, revisions,
+)
 
 OLD = ROOT / "agreements" / "street-minds-2023.yaml"
 NEW = ROOT / "agreements" / "street-minds-2026.yaml"
@@ -56,6 +59,7 @@ def test_accept_all_gives_2026_and_reject_all_gives_2023(redline, kind):
     # Footnotes (the 2023 Åtaganden had two): kept, deleted or inserted with their reference.
     assert docx_footnotes_text(accept_all(data)) == footnotes_text(new)
     assert docx_footnotes_text(reject_all(data)) == footnotes_text(old)
+    assert_resolves(data, docx_bytes(old), docx_bytes(new))  # paragraph by paragraph, list markers too
 
 
 def test_revisions_are_native_fixed_and_reproducible(redline, tmp_path):
