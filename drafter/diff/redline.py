@@ -102,7 +102,7 @@ class _Builder:
                 out.append(changes.ChangedPeople(item.new.block, lines))
             else:
                 raise TypeError(item)
-        return out
+        return _joined(out)
 
     def item(self, item: ChangedItem):
         content = ([Paragraph(self.inlines(item.first_ops))] if item.first_ops is not None else []) + \
@@ -120,6 +120,22 @@ class _Builder:
                       list(new.align))
         states = {"added": "insert", "removed": "delete"}
         return changes.TrackedTable(table, [states.get(row.state, "") for row in change.rows], self.revision)
+
+
+def _joined(blocks: list) -> list:
+    """Neighbouring one-item lists as one list again (the numbers running on), so a list reads as
+    one list (a screen reader's "1 of 5") wherever its items were unchanged or changed in place."""
+    out: list = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if isinstance(block, BulletList) and isinstance(last, BulletList):
+            out[-1] = BulletList(last.items + block.items)
+        elif isinstance(block, OrderedList) and isinstance(last, OrderedList) and \
+                block.start == last.start + len(last.items):
+            out[-1] = OrderedList(last.items + block.items, last.start)
+        else:
+            out.append(block)
+    return out
 
 
 def _number(unit: Unit) -> int:

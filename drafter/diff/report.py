@@ -16,7 +16,9 @@ from drafter.model.nodes import Document
 from drafter.model.text import block_lines
 from drafter.diff.data import DataChange, data_changes
 from drafter.diff.sections import SectionPair, align_sections, summary
+from drafter.diff.redline import redline_document
 from drafter.diff.words import diff_text
+from drafter.model.changes import Revision
 
 STATUS = {"added": "tillagt", "removed": "borttaget", "changed": "ändrat", "same": "oförändrat"}
 KIND = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet"}
@@ -62,6 +64,7 @@ class SectionView:
     versions: str  # "v1 → v2", "v2", ""
     rationale: str  # the newer version's, when the version changed or the section is new
     body_ops: list  # [(op, text)] of the section's own text (not its sub-sections)
+    blocks: list = field(default_factory=list)  # the same as redline blocks (lists, tables, footnotes kept)
 
     @property
     def label(self) -> str:
@@ -94,11 +97,12 @@ def comparison_report(old_path: Path, new_path: Path, old_doc: Document, new_doc
     pairs = pairs if pairs is not None else align_sections(old_doc, new_doc)
     report = ComparisonReport(str(old_path), str(new_path), new_doc.kind, summary(pairs),
                               data_changes(old_spec, new_spec))
-    report.sections = [_view(p, library) for p in pairs]
+    redline = redline_document(old_doc, new_doc, Revision("drafter", None), pairs)
+    report.sections = [_view(p, library, section.blocks) for p, section in zip(pairs, redline.sections)]
     return report
 
 
-def _view(pair: SectionPair, library: ClauseLibrary) -> SectionView:
+def _view(pair: SectionPair, library: ClauseLibrary, blocks: list) -> SectionView:
     old, new = pair.old, pair.new
     old_text = _body(old) if old else ""
     new_text = _body(new) if new else ""
@@ -118,6 +122,7 @@ def _view(pair: SectionPair, library: ClauseLibrary) -> SectionView:
         heading_ops=diff_text(old.heading if old else "", new.heading if new else ""),
         clause_id=pair.clause_id, versions=versions, rationale=rationale,
         body_ops=diff_text(old_text, new_text) if old_text != new_text else [("equal", new_text)],
+        blocks=blocks,
     )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
+from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
@@ -13,7 +15,9 @@ from lxml import etree
 from drafter.assemble import assemble_documents
 from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
-from drafter.model.text import document_text
+from drafter.model.nodes import FootnoteRef
+from drafter.model.numbering import inlines_in
+from drafter.model.text import block_lines, document_text
 from drafter.diff.sections import align_sections, summary
 from drafter.spec.load import load_spec
 from drafter.writers.docx.writer import docx_bytes
@@ -124,3 +128,72 @@ def test_proposal_missing_is_a_user_error(tmp_path):
     spec.write_text(data, encoding="utf-8")
     code, output = run("compare", spec, NEW, "--document", "proposal")
     assert code == 2 and "har inget tjänsteutlåtande" in output
+
+
+class _HtmlSide(HTMLParser):
+    """The text one side of a compare page reads: the other side's <ins>/<del> dropped, block
+    boundaries as spaces, each footnote mark as "0"."""
+
+    BLOCKS = {"p", "li", "td", "th", "br", "div", "tr"}
+
+    def __init__(self, keep: str):
+        super().__init__(convert_charrefs=True)
+        self.skip, self.inside, self.sup, self.out = ("ins" if keep == "old" else "del"), 0, False, []
+
+    def handle_starttag(self, tag, attrs):
+        self.inside += tag == self.skip
+        self.sup = self.sup or (tag == "sup")
+        if tag in self.BLOCKS:
+            self.out.append(" ")
+
+    def handle_endtag(self, tag):
+        self.inside -= tag == self.skip
+        self.sup = self.sup and tag != "sup"
+        if tag in self.BLOCKS:
+            self.out.append(" ")
+
+    def handle_data(self, data):
+        if not self.inside:
+            self.out.append("0" if self.sup else data)
+
+
+def _side(fragment: str, keep: str) -> str:
+    parser = _HtmlSide(keep)
+    parser.feed(fragment)
+    return norm("".join(parser.out))
+
+
+def _own_text(section) -> str:
+    """The section's own blocks, then its footnotes' text, every footnote mark "0"."""
+    section = copy.deepcopy(section)
+    marks = [inline for inline in inlines_in(section.blocks) if isinstance(inline, FootnoteRef)]
+    for mark in marks:
+        mark.number = 0
+    lines = [line for b in section.blocks for line in block_lines(b)]
+    notes = [line for mark in marks for b in mark.blocks for line in block_lines(b)]
+    return norm(" ".join(lines + notes))
+
+
+def test_html_keeps_lists_and_footnotes_and_reads_as_either_side(tmp_path):
+    page = tmp_path / "compare.html"
+    assert run("compare", OLD, NEW, "--format", "html", "-o", page)[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<main>") == 1 and html.count("</main>") == 1
+    assert "<ul><li>" in html and '<sup class="fn">1</sup>' in html
+    notes = html.split('<ol class="notes" aria-label="Fotnoter">', 1)[1].split("</ol>", 1)[0]
+    assert "<del>Peer support innebär" in notes  # the 2023 footnote went with its mark
+    old, new = models("agreement")
+    sections = html.split("<h2>Avsnitt</h2>", 1)[1].split("<section ")[1:]
+    pairs = align_sections(old, new)
+    assert len(sections) == len(pairs)
+    checked = 0
+    for fragment, pair in zip(sections, pairs):
+        if 'class="body"' not in fragment:
+            continue
+        body = fragment.split('<div class="body">', 1)[1].rsplit("</div>", 1)[0]
+        if pair.new is not None:
+            assert _side(body, "new") == _own_text(pair.new), pair.new.heading
+        if pair.old is not None:
+            assert _side(body, "old") == _own_text(pair.old), pair.old.heading
+        checked += 1
+    assert checked == 12  # 3 added + 9 changed
