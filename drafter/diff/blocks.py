@@ -10,6 +10,7 @@ list is paired with itself, so its number ("3." → "4.") is a change like any o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from difflib import SequenceMatcher
 
 from drafter.diff.inlines import diff_inlines
@@ -23,7 +24,7 @@ SIMILAR = 0.5
 @dataclass
 class Unit:
     kind: str  # "p", "bullet", "number", "table", "block"
-    block: object  # Paragraph, an item's list of blocks, Table or another Block
+    block: Any  # Paragraph, an item's list of blocks, Table or another Block
     marker: str = ""  # "3." for an ordered item
 
     @property

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
 @dataclass
 class DataChange:
     what: str  # "Period: slut", "Budget: Personal"
@@ -25,9 +26,7 @@ def data_changes(old_spec, new_spec) -> list[DataChange]:
 
 
 def _facts(spec) -> dict[str, str]:
-    from drafter.formatting import FILTERS
-
-    kronor = FILTERS["kronor"]
+    from drafter.formatting import kronor
     facts: dict[str, str] = {}
     for i, party in enumerate(spec.parties, start=1):
         label = f"Part {i}"

@@ -76,7 +76,7 @@ class _Builder:
                                          inserted=bool(new_heading)))
             blocks += self.blocks(diff_blocks(pair.old.blocks, pair.new.blocks))
         else:
-            shown = pair.new if pair.new is not None else pair.old
+            shown = pair.shown
             heading = [changes.Heading(shown.level, [Text(heading_line(shown))])] if shown.heading else []
             blocks = [self.whole(heading + list(shown.blocks), inserted=pair.new is not None)]
         return Section(heading="", blocks=blocks, numbered=False)

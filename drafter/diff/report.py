@@ -113,6 +113,7 @@ def _view(pair: SectionPair, library: ClauseLibrary, blocks: list) -> SectionVie
         rationale = library.get(f"{new_use.id}@{new_use.version}").meta.rationale
     elif new_use or old_use:
         use = new_use or old_use
+        assert use is not None
         versions = f"v{use.version}"
         if pair.old is None or pair.new is None:
             rationale = library.get(f"{use.id}@{use.version}").meta.rationale

@@ -1,4 +1,4 @@
-"""Two assembled documents side by side: sections matched by clause id, and the spec data that changed.
+"""Two assembled documents side by side: sections matched by clause id.
 
 Sections are taken in reading order (depth first, as printed) and matched with difflib on a key:
 the clause id for a section made from a clause, else its heading (or, for a section without a
@@ -36,8 +36,15 @@ class SectionPair:
         return bool(self.old and self.new and self.old.label != self.new.label)
 
     @property
+    def shown(self) -> Section:
+        """The new section, or the old one for a removed section (a pair always has one)."""
+        section = self.new if self.new is not None else self.old
+        assert section is not None
+        return section
+
+    @property
     def clause_id(self) -> str | None:
-        section = self.new or self.old
+        section = self.shown
         return section.clause.id if section.clause else None
 
 
@@ -69,10 +76,10 @@ def align_sections(old: Document, new: Document) -> list[SectionPair]:
             pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
         else:
             pairs += [SectionPair(x, None) for x in a[i1:i2]] + [SectionPair(None, y) for y in b[j1:j2]]
-    removed = {section_key(p.old) for p in pairs if p.new is None}
-    added = {section_key(p.new) for p in pairs if p.old is None}
+    removed = {section_key(p.shown) for p in pairs if p.new is None}
+    added = {section_key(p.shown) for p in pairs if p.old is None}
     for p in pairs:
-        if (p.new is None and section_key(p.old) in added) or (p.old is None and section_key(p.new) in removed):
+        if (p.new is None and section_key(p.shown) in added) or (p.old is None and section_key(p.shown) in removed):
             p.moved = True
     return pairs
 
@@ -83,7 +90,7 @@ def summary(pairs: list[SectionPair]) -> dict[str, int]:
     moved_keys = set()
     for p in pairs:
         if p.moved:
-            moved_keys.add(section_key(p.old or p.new))
+            moved_keys.add(section_key(p.shown))
             continue
         counts[p.status] += 1
         counts["renumbered"] += p.renumbered

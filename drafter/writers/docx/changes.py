@@ -74,9 +74,9 @@ def write_title(story: Story, doc: Document, footnotes: Footnotes, style: str, s
         return None
     p = story.paragraph(style)
     write_inlines(p, inlines, footnotes)
-    kinds = {type(node) for node in inlines}
-    if len(kinds) == 1 and kinds <= {Inserted, Deleted}:
-        mark_elements([p._p], KIND[kinds.pop()], inlines[0].revision, runs=False)
+    first = inlines[0]
+    if isinstance(first, (Inserted, Deleted)) and all(type(node) is type(first) for node in inlines):
+        mark_elements([p._p], KIND[type(first)], first.revision, runs=False)  # the whole line is new / gone
     return p
 
 
@@ -135,7 +135,7 @@ def _people(story: Story, change: ChangedPeople, footnotes: Footnotes, depth: in
             bold = any(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs)
             for r in runs:
                 p.remove(r)
-            write_inlines(Paragraph(p, None), inlines, footnotes, bold=bold)
+            write_inlines(Paragraph(p, None), inlines, footnotes, bold=bold)  # type: ignore[arg-type]  # runs need no part
 
 
 def _text(p) -> str:
