@@ -58,6 +58,11 @@ def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary) 
     return Compared(documents[0], documents[1], loaded[0].spec, loaded[1].spec)
 
 
+def rationale(library: ClauseLibrary):
+    """`(clause id, version) → its rationale`, for diff.report (which reads no library itself)."""
+    return lambda clause_id, version: library.get(f"{clause_id}@{version}").meta.rationale
+
+
 # --- clauses diff --------------------------------------------------------------------------------
 
 

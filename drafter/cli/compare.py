@@ -34,7 +34,7 @@ def compare(old, new, kind, output_format, out, author, clauses_dir):
     (parter, period, budget) i en tabell. docx: det nya dokumentet med Words spårade ändringar mot
     det gamla, som kan godkännas eller avvisas en och en."""
     from drafter.clauses.library import ClauseLibrary
-    from drafter.comparison import compared_documents, revision_date
+    from drafter.comparison import compared_documents, rationale, revision_date
     from drafter.diff.sections import align_sections
 
     library = ClauseLibrary(clauses_dir)
@@ -48,7 +48,8 @@ def compare(old, new, kind, output_format, out, author, clauses_dir):
         return
     from drafter.diff.report import comparison_report
 
-    report = comparison_report(old, new, old_doc, new_doc, compared.old_spec, compared.new_spec, library, pairs)
+    report = comparison_report(old, new, old_doc, new_doc, compared.old_spec, compared.new_spec,
+                               rationale(library), pairs)
     if output_format == "html":
         from drafter.diff.html_format import comparison_html
 
