@@ -15,7 +15,10 @@ from difflib import SequenceMatcher
 
 from drafter.diff.inlines import diff_inlines
 from drafter.diff.words import diff_text, tokenize
-from drafter.model.nodes import Block, BulletList, Officials, OrderedList, Paragraph, SignatureBlock, Table
+from drafter.model.nodes import (
+    Block, BulletList, FootnoteRef, Officials, OrderedList, Paragraph, SignatureBlock, Table,
+)
+from drafter.model.numbering import inlines_in
 from drafter.model.text import block_lines, inline_text
 
 SIMILAR = 0.5
@@ -34,7 +37,16 @@ class Unit:
 
     @property
     def key(self) -> tuple:
-        return self.kind, self.marker, self.text
+        """What must be equal for the unit to be unchanged: its text and its footnotes' texts
+        (a footnote mark reads as its number, the same for a changed footnote)."""
+        return self.kind, self.marker, self.text, footnote_texts(self.block if isinstance(self.block, list)
+                                                                   else [self.block])
+
+
+def footnote_texts(blocks: list) -> tuple[str, ...]:
+    """The text of every footnote in `blocks`, in order: a changed footnote changes its block."""
+    return tuple("\n".join(line for b in inline.blocks for line in block_lines(b))
+                 for inline in inlines_in(blocks) if isinstance(inline, FootnoteRef))
 
 
 @dataclass
@@ -196,7 +208,7 @@ def _changed_table(old: Unit, new: Unit) -> ChangedTable:
     matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            change.rows += [RowDiff("same", r) for r in t_new.rows[j1:j2]]
+            change.rows += [_row(o, n) for o, n in zip(t_old.rows[i1:i2], t_new.rows[j1:j2])]
             continue
         olds, news = t_old.rows[i1:i2], t_new.rows[j1:j2]
         for k in range(max(len(olds), len(news))):  # pair row by row: a budget line's amount changes
@@ -215,9 +227,13 @@ def _changed_table(old: Unit, new: Unit) -> ChangedTable:
 
 
 def _row(old: list, new: list) -> RowDiff:
-    if [inline_text(c) for c in old] == [inline_text(c) for c in new]:
+    if _row_key(old) == _row_key(new):
         return RowDiff("same", new)
     return RowDiff("changed", new, [diff_inlines(o, n) for o, n in zip(old, new)])
+
+
+def _row_key(row: list) -> tuple:
+    return tuple(inline_text(c) for c in row), footnote_texts([Paragraph(c) for c in row])
 
 
 def _row_text(row: list) -> str:

@@ -19,7 +19,6 @@ from drafter.diff.sections import SectionPair, align_sections, summary
 from drafter.diff.words import diff_text
 from drafter.model.changes import Revision
 from drafter.model.nodes import Document
-from drafter.model.text import block_lines
 
 STATUS = {"added": "tillagt", "removed": "borttaget", "changed": "ändrat", "same": "oförändrat"}
 KIND = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet"}
@@ -64,8 +63,7 @@ class SectionView:
     clause_id: str | None
     versions: str  # "v1 → v2", "v2", ""
     rationale: str  # the newer version's, when the version changed or the section is new
-    body_ops: list  # [(op, text)] of the section's own text (not its sub-sections)
-    blocks: list = field(default_factory=list)  # the same as redline blocks (lists, tables, footnotes kept)
+    blocks: list = field(default_factory=list)  # the section's own blocks (not its sub-sections) as a redline
 
     @property
     def label(self) -> str:
@@ -105,8 +103,6 @@ def comparison_report(old_path: Path, new_path: Path, old_doc: Document, new_doc
 
 def _view(pair: SectionPair, rationale_of: Callable[[str, int], str], blocks: list) -> SectionView:
     old, new = pair.old, pair.new
-    old_text = _body(old) if old else ""
-    new_text = _body(new) if new else ""
     old_use, new_use = (old.clause if old else None), (new.clause if new else None)
     versions, rationale = "", ""
     if old_use and new_use and old_use.id == new_use.id and old_use.version != new_use.version:
@@ -123,10 +119,6 @@ def _view(pair: SectionPair, rationale_of: Callable[[str, int], str], blocks: li
         old_label=old.label if old else "", new_label=new.label if new else "",
         heading_ops=diff_text(old.heading if old else "", new.heading if new else ""),
         clause_id=pair.clause_id, versions=versions, rationale=rationale,
-        body_ops=diff_text(old_text, new_text) if old_text != new_text else [("equal", new_text)],
         blocks=blocks,
     )
 
-
-def _body(section) -> str:
-    return "\n".join(line for b in section.blocks for line in block_lines(b))

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from drafter.model.nodes import Document, Section
+from drafter.model.nodes import Document, FootnoteRef, Section
+from drafter.model.numbering import inlines_in
 from drafter.model.text import block_lines
 
 
@@ -53,8 +54,11 @@ def heading_line(section: Section) -> str:
 
 
 def own_text(section: Section) -> str:
-    """The section's heading (without its number) and its own blocks, not its sub-sections."""
-    return "\n".join([section.heading, *(line for b in section.blocks for line in block_lines(b))])
+    """The section's heading (without its number), its own blocks and their footnotes, not its
+    sub-sections."""
+    notes = [line for inline in inlines_in(section.blocks) if isinstance(inline, FootnoteRef)
+             for b in inline.blocks for line in block_lines(b)]
+    return "\n".join([section.heading, *(line for b in section.blocks for line in block_lines(b)), *notes])
 
 
 def section_key(section: Section) -> tuple:

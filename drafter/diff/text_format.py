@@ -8,11 +8,17 @@ writes them: the package stays free of the command-line library.)
 from __future__ import annotations
 
 from drafter.diff.report import ClauseReport, ComparisonReport, VersionInfo
+from drafter.diff.text_blocks import section_lines
 
 
 DELETED = "\x1b[31m\x1b[9m"  # red, struck through
 INSERTED = "\x1b[32m\x1b[4m"  # green, underlined
 RESET = "\x1b[0m"
+
+
+def marker(color: bool):
+    """(op, text) → the text marked as `mark` marks it."""
+    return lambda op, text: mark([(op, text)], color)
 
 
 def mark(ops: list, color: bool) -> str:
@@ -62,6 +68,5 @@ def comparison_text(report: ComparisonReport, color: bool) -> str:
         if s.rationale:
             lines.append(f"    motivering: {s.rationale}")
         if s.status != "same":
-            body = mark(s.body_ops, color)
-            lines += ["    " + line for line in body.split("\n") if line.strip()]
+            lines += ["    " + line for line in section_lines(s.blocks, marker(color)) if line.strip()]
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from html.parser import HTMLParser
 
@@ -22,6 +23,7 @@ from drafter.diff.sections import align_sections, summary
 from drafter.spec.load import load_spec
 from drafter.writers.docx.writer import docx_bytes
 from drafter.writers.pdf.libreoffice import convert, find_soffice
+from diff.test_properties import _strip_text
 from helpers import CLAUSES, ROOT
 from readback import footnotes_text, norm
 from diff.tracked_reader import (
@@ -197,3 +199,41 @@ def test_html_keeps_lists_and_footnotes_and_reads_as_either_side(tmp_path):
             assert _side(body, "old") == _own_text(pair.old), pair.old.heading
         checked += 1
     assert checked == 12  # 3 added + 9 changed
+
+
+def _text_side(lines: list[str], keep: str) -> str:
+    text = _strip_text("\n".join(lines), keep)
+    out = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s*\[\d+\] ", "", line)  # a footnote's own line
+        line = re.sub(r"^\s*– ", "", line)  # a bullet
+        out.append(re.sub(r"\[\d+\]", "0", line).replace(" | ", " ").replace(" / ", " "))
+    return norm(" ".join(out))
+
+
+def test_text_report_reads_block_by_block_as_either_side():
+    code, text = run("compare", OLD, NEW)
+    assert code == 0
+    assert "    [-– Att minska ensamhet, isolering och digitalt utanförskap-]" in text  # a whole item, marker too
+    assert "    [1] [-Peer support innebär" in text  # the deleted footnote after its section
+    bodies: list[list[str]] = []
+    for line in text.split("\nAvsnitt\n", 1)[1].split("\n"):
+        if not line:
+            continue
+        if not line.startswith(" "):
+            bodies.append([])
+        elif not line.startswith("    motivering: "):
+            bodies[-1].append(line[4:])
+    old, new = models("agreement")
+    pairs = align_sections(old, new)
+    assert len(bodies) == len(pairs)
+    checked = 0
+    for body, pair in zip(bodies, pairs):
+        if not body:
+            continue
+        if pair.new is not None:
+            assert _text_side(body, "new") == _own_text(pair.new), pair.new.heading
+        if pair.old is not None:
+            assert _text_side(body, "old") == _own_text(pair.old), pair.old.heading
+        checked += 1
+    assert checked == 12

@@ -19,6 +19,9 @@ from drafter.clauses.library import ClauseLibrary
 from drafter.comparison import clause_documents
 from drafter.model.changes import ChangedPeople, Revision
 from drafter.diff.redline import redline_document
+from drafter.diff.sections import align_sections
+from drafter.model.nodes import Document, FootnoteRef, Metadata, Paragraph, Section, Text
+from drafter.model.numbering import number_document
 from drafter.spec.load import load_spec
 from drafter.writers.docx.redline import redline_docx_bytes
 from drafter.writers.docx.writer import docx_bytes
@@ -140,3 +143,17 @@ def test_a_clause_diff_takes_source_date_epoch_when_set(tmp_path, monkeypatch):
 def test_a_draft_versions_changes_carry_no_made_up_date(tmp_path, monkeypatch):
     dates, _ = _clause_docx(tmp_path, "street-minds/tu-bakgrund", monkeypatch)  # v2 is an utkast
     assert dates == {None}
+
+
+def test_a_changed_footnote_is_a_change_even_when_its_mark_reads_the_same():
+    def document(note: str) -> Document:
+        doc = Document("agreement", Metadata(title="Överenskommelse"), sections=[Section("Syfte", [
+            Paragraph([Text("Peer support"), FootnoteRef([Paragraph([Text(note)])])])])])
+        number_document(doc)
+        return doc
+
+    old, new = document("Stöd av personer med egen erfarenhet."), document("Stöd av personer med egen erfarenhet, se RECO.")
+    assert [p.status for p in align_sections(old, new)] == ["changed"]
+    data = redline_docx_bytes(old, new)
+    assert_resolves(data, docx_bytes(old), docx_bytes(new))
+    assert revisions(data) == {"ins": 3, "del": 3}  # each mark, and each footnote's paragraph mark and text
