@@ -13,12 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from difflib import SequenceMatcher
 
-from drafter.diff.inlines import diff_inlines
+from drafter.diff.inlines import diff_inlines, to_tokens
 from drafter.diff.words import diff_text, tokenize
-from drafter.model.nodes import (
-    Block, BulletList, FootnoteRef, Officials, OrderedList, Paragraph, SignatureBlock, Table,
-)
-from drafter.model.numbering import inlines_in
+from drafter.model.nodes import Block, BulletList, Officials, OrderedList, Paragraph, SignatureBlock, Table
 from drafter.model.text import block_lines, inline_text
 
 SIMILAR = 0.5
@@ -37,16 +34,27 @@ class Unit:
 
     @property
     def key(self) -> tuple:
-        """What must be equal for the unit to be unchanged: its text and its footnotes' texts
-        (a footnote mark reads as its number, the same for a changed footnote)."""
-        return self.kind, self.marker, self.text, footnote_texts(self.block if isinstance(self.block, list)
-                                                                   else [self.block])
+        """What must be equal for the unit to be unchanged: its words with their formatting and
+        its footnotes' texts (a footnote mark reads as its number, the same for a changed note)."""
+        return self.kind, self.marker, self.text, signature(self.block if isinstance(self.block, list)
+                                                              else [self.block])
 
 
-def footnote_texts(blocks: list) -> tuple[str, ...]:
-    """The text of every footnote in `blocks`, in order: a changed footnote changes its block."""
-    return tuple("\n".join(line for b in inline.blocks for line in block_lines(b))
-                 for inline in inlines_in(blocks) if isinstance(inline, FootnoteRef))
+def signature(blocks: list) -> tuple:
+    """Every run of text in `blocks` as diff tokens (bold/italic with the text; a footnote mark
+    as its footnote's text): a word that turns bold or a footnote that changed is a change."""
+    out: list = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(tuple(to_tokens(block.inlines)))
+        elif isinstance(block, (BulletList, OrderedList)):
+            out += [signature(item) for item in block.items]
+        elif isinstance(block, Table):
+            out += [tuple(to_tokens(cell)) for row in [block.header, *block.rows, *([block.total] if block.total else [])]
+                    for cell in row]
+        else:
+            out.append(tuple(block_lines(block)))
+    return tuple(out)
 
 
 @dataclass
@@ -233,7 +241,7 @@ def _row(old: list, new: list) -> RowDiff:
 
 
 def _row_key(row: list) -> tuple:
-    return tuple(inline_text(c) for c in row), footnote_texts([Paragraph(c) for c in row])
+    return tuple(tuple(to_tokens(c)) for c in row)
 
 
 def _row_text(row: list) -> str:

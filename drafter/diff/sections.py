@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from drafter.model.nodes import Document, FootnoteRef, Section
-from drafter.model.numbering import inlines_in
-from drafter.model.text import block_lines
+from drafter.diff.blocks import signature
+from drafter.model.nodes import Document, Section
 
 
 @dataclass
@@ -30,7 +29,7 @@ class SectionPair:
             return "added"
         if self.new is None:
             return "removed"
-        return "same" if own_text(self.old) == own_text(self.new) else "changed"
+        return "same" if content(self.old) == content(self.new) else "changed"
 
     @property
     def renumbered(self) -> bool:
@@ -53,12 +52,10 @@ def heading_line(section: Section) -> str:
     return f"{section.label} {section.heading}".strip()
 
 
-def own_text(section: Section) -> str:
-    """The section's heading (without its number), its own blocks and their footnotes, not its
-    sub-sections."""
-    notes = [line for inline in inlines_in(section.blocks) if isinstance(inline, FootnoteRef)
-             for b in inline.blocks for line in block_lines(b)]
-    return "\n".join([section.heading, *(line for b in section.blocks for line in block_lines(b)), *notes])
+def content(section: Section) -> tuple:
+    """What must be equal for a section to be unchanged: its heading (without its number) and its
+    own blocks' words, formatting and footnotes (blocks.signature), not its sub-sections."""
+    return section.heading, signature(section.blocks)
 
 
 def section_key(section: Section) -> tuple:

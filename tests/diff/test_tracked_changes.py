@@ -20,7 +20,7 @@ from drafter.comparison import clause_documents
 from drafter.model.changes import ChangedPeople, Revision
 from drafter.diff.redline import redline_document
 from drafter.diff.sections import align_sections
-from drafter.model.nodes import Document, FootnoteRef, Metadata, Paragraph, Section, Text
+from drafter.model.nodes import Document, FootnoteRef, Metadata, Paragraph, Section, Strong, Text
 from drafter.model.numbering import number_document
 from drafter.spec.load import load_spec
 from drafter.writers.docx.redline import redline_docx_bytes
@@ -157,3 +157,18 @@ def test_a_changed_footnote_is_a_change_even_when_its_mark_reads_the_same():
     data = redline_docx_bytes(old, new)
     assert_resolves(data, docx_bytes(old), docx_bytes(new))
     assert revisions(data) == {"ins": 3, "del": 3}  # each mark, and each footnote's paragraph mark and text
+
+
+def test_a_word_that_turns_bold_is_a_change():
+    def document(bold: bool) -> Document:
+        word = Strong([Text("senast")]) if bold else Text("senast")
+        doc = Document("agreement", Metadata(title="Överenskommelse"), sections=[Section("Uppsägning", [
+            Paragraph([Text("Uppsägning ska ske "), word, Text(" den 30 september.")])])])
+        number_document(doc)
+        return doc
+
+    old, new = document(False), document(True)
+    assert [p.status for p in align_sections(old, new)] == ["changed"]  # the same words …
+    data = redline_docx_bytes(old, new)
+    assert deleted_and_inserted(data) == (["senast"], ["senast"])  # … but not their look
+    assert_resolves(data, docx_bytes(old), docx_bytes(new))
