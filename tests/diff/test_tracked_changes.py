@@ -20,7 +20,7 @@ from drafter.comparison import clause_documents
 from drafter.model.changes import ChangedPeople, Revision
 from drafter.diff.redline import redline_document
 from drafter.diff.sections import align_sections
-from drafter.model.nodes import Document, FootnoteRef, Metadata, Paragraph, Section, Strong, Text
+from drafter.model.nodes import Document, FootnoteRef, Metadata, Official, Officials, Paragraph, Section, Strong, Text
 from drafter.model.numbering import number_document
 from drafter.spec.load import load_spec
 from drafter.writers.docx.redline import redline_docx_bytes
@@ -171,4 +171,17 @@ def test_a_word_that_turns_bold_is_a_change():
     assert [p.status for p in align_sections(old, new)] == ["changed"]  # the same words …
     data = redline_docx_bytes(old, new)
     assert deleted_and_inserted(data) == (["senast"], ["senast"])  # … but not their look
+    assert_resolves(data, docx_bytes(old), docx_bytes(new))
+
+
+def test_a_new_official_changes_that_name_only():
+    def document(name: str) -> Document:
+        doc = Document("proposal", Metadata(title="Tjänsteutlåtande"), sections=[Section("", [
+            Officials([Official("Veronica Carstorp Wolgast", "Socialdirektör"), Official(name, "Avdelningschef")])])])
+        number_document(doc)
+        return doc
+
+    old, new = document("Eva Ek"), document("Karin Lund")
+    data = redline_docx_bytes(old, new)
+    assert deleted_and_inserted(data) == (["Eva Ek"], ["Karin Lund"])
     assert_resolves(data, docx_bytes(old), docx_bytes(new))
