@@ -20,13 +20,13 @@ from drafter.diff.sections import SectionPair, align_sections, heading_line
 from drafter.diff.words import diff_text
 from drafter.model import changes
 from drafter.model.changes import Revision
-from drafter.model.nodes import BulletList, Document, OrderedList, Paragraph, Section, Table, Text
-from drafter.model.numbering import number_footnotes
+from drafter.model.nodes import BulletList, Document, FootnoteRef, OrderedList, Paragraph, Section, Table, Text
+from drafter.model.numbering import inlines_in, number_footnotes
 
 
 def redline_document(old: Document, new: Document, revision: Revision,
                      pairs: list[SectionPair] | None = None) -> changes.Redline:
-    """The redline of `old` → `new`; neither is changed (footnotes are numbered on a copy)."""
+    """The redline of `old` → `new`; neither is changed (footnotes are numbered on copies)."""
     build = _Builder(revision)
     sections = [build.section(pair) for pair in (pairs if pairs is not None else align_sections(old, new))]
     redline = changes.Redline(
@@ -35,10 +35,17 @@ def redline_document(old: Document, new: Document, revision: Revision,
         title=build.text(old.meta.title, new.meta.title),
         subtitle=build.text(old.meta.subtitle, new.meta.subtitle),
     )
-    # Old and new footnotes share one document: number them again, on a copy of the nodes.
-    redline = copy.deepcopy(redline)
+    # Old and new footnotes share one document: number them again, on copies of the blocks that
+    # hold them (each block copied on its own, so a mark both documents share is two marks here).
+    redline.preamble = _with_own_footnotes(redline.preamble)
+    for section in redline.sections:
+        section.blocks = _with_own_footnotes(section.blocks)
     number_footnotes(redline)
     return redline
+
+
+def _with_own_footnotes(blocks: list) -> list:
+    return [copy.deepcopy(b) if any(isinstance(i, FootnoteRef) for i in inlines_in([b])) else b for b in blocks]
 
 
 class _Builder:

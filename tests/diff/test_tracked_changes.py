@@ -4,6 +4,7 @@ writes it (list markers, table cells and footnotes included), and changes whole 
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 
@@ -21,7 +22,7 @@ from drafter.model.changes import ChangedPeople, Revision
 from drafter.diff.redline import redline_document
 from drafter.diff.sections import align_sections
 from drafter.model.nodes import Document, FootnoteRef, Metadata, Official, Officials, Paragraph, Section, Strong, Text
-from drafter.model.numbering import number_document
+from drafter.model.numbering import inlines_in, number_document
 from drafter.spec.load import load_spec
 from drafter.writers.docx.redline import redline_docx_bytes
 from drafter.writers.docx.writer import docx_bytes
@@ -185,3 +186,12 @@ def test_a_new_official_changes_that_name_only():
     data = redline_docx_bytes(old, new)
     assert deleted_and_inserted(data) == (["Eva Ek"], ["Karin Lund"])
     assert_resolves(data, docx_bytes(old), docx_bytes(new))
+
+
+def test_the_compared_documents_are_left_as_they_were():
+    old, new = documents(EXAMPLE.parent / "street-minds-2023.yaml", "agreement"), documents(EXAMPLE, "agreement")
+    before = [copy.deepcopy(d) for d in (old, new)]
+    redline = redline_document(old, new, Revision("drafter", None))
+    assert [old, new] == before
+    marks = [i.number for s in redline.sections for i in inlines_in(s.blocks) if isinstance(i, FootnoteRef)]
+    assert marks == list(range(1, len(marks) + 1)) and len(marks) >= 2  # the 2023 footnotes, numbered anew
