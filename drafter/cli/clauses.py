@@ -55,12 +55,6 @@ def clauses_show(ref, clauses_dir):
     click.echo(clause.body.rstrip())
 
 
-def _version(library, clause_id: str, version: str):
-    from drafter.clauses.approve import find_version
-
-    return find_version(library, f"{clause_id}@{version.lstrip('v')}")
-
-
 @clauses.command("diff")
 @click.argument("clause_id", metavar="ID")
 @click.argument("v1")
@@ -79,29 +73,27 @@ def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
     Jämför klausultexten som den står i biblioteket, med {{ }}-uttrycken som de är skrivna: den
     text som fastställs. Överst står båda versionernas status, fastställelse och motivering."""
     from drafter.clauses.library import ClauseLibrary
-    from drafter.redline.emit import docx_date, emit, use_color
+    from drafter.cli.compare import emit, use_color
+    from drafter.comparison import clause_date, clause_documents, clause_version, revision_date
 
     library = ClauseLibrary(clauses_dir)
-    old, new = _version(library, clause_id, v1), _version(library, clause_id, v2)
+    old, new = clause_version(library, clause_id, v1), clause_version(library, clause_id, v2)
     if output_format == "docx":
-        from drafter.redline.clause_doc import clause_documents
         from drafter.writers.docx.redline import redline_docx_bytes
 
-        newer = max(old, new, key=lambda v: v.version)
-        date = newer.meta.approval.date if newer.meta.approval else None
-        emit(redline_docx_bytes(*clause_documents(old, new), author, docx_date(date)), out)
+        emit(redline_docx_bytes(*clause_documents(old, new), author, revision_date(clause_date(old, new))), out)
         return
+    from drafter.diff.report import clause_report
     from drafter.language.measure import change_line, measure_clause
-    from drafter.redline.report import clause_report
 
     report = clause_report(old, new)
     readability = change_line(measure_clause(old.body), measure_clause(new.body), f"v{old.version}", f"v{new.version}")
     if output_format == "html":
-        from drafter.redline.html_format import clause_html
+        from drafter.diff.html_format import clause_html
 
         emit(clause_html(report, readability), out)
     else:
-        from drafter.redline.text_format import clause_text
+        from drafter.diff.text_format import clause_text
 
         title, _, rest = clause_text(report, use_color(out)).partition("\n")
         emit(f"{title}\n{readability}\n{rest}", out)
@@ -119,8 +111,8 @@ def clauses_history(clause_id, specs_dir, clauses_dir):
     En hänvisning utan version (villkor/period) räknas till den senaste fastställda versionen."""
     from drafter.clauses.approve import find_version
     from drafter.clauses.library import ClauseLibrary
+    from drafter.comparison import clause_usage
     from drafter.language.measure import measure_clause
-    from drafter.redline.history import clause_usage
 
     library = ClauseLibrary(clauses_dir)
     if "@" in clause_id:

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:  # tracked changes (model/changes.py) build on these nodes
+    from drafter.model.changes import (
+        ChangedPeople, Deleted, DeletedBlocks, Heading, Inserted, InsertedBlocks, RenumberedItem, TrackedTable,
+    )
 
 
 # --- inline nodes -----------------------------------------------------------
@@ -51,7 +56,7 @@ class CrossRef:
     text: str = ""  # set by model.numbering
 
 
-Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef]
+Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef, "Inserted", "Deleted"]
 
 
 # --- block nodes ------------------------------------------------------------
@@ -114,7 +119,8 @@ class Officials:
     officials: list[Official]
 
 
-Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials]
+Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials,
+              "InsertedBlocks", "DeletedBlocks", "Heading", "RenumberedItem", "TrackedTable", "ChangedPeople"]
 
 
 # --- structure --------------------------------------------------------------

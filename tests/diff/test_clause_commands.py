@@ -10,12 +10,12 @@ from click.testing import CliRunner
 
 from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
-from drafter.redline.clause_doc import clause_documents
+from drafter.comparison import clause_documents
 from drafter.model.text import document_text
 from helpers import CLAUSES, ROOT
 from readback import norm
-from redline.tracked_reader import accepted_text, rejected_text, revisions
-from redline.test_properties import _strip_html, _strip_text
+from diff.tracked_reader import accepted_text, rejected_text, revisions
+from diff.test_properties import _strip_html, _strip_text
 
 AGREEMENTS = ROOT / "agreements"
 
@@ -93,7 +93,7 @@ def test_diff_refuses_unknown_versions(args, message):
 def test_docx_needs_a_file_on_a_terminal(monkeypatch):
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     from drafter.errors import DrafterError
-    from drafter.redline.emit import emit
+    from drafter.cli.compare import emit
 
     with pytest.raises(DrafterError, match="kan inte visas i terminalen"):
         emit(b"PK", None)

@@ -1,5 +1,10 @@
 """Word-level differences: tokenise, diff with difflib, tidy the result so a person can read it.
 
+Tokens are what a reader takes as one thing: a word, a run of spaces, one punctuation mark, and
+whole — never split — a date ("1 juli 2026", "2026-07-01"), an organisationsnummer
+("802436-9758"), a clause number ("5.7", "3.5 a" counts "3.5"), an amount with its thousands
+groups ("878 000", "1 250,50"). So 878 000 → 890 000 is one replaced token, not "8[-78-]{+90+} 000".
+
 A token is `(style, text)`: `style` is anything hashable (None for plain text, the bold/italic
 state of a run, or a marker for an atom such as a footnote) and `text` what it reads as. Two
 tokens are the same when both parts are. The diff is a list of `(op, tokens)` with op "equal",
@@ -18,7 +23,16 @@ import re
 from difflib import SequenceMatcher
 from typing import Hashable
 
-TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_SP = "[ \u00a0\u202f]"  # the spaces inside a Swedish amount or date (no-break ones too)
+_MONTH = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+TOKEN = re.compile(
+    rf"(?<!\w)\d{{1,2}}{_SP}(?:{_MONTH})(?:{_SP}\d{{4}})?(?!\w)"  # 1 juli 2026, 30 september
+    r"|(?<!\w)\d{4}-\d{2}-\d{2}(?!\w)"  # 2026-07-01
+    r"|(?<!\w)(?:\d{2})?\d{6}-\d{4}(?!\w)"  # organisationsnummer 802436-9758
+    r"|(?<!\w)\d+(?:\.\d+)+(?![\w.]\d)"  # clause number 5.7, 4.1.2
+    rf"|(?<![\w,])\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?(?![\w,])"  # 878 000, 1 250,50
+    r"|(?<![\w,])\d+(?:,\d+)?(?![\w,])"  # 2026, 1,5
+    r"|\w+|\s+|[^\w\s]")
 WORD = re.compile(r"\w+")
 OBJECT = "\ufffc"  # the text of an atom token (a footnote mark, a line break): counts as a word
 
@@ -115,7 +129,7 @@ def _refine(chunk: _Chunk) -> list[tuple[str, list[Token]]]:
         return [("equal", chunk.new)]
     if len(chunk.old) == 1 and len(chunk.new) == 1:
         (style_a, a), (style_b, b) = chunk.old[0], chunk.new[0]
-        if style_a == style_b and WORD.fullmatch(a) and WORD.fullmatch(b):
+        if style_a == style_b and _plain_word(a) and _plain_word(b):
             split = _similar_words(a, b)
             if split:
                 p, s = split
@@ -124,6 +138,11 @@ def _refine(chunk: _Chunk) -> list[tuple[str, list[Token]]]:
                         ("insert", [(style_b, b[p:len(b) - s])]),
                         ("equal", [(style_a, a[len(a) - s:])] if s else [])]
     return [("delete", chunk.old), ("insert", chunk.new)]
+
+
+def _plain_word(text: str) -> bool:
+    """A word of letters only: "2026" → "2030" is a new year, never "20[-26-]{+30+}"."""
+    return bool(WORD.fullmatch(text)) and not any(c.isdigit() for c in text)
 
 
 def _similar_words(a: str, b: str) -> tuple[int, int] | None:

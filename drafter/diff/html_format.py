@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from drafter.redline.report import ClauseReport, ComparisonReport, VersionInfo
+from drafter.diff.html_blocks import section_html
+from drafter.diff.report import ClauseReport, ComparisonReport, VersionInfo
 
 CSS = """
 body { font-family: "Liberation Serif", Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
@@ -25,6 +26,12 @@ ins { color: #0b3d91; background: #d6e6fa; text-decoration: underline; text-deco
 .status { font-size: .85rem; font-weight: normal; color: #444; }
 .legend { font-size: .9rem; }
 .same h3 { color: #555; font-weight: normal; }
+.body { border-left: 3px solid #ccc; padding-left: .8rem; margin: .3rem 0 1rem; }
+.body p { margin: .3rem 0; } .body ul, .body ol { margin: .3rem 0; padding-left: 1.6rem; }
+.body ul { list-style-type: "– "; } ol.renumbered { list-style: none; padding-left: 0; }
+.inserted, .deleted { margin: .2rem 0; } td.num, th.num { text-align: right; }
+sup.fn { font-size: .75em; } ol.notes { font-size: .9rem; border-top: 1px solid #ccc; padding-top: .3rem; }
+.people p { margin: .5rem 0; }
 """
 
 
@@ -40,8 +47,8 @@ def _page(title: str, body: list[str]) -> str:
     legend = ('<p class="legend">Teckenförklaring: <del>borttagen text</del> (överstruken), '
               '<ins>tillagd text</ins> (understruken).</p>')
     return ("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            f"<h1>{escape(title)}</h1>\n{legend}\n" + "\n".join(body) + "\n</body>\n</html>\n")
+            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+            f"<h1>{escape(title)}</h1>\n{legend}\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
 
 
 def _version_rows(label: str, info: VersionInfo) -> str:
@@ -84,7 +91,7 @@ def comparison_html(report: ComparisonReport, readability: str = "") -> str:
         if s.rationale:
             body.append(f"<p class=\"meta\">Motivering: {escape(s.rationale)}</p>")
         if s.status != "same":
-            body.append(f"<div class=\"text\">{ops_html(s.body_ops).strip()}</div>")
+            body.append(f"<div class=\"body\">{section_html(s.blocks)}</div>")
         body.append("</section>")
     return _page(title, body)
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from drafter.clauses.library import ClauseLibrary, ClauseVersion
+from drafter.clauses.library import ClauseVersion
+from drafter.diff.data import DataChange, data_changes
+from drafter.diff.redline import redline_document
+from drafter.diff.sections import SectionPair, align_sections, summary
+from drafter.diff.words import diff_text
+from drafter.model.changes import Revision
 from drafter.model.nodes import Document
-from drafter.model.text import block_lines
-from drafter.redline.compare import DataChange, SectionPair, align_sections, data_changes, summary
-from drafter.redline.words import diff_text
 
 STATUS = {"added": "tillagt", "removed": "borttaget", "changed": "ändrat", "same": "oförändrat"}
 KIND = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet"}
@@ -60,7 +63,7 @@ class SectionView:
     clause_id: str | None
     versions: str  # "v1 → v2", "v2", ""
     rationale: str  # the newer version's, when the version changed or the section is new
-    body_ops: list  # [(op, text)] of the section's own text (not its sub-sections)
+    blocks: list = field(default_factory=list)  # the section's own blocks (not its sub-sections) as a redline
 
     @property
     def label(self) -> str:
@@ -88,37 +91,34 @@ class ComparisonReport:
 
 
 def comparison_report(old_path: Path, new_path: Path, old_doc: Document, new_doc: Document,
-                      old_spec, new_spec, library: ClauseLibrary,
+                      old_spec, new_spec, rationale: Callable[[str, int], str],
                       pairs: list[SectionPair] | None = None) -> ComparisonReport:
     pairs = pairs if pairs is not None else align_sections(old_doc, new_doc)
     report = ComparisonReport(str(old_path), str(new_path), new_doc.kind, summary(pairs),
                               data_changes(old_spec, new_spec))
-    report.sections = [_view(p, library) for p in pairs]
+    redline = redline_document(old_doc, new_doc, Revision("drafter", None), pairs)
+    report.sections = [_view(p, rationale, section.blocks) for p, section in zip(pairs, redline.sections)]
     return report
 
 
-def _view(pair: SectionPair, library: ClauseLibrary) -> SectionView:
+def _view(pair: SectionPair, rationale_of: Callable[[str, int], str], blocks: list) -> SectionView:
     old, new = pair.old, pair.new
-    old_text = _body(old) if old else ""
-    new_text = _body(new) if new else ""
     old_use, new_use = (old.clause if old else None), (new.clause if new else None)
     versions, rationale = "", ""
     if old_use and new_use and old_use.id == new_use.id and old_use.version != new_use.version:
         versions = f"v{old_use.version} → v{new_use.version}"
-        rationale = library.get(f"{new_use.id}@{new_use.version}").meta.rationale
+        rationale = rationale_of(new_use.id, new_use.version)
     elif new_use or old_use:
         use = new_use or old_use
+        assert use is not None
         versions = f"v{use.version}"
         if pair.old is None or pair.new is None:
-            rationale = library.get(f"{use.id}@{use.version}").meta.rationale
+            rationale = rationale_of(use.id, use.version)
     return SectionView(
         status=pair.status, moved=pair.moved, renumbered=pair.renumbered,
         old_label=old.label if old else "", new_label=new.label if new else "",
         heading_ops=diff_text(old.heading if old else "", new.heading if new else ""),
         clause_id=pair.clause_id, versions=versions, rationale=rationale,
-        body_ops=diff_text(old_text, new_text) if old_text != new_text else [("equal", new_text)],
+        blocks=blocks,
     )
 
-
-def _body(section) -> str:
-    return "\n".join(line for b in section.blocks for line in block_lines(b))

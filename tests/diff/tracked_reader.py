@@ -18,7 +18,9 @@ import zipfile
 from docx.oxml.ns import qn
 from lxml import etree
 
-from readback import docx_body_text, docx_footnotes_text
+from docx import Document as open_docx
+
+from readback import _paragraph_text, docx_body_text, docx_footnotes_text
 
 
 def accept_all(data: bytes) -> bytes:
@@ -35,6 +37,23 @@ def accepted_text(data: bytes) -> str:
 
 def rejected_text(data: bytes) -> str:
     return docx_body_text(reject_all(data))
+
+
+def paragraphs(data: bytes) -> list[str]:
+    """Every paragraph of the body in order, table cells included, as typed: list markers ("–",
+    "3.") and tabs kept, footnote marks as their number; empty paragraphs left out."""
+    document = open_docx(io.BytesIO(data))
+    texts = [_paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]
+    return [t for t in texts if t.strip()]
+
+
+def assert_resolves(redline: bytes, old: bytes, new: bytes) -> None:
+    """Accept all gives exactly the paragraphs of the DOCX `new`, reject all those of `old`,
+    markers and footnotes included (Word's "Accept All" / "Reject All" on the redline)."""
+    assert paragraphs(accept_all(redline)) == paragraphs(new)
+    assert paragraphs(reject_all(redline)) == paragraphs(old)
+    assert docx_footnotes_text(accept_all(redline)) == docx_footnotes_text(new)
+    assert docx_footnotes_text(reject_all(redline)) == docx_footnotes_text(old)
 
 
 def revisions(data: bytes) -> dict[str, int]:
@@ -127,4 +146,5 @@ def _renumber_footnotes(body, notes) -> None:
             notes.remove(note)
 
 
-__all__ = ["accept_all", "reject_all", "accepted_text", "rejected_text", "revisions", "docx_footnotes_text"]
+__all__ = ["accept_all", "reject_all", "accepted_text", "rejected_text", "revisions", "docx_footnotes_text",
+           "paragraphs", "assert_resolves"]

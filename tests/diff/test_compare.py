@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 import zipfile
+from html.parser import HTMLParser
 
 import pytest
 from click.testing import CliRunner
@@ -13,13 +16,19 @@ from lxml import etree
 from drafter.assemble import assemble_documents
 from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
-from drafter.model.text import document_text
-from drafter.redline.compare import align_sections, summary
+from drafter.model.nodes import FootnoteRef
+from drafter.model.numbering import inlines_in
+from drafter.model.text import block_lines, document_text
+from drafter.diff.sections import align_sections, summary
 from drafter.spec.load import load_spec
+from drafter.writers.docx.writer import docx_bytes
 from drafter.writers.pdf.libreoffice import convert, find_soffice
+from diff.test_properties import _strip_text
 from helpers import CLAUSES, ROOT
 from readback import footnotes_text, norm
-from redline.tracked_reader import accept_all, accepted_text, docx_footnotes_text, reject_all, rejected_text, revisions
+from diff.tracked_reader import (
+    accept_all, accepted_text, assert_resolves, docx_footnotes_text, reject_all, rejected_text, revisions,
+)
 
 OLD = ROOT / "agreements" / "street-minds-2023.yaml"
 NEW = ROOT / "agreements" / "street-minds-2026.yaml"
@@ -56,6 +65,7 @@ def test_accept_all_gives_2026_and_reject_all_gives_2023(redline, kind):
     # Footnotes (the 2023 Åtaganden had two): kept, deleted or inserted with their reference.
     assert docx_footnotes_text(accept_all(data)) == footnotes_text(new)
     assert docx_footnotes_text(reject_all(data)) == footnotes_text(old)
+    assert_resolves(data, docx_bytes(old), docx_bytes(new))  # paragraph by paragraph, list markers too
 
 
 def test_revisions_are_native_fixed_and_reproducible(redline, tmp_path):
@@ -120,3 +130,110 @@ def test_proposal_missing_is_a_user_error(tmp_path):
     spec.write_text(data, encoding="utf-8")
     code, output = run("compare", spec, NEW, "--document", "proposal")
     assert code == 2 and "har inget tjänsteutlåtande" in output
+
+
+class _HtmlSide(HTMLParser):
+    """The text one side of a compare page reads: the other side's <ins>/<del> dropped, block
+    boundaries as spaces, each footnote mark as "0"."""
+
+    BLOCKS = {"p", "li", "td", "th", "br", "div", "tr"}
+
+    def __init__(self, keep: str):
+        super().__init__(convert_charrefs=True)
+        self.skip, self.inside, self.sup, self.out = ("ins" if keep == "old" else "del"), 0, False, []
+
+    def handle_starttag(self, tag, attrs):
+        self.inside += tag == self.skip
+        self.sup = self.sup or (tag == "sup")
+        if tag in self.BLOCKS:
+            self.out.append(" ")
+
+    def handle_endtag(self, tag):
+        self.inside -= tag == self.skip
+        self.sup = self.sup and tag != "sup"
+        if tag in self.BLOCKS:
+            self.out.append(" ")
+
+    def handle_data(self, data):
+        if not self.inside:
+            self.out.append("0" if self.sup else data)
+
+
+def _side(fragment: str, keep: str) -> str:
+    parser = _HtmlSide(keep)
+    parser.feed(fragment)
+    return norm("".join(parser.out))
+
+
+def _own_text(section) -> str:
+    """The section's own blocks, then its footnotes' text, every footnote mark "0"."""
+    section = copy.deepcopy(section)
+    marks = [inline for inline in inlines_in(section.blocks) if isinstance(inline, FootnoteRef)]
+    for mark in marks:
+        mark.number = 0
+    lines = [line for b in section.blocks for line in block_lines(b)]
+    notes = [line for mark in marks for b in mark.blocks for line in block_lines(b)]
+    return norm(" ".join(lines + notes))
+
+
+def test_html_keeps_lists_and_footnotes_and_reads_as_either_side(tmp_path):
+    page = tmp_path / "compare.html"
+    assert run("compare", OLD, NEW, "--format", "html", "-o", page)[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<main>") == 1 and html.count("</main>") == 1
+    assert "<ul><li>" in html and '<sup class="fn">1</sup>' in html
+    notes = html.split('<ol class="notes" aria-label="Fotnoter">', 1)[1].split("</ol>", 1)[0]
+    assert "<del>Peer support innebär" in notes  # the 2023 footnote went with its mark
+    old, new = models("agreement")
+    sections = html.split("<h2>Avsnitt</h2>", 1)[1].split("<section ")[1:]
+    pairs = align_sections(old, new)
+    assert len(sections) == len(pairs)
+    checked = 0
+    for fragment, pair in zip(sections, pairs):
+        if 'class="body"' not in fragment:
+            continue
+        body = fragment.split('<div class="body">', 1)[1].rsplit("</div>", 1)[0]
+        if pair.new is not None:
+            assert _side(body, "new") == _own_text(pair.new), pair.new.heading
+        if pair.old is not None:
+            assert _side(body, "old") == _own_text(pair.old), pair.old.heading
+        checked += 1
+    assert checked == 12  # 3 added + 9 changed
+
+
+def _text_side(lines: list[str], keep: str) -> str:
+    text = _strip_text("\n".join(lines), keep)
+    out = []
+    for line in text.split("\n"):
+        line = re.sub(r"^\s*\[\d+\] ", "", line)  # a footnote's own line
+        line = re.sub(r"^\s*– ", "", line)  # a bullet
+        out.append(re.sub(r"\[\d+\]", "0", line).replace(" | ", " ").replace(" / ", " "))
+    return norm(" ".join(out))
+
+
+def test_text_report_reads_block_by_block_as_either_side():
+    code, text = run("compare", OLD, NEW)
+    assert code == 0
+    assert "    [-– Att minska ensamhet, isolering och digitalt utanförskap-]" in text  # a whole item, marker too
+    assert "    [1] [-Peer support innebär" in text  # the deleted footnote after its section
+    bodies: list[list[str]] = []
+    for line in text.split("\nAvsnitt\n", 1)[1].split("\n"):
+        if not line:
+            continue
+        if not line.startswith(" "):
+            bodies.append([])
+        elif not line.startswith("    motivering: "):
+            bodies[-1].append(line[4:])
+    old, new = models("agreement")
+    pairs = align_sections(old, new)
+    assert len(bodies) == len(pairs)
+    checked = 0
+    for body, pair in zip(bodies, pairs):
+        if not body:
+            continue
+        if pair.new is not None:
+            assert _text_side(body, "new") == _own_text(pair.new), pair.new.heading
+        if pair.old is not None:
+            assert _text_side(body, "old") == _own_text(pair.old), pair.old.heading
+        checked += 1
+    assert checked == 12

@@ -10,12 +10,13 @@ list is paired with itself, so its number ("3." → "4.") is a change like any o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 from difflib import SequenceMatcher
 
-from drafter.model.nodes import Block, BulletList, OrderedList, Paragraph, Table
+from drafter.diff.inlines import diff_inlines, to_tokens
+from drafter.diff.words import diff_text, tokenize
+from drafter.model.nodes import Block, BulletList, Officials, OrderedList, Paragraph, SignatureBlock, Table
 from drafter.model.text import block_lines, inline_text
-from drafter.redline.inlines import diff_inlines
-from drafter.redline.words import diff_text, tokenize
 
 SIMILAR = 0.5
 
@@ -23,7 +24,7 @@ SIMILAR = 0.5
 @dataclass
 class Unit:
     kind: str  # "p", "bullet", "number", "table", "block"
-    block: object  # Paragraph, an item's list of blocks, Table or another Block
+    block: Any  # Paragraph, an item's list of blocks, Table or another Block
     marker: str = ""  # "3." for an ordered item
 
     @property
@@ -33,7 +34,27 @@ class Unit:
 
     @property
     def key(self) -> tuple:
-        return self.kind, self.marker, self.text
+        """What must be equal for the unit to be unchanged: its words with their formatting and
+        its footnotes' texts (a footnote mark reads as its number, the same for a changed note)."""
+        return self.kind, self.marker, self.text, signature(self.block if isinstance(self.block, list)
+                                                              else [self.block])
+
+
+def signature(blocks: list) -> tuple:
+    """Every run of text in `blocks` as diff tokens (bold/italic with the text; a footnote mark
+    as its footnote's text): a word that turns bold or a footnote that changed is a change."""
+    out: list = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(tuple(to_tokens(block.inlines)))
+        elif isinstance(block, (BulletList, OrderedList)):
+            out += [signature(item) for item in block.items]
+        elif isinstance(block, Table):
+            out += [tuple(to_tokens(cell)) for row in [block.header, *block.rows, *([block.total] if block.total else [])]
+                    for cell in row]
+        else:
+            out.append(tuple(block_lines(block)))
+    return tuple(out)
 
 
 @dataclass
@@ -65,6 +86,16 @@ class ChangedItem:
     marker_ops: list  # [(op, text)]
     first_ops: list | None  # inline ops of the item's first paragraph, None when it has none
     rest: list  # the diff of the item's other blocks
+
+
+@dataclass
+class PeopleDiff:
+    """The same signatories (or officials), some of their lines changed: per person, the lines as
+    written now that differ, each with its `[(op, text)]`."""
+
+    old: Unit
+    new: Unit
+    lines: list[dict[str, list]]
 
 
 @dataclass
@@ -153,7 +184,27 @@ def _changed(old: Unit, new: Unit):
                            diff_blocks(old.block[len(first_old):], new.block[len(first_new):]))
     if old.kind == "table" and len(_width(old.block)) == 1 and _width(old.block) == _width(new.block):
         return _changed_table(old, new)
-    return [Removed(old), Added(new)]
+    people = _changed_people(old, new)
+    return people if people is not None else [Removed(old), Added(new)]
+
+
+def _changed_people(old: Unit, new: Unit) -> PeopleDiff | None:
+    """A new chair changes the name in that person's cell; a person added or a line left out
+    (an official without a name) replaces the whole block."""
+    kinds = (SignatureBlock, "signatories"), (Officials, "officials")
+    for kind, attribute in kinds:
+        if isinstance(old.block, kind) and isinstance(new.block, kind):
+            a, b = getattr(old.block, attribute), getattr(new.block, attribute)
+            if len(a) != len(b):
+                return None
+            lines = []
+            for x, y in zip(a, b):
+                old_lines, new_lines = block_lines(kind([x])), block_lines(kind([y]))
+                if len(old_lines) != len(new_lines):
+                    return None
+                lines.append({n: diff_text(o, n) for o, n in zip(old_lines, new_lines) if o != n})
+            return PeopleDiff(old, new, lines)
+    return None
 
 
 def _changed_table(old: Unit, new: Unit) -> ChangedTable:
@@ -165,7 +216,7 @@ def _changed_table(old: Unit, new: Unit) -> ChangedTable:
     matcher = SequenceMatcher(None, keys_old, keys_new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            change.rows += [RowDiff("same", r) for r in t_new.rows[j1:j2]]
+            change.rows += [_row(o, n) for o, n in zip(t_old.rows[i1:i2], t_new.rows[j1:j2])]
             continue
         olds, news = t_old.rows[i1:i2], t_new.rows[j1:j2]
         for k in range(max(len(olds), len(news))):  # pair row by row: a budget line's amount changes
@@ -184,9 +235,13 @@ def _changed_table(old: Unit, new: Unit) -> ChangedTable:
 
 
 def _row(old: list, new: list) -> RowDiff:
-    if [inline_text(c) for c in old] == [inline_text(c) for c in new]:
+    if _row_key(old) == _row_key(new):
         return RowDiff("same", new)
     return RowDiff("changed", new, [diff_inlines(o, n) for o, n in zip(old, new)])
+
+
+def _row_key(row: list) -> tuple:
+    return tuple(tuple(to_tokens(c)) for c in row)
 
 
 def _row_text(row: list) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from drafter.model.nodes import CrossRef, Emph, FootnoteRef, Inline, LineBreak, Strong, Text
 from drafter.model.text import block_lines
-from drafter.redline.words import OBJECT, Token, diff_tokens, tokenize
+from drafter.diff.words import OBJECT, Token, diff_tokens, tokenize
 
 
 class Atom:

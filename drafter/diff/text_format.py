@@ -1,14 +1,24 @@
 """Redlines as text: coloured on a terminal, `[-deleted-]{+inserted+}` (as wdiff writes) when piped.
 
 On a terminal deletions are red and struck through, insertions green and underlined; a terminal
-that shows no colour still shows the strike and the underline.
+that shows no colour still shows the strike and the underline. (Plain ANSI codes, as click.style
+writes them: the package stays free of the command-line library.)
 """
 
 from __future__ import annotations
 
-import click
+from drafter.diff.report import ClauseReport, ComparisonReport, VersionInfo
+from drafter.diff.text_blocks import section_lines
 
-from drafter.redline.report import ClauseReport, ComparisonReport, VersionInfo
+
+DELETED = "\x1b[31m\x1b[9m"  # red, struck through
+INSERTED = "\x1b[32m\x1b[4m"  # green, underlined
+RESET = "\x1b[0m"
+
+
+def marker(color: bool):
+    """(op, text) → the text marked as `mark` marks it."""
+    return lambda op, text: mark([(op, text)], color)
 
 
 def mark(ops: list, color: bool) -> str:
@@ -17,9 +27,9 @@ def mark(ops: list, color: bool) -> str:
         if op == "equal":
             out.append(text)
         elif color:
-            style = dict(fg="red", strikethrough=True) if op == "delete" else dict(fg="green", underline=True)
+            style = DELETED if op == "delete" else INSERTED
             # Style each line on its own, so a change over a line break does not colour the margin.
-            out.append("\n".join(click.style(line, **style) if line else "" for line in text.split("\n")))
+            out.append("\n".join(f"{style}{line}{RESET}" if line else "" for line in text.split("\n")))
         else:
             out.append(f"[-{text}-]" if op == "delete" else f"{{+{text}+}}")
     return "".join(out)
@@ -58,6 +68,5 @@ def comparison_text(report: ComparisonReport, color: bool) -> str:
         if s.rationale:
             lines.append(f"    motivering: {s.rationale}")
         if s.status != "same":
-            body = mark(s.body_ops, color)
-            lines += ["    " + line for line in body.split("\n") if line.strip()]
+            lines += ["    " + line for line in section_lines(s.blocks, marker(color)) if line.strip()]
     return "\n".join(lines)

@@ -8,15 +8,18 @@ from html.parser import HTMLParser
 
 from hypothesis import given, settings, strategies as st
 
-from drafter.model.nodes import Document, Metadata, Paragraph, Section, Strong, Text
+from drafter.model.nodes import (
+    BulletList, Document, FootnoteRef, Metadata, OrderedList, Paragraph, Section, Strong, Table, Text,
+)
 from drafter.model.numbering import number_document
 from drafter.model.text import document_text
-from drafter.redline.html_format import ops_html
-from drafter.redline.text_format import mark
-from drafter.redline.words import diff_text
+from drafter.diff.html_format import ops_html
+from drafter.diff.text_format import mark
+from drafter.diff.words import diff_text
 from drafter.writers.docx.redline import redline_docx_bytes
+from drafter.writers.docx.writer import docx_bytes
 from readback import norm
-from redline.tracked_reader import accepted_text, rejected_text
+from diff.tracked_reader import accepted_text, assert_resolves, rejected_text
 
 WORDS = ["avtal", "år", "Ärende", "öppen", "över", "å", "&", "<", ">", '"', "'", "Ös & Co", "<b>", "a", "",
          "partnerskap", "kr", "1 000", "2026", "x"]
@@ -104,3 +107,44 @@ def test_tracked_docx_accepts_to_new_and_rejects_to_old(old, new):
     data = redline_docx_bytes(old_doc, new_doc)
     assert accepted_text(data) == norm(document_text(new_doc))
     assert rejected_text(data) == norm(document_text(old_doc))
+
+
+# --- documents with lists, tables and footnotes ------------------------------------------------
+
+short = st.lists(st.sampled_from(["avtal", "år", "Ös & Co", "878\u00a0000", "1 juli 2026", "5.7", "kr", "–"]),
+                 min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def block(draw):
+    kind = draw(st.sampled_from(["p", "bullets", "numbers", "table", "note"]))
+    if kind == "p":
+        return Paragraph([Text(draw(short))])
+    if kind == "note":
+        return Paragraph([Text(draw(short)), FootnoteRef([Paragraph([Text(draw(short))])])])
+    if kind == "table":
+        row = st.lists(short.map(lambda t: [Text(t)]), min_size=2, max_size=2)
+        return Table(draw(row), draw(st.lists(row, min_size=1, max_size=3)), draw(st.one_of(st.none(), row)),
+                     ["left", "right"])
+    item = st.lists(short.map(lambda t: Paragraph([Text(t)])), min_size=1, max_size=2)
+    items = draw(st.lists(item, min_size=1, max_size=4))
+    return BulletList(items) if kind == "bullets" else OrderedList(items)
+
+
+sections = st.lists(st.tuples(st.sampled_from(["Syfte", "Villkor", "Period", "Budget"]),
+                              st.lists(block(), max_size=4)), min_size=1, max_size=3)
+
+
+def _structured(parts) -> Document:
+    doc = Document("agreement", Metadata(title="Överenskommelse"),
+                   sections=[Section(heading, blocks) for heading, blocks in parts])
+    number_document(doc)
+    return doc
+
+
+@given(sections, sections)
+@settings(max_examples=60, deadline=None)
+def test_every_redline_resolves_to_both_documents_markers_and_footnotes_included(old, new):
+    old_doc, new_doc = _structured(old), _structured(new)
+    data = redline_docx_bytes(old_doc, new_doc)
+    assert_resolves(data, docx_bytes(old_doc), docx_bytes(new_doc))
