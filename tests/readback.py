@@ -48,11 +48,16 @@ def _walk_inline(inline):
 
 
 def page_headers(doc, pages: int) -> list[str]:
-    """What each page's header reads: page 1 the letterhead (a tjänsteutlåtande) or
-    just "Dnr …" (the title follows in full), later pages title and Dnr."""
+    """What each page's header reads: page 1 the letterhead (when the document has one) or
+    just "Dnr …" (the title follows in full), later pages title and Dnr; a draft's pages
+    also "UTKAST" (before the Dnr)."""
+    from drafter.house_style import draft_mark
+
+    mark = "UTKAST" if draft_mark(doc.meta) else ""
     dnr = f"Dnr {doc.meta.diarienummer}" if doc.meta.diarienummer else ""
-    first = norm(" ".join(letterhead_lines(doc.meta.letterhead))) if doc.meta.letterhead else dnr
-    return [first] + [norm(f"{doc.meta.title} {dnr}")] * (pages - 1)
+    first = norm(f"{mark} {' '.join(letterhead_lines(doc.meta.letterhead))}" if doc.meta.letterhead
+                 else f"{mark} {dnr}")
+    return [first] + [norm(f"{doc.meta.title} {mark} {dnr}")] * (pages - 1)
 
 
 def body_text(doc, pdf: bytes) -> str:
@@ -71,13 +76,12 @@ def body_text(doc, pdf: bytes) -> str:
     body = []
     for i, page in enumerate(pages, start=1):
         text = page.extract_text()
-        text = re.sub(r"(^|\n)• ", r"\1", text)  # bullet markers (not in the model's text)
+        text = re.sub(r"(^|\n)[•–] ", r"\1", text)  # bullet markers (not in the model's text)
         text = re.sub(r"([-/])[ \t]*\n", r"\1", text)  # a line broken after a hyphen or slash
         text = norm(text)
         header = headers[i - 1]
         if header:
-            assert text.startswith(header + " "), (i, text[:200])
-            text = text[len(header) + 1:]
+            text = _strip_header(header, text, i)
         footer = f"Sida {i} av {len(pages)}"
         assert text.endswith(" " + footer), (i, text[-200:])
         text = text[: -len(footer) - 1]
@@ -93,6 +97,19 @@ def body_text(doc, pdf: bytes) -> str:
         body.append(text)
     assert next_entry == len(entries), "every footnote entry printed once"
     return " ".join(body)
+
+
+def _strip_header(header: str, text: str, page: int) -> str:
+    """The page without its header; a running title too long for one line ends in "…" instead."""
+    if text.startswith(header + " "):
+        return text[len(header) + 1:]
+    words = header.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        for tail in range(len(words) - cut, -1, -1):  # the Dnr words stay after the "…"
+            shortened = " ".join(words[:cut] + ["…"] + words[len(words) - tail:] if tail else words[:cut] + ["…"])
+            if text.startswith(shortened + " "):
+                return text[len(shortened) + 1:]
+    raise AssertionError((page, text[:200]))
 
 
 _BULLET = re.compile(r"^[–•]\s+")  # a list item's marker, which the model's text does not hold
