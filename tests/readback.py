@@ -115,16 +115,69 @@ def _strip_header(header: str, text: str, page: int) -> str:
 _BULLET = re.compile(r"^[–•]\s+")  # a list item's marker, which the model's text does not hold
 
 
-def docx_body_text(data: bytes) -> str:
-    """The body of a DOCX in reading order: paragraphs and table cells, footnote marks as their number."""
+class ListLabels:
+    """What Word prints before a list item, computed from the numbering part as Word does:
+    each w:num counts its own items per level, from its start override (or the level's start)."""
+
+    def __init__(self, document):
+        self.nums: dict[str, tuple[dict, dict]] = {}
+        self.counts: dict[tuple[str, str], int] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except NotImplementedError:
+            return
+        abstracts = {a.get(qn("w:abstractNumId")): {
+            lvl.get(qn("w:ilvl")): (lvl.find(qn("w:numFmt")).get(qn("w:val")),
+                                    lvl.find(qn("w:lvlText")).get(qn("w:val")),
+                                    int(lvl.find(qn("w:start")).get(qn("w:val"))))
+            for lvl in a.findall(qn("w:lvl"))} for a in numbering.findall(qn("w:abstractNum"))}
+        for num in numbering.findall(qn("w:num")):
+            levels = abstracts[num.find(qn("w:abstractNumId")).get(qn("w:val"))]
+            starts = {o.get(qn("w:ilvl")): int(o.find(qn("w:startOverride")).get(qn("w:val")))
+                      for o in num.findall(qn("w:lvlOverride")) if o.find(qn("w:startOverride")) is not None}
+            self.nums[num.get(qn("w:numId"))] = (levels, starts)
+
+    def label(self, p) -> str:
+        """"3. " for a numbered item, "" for a bullet (the model's text holds no bullet) or no list."""
+        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is None:
+            return ""
+        num_id = num_pr.find(qn("w:numId")).get(qn("w:val"))
+        ilvl = num_pr.find(qn("w:ilvl")).get(qn("w:val"))
+        levels, starts = self.nums[num_id]
+        fmt, text, start = levels[ilvl]
+        count = self.counts.get((num_id, ilvl), starts.get(ilvl, start) - 1) + 1
+        self.counts[(num_id, ilvl)] = count
+        if fmt == "bullet":
+            return ""
+        return text.replace(f"%{int(ilvl) + 1}", str(count)) + " "
+
+
+def docx_list_items(data: bytes) -> list[tuple[int, str, str]]:
+    """(level, label, text) of every list paragraph in the body, labels as Word numbers them."""
     document = open_docx(io.BytesIO(data))
+    labels = ListLabels(document)
+    items = []
+    for p in document.element.body.iter(qn("w:p")):
+        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None:
+            items.append((int(num_pr.find(qn("w:ilvl")).get(qn("w:val"))), labels.label(p).strip(),
+                          _paragraph_text(p)))
+    return items
+
+
+def docx_body_text(data: bytes) -> str:
+    """The body of a DOCX in reading order: paragraphs and table cells, footnote marks as their number,
+    list items with the number Word gives them."""
+    document = open_docx(io.BytesIO(data))
+    labels = ListLabels(document)
     parts = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
-            parts.append(_BULLET.sub("", _paragraph_text(element)))
+            parts.append(labels.label(element) + _BULLET.sub("", _paragraph_text(element)))
         elif element.tag == qn("w:tbl"):
             for cell_paragraph in element.iter(qn("w:p")):
-                parts.append(_paragraph_text(cell_paragraph))
+                parts.append(labels.label(cell_paragraph) + _paragraph_text(cell_paragraph))
     return norm(" ".join(parts))
 
 

@@ -26,7 +26,7 @@ from drafter.model.text import document_text
 from drafter.writers.docx import docx_bytes, house, make_template
 from drafter.writers.pdf.libreoffice import convert, find_soffice
 from drafter.writers.letterhead import letterhead_lines
-from readback import docx_body_text
+from readback import ListLabels, docx_body_text, docx_list_items
 from sample_document import sample_document, sample_proposal
 
 PARTY = "Föreningen Ös & Co <\"Ära\"> 'AB'"
@@ -92,28 +92,25 @@ def element_text(element) -> str:
     return "".join(out)
 
 
-def paragraph_text(p) -> str:
-    text = element_text(p)
-    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    # The bullet is a literal dash in the DOCX but no text in the model (text.py).
-    if style is not None and style.get(qn("w:val")) == house.LIST_BULLET:
-        text = text.removeprefix(house.BULLET + "\t")
-    return text
+def paragraph_text(p, labels: ListLabels) -> str:
+    """The paragraph as Word shows it: a numbered item with its number ("4. "); bullets are no text
+    in the model (text.py), so their dash is left out."""
+    return labels.label(p) + element_text(p)
 
 
-def block_texts(container) -> list[str]:
+def block_texts(container, labels: ListLabels) -> list[str]:
     lines = []
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(paragraph_text(child))
+            lines.append(paragraph_text(child, labels))
         elif child.tag == qn("w:tbl"):
             for tr in child.iterchildren(qn("w:tr")):
-                lines.append(" ".join(" ".join(block_texts(tc)) for tc in tr.iterchildren(qn("w:tc"))))
+                lines.append(" ".join(" ".join(block_texts(tc, labels)) for tc in tr.iterchildren(qn("w:tc"))))
     return lines
 
 
 def body_text(document) -> str:
-    return "\n".join(block_texts(document.element.body))
+    return "\n".join(block_texts(document.element.body, ListLabels(document)))
 
 
 def part_xml(data: bytes, name: str) -> str:
@@ -281,16 +278,24 @@ def test_footer_has_page_fields(sample_bytes, opened):
     assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", xml)
 
 
-def test_list_numbers_are_literal_text():
-    doc = sample_document()
+def test_lists_are_word_lists_each_starting_where_the_model_says():
+    doc = rich_document()
     doc.sections[0].blocks.append(OrderedList([[Paragraph([Text("fjärde")])], [Paragraph([Text("femte")])]], start=4))
     number_document(doc)
     data = docx_bytes(doc)
-    assert "<w:numPr>" not in part_xml(data, "word/document.xml")  # no Word auto numbering
-    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
-    assert "4.\tfjärde" in texts and "5.\tfemte" in texts
-    assert "1.\tBostad är en mänsklig rättighet" in texts
-    assert f"{house.BULLET}\tförsta punkten" in texts
+    numbering = part_xml(data, "word/numbering.xml")
+    assert numbering.count("<w:abstractNum ") == 2 and 'w:numFmt w:val="bullet"' in numbering
+    document = part_xml(data, "word/document.xml")
+    assert "<w:numPr>" in document and f"{house.BULLET}\t" not in document and "1.\t" not in document
+    items = docx_list_items(data)
+    assert (0, "4.", "fjärde") in items and (0, "5.", "femte") in items
+    assert (0, "1.", "Bostad är en mänsklig rättighet") in items
+    assert (0, "", "första punkten") in items  # a bullet: the dash comes from the numbering
+    assert any(level == 1 for level, _, _ in items), items  # a nested list is a level down
+    # Every list is its own w:num, so each starts over (or at its start) in Word and LibreOffice alike.
+    lists = sum(isinstance(b, (BulletList, OrderedList)) for s in doc.walk_sections() for b in s.blocks)
+    assert numbering.count("<w:num ") >= lists
+    assert '<w:startOverride w:val="4"/>' in numbering
 
 
 def test_signature_lines_are_borders_not_underscores(opened, sample_bytes):
@@ -376,7 +381,7 @@ def proposal(proposal_bytes):
 
 def header_lines(part) -> list[str]:
     """Paragraph texts of a header or footer, table cells included, in reading order."""
-    return [paragraph_text(p) for p in part._element.iter(qn("w:p")) if paragraph_text(p)]
+    return [element_text(p) for p in part._element.iter(qn("w:p")) if element_text(p)]
 
 
 def test_proposal_body_text_equals_model_text(proposal, proposal_bytes):
@@ -442,11 +447,12 @@ def test_unnumbered_headings_and_no_empty_heading(proposal):
     ]
 
 
-def test_officials_two_by_two_after_the_proposal(proposal):
+def test_officials_two_by_two_after_the_proposal(proposal, proposal_bytes):
     body = list(proposal.element.body.iterchildren())
     [tbl] = [e for e in body if e.tag == qn("w:tbl")]
     before = body[body.index(tbl) - 1]
-    assert paragraph_text(before) == "3.\tomedelbart justera beslutet."  # right after the decision points
+    assert element_text(before) == "omedelbart justera beslutet."  # right after the decision points
+    assert docx_list_items(proposal_bytes)[2] == (0, "3.", "omedelbart justera beslutet.")
     table = docx.table.Table(tbl, proposal._body)
     cells = [[[p.text for p in cell.paragraphs] for cell in row.cells] for row in table.rows]
     assert cells == [[["Veronica Carstorp Wolgast", "Socialdirektör"], ["Anna Andersson", "Avdelningschef"]],
@@ -459,15 +465,17 @@ def test_officials_two_by_two_after_the_proposal(proposal):
 
 
 def test_proposal_lists_and_footnote(proposal, proposal_bytes):
+    items = [(label, text) for _, label, text in docx_list_items(proposal_bytes)]
+    assert [i for i in items if i[0] in ("7.", "8.")] == [("7.", "Princip nummer 7 för samverkan"),
+                                                          ("8.", "Princip nummer 8 för samverkan")]
     texts = [p.text for p in proposal.paragraphs]
-    assert [t for t in texts if t.startswith(("7.", "8."))] == ["7.\tPrincip nummer 7 för samverkan",
-                                                                "8.\tPrincip nummer 8 för samverkan"]
     start = texts.index("Bilagor")
-    assert texts[start + 1:start + 3] == [f"1.\tÖverenskommelse om IOP med {PARTY}", "2.\tBudget för 2024"]
+    assert texts[start + 1:start + 3] == [f"Överenskommelse om IOP med {PARTY}", "Budget för 2024"]
+    assert ("1.", f"Överenskommelse om IOP med {PARTY}") in items and ("2.", "Budget för 2024") in items
     assert "Enligt socialnämndens definition av hemlöshet." in part_xml(proposal_bytes, "word/footnotes.xml")
 
 
-def test_proposal_special_characters_literal(proposal):
+def test_proposal_special_characters_literal(proposal, proposal_bytes):
     assert PARTY in body_text(proposal)
     assert proposal.core_properties.title.endswith(PARTY)
     running = " ".join(header_lines(proposal.sections[0].header))

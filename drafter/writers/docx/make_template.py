@@ -25,6 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 
 from drafter.writers.docx import house
+from drafter.writers.docx.numbering import numbering_xml
 from drafter.writers.docx.oxml import field_runs, text_run
 from drafter.writers.docx.reproducible import normalise_zip
 
@@ -164,17 +165,27 @@ def _settings(document) -> None:
     lang.set(qn("w:val"), house.LANGUAGE)
     settings.find(qn("w:decimalSymbol")).set(qn("w:val"), ",")
     settings.find(qn("w:listSeparator")).set(qn("w:val"), ";")
+    # w:percent is required by the schema (python-docx's sample leaves it out).
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")
     # Tabs every 1.25 cm instead of the American half inch.
     settings.find(qn("w:defaultTabStop")).set(qn("w:val"), "709")
 
 
 def _prune_parts(document) -> None:
     """Drop what python-docx's sample carries but a clean template should not: a
-    thumbnail of an empty page, Word 2010's duplicate styles, custom XML, numbering."""
+    thumbnail of an empty page, Word 2010's duplicate styles, custom XML; the sample's
+    numbering gives way to ours (numbering.py: en-dash bullets and "1." lists)."""
     part = document.part
     for rId, rel in list(part.rels.items()):
-        if rel.reltype in (RT.CUSTOM_XML, RT.NUMBERING, STYLES_WITH_EFFECTS):
+        if rel.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):
             del part.rels[rId]
+    numbering = part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    for child in parse_xml(numbering_xml()):
+        numbering.append(child)
     package_rels = part.package.rels
     for rId, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
