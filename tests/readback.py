@@ -115,6 +115,24 @@ def _strip_header(header: str, text: str, page: int) -> str:
 _BULLET = re.compile(r"^[–•]\s+")  # a list item's marker, which the model's text does not hold
 
 
+def after_letterhead(body) -> list:
+    """The body's blocks from the title on: a letterhead (a table and a spacer before the title,
+    writers/docx/letterhead.py) is real body text, but no part of the model's text."""
+    children = list(body.iterchildren())
+    for i, child in enumerate(children):
+        style = child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if child.tag == qn("w:p") else None
+        if style is not None and style.get(qn("w:val")) == "Title":
+            return children[i:]
+    return children
+
+
+def letterhead_texts(body) -> list[str]:
+    """The paragraphs of the letterhead at the top of a DOCX body, in reading order."""
+    children = list(body.iterchildren())
+    head = children[: len(children) - len(after_letterhead(body))]
+    return [t for el in head for p in el.iter(qn("w:p")) if (t := _paragraph_text(p))]
+
+
 class ListLabels:
     """What Word prints before a list item, computed from the numbering part as Word does:
     each w:num counts its own items per level, from its start override (or the level's start)."""
@@ -172,7 +190,7 @@ def docx_body_text(data: bytes) -> str:
     document = open_docx(io.BytesIO(data))
     labels = ListLabels(document)
     parts = []
-    for element in document.element.body.iterchildren():
+    for element in after_letterhead(document.element.body):
         if element.tag == qn("w:p"):
             parts.append(labels.label(element) + _BULLET.sub("", _paragraph_text(element)))
         elif element.tag == qn("w:tbl"):

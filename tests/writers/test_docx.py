@@ -26,7 +26,7 @@ from drafter.model.text import document_text
 from drafter.writers.docx import docx_bytes, house, make_template
 from drafter.writers.pdf.libreoffice import convert, find_soffice
 from drafter.writers.letterhead import letterhead_lines
-from readback import ListLabels, docx_body_text, docx_list_items
+from readback import ListLabels, after_letterhead, docx_body_text, docx_list_items, letterhead_texts
 from sample_document import sample_document, sample_proposal
 
 PARTY = "Föreningen Ös & Co <\"Ära\"> 'AB'"
@@ -110,7 +110,11 @@ def block_texts(container, labels: ListLabels) -> list[str]:
 
 
 def body_text(document) -> str:
-    return "\n".join(block_texts(document.element.body, ListLabels(document)))
+    """From the title on: the letterhead before it is checked on its own (letterhead_texts)."""
+    body = docx.oxml.parse_xml(document.element.body.xml)
+    for child in list(body)[: len(list(body)) - len(after_letterhead(body))]:
+        body.remove(child)
+    return "\n".join(block_texts(body, ListLabels(document)))
 
 
 def part_xml(data: bytes, name: str) -> str:
@@ -300,12 +304,19 @@ def test_lists_are_word_lists_each_starting_where_the_model_says():
 
 def test_signature_lines_are_borders_not_underscores(opened, sample_bytes):
     sign = opened.tables[1]
-    cells = [[p.text for p in cell.paragraphs] for cell in sign.rows[0].cells]
+    cells = [[p.text.rstrip() for p in cell.paragraphs] for cell in sign.rows[0].cells]
     assert cells[0] == ["För socialnämnden i Stockholms stad", "", "Veronica Carstorp Wolgast, socialdirektör",
                         "Stockholm den"]
-    assert cells[1] == [f"För {PARTY}", "", "Namnförtydligande, ordförande", "Stockholm den"]
-    line = sign.rows[0].cells[0].paragraphs[1]._p
-    assert line.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    # A name left open: a second line to write it on, captioned below.
+    assert cells[1] == [f"För {PARTY}", "", "", "Namnförtydligande, ordförande", "Stockholm den"]
+    for cell, lines in ((sign.rows[0].cells[0], [1]), (sign.rows[0].cells[1], [1, 2])):
+        for i in lines:
+            line = cell.paragraphs[i]._p
+            assert line.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    # "Stockholm den", then blanks for day and month and for the year: tab leaders, not characters.
+    date = sign.rows[0].cells[0].paragraphs[-1]._p
+    tabs = date.findall(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}")
+    assert [t.get(qn("w:leader")) for t in tabs] == ["underscore", "underscore"]
     assert "_" not in body_text(opened)
     assert sign.rows[0].cells[0].paragraphs[0].runs[0].bold
     assert sign.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
@@ -349,7 +360,7 @@ def test_libreoffice_opens_the_docx(tmp_path, sample_bytes):
         assert heading in text
     assert norm(TOTAL) in text
     assert PARTY in text
-    assert "Sida 1 av 1" in text
+    assert "Sida 1 av 2" in text and "Sida 2 av 2" in text  # the signatures keep with the text above them
     assert "Dnr SoN 2026/123" in text
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
@@ -390,45 +401,46 @@ def test_proposal_body_text_equals_model_text(proposal, proposal_bytes):
     assert docx_body_text(proposal_bytes) == norm(document_text(doc))  # the reader test_build uses
 
 
-def test_letterhead_is_the_first_page_header(proposal, proposal_bytes):
+def test_letterhead_is_body_text_before_the_title(proposal, proposal_bytes):
     doc = sample_proposal()
     section = proposal.sections[0]
-    assert section.different_first_page_header_footer  # w:titlePg
-    assert header_lines(section.first_page_header) == letterhead_lines(doc.meta.letterhead)
-    assert header_lines(section.first_page_header) == [
+    body = proposal.element.body
+    # Real body text (screen readers and LibreOffice's tagged PDF read it), before the title.
+    assert letterhead_texts(body) == letterhead_lines(doc.meta.letterhead) == [
         "Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor", "Tjänsteutlåtande",
         "Dnr SoF 2023/123", "2023-08-29", "Handläggare: Anna Andersson & <Co>", "Telefon: 08-508 25 000",
         "Till Socialnämnden",
     ]
+    assert body[0].tag == qn("w:tbl") and proposal.paragraphs[1].style.style_id == house.TITLE
     # Sender's office and recipient in bold, the document type large and bold.
-    runs = {r.text: r for p in section.first_page_header._element.iter(qn("w:p"))
-            for r in docx.text.paragraph.Paragraph(p, None).runs}
+    runs = {r.text: r for p in body[0].iter(qn("w:p")) for r in docx.text.paragraph.Paragraph(p, None).runs}
     assert runs["Socialförvaltningen"].bold and not runs["Avdelningen för stadsövergripande sociala frågor"].bold
     assert runs["Till Socialnämnden"].bold
     assert runs["Tjänsteutlåtande"].bold and runs["Tjänsteutlåtande"].font.size.pt == 14
-    # Later pages keep the running header; every page keeps "Sida i av n".
+    # Page 1's header holds no title and no Dnr (the head has it); later pages the running header.
+    assert section.different_first_page_header_footer  # w:titlePg
+    assert header_lines(section.first_page_header) == []
     running = " ".join(header_lines(section.header))
     assert doc.meta.title in running and "Dnr SoF 2023/123" in running and "Tjänsteutlåtande" not in running
-    first_footer = section.first_page_footer._element.xml
-    assert re.search(r"> PAGE <", first_footer) and re.search(r"> NUMPAGES <", first_footer)
-    # Not body text, and escaped once in the part (shown as "&" and "<").
-    for line in ("Tjänsteutlåtande", "Handläggare", "Till Socialnämnden", "Avdelningen för"):
-        assert line not in body_text(proposal)
-    first_header = str(section.first_page_header.part.partname).lstrip("/")
-    assert "Anna Andersson &amp; &lt;Co&gt;" in part_xml(proposal_bytes, first_header)
+    for footer in (section.footer, section.first_page_footer):
+        assert re.search(r"> PAGE <", footer._element.xml) and re.search(r"> NUMPAGES <", footer._element.xml)
+    # Escaped once in the part (shown as "&" and "<").
+    assert "Anna Andersson &amp; &lt;Co&gt;" in part_xml(proposal_bytes, "word/document.xml")
 
 
-def test_agreement_has_no_first_page_header(opened, sample_bytes):
-    assert not opened.sections[0].different_first_page_header_footer
-    with zipfile.ZipFile(io.BytesIO(sample_bytes)) as z:
-        assert sorted(n for n in z.namelist() if re.match(r"word/(header|footer)", n)) == [
-            "word/footer1.xml", "word/header1.xml"]
+def test_agreement_first_page_header_has_the_dnr_but_no_title(opened, sample_bytes):
+    section = opened.sections[0]
+    assert section.different_first_page_header_footer
+    assert header_lines(section.first_page_header) == ["Dnr SoN 2026/123"]
+    assert header_lines(section.header)[0] == sample_document().meta.title
+    assert opened.element.body[0].tag == qn("w:p")  # no letterhead without a house style
     assert house.SUBTITLE not in [p.style.style_id for p in opened.paragraphs]
 
 
 def test_subtitle_follows_the_title(proposal):
     doc = sample_proposal()
-    first, second, third = proposal.paragraphs[:3]
+    from_title = after_letterhead(proposal.element.body)
+    first, second, third = [p for p in proposal.paragraphs if p._p in from_title][:3]
     assert (first.style.style_id, first.text) == (house.TITLE, doc.meta.title)
     assert (second.style.style_id, second.text) == (house.SUBTITLE, doc.meta.subtitle)
     assert third.text == "Förvaltningens förslag till beslut"
@@ -448,7 +460,7 @@ def test_unnumbered_headings_and_no_empty_heading(proposal):
 
 
 def test_officials_two_by_two_after_the_proposal(proposal, proposal_bytes):
-    body = list(proposal.element.body.iterchildren())
+    body = after_letterhead(proposal.element.body)
     [tbl] = [e for e in body if e.tag == qn("w:tbl")]
     before = body[body.index(tbl) - 1]
     assert element_text(before) == "omedelbart justera beslutet."  # right after the decision points
