@@ -130,3 +130,17 @@ def typst_house(meta: Metadata) -> dict:
         data["logo"] = {"format": fmt, "alt": house.logo_alt, "width_cm": house.logo_width_cm,
                         "data": raw.decode("utf-8") if fmt == "svg" else list(raw)}  # Typst: bytes(...)
     return data
+
+
+RUNNING_TITLE_CHARS = 74  # what fits the DOCX header's title cell (11.2 cm) in 8 pt Arial, on average
+
+
+def running_title(title: str, limit: int = RUNNING_TITLE_CHARS) -> str:
+    """The title for the running header, on one line: cut at a word with "…" when too long
+    (the PDF template measures instead; this is the DOCX header's estimate)."""
+    if len(title) <= limit:
+        return title
+    words = title.split(" ")
+    while len(words) > 1 and len(" ".join(words)) + 2 > limit:
+        words.pop()
+    return " ".join(words) + " …"

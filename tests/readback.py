@@ -47,6 +47,14 @@ def _walk_inline(inline):
         yield from _walk_inline(child)
 
 
+def head_lines(meta) -> list[str]:
+    """The letterhead as page 1 reads: the sender, the house style's address under it, then the rest."""
+    lines = letterhead_lines(meta.letterhead)
+    sender = [line for line in meta.letterhead.sender if line]
+    address = meta.house.address if meta.house else []
+    return lines[:len(sender)] + list(address) + lines[len(sender):]
+
+
 def page_headers(doc, pages: int) -> list[str]:
     """What each page's header reads: page 1 the letterhead (when the document has one) or
     just "Dnr …" (the title follows in full), later pages title and Dnr; a draft's pages
@@ -55,8 +63,7 @@ def page_headers(doc, pages: int) -> list[str]:
 
     mark = "UTKAST" if draft_mark(doc.meta) else ""
     dnr = f"Dnr {doc.meta.diarienummer}" if doc.meta.diarienummer else ""
-    first = norm(f"{mark} {' '.join(letterhead_lines(doc.meta.letterhead))}" if doc.meta.letterhead
-                 else f"{mark} {dnr}")
+    first = norm(f"{mark} {' '.join(head_lines(doc.meta))}" if doc.meta.letterhead else f"{mark} {dnr}")
     return [first] + [norm(f"{doc.meta.title} {mark} {dnr}")] * (pages - 1)
 
 

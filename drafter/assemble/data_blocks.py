@@ -21,6 +21,7 @@ def budget_table(spec: Spec) -> Table:
         rows=rows,
         total=[[Text(BUDGET_TOTAL)], [Text(tal(spec.budget.sum))]],
         align=["left", "right"],
+        summary=f"Budgeten: kostnad per resurs i kronor och summan {tal(spec.budget.sum)}.",
     )
 
 

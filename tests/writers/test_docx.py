@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from drafter.model.nodes import (
     BulletList, Emph, FootnoteRef, LineBreak, OrderedList, Paragraph, Section, Signatory, Strong, Table, Text,
 )
+from drafter.house_style import running_title
 from drafter.model.numbering import number_document
 from drafter.model.text import document_text
 from drafter.writers.docx import docx_bytes, house, make_template
@@ -256,14 +257,26 @@ def test_source_date_epoch_sets_the_timestamps(monkeypatch):
         assert {info.date_time for info in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
 
 
-def test_special_characters_appear_literally_in_body_and_header(opened, sample_bytes):
+def test_special_characters_appear_literally_in_body_and_header():
+    doc = sample_document()
+    doc.meta.title = f"Avtal med {PARTY}"  # short enough for the running header in full
+    data = docx_bytes(doc)
+    opened = docx.Document(io.BytesIO(data))
     assert PARTY in body_text(opened)
     header = opened.sections[0].header
     header_text = " ".join(cell.text for table in header.tables for cell in table.rows[0].cells)
     assert PARTY in header_text
     assert "Dnr SoN 2026/123" in header_text
     assert "{{" not in header_text and "{%" not in header_text
-    assert "&amp;" in part_xml(sample_bytes, "word/header1.xml")  # escaped once, shown as "&"
+    assert "&amp;" in part_xml(data, "word/header1.xml")  # escaped once, shown as "&"
+
+
+def test_running_header_title_stays_on_one_line(opened):
+    """A title too long for the header's cell is cut at a word, with "…" (the PDF measures the same way)."""
+    header = opened.sections[0].header
+    title = header.tables[0].rows[0].cells[0].text
+    full = sample_document().meta.title
+    assert title.endswith(" …") and full.startswith(title[:-2]) and len(title) <= 76
 
 
 def test_header_without_diarienummer_has_no_dnr():
@@ -421,7 +434,8 @@ def test_letterhead_is_body_text_before_the_title(proposal, proposal_bytes):
     assert section.different_first_page_header_footer  # w:titlePg
     assert header_lines(section.first_page_header) == []
     running = " ".join(header_lines(section.header))
-    assert doc.meta.title in running and "Dnr SoF 2023/123" in running and "Tjänsteutlåtande" not in running
+    assert running_title(doc.meta.title) in running and "Dnr SoF 2023/123" in running
+    assert "Tjänsteutlåtande" not in running
     for footer in (section.footer, section.first_page_footer):
         assert re.search(r"> PAGE <", footer._element.xml) and re.search(r"> NUMPAGES <", footer._element.xml)
     # Escaped once in the part (shown as "&" and "<").
@@ -432,7 +446,7 @@ def test_agreement_first_page_header_has_the_dnr_but_no_title(opened, sample_byt
     section = opened.sections[0]
     assert section.different_first_page_header_footer
     assert header_lines(section.first_page_header) == ["Dnr SoN 2026/123"]
-    assert header_lines(section.header)[0] == sample_document().meta.title
+    assert header_lines(section.header)[0] == running_title(sample_document().meta.title)
     assert opened.element.body[0].tag == qn("w:p")  # no letterhead without a house style
     assert house.SUBTITLE not in [p.style.style_id for p in opened.paragraphs]
 
@@ -491,7 +505,8 @@ def test_proposal_special_characters_literal(proposal, proposal_bytes):
     assert PARTY in body_text(proposal)
     assert proposal.core_properties.title.endswith(PARTY)
     running = " ".join(header_lines(proposal.sections[0].header))
-    assert PARTY in running and "{{" not in running
+    assert running.startswith("Förslag om idéburet offentligt partnerskap med Föreningen Ös & Co …")
+    assert "{{" not in running
 
 
 def test_proposal_same_bytes(proposal_bytes, monkeypatch):
@@ -515,3 +530,25 @@ def test_libreoffice_opens_the_proposal(tmp_path, proposal_bytes):
     for line in ("Tjänsteutlåtande", "Handläggare", "Till Socialnämnden"):
         assert line not in pages[1], line
     assert "Dnr SoF 2023/123" in pages[1] and "Sida 2 av" in pages[1]
+
+
+def test_tables_have_fixed_widths_and_a_summary_for_screen_readers():
+    doc = sample_document()
+    table = next(b for s in doc.walk_sections() for b in s.blocks if isinstance(b, Table))
+    table.caption, table.summary = "Budget", "Kostnad per resurs i kronor och summan."
+    document = part_xml(docx_bytes(doc), "word/document.xml")
+    assert '<w:tblLayout w:type="fixed"/>' in document  # a long word wraps inside its cell
+    assert '<w:tblCaption w:val="Budget"/>' in document
+    assert '<w:tblDescription w:val="Kostnad per resurs i kronor och summan."/>' in document
+
+
+def test_lead_ins_and_the_text_before_the_signatures_keep_with_next():
+    from drafter.model.keep import mark_keep_together
+
+    doc = sample_document()
+    mark_keep_together(doc)
+    opened = docx.Document(io.BytesIO(docx_bytes(doc)))
+    lead_in = next(p for p in opened.paragraphs if p.text == "Ersättning under 12 månader:")
+    assert lead_in.paragraph_format.keep_with_next
+    before_signing = next(p for p in opened.paragraphs if p.text.startswith("Vid hävning"))
+    assert before_signing.paragraph_format.keep_with_next

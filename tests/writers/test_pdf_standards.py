@@ -93,8 +93,8 @@ def test_the_packets_letterhead_and_titles_are_tagged(example_files):
     pdfs = example_pdfs(example_files)
     for name in (n for n in pdfs if n.endswith("-handlingar.pdf")):
         tagged = [t for artifact, t in page_text_tagging(str(pdfs[name])) if not artifact]
-        assert tagged[:3] == ["Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor",
-                              "Tjänsteutlåtande"], (name, tagged[:5])
+        assert tagged[:2] == ["Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor"], tagged[:5]
+        assert "Tjänsteutlåtande" in tagged[2:6], (name, tagged[:6])
         with pikepdf.open(pdfs[name]) as pdf:
             assert str(pdf.docinfo.Title).startswith("Handlingar: "), name
             kinds = _struct_kinds(pdf.Root.StructTreeRoot)

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docxtpl import DocxTemplate
 
-from drafter.house_style import draft_mark
+from drafter.house_style import draft_mark, running_title
 from drafter.model.nodes import Document, Section, SignatureBlock
 from drafter.writers.docx import house
 from drafter.writers.docx.blocks import write_blocks
@@ -30,7 +30,7 @@ def open_template(meta, template: Path = TEMPLATE):
     tpl = DocxTemplate(str(template))
     # autoescape: "&", "<", ">" and quotes in the data must reach the XML escaped, and so
     # appear literally in Word, instead of breaking the header part.
-    tpl.render({"title": meta.title, "diarienummer": meta.diarienummer or "", "draft": draft_mark(meta),
+    tpl.render({"title": running_title(meta.title), "diarienummer": meta.diarienummer or "", "draft": draft_mark(meta),
                 "letterhead": meta.letterhead is not None}, autoescape=True)
     return tpl.docx
 
