@@ -244,3 +244,21 @@ def footnotes_text(doc) -> str:
 def docx_part(data: bytes, name: str) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return z.read(name).decode("utf-8")
+
+
+def struct_kinds(node, out=None) -> list[str]:
+    """The structure types (/H1, /Table, /L, …) of a tagged PDF's structure tree, depth first (pikepdf)."""
+    import pikepdf
+
+    out = [] if out is None else out
+    if isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            out.append(str(node.S))
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                struct_kinds(kid, out)
+    elif isinstance(node, pikepdf.Array):
+        for kid in node:
+            struct_kinds(kid, out)
+    return out

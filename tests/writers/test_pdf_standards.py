@@ -12,6 +12,7 @@ import pypdf
 import pytest
 
 from drafter.writers.letterhead import letterhead_lines
+from readback import struct_kinds
 from sample_document import sample_proposal
 from drafter.writers.pdf import pdf_bytes
 
@@ -97,21 +98,6 @@ def test_the_packets_letterhead_and_titles_are_tagged(example_files):
         assert "Tjänsteutlåtande" in tagged[2:6], (name, tagged[:6])
         with pikepdf.open(pdfs[name]) as pdf:
             assert str(pdf.docinfo.Title).startswith("Handlingar: "), name
-            kinds = _struct_kinds(pdf.Root.StructTreeRoot)
+            kinds = struct_kinds(pdf.Root.StructTreeRoot)
             assert kinds.count("/H1") == 2, (name, kinds.count("/H1"))  # the proposal and Bilaga 1
             assert "/H2" in kinds and "/Table" in kinds and "/L" in kinds and "/Note" in kinds, name
-
-
-def _struct_kinds(node, out=None) -> list[str]:
-    out = [] if out is None else out
-    if isinstance(node, pikepdf.Dictionary):
-        if "/S" in node:
-            out.append(str(node.S))
-        kids = node.get("/K")
-        if kids is not None:
-            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
-                _struct_kinds(kid, out)
-    elif isinstance(node, pikepdf.Array):
-        for kid in node:
-            _struct_kinds(kid, out)
-    return out
