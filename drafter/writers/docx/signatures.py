@@ -2,10 +2,9 @@
 
 Signatories stand two by two in a borderless table, each in its own cell, so
 the reading order stays party by party. A name left open gets a second line to
-write it on, captioned "Namnförtydligande, ordförande"; "Stockholm den" is
-followed by a blank for day and month and one for the year. Lines are
-paragraph borders and tab leaders, never underscore characters, so the text
-holds only words. The PDF template (nodes.typ, `signatory`) uses the same
+write it on, captioned "Namnförtydligande, ordförande"; "Stockholm den" stands
+on a line left open for the date, year included. Lines are paragraph borders,
+never underscore characters, so the text holds only words. The PDF template (nodes.typ, `signatory`) uses the same
 measures.
 """
 
@@ -15,7 +14,7 @@ from docx.shared import Twips
 
 from drafter.model.nodes import Signatory, SignatureBlock
 from drafter.writers.docx import house
-from drafter.writers.docx.oxml import border, cell_valign, el, paragraph_border
+from drafter.writers.docx.oxml import border, cell_valign, paragraph_border
 from drafter.writers.docx.grid import COLUMNS, GAP, people_grid
 from drafter.writers.docx.story import Story
 
@@ -34,13 +33,12 @@ def write_signatures(story: Story, block: SignatureBlock) -> None:
     width = story.width // COLUMNS
     for row, cells in rows:
         for signatory, cell in zip(row, cells):
-            # Bottom-aligned, so the lines of both parties sit level even when
-            # one "För …" wraps onto two lines.
-            cell_valign(cell, "bottom")
+            # Top-aligned: the parties' heads and signature lines sit level (a name left open
+            # adds a line below, which must not push the other party's lines down).
+            cell_valign(cell, "top")
             _write_signatory(Story(cell._tc, cell, width - GAP), signatory)
 
 
-YEAR_BLANK = 680  # twips for the year's blank at the end of the date line
 NAME_ROOM = 480  # space above the line for a name written by hand
 
 
@@ -51,30 +49,24 @@ def _write_signatory(story: Story, signatory: Signatory) -> None:
 
     _rule(story, SIGN_ROOM)  # the line to sign on
     if not signatory.name:
-        _rule(story, NAME_ROOM)  # the name, written by hand
+        _rule(story, NAME_ROOM, space=2)  # the name, written by hand (another border space: not merged)
     name = story.paragraph(house.SIGNATURE)
     name.paragraph_format.space_before = Twips(40)
     name.add_run(name_line(signatory))
 
-    # "Stockholm den ________ ____": blanks drawn as tab leaders, for day and month, then the year
-    # (unless the text already holds a year).
+    # "Stockholm den" on a line left open for the day, month and year (a bottom border; tab
+    # leaders, which would draw separate blanks, are not drawn by LibreOffice in table cells).
     date = story.paragraph(house.SIGNATURE)
     date.paragraph_format.space_before = Twips(480)
     date.paragraph_format.space_after = Twips(480)
     date.paragraph_format.keep_with_next = False
-    width = story.width
-    has_year = any(part.isdigit() and len(part) == 4 for part in signatory.place_and_date.split())
-    stops = [width] if has_year else [width - YEAR_BLANK - 120, width]
-    ppr = date._p.get_or_add_pPr()
-    ppr.append(el("w:tabs", [el("w:tab", val="left", leader="underscore", pos=pos) for pos in stops]))
+    paragraph_border(date, bottom=border("bottom", 6, "000000", space=1))
     date.add_run(signatory.place_and_date)
-    date.add_run().add_tab()
-    if not has_year:
-        date.add_run(" ")
-        date.add_run().add_tab()
 
 
-def _rule(story: Story, before: int) -> None:
-    line = story.paragraph(house.SIGNATURE)  # an empty paragraph with a bottom border
+def _rule(story: Story, before: int, space: int = 1) -> None:
+    """An empty paragraph with a bottom border. Word and LibreOffice draw one border around
+    adjacent paragraphs whose borders are alike, so a second rule differs in its spacing."""
+    line = story.paragraph(house.SIGNATURE)
     line.paragraph_format.space_before = Twips(before)
-    paragraph_border(line, bottom=border("bottom", 6, "000000", space=1))
+    paragraph_border(line, bottom=border("bottom", 6, "000000" if space == 1 else "000001", space=space))
