@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.errors import DrafterError, Where
 from drafter.model.nodes import Document, HouseStyle, Letterhead, Metadata
@@ -47,6 +47,25 @@ class HouseStyleError(DrafterError):
     exit_code = 2
 
 
+_WHAT = {
+    "extra_forbidden": f"finns inte (fälten är: {', '.join(HouseStyleFile.model_fields)})",
+    "bool_parsing": "ska vara true eller false",
+    "bool_type": "ska vara true eller false",
+    "float_parsing": "ska vara ett tal",
+    "greater_than": "ska vara större än 0",
+    "less_than_equal": "får vara högst 8",
+    "list_type": "ska vara en lista, t.ex. [dnr, datum]",
+    "string_type": "ska vara text",
+}
+
+
+def _line_of(path: Path, field: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(f"{field}:"):
+            return number
+    return None
+
+
 def load_house_style(library_root: Path) -> HouseStyle | None:
     """The house style of the clause library at `library_root`, or None when it has no husstil.yaml."""
     path = Path(library_root) / FILE_NAME
@@ -57,25 +76,26 @@ def load_house_style(library_root: Path) -> HouseStyle | None:
         parsed = HouseStyleFile.model_validate(data)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise HouseStyleError(f"{path} är inte giltig YAML.", where=Where(str(path), mark.line + 1 if mark else None),
-                              hint="Rätta filen; se README, avsnittet om husstil.") from None
-    except Exception as exc:  # pydantic's ValidationError: name the field in Swedish
-        errors = getattr(exc, "errors", lambda: [])()
-        field = ".".join(str(p) for p in errors[0]["loc"]) if errors else "?"
-        raise HouseStyleError(f"{path}: fältet {field!r} är fel: {errors[0]['msg'] if errors else exc}.",
-                              where=Where(str(path)), hint="Se README, avsnittet om husstil.") from None
+        raise HouseStyleError("Husstilsfilen är inte giltig YAML.", where=Where(str(path), mark.line + 1 if mark else None),
+                              hint="Rätta filen; se README, avsnittet Husstil.") from None
+    except ValidationError as exc:  # name the field and what is wrong with it, in Swedish
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else "?"
+        raise HouseStyleError(f"Husstilsfilens fält {field!r} {_WHAT.get(error['type'], 'har fel värde')}.",
+                              where=Where(str(path), _line_of(path, field)),
+                              hint="Se README, avsnittet Husstil.") from None
     unknown = [k for k in parsed.forsta_sidan if k not in FIRST_PAGE_KEYS]
     if unknown:
-        raise HouseStyleError(f"{path}: forsta_sidan får bara innehålla {', '.join(FIRST_PAGE_KEYS)}, inte {unknown[0]!r}.",
+        raise HouseStyleError(f"forsta_sidan får bara innehålla {', '.join(FIRST_PAGE_KEYS)}, inte {unknown[0]!r}.",
                               where=Where(str(path)))
     logo = ""
     if parsed.logotyp:
         logo_path = (path.parent / parsed.logotyp).resolve()
         if logo_path.suffix.lower() not in (".svg", ".png") or not logo_path.is_file():
-            raise HouseStyleError(f"{path}: logotypen {parsed.logotyp!r} finns inte eller är inte SVG eller PNG.",
+            raise HouseStyleError(f"Logotypen {parsed.logotyp!r} finns inte eller är inte SVG eller PNG.",
                                   where=Where(str(path)))
         if not parsed.logotyp_text:
-            raise HouseStyleError(f"{path}: logotypen behöver en text för skärmläsare (logotyp_text).",
+            raise HouseStyleError("Logotypen behöver en text för skärmläsare (logotyp_text).",
                                   where=Where(str(path)))
         logo = str(logo_path)
     return HouseStyle(parsed.organisation, parsed.forvaltning, parsed.adress, logo, parsed.logotyp_text,

@@ -123,17 +123,19 @@ def test_a_png_logo_is_in_both_formats(tmp_path):
     assert round(shape.width.cm, 1) == 2.5
 
 
-@pytest.mark.parametrize("content, field", [
-    ("forsta_sidan: [dnr, farg]\n", "forsta_sidan"),
-    ("logotyp: saknas.svg\nlogotyp_text: x\n", "saknas.svg"),
-    ("okand: 1\n", "okand"),
-    ("organisation: [\n", "giltig YAML"),
+@pytest.mark.parametrize("content, message", [
+    ("forsta_sidan: [dnr, farg]\n", "forsta_sidan får bara innehålla dnr, datum, status, inte 'farg'"),
+    ("logotyp: saknas.svg\nlogotyp_text: x\n", "Logotypen 'saknas.svg' finns inte"),
+    ("organisation: X\nokand: 1\n", "husstil.yaml:2: Husstilsfilens fält 'okand' finns inte"),
+    ("utkastmarkering: kanske\n", "husstil.yaml:1: Husstilsfilens fält 'utkastmarkering' ska vara true eller false"),
+    ("organisation: [\n", "Husstilsfilen är inte giltig YAML"),
 ])
-def test_mistakes_are_told_in_swedish_with_the_file(tmp_path, content, field):
+def test_mistakes_are_told_in_swedish_with_the_file(tmp_path, content, message):
     (tmp_path / "husstil.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(DrafterError) as caught:
         load_house_style(tmp_path)
-    assert field in str(caught.value) and "husstil.yaml" in str(caught.value)
+    assert message in str(caught.value) and "husstil.yaml" in str(caught.value)
+    assert caught.value.exit_code == 2
 
 
 def test_the_build_uses_the_librarys_house_style_and_rebuilds_when_it_changes(tmp_path):
