@@ -63,7 +63,7 @@ def test_the_agreement_gets_a_head_with_organisation_and_chosen_metadata(tmp_pat
     for line in ("Exempelby kommun", "Kulturförvaltningen", "Storgatan 1, 123 45 Exempelby", "Status: Utkast"):
         assert line in text
     body = docx.Document(io.BytesIO(docx_bytes(doc))).element.body
-    first_table = docx.table.Table(body[0], None)
+    first_table = docx.table.Table(body[1], None)  # after a one-point paragraph (letterhead.py)
     assert "Exempelby kommun" in first_table.rows[0].cells[0].text
     assert "Storgatan 1, 123 45 Exempelby" in first_table.rows[0].cells[0].text
 

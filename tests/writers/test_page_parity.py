@@ -17,7 +17,7 @@ from readback import norm
 
 needs_soffice = pytest.mark.skipif(libreoffice.find_soffice() is None, reason="LibreOffice is not installed")
 WORDS = 6  # opening words compared per page
-SHARE_ALIKE = 0.8  # of pages that must open with the same words
+SHARE_ALIKE = 0.9  # of pages that must open with the same words (36 of 38 on the examples)
 
 
 def page_openings(path) -> list[str]:

@@ -28,12 +28,18 @@ BLACK = RGBColor(0, 0, 0)
 GREY = RGBColor(0x40, 0x40, 0x40)
 AIR_BELOW = 400  # twips between the head and the title
 HEAD_STYLE = house.HEADER  # small sans lines, no space after
+ANCHOR = 20  # twips: the one-point paragraph before the head's table
 
 
 def write_letterhead(document, letterhead: Letterhead, house_style: HouseStyle | None = None) -> None:
     body = document.element.body
     story = Story(body, document._body, house.TEXT_WIDTH)
     start = story.mark()
+    # A body must not open with a table: LibreOffice then adds an empty paragraph of its own
+    # above it when the document has footnotes, a line lower than Word and the PDF. One point high.
+    anchor = story.paragraph(HEAD_STYLE)
+    anchor.paragraph_format.line_spacing = Twips(ANCHOR)
+    anchor.paragraph_format.space_after = Twips(0)
     widths = [house.TEXT_WIDTH - RIGHT_COLUMN, RIGHT_COLUMN]
     table = story.table(1, 2, widths)
     table_property(table, el("w:tblBorders", [border(side, val="nil") for side in
@@ -65,7 +71,7 @@ def write_letterhead(document, letterhead: Letterhead, house_style: HouseStyle |
 
     # Air between the head and the title: the paragraph after the table.
     tail = story.paragraph(HEAD_STYLE)
-    tail.paragraph_format.space_before = Twips(AIR_BELOW)
+    tail.paragraph_format.space_before = Twips(AIR_BELOW - ANCHOR)
     tail.paragraph_format.space_after = Twips(0)
     written = story.since(start)
     first = body[0]
