@@ -171,7 +171,7 @@ def import_profile(args: list[str]) -> list[tuple[str, float]]:
 PHASES = {
     "DOCX (docx_bytes: docxtpl header + python-docx body)": "writer.py:docx_bytes",
     "PDF (Typst compile)": "typst_writer.py:pdf_bytes",
-    "nämnd packet (pypdf)": "packet.py:packet_bytes",
+    "nämnd packet (Typst compile)": "packet.py:packet_pdf",
     "assemble (clauses filled, Markdown read)": "__init__.py:assemble_all",
     "checks (run_checks, incl. loading the renewed spec)": "__init__.py:run_checks",
     "spec loading (YAML with positions, pydantic)": "load.py:load_spec",

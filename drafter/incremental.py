@@ -99,6 +99,22 @@ def renewed_spec(spec_path: Path, spec_bytes: bytes) -> Path | None:
     return spec_path.parent / renews if isinstance(renews, str) and renews else None
 
 
+def _house_style_files(clause_root: Path) -> list[tuple[str, bytes | None]]:
+    path = clause_root / "husstil.yaml"
+    data = _read(path)
+    files = [("husstil.yaml", data)]
+    if data:
+        import yaml
+
+        try:
+            logo = (yaml.safe_load(data) or {}).get("logotyp")
+        except yaml.YAMLError:
+            logo = None
+        if isinstance(logo, str) and logo:
+            files.append(("husstil.logotyp", _read(clause_root / logo)))
+    return files
+
+
 def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_engine: str,
                   spec_bytes: bytes | None = None, cache: dict | None = None) -> str | None:
     """The input hash of one spec, or None when it cannot be computed (a file is unreadable, a clause
@@ -120,6 +136,8 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     if lock not in cache:
         cache[lock] = _read(lock)
     h.add("approvals.lock", cache[lock])
+    for name, data in _house_style_files(clause_root):  # husstil.yaml and its logo: every page shows them
+        h.add(name, data)
     for clause_id in sorted(set(clause_ids)):
         if not isinstance(clause_id, str) or not _CLAUSE_ID.match(clause_id):
             return None

@@ -24,6 +24,7 @@ def budget_table(spec: Spec) -> Table:
         rows=rows,
         total=[[Text(BUDGET_TOTAL)], [Text(amount(spec.budget.sum))]] if look.sum else None,
         align=["left", "right"],
+        summary=f"Budgeten: kostnad per resurs i kronor och summan {tal(spec.budget.sum)}.",
     )
 
 

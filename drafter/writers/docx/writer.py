@@ -1,6 +1,6 @@
 """docx_bytes: the house template, its header filled by docxtpl, the body appended with python-docx.
 
-A letterhead (tjänsteutlåtande) goes into a first-page header, see letterhead.py."""
+A letterhead (tjänsteutlåtande) goes at the top of the body, see letterhead.py."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docxtpl import DocxTemplate
 
+from drafter.house_style import draft_mark, running_title
 from drafter.model.changes import plain_blocks
 from drafter.model.nodes import Document, Section, SignatureBlock
 from drafter.writers.docx import house
@@ -31,7 +32,8 @@ def open_template(meta, template: Path = TEMPLATE):
     tpl = DocxTemplate(str(template))
     # autoescape: "&", "<", ">" and quotes in the data must reach the XML escaped, and so
     # appear literally in Word, instead of breaking the header part.
-    tpl.render({"title": meta.title, "diarienummer": meta.diarienummer or ""}, autoescape=True)
+    tpl.render({"title": running_title(meta.title), "diarienummer": meta.diarienummer or "", "draft": draft_mark(meta),
+                "letterhead": meta.letterhead is not None}, autoescape=True)
     return tpl.docx
 
 
@@ -56,7 +58,7 @@ def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
     if write_title(body, doc, footnotes, house.SUBTITLE, subtitle=True) is not None:
         title.paragraph_format.space_after = Twips(SUBTITLE_GAP)
     if doc.meta.letterhead is not None:
-        write_letterhead(document, doc.meta.letterhead)
+        write_letterhead(document, doc.meta.letterhead, doc.meta.house)
     write_blocks(body, doc.preamble, footnotes)
     for section in doc.sections:
         _write_section(body, section, footnotes)
