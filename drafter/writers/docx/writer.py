@@ -5,11 +5,14 @@ A letterhead (tjänsteutlåtande) goes into a first-page header, see letterhead.
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Twips
 from docxtpl import DocxTemplate
+from jinja2 import Environment
 
 from drafter.model.nodes import Document, Section, SignatureBlock
 from drafter.writers.docx import house
@@ -17,19 +20,47 @@ from drafter.writers.docx.blocks import write_blocks
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.letterhead import write_letterhead
 from drafter.writers.docx.properties import set_core_properties
-from drafter.writers.docx.reproducible import build_time, normalise_zip, zip_time
+from drafter.writers.docx.reproducible import build_time, zip_time
 from drafter.writers.docx.story import Story
 
 TEMPLATE = Path(__file__).with_name("template.docx")
 SUBTITLE_GAP = 80  # twips between title and subtitle (the subtitle keeps the air below)
 
 
+class _CompiledOnce(Environment):
+    """A Jinja environment that compiles each distinct source once per process.
+
+    docxtpl compiles every part of the template (body, headers, footers, properties) again for
+    each document; the parts are the same every time, only the values differ."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self._compiled: dict[str, object] = {}
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = self._compiled[source] = super().from_string(source)
+        return template
+
+
+# autoescape: "&", "<", ">" and quotes in the data must reach the XML escaped, and so
+# appear literally in Word, instead of breaking the header part.
+_JINJA = _CompiledOnce(autoescape=True)
+_TEMPLATE_BYTES: dict[Path, bytes] = {}
+
+
 def open_template(meta, template: Path = TEMPLATE):
-    """The house template as a python-docx document, its header filled in by docxtpl."""
-    tpl = DocxTemplate(str(template))
-    # autoescape: "&", "<", ">" and quotes in the data must reach the XML escaped, and so
-    # appear literally in Word, instead of breaking the header part.
-    tpl.render({"title": meta.title, "diarienummer": meta.diarienummer or ""}, autoescape=True)
+    """The house template as a python-docx document, its header filled in by docxtpl.
+
+    The template file is read once per process and its parts compiled once (_CompiledOnce)."""
+    data = _TEMPLATE_BYTES.get(template)
+    if data is None:
+        data = _TEMPLATE_BYTES[template] = Path(template).read_bytes()
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.render({"title": meta.title, "diarienummer": meta.diarienummer or ""}, _JINJA, autoescape=True)
     return tpl.docx
 
 
@@ -38,9 +69,42 @@ def finish(document, meta, footnotes: Footnotes) -> bytes:
     footnotes.attach(document)
     when = build_time(meta.date)
     set_core_properties(document, meta, when)
+    return save(document, zip_time(when))
+
+
+class _FixedZip:
+    """python-docx's physical package writer, with every entry's header fixed: time, system,
+    permissions, deflate level. The zip is written once, never rewritten afterwards."""
+
+    def __init__(self, file, date_time: tuple[int, ...]):
+        self._zip = zipfile.ZipFile(file, "w")
+        self._date_time = date_time
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=self._date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 3  # fixed, not taken from the machine that builds
+        info.external_attr = 0o644 << 16  # rw-r--r--
+        self._zip.writestr(info, blob, compresslevel=6)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def save(document, date_time: tuple[int, ...]) -> bytes:
+    """The package as python-docx's `Document.save` writes it (same parts, same order), with the
+    entry headers reproducible.normalise_zip would give it."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts = list(package.parts)
     buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), zip_time(when))
+    phys = _FixedZip(buffer, date_time)
+    PackageWriter._write_content_types_stream(phys, parts)
+    PackageWriter._write_pkg_rels(phys, package.rels)
+    PackageWriter._write_parts(phys, parts)
+    phys.close()
+    return buffer.getvalue()
 
 
 def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
