@@ -1,0 +1,1 @@
+"""Swedish conventions drafter needs without heavy dependencies: the calendar's helgdagar, and more."""
