@@ -4,6 +4,7 @@ A letterhead (tjänsteutlåtande) goes into a first-page header, see letterhead.
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docxtpl import DocxTemplate
 from jinja2 import Environment
+from lxml import etree
 
 from drafter.model.nodes import Document, Section, SignatureBlock
 from drafter.writers.docx import house
@@ -25,6 +27,7 @@ from drafter.writers.docx.story import Story
 
 TEMPLATE = Path(__file__).with_name("template.docx")
 SUBTITLE_GAP = 80  # twips between title and subtitle (the subtitle keeps the air below)
+_W_T = qn("w:t")
 
 
 class _CompiledOnce(Environment):
@@ -50,18 +53,67 @@ class _CompiledOnce(Environment):
 # appear literally in Word, instead of breaking the header part.
 _JINJA = _CompiledOnce(autoescape=True)
 _TEMPLATE_BYTES: dict[Path, bytes] = {}
+# The template rendered once per process with stand-ins for its values, copied per document.
+_PRISTINE: dict[tuple[Path, bool], object | None] = {}
+_STAND_IN = {"title": "\ue000title\ue000", "diarienummer": "\ue000diarienummer\ue000"}
+_PRIVATE_USE = "\ue000"
+# What docxtpl turns into other XML or characters when it is in a value (tabs and breaks become
+# w:tab and w:br, "{_{" becomes "{{"): values with these go through docxtpl itself.
+_LISTING = ("\t", "\n", "\r", "\a", "\f", "{_", "_}", "%_", "_%", _PRIVATE_USE)
 
 
 def open_template(meta, template: Path = TEMPLATE):
     """The house template as a python-docx document, its header filled in by docxtpl.
 
-    The template file is read once per process and its parts compiled once (_CompiledOnce)."""
+    The template is read, parsed and rendered once per process (per template, and with or without a
+    diarienummer, which a `{% if %}` decides): each document gets a deep copy, the values put into the
+    w:t elements that hold their stand-ins. The XML is what docxtpl renders for the values."""
+    values = {"title": meta.title, "diarienummer": meta.diarienummer or ""}
+    if any(mark in value for value in values.values() for mark in _LISTING):
+        return _render(template, values)
+    key = (template, bool(values["diarienummer"]))
+    if key not in _PRISTINE:
+        _PRISTINE[key] = _pristine(template, key[1])
+    pristine = _PRISTINE[key]
+    if pristine is None:
+        return _render(template, values)
+    document = copy.deepcopy(pristine)
+    for t in _stand_ins(document):
+        for name, stand_in in _STAND_IN.items():
+            t.text = t.text.replace(stand_in, values[name])
+    return document
+
+
+def _render(template: Path, values: dict):
+    """docxtpl's rendering of the template; its file read once per process, its parts compiled once."""
     data = _TEMPLATE_BYTES.get(template)
     if data is None:
         data = _TEMPLATE_BYTES[template] = Path(template).read_bytes()
     tpl = DocxTemplate(io.BytesIO(data))
-    tpl.render({"title": meta.title, "diarienummer": meta.diarienummer or ""}, _JINJA, autoescape=True)
+    tpl.render(values, _JINJA, autoescape=True)
     return tpl.docx
+
+
+def _pristine(template: Path, with_number: bool):
+    """The template rendered with stand-ins, or None when a stand-in lands anywhere but in the text
+    of a w:t (an attribute, a property): then every document is rendered by docxtpl."""
+    document = _render(template, {"title": _STAND_IN["title"],
+                                  "diarienummer": _STAND_IN["diarienummer"] if with_number else ""})
+    in_text = sum(t.text.count(_PRIVATE_USE) for t in _stand_ins(document))
+    everywhere = 0
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            everywhere += (part.blob or b"").count(_PRIVATE_USE.encode("utf-8"))
+        else:
+            everywhere += etree.tostring(element, encoding="unicode").count(_PRIVATE_USE)
+    return document if everywhere == in_text else None
+
+
+def _stand_ins(document) -> list:
+    """The w:t elements whose text holds a stand-in, in every XML part."""
+    return [t for part in document.part.package.iter_parts() if getattr(part, "_element", None) is not None
+            for t in part._element.iter(_W_T) if t.text and _PRIVATE_USE in t.text]
 
 
 def finish(document, meta, footnotes: Footnotes) -> bytes:
