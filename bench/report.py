@@ -88,7 +88,8 @@ def report(R: dict) -> str:
         docs = me[0]["documents"]
         mine = statistics.median(r["seconds"] for r in me)
         per_doc = [r["seconds"] / r["documents"] for r in me]
-        today_doc = (f"{statistics.median(r['seconds'] for r in today) / docs:.3f} s" if today else "—")
+        today_doc = (f"{statistics.median(r['seconds'] for r in today) / docs:.3f} s (this ÷ today per round: "
+                     f"{_runs([m['seconds'] / t['seconds'] for m, t in zip(me, today)])})" if today else "—")
         if base:
             ratios = [(x["seconds"] / b["n"]) / d for x, d in zip(base, per_doc)]
             base_cell = (f"{statistics.median(x['seconds'] for x in base) / b['n']:.2f} s "
