@@ -13,6 +13,7 @@ when there is no "Ärendet".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +57,12 @@ class ImportResult:
         return lines
 
 
+def shown_name(name: str) -> str:
+    """The file's name as written into the spec and the clauses: control, format and line-separator
+    characters (a newline would end the YAML comment and inject fields) are written as \\uXXXX."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in name)
+
+
 def default_name(path: Path) -> str:
     return slug(path.stem, 50)
 
@@ -83,7 +90,8 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
         raise DrafterError("Inga rubriker hittades i filen; den kan inte delas upp i klausuler.", Where(str(path)),
                            "Rubriker känns igen som numrerade rader (2.1 Parter), Word-rubrikformat eller "
                            "Markdown-rubriker (## Parter).")
-    rec = recognise(structure, path.name)
+    file_name = shown_name(path.name)
+    rec = recognise(structure, file_name)
 
     ids: dict[int, str] = {}
     used: set[str] = set()
@@ -99,7 +107,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
             used.add(candidate)
             section.clause_id = f"import/{name}/{candidate}"
             ids[id(section)] = section.clause_id
-            files[clause_dir / candidate / "v1.md"] = clause_file(section, source.footnotes, path.name, name)
+            files[clause_dir / candidate / "v1.md"] = clause_file(section, source.footnotes, file_name, name)
 
     data = dict(rec.data)
     if rec.proposal:
@@ -109,7 +117,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
         data["proposal"] = proposal
     else:
         data["outline"] = _outline(structure.sections)
-    text = spec_yaml(data, path.name)
+    text = spec_yaml(data, file_name)
 
     _write_all(files, clause_dir if force else None)
     _atomic_write(spec_path, text)

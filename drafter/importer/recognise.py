@@ -273,15 +273,17 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                 break
     if budget is None:
         rec.missing.append("budget (en tabell med belopp eller \"totalt … kr\")")
-        return {"months": "N", "rows": [{"item": "[Post]", "amount": "N"}]}
+        months = _months(period) or 12  # an int placeholder would stand in as 0, which no spec accepts
+        rec.derived.append(f"budget.months: {months} (antaget; texten anger ingen budget)")
+        return {"months": months, "rows": [{"item": "[Post]", "amount": "N"}]}
     if "months" not in budget:
         months = _months(period)
         if months:
             budget["months"] = months
             rec.derived.append(f"budget.months: {months} (periodens längd; texten anger inte antal månader)")
         else:
-            budget["months"] = "N"
-            rec.missing.append("antal månader som budgeten avser (budget.months)")
+            budget["months"] = 12
+            rec.derived.append("budget.months: 12 (antaget; texten anger inte antal månader och perioden är okänd)")
     return {"months": budget.pop("months"), **budget}
 
 
