@@ -373,17 +373,30 @@ def _proposal(structure: Structure, rec: Recognised, document: dict) -> dict:
         rec.missing.append("tjänsteutlåtandets rubrik (proposal.title)")
     if structure.preamble:
         proposal["subtitle"] = structure.preamble[0]
+    head = structure.letterhead
     found_date = re.search(r"\bDatum:?\s*(\d{4}-\d{2}-\d{2})\b", " ".join(structure.preamble))
-    if found_date:
+    if head and head.date:
+        proposal["date"] = dt.date.fromisoformat(head.date)
+        rec.found.append(f"tjänsteutlåtandets datum: {proposal['date']} (brevhuvudet)")
+    elif found_date:
         proposal["date"] = dt.date.fromisoformat(found_date.group(1))
         rec.found.append(f"tjänsteutlåtandets datum: {proposal['date']}")
     else:
         proposal["date"] = document["date"]
         rec.derived.append(f"proposal.date: samma som document.date ({document['date']}); texten anger inget datum")
-    if m := _DEPARTMENT.search(texts):
+    department = next((line for line in (head.sender if head else []) if line.startswith("Avdelning")), None)
+    if department:
+        proposal["department"] = department
+        rec.found.append(f"avdelning: {department} (brevhuvudet)")
+    elif m := _DEPARTMENT.search(texts):
         proposal["department"] = m.group("dep")[:1].upper() + m.group("dep")[1:]
         rec.found.append(f"avdelning: {proposal['department']}")
-    if m := _OFFICIAL_TASKED.search(texts):
+    if structure.officials:
+        proposal["officials"] = [{"name": o.name, "title": o.title} if o.name else {"title": o.title}
+                                 for o in structure.officials]
+        rec.found.append("tjänstepersoner: " + "; ".join(f"{o.name + ', ' if o.name else ''}{o.title}"
+                                                         for o in structure.officials))
+    elif m := _OFFICIAL_TASKED.search(texts):
         title = re.sub(r"en$", "", m.group(1))
         proposal["officials"] = [{"title": title[:1].upper() + title[1:]}]
         rec.derived.append(f"tjänsteperson: {proposal['officials'][0]['title']} (endast titel; texten nämner inga namn)")

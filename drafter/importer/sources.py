@@ -313,9 +313,11 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
             elif bold and _DOCX_NUMBERED.match(text) and len(text) < 100 and not text.endswith("."):
                 items.append(Item("heading", text, no))
             elif "List Number" in style or "Numrerad" in style:
-                items.append(Item("num", text, no))
+                m = _NUM.match(text)  # the number typed into the text ("1.\tSocialnämnden …")
+                items.append(Item("num", m.group(2) if m else text, no, number=m.group(1) if m else None))
             elif "List" in style or "Lista" in style or has_num:
-                items.append(Item("bullet", text, no))
+                m = _BULLET.match(text)  # a bullet typed into the text ("–\tSocialförvaltningen …")
+                items.append(Item("bullet", m.group(1) if m else text, no))
             else:
                 items.append(Item("text", text, no))
             items.append(Item("blank", no=no))

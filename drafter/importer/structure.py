@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.checks.finding import Finding
+from drafter.importer.layout import Letterhead, Official, take_letterhead, take_officials
 from drafter.importer.model import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Block, Item, Section, Signature, SourceDoc, Text
 
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
@@ -42,10 +43,16 @@ class Structure:
     numbered: bool
     findings: list[Finding] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
+    letterhead: Letterhead | None = None
+    officials: list[Official] = field(default_factory=list)
 
 
 def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = frozenset()) -> Structure:
     items = list(source.items)
+    letterhead = take_letterhead(items) if source.dialect == "plain" else None
+    officials = take_officials(items)
+    if source.dialect == "plain":
+        items = _plain_tables(items)
     signatures = _signatures(items)
     numbered = _numbered(items, source.dialect)
     headings = _classify_headings(items, source.dialect, numbered, {n.lower() for n in party_names})
@@ -98,7 +105,8 @@ def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = 
     for root in roots:
         for section in root.walk():
             section.blocks = make_blocks(section.items, source.dialect)
-    structure = Structure(title, preamble, roots, numbered, signatures=signatures)
+    structure = Structure(title, preamble, roots, numbered, signatures=signatures, letterhead=letterhead,
+                          officials=officials)
     if numbered:
         structure.findings = numbering_findings(roots, where_file)
     return structure
@@ -374,29 +382,109 @@ def _continues(prev: Item, prev_text: str, item: Item, blank: bool, dialect: str
     return True
 
 
+_GROUPED = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$")
+_KR_ROW = re.compile(r"^(\S.*?)\s+(−?\d{1,3}(?:[ \u00a0]\d{3})+|−?\d+)\s*(?:kr|kronor|:-)\.?$")
+_TOTAL_LABEL = re.compile(r"^(summa|totalt|total|summa kostnader|sammanlagt)\b", re.IGNORECASE)
+_HEADER = re.compile(r"(Kostnad|Belopp|kronor|\bkr\b)")
+
+
+def _row_of(text: str) -> tuple[str, str] | None:
+    """ "Personal 878 000", "Lokalhyra (inkl. el) 125 000 kr" → (item, amount)."""
+    m = _KR_ROW.match(text) or _AMOUNT_ROW.match(text)
+    return (m.group(1), m.group(2)) if m and len(text) < 120 else None
+
+
 def _plain_tables(items: list[Item]) -> list[Item]:
-    """Runs of "Personal 878 000" lines in PDF text (a table that lost its rules) become a table item."""
+    """Budget tables that lost their rules in PDF text become table items: runs of "Personal 878 000"
+    or "Post … 125 000 kr" lines (an item wrapped over lines joined), and a table extracted column by
+    column (labels, then "Kostnad …" and the amounts)."""
     out: list[Item] = []
     i = 0
     while i < len(items):
-        j = i
-        while j < len(items) and items[j].kind == "text" and _AMOUNT_ROW.match(items[j].text) \
-                and len(items[j].text) < 80:
-            j += 1
-        if j - i >= 3:
-            rows = [list(_AMOUNT_ROW.match(it.text).groups()) for it in items[i:j]]
-            no = items[i].no
-            if out and out[-1].kind in ("text", "emph") and re.search(r"(Kostnad|Belopp|kronor|\bkr\b)", out[-1].text):
-                header = out.pop()
-                no = header.no
-                m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp).*)$", header.text)
-                rows.insert(0, [m.group(1), m.group(2)] if m else [header.text, ""])
-            out.append(Item("table", no=no, rows=rows))
-            i = j
+        found = _amount_run(items, i, out) or _column_table(items, i)
+        if found:
+            table, i = found
+            out.append(table)
             continue
         out.append(items[i])
         i += 1
     return out
+
+
+def _amount_run(items: list[Item], i: int, out: list[Item]) -> tuple[Item, int] | None:
+    rows: list[list[str]] = []
+    pending: list[str] = []
+    j = i
+    end = i
+    kr_rows = grouped = 0
+    head: Item | None = None
+    while j < len(items) and items[j].kind == "text":
+        text = items[j].text.strip()
+        row = _row_of(text)
+        if row is None and not rows and not pending and head is None and j == i and _HEADER.search(text) \
+                and not _SENTENCE_END.search(text):
+            head = items[j]
+            j += 1
+            continue
+        if row is None:
+            if len(pending) >= 4 or _SENTENCE_END.search(text) or len(text) > 90:
+                break
+            pending.append(text)
+            j += 1
+            continue
+        if pending and not rows and not _plausible_item_start(pending[0]):
+            return None
+        rows.append([" ".join(pending + [row[0]]), row[1]])
+        kr_rows += bool(_KR_ROW.match(text))
+        grouped += bool(_GROUPED.match(row[1]))
+        pending = []
+        j += 1
+        end = j
+    if not rows:
+        return None
+    header = head
+    above = header is None and bool(out) and out[-1].kind == "text" and bool(_HEADER.search(out[-1].text)) \
+        and not _SENTENCE_END.search(out[-1].text)
+    if above:
+        header = out[-1]
+    summed = _TOTAL_LABEL.match(rows[-1][0]) is not None
+    accepted = len(rows) >= 3 or (len(rows) >= 2 and (summed or kr_rows == len(rows))) or \
+        (header is not None and grouped == len(rows)) or (len(rows) >= 1 and kr_rows == len(rows) and summed)
+    if not accepted or (len(rows) < 3 and grouped + kr_rows == 0):
+        return None
+    no = items[i].no
+    if above:
+        out.pop()
+    if header is not None:
+        no = header.no
+        m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp).*)$", header.text)
+        rows.insert(0, [m.group(1), m.group(2)] if m else [header.text, ""])
+    return Item("table", no=no, rows=rows), end
+
+
+def _plausible_item_start(text: str) -> bool:
+    return text[:1].isupper() and len(text) <= 90
+
+
+def _column_table(items: list[Item], i: int) -> tuple[Item, int] | None:
+    """pdftotext's way with a two-column table: the labels, an empty line, the header and amounts."""
+    labels = []
+    j = i
+    while j < len(items) and items[j].kind == "text" and _row_of(items[j].text) is None and len(labels) < 30:
+        labels.append(items[j].text.strip())
+        j += 1
+    if len(labels) < 2 or j >= len(items) or items[j].kind != "blank":
+        return None
+    while j < len(items) and items[j].kind == "blank":
+        j += 1
+    amounts = []
+    while j < len(items) and items[j].kind == "text" and len(amounts) < len(labels):
+        amounts.append(items[j].text.strip())
+        j += 1
+    if len(amounts) != len(labels) or not _HEADER.search(amounts[0]) or \
+            not all(_GROUPED.match(a) or re.fullmatch(r"−?\d+", a) for a in amounts[1:]):
+        return None
+    return Item("table", no=items[i].no, rows=[[label, amount] for label, amount in zip(labels, amounts)]), j
 
 
 # --- numbering -----------------------------------------------------------------------------------------
