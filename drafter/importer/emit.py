@@ -32,11 +32,16 @@ def md_literal(text: str) -> str:
     return jinja_literal(text)
 
 
-def slug(text: str, max_len: int = 60) -> str:
+def slug(text: str, max_len: int = 40) -> str:
+    """A short id from a heading: ascii words joined by "-", at most `max_len` characters, cut
+    between words ("ekonomisk-ersattning", never "ekonomisk-ersat")."""
     text = text.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:max_len].rstrip("-") or "avsnitt"
+    if len(text) > max_len:
+        cut = text[:max_len + 1]
+        text = cut.rsplit("-", 1)[0] if "-" in cut else text[:max_len]
+    return text.strip("-") or "avsnitt"
 
 
 def inline(text: Text, line_start: bool = True) -> tuple[str, list[int]]:

@@ -30,7 +30,10 @@ _NOTICE = re.compile(rf"senaste? den (?P<notice>(\d{{1,2}}) ({_MONTH}))(?!\s+\d{
 _PARTY = re.compile(r"^(?P<name>[A-ZÅÄÖ0-9][^()\n,:;]{0,80}?)\s*[(,]\s*(?:org(?:anisations)?\.?\s*nr|organisationsnummer)"
                     r"\.?:?\s*(?P<nr>\d{6}\s?[-–]\s?\d{4})")
 _AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
-_TOTAL_ONLY = re.compile(r"(?:totalt|sammanlagt|högst)\s+(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
+_TOTAL_ONLY = re.compile(
+    r"(?:totalt|sammanlagt|högst|budgeterat (?:för|med)|budgeterats? med|(?:en )?ersättning (?:om|på)|uppgår till|"
+    r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på))\s+(?:totalt\s+)?"
+    r"(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
 _MONTHS = re.compile(r"\bunder (?P<n>\d{1,3}) månader\b")
 _COMMITTEE_DECIDES = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]*nämnden) (?:beslutar|föreslås)")
 _OFFICIAL_TASKED = re.compile(r"\bger ([a-zåäö]+(?:direktören|chefen)) (?:i uppdrag|rätt)")
@@ -129,6 +132,7 @@ def _parties(structure: Structure, rec: Recognised) -> list[dict]:
             target = "public" if sector == "offentlig" else ("partner" if index == 0 else f"partners[{index}]")
             if written == compact:
                 text.substitute(m.start("nr"), m.end("nr"), f"{target}.organisationsnummer")
+    _named_parties(structure, found, rec)
     for sector, what in (("offentlig", "offentlig part"), ("idéburen", "idéburen part")):
         if not any(p["sector"] == sector for p in found):
             found.append({"name": f"[Namn på {what}]", "sector": sector,
@@ -143,10 +147,51 @@ def _parties(structure: Structure, rec: Recognised) -> list[dict]:
     return found
 
 
+_PUBLIC_WORDS = re.compile(r"(förvaltning|nämnd|kommun|\bstad\b|region|landsting)", re.IGNORECASE)
+_PARTNER_NAME = r"(?P<name>[A-ZÅÄÖ0-9][^,.;:()\n]{1,70}?)"
+_NAME_END = r"(?=\s+(?:för|med|om|i syfte|avseende|under|gällande|som|och|inom|enligt|från)\b|\s*[,.;:(]|\s*$)"
+_WITH_PARTNER = re.compile(r"(?:partnerskap(?:et)?|överenskommelse(?:n)?|IOP)(?: \(IOP\))? (?:med|mellan \S.{0,60}? och) "
+                           r"(?:den ideella )?(?:föreningen |stiftelsen )?" + _PARTNER_NAME + _NAME_END)
+_BETWEEN = re.compile(r"\bmellan (?P<a>[A-ZÅÄÖ][^,;:()]{1,80}?) och (?P<b>[A-ZÅÄÖ][^,;:()]{1,80}?)\s*$")
+
+
+def _named_parties(structure: Structure, found: list[dict], rec: Recognised) -> None:
+    """Parties named without an organisationsnummer: in the title ("… mellan X och Y"), the letterhead's
+    sender, the decision points ("partnerskap med Y") and the signature block ("För X")."""
+    candidates: list[tuple[str, str, str]] = []  # (name, sector, where)
+    title = " ".join(structure.title).strip()
+    if m := _BETWEEN.search(title):
+        for name in (m.group("a"), m.group("b")):
+            name = name.strip()
+            candidates.append((name, "offentlig" if _PUBLIC_WORDS.search(name) else "idéburen", "rubriken"))
+    head = structure.letterhead
+    if head and head.sender and _PUBLIC_WORDS.search(head.sender[0]):
+        candidates.append((head.sender[0], "offentlig", "brevhuvudet"))
+    for sig in structure.signatures:
+        sector = "offentlig" if _PUBLIC_WORDS.search(sig.signs_for) else "idéburen"
+        if not re.search(r"\bi\b", sig.signs_for):  # "För socialnämnden i Stockholms stad" names the committee
+            candidates.append((sig.signs_for, sector, "underskrifterna"))
+    for _, _block, text in all_texts(structure.sections):
+        for m in _WITH_PARTNER.finditer(text.plain):
+            name = m.group("name").strip()
+            if not _PUBLIC_WORDS.search(name) and len(name.split()) <= 7 and not name.lower().startswith(
+                    ("den ", "det ", "en ", "ett ", "parterna", "föreningen")):
+                candidates.append((name, "idéburen", "texten"))
+    for name, sector, where in candidates:
+        if any(p["sector"] == sector for p in found) or name.startswith("["):
+            continue
+        party = {"name": name, "sector": sector, "kind": _kind(name, sector, structure),
+                 "organisationsnummer": "NNNNNN-NNNN"}
+        found.append(party)
+        rec.found.append(f"part: {name} ({sector}, {party['kind']}; namnet ur {where})")
+        rec.missing.append(f"organisationsnumret för {name} (texten anger inget)")
+
+
 def _kind(name: str, sector: str, structure: Structure) -> str:
     low = name.lower()
     if sector == "offentlig":
-        for word, kind in (("stadsdelsförvaltning", "stadsdelsförvaltning"), ("förvaltning", "förvaltning"),
+        for word, kind in (("stadsdelsförvaltning", "stadsdelsförvaltning"), ("stadsdelsnämnd", "nämnd"),
+                           ("förvaltning", "förvaltning"),
                            ("nämnd", "nämnd"), ("region", "region"), ("kommun", "kommun"), ("stad", "kommun")):
             if word in low:
                 return kind
@@ -261,6 +306,13 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                             budget["months"] = int(m.group("n"))
                             before.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
                         break
+    if budget is not None:
+        total = sum(r["amount"] for r in budget["rows"])
+        for _, _block, text in all_texts(sections):
+            if (m := _TOTAL_ONLY.search(text.plain)) and _amount(m.group("amount")) != total:
+                rec.missing.append(f"budgetens summa: texten anger {m.group('amount')} {m.group('unit')} "
+                                   f"(\"{m.group(0)}\"), raderna ger {kronor(total)}; kontrollera beloppen")
+                break
     if budget is None:
         for _, _block, text in all_texts(sections):
             if m := _TOTAL_ONLY.search(text.plain):
