@@ -56,7 +56,7 @@ def take_letterhead(items: list[Item]) -> Letterhead | None:
         elif m := _DNR.match(text):
             head.diarienummer, last = m.group(1), max(last, k)
         elif k < kind or (k == kind + 1 and text.startswith("Avdelning")):
-            if k != kind and len(text) < 90 and not text.endswith("."):
+            if k != kind and len(text) < 90 and not text.endswith(".") and not _DOC_TYPE.match(text.split()[0]):
                 head.sender.append(text)
                 last = max(last, k)
         elif k > kind + 4:
@@ -87,7 +87,8 @@ def _titles(text: str) -> list[str] | None:
 
 def _names(text: str, count: int) -> list[str] | None:
     words = text.split()
-    if not words or len(words) > 4 * count or not all(_NAME_WORD.match(w) for w in words):
+    if len(words) < 2 or len(words) > 4 * count or not all(_NAME_WORD.match(w) for w in words) \
+            or text.strip().lower() in _TOP:
         return None
     if count > 1 and len(words) == 2 * count:
         return [" ".join(words[i:i + 2]) for i in range(0, len(words), 2)]
@@ -121,6 +122,7 @@ def take_officials(items: list[Item]) -> list[Official]:
     found: list[Official] = []
     pending: list[str] = []
     used: list[int] = []
+    last_titles = 0
     for k in block:
         text = items[k].text.strip()
         titles = _titles(text)
@@ -132,6 +134,7 @@ def take_officials(items: list[Item]) -> list[Official]:
             found += [Official(names[n] if n < len(names) else None, t) for n, t in enumerate(titles)]
             pending = []
             used.append(k)
+            last_titles = len(used)
         elif _names(text, 4) is not None:
             pending.append(text)
             used.append(k)
@@ -139,7 +142,7 @@ def take_officials(items: list[Item]) -> list[Official]:
             break
     if not found:
         return []
-    for k in used:
+    for k in used[:last_titles]:
         items[k].kind = "skip"
     return found
 

@@ -23,7 +23,8 @@ from drafter.importer.structure import Structure, bare
 
 _MONTH = "|".join(MONTHS)
 DATE = rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})"
-_PERIOD = re.compile(rf"från (?:och med )?(?:den )?(?P<start>{DATE}) till och med (?:den )?(?P<end>{DATE})")
+_PERIOD = re.compile(rf"(?:från (?:och med )?|(?:för |under )?perioden (?:från )?)(?:den )?(?P<start>{DATE})"
+                     rf"(?: till och med| till| t\.o\.m\.|\s*[–-])\s*(?:den )?(?P<end>{DATE})")
 _RENEWAL = re.compile(rf"förlängs\b.{{0,80}}?med (?:minst )?(?:ett|en) (?P<unit>kalenderår|halvår|år|månad) i taget"
                       rf".{{0,60}}?läng(?:st|s) till (?:och med )?(?:den )?(?P<max>{DATE})")
 _NOTICE = re.compile(rf"senaste? den (?P<notice>(\d{{1,2}}) ({_MONTH}))(?!\s+\d{{4}})")
@@ -34,7 +35,8 @@ _TOTAL_ONLY = re.compile(
     r"(?:totalt|sammanlagt|högst|budgeterat (?:för|med)|budgeterats? med|(?:en )?ersättning (?:om|på)|uppgår till|"
     r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på))\s+(?:totalt\s+)?"
     r"(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
-_MONTHS = re.compile(r"\bunder (?P<n>\d{1,3}) månader\b")
+_MONTHS = re.compile(r"\b(?:under|avser|för|om) (?P<n>\d{1,3}|tre|sex|nio|tolv|arton|tjugofyra|trettiosex) månader\b")
+_MONTH_WORDS = {"tre": 3, "sex": 6, "nio": 9, "tolv": 12, "arton": 18, "tjugofyra": 24, "trettiosex": 36}
 _COMMITTEE_DECIDES = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]*nämnden) (?:beslutar|föreslås)")
 _OFFICIAL_TASKED = re.compile(r"\bger ([a-zåäö]+(?:direktören|chefen)) (?:i uppdrag|rätt)")
 _DEPARTMENT = re.compile(r"beretts (?:inom|av|på) (?P<dep>avdelningen för [^.,]+?)(?= i samarbete|[.,]|$)")
@@ -100,6 +102,7 @@ def recognise(structure: Structure, file_name: str) -> Recognised:
 
 def _parties(structure: Structure, rec: Recognised) -> list[dict]:
     found: list[dict] = []
+    inline_parties: list[tuple[str, str, str]] = []
     context = ""
     texts = list(all_texts(structure.sections))
     for i, (_, block, text) in enumerate(texts):
@@ -109,6 +112,9 @@ def _parties(structure: Structure, rec: Recognised) -> list[dict]:
         if "idéburen sektor" in low or "idéburna sektor" in low:
             context = "idéburen"
         candidate = text.plain + (" " + texts[i + 1][2].plain if i + 1 < len(texts) else "")
+        for inline in _PARTY_INLINE.finditer(text.plain):
+            if inline.start("name") > 0:
+                inline_parties.append((inline.group("name").strip(), inline.group("nr"), context))
         m = _PARTY.match(candidate)
         if not m:
             # "… genom: Street Minds, organisationsnummer …" can follow a colon in a joined line
@@ -132,6 +138,8 @@ def _parties(structure: Structure, rec: Recognised) -> list[dict]:
             target = "public" if sector == "offentlig" else ("partner" if index == 0 else f"partners[{index}]")
             if written == compact:
                 text.substitute(m.start("nr"), m.end("nr"), f"{target}.organisationsnummer")
+    for name, written, context in inline_parties:
+        _add_party(found, name, written, context, structure, rec)
     _named_parties(structure, found, rec)
     for sector, what in (("offentlig", "offentlig part"), ("idéburen", "idéburen part")):
         if not any(p["sector"] == sector for p in found):
@@ -155,6 +163,28 @@ _WITH_PARTNER = re.compile(r"(?:partnerskap(?:et)?|överenskommelse(?:n)?|IOP)(?
 _BETWEEN = re.compile(r"\bmellan (?P<a>[A-ZÅÄÖ][^,;:()]{1,80}?) och (?P<b>[A-ZÅÄÖ][^,;:()]{1,80}?)\s*$")
 
 
+_PARTY_INLINE = re.compile(r"(?:^|,\s+(?:och\s+)?|\soch\s+)(?P<name>[A-ZÅÄÖ][^()\n,:;]{1,80}?),?\s*\(?"
+                           r"(?:org(?:anisations)?\.?\s*nr|organisationsnummer)\.?:?\s*(?P<nr>\d{6}\s?[-–]\s?\d{4})")
+
+
+def _add_party(found: list[dict], name: str, written: str, context: str, structure: Structure,
+               rec: Recognised) -> None:
+    """A party named with its organisationsnummer inside a sentence ("Region X, organisationsnummer …, och")."""
+    if any(p["name"] == name for p in found):
+        return
+    compact = re.sub(r"\s", "", written).replace("–", "-")
+    sector = "offentlig" if compact.startswith("2") else "idéburen" if compact[:1] in "78" else context or "idéburen"
+    if any(p["sector"] == sector for p in found) and sector == "offentlig":
+        return
+    party = {"name": name, "sector": sector, "kind": _kind(name, sector, structure), "organisationsnummer": compact}
+    if stdnum_orgnr.is_valid(compact):
+        rec.found.append(f"part: {name} ({sector}, {party['kind']}), organisationsnummer {compact}")
+    else:
+        party["organisationsnummer"] = "NNNNNN-NNNN"
+        rec.missing.append(f"organisationsnumret för {name} ({written}) har fel kontrollsiffra eller form")
+    found.append(party)
+
+
 def _named_parties(structure: Structure, found: list[dict], rec: Recognised) -> None:
     """Parties named without an organisationsnummer: in the title ("… mellan X och Y"), the letterhead's
     sender, the decision points ("partnerskap med Y") and the signature block ("För X")."""
@@ -174,8 +204,8 @@ def _named_parties(structure: Structure, found: list[dict], rec: Recognised) -> 
     for _, _block, text in all_texts(structure.sections):
         for m in _WITH_PARTNER.finditer(text.plain):
             name = m.group("name").strip()
-            if not _PUBLIC_WORDS.search(name) and len(name.split()) <= 7 and not name.lower().startswith(
-                    ("den ", "det ", "en ", "ett ", "parterna", "föreningen")):
+            if not _PUBLIC_WORDS.search(name) and len(name.split()) <= 7 and name.lower() not in (
+                    "föreningen", "parterna", "stiftelsen", "organisationen"):
                 candidates.append((name, "idéburen", "texten"))
     for name, sector, where in candidates:
         if any(p["sector"] == sector for p in found) or name.startswith("["):
@@ -300,11 +330,14 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                 rec.found.append(f"budget: tabell med {len(parsed)} rader, summa {kronor(total)}"
                                  + (f" (angiven {BUDGET_TOTAL.lower()} {kronor(stated)})" if stated is not None else ""))
                 rec.facts["budget_sum"] = total
-                for before in reversed(section.blocks[:i]):
-                    if before.kind == "para":
-                        if m := _MONTHS.search(before.texts[0].plain):
-                            budget["months"] = int(m.group("n"))
-                            before.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
+                near = [b for b in reversed(section.blocks[:i]) if b.kind == "para"][:1] + \
+                    [b for b in section.blocks[i + 1:] if b.kind == "para"][:2]
+                for other in near:
+                    if m := _MONTHS.search(other.texts[0].plain):
+                        n = m.group("n")
+                        budget["months"] = int(n) if n.isdigit() else _MONTH_WORDS[n]
+                        if n.isdigit():
+                            other.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
                         break
     if budget is not None:
         total = sum(r["amount"] for r in budget["rows"])

@@ -60,6 +60,8 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
             raise ImportRefused(f"Filen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path)),
                                 "Spara filen med teckenkodningen UTF-8.") from None
         dialect = "md" if suffix == ".md" or re.search(r"^#{1,6}\s", text, re.MULTILINE) else "plain"
+        if dialect == "plain":
+            text = "\n".join(_strip_running(_text_pages(text)))
     text, removed = clean(text)
     lines = text.split("\n")
     if dialect == "md":
@@ -221,20 +223,42 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(_strip_running(pages))
 
 
-_FOOTER = re.compile(r"^\s*(Sida\s+\d+\s*(av|/)\s*\d+|\d+\s*\(\d+\)|-?\s*\d+\s*-?)\s*$")
+_FOOTER = re.compile(r"^\s*(Sida\s+\d+\s*(av|/|\(\d+\))?\s*\d*\)?|\d+\s*\(\d+\)|\d+\s*(av|/)\s*\d+|-?\s*\d+\s*-?)\s*$",
+                     re.IGNORECASE)
+
+
+def _text_pages(text: str) -> list[str]:
+    """A text file's pages: split at form feeds, or after each page-number line ("Sida 2 (4)")."""
+    if "\f" in text:
+        return text.split("\f")
+    pages, current = [], []
+    for line in text.split("\n"):
+        current.append(line)
+        if _FOOTER.match(line) and line.strip() and not line.strip().isdigit():
+            pages.append("\n".join(current))
+            current = []
+    pages.append("\n".join(current))
+    return pages
 
 
 def _strip_running(pages: list[str]) -> list[str]:
-    """Without page footers ("Sida 2 av 7") and a running header repeated at the top of the pages."""
+    """Without page footers ("Sida 2 av 7") and a running header repeated at the top of the pages
+    (page furniture: it would read as a heading or split a paragraph in two)."""
     split = [p.split("\n") for p in pages]
     for lines in split:
-        while lines and _FOOTER.match(lines[-1]):
+        while lines and (not lines[-1].strip() and len(lines) > 1 or _FOOTER.match(lines[-1]) and lines[-1].strip()):
             lines.pop()
-    firsts = [lines[0].strip() for lines in split if lines]
+    def first(lines):
+        return next((i for i, line in enumerate(lines) if line.strip()), None)
+
+    firsts = [lines[k].strip() for lines in split if (k := first(lines)) is not None]
     repeated = {f for f in firsts if f and firsts.count(f) >= 2} if len(split) > 1 else set()
     for lines in split:
-        if lines and lines[0].strip() in repeated:
-            lines.pop(0)
+        k = first(lines)
+        if k is not None and lines[k].strip() in repeated:
+            del lines[:k + 1]
+            while lines and not lines[0].strip():
+                lines.pop(0)
     return ["\n".join(lines) for lines in split]
 
 

@@ -49,10 +49,9 @@ class Structure:
 
 def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = frozenset()) -> Structure:
     items = list(source.items)
-    letterhead = take_letterhead(items) if source.dialect == "plain" else None
+    letterhead = take_letterhead(items)
     officials = take_officials(items)
-    if source.dialect == "plain":
-        items = _plain_tables(items)
+    items = _plain_tables(items, paragraphs=source.path.lower().endswith(".docx"))
     signatures = _signatures(items)
     numbered = _numbered(items, source.dialect)
     headings = _classify_headings(items, source.dialect, numbered, {n.lower() for n in party_names})
@@ -219,6 +218,11 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
         elif item.kind == "text" and _heading_like(raw, 8) and ":" not in raw and (
                 raw.lower() in PROPOSAL_TOP or _between_paragraphs(items, idx, numbered=False)
                 or _isolated(items, idx)):
+            before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+            if raw.lower() not in PROPOSAL_TOP and (not before or (set(before) == {"title"} and re.match(
+                    r"^(mellan|avseende|om)\b", raw, re.IGNORECASE))):
+                out[idx] = ("title", None, None, raw)  # the document's first line, and "Mellan X och Y" under it
+                continue
             out[idx] = ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
     return out
 
@@ -394,14 +398,14 @@ def _row_of(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m and len(text) < 120 else None
 
 
-def _plain_tables(items: list[Item]) -> list[Item]:
+def _plain_tables(items: list[Item], paragraphs: bool = False) -> list[Item]:
     """Budget tables that lost their rules in PDF text become table items: runs of "Personal 878 000"
     or "Post … 125 000 kr" lines (an item wrapped over lines joined), and a table extracted column by
     column (labels, then "Kostnad …" and the amounts)."""
     out: list[Item] = []
     i = 0
     while i < len(items):
-        found = _amount_run(items, i, out) or _column_table(items, i)
+        found = _amount_run(items, i, out, paragraphs) or (None if paragraphs else _column_table(items, i))
         if found:
             table, i = found
             out.append(table)
@@ -411,14 +415,20 @@ def _plain_tables(items: list[Item]) -> list[Item]:
     return out
 
 
-def _amount_run(items: list[Item], i: int, out: list[Item]) -> tuple[Item, int] | None:
+def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = False) -> tuple[Item, int] | None:
+    """A budget written as lines (`paragraphs`: a .docx, one paragraph per line, blank items between)."""
+    if items[i].kind != "text":
+        return None
     rows: list[list[str]] = []
     pending: list[str] = []
     j = i
     end = i
     kr_rows = grouped = 0
     head: Item | None = None
-    while j < len(items) and items[j].kind == "text":
+    while j < len(items) and (items[j].kind == "text" or paragraphs and items[j].kind == "blank"):
+        if items[j].kind == "blank":
+            j += 1
+            continue
         text = items[j].text.strip()
         row = _row_of(text)
         if row is None and not rows and not pending and head is None and j == i and _HEADER.search(text) \
