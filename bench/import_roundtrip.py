@@ -1,6 +1,7 @@
 """Round trip of `drafter import` over generated specs: generate → build → import → compare.
 
-Each generated spec (bench/generate.py) is built; its agreement and its tjänsteutlåtande are imported
+Each generated spec (bench/generate.py --varied: other public parties and kinds, officials, budget rows,
+periods and outlines) is built; its agreement and its tjänsteutlåtande are imported
 from the PDF, the DOCX and a plain-text extraction of the PDF (poppler's pdftotext, another reader than
 the importer's own); what import recognised is compared with the spec that made the documents.
 Precision and recall per field:
@@ -173,49 +174,79 @@ def _decision_match(got: str, want: str) -> bool:
     return bool(parts) and all(p in want for p in parts)
 
 
-def run(n: int, work: Path, jobs: int) -> dict:
+def check_exit(spec_path: Path, library: Path) -> tuple[int, str]:
+    """`drafter check` in this process: 0 no errors, 1 findings with errors, 2 bad input."""
+    from drafter.checks import check_paths
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.errors import DrafterError
+
+    errors: list[DrafterError] = []
+    try:
+        _, code = check_paths([spec_path], ClauseLibrary(library), errors)
+    except DrafterError as exc:
+        return 2, str(exc)
+    return code, "\n".join(str(e) for e in errors)
+
+
+def one_spec(args: tuple[Path, Path]) -> tuple[list, list[str], list[str]]:
+    """Import the documents of one built spec in three formats; (scores to add, failures, invented)."""
     from drafter.importer import import_file
 
-    specs = generate(n, work / "specs")
+    spec, work = args
+    adds: list = []
+    failures: list[str] = []
+    invented: list[str] = []
+    folder = work / "out" / spec.stem
+    if not (folder / "manifest.json").exists():
+        return adds, [f"{spec.stem}: the generated spec did not build"], invented
+    want = expected(spec)
+    for kind, stem in (("agreement", "overenskommelse"), ("proposal", "tjansteutlatande")):
+        pdf = folder / f"{spec.stem}-{stem}.pdf"
+        if not pdf.exists():
+            continue
+        txt = work / "txt" / f"{spec.stem}-{stem}.txt"
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(txt)], check=True)
+        for fmt, source in (("pdf", pdf), ("docx", pdf.with_suffix(".docx")), ("txt", txt)):
+            name = f"{spec.stem}-{stem}-{fmt}"
+            try:
+                result = import_file(source, name=name, clauses_dir=work / "lib", agreements_dir=work / "agr")
+            except Exception as exc:  # noqa: BLE001 - a bench counts every failure
+                failures.append(f"{name}: import: {exc}")
+                continue
+            code, output = check_exit(result.spec_path, work / "lib")
+            if code not in (0, 1):
+                failures.append(f"{name}: check exit {code}: {output[-300:]}")
+            got = recognised(result.spec_path, result.clause_dir)
+            fields = ("parties", "period", "budget_total", "budget_rows") if kind == "agreement" \
+                else ("officials", "decisions")
+            for field in fields:
+                adds.append((field, fmt, got.get(field, set()), want.get(field, set())))
+            heads = got["headings"].get(kind, set())
+            source_heads = want["headings"].get(kind, set())
+            adds.append(("headings", fmt, heads, source_heads))
+            invented += [f"{name}: {h}" for h in sorted(heads - source_heads)]
+    return adds, failures, invented
+
+
+def run(n: int, work: Path, jobs: int) -> dict:
+    from multiprocessing import Pool
+
+    specs = generate(n, work / "specs", varied=True)
     started = time.time()
     subprocess.run([sys.executable, "-m", "drafter", "build", *map(str, specs), "-o", str(work / "out"),
                     "--clauses", str(ROOT / "clauses"), "-j", str(jobs)], check=False, capture_output=True)
     build_s = time.time() - started
+    (work / "txt").mkdir(exist_ok=True)
     scores = {(f, fmt): Score() for f in FIELDS for fmt in FORMATS}
     failures: list[str] = []
     invented: list[str] = []
     started = time.time()
-    for spec in specs:
-        want = expected(spec)
-        folder = work / "out" / spec.stem
-        for kind, stem in (("agreement", "overenskommelse"), ("proposal", "tjansteutlatande")):
-            pdf = folder / f"{spec.stem}-{stem}.pdf"
-            if not pdf.exists():
-                continue
-            txt = work / "txt" / f"{spec.stem}-{stem}.txt"
-            txt.parent.mkdir(exist_ok=True)
-            subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(txt)], check=True)
-            for fmt, source in (("pdf", pdf), ("docx", pdf.with_suffix(".docx")), ("txt", txt)):
-                name = f"{spec.stem}-{stem}-{fmt}"
-                try:
-                    result = import_file(source, name=name, clauses_dir=work / "lib", agreements_dir=work / "agr")
-                except Exception as exc:  # noqa: BLE001 - a bench counts every failure
-                    failures.append(f"{name}: import: {exc}")
-                    continue
-                check = subprocess.run([sys.executable, "-m", "drafter", "check", str(result.spec_path), "--clauses",
-                                        str(work / "lib")], capture_output=True, text=True)
-                if check.returncode not in (0, 1):
-                    failures.append(f"{name}: check exit {check.returncode}: {check.stdout[-300:]}{check.stderr[-300:]}")
-                got = recognised(result.spec_path, result.clause_dir)
-                fields = ("parties", "period", "budget_total", "budget_rows") if kind == "agreement" \
-                    else ("officials", "decisions")
-                for field in fields:
-                    match = _decision_match if field == "decisions" else None
-                    scores[(field, fmt)].add(got.get(field, set()), want.get(field, set()), match)
-                heads = got["headings"].get(kind, set())
-                source_heads = want["headings"].get(kind, set())
-                scores[("headings", fmt)].add(heads, source_heads)
-                invented += [f"{name}: {h}" for h in sorted(heads - source_heads)]
+    with Pool(jobs) as pool:
+        for adds, failed, made_up in pool.imap(one_spec, [(spec, work) for spec in specs]):
+            for field, fmt, got, want in adds:
+                scores[(field, fmt)].add(got, want, _decision_match if field == "decisions" else None)
+            failures += failed
+            invented += made_up
     return {"specs": len(specs), "build_seconds": round(build_s, 1), "import_seconds": round(time.time() - started, 1),
             "scores": {f"{field}/{fmt}": dict(zip(("precision", "recall", "exact"), s.row()))
                        for (field, fmt), s in scores.items()},

@@ -251,14 +251,17 @@ def _strip_running(pages: list[str]) -> list[str]:
     def first(lines):
         return next((i for i, line in enumerate(lines) if line.strip()), None)
 
-    firsts = [lines[k].strip() for lines in split if (k := first(lines)) is not None]
-    repeated = {f for f in firsts if f and firsts.count(f) >= 2} if len(split) > 1 else set()
-    for lines in split:
-        k = first(lines)
-        if k is not None and lines[k].strip() in repeated:
-            del lines[:k + 1]
-            while lines and not lines[0].strip():
-                lines.pop(0)
+    for _ in range(3):  # a running header may wrap over two or three lines
+        firsts = [lines[k].strip() for lines in split if (k := first(lines)) is not None]
+        repeated = {f for f in firsts if f and firsts.count(f) >= 2} if len(split) > 1 else set()
+        if not repeated:
+            break
+        for lines in split:
+            k = first(lines)
+            if k is not None and lines[k].strip() in repeated:
+                del lines[:k + 1]
+                while lines and not lines[0].strip():
+                    lines.pop(0)
     return ["\n".join(lines) for lines in split]
 
 

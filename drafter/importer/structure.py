@@ -408,11 +408,20 @@ def _plain_tables(items: list[Item], paragraphs: bool = False) -> list[Item]:
         found = _amount_run(items, i, out, paragraphs) or (None if paragraphs else _column_table(items, i))
         if found:
             table, i = found
-            out.append(table)
+            before = next((it for it in reversed(out) if it.kind != "blank"), None)
+            if before is not None and before.kind == "table" and before.rows and table.rows and \
+                    before.rows[0] == table.rows[0] and _amount_row_count(before) > 0:
+                before.rows += table.rows[1:]  # the table went on over a page break, its header repeated
+            else:
+                out.append(table)
             continue
         out.append(items[i])
         i += 1
     return out
+
+
+def _amount_row_count(table: Item) -> int:
+    return sum(1 for row in table.rows or [] if row and (_GROUPED.match(row[-1]) or re.fullmatch(r"−?\d+", row[-1])))
 
 
 def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = False) -> tuple[Item, int] | None:
@@ -435,6 +444,9 @@ def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = F
                 and not _SENTENCE_END.search(text):
             head = items[j]
             j += 1
+            continue
+        if row is None and rows and head is not None and text == head.text.strip() and not pending:
+            j += 1  # the header repeated on the next page
             continue
         if row is None:
             if len(pending) >= 4 or _SENTENCE_END.search(text) or len(text) > 90:
