@@ -187,6 +187,8 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
     """index → (role, level, number, text): role "title", "section" or "emph" (an unnumbered sub-heading)."""
     out: dict[int, tuple] = {}
     first_section_seen = False
+    lengths = sorted(len(it.text) for it in items if it.kind == "text")
+    width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 20 else 0
     for idx, item in enumerate(items):
         if dialect == "md":
             if item.kind != "heading":
@@ -217,7 +219,7 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
                 out[idx] = ("emph", None, None, raw)
         elif item.kind == "text" and _heading_like(raw, 8) and ":" not in raw and (
                 raw.lower() in PROPOSAL_TOP or _between_paragraphs(items, idx, numbered=False)
-                or _isolated(items, idx)):
+                or _isolated(items, idx) or _after_short_line(items, idx, width)):
             before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
             if raw.lower() not in PROPOSAL_TOP and (not before or (set(before) == {"title"} and re.match(
                     r"^(mellan|avseende|om)\b", raw, re.IGNORECASE))):
@@ -262,6 +264,20 @@ def _between_paragraphs(items, idx, numbered: bool) -> bool:
     if prev.kind == "text" and _heading_like(prev_text):  # another heading just above
         return True
     return numbered and not prev.trailing
+
+
+def _after_short_line(items, idx, width: int) -> bool:
+    """PDF text: the line above ended well before the margin (its paragraph or list item ended there,
+    without a full stop), and a paragraph starts below: a heading between them. Wrapped lines run to
+    the margin, so a short line inside a paragraph does not look like this."""
+    if not width:
+        return False
+    prev, blank = _neighbour(items, idx, -1)
+    nxt, _ = _neighbour(items, idx, +1)
+    if prev is None or nxt is None or prev.kind not in ("text", "bullet", "num") or blank:
+        return False
+    return (len(prev.text) < 0.6 * width and nxt.kind == "text" and nxt.text[:1].isupper()
+            and len(nxt.text) > 0.8 * width and len(bare(items[idx].text).split()) <= 6)
 
 
 def _isolated(items, idx) -> bool:
