@@ -37,7 +37,8 @@ _TOTAL_ONLY = re.compile(
     r"(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
 _MONTHS = re.compile(r"\b(?:under|avser|för|om) (?P<n>\d{1,3}|tre|sex|nio|tolv|arton|tjugofyra|trettiosex) månader\b")
 _MONTH_WORDS = {"tre": 3, "sex": 6, "nio": 9, "tolv": 12, "arton": 18, "tjugofyra": 24, "trettiosex": 36}
-_COMMITTEE_DECIDES = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]*nämnden) (?:beslutar|föreslås)")
+_COMMITTEE_DECIDES = re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]*s )?[A-ZÅÄÖa-zåäö][a-zåäö-]*(?:nämnden|nämnd|styrelsen)) "
+                                r"(?:beslutar|föreslås)")
 _OFFICIAL_TASKED = re.compile(r"\bger ([a-zåäö]+(?:direktören|chefen)) (?:i uppdrag|rätt)")
 _DEPARTMENT = re.compile(r"beretts (?:inom|av|på) (?P<dep>avdelningen för [^.,]+?)(?= i samarbete|[.,]|$)")
 PROPOSAL_DECISION = ("förvaltningens förslag till beslut", "förslag till beslut")
@@ -419,8 +420,23 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
             rec.missing.append(f"undertecknare för {party['name']} (befattning)")
     committee = _COMMITTEE_DECIDES.search(text)
     public = next(p for p in parties if p["sector"] == "offentlig")
+    head = structure.letterhead
     if committee and "committee" not in public:
-        public["committee"] = committee.group(1).lower()
+        name = committee.group(1)
+        public["committee"] = name if " " in name else name.lower()
+    elif head and head.recipient and "committee" not in public and re.search(r"nämnd|styrelse", head.recipient):
+        public["committee"] = head.recipient
+    if "municipality" not in public:
+        if m := re.search(r"\b((?:Region|Landstinget) [A-ZÅÄÖ]\w+|[A-ZÅÄÖ][\w-]+ (?:kommun|stad))\b", public["name"] + " " + text):
+            public["municipality"] = m.group(1)
+    # the library's clauses name the committee and the municipality: placeholders, never an absent value
+    for key, placeholder, what in (("committee", "[nämnden]", "den ansvariga nämnden"),
+                                   ("municipality", "[Kommunen]", "kommunen eller regionen")):
+        if key in public:
+            rec.found.append(f"{what}: {public[key]}")
+        else:
+            public[key] = placeholder
+            rec.missing.append(f"{what} (parties.{parties.index(public)}.{key})")
 
 
 def _document(structure: Structure, parties, period, rec: Recognised) -> dict:

@@ -91,3 +91,38 @@ def test_corpus_no_invented_headings(results, name, fmt):
         found += list(outline_headings(spec["proposal"]["outline"], result.clause_dir))
     assert set(found) <= set(facts["headings"]), set(found) - set(facts["headings"])
     assert set(found) == set(facts["headings"])
+
+
+def test_proposal_imports_with_the_standard_agreement(tmp_path):
+    """A tjänsteutlåtande imported into a library with the standard outlines: its agreement is the
+    standard agreement (parties, organisation, terms, signatures) with the proposal's texts on the
+    same subjects; what the proposal does not say is a placeholder that `drafter check` lists."""
+    import shutil
+
+    from helpers import CLAUSES
+
+    library = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, library)
+    source = tmp_path / "sdn.pdf"
+    shutil.copy(CORPUS / "sdn-tjansteutlatande.pdf", source)
+    from drafter.importer import import_file
+
+    result = import_file(source, name="sdn", clauses_dir=library, agreements_dir=tmp_path / "agreements")
+    spec = yaml.safe_load(result.spec_path.read_text(encoding="utf-8"))
+    assert spec["outline"] == {"standard": "overenskommelse", "replace": {
+        "syfte-och-mal": "import/sdn/syfte-och-mal@1", "ataganden": "import/sdn/parternas-ataganden@1",
+        "bakgrund": "import/sdn/bakgrund@1"}}
+    assert spec["parties"][0]["committee"] == "Västerdalens stadsdelsnämnd"
+    check = CliRunner().invoke(main, ["check", str(result.spec_path), "--clauses", str(library)])
+    assert check.exit_code == 1, check.output
+    for field in ("document.place", "parties.0.municipality", "parties.1.organisationsnummer",
+                  "[Skriv nämndens uppdrag här]"):
+        assert field in check.output, field
+    from drafter.assemble import assemble_documents
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.spec.load import load_spec
+
+    agreement = assemble_documents(load_spec(result.spec_path), ClauseLibrary(library))[0]
+    headings = [s.heading for s in agreement.sections]
+    assert headings[:3] == ["Bakgrund", "Parter", "Partnerskapets struktur och organisation"]
+    assert "Villkor" in headings and "Förslag till beslut" not in headings
