@@ -91,7 +91,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
                            "Rubriker känns igen som numrerade rader (2.1 Parter), Word-rubrikformat eller "
                            "Markdown-rubriker (## Parter).")
     file_name = shown_name(path.name)
-    rec = recognise(structure, file_name)
+    rec = recognise(structure, file_name, source.diarienummer)
 
     ids: dict[int, str] = {}
     used: set[str] = set()

@@ -84,3 +84,4 @@ class SourceDoc:
     items: list[Item]
     footnotes: dict[int, str]
     dialect: str  # "md" (headings marked) or "plain" (PDF text: headings found by their look)
+    diarienummer: str | None = None  # "Dnr SN 2025/117", often only in the page header

@@ -58,6 +58,7 @@ class Recognised:
     derived: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     proposal: bool = False
+    unit: str = "rad"  # how the source's places are counted: "rad" (text, PDF text) or "stycke" (.docx)
     facts: dict = field(default_factory=dict)  # for tests: parties, period, budget sum …
 
 
@@ -83,8 +84,8 @@ def party_names_in(items: list[Item]) -> set[str]:
     return names
 
 
-def recognise(structure: Structure, file_name: str) -> Recognised:
-    rec = Recognised(data={})
+def recognise(structure: Structure, file_name: str, diarienummer: str | None = None) -> Recognised:
+    rec = Recognised(data={}, unit="stycke" if file_name.lower().endswith(".docx") else "rad")
     sections = structure.sections
     rec.proposal = any(s.heading.lower() in PROPOSAL_DECISION for s in sections)
     parties = _parties(structure, rec)
@@ -92,11 +93,25 @@ def recognise(structure: Structure, file_name: str) -> Recognised:
     budget = _budget(sections, rec, period)
     _signatories(structure, parties, rec, sections)
     document = _document(structure, parties, period, rec)
+    dnr = diarienummer or (structure.letterhead.diarienummer if structure.letterhead else None)
+    if dnr:
+        document["diarienummer"] = dnr
+        rec.found.append(f"diarienummer: {dnr}")
     rec.data = {"document": document, "parties": parties, "period": period, "budget": budget}
     if rec.proposal:
         rec.data["proposal"] = _proposal(structure, rec, document)
+        decision = next((s for s in sections if s.heading.lower() in PROPOSAL_DECISION), None)
+        points = [t for b in (decision.blocks if decision else []) if b.kind == "nums" for t in b.texts]
+        if points:
+            rec.found.append(f"förslag till beslut: {len(points)} beslutspunkter (klausulen {slug_of(decision)})")
     _names_to_expressions(sections, parties)
     return rec
+
+
+def slug_of(section: Section) -> str:
+    from drafter.importer.emit import slug
+
+    return slug(section.heading)
 
 
 # --- parties -----------------------------------------------------------------------------------------
@@ -133,6 +148,7 @@ def _parties(structure: Structure, rec: Recognised) -> list[dict]:
         else:
             party["organisationsnummer"] = "NNNNNN-NNNN"
             rec.missing.append(f"organisationsnumret för {name} ({written}) har fel kontrollsiffra eller form")
+        party["#"] = f"{rec.unit} {block.no} i källan"
         found.append(party)
         if block.kind in ("bullets", "para") and m.end() <= len(text.plain) and written == text.plain[m.start("nr"):m.end("nr")]:
             index = sum(1 for p in found if p["sector"] == sector) - 1
@@ -144,7 +160,7 @@ def _parties(structure: Structure, rec: Recognised) -> list[dict]:
     _named_parties(structure, found, rec)
     for sector, what in (("offentlig", "offentlig part"), ("idéburen", "idéburen part")):
         if not any(p["sector"] == sector for p in found):
-            found.append({"name": f"[Namn på {what}]", "sector": sector,
+            found.append({"#": "saknas i källan", "name": f"[Namn på {what}]", "sector": sector,
                           "kind": "kommun" if sector == "offentlig" else "ideell förening",
                           "organisationsnummer": "NNNNNN-NNNN"})
             rec.missing.append(f"{what}: namn och organisationsnummer")
@@ -177,7 +193,8 @@ def _add_party(found: list[dict], name: str, written: str, context: str, structu
     sector = "offentlig" if compact.startswith("2") else "idéburen" if compact[:1] in "78" else context or "idéburen"
     if any(p["sector"] == sector for p in found) and sector == "offentlig":
         return
-    party = {"name": name, "sector": sector, "kind": _kind(name, sector, structure), "organisationsnummer": compact}
+    party = {"#": "i en mening i källan", "name": name, "sector": sector, "kind": _kind(name, sector, structure),
+             "organisationsnummer": compact}
     if stdnum_orgnr.is_valid(compact):
         rec.found.append(f"part: {name} ({sector}, {party['kind']}), organisationsnummer {compact}")
     else:
@@ -211,8 +228,8 @@ def _named_parties(structure: Structure, found: list[dict], rec: Recognised) -> 
     for name, sector, where in candidates:
         if any(p["sector"] == sector for p in found) or name.startswith("["):
             continue
-        party = {"name": name, "sector": sector, "kind": _kind(name, sector, structure),
-                 "organisationsnummer": "NNNNNN-NNNN"}
+        party = {"#": f"namnet ur {where}", "name": name, "sector": sector, "kind": _kind(name, sector, structure),
+                 "organisationsnummer": "NNNNNN-NNNN", "#organisationsnummer": "källan anger inget"}
         found.append(party)
         rec.found.append(f"part: {name} ({sector}, {party['kind']}; namnet ur {where})")
         rec.missing.append(f"organisationsnumret för {name} (texten anger inget)")
@@ -247,7 +264,7 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
         if not start or not end:
             continue
         if not period:
-            period = {"start": start, "end": end}
+            period = {"#": f"{rec.unit} {_block.no} i källan", "start": start, "end": end}
         if (start, end) != (period["start"], period["end"]):
             continue
         if datum(start) == m.group("start"):
@@ -270,7 +287,7 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
                                     "period.renewal.notice_deadline | dag_och_manad")
     if not period:
         rec.missing.append("avtalsperiodens start och slut (\"från den … till och med …\")")
-        return {"start": "ÅÅÅÅ-MM-DD", "end": "ÅÅÅÅ-MM-DD"}
+        return {"#": "saknas i källan", "start": "ÅÅÅÅ-MM-DD", "end": "ÅÅÅÅ-MM-DD"}
     line = f"period: {period['start']}–{period['end']}"
     if "renewal" in period:
         renewal = period["renewal"]
@@ -316,7 +333,8 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                     stated = parsed.pop()[1]
                 if not parsed:
                     continue
-                budget = {"rows": [{"item": item or "[Post]", "amount": amount} for item, amount in parsed]}
+                budget = {"#": f"tabellen, {rec.unit} {block.no} i källan",
+                          "rows": [{"item": item or "[Post]", "amount": amount} for item, amount in parsed]}
                 total = sum(a for _, a in parsed)
                 if stated is not None and stated != total:
                     budget["total"] = stated
@@ -351,7 +369,8 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
         for _, _block, text in all_texts(sections):
             if m := _TOTAL_ONLY.search(text.plain):
                 amount = _amount(m.group("amount"))
-                budget = {"rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
+                budget = {"#": f"en summa i texten, {rec.unit} {_block.no} i källan",
+                          "rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
                 text.substitute(m.start("amount"), m.end("unit"), "budget.total | kronor") \
                     if m.group("unit") == "kr" else None
                 rec.found.append(f"budget: en angiven total, {kronor(amount)} (en rad i specen)")
@@ -361,16 +380,20 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
         rec.missing.append("budget (en tabell med belopp eller \"totalt … kr\")")
         months = _months(period) or 12  # an int placeholder would stand in as 0, which no spec accepts
         rec.derived.append(f"budget.months: {months} (antaget; texten anger ingen budget)")
-        return {"months": months, "rows": [{"item": "[Post]", "amount": "N"}]}
+        return {"#": "saknas i källan", "months": months, "#months": "antaget", "rows": [{"item": "[Post]", "amount": "N"}]}
     if "months" not in budget:
         months = _months(period)
         if months:
             budget["months"] = months
+            budget["#months"] = "periodens längd (antaget)"
             rec.derived.append(f"budget.months: {months} (periodens längd; texten anger inte antal månader)")
         else:
             budget["months"] = 12
+            budget["#months"] = "antaget"
             rec.derived.append("budget.months: 12 (antaget; texten anger inte antal månader och perioden är okänd)")
-    return {"months": budget.pop("months"), **budget}
+    months = budget.pop("months")
+    note = budget.pop("#", None)
+    return {"#": note, "months": months, **budget}
 
 
 def _months(period: dict) -> int | None:
@@ -396,6 +419,7 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
         if target is None:
             continue
         target["signatory"] = {k: v for k, v in (("name", sig.name), ("title", sig.title), ("signs_for", signs_for)) if v}
+        target["signatory"]["#"] = f"underskrifterna, {rec.unit} {sig.no} i källan"
         if signs_for and target["sector"] == "offentlig":
             m = re.match(r"^([a-zåäö]+nämnden) i (.+)$", signs_for)
             if m:
@@ -413,12 +437,12 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
             rec.derived.append(f"undertecknare för {party['name']}: {title} (den som ges i uppdrag att teckna "
                                "partnerskapet; namn saknas)")
         elif party["sector"] == "idéburen" and party["kind"] == "ideell förening":
-            party["signatory"] = {"title": "ordförande"}
+            party["signatory"] = {"title": "ordförande", "#": "antaget"}
             rec.derived.append(f"undertecknare för {party['name']}: ordförande (antaget; texten nämner ingen)")
         else:
             party["signatory"] = {"title": "[Befattning]"}
             rec.missing.append(f"undertecknare för {party['name']} (befattning)")
-    committee = _COMMITTEE_DECIDES.search(text)
+    committee = _COMMITTEE_DECIDES.search(text) or re.search(r"\bgenom ((?:[a-zåäö]+- och )?[a-zåäö]+nämnden)\b", text)
     public = next(p for p in parties if p["sector"] == "offentlig")
     head = structure.letterhead
     if committee and "committee" not in public:
@@ -445,9 +469,11 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
     places = [s.place for s in structure.signatures if s.place]
     if places:
         document["place"] = places[0]
+        document["#place"] = "underskrifterna"
         rec.found.append(f"ort: {places[0]}")
     elif m := re.match(r"^(.+?)s stad$", public.get("municipality", "")):
         document["place"] = m.group(1)
+        document["#place"] = "av kommunens namn (antaget)"
         rec.derived.append(f"ort: {m.group(1)} (av kommunens namn)")
     else:
         document["place"] = "[Ort]"
@@ -460,6 +486,7 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
             document["title"] = title
     if isinstance(period.get("start"), dt.date):
         document["date"] = period["start"]
+        document["#date"] = "periodens start (antaget)"
         rec.derived.append(f"document.date: {period['start']} (periodens start; texten anger inget datum)")
     else:
         document["date"] = "ÅÅÅÅ-MM-DD"
@@ -495,6 +522,7 @@ def _proposal(structure: Structure, rec: Recognised, document: dict) -> dict:
     if structure.officials:
         proposal["officials"] = [{"name": o.name, "title": o.title} if o.name else {"title": o.title}
                                  for o in structure.officials]
+        proposal["#officials"] = "namnen och titlarna under förslaget till beslut"
         rec.found.append("tjänstepersoner: " + "; ".join(f"{o.name + ', ' if o.name else ''}{o.title}"
                                                          for o in structure.officials))
     elif m := _OFFICIAL_TASKED.search(texts):

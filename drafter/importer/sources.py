@@ -62,6 +62,7 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
         dialect = "md" if suffix == ".md" or re.search(r"^#{1,6}\s", text, re.MULTILINE) else "plain"
         if dialect == "plain":
             text = "\n".join(_strip_running(_text_pages(text)))
+    dnr = diarienummer_in(text)
     text, removed = clean(text)
     lines = text.split("\n")
     if dialect == "md":
@@ -69,7 +70,16 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
     else:
         lines, notes = _plain_footnotes(lines)
         items = _plain_items(lines)
-    return SourceDoc(str(path), items, notes, dialect), removed
+    return SourceDoc(str(path), items, notes, dialect, dnr), removed
+
+
+_DNR = re.compile(r"\b(?:Dnr|Diarienummer)[.:]?\s*([A-ZÅÄÖ]{1,8}[ -]?\d{4}[/:.-]\d{1,6}(?:[-:./]\d{1,6})*)")
+
+
+def diarienummer_in(text: str) -> str | None:
+    """The first "Dnr SN 2025/117" (or "Diarienummer: KS 2024:33"), wherever it stands (a page header)."""
+    m = _DNR.search(text[:200_000])
+    return m.group(1) if m else None
 
 
 # --- Markdown-ish text -------------------------------------------------------------------------------
@@ -359,7 +369,11 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                 rows.append(cells)
             items.append(Item("table", no=no, rows=rows))
             items.append(Item("blank", no=no))
-    return SourceDoc(str(path), items, notes, "md"), removed
+    header = " ".join(p.text for section in document.sections for p in section.header.paragraphs)
+    header += " " + " ".join(cell.text for section in document.sections for t in section.header.tables
+                             for row in t.rows for cell in row.cells)
+    body = " ".join(it.text for it in items[:40])
+    return SourceDoc(str(path), items, notes, "md", diarienummer_in(header + "\n" + body)), removed
 
 
 def _heading_level(style: str) -> int | None:

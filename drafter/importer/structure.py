@@ -223,7 +223,8 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
             before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
             if raw.lower() not in PROPOSAL_TOP and (not before or (set(before) == {"title"} and re.match(
                     r"^(mellan|avseende|om)\b", raw, re.IGNORECASE))):
-                out[idx] = ("title", None, None, raw)  # the document's first line, and "Mellan X och Y" under it
+                shown = raw[:1].lower() + raw[1:] if before else raw
+                out[idx] = ("title", None, None, shown)  # the document's first line, and "mellan X och Y" under it
                 continue
             out[idx] = ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
     return out
