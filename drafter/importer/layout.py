@@ -50,6 +50,9 @@ def take_letterhead(items: list[Item]) -> Letterhead | None:
         text = it.text.strip()
         if m := _TO.match(text):
             head.recipient, last = m.group(1), k
+            while last + 1 < len(lines) and lines[last + 1][1].text.strip()[:1].islower():
+                last += 1  # "Till Hälso- och" / "sjukvårdsnämnden": wrapped
+                head.recipient += " " + lines[last][1].text.strip()
             break
         if m := _DATE.match(text):
             head.date, last = m.group(1), max(last, k)

@@ -170,10 +170,19 @@ def _numbered(items: list[Item], dialect: str) -> bool:
     return dotted >= 2
 
 
+# A line ending in one of these words goes on on the next line: never a heading
+# ("Enskede-Årsta-Vantörs stadsdelsförvaltning har budgeterat för" / "200 000 kronor …").
+_CONTINUES = {"för", "och", "att", "med", "i", "på", "av", "som", "till", "om", "en", "ett", "den", "det", "de",
+              "är", "har", "ska", "kan", "samt", "eller", "från", "vid", "under", "genom", "inom", "mellan", "där",
+              "när", "mot", "hos", "efter", "utan", "sin", "sitt", "sina", "dess", "deras", "vara", "blir", "får"}
+
+
 def _heading_like(text: str, max_words: int = 12) -> bool:
     text = bare(text)
-    return (0 < len(text) <= 90 and len(text.split()) <= max_words and text[:1].isupper()
-            and not re.search(r"[.,;:!?]$", text) and not _AMOUNT_ROW.match(text))
+    words = text.split()
+    return (0 < len(text) <= 90 and len(words) <= max_words and text[:1].isupper()
+            and not re.search(r"[.,;:!?\-–]$", text) and not _AMOUNT_ROW.match(text)
+            and not (len(words) > 1 and words[-1].lower() in _CONTINUES))
 
 
 def _party_heading(text: str, party_names: set[str]) -> bool:
@@ -209,6 +218,11 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
         if item.kind not in ("text", "num"):
             continue
         raw = item.text if item.kind == "text" else f"{item.number}. {item.text}"
+        if item.style is not None:  # a PDF whose fonts tell headings from running text
+            role = _styled_role(items, idx, out, numbered, raw, party_names)
+            if role is not None:
+                out[idx] = role
+            continue
         if numbered:
             m = NUMBERED_HEADING.match(raw)
             if m and _heading_like(m.group(3)) and _between_paragraphs(items, idx, numbered=True):
@@ -228,6 +242,30 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
                 continue
             out[idx] = ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
     return out
+
+
+def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str]) -> tuple | None:
+    """A PDF line's role from its look: only a bold or larger line is a heading (a short line of running
+    text never is); bold lines at the top are the title, wrapped or not."""
+    if items[idx].style != "heading":
+        return None
+    before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+    m = NUMBERED_HEADING.match(raw)
+    previous = next((items[j] for j in range(idx - 1, -1, -1) if items[j].kind not in ("blank", "skip")), None)
+    if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
+            and previous is not None and abs(previous.size - items[idx].size) < 0.3:
+        return ("title", None, None, raw)  # the title goes on over the next line, in the same size
+    if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP:
+        return None  # a subtitle under the title: text before the first heading
+    if not before and not (m and numbered) and raw.lower() not in PROPOSAL_TOP:
+        return ("title", None, None, raw)
+    if numbered and m and _heading_like(m.group(3), 14):
+        return ("section", None, m.group(1), m.group(3).strip())
+    if not _heading_like(raw, 14):
+        return None
+    if numbered:
+        return ("emph", None, None, raw)
+    return ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
 
 
 def _md_level(item: Item) -> int:
@@ -327,11 +365,20 @@ def text_of(raw: str, markup: bool) -> Text:
 
 
 def _join(a: Text, b: Text) -> Text:
-    """Two wrapped lines as one: "Först-" + "lägenheter" glue, "försöks-" + "och" keep the space."""
-    glued = re.search(r"\w[-/]$", a.plain) and b.plain[:1].islower() and not re.match(r"(och|eller|samt)\b", b.plain)
+    """Two wrapped lines as one: "Först-" + "lägenheter" and "Enskede-" + "Årsta" keep the hyphen, a
+    word hyphenated at the line end ("verksam-" + "heten") loses it, "försöks-" + "och" keep the space."""
+    head = a.plain
+    last = re.search(r"(\S+)[-/]$", head)
+    conjunction = re.match(r"(och|eller|samt|respektive|till)\b", b.plain)
+    glued = bool(re.search(r"\w[-/]$", head)) and b.plain[:1].isalpha() and not conjunction
+    word = last.group(1) if last else ""
+    sentence_start = last is not None and re.search(r"(^|[.!?]\s+)$", head[:last.start(1)]) is not None
+    if glued and head.endswith("-") and b.plain[:1].islower() and word.isalpha() and len(word) >= 2 \
+            and (word.islower() or (sentence_start and word[1:].islower())):
+        head = head[:-1]  # a soft break: the word goes on
     glue = "" if glued else " "
-    offset = len(a.plain) + len(glue)
-    return Text(a.plain + glue + b.plain, a.emph + [(s + offset, e + offset, k) for s, e, k in b.emph])
+    offset = len(head) + len(glue)
+    return Text(head + glue + b.plain, a.emph + [(s + offset, e + offset, k) for s, e, k in b.emph])
 
 
 def _ends_sentence(text: str) -> bool:
@@ -457,6 +504,8 @@ def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = F
             continue
         text = items[j].text.strip()
         row = _row_of(text)
+        if row is None and j == i and len(text) < 40 and _heading_like(text, 6) and _next_starts_upper(items, j):
+            return None  # a heading above the budget lines ("Ekonomi"), not the start of an item
         if row is None and not rows and not pending and head is None and j == i and _HEADER.search(text) \
                 and not _SENTENCE_END.search(text):
             head = items[j]
@@ -499,6 +548,11 @@ def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = F
         m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp).*)$", header.text)
         rows.insert(0, [m.group(1), m.group(2)] if m else [header.text, ""])
     return Item("table", no=no, rows=rows), end
+
+
+def _next_starts_upper(items: list[Item], j: int) -> bool:
+    nxt = next((it for it in items[j + 1:] if it.kind != "blank"), None)
+    return nxt is not None and nxt.kind == "text" and nxt.text[:1].isupper()
 
 
 def _plausible_item_start(text: str) -> bool:
