@@ -116,7 +116,7 @@ def test_import_pdf_pages(tmp_path, monkeypatch):
     out = tmp_path / "orig"
     assert CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out), "--clauses", str(CLAUSES),
                                      "--format", "pdf"]).exit_code == 0
-    monkeypatch.setattr("drafter.importer.sources.MAX_PDF_PAGES", 3)
+    monkeypatch.setattr("drafter.importer.pdf.MAX_PDF_PAGES", 3)
     refused(tmp_path, out / EXAMPLE.stem / f"{EXAMPLE.stem}-overenskommelse.pdf", "högst 3 kan importeras")
 
 
