@@ -182,15 +182,54 @@ REGION_AGREEMENT = {
     },
 }
 
+KOMMUN_AGREEMENT = {
+    "header": "IOP-avtal Åsby kommun – Föreningen Vinterljus",
+    "blocks": [
+        ("title", "Avtal om idéburet offentligt partnerskap – Vinterljus, värmestuga för hemlösa"),
+        ("b", "Avtalsparter"),
+        ("p", "Åsby kommun, org.nr 212000-2338, genom socialnämnden, nedan kallad kommunen."),
+        ("p", "Föreningen Vinterljus, org.nr 802000-1114, nedan kallad föreningen."),
+        ("b", "Bakgrund"),
+        ("p", "Under de kallaste månaderna saknar flera personer i Åsby en varm plats att vara på under "
+              "kvällar och nätter. Föreningen har sedan två vintrar hållit en värmestuga öppen med "
+              "frivilliga, och kommunen vill ge verksamheten en trygg grund."),
+        ("b", "Avtalstid"),
+        ("p", "Avtalet gäller 2026-11-01 – 2027-03-31."),
+        ("b", "Föreningens åtaganden"),
+        ("bullets", ["hålla värmestugan öppen varje kväll klockan 19–07 under avtalstiden",
+                     "se till att minst två vuxna frivilliga finns på plats",
+                     "föra statistik över antalet besökare utan att registrera namn"]),
+        ("b", "Kommunens åtaganden"),
+        ("bullets", ["upplåta lokalen på Gästgivaregatan utan kostnad",
+                     "ge föreningen stöd av socialtjänstens uppsökande team"]),
+        ("b", "Ersättning"),
+        ("p", "Kommunen lämnar ett bidrag för avtalstiden enligt följande:"),
+        ("table", [["Kostnadsslag", "Belopp"], ["Arvoden till samordnare", "85 000 kr"],
+                   ["Förbrukningsmaterial och mat", "40 000 kr"], ["Försäkring", "5 000 kr"]]),
+        ("p", "Bidraget betalas ut i två delar, i november och i januari."),
+        ("b", "Uppföljning"),
+        ("p", "Föreningen lämnar en skriftlig redovisning senast en månad efter avtalstidens slut."),
+    ],
+    "facts": {
+        "proposal": False,
+        "parties": [["Åsby kommun", "offentlig", "212000-2338"], ["Föreningen Vinterljus", "idéburen", "802000-1114"]],
+        "period": ["2026-11-01", "2027-03-31"],
+        "budget_rows": [["Arvoden till samordnare", 85000], ["Förbrukningsmaterial och mat", 40000],
+                        ["Försäkring", 5000]],
+        "budget_total": 130000,
+        "officials": [],
+    },
+}
+
 DOCUMENTS = {"sdn-tjansteutlatande": SDN_PROPOSAL, "kultur-overenskommelse": KULTUR_AGREEMENT,
-             "region-overenskommelse": REGION_AGREEMENT}
+             "region-overenskommelse": REGION_AGREEMENT, "kommun-avtal": KOMMUN_AGREEMENT}
 
 
 def headings(doc: dict) -> list[str]:
     """The document's headings as printed (numbers taken off), the title not counted."""
     import re
 
-    return [re.sub(r"^\d+(\.\d+)*\.?\s+", "", text) for kind, text in doc["blocks"] if kind in ("h1", "h2")]
+    return [re.sub(r"^\d+(\.\d+)*\.?\s+", "", text) for kind, text in doc["blocks"] if kind in ("h1", "h2", "b")]
 
 
 # --- plain text, as copied from a PDF viewer ------------------------------------------------------------
@@ -227,7 +266,7 @@ def to_text(doc: dict) -> str:
             body += value + [""]
         elif kind == "title":
             body += _wrap(value) + [""]
-        elif kind in ("h1", "h2"):
+        elif kind in ("h1", "h2", "b"):
             body += ["", value]
         elif kind == "p":
             body += _wrap(value) + [""]
@@ -290,6 +329,8 @@ def to_docx(doc: dict, path: Path) -> None:
             document.add_heading(value, level=1)
         elif kind == "h2":
             document.add_heading(value, level=2)
+        elif kind == "b":  # a heading written as a bold line of its own, no heading style
+            document.add_paragraph().add_run(value).bold = True
         elif kind == "p":
             document.add_paragraph(value)
         elif kind == "bullets":

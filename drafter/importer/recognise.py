@@ -27,6 +27,8 @@ _MONTH = "|".join(MONTHS)
 DATE = rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})"
 _PERIOD = re.compile(rf"(?:från (?:och med )?|(?:för |under )?perioden (?:från )?)(?:den )?(?P<start>{DATE})"
                      rf"(?: till och med| till| t\.o\.m\.|\s*[–-])\s*(?:den )?(?P<end>{DATE})")
+_ISO_PERIOD = re.compile(r"(?:gäller|avtalstid|period(?:en)?|från(?: och med)?)\D{0,20}?(?P<start>\d{4}-\d{2}-\d{2})"
+                         r"\s*(?:–|-|till och med|t\.o\.m\.|till)\s*(?P<end>\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _RENEWAL = re.compile(rf"förlängs\b.{{0,80}}?med (?:minst )?(?:ett|en) (?P<unit>kalenderår|halvår|år|månad) i taget"
                       rf".{{0,60}}?läng(?:st|s) till (?:och med )?(?:den )?(?P<max>{DATE})")
 _NOTICE = re.compile(rf"senaste? den (?P<notice>(\d{{1,2}}) ({_MONTH}))(?!\s+\d{{4}})")
@@ -127,6 +129,16 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
                     text.substitute(n.start("notice"), n.end("notice"),
                                     "period.renewal.notice_deadline | dag_och_manad")
     if not period:
+        for _, _block, text in all_texts(sections):
+            if m := _ISO_PERIOD.search(text.plain):
+                try:
+                    start, end = dt.date.fromisoformat(m.group("start")), dt.date.fromisoformat(m.group("end"))
+                except ValueError:
+                    continue
+                if start < end:
+                    period = {"#": f"{rec.unit} {_block.no} i källan", "start": start, "end": end}
+                    break
+    if not period:
         rec.missing.append("avtalsperiodens start och slut (\"från den … till och med …\")")
         return {"#": "saknas i källan", "start": "ÅÅÅÅ-MM-DD", "end": "ÅÅÅÅ-MM-DD"}
     line = f"period: {period['start']}–{period['end']}"
@@ -146,7 +158,7 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
 # --- budget ------------------------------------------------------------------------------------------
 
 def _amount(text: str) -> int | None:
-    text = text.strip()
+    text = re.sub(r"\s*(kr|kronor|:-|SEK)\.?$", "", text.strip())  # "120 000 kr", "120 000:-"
     if not _AMOUNT.match(text):
         return None
     return int(text.replace(" ", "").replace("\u00a0", "").replace("−", "-"))

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import Where
+from drafter.importer.lines import heading_like
 from drafter.importer.model import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Item, SourceDoc
 from drafter.importer.pdf import apply_styles, pdf_text, strip_running, text_pages
 from drafter.importer.safety import ImportRefused, check_docx, check_pdf_header, check_size
@@ -275,12 +276,16 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                 continue
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             level = _heading_level(style)
+            if level is None:
+                level = _outline_level(element, paragraph.style, qn)
             bold = all(r.bold for r in paragraph.runs if r.text.strip()) and any(r.text.strip() for r in paragraph.runs)
             has_num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
             if level is not None:
                 items.append(Item("heading", text, no, level=level))
             elif bold and _DOCX_NUMBERED.match(text) and len(text) < 100 and not text.endswith("."):
                 items.append(Item("heading", text, no))
+            elif bold and not has_num and heading_like(text, 10) and not text.startswith("För "):
+                items.append(Item("heading", text, no))  # a bold line of its own, the way many write headings
             elif "List Number" in style or "Numrerad" in style:
                 m = _NUM.match(text)  # the number typed into the text ("1.\tSocialnämnden …")
                 items.append(Item("num", m.group(2) if m else text, no, number=m.group(1) if m else None))
@@ -306,6 +311,19 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                              for row in t.rows for cell in row.cells)
     body = " ".join(it.text for it in items[:40])
     return SourceDoc(str(path), items, notes, "md", diarienummer_in(header + "\n" + body)), removed
+
+
+def _outline_level(element, style, qn) -> int | None:
+    """Word's outline level (Disposition: Nivå 1 …) on the paragraph or its style: a heading's level."""
+    for owner in (element, getattr(style, "element", None)):
+        if owner is None:
+            continue
+        found = owner.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if found is not None:
+            value = found.get(qn("w:val"))
+            if value is not None and value.isdigit() and int(value) < 9:
+                return int(value) + 1
+    return None
 
 
 def _heading_level(style: str) -> int | None:

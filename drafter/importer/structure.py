@@ -234,8 +234,9 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
     if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
             and previous is not None and abs(previous.size - items[idx].size) < 0.3:
         return ("title", None, None, raw)  # the title goes on over the next line, in the same size
-    if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP:
-        return None  # a subtitle under the title: text before the first heading
+    if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
+            and items[idx].size > _body_size(items) + 0.5:
+        return None  # a subtitle under the title (larger than the text, not bold text): before the first heading
     if not before and not (m and numbered) and raw.lower() not in PROPOSAL_TOP:
         return ("title", None, None, raw)
     if numbered and m and heading_like(m.group(3), 14):
@@ -245,6 +246,14 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
     if numbered:
         return ("emph", None, None, raw)
     return ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
+
+
+def _body_size(items: list[Item]) -> float:
+    sizes: dict[float, int] = {}
+    for item in items:
+        if item.style == "body":
+            sizes[item.size] = sizes.get(item.size, 0) + 1
+    return max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
 
 
 def _md_level(item: Item) -> int:
