@@ -209,6 +209,9 @@ KOMMUN_AGREEMENT = {
         ("p", "Bidraget betalas ut i två delar, i november och i januari."),
         ("b", "Uppföljning"),
         ("p", "Föreningen lämnar en skriftlig redovisning senast en månad efter avtalstidens slut."),
+        ("b", "Underskrifter"),
+        ("sign2", [("Åsby kommun", "Birgitta Holm", "socialchef", "Åsby"),
+                   ("Föreningen Vinterljus", "Samir Karimi", "ordförande", "Åsby")]),
     ],
     "facts": {
         "proposal": False,
@@ -218,6 +221,8 @@ KOMMUN_AGREEMENT = {
                         ["Försäkring", 5000]],
         "budget_total": 130000,
         "officials": [],
+        "signatories": [["Åsby kommun", "Birgitta Holm", "socialchef"],
+                        ["Föreningen Vinterljus", "Samir Karimi", "ordförande"]],
     },
 }
 
@@ -288,6 +293,10 @@ def to_text(doc: dict) -> str:
         elif kind == "sign":
             for who, name, title, place in value:
                 body += [f"För {who}", "", "_______________________", f"{name}, {title}", f"{place} den", ""]
+        elif kind == "sign2":  # side by side, the columns padded with spaces
+            columns = [[f"För {who}", "_______________________", f"{name}, {title}", f"{place} den"]
+                       for who, name, title, place in value]
+            body += [""] + ["".join(col[r].ljust(40) for col in columns).rstrip() for r in range(4)] + [""]
     if doc.get("footnote"):
         body += [doc["footnote"]]
     pages = [body[i:i + PAGE_LINES] for i in range(0, len(body), PAGE_LINES)]
@@ -356,6 +365,12 @@ def to_docx(doc: dict, path: Path) -> None:
             for who, name, title, place in value:
                 for line in (f"För {who}", "_______________________", f"{name}, {title}", f"{place} den"):
                     document.add_paragraph(line)
+        elif kind == "sign2":  # side by side in a table without borders, a paragraph per line
+            table = document.add_table(rows=1, cols=len(value))
+            for cell, (who, name, title, place) in zip(table.rows[0].cells, value):
+                cell.text = f"För {who}"
+                for line in ("_______________________", f"{name}, {title}", f"{place} den"):
+                    cell.add_paragraph(line)
     if doc.get("footnote"):
         document.add_paragraph(doc["footnote"])
     document.core_properties.author = "drafter corpus"

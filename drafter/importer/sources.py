@@ -304,6 +304,15 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                 for cell in row.cells:
                     cells.append(" ".join(para_text(p._p) for p in cell.paragraphs).strip())
                 rows.append(cells)
+            if any(c.startswith("För ") for row in rows for c in row) and len(rows[0]) <= 4:
+                # signatures side by side in a table: each column's lines in turn, as the text would read
+                for column in range(len(table.columns)):
+                    for row in table.rows:
+                        for paragraph in row.cells[column].paragraphs:
+                            if line := para_text(paragraph._p):
+                                items.append(Item("text", line, no))
+                        items.append(Item("blank", no=no))
+                continue
             items.append(Item("table", no=no, rows=rows))
             items.append(Item("blank", no=no))
     header = " ".join(p.text for section in document.sections for p in section.header.paragraphs)

@@ -46,6 +46,7 @@ def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = 
     letterhead = take_letterhead(items)
     officials = take_officials(items)
     items = plain_tables(items, paragraphs=source.path.lower().endswith(".docx"))
+    items = _side_by_side_signatures(items)
     signatures = _signatures(items)
     numbered = _numbered(items, source.dialect)
     headings = _classify_headings(items, source.dialect, numbered, {n.lower() for n in party_names})
@@ -125,6 +126,41 @@ _FOR = re.compile(r"^För (\S.{1,90})$")
 _NAME_TITLE = re.compile(r"^([^,]{1,60}),\s*([^,]{1,60})$")
 _PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ -]{0,40}?)\s+den\b\s*(.*)$")
 _NO_NAME = re.compile(r"^(?:[xX]{3,}|_{3,}|\.{3,}|Namnförtydligande|Namn|\[.*\])$")
+
+
+_COLUMNS = re.compile(r"\s{3,}|\t")
+
+
+def _side_by_side_signatures(items: list[Item]) -> list[Item]:
+    """ "För A        För B" and the lines under it, columns set apart by spaces: each column's lines in
+    turn, so that each signature reads as one ("För A" / "Namn, titel" / "Ort den")."""
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        parts = _COLUMNS.split(item.text.strip()) if item.kind == "text" else []
+        if len(parts) >= 2 and all(p.startswith("För ") for p in parts):
+            block = [item]
+            j = i + 1
+            while j < len(items) and len(block) < 8 and (items[j].kind == "blank" and j + 1 < len(items)
+                                                          and items[j + 1].kind == "text" and
+                                                          len(_COLUMNS.split(items[j + 1].text.strip())) > 1
+                                                          or items[j].kind == "text"
+                                                          and len(_COLUMNS.split(items[j].text.strip())) > 1):
+                if items[j].kind == "text":
+                    block.append(items[j])
+                j += 1
+            for column in range(len(parts)):
+                for line in block:
+                    cells = _COLUMNS.split(line.text.strip())
+                    if column < len(cells) and cells[column].strip():
+                        out.append(Item("text", cells[column].strip(), line.no))
+                out.append(Item("blank", no=item.no))
+            i = j
+            continue
+        out.append(item)
+        i += 1
+    return out
 
 
 def _signatures(items: list[Item]) -> list[Signature]:

@@ -79,6 +79,9 @@ def test_corpus_recognised(results, name, fmt):
     assert [[norm(r["item"]), r["amount"]] for r in spec["budget"]["rows"]] == facts["budget_rows"]
     if facts["proposal"]:
         assert [[o.get("name"), o["title"]] for o in spec["proposal"]["officials"]] == facts["officials"]
+    for party_name, name, title in facts.get("signatories", []):  # also side by side
+        signatory = next(p for p in spec["parties"] if p["name"] == party_name)["signatory"]
+        assert (signatory.get("name"), signatory["title"]) == (name, title)
 
 
 @pytest.mark.parametrize("name,fmt", CASES)
