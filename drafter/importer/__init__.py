@@ -147,7 +147,7 @@ def _outline(sections: list[Section]) -> list:
 
 
 def _proposal_outline(sections: list[Section], rec: Recognised) -> list:
-    out = []
+    out: list = []
     for section in sections:
         if _is_attachments(section, rec):
             out.append({"heading": "Bilagor", "block": "bilagor"})

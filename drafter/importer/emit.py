@@ -49,8 +49,8 @@ def inline(text: Text, line_start: bool = True) -> tuple[str, list[int]]:
     cuts = sorted({0, len(text.plain), *[p for s, e, _ in text.emph for p in (s, e)],
                    *[p for s, e, _ in text.subs for p in (s, e)]})
     subs = {s: (e, expr) for s, e, expr in text.subs}
-    opens = {}
-    closes = {}
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
     for s, e, kind in text.emph:
         opens.setdefault(s, []).append(kind)
         closes.setdefault(e, []).insert(0, kind)

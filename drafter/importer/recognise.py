@@ -82,7 +82,7 @@ def recognise(structure: Structure, file_name: str, diarienummer: str | None = N
         rec.data["proposal"] = _proposal(structure, rec, document)
         decision = next((s for s in sections if s.heading.lower() in PROPOSAL_DECISION), None)
         points = [t for b in (decision.blocks if decision else []) if b.kind == "nums" for t in b.texts]
-        if points:
+        if points and decision is not None:
             rec.found.append(f"förslag till beslut: {len(points)} beslutspunkter (klausulen {slug_of(decision)})")
     _names_to_expressions(sections, parties)
     return rec
@@ -188,7 +188,7 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                     continue
                 budget = {"#": f"tabellen, {rec.unit} {block.no} i källan",
                           "rows": [{"item": item or "[Post]", "amount": amount} for item, amount in parsed]}
-                total = sum(a for _, a in parsed)
+                total = sum(a or 0 for _, a in parsed)
                 if stated is not None and stated != total:
                     budget["total"] = stated
                     rec.missing.append(f"budgetens summa: tabellen anger {stated} men raderna ger {total}")
@@ -226,7 +226,7 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                           "rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
                 text.substitute(m.start("amount"), m.end("unit"), "budget.total | kronor") \
                     if m.group("unit") == "kr" else None
-                rec.found.append(f"budget: en angiven total, {kronor(amount)} (en rad i specen)")
+                rec.found.append(f"budget: en angiven total, {kronor(amount or 0)} (en rad i specen)")
                 rec.facts["budget_sum"] = amount
                 break
     if budget is None:
@@ -235,11 +235,11 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
         rec.derived.append(f"budget.months: {months} (antaget; texten anger ingen budget)")
         return {"#": "saknas i källan", "months": months, "#months": "antaget", "rows": [{"item": "[Post]", "amount": "N"}]}
     if "months" not in budget:
-        months = _months(period)
-        if months:
-            budget["months"] = months
+        length = _months(period)
+        if length:
+            budget["months"] = length
             budget["#months"] = "periodens längd (antaget)"
-            rec.derived.append(f"budget.months: {months} (periodens längd; texten anger inte antal månader)")
+            rec.derived.append(f"budget.months: {length} (periodens längd; texten anger inte antal månader)")
         else:
             budget["months"] = 12
             budget["#months"] = "antaget"

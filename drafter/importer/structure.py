@@ -41,7 +41,7 @@ class Structure:
     officials: list[Official] = field(default_factory=list)
 
 
-def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = frozenset()) -> Structure:
+def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[str] | set[str] = frozenset()) -> Structure:
     items = list(source.items)
     letterhead = take_letterhead(items)
     officials = take_officials(items)

@@ -119,7 +119,7 @@ def _plausible_item_start(text: str) -> bool:
 
 def _column_table(items: list[Item], i: int) -> tuple[Item, int] | None:
     """pdftotext's way with a two-column table: the labels, an empty line, the header and amounts."""
-    labels = []
+    labels: list[str] = []
     j = i
     while j < len(items) and items[j].kind == "text" and _row_of(items[j].text) is None and len(labels) < 30:
         labels.append(items[j].text.strip())
@@ -128,7 +128,7 @@ def _column_table(items: list[Item], i: int) -> tuple[Item, int] | None:
         return None
     while j < len(items) and items[j].kind == "blank":
         j += 1
-    amounts = []
+    amounts: list[str] = []
     while j < len(items) and items[j].kind == "text" and len(amounts) < len(labels):
         amounts.append(items[j].text.strip())
         j += 1
