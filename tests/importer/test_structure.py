@@ -112,3 +112,13 @@ def test_short_ids_cut_at_a_word():
         "enskede-arsta-vantors"  # 42 characters with the next word: cut before it
     assert len(slug("Ett mycket långt rubrikord " * 5)) <= 40
     assert slug("Ekonomisk ersättning") == "ekonomisk-ersattning"
+
+
+def test_a_total_in_prose_that_differs_from_the_rows_is_reported(tmp_path):
+    source = tmp_path / "utlatande.txt"
+    source.write_text(TEXT.replace("budgeterat för\n150 000 kronor", "budgeterat för\n180 000 kronor"), encoding="utf-8")
+    result = import_file(source, name="x", clauses_dir=tmp_path / "clauses", agreements_dir=tmp_path / "agreements")
+    spec = yaml.safe_load(result.spec_path.read_text(encoding="utf-8"))
+    assert sum(r["amount"] for r in spec["budget"]["rows"]) == 150000  # the rows as written
+    missing = "\n".join(result.recognised.missing)
+    assert "budgetens summa: texten anger 180 000 kronor" in missing and "150" in missing
