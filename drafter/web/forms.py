@@ -104,6 +104,11 @@ def _is_model(t) -> bool:
     return isinstance(t, type) and issubclass(t, BaseModel)
 
 
+def _is_union(t) -> bool:
+    """int | date | str and the like: a figure, whose type follows what is typed."""
+    return typing.get_origin(t) in (Union, types.UnionType) and all(a in (int, dt.date, str) for a in typing.get_args(t))
+
+
 def _scalar_input(t) -> tuple[str, list[str]] | None:
     if typing.get_origin(t) is Literal:
         return "select", [str(a) for a in typing.get_args(t)]
@@ -165,13 +170,13 @@ def _node(name, annotation, description, required, parent_data, path, order) -> 
     if origin is dict:
         key_t, value_t = typing.get_args(t)
         scalar = _scalar_input(value_t) if value_t is not object else None
-        node = Node("dict", **common, addable=scalar is not None)
+        node = Node("dict", **common, addable=scalar is not None or _is_union(value_t))
         items = value if isinstance(value, dict) else {}
         for key, item in items.items():
             if scalar is None and not isinstance(item, (str, int, dt.date)):
                 node.children.append(Node("yaml", path + (key,), str(key), yaml=_as_yaml({key: item})))
                 continue
-            kind = "textarea" if str(name) in TEXTAREA else "text"
+            kind = "textarea" if str(name) in TEXTAREA else "auto" if scalar is None and _is_union(value_t) else "text"
             node.children.append(Node("scalar", path + (key,), str(key), input=kind, value=item,
                                       removable=True, present=True, required=True))
         return node
@@ -243,8 +248,14 @@ def convert(node: Node, raw: str):
             return text
     if node.input == "checkbox":
         return text in ("on", "true", "1")
-    if node.input == "text" and node.kind == "scalar" and re.fullmatch(r"-?\d{1,15}", text) and isinstance(node.value, int):
-        return int(text)  # a figure that was a number stays a number
+    if node.input == "auto" or isinstance(node.value, (int, dt.date)):  # a figure: a number or a date when it is one
+        if re.fullmatch(r"-?\d{1,15}", text) and not (isinstance(node.value, str) and node.input != "auto"):
+            return int(text)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return text
     return text
 
 

@@ -143,8 +143,8 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
     for f in result.findings:
         f.where = f.where.replace(tmp, shown)
     for e in result.errors:
-        if e.where and e.where.file == tmp:
-            e.where.file = shown
+        if e.where:
+            e.where.file = shown if e.where.file == tmp else project.shown(e.where.file)
     return result
 
 
@@ -239,8 +239,14 @@ def build_spec(project: Project, name: str) -> dict:
     path = project.existing_spec(name)
     spec_arg = Path(os.path.relpath(path, Path.cwd())) if _below(path, Path.cwd()) else path
     out = Path(os.path.relpath(project.output, Path.cwd())) if _below(project.output, Path.cwd()) else project.output
-    with _build_lock:
-        manifest_path = build(spec_arg, BuildOptions(out_dir=out, library=project.library()))
+    try:
+        with _build_lock:
+            manifest_path = build(spec_arg, BuildOptions(out_dir=out, library=project.library()))
+    except DrafterError as exc:  # paths as the user reads them, relative to the project
+        exc.message = exc.message.replace(f"{project.root}/", "")
+        if exc.where:
+            exc.where.file = project.shown(exc.where.file)
+        raise
     return json.loads(Path(manifest_path).read_text(encoding="utf-8"))
 
 
