@@ -23,14 +23,16 @@ install-test: $(VENV)/.test-deps
 demo: install
 	$(BIN)/drafter build $(SPECS)
 
-# LibreOffice, pandoc, qpdf, poppler (pdftoppm): the real clients the tests open our files with.
+# LibreOffice, pandoc, qpdf, poppler (pdftoppm): the real clients the tests open our files with;
+# chromium and chromedriver: the real browser the web tests (tests/web) drive with Selenium.
 system-packages:
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null \
-		&& command -v pandoc >/dev/null; then :; \
+		&& command -v pandoc >/dev/null && command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf pandoc >/dev/null; \
-	else echo "LibreOffice, pandoc, poppler-utils eller qpdf saknas; de tester som behöver dem hoppas över."; fi
+			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf pandoc chromium chromium-driver >/dev/null; \
+	elif [ "$$CI" = true ]; then echo "chromium/chromedriver, LibreOffice, pandoc, poppler-utils eller qpdf saknas (CI)."; exit 1; \
+	else echo "LibreOffice, pandoc, poppler-utils, qpdf eller chromium saknas; de tester som behöver dem hoppas över."; fi
 
 # ruff (lint) over the package and the tests; run by `make test`, so CI fails on a lint error.
 lint: install-test

@@ -20,7 +20,7 @@ REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; fo
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer would make the browser send "Origin: null" on form posts
     "X-Frame-Options": "SAMEORIGIN",
     "Cache-Control": "no-store",
 }
