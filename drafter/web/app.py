@@ -93,7 +93,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         from drafter.spec.yaml_write import dump_rt
 
         text = dump_rt(data)
-        return editor.state_for(project, name, text, base, inspect), message
+        return editor.state_for(project, name, text, base, inspect, data), message
 
     async def live(request: Request):
         """Checks and preview for the form as typed; parts of the page swapped in by htmx."""
@@ -101,7 +101,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         name = request.path_params["name"]
         state, _ = _draft_state(name, form)
         key = form.get("document") or "agreement"
-        return page(request, "live.html", s=state, preview=_preview(state, key), doc_key=key)
+        shown = None if form.get("preview") == "off" else _preview(state, key)  # "off": the checks alone (bench/web.py)
+        return page(request, "live.html", s=state, preview=shown, doc_key=key, skip_preview=shown is None)
 
     async def edit(request: Request):
         form = await posted(request)

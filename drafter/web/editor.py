@@ -44,9 +44,12 @@ class EditorState:
 WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 
 
-def state_for(project: service.Project, name: str, draft: str, base: str, inspect: bool = True) -> EditorState:
+def state_for(project: service.Project, name: str, draft: str, base: str, inspect: bool = True,
+              data=None) -> EditorState:
+    """`data`: the round-trip data `draft` was written from, when the caller has it (saves a parse)."""
     model = service.spec_schema()
-    data = yw.load_rt(draft, f"agreements/{name}.yaml")
+    if data is None:
+        data = yw.load_rt(draft, f"agreements/{name}.yaml")
     state = EditorState(name, draft, base, forms.fields(model, data if isinstance(data, dict) else {}))
     state.ids = {n.name: n.id for n in _walk(state.nodes)}
     state.slots = set(state.ids)

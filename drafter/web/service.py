@@ -140,9 +140,11 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     shown = project.shown(real)
-    for f in result.findings:
+    for f in result.findings:  # the temporary name never shows: the user reads the spec's own name
         f.where = f.where.replace(tmp, shown)
+        f.message = f.message.replace(tmp, shown)
     for e in result.errors:
+        e.message = e.message.replace(tmp, shown)
         if e.where:
             e.where.file = shown if e.where.file == tmp else project.shown(e.where.file)
     return result

@@ -85,6 +85,7 @@ def test_live_check_shows_the_new_sum_and_the_stale_amount_beside_the_text(clien
     assert re.search(r'id="budget-sum"[^>]*>Summa: 1\xa0022\xa0000\xa0kr<', answer.text)
     beside = findings_beside(answer.text, "texts.ersattning-text")
     assert "1 000 000 kr" in beside and "1\xa0022\xa0000\xa0kr" in beside
+    assert "(agreements/street-minds-2026.yaml:44)" in beside and "utkast-" not in answer.text
     assert "1\xa0022\xa0000" in re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
 
 
