@@ -54,12 +54,14 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     # --- Översikt ---------------------------------------------------------------------------------
 
     async def home(request: Request):
-        return page(request, "overview.html", rows=service.overview(project), specs=service.spec_names(project))
+        return page(request, "overview.html", rows=service.overview(project), specs=service.spec_names(project),
+                    renew=request.query_params.get("renew"))
 
     async def new(request: Request):
         form = await posted(request)
         try:
-            name = service.new_spec(project, form.get("name", "").strip(), form.get("proposal", "facknamnd"))
+            name = service.new_spec(project, form.get("name", "").strip(), form.get("proposal", "facknamnd"),
+                                    form.get("from") or None)
         except DrafterError as exc:
             return page(request, "overview.html", 400, rows=service.overview(project),
                         specs=service.spec_names(project), error=exc)

@@ -181,11 +181,15 @@ def save_spec(project: Project, name: str, text: str, base_sha256: str | None) -
     return save_text(project.spec_path(name), text, base_sha256)
 
 
-def new_spec(project: Project, name: str, proposal_kind: str = "facknamnd") -> str:
+def new_spec(project: Project, name: str, proposal_kind: str = "facknamnd", from_name: str | None = None) -> str:
+    """`drafter new NAME [--from SPEC] [--proposal KIND]`: a fresh spec, or one renewing `from_name`."""
     from drafter.newspec import write_new_spec
 
     project.spec_path(name)  # the web's own name rule first
-    path = write_new_spec(name, project.agreements, project.clauses, None, proposal_kind)
+    from_spec = project.existing_spec(from_name) if from_name else None
+    if proposal_kind not in ("facknamnd", "stadsdelsnamnd"):
+        raise NotFound("Välj en facknämnd eller en stadsdelsnämnd.")
+    path = write_new_spec(name, project.agreements, project.clauses, from_spec, proposal_kind)
     return path.stem
 
 

@@ -51,6 +51,16 @@ def test_new_partnership_from_the_overview(client, project):
     assert "inte ifyllt" in findings_beside(page.text, "document.place")
 
 
+def test_renew_from_an_existing_spec(client, project):
+    assert 'value="street-minds-2026" selected' in client.get("/?renew=street-minds-2026").text
+    answer = client.post("/new", data={"csrf": TOKEN, "name": "street-minds-2029", "from": SPEC}, follow_redirects=False)
+    assert answer.status_code == 303
+    text = (project / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
+    assert "street-minds/bakgrund" in text and "878000" not in text  # the sections kept, the data cleared
+    bad = client.post("/new", data={"csrf": TOKEN, "name": "y", "from": "../etc/passwd"})
+    assert bad.status_code in (400, 404) and not (project / "agreements" / "y.yaml").exists()
+
+
 @pytest.mark.parametrize("name, message", [("../evil", "inget giltigt namn"), ("Ä", "inget giltigt namn"),
                                            (SPEC, "finns redan")])
 def test_new_refuses_bad_or_taken_names(client, project, name, message):
