@@ -38,6 +38,7 @@ class EditorState:
     slots: set[str] = field(default_factory=set)
     ids: dict[str, str] = field(default_factory=dict)  # node name → its element id
     clause_ids: dict[str, str] = field(default_factory=dict)  # clause id → the outline entry's element id
+    heading_ids: dict[str, str] = field(default_factory=dict)  # a section heading → its text or outline field
     total: int | None = None
 
 
@@ -57,10 +58,30 @@ def state_for(project: service.Project, name: str, draft: str, base: str, inspec
         if n.input == "clause" and isinstance(n.value, str):
             state.clause_ids.setdefault(n.value.partition("@")[0], n.id)
     state.total = _budget_sum(data)
+    _headings(state, data)
     if inspect:
         state.inspection = service.inspect_text(project, name, draft)
         place(state)
     return state
+
+
+def _headings(state: EditorState, data) -> None:
+    """Sections that come from the spec itself (a heading with the partnership's own text) → the field."""
+    texts = data.get("texts") if isinstance(data, dict) and isinstance(data.get("texts"), dict) else {}
+
+    def walk(items, path):
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                heading, key = item.get("heading"), item.get("key")
+                target = f"texts.{key}" if key in texts else forms.path_name(path + (i, "heading"))
+                if isinstance(heading, str) and target in state.ids:
+                    state.heading_ids.setdefault(heading, state.ids[target])
+                walk(item.get("sections"), path + (i, "sections"))
+
+    if isinstance(data, dict):
+        walk(data.get("outline"), ("outline",))
+        if isinstance(data.get("proposal"), dict):
+            walk(data["proposal"].get("outline"), ("proposal", "outline"))
 
 
 def _walk(nodes):

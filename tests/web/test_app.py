@@ -196,6 +196,17 @@ def test_preview_pages_are_svg_and_unknown_ones_are_refused(client):
     assert client.get("/preview/0000/0.svg").status_code == 404
 
 
+def test_each_previewed_section_leads_to_what_produced_it(client):
+    page = client.get(f"/spec/{SPEC}").text
+    # a clause: to its entry in the outline field and to the clause in the library
+    entry = re.search(r'5\.2 Ekonomisk ersättning – <a href="#(w-f-outline-[^"]+)">i avsnittslistan</a>, '
+                      r'<a href="/clauses/villkor/ersattning">klausulen villkor/ersattning@1</a>', page)
+    assert entry and f'id="{entry.group(1)}"' in page
+    assert 'value="villkor/ersattning"' in page.split(f'id="{entry.group(1)}"')[1][:600]
+    # the partnership's own text: to its field
+    assert re.search(r'5\.3 Ersättningens storlek – <a href="#w-f-texts-ersattning-text">texten i formuläret</a>', page)
+
+
 # --- legal reviewers --------------------------------------------------------------------------------
 
 def test_clause_library_versions_usage_and_diff(client):
