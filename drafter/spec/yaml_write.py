@@ -194,7 +194,20 @@ def _styled_like(old, value):
         return LiteralScalarString(value.rstrip("\n") + "\n")
     if isinstance(old, (DoubleQuotedScalarString, SingleQuotedScalarString)):
         return type(old)(value)
+    if not _reads_back_as_text(value):  # "yes", "0123", "12:30", "2026-07-01" typed as text stay text
+        return DoubleQuotedScalarString(value)
     return value
+
+
+def _reads_back_as_text(value: str) -> bool:
+    """Whether the plain scalar reads back as this very string under YAML 1.1 (PyYAML, spec/yaml_reader.py)
+    as well as YAML 1.2 (ruamel); the writer quotes it otherwise."""
+    import yaml
+
+    try:
+        return yaml.safe_load(f"k: {value}") == {"k": value} and _yaml().load(f"k: {value}") == {"k": value}
+    except Exception:  # anything that does not even parse plain is quoted
+        return False
 
 
 def read_text(path: Path) -> str:
