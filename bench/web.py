@@ -59,20 +59,22 @@ def main() -> None:
 
             for warm in range(3):  # warm: imports, fonts, Typst's caches
                 post(870000 + warm, True)
-            checks, previews = [], []
+            checks, previews, check_cpu, preview_cpu = [], [], [], []
             for i in range(args.repeat):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 text = post(800000 + i, False)
                 checks.append(time.perf_counter() - start)
+                check_cpu.append(time.process_time() - cpu)
                 assert "budget-sum" in text
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 text = post(700000 + i, True)
                 page = re.search(r'<img src="(/preview/[0-9a-f]+/0\.svg)"', text).group(1)
                 client.get(page).raise_for_status()
                 previews.append(time.perf_counter() - start)
+                preview_cpu.append(time.process_time() - cpu)
         finally:
             stop()
-    write(checks, previews, args.repeat, os.getloadavg())
+    write(checks, previews, check_cpu, preview_cpu, args.repeat, os.getloadavg())
 
 
 def ms(values: list[float]) -> str:
@@ -83,7 +85,8 @@ def p95(values: list[float]) -> float:
     return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
 
 
-def write(checks: list[float], previews: list[float], repeat: int, load: tuple) -> None:
+def write(checks: list[float], previews: list[float], check_cpu: list[float], preview_cpu: list[float], repeat: int,
+          load: tuple) -> None:
     import typst
 
     ok = {True: "✅", False: "❌"}
@@ -96,12 +99,15 @@ def write(checks: list[float], previews: list[float], repeat: int, load: tuple) 
         "the whole editor form of agreements/street-minds-2026.yaml and a new budget amount.",
         f"Load average at the end: {load[0]:.1f} on {os.cpu_count()} cores (a shared machine: other work ran beside it).",
         "",
-        "| what | median | 95th percentile | target |",
-        "|---|---|---|---|",
+        "Wall time is what the user waits; CPU time is the processor time the request took (server and client,"
+        " all threads of this process), which is what the wall time comes down to on a machine with a free core.",
+        "",
+        "| what | median wall time | 95th percentile | median CPU time | target |",
+        "|---|---|---|---|---|",
         f"| live check (`/live`, preview off: load, assemble, check, findings beside fields) | **{ms(checks)}** | "
-        f"{p95(checks) * 1000:.0f} ms | < 200 ms {ok[statistics.median(checks) < 0.2]} |",
+        f"{p95(checks) * 1000:.0f} ms | {ms(check_cpu)} | < 200 ms {ok[statistics.median(checks) < 0.2]} |",
         f"| preview refresh (`/live` with the agreement as SVG pages, and page 1 fetched) | **{ms(previews)}** | "
-        f"{p95(previews) * 1000:.0f} ms | < 300 ms {ok[statistics.median(previews) < 0.3]} |",
+        f"{p95(previews) * 1000:.0f} ms | {ms(preview_cpu)} | < 300 ms {ok[statistics.median(previews) < 0.3]} |",
         "",
     ]
     (ROOT / "bench" / "WEB-RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
