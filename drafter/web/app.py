@@ -21,7 +21,6 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from drafter.errors import DrafterError
-from drafter.formatting import kronor
 from drafter.spec.yaml_write import Conflict, text_sha256
 from drafter.web import editor, security, service
 
@@ -35,7 +34,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
                              undefined=jinja2.ChainableUndefined)
     templates = Jinja2Templates(env=env)
-    templates.env.globals.update(csrf=csrf, kronor=kronor)
+    templates.env.globals.update(csrf=csrf, kronor=service.kronor)
 
     def page(request: Request, template: str, status: int = 200, /, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context, status_code=status)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drafter.errors import DrafterError
 from drafter.spec import yaml_write as yw
 from drafter.web import forms, service
 
@@ -227,9 +226,3 @@ def _is_list_field(model, path) -> bool:
     info = _field_info(model, path)
     return bool(info) and typing.get_origin(forms._unwrap(info.annotation)[0]) is list
 
-
-def check_draft_is_yaml(draft: str, name: str) -> None:
-    yw.load_rt(draft, f"agreements/{name}.yaml")
-
-
-__all__ = ["EditorState", "state_for", "apply_form", "apply_op", "DrafterError"]

@@ -78,6 +78,13 @@ class Project:
         return str(path)
 
 
+def kronor(amount: int) -> str:
+    """An amount as the documents write it ("1 000 000 kr")."""
+    from drafter.formatting import kronor as written
+
+    return written(amount)
+
+
 # --- specs -----------------------------------------------------------------------------------------
 
 def spec_names(project: Project) -> list[str]:

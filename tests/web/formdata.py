@@ -55,7 +55,4 @@ class _Form(HTMLParser):
 def form_values(html: str, form_id: str = "editor") -> dict[str, str]:
     parser = _Form(form_id)
     parser.feed(html)
-    values = parser.values
-    if values.get("draft", "").startswith("\n"):  # the HTML parser drops nothing; textarea's first newline is HTML's
-        pass
-    return values
+    return parser.values
