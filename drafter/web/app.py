@@ -72,7 +72,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         name = request.path_params["name"]
         text = service.read_spec_text(project, name)
         state = editor.state_for(project, name, text, text_sha256(text))
-        return page(request, "editor.html", s=state, clauses=service.clause_ids(project),
+        return page(request, "editor.html", s=state, clauses=service.clause_ids(project), notes=service.clause_notes(project),
                     preview=_preview(state, "agreement"), doc_key="agreement")
 
     def _preview(state, key):
@@ -110,8 +110,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         name = request.path_params["name"]
         state, message = _draft_state(name, form, form.get("op", ""))
         key = form.get("document") or "agreement"
-        return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project), message=message,
-                    preview=_preview(state, key), doc_key=key)
+        return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project),
+                    notes=service.clause_notes(project), message=message, preview=_preview(state, key), doc_key=key)
 
     async def save(request: Request):
         form = await posted(request)
@@ -124,7 +124,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             diff = "".join(difflib.unified_diff(exc.on_disk.splitlines(True), state.draft.splitlines(True),
                                                 f"{name}.yaml på disken", f"{name}.yaml med dina ändringar"))
             return page(request, "conflict.html", 409, s=state, on_disk=exc.on_disk, diff=diff, error=exc)
-        return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project),
+        return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project), notes=service.clause_notes(project),
                     message=f"Sparad: agreements/{name}.yaml.", preview=_preview(state, key), doc_key=key)
 
     async def build(request: Request):

@@ -391,6 +391,27 @@ def clause_ids(project: Project) -> list[tuple[str, str, list[tuple[int, str]]]]
     return out
 
 
+def clause_notes(project: Project) -> dict[str, str]:
+    """What a clause reference brings in, for the outline's entries: heading, version, status, rationale.
+    Keys: every "id@version" and every "id" (which the build resolves to the newest fastställd version)."""
+    library = project.library()
+    notes: dict[str, str] = {}
+    for clause_id in library.ids():
+        try:
+            versions = library.versions(clause_id)
+        except DrafterError:
+            continue
+        for v in versions:
+            notes[f"{clause_id}@{v.version}"] = (f"{v.meta.heading} – version {v.version}, {v.meta.status}. "
+                                                 f"Motivering: {v.meta.rationale}")
+        approved = [v for v in versions if v.meta.status == "fastställd"]
+        newest = approved[-1] if approved else None
+        notes[clause_id] = (f"{newest.meta.heading} – senaste fastställda versionen, {newest.version}. "
+                            f"Motivering: {newest.meta.rationale}") if newest else (
+            f"{versions[-1].meta.heading} – ingen version är fastställd än; ange en version (id@version).")
+    return notes
+
+
 def clause_versions(project: Project, clause_id: str) -> list[VersionRow]:
     from drafter.clauses.approve import find_version
     from drafter.redline.history import clause_usage

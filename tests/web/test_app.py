@@ -79,6 +79,16 @@ def test_every_field_of_the_editor_is_labelled(client):
     assert [i for i in ids if i not in labels] == []
 
 
+def test_each_outline_entry_shows_the_version_it_brings_in_with_status_and_rationale(client):
+    page = client.get(f"/spec/{SPEC}").text
+    notes = re.findall(r'value="([^"]+)"[^>]*class="clause"[^>]*>.*?<p class="hint clause-note">([^<]*)</p>', page, re.S)
+    by_ref = dict(notes)
+    assert by_ref["villkor/period"].startswith("Period för partnerskapet – senaste fastställda versionen, 2.")
+    assert "Motivering:" in by_ref["villkor/period"]
+    assert by_ref["street-minds/forslag-till-beslut@2"].startswith("Förvaltningens förslag till beslut – version 2, utkast.")
+    assert "datalist" in page and '<option value="villkor/period@1">' in page
+
+
 def test_the_form_as_opened_round_trips_to_the_same_bytes(client, project):
     values = editor_form(client)
     answer = client.post(f"/spec/{SPEC}/save", data=values)
