@@ -71,7 +71,10 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     async def open_spec(request: Request):
         name = request.path_params["name"]
         text = service.read_spec_text(project, name)
-        state = editor.state_for(project, name, text, text_sha256(text))
+        try:
+            state = editor.state_for(project, name, text, text_sha256(text))
+        except DrafterError as exc:  # not even YAML: the form cannot show it, the text page can
+            return page(request, "error.html", 422, error=exc, message=exc.message, text_link=f"/spec/{name}/text")
         return page(request, "editor.html", s=state, clauses=service.clause_ids(project), notes=service.clause_notes(project),
                     preview=_preview(state, "agreement"), doc_key="agreement")
 
@@ -126,6 +129,30 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             return page(request, "conflict.html", 409, s=state, on_disk=exc.on_disk, diff=diff, error=exc)
         return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project), notes=service.clause_notes(project),
                     message=f"Sparad: agreements/{name}.yaml.", preview=_preview(state, key), doc_key=key)
+
+    async def text_page(request: Request):
+        """The spec as text, for what the form cannot show (a file that is not valid YAML)."""
+        name = request.path_params["name"]
+        text = service.read_spec_text(project, name)
+        return page(request, "text.html", name=name, text=text, base=text_sha256(text),
+                    errors=service.inspect_text(project, name, text).errors)
+
+    async def text_save(request: Request):
+        form = await posted(request)
+        name = request.path_params["name"]
+        text = form.get("text", "").replace("\r\n", "\n")
+        try:
+            service.save_spec(project, name, text, form.get("base") or None)
+        except Conflict as exc:
+            diff = "".join(difflib.unified_diff(exc.on_disk.splitlines(True), text.splitlines(True),
+                                                f"{name}.yaml på disken", f"{name}.yaml med dina ändringar"))
+            return page(request, "conflict.html", 409, s={"name": name, "draft": text}, on_disk=exc.on_disk,
+                        diff=diff, error=exc)
+        errors = service.inspect_text(project, name, text).errors
+        if errors and any("YAML" in e.message for e in errors):
+            return page(request, "text.html", name=name, text=text, base=text_sha256(text), errors=errors,
+                        message="Sparad, men filen går ännu inte att visa i formuläret.")
+        return RedirectResponse(f"/spec/{name}", status_code=303)
 
     async def build(request: Request):
         await posted(request)
@@ -218,6 +245,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         Route("/spec/{name}/live", live, methods=["POST"]),
         Route("/spec/{name}/edit", edit, methods=["POST"]),
         Route("/spec/{name}/save", save, methods=["POST"]),
+        Route("/spec/{name}/text", text_page),
+        Route("/spec/{name}/text", text_save, methods=["POST"]),
         Route("/spec/{name}/build", build, methods=["POST"]),
         Route("/spec/{name}/build", build_page, methods=["GET"]),
         Route("/output/{name}/{file}", download),

@@ -15,7 +15,7 @@ class _Form(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form":
-            self.inside = a.get("id") == self.form_id
+            self.inside = self.form_id in (a.get("id"), a.get("class"))
         if not self.inside:
             return
         if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button"):

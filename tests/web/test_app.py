@@ -255,7 +255,7 @@ def test_compare_two_agreements(client):
 # --- guards ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("url", ["/", f"/spec/{SPEC}", "/clauses", "/compare", f"/spec/{SPEC}/build",
-                                 "/clauses/villkor/period"])
+                                 "/clauses/villkor/period", f"/spec/{SPEC}/text"])
 def test_pages_have_a_strict_csp_and_no_inline_script(client, url):
     answer = client.get(url)
     assert answer.status_code == 200
@@ -266,7 +266,7 @@ def test_pages_have_a_strict_csp_and_no_inline_script(client, url):
     assert answer.headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.mark.parametrize("url", ["/new", f"/spec/{SPEC}/live", f"/spec/{SPEC}/edit", f"/spec/{SPEC}/save",
+@pytest.mark.parametrize("url", ["/new", f"/spec/{SPEC}/live", f"/spec/{SPEC}/edit", f"/spec/{SPEC}/save", f"/spec/{SPEC}/text",
                                  f"/spec/{SPEC}/build", "/clauses/approve"])
 def test_every_post_needs_the_csrf_token(client, project, url):
     for data in ({}, {"csrf": "wrong"}):
@@ -324,7 +324,23 @@ def test_bad_yaml_gives_the_swedish_message_and_no_traceback(client, project):
     (project / "agreements" / "trasig.yaml").write_text("document:\n  date: [2026\n", encoding="utf-8")
     answer = client.get("/spec/trasig")
     assert answer.status_code == 422 and "inte giltig YAML" in answer.text and "Traceback" not in answer.text
+    assert '<a href="/spec/trasig/text">Rätta filen som text</a>' in answer.text
     assert "trasig" in client.get("/").text
+
+
+def test_a_broken_file_is_put_right_as_text(client, project):
+    path = project / "agreements" / f"{SPEC}.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("  place: Stockholm", "  place: [Stockholm"), encoding="utf-8")
+    page = client.get(f"/spec/{SPEC}/text")
+    assert page.status_code == 200 and "inte giltig YAML" in page.text and "agreements/street-minds-2026.yaml:" in page.text
+    values = form_values(page.text, "text-form")
+    assert values["text"] == path.read_text(encoding="utf-8")
+    answer = client.post(f"/spec/{SPEC}/text", data={**values, "text": good.replace("\n", "\r\n")}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == f"/spec/{SPEC}"
+    assert path.read_text(encoding="utf-8") == good and git(project, "status", "--porcelain") == ""
+    stale = client.post(f"/spec/{SPEC}/text", data={**values, "text": good})  # its base is the broken file
+    assert stale.status_code == 409
 
 
 def test_a_bug_in_drafter_is_an_internal_error_page_without_traceback(client, monkeypatch):

@@ -173,7 +173,7 @@ def test_keyboard_alone_adds_a_budget_row(site):
 
 
 @pytest.mark.parametrize("path", ["/", f"/spec/{SPEC}", "/clauses", "/clauses/villkor/period", "/compare",
-                                  f"/spec/{SPEC}/build"])
+                                  f"/spec/{SPEC}/build", f"/spec/{SPEC}/text", "/spec/finns-inte"])
 def test_no_serious_accessibility_violations(site, path):
     driver, url, _root, _downloads = site
     driver.get(url + path)
