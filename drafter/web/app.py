@@ -39,15 +39,20 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     def page(request: Request, template: str, status: int = 200, /, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context, status_code=status)
 
-    async def posted(request: Request) -> dict[str, str]:
-        """The form, after the CSRF token and Origin are checked."""
+    async def posted(request: Request, files: dict | None = None) -> dict[str, str]:
+        """The form, after the CSRF token and Origin are checked; uploaded files into `files`."""
         origin = request.headers.get("origin")
         if origin and origin.split("://", 1)[-1].lower() not in allowed:
             raise HTTPException(403, "Anropet kom från en annan webbplats och avvisades.")
-        form = await request.form(max_fields=5000, max_part_size=2_000_000)
+        form = await request.form(max_files=1 if files is not None else 0, max_fields=5000,
+                                  max_part_size=service.MAX_UPLOAD + 1)
         values = {k: v for k, v in form.multi_items() if isinstance(v, str)}
         if not security.token_ok(csrf, values.get("csrf") or request.headers.get("x-csrf-token")):
             raise HTTPException(403, "Formuläret saknar giltig säkerhetsnyckel (CSRF). Ladda om sidan och försök igen.")
+        if files is not None:
+            for key, value in form.multi_items():
+                if not isinstance(value, str):
+                    files[key] = (value.filename or "", await value.read(service.MAX_UPLOAD + 1))
         return values
 
     # --- Översikt ---------------------------------------------------------------------------------
@@ -65,6 +70,17 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             return page(request, "overview.html", 400, rows=service.overview(project),
                         specs=service.spec_names(project), error=exc)
         return RedirectResponse(f"/spec/{name}", status_code=303)
+
+    async def import_(request: Request):
+        files: dict = {}
+        form = await posted(request, files)
+        filename, data = files.get("file", ("", b""))
+        try:
+            name, report = service.import_document(project, filename, data, form.get("name", "").strip() or None)
+        except DrafterError as exc:
+            return page(request, "overview.html", 400, rows=service.overview(project),
+                        specs=service.spec_names(project), error=exc)
+        return page(request, "imported.html", name=name, report=report)
 
     # --- the editor -------------------------------------------------------------------------------
 
@@ -241,6 +257,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     routes = [
         Route("/", home),
         Route("/new", new, methods=["POST"]),
+        Route("/import", import_, methods=["POST"]),
         Route("/spec/{name}", open_spec),
         Route("/spec/{name}/live", live, methods=["POST"]),
         Route("/spec/{name}/edit", edit, methods=["POST"]),

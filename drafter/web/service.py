@@ -200,6 +200,39 @@ def new_spec(project: Project, name: str, proposal_kind: str = "facknamnd", from
     return path.stem
 
 
+IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+MAX_UPLOAD = 20_000_000
+
+
+def import_document(project: Project, filename: str, data: bytes, name: str | None = None) -> tuple[str, list[str]]:
+    """`drafter import FILE [--name NAME]` of an uploaded file: draft clauses and a spec; returns the
+    spec's name and the importer's report."""
+    from drafter.importer import default_name, import_file
+
+    suffix = Path(filename or "").suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise DrafterError(f"Filen {Path(filename or '').name or '(ingen fil)'} kan inte importeras; välj en .docx, .pdf, .txt eller .md.")
+    if not data:
+        raise DrafterError("Filen är tom.")
+    if len(data) > MAX_UPLOAD:
+        raise DrafterError(f"Filen är {len(data) // 1_000_000} MB; största storlek att importera är 20 MB.")
+    stem = Path(filename).stem
+    name = name or default_name(Path(stem + suffix))
+    project.spec_path(name)
+    with tempfile.TemporaryDirectory(prefix="drafter-import-") as tmp:
+        source = Path(tmp) / f"{name}{suffix}"  # never the uploaded name as a path
+        source.write_bytes(data)
+        try:
+            result = import_file(source, name=name, clauses_dir=project.clauses, agreements_dir=project.agreements)
+        except DrafterError as exc:
+            exc.message = exc.message.replace(str(source), Path(filename).name).replace(f"{project.root}/", "")
+            if exc.where:
+                exc.where.file = Path(filename).name if exc.where.file == str(source) else project.shown(exc.where.file)
+            raise
+    report = [line.replace(str(project.root) + "/", "").replace(str(source), Path(filename).name) for line in result.report()]
+    return result.spec_path.stem, report
+
+
 # --- overview --------------------------------------------------------------------------------------
 
 @dataclass

@@ -61,6 +61,26 @@ def test_renew_from_an_existing_spec(client, project):
     assert bad.status_code in (400, 404) and not (project / "agreements" / "y.yaml").exists()
 
 
+def test_import_an_existing_agreement_from_the_overview(client, project):
+    text = "\n".join(["Överenskommelse om idéburet offentligt partnerskap", "", "1. Bakgrund", "",
+                      "Föreningen har drivit verksamheten sedan 2019.", "", "2. Parter", "",
+                      "Socialförvaltningen och Föreningen Y.", ""])
+    answer = client.post("/import", data={"csrf": TOKEN, "name": "forening-y"},
+                         files={"file": ("gammalt avtal.txt", text.encode("utf-8"), "text/plain")})
+    assert answer.status_code == 200, answer.text
+    assert "Importerad: forening-y" in answer.text and str(project) not in answer.text
+    assert (project / "agreements" / "forening-y.yaml").is_file()
+    assert sorted(p.name for p in (project / "clauses" / "import" / "forening-y").iterdir())
+    assert client.get("/spec/forening-y").status_code == 200
+
+
+@pytest.mark.parametrize("filename, message", [("x.exe", "kan inte importeras"), ("tom.txt", "tom")])
+def test_import_refuses_what_it_cannot_read(client, project, filename, message):
+    answer = client.post("/import", data={"csrf": TOKEN}, files={"file": (filename, b"" if "tom" in filename else b"MZ")})
+    assert answer.status_code == 400 and message in answer.text
+    assert not (project / "clauses" / "import").exists()
+
+
 @pytest.mark.parametrize("name, message", [("../evil", "inget giltigt namn"), ("Ä", "inget giltigt namn"),
                                            (SPEC, "finns redan")])
 def test_new_refuses_bad_or_taken_names(client, project, name, message):
@@ -266,7 +286,7 @@ def test_pages_have_a_strict_csp_and_no_inline_script(client, url):
     assert answer.headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.mark.parametrize("url", ["/new", f"/spec/{SPEC}/live", f"/spec/{SPEC}/edit", f"/spec/{SPEC}/save", f"/spec/{SPEC}/text",
+@pytest.mark.parametrize("url", ["/new", "/import", f"/spec/{SPEC}/live", f"/spec/{SPEC}/edit", f"/spec/{SPEC}/save", f"/spec/{SPEC}/text",
                                  f"/spec/{SPEC}/build", "/clauses/approve"])
 def test_every_post_needs_the_csrf_token(client, project, url):
     for data in ({}, {"csrf": "wrong"}):
