@@ -13,6 +13,7 @@ import jinja2
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -58,7 +59,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     # --- Översikt ---------------------------------------------------------------------------------
 
     async def home(request: Request):
-        return page(request, "overview.html", rows=service.overview(project), specs=service.spec_names(project),
+        rows = await run_in_threadpool(service.overview, project)
+        return page(request, "overview.html", rows=rows, specs=service.spec_names(project),
                     renew=request.query_params.get("renew"))
 
     async def new(request: Request):
@@ -88,11 +90,12 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         name = request.path_params["name"]
         text = service.read_spec_text(project, name)
         try:
-            state = editor.state_for(project, name, text, text_sha256(text))
+            state = await run_in_threadpool(editor.state_for, project, name, text, text_sha256(text))
         except DrafterError as exc:  # not even YAML: the form cannot show it, the text page can
             return page(request, "error.html", 422, error=exc, message=exc.message, text_link=f"/spec/{name}/text")
+        shown = await run_in_threadpool(_preview, state, "agreement")
         return page(request, "editor.html", s=state, clauses=service.clause_ids(project), notes=service.clause_notes(project),
-                    preview=_preview(state, "agreement"), doc_key="agreement")
+                    preview=shown, doc_key="agreement")
 
     def _preview(state, key):
         if not state.inspection or not state.inspection.documents:
@@ -119,23 +122,25 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         """Checks and preview for the form as typed; parts of the page swapped in by htmx."""
         form = await posted(request)
         name = request.path_params["name"]
-        state, _ = _draft_state(name, form)
+        state, _ = await run_in_threadpool(_draft_state, name, form)
         key = form.get("document") or "agreement"
-        shown = None if form.get("preview") == "off" else _preview(state, key)  # "off": the checks alone (bench/web.py)
+        off = form.get("preview") == "off"  # the checks alone (bench/web.py)
+        shown = None if off else await run_in_threadpool(_preview, state, key)
         return page(request, "live.html", s=state, preview=shown, doc_key=key, skip_preview=shown is None)
 
     async def edit(request: Request):
         form = await posted(request)
         name = request.path_params["name"]
-        state, message = _draft_state(name, form, form.get("op", ""))
+        state, message = await run_in_threadpool(_draft_state, name, form, form.get("op", ""))
         key = form.get("document") or "agreement"
+        shown = await run_in_threadpool(_preview, state, key)
         return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project),
-                    notes=service.clause_notes(project), message=message, preview=_preview(state, key), doc_key=key)
+                    notes=service.clause_notes(project), message=message, preview=shown, doc_key=key)
 
     async def save(request: Request):
         form = await posted(request)
         name = request.path_params["name"]
-        state, _ = _draft_state(name, form)
+        state, _ = await run_in_threadpool(_draft_state, name, form)
         key = form.get("document") or "agreement"
         try:
             state.base = service.save_spec(project, name, state.draft, state.base or None)
@@ -143,8 +148,9 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             diff = "".join(difflib.unified_diff(exc.on_disk.splitlines(True), state.draft.splitlines(True),
                                                 f"{name}.yaml på disken", f"{name}.yaml med dina ändringar"))
             return page(request, "conflict.html", 409, s=state, on_disk=exc.on_disk, diff=diff, error=exc)
+        shown = await run_in_threadpool(_preview, state, key)
         return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project), notes=service.clause_notes(project),
-                    message=f"Sparad: agreements/{name}.yaml.", preview=_preview(state, key), doc_key=key)
+                    message=f"Sparad: agreements/{name}.yaml.", preview=shown, doc_key=key)
 
     async def text_page(request: Request):
         """The spec as text, for what the form cannot show (a file that is not valid YAML)."""
@@ -174,7 +180,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         await posted(request)
         name = request.path_params["name"]
         try:
-            manifest = service.build_spec(project, name)
+            manifest = await run_in_threadpool(service.build_spec, project, name)
         except DrafterError as exc:
             return page(request, "build.html", 422, name=name, error=exc, manifest=service.manifest(project, name))
         return page(request, "build.html", name=name, manifest=manifest, built=True)

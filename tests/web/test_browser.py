@@ -59,6 +59,13 @@ def type_into(driver, element_id: str, text: str) -> None:
     field.send_keys(text)
 
 
+def save(driver) -> None:
+    """Spara, and wait for this save's message (not an earlier one's)."""
+    driver.execute_script("const m = document.getElementById('message'); if (m) m.remove();")
+    by_id(driver, "save").click()
+    wait_for(lambda: "Sparad" in text_of(driver, "message"), what="Sparad")
+
+
 def preview_digest(driver) -> str:
     return driver.execute_script("const p = document.querySelector('.pages'); return p ? p.dataset.digest : '';")
 
@@ -82,8 +89,7 @@ def test_change_a_budget_row_save_and_build(site):
     beside = wait_for(lambda: text_of(driver, "fd-f-texts-ersattning-text"), what="fyndet bredvid texten")
     assert "1 000 000 kr" in beside and "1 022 000 kr" in beside
 
-    by_id(driver, "save").click()
-    wait_for(lambda: "Sparad" in text_of(driver, "message"), what="Sparad")
+    save(driver)
     diff = git(root, "diff", "-U0", "agreements")
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed == ["-    - {item: Personal, amount: 878000}", "+    - {item: Personal, amount: 900000}"]
@@ -93,10 +99,10 @@ def test_change_a_budget_row_save_and_build(site):
     wait_for(lambda: "inga dokument skrevs" in text_of(driver, "build-result"), what="byggfelet")
     type_into(driver, "f-texts-ersattning-text", "Socialförvaltningen betalar enligt budgeten nedan.")
     wait_for(lambda: not text_of(driver, "fd-f-texts-ersattning-text").strip(), what="att fyndet försvinner")
-    by_id(driver, "save").click()
-    wait_for(lambda: "Sparad" in text_of(driver, "message"), what="Sparad")
+    save(driver)
     by_id(driver, "build").click()
-    wait_for(lambda: "Dokumenten är byggda" in text_of(driver, "build-result"), timeout=90, what="bygget")
+    wait_for(lambda: "Dokumenten är byggda" in text_of(driver, "build-result"), timeout=90, what="bygget",
+             detail=lambda: " ".join(text_of(driver, "build-result").split())[:800])
 
     from selenium.webdriver.common.by import By
 
@@ -146,8 +152,7 @@ def test_new_partnership_filled_in_and_built(site):
     assert values == filled
     wait_for(lambda: "0 fel" in text_of(driver, "findings") or "Inga fel" in text_of(driver, "findings"), timeout=30,
              what="inga fel", detail=lambda: " ".join(text_of(driver, "findings").split())[:3000])
-    by_id(driver, "save").click()
-    wait_for(lambda: "Sparad" in text_of(driver, "message"), what="Sparad")
+    save(driver)
     by_id(driver, "build").click()
     wait_for(lambda: "Dokumenten är byggda" in text_of(driver, "build-result"), timeout=90,
              what=f"bygget ({text_of(driver, 'build-result')[:400]})")
