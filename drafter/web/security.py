@@ -7,6 +7,7 @@ carry the token only our pages hold, and a request under any other Host name is 
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import secrets
 
@@ -74,7 +75,16 @@ class GuardMiddleware:
 
 
 def allowed_hosts(host: str, port: int) -> set[str]:
-    names = {host, f"{host}:{port}"}
-    if host in ("127.0.0.1", "localhost", "::1"):
+    """The Host names the page answers to: the address it listens on (and this computer's own names)."""
+    names = {host, f"{host}:{port}", f"[{host}]:{port}"}
+    local = host in ("127.0.0.1", "localhost", "::1")
+    if local or host in ("0.0.0.0", "::"):
         names |= {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
-    return names
+    if host in ("0.0.0.0", "::"):  # every address of this computer: its name and the addresses it resolves to
+        import socket
+
+        for name in {socket.gethostname(), socket.getfqdn()}:
+            names.add(f"{name}:{port}")
+            with contextlib.suppress(OSError):
+                names |= {f"{a}:{port}" for a in socket.gethostbyname_ex(name)[2]}
+    return {n.lower() for n in names}

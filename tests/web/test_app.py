@@ -313,6 +313,16 @@ def test_a_foreign_host_header_is_refused(project, host):
     assert answer.status_code == 400 and "Okänd värd" in answer.text
 
 
+def test_listening_on_every_address_answers_to_this_computers_names_only():
+    import socket
+
+    from drafter.web.security import allowed_hosts
+
+    names = allowed_hosts("0.0.0.0", 8080)
+    assert f"{socket.gethostname().lower()}:8080" in names and "127.0.0.1:8080" in names
+    assert "evil.example:8080" not in names and "127.0.0.1:8000" not in names
+
+
 @pytest.mark.parametrize("url", [
     "/spec/..%2F..%2Fetc%2Fpasswd", "/spec/%2E%2E", "/spec/.hidden", f"/spec/{SPEC}.yaml",
     "/output/street-minds-2026/..%2F..%2Fagreements%2Fstreet-minds-2026.yaml",
