@@ -6,6 +6,9 @@ opened, so the server keeps no session: every post is draft + posted values → 
 
 from __future__ import annotations
 
+import copy
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from drafter.spec import yaml_write as yw
@@ -140,9 +143,27 @@ def _clause_slot(state: EditorState, ref: str) -> str | None:
 
 # --- structural edits: add, remove, move ------------------------------------------------------------
 
+_parsed: OrderedDict[str, object] = OrderedDict()  # draft sha256 → its round-trip data (a copy is handed out)
+_parsed_lock = threading.Lock()
+
+
+def _load_draft(draft: str, name: str):
+    """The draft's round-trip data; while typing the draft stays the same, so it is parsed once."""
+    key = yw.text_sha256(draft)
+    with _parsed_lock:
+        data = _parsed.get(key)
+    if data is None:
+        data = yw.load_rt(draft, f"agreements/{name}.yaml")
+        with _parsed_lock:
+            _parsed[key] = data
+            while len(_parsed) > 16:
+                _parsed.popitem(last=False)
+    return copy.deepcopy(data)
+
+
 def apply_form(draft: str, form: dict[str, str], name: str):
     """The draft with the posted values written in; returns the round-trip data."""
-    data = yw.load_rt(draft, f"agreements/{name}.yaml")
+    data = _load_draft(draft, name)
     if isinstance(data, dict):
         forms.apply(service.spec_schema(), data, form)
     return data
