@@ -130,6 +130,8 @@ def fields(model: type[BaseModel], data, path: tuple = ()) -> list[Node]:
     for name, info in model.model_fields.items():
         node = _node(name, info.annotation, info.description or "", info.is_required(), data,
                      path + (name,), list(model.model_fields))
+        if info.title and str(name) not in LABELS:  # the schema's own Swedish title, where it gives one
+            node.label = info.title
         if not info.is_required() and isinstance(info.default, (str, int, dt.date)) and not isinstance(info.default, bool):
             node.default = info.default
             if not node.present:
