@@ -129,6 +129,17 @@ def test_live_check_shows_the_new_sum_and_the_stale_amount_beside_the_text(clien
     assert "1\xa0022\xa0000" in re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
 
 
+def test_the_preview_shows_the_document_chosen(client):
+    values = editor_form(client)
+    assert values["document"] == "agreement"
+    answer = client.post(f"/spec/{SPEC}/live", data={**values, "document": "proposal"})
+    text = re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
+    assert "Förslag till beslut" in text or "förslag till beslut" in text.lower()
+    assert '<option value="proposal" selected>' in answer.text
+    answer = client.post(f"/spec/{SPEC}/live", data={**values, "document": "addendum-1"})
+    assert "Brukarråd" in re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
+
+
 def test_live_check_names_a_bad_organisationsnummer_beside_its_field(client):
     values = editor_form(client)
     values["parties.1.organisationsnummer"] = "802524-2870"

@@ -177,6 +177,18 @@ def test_keyboard_alone_adds_a_budget_row(site):
     assert driver.switch_to.active_element.get_attribute("value") == "add:budget.rows"  # focus kept for the next Enter
 
 
+def test_the_first_tab_stop_skips_to_the_content(site):
+    from selenium.webdriver.common.keys import Keys
+
+    driver, url, _root, _downloads = site
+    driver.get(f"{url}/spec/{SPEC}")
+    driver.find_element("tag name", "body").send_keys(Keys.TAB)
+    first = driver.switch_to.active_element
+    assert first.text == "Hoppa till innehållet" and first.is_displayed()
+    first.send_keys(Keys.ENTER)
+    assert driver.execute_script("return location.hash") == "#main"
+
+
 @pytest.mark.parametrize("path", ["/", f"/spec/{SPEC}", "/clauses", "/clauses/villkor/period", "/compare",
                                   f"/spec/{SPEC}/build", f"/spec/{SPEC}/text", "/spec/finns-inte"])
 def test_no_serious_accessibility_violations(site, path):
