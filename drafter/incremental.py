@@ -72,7 +72,7 @@ def _read(path: Path) -> bytes | None:
 
 # The part of the package that never changes what a build writes: the commands' option parsing.
 # (drafter/diff does: `drafter build --redline` writes tracked changes with it.)
-_NOT_BUILD_INPUTS = ("cli",)
+_NOT_BUILD_INPUTS = ("cli", "web")  # the command line and the web page never change a document
 
 
 @lru_cache(maxsize=1)

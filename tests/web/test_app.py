@@ -1,0 +1,401 @@
+"""drafter serve through the ASGI test client: every route, the spec editor's round trip, and the guards."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tests.web.conftest import TOKEN, git
+from tests.web.formdata import form_values
+
+SPEC = "street-minds-2026"
+
+
+def editor_form(client, name=SPEC) -> dict[str, str]:
+    page = client.get(f"/spec/{name}")
+    assert page.status_code == 200
+    return form_values(page.text)
+
+
+def findings_beside(html: str, field: str) -> str:
+    """The findings shown beside a form field (its slot), as text."""
+    slot_id = "fd-f-" + re.sub(r"[^A-Za-z0-9_-]", "-", field)
+    found = re.search(rf'<div class="field-findings" id="{re.escape(slot_id)}"[^>]*>(.*?)</div>', html, re.S)
+    assert found, f"no slot for {field}"
+    return re.sub(r"<[^>]+>", " ", found.group(1))
+
+
+# --- Översikt ---------------------------------------------------------------------------------------
+
+def test_overview_lists_every_partnership_with_status_and_findings(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    rows = re.findall(r"<tr>\s*<th scope=\"row\"><a href=\"/spec/([^\"]+)\">.*?</tr>", page.text, re.S)
+    assert rows == ["street-minds-2023", SPEC]
+    row_2026 = re.search(r'<a href="/spec/street-minds-2026">.*?</tr>', page.text, re.S).group(0)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row_2026, re.S)
+    assert cells[1] == "utkast" and cells[2] == "aldrig" and cells[3] == "0" and cells[4] == "4"
+
+
+def test_new_partnership_from_the_overview(client, project):
+    answer = client.post("/new", data={"csrf": TOKEN, "name": "forening-x-2027", "proposal": "stadsdelsnamnd"},
+                         follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/spec/forening-x-2027"
+    text = (project / "agreements" / "forening-x-2027.yaml").read_text(encoding="utf-8")
+    assert "tjansteutlatande-stadsdelsnamnd" in text
+    page = client.get("/spec/forening-x-2027")
+    assert "inte ifyllt" in page.text  # the placeholders are findings beside their fields
+    assert "inte ifyllt" in findings_beside(page.text, "document.place")
+
+
+def test_renew_from_an_existing_spec(client, project):
+    assert 'value="street-minds-2026" selected' in client.get("/?renew=street-minds-2026").text
+    answer = client.post("/new", data={"csrf": TOKEN, "name": "street-minds-2029", "from": SPEC}, follow_redirects=False)
+    assert answer.status_code == 303
+    text = (project / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
+    assert "street-minds/bakgrund" in text and "878000" not in text  # the sections kept, the data cleared
+    bad = client.post("/new", data={"csrf": TOKEN, "name": "y", "from": "../etc/passwd"})
+    assert bad.status_code in (400, 404) and not (project / "agreements" / "y.yaml").exists()
+
+
+def test_import_an_existing_agreement_from_the_overview(client, project):
+    text = "\n".join(["Överenskommelse om idéburet offentligt partnerskap", "", "1. Bakgrund", "",
+                      "Föreningen har drivit verksamheten sedan 2019.", "", "2. Parter", "",
+                      "Socialförvaltningen och Föreningen Y.", ""])
+    answer = client.post("/import", data={"csrf": TOKEN, "name": "forening-y"},
+                         files={"file": ("gammalt avtal.txt", text.encode("utf-8"), "text/plain")})
+    assert answer.status_code == 200, answer.text
+    assert "Importerad: forening-y" in answer.text and str(project) not in answer.text
+    assert (project / "agreements" / "forening-y.yaml").is_file()
+    assert sorted(p.name for p in (project / "clauses" / "import" / "forening-y").iterdir())
+    assert client.get("/spec/forening-y").status_code == 200
+
+
+@pytest.mark.parametrize("filename, message", [("x.exe", "kan inte importeras"), ("tom.txt", "tom")])
+def test_import_refuses_what_it_cannot_read(client, project, filename, message):
+    answer = client.post("/import", data={"csrf": TOKEN}, files={"file": (filename, b"" if "tom" in filename else b"MZ")})
+    assert answer.status_code == 400 and message in answer.text
+    assert not (project / "clauses" / "import").exists()
+
+
+@pytest.mark.parametrize("name, message", [("../evil", "inget giltigt namn"), ("Ä", "inget giltigt namn"),
+                                           (SPEC, "finns redan")])
+def test_new_refuses_bad_or_taken_names(client, project, name, message):
+    answer = client.post("/new", data={"csrf": TOKEN, "name": name})
+    assert answer.status_code == 400 and message in answer.text
+    assert sorted(p.name for p in (project / "agreements").iterdir()) == ["street-minds-2023.yaml", f"{SPEC}.yaml"]
+
+
+# --- the editor ---------------------------------------------------------------------------------------
+
+def test_every_field_of_the_editor_is_labelled(client):
+    page = client.get(f"/spec/{SPEC}").text
+    ids = re.findall(r'<(?:input|select|textarea)(?![^>]*type="hidden")(?![^>]*\bhidden\b)[^>]*\bid="([^"]+)"', page)
+    labels = set(re.findall(r'<label for="([^"]+)"', page))
+    assert len(ids) > 100
+    assert [i for i in ids if i not in labels] == []
+
+
+def test_each_outline_entry_shows_the_version_it_brings_in_with_status_and_rationale(client):
+    page = client.get(f"/spec/{SPEC}").text
+    notes = re.findall(r'value="([^"]+)"[^>]*class="clause"[^>]*>.*?<p class="hint clause-note">([^<]*)</p>', page, re.S)
+    by_ref = dict(notes)
+    assert by_ref["villkor/period"].startswith("Period för partnerskapet – senaste fastställda versionen, 2.")
+    assert "Motivering:" in by_ref["villkor/period"]
+    assert by_ref["street-minds/forslag-till-beslut@2"].startswith("Förvaltningens förslag till beslut – version 2, utkast.")
+    assert "datalist" in page and '<option value="villkor/period@1">' in page
+
+
+def test_the_form_as_opened_round_trips_to_the_same_bytes(client, project):
+    values = editor_form(client)
+    answer = client.post(f"/spec/{SPEC}/save", data=values)
+    assert answer.status_code == 200 and "Sparad" in answer.text
+    assert git(project, "status", "--porcelain") == ""
+
+
+def test_live_check_shows_the_new_sum_and_the_stale_amount_beside_the_text(client):
+    values = editor_form(client)
+    assert values["budget.rows.0.amount"] == "878000"
+    values["budget.rows.0.amount"] = "900000"
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    assert answer.status_code == 200
+    assert re.search(r'id="budget-sum"[^>]*>Summa: 1\xa0022\xa0000\xa0kr<', answer.text)
+    beside = findings_beside(answer.text, "texts.ersattning-text")
+    assert "1 000 000 kr" in beside and "1\xa0022\xa0000\xa0kr" in beside
+    assert "(agreements/street-minds-2026.yaml:44)" in beside and "utkast-" not in answer.text
+    assert "1\xa0022\xa0000" in re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
+
+
+def test_the_preview_shows_the_document_chosen(client):
+    values = editor_form(client)
+    assert values["document"] == "agreement"
+    answer = client.post(f"/spec/{SPEC}/live", data={**values, "document": "proposal"})
+    text = re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
+    assert "Förslag till beslut" in text or "förslag till beslut" in text.lower()
+    assert '<option value="proposal" selected>' in answer.text
+    answer = client.post(f"/spec/{SPEC}/live", data={**values, "document": "addendum-1"})
+    assert "Brukarråd" in re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
+
+
+def test_live_check_names_a_bad_organisationsnummer_beside_its_field(client):
+    values = editor_form(client)
+    values["parties.1.organisationsnummer"] = "802524-2870"
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    assert "fel kontrollsiffra" in findings_beside(answer.text, "parties.1.organisationsnummer")
+    values["budget.rows.1.amount"] = "12 000 kr"
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    assert "ska vara ett heltal" in findings_beside(answer.text, "budget.rows.1.amount")
+
+
+def test_save_writes_only_the_changed_value_and_keeps_every_comment(client, project):
+    values = editor_form(client)
+    values["budget.rows.0.amount"] = "900000"
+    values["document.diarienummer"] = "SOF 2026/12"
+    answer = client.post(f"/spec/{SPEC}/save", data=values)
+    assert answer.status_code == 200 and "Sparad" in answer.text
+    diff = git(project, "diff", "-U0", "agreements")
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert sorted(changed) == ["+    - {item: Personal, amount: 900000}", "+  diarienummer: SOF 2026/12",
+                               "-    - {item: Personal, amount: 878000}"]
+    assert [p.name for p in (project / "agreements").iterdir() if p.name.startswith(".")] == []
+
+
+def test_save_refuses_when_the_file_changed_on_disk_and_shows_both(client, project):
+    values = editor_form(client)
+    path = project / "agreements" / f"{SPEC}.yaml"
+    elsewhere = path.read_text(encoding="utf-8").replace("place: Stockholm", "place: Solna")
+    path.write_text(elsewhere, encoding="utf-8")
+    values["budget.rows.0.amount"] = "900000"
+    answer = client.post(f"/spec/{SPEC}/save", data=values)
+    assert answer.status_code == 409
+    assert "har ändrats sedan den öppnades" in answer.text
+    assert "-  place: Solna" in answer.text and "+  place: Stockholm" in answer.text
+    assert path.read_text(encoding="utf-8") == elsewhere  # nothing written
+
+
+def test_structural_edits_add_remove_and_move(client):
+    values = editor_form(client)
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "add:budget.rows"}).text)
+    assert after["budget.rows.6.item"] == "" and "- {item: '', amount: ''}" in after["draft"]
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "remove:budget.rows.1"}).text)
+    assert "Konsulter" not in after["draft"].split("figures:")[0] and after["budget.rows.1.item"] == "Lokaler"
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "down:budget.rows.0"}).text)
+    assert (after["budget.rows.0.item"], after["budget.rows.1.item"]) == ("Konsulter", "Personal")
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "add:parties"}).text)
+    assert after["parties.2.sector"] == "offentlig" and "parties.2.signatory.title" in after
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "add:outline",
+                                                                   "new:outline": "villkor/period@2"}).text)
+    assert after["outline.6"] == "villkor/period@2"
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "add:figures",
+                                                                   "new:figures": "antal_deltagare"}).text)
+    assert after["figures.antal_deltagare"] == ""
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "remove:period.renewal"}).text)
+    assert "renewal" not in after["draft"].split("budget:")[0].split("period:")[1]
+
+
+def test_build_and_download_with_the_manifest_hashes(client, project):
+    values = editor_form(client)
+    values["budget.rows.0.amount"] = "900000"
+    values["texts.ersattning-text"] = "Socialförvaltningen betalar enligt budgeten nedan."
+    assert client.post(f"/spec/{SPEC}/save", data=values).status_code == 200
+    answer = client.post(f"/spec/{SPEC}/build", data={"csrf": TOKEN})
+    assert answer.status_code == 200, answer.text
+    rows = re.findall(r'<a href="(/output/[^"]+)" download>([^<]+)</a></td><td><code class="hash">([0-9a-f]{64})</code>',
+                      answer.text)
+    assert {name for _, name, _ in rows} >= {f"{SPEC}-overenskommelse.pdf", f"{SPEC}-overenskommelse.docx",
+                                             f"{SPEC}-handlingar.pdf"}
+    import hashlib
+
+    for url, _name, digest in rows:
+        got = client.get(url)
+        assert got.status_code == 200 and hashlib.sha256(got.content).hexdigest() == digest
+    pdf = client.get(f"/output/{SPEC}/{SPEC}-overenskommelse.pdf").content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "1 022 000" in text.replace("\xa0", " ")
+    assert "Byggda filer" in client.get(f"/spec/{SPEC}/build").text
+
+
+def test_build_with_errors_says_so_in_swedish(client, project):
+    values = editor_form(client)
+    values["budget.rows.0.amount"] = "900000"  # the typed 1 000 000 kr no longer matches
+    client.post(f"/spec/{SPEC}/save", data=values)
+    answer = client.post(f"/spec/{SPEC}/build", data={"csrf": TOKEN})
+    assert answer.status_code == 422 and "inga dokument skrevs" in answer.text
+    assert "agreements/street-minds-2026.yaml:" in answer.text and str(project) not in answer.text
+    assert not (project / "output" / SPEC).exists()
+
+
+def test_preview_pages_are_svg_and_unknown_ones_are_refused(client):
+    page = client.get(f"/spec/{SPEC}").text
+    first = re.search(r'<img src="(/preview/[0-9a-f]+/0\.svg)"', page).group(1)
+    svg = client.get(first)
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    assert svg.content.lstrip().startswith(b"<svg")
+    assert client.get("/preview/0000/0.svg").status_code == 404
+
+
+def test_each_previewed_section_leads_to_what_produced_it(client):
+    page = client.get(f"/spec/{SPEC}").text
+    # a clause: to its entry in the outline field and to the clause in the library
+    entry = re.search(r'5\.2 Ekonomisk ersättning – <a href="#(w-f-outline-[^"]+)">i avsnittslistan</a>, '
+                      r'<a href="/clauses/villkor/ersattning">klausulen villkor/ersattning@1</a>', page)
+    assert entry and f'id="{entry.group(1)}"' in page
+    assert 'value="villkor/ersattning"' in page.split(f'id="{entry.group(1)}"')[1][:600]
+    # the partnership's own text: to its field
+    assert re.search(r'5\.3 Ersättningens storlek – <a href="#w-f-texts-ersattning-text">texten i formuläret</a>', page)
+
+
+# --- legal reviewers --------------------------------------------------------------------------------
+
+def test_clause_library_versions_usage_and_diff(client):
+    listing = client.get("/clauses?q=målgrupp")
+    assert listing.status_code == 200 and "street-minds/malgrupp" in listing.text and "villkor/period" not in listing.text
+    detail = client.get("/clauses/street-minds/malgrupp")
+    assert "street-minds/malgrupp@2" in detail.text and "fastställd" in detail.text
+    assert "street-minds-2026.yaml (överenskommelse, tjänsteutlåtande)" in detail.text
+    diff = client.get("/clause-diff?id=street-minds/malgrupp&a=1&b=2")
+    assert diff.status_code == 200 and "<del>" in diff.text and "<ins>" in diff.text
+    assert "script-src" not in diff.headers["content-security-policy"] and "default-src 'none'" in diff.headers[
+        "content-security-policy"]
+
+
+def test_approve_follows_the_rules_of_clauses_approve(client, project):
+    detail = client.get("/clauses/street-minds/tu-bakgrund").text
+    assert "utkast" in detail
+    answer = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-bakgrund", "version": "2",
+                                                   "by": "Socialnämnden i Stockholms stad", "date": "2026-05-20"})
+    assert answer.status_code == 200 and "fastställd av Socialnämnden i Stockholms stad 2026-05-20" in answer.text
+    assert "street-minds/tu-bakgrund@2" in (project / "clauses" / "approvals.lock").read_text(encoding="utf-8")
+    again = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-bakgrund", "version": "2",
+                                                  "by": "Någon"})
+    assert again.status_code == 422 and "redan fastställd" in again.text
+    bad_date = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-sammanfattning",
+                                                     "version": "2", "by": "X", "date": "2026-13-01"})
+    assert bad_date.status_code == 422 and "inget giltigt datum" in bad_date.text
+
+
+def test_compare_two_agreements(client):
+    assert "street-minds-2023" in client.get("/compare").text
+    report = client.get(f"/compare/report?old=street-minds-2023&new={SPEC}&document=agreement")
+    assert report.status_code == 200 and "<h1>" in report.text and "street-minds-2023" in report.text
+
+
+# --- guards ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["/", f"/spec/{SPEC}", "/clauses", "/compare", f"/spec/{SPEC}/build",
+                                 "/clauses/villkor/period", f"/spec/{SPEC}/text"])
+def test_pages_have_a_strict_csp_and_no_inline_script(client, url):
+    answer = client.get(url)
+    assert answer.status_code == 200
+    csp = answer.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", answer.text) == []
+    assert not re.search(r"\son[a-z]+=", answer.text)  # no inline event handlers either
+    assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("url", ["/new", "/import", f"/spec/{SPEC}/live", f"/spec/{SPEC}/edit", f"/spec/{SPEC}/save", f"/spec/{SPEC}/text",
+                                 f"/spec/{SPEC}/build", "/clauses/approve"])
+def test_every_post_needs_the_csrf_token(client, project, url):
+    for data in ({}, {"csrf": "wrong"}):
+        answer = client.post(url, data={**data, "name": "x", "id": "villkor/period", "version": "2", "by": "X"})
+        assert answer.status_code == 403 and "CSRF" in answer.text
+    assert git(project, "status", "--porcelain") == ""
+
+
+def test_a_post_from_another_site_is_refused_even_with_the_token(client):
+    answer = client.post("/new", data={"csrf": TOKEN, "name": "x"}, headers={"Origin": "http://evil.example"})
+    assert answer.status_code == 403
+
+
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example", "localhost:9999"])
+def test_a_foreign_host_header_is_refused(project, host):
+    from starlette.testclient import TestClient
+
+    from drafter.web.app import create_app
+    from drafter.web.security import allowed_hosts
+
+    client = TestClient(create_app(project, allowed_hosts("127.0.0.1", 8000), token=TOKEN))
+    assert client.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
+    answer = client.get("/", headers={"Host": host})
+    assert answer.status_code == 400 and "Okänd värd" in answer.text
+
+
+def test_listening_on_every_address_answers_to_this_computers_names_only():
+    import socket
+
+    from drafter.web.security import allowed_hosts
+
+    names = allowed_hosts("0.0.0.0", 8080)
+    assert f"{socket.gethostname().lower()}:8080" in names and "127.0.0.1:8080" in names
+    assert "evil.example:8080" not in names and "127.0.0.1:8000" not in names
+
+
+@pytest.mark.parametrize("url", [
+    "/spec/..%2F..%2Fetc%2Fpasswd", "/spec/%2E%2E", "/spec/.hidden", f"/spec/{SPEC}.yaml",
+    "/output/street-minds-2026/..%2F..%2Fagreements%2Fstreet-minds-2026.yaml",
+    f"/output/{SPEC}/manifest.json", "/output/..%2Fclauses/x.pdf", "/clauses/..%2F..%2Fetc",
+    "/clause-diff?id=../../etc&a=1&b=2", "/compare/report?old=../agreements/x&new=x",
+    "/static/..%2F..%2Fservice.py",
+])
+def test_path_traversal_is_refused(client, url):
+    answer = client.get(url)
+    assert answer.status_code in (400, 404)
+    assert "Traceback" not in answer.text and "root:" not in answer.text and "def " not in answer.text
+
+
+def test_traversal_in_a_post_writes_nothing(client, project):
+    values = editor_form(client)
+    answer = client.post("/spec/..%2Fclauses%2Fx/save", data=values)
+    assert answer.status_code == 404
+    assert git(project, "status", "--porcelain") == ""
+
+
+def test_user_values_are_escaped(client, project):
+    values = editor_form(client)
+    values["document.subject"] = '<script>alert("x")</script>'
+    page = client.post(f"/spec/{SPEC}/edit", data={**values, "op": "add:budget.rows"}).text
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_bad_yaml_gives_the_swedish_message_and_no_traceback(client, project):
+    (project / "agreements" / "trasig.yaml").write_text("document:\n  date: [2026\n", encoding="utf-8")
+    answer = client.get("/spec/trasig")
+    assert answer.status_code == 422 and "inte giltig YAML" in answer.text and "Traceback" not in answer.text
+    assert '<a href="/spec/trasig/text">Rätta filen som text</a>' in answer.text
+    assert "trasig" in client.get("/").text
+
+
+def test_a_broken_file_is_put_right_as_text(client, project):
+    path = project / "agreements" / f"{SPEC}.yaml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("  place: Stockholm", "  place: [Stockholm"), encoding="utf-8")
+    page = client.get(f"/spec/{SPEC}/text")
+    assert page.status_code == 200 and "inte giltig YAML" in page.text and "agreements/street-minds-2026.yaml:" in page.text
+    values = form_values(page.text, "text-form")
+    assert values["text"] == path.read_text(encoding="utf-8")
+    answer = client.post(f"/spec/{SPEC}/text", data={**values, "text": good.replace("\n", "\r\n")}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == f"/spec/{SPEC}"
+    assert path.read_text(encoding="utf-8") == good and git(project, "status", "--porcelain") == ""
+    stale = client.post(f"/spec/{SPEC}/text", data={**values, "text": good})  # its base is the broken file
+    assert stale.status_code == 409
+
+
+def test_a_bug_in_drafter_is_an_internal_error_page_without_traceback(client, monkeypatch):
+    from drafter.web import service
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(service, "clause_ids", broken)
+    answer = client.get("/clauses")
+    assert answer.status_code == 500 and "Internt fel i drafter" in answer.text
+    assert "secret detail" not in answer.text and "Traceback" not in answer.text
+
+
+def test_unknown_pages_are_swedish_404s(client):
+    answer = client.get("/finns-inte")
+    assert answer.status_code == 404 and "Sidan finns inte" in answer.text

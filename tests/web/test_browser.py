@@ -1,0 +1,197 @@
+"""drafter serve in real headless Chromium: what an official does, start to end, and what axe-core says."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.web.browser import axe_violations, need_browser, new_driver, start_server
+from tests.web.conftest import git, make_project
+
+SPEC = "street-minds-2026"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    need_browser()
+    root = make_project(tmp_path_factory.mktemp("web") / "projekt")
+    downloads = tmp_path_factory.mktemp("hamtat")
+    url, stop = start_server(root)
+    driver = new_driver(tmp_path_factory.mktemp("profil"), downloads)
+    try:
+        yield driver, url, root, downloads
+    finally:
+        driver.quit()
+        stop()
+
+
+def wait_for(condition, timeout: float = 20.0, what: str = "", detail=None):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"väntade förgäves på {what}" + (f": {detail()}" if detail else ""))
+        time.sleep(0.1)
+
+
+def by_id(driver, element_id: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.ID, element_id)
+
+
+def text_of(driver, element_id: str) -> str:
+    return driver.execute_script("const e = document.getElementById(arguments[0]); return e ? e.textContent : '';",
+                                 element_id).replace("\xa0", " ")
+
+
+def type_into(driver, element_id: str, text: str) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    field = by_id(driver, element_id)
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    field.send_keys(text)
+
+
+def save(driver) -> None:
+    """Spara, and wait for this save's message (not an earlier one's)."""
+    driver.execute_script("const m = document.getElementById('message'); if (m) m.remove();")
+    by_id(driver, "save").click()
+    wait_for(lambda: "Sparad" in text_of(driver, "message"), what="Sparad")
+
+
+def preview_digest(driver) -> str:
+    return driver.execute_script("const p = document.querySelector('.pages'); return p ? p.dataset.digest : '';")
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(p.extract_text() for p in PdfReader(path).pages).replace("\xa0", " ")
+
+
+def test_change_a_budget_row_save_and_build(site):
+    driver, url, root, downloads = site
+    driver.get(f"{url}/spec/{SPEC}")
+    assert "Summa: 1 000 000 kr" in text_of(driver, "budget-sum")
+    before = preview_digest(driver)
+    assert before and "1 000 000" in text_of(driver, "preview-text")
+
+    type_into(driver, "f-budget-rows-0-amount", "900000")  # Personal: 878 000 → 900 000
+    wait_for(lambda: "1 022 000 kr" in text_of(driver, "budget-sum"), what="den nya summan i formuläret")
+    wait_for(lambda: preview_digest(driver) != before, what="en ny förhandsvisning")
+    assert "1 022 000" in text_of(driver, "preview-text")
+    assert driver.execute_script("return document.querySelector('.pages img').naturalWidth") > 0
+    beside = wait_for(lambda: text_of(driver, "fd-f-texts-ersattning-text"), what="fyndet bredvid texten")
+    assert "1 000 000 kr" in beside and "1 022 000 kr" in beside
+
+    save(driver)
+    diff = git(root, "diff", "-U0", "agreements")
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["-    - {item: Personal, amount: 878000}", "+    - {item: Personal, amount: 900000}"]
+
+    # The stale amount stops the build, in Swedish, until the text is put right.
+    by_id(driver, "build").click()
+    wait_for(lambda: "inga dokument skrevs" in text_of(driver, "build-result"), what="byggfelet")
+    type_into(driver, "f-texts-ersattning-text", "Socialförvaltningen betalar enligt budgeten nedan.")
+    wait_for(lambda: not text_of(driver, "fd-f-texts-ersattning-text").strip(), what="att fyndet försvinner")
+    save(driver)
+    by_id(driver, "build").click()
+    wait_for(lambda: "Dokumenten är byggda" in text_of(driver, "build-result"), timeout=90, what="bygget",
+             detail=lambda: " ".join(text_of(driver, "build-result").split())[:800])
+
+    from selenium.webdriver.common.by import By
+
+    name = f"{SPEC}-overenskommelse.pdf"
+    driver.find_element(By.CSS_SELECTOR, f'a[href$="/{name}"]').click()
+    pdf = wait_for(lambda: (downloads / name).exists() and (downloads / name).stat().st_size > 1000 and downloads / name,
+                   what="den hämtade PDF:en")
+    time.sleep(0.5)
+    assert "Summa 1 022 000" in pdf_text(pdf)  # the budget table in 5.2
+    shown = driver.find_element(By.CSS_SELECTOR, f'a[href$="/{name}"]').find_element(By.XPATH, "../..").text
+    import hashlib
+
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() in shown
+
+
+def test_new_partnership_filled_in_and_built(site):
+    from selenium.webdriver.common.by import By
+
+    driver, url, root, downloads = site
+    driver.get(url)
+    by_id(driver, "new-name").send_keys("forening-x-2027")
+    by_id(driver, "new-name").submit()
+    wait_for(lambda: driver.current_url.endswith("/spec/forening-x-2027"), what="den nya specen")
+    assert "inte ifyllt" in text_of(driver, "fd-f-document-place")
+    filled = {
+        "document.subject": "Mötesplats för unga vuxna", "document.date": "2027-01-15", "document.place": "Solna",
+        "parties.0.name": "Socialförvaltningen", "parties.0.organisationsnummer": "212000-0142",
+        "parties.0.committee": "socialnämnden", "parties.0.municipality": "Stockholms stad",
+        "parties.0.signatory.name": "Eva Ek", "parties.0.signatory.title": "socialdirektör",
+        "parties.0.signatory.signs_for": "socialnämnden i Stockholms stad",
+        "parties.1.name": "Föreningen X", "parties.1.organisationsnummer": "802524-2879",
+        "parties.1.signatory.name": "Ali Berg",
+        "period.start": "2027-01-01", "period.end": "2027-12-31", "period.renewal.max_end": "2029-12-31",
+        "period.renewal.notice_deadline": "09-30",
+        "budget.rows.0.amount": "600000", "budget.rows.1.amount": "120000", "budget.rows.2.amount": "50000",
+        "budget.rows.3.amount": "30000",
+        "proposal.title": "Idéburet offentligt partnerskap med Föreningen X", "proposal.subtitle": "Mötesplats",
+        "proposal.date": "2026-11-20", "proposal.department": "Avdelningen för stadsövergripande sociala frågor",
+        "proposal.officials.0.name": "Eva Ek", "proposal.officials.0.title": "Socialdirektör",
+        "proposal.officials.1.name": "Per Lind", "proposal.officials.1.title": "Avdelningschef",
+    }
+    for element in driver.find_elements(By.CSS_SELECTOR, "textarea[name^='texts.']"):
+        filled[element.get_attribute("name")] = "Föreningen driver en mötesplats för unga vuxna i Solna."
+    for name, value in filled.items():
+        type_into(driver, "f-" + name.replace(".", "-"), value)
+    values = {name: driver.find_element(By.NAME, name).get_attribute("value") for name in filled}
+    assert values == filled
+    wait_for(lambda: "0 fel" in text_of(driver, "findings") or "Inga fel" in text_of(driver, "findings"), timeout=30,
+             what="inga fel", detail=lambda: " ".join(text_of(driver, "findings").split())[:3000])
+    save(driver)
+    by_id(driver, "build").click()
+    wait_for(lambda: "Dokumenten är byggda" in text_of(driver, "build-result"), timeout=90,
+             what=f"bygget ({text_of(driver, 'build-result')[:400]})")
+    built = root / "output" / "forening-x-2027" / "forening-x-2027-overenskommelse.pdf"
+    assert "Summa 800 000" in pdf_text(built) and "Föreningen X" in pdf_text(built)
+
+
+def test_keyboard_alone_adds_a_budget_row(site):
+    from selenium.webdriver.common.keys import Keys
+
+    driver, url, _root, _downloads = site
+    driver.get(f"{url}/spec/street-minds-2023")
+    rows = len(driver.find_elements("css selector", "input[name^='budget.rows.'][name$='.amount']"))
+    by_id(driver, f"f-budget-rows-{rows - 1}-amount").click()
+    for _ in range(12):
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        if driver.switch_to.active_element.get_attribute("value") == "add:budget.rows":
+            break
+    assert driver.switch_to.active_element.get_attribute("value") == "add:budget.rows"
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    wait_for(lambda: driver.find_elements("id", f"f-budget-rows-{rows}-amount"), what="en ny rad")
+    assert driver.switch_to.active_element.get_attribute("value") == "add:budget.rows"  # focus kept for the next Enter
+
+
+def test_the_first_tab_stop_skips_to_the_content(site):
+    from selenium.webdriver.common.keys import Keys
+
+    driver, url, _root, _downloads = site
+    driver.get(f"{url}/spec/{SPEC}")
+    driver.find_element("tag name", "body").send_keys(Keys.TAB)
+    first = driver.switch_to.active_element
+    assert first.text == "Hoppa till innehållet" and first.is_displayed()
+    first.send_keys(Keys.ENTER)
+    assert driver.execute_script("return location.hash") == "#main"
+
+
+@pytest.mark.parametrize("path", ["/", f"/spec/{SPEC}", "/clauses", "/clauses/villkor/period", "/compare",
+                                  f"/spec/{SPEC}/build", f"/spec/{SPEC}/text", "/spec/finns-inte"])
+def test_no_serious_accessibility_violations(site, path):
+    driver, url, _root, _downloads = site
+    driver.get(url + path)
+    assert axe_violations(driver) == []
