@@ -136,8 +136,8 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
     return text
 
 
-def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: Path | None = None,
-                   proposal_kind: str = "facknamnd") -> Path:
+def check_new_name(name: str, agreements: Path) -> Path:
+    """agreements/NAME.yaml for a spec about to be written: a usable name, and no file there yet."""
     if not CLAUSE_REF.fullmatch(name) or "/" in name or "@" in name:
         raise DrafterError(f"'{name}' går inte att använda som namn på en spec.",
                            hint="Använd små bokstäver a–z, siffror och bindestreck, t.ex. forening-x-2027.")
@@ -145,6 +145,12 @@ def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: P
     if path.exists():
         raise DrafterError(f"{path} finns redan; drafter skriver inte över en spec.", Where(str(path)),
                            "Välj ett annat namn eller ta bort filen först.")
+    return path
+
+
+def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: Path | None = None,
+                   proposal_kind: str = "facknamnd") -> Path:
+    path = check_new_name(name, agreements)
     from drafter.output import write_atomic
 
     agreements.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from drafter.checks import (
     period_text,
     placeholder,
     representatives,
+    stale_year,
 )
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import SEVERITY_ORDER, Finding
@@ -39,6 +40,7 @@ CHECKS = [
     *period.CHECKS,
     *period_text.CHECKS,
     *continuity.CHECKS,
+    *stale_year.CHECKS,
     *parties.CHECKS,
     *orgnr.CHECKS,
     *placeholder.CHECKS,

@@ -1,0 +1,290 @@
+"""`drafter renew`: the next spec of a partnership, as the agreement stands after its amendments.
+
+Renewing is the job officials do most. The new spec carries the parties, budget rows, figures and
+texts as the last tillägg left them (not as first signed), folds the tillägg's point changes into the
+outline (a new point becomes a section, a repealed one goes), pins every clause to the version the
+old agreement used (so no approval moves it silently), sets `renews:` and moves the period on. What
+only a person can judge is listed, each with its file and line: texts and figures that state a year,
+a date or an amount typed by hand, and clauses that have a newer approved version.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from drafter.errors import DrafterError, Where
+
+YEAR = re.compile(r"(?<![\d-])(19|20)\d{2}(?![\d-])")
+MONTH_DATE = re.compile(r"\b\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                        r"december)\b", re.IGNORECASE)
+AMOUNT = re.compile(r"\b\d{1,3}(?:[ \u00a0]\d{3})+(?:[ \u00a0]?(?:kr|kronor|tkr))?\b|\b\d+[ \u00a0]?(?:kr|kronor|tkr)\b")
+_EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+@dataclass
+class Review:
+    """Something the official must read before the renewed spec is used."""
+
+    where: str  # "agreements/x-2029.yaml:41" or "street-minds/bakgrund@1:18"
+    what: str  # what to look at, in Swedish
+    text: str  # the sentence or value
+
+
+@dataclass
+class ClauseChoice:
+    """A clause the renewal pins, and the newer versions the official may choose instead."""
+
+    clause_id: str
+    pinned: int
+    newer: list[tuple[int, str, str]] = field(default_factory=list)  # (version, status, rationale)
+
+
+@dataclass
+class Renewal:
+    path: Path
+    review: list[Review]
+    choices: list[ClauseChoice]
+
+
+def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
+          months: int | None = None) -> Renewal:
+    """Write agreements/NAME.yaml, the renewal of `spec_path`, and say what to review."""
+    from drafter.assemble import assemble_all
+    from drafter.newspec import check_new_name
+    from drafter.spec.load import load_spec
+
+    path = check_new_name(name, agreements)
+    loaded = load_spec(spec_path)
+    documents, states = assemble_all(loaded, library)
+    standing = states[-1].loaded if states else loaded
+    data = copy.deepcopy({k: v for k, v in standing.data.items() if k != "amendments"})
+    signed = next(d for d in documents if d.kind == "agreement")
+    texts = data.setdefault("texts", {})
+    _fold_amendments(data, loaded.spec.amendments, signed, texts)
+    used = _versions_used(documents)
+    _pin(data.get("outline"), used)
+    if isinstance(data.get("proposal"), dict):
+        _pin(data["proposal"].get("outline"), used)
+    data["period"] = _next_period(standing.spec.period, spec_path, end, months)
+    data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
+    document = data.setdefault("document", {})
+    document["date"] = "ÅÅÅÅ-MM-DD"
+    document.pop("diarienummer", None)
+    document.pop("status", None)
+    if isinstance(data.get("proposal"), dict):
+        data["proposal"]["date"] = "ÅÅÅÅ-MM-DD"
+    if not texts:
+        data.pop("texts")
+    ordered = {k: data[k] for k in ("renews", "document", "parties", "period", "budget", "figures", "texts",
+                                    "outline", "proposal") if k in data}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    from drafter.output import write_atomic
+
+    write_atomic(path, _text(spec_path, ordered).encode("utf-8"))
+    return Renewal(path, _review(path, ordered, documents, library), _choices(used, library))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Texts of several lines as YAML block scalars (|), as a person writes them."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
+
+
+def _text(old: Path, data: dict) -> str:
+    head = (f"# Förnyelse av {old.name}, skriven av `drafter renew`.\n"
+            "# Parter, budget, uppgifter och avsnitt som överenskommelsen lyder efter sina tillägg.\n"
+            "# Fyll i datumen (ÅÅÅÅ-MM-DD), läs igenom det som `drafter renew` listade och kör\n"
+            f"#   drafter check {old.parent.name}/…yaml\n\n")
+    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+# --- the tillägg's point changes, into the outline ------------------------------------------------
+
+
+def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
+    """Each replaced, repealed or inserted point of the tillägg, as the outline of the new agreement."""
+    from drafter.assemble.amendments import ident
+
+    by_number = {s.number: ident(s) for s in signed.walk_sections() if s.number}
+    outline = data.get("outline")
+    for amendment in amendments:
+        for c, change in enumerate(amendment.changes):
+            if change.point is None or change.point not in by_number:
+                continue
+            target = by_number[change.point]
+            new_item = None
+            if change.clause or change.text:
+                new_item = {"clause": change.clause} if change.clause else {}
+                if change.text:
+                    key = f"tillagg-{amendment.number}-{c + 1}"
+                    texts[key] = change.text
+                    new_item["key"] = key
+                if change.heading:
+                    new_item["heading"] = change.heading
+            if isinstance(outline, list):
+                _apply_to_list(outline, target, change, new_item)
+            elif isinstance(outline, dict):
+                _apply_to_standard(outline, target, change, new_item)
+
+
+def _apply_to_list(items: list, target: str, change, new_item: dict | None) -> bool:
+    for i, item in enumerate(items):
+        if _ident_of(item) == target:
+            if change.remove:
+                del items[i]
+            elif change.replace:
+                old = item if isinstance(item, dict) else {"clause": item}
+                items[i] = {**{k: v for k, v in old.items() if k == "sections"}, **(new_item or {})}
+            elif change.insert_after:
+                items.insert(i + 1, new_item)
+            return True
+        if isinstance(item, dict) and _apply_to_list(item.get("sections", []), target, change, new_item):
+            return True
+    return False
+
+
+def _apply_to_standard(outline: dict, target: str, change, new_item: dict | None) -> None:
+    name = target.lstrip("#")
+    if change.remove:
+        outline.setdefault("remove", []).append(name)
+    elif change.replace:
+        outline.setdefault("replace", {})[name] = new_item
+    elif change.insert_after:
+        outline.setdefault("add", []).append({"after": name, "item": new_item})
+
+
+def _ident_of(item) -> str | None:
+    if isinstance(item, str):
+        return item.partition("@")[0]
+    if item.get("clause"):
+        return item["clause"].partition("@")[0]
+    return f"#{item['heading']}" if item.get("heading") else None
+
+
+# --- clause versions: pinned, with the newer ones to choose from ---------------------------------
+
+
+def _versions_used(documents) -> dict[str, int]:
+    used: dict[str, int] = {}
+    for doc in documents:
+        if doc.kind in ("agreement", "proposal", "consolidated"):
+            for section in doc.walk_sections():
+                if section.clause:
+                    used[section.clause.id] = section.clause.version
+    return used
+
+
+def _pin(items, used: dict[str, int]) -> None:
+    """Every plain clause id of a list outline gets the version the old documents used."""
+    if not isinstance(items, list):
+        return
+    for i, item in enumerate(items):
+        if isinstance(item, str) and "@" not in item and item in used:
+            items[i] = f"{item}@{used[item]}"
+        elif isinstance(item, dict):
+            clause = item.get("clause")
+            if clause and "@" not in clause and clause in used:
+                item["clause"] = f"{clause}@{used[clause]}"
+            _pin(item.get("sections"), used)
+
+
+def _choices(used: dict[str, int], library) -> list[ClauseChoice]:
+    out = []
+    for clause_id, version in sorted(used.items()):
+        newer = [(v.version, v.meta.status, v.meta.rationale) for v in library.versions(clause_id)
+                 if v.version > version and v.meta.status in ("fastställd", "granskad")]
+        if newer:
+            out.append(ClauseChoice(clause_id, version, newer))
+    return out
+
+
+# --- the period ---------------------------------------------------------------------------------
+
+
+def _next_period(period, spec_path: Path, end: dt.date | None, months: int | None) -> dict:
+    """Start the day after the old agreement's last possible day; the end as the user gives it."""
+    last = period.renewal.max_end if period.renewal else period.end
+    start = last + dt.timedelta(days=1)
+    if end is None and months is None:
+        raise DrafterError("Ange hur länge den nya överenskommelsen ska gälla: --end ÅÅÅÅ-MM-DD eller --months N.",
+                           Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.")
+    if end is None:
+        year, month = divmod(start.month - 1 + (months or 0), 12)
+        end = dt.date(start.year + year, month + 1, 1) - dt.timedelta(days=1)
+    if end <= start:
+        raise DrafterError(f"Slutdatumet {end.isoformat()} ligger före den nya periodens start, {start.isoformat()}.",
+                           Where(str(spec_path)))
+    new: dict = {"start": start, "end": end}
+    if period.renewal:
+        shift = end - period.end
+        new["renewal"] = {"unit": period.renewal.unit, "max_end": period.renewal.max_end + shift,
+                          "notice_deadline": period.renewal.notice_deadline}
+    return new
+
+
+# --- what to review -----------------------------------------------------------------------------
+
+
+def _review(path: Path, data: dict, documents, library) -> list[Review]:
+    """Texts and figures of the new spec, and the partnership's own clauses, that state a year, a date
+    or an amount typed by hand (not computed from the spec's data)."""
+    from drafter.spec.yaml_reader import read_yaml
+
+    _, positions = read_yaml(path)
+    shown = path.as_posix()
+    found: list[Review] = []
+    for key, value in (data.get("texts") or {}).items():
+        found += _mentions(f"{shown}:{_line(positions, ('texts', key))}", f"texten {key}", str(value))
+    for key, value in (data.get("figures") or {}).items():
+        where = f"{shown}:{_line(positions, ('figures', key))}"
+        if isinstance(value, dt.date) or YEAR.search(str(value)) or YEAR.search(key):
+            found.append(Review(where, f"uppgiften {key} gäller en viss tidpunkt; ange den för den nya perioden",
+                                f"{key}: {value}"))
+    for field_path in (("document", "title"), ("document", "subject"), ("proposal", "title"),
+                       ("proposal", "subtitle")):
+        value = (data.get(field_path[0]) or {}).get(field_path[1])
+        if value:
+            found += _mentions(f"{shown}:{_line(positions, field_path)}", ".".join(field_path), str(value))
+    seen: set[str] = set()
+    for doc in documents:
+        for section in doc.walk_sections():
+            clause = section.clause
+            if not clause or clause.id in seen:
+                continue
+            seen.add(clause.id)
+            version = library.get(f"{clause.id}@{clause.version}")
+            if not version.meta.partnership:
+                continue  # a generic clause states no fact about this partnership
+            for n, line in enumerate(version.body.splitlines()):
+                # Expressions are computed, so "…"; only what stands as typed can be stale.
+                sentences = [s.strip() for s in _SENTENCE.findall(_EXPRESSION.sub("…", line))]
+                hits = [s for s in sentences if _mentions("", "", s)]
+                if hits:
+                    found += _mentions(f"{clause.id}@{clause.version}:{version.body_line + n}",
+                                       f"klausulen {clause.id}", " ".join(hits))
+    return found
+
+
+def _mentions(where: str, what: str, text: str) -> list[Review]:
+    kinds = [label for label, pattern in (("ett årtal", YEAR), ("ett datum", MONTH_DATE), ("ett belopp", AMOUNT))
+             if pattern.search(text)]
+    if not kinds:
+        return []
+    sentence = " ".join(text.split())
+    return [Review(where, f"{what} nämner {' och '.join(kinds)} som inte räknas fram ur specen",
+                   sentence if len(sentence) <= 240 else sentence[:237] + "…")]
+
+
+def _line(positions, path: tuple) -> int | str:
+    found = positions.get(path)
+    return found[0] if found else "?"

@@ -1,0 +1,80 @@
+"""Renewing the 2026 Street Minds agreement for 2029–2030, as an official would: `drafter renew`."""
+
+from __future__ import annotations
+
+import shutil
+
+import yaml
+from click.testing import CliRunner
+
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="drafter")
+
+
+def renewed(tmp_path):
+    agreements = tmp_path / "agreements"
+    agreements.mkdir()
+    for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
+        shutil.copy(spec, agreements / spec.name)
+    result = run("renew", agreements / "street-minds-2026.yaml", "street-minds-2029", "--end", "2030-12-31",
+                 "--clauses", CLAUSES)
+    assert result.exit_code == 0, result.output
+    return agreements / "street-minds-2029.yaml", result.output
+
+
+def test_the_renewal_carries_the_agreement_as_amended(tmp_path):
+    path, _ = renewed(tmp_path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["renews"] == "street-minds-2026.yaml"
+    assert [r["amount"] for r in data["budget"]["rows"]][0] == 890000  # Tillägg nr 1's budget, not 878 000
+    assert data["parties"][1]["signatory"]["name"] == "Sara Ahmadi"  # the ordförande since Tillägg nr 1
+    assert str(data["period"]["start"]) == "2029-01-01" and str(data["period"]["end"]) == "2030-12-31"
+    assert str(data["period"]["renewal"]["max_end"]) == "2032-12-31"
+    assert data["document"]["date"] == "ÅÅÅÅ-MM-DD" and "amendments" not in data
+    # The point Tillägg nr 1 inserted (3.2 a Brukarråd) is a section of the new agreement.
+    organisation = next(item for item in data["outline"] if isinstance(item, dict)
+                        and item.get("clause", "").startswith("organisation/struktur"))
+    inserted = [s for s in organisation["sections"] if isinstance(s, dict) and s.get("heading") == "Brukarråd"]
+    assert inserted and "brukarråd" in data["texts"][inserted[0]["key"]]
+    # Every clause pinned to the version the signed agreement used: no approval moves it silently.
+    assert "villkor/period@2" in path.read_text(encoding="utf-8")
+
+
+def test_the_report_lists_what_to_review_with_file_and_line(tmp_path):
+    path, output = renewed(tmp_path)
+    review = output.split("Läs igenom")[1].split("Beslut om klausulversioner")[0]
+    lines = [line for line in review.splitlines() if line.startswith("  ")]
+    stale = [line for line in lines if "2023" in line and "2025" in line]
+    assert stale and all(":" in line.split()[0] for line in stale)
+    assert any(line.startswith("  street-minds/bakgrund@1:") for line in stale)
+    assert any("besokare_per_manad_2023" in line and f"{path.name}:" in line for line in lines)
+    assert "villkor/period@2 → v3 (granskad)" in output  # a newer version to decide on, with its rationale
+
+
+def test_check_warns_of_stale_years_until_the_texts_are_updated(tmp_path):
+    path, _ = renewed(tmp_path)
+    checked = run("check", path, "--clauses", CLAUSES)
+    stale = [line for line in checked.output.splitlines() if "[stale-year]" in line]
+    assert any("street-minds/bakgrund@1" in line and "2023, 2025" in line for line in stale)
+    assert any("malgrupp_tidpunkt" in line and "våren 2026" in line for line in stale)
+    path.write_text(path.read_text(encoding="utf-8").replace("våren 2026", "våren 2028"), encoding="utf-8")
+    again = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
+    assert not any("malgrupp_tidpunkt" in line for line in again) and len(again) == len(stale) - 1
+
+
+def test_the_examples_have_no_stale_year():
+    checked = run("check", EXAMPLE.parent / "street-minds-2023.yaml", EXAMPLE, "--clauses", CLAUSES)
+    assert "[stale-year]" not in checked.output
+
+
+def test_renew_needs_an_end_and_never_overwrites(tmp_path):
+    path, _ = renewed(tmp_path)
+    again = run("renew", path.parent / "street-minds-2026.yaml", "street-minds-2029", "--end", "2030-12-31",
+                "--clauses", CLAUSES)
+    assert again.exit_code == 2 and "finns redan" in again.output
+    no_end = run("renew", path.parent / "street-minds-2026.yaml", "x-2029", "--clauses", CLAUSES)
+    assert no_end.exit_code == 2 and "--end ÅÅÅÅ-MM-DD eller --months N" in no_end.output
