@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafter import __version__
 from drafter.errors import DrafterError
-from drafter.output import publish, sha256
+from drafter.output import publish, sha256, spec_folder
 
 if TYPE_CHECKING:  # imported where used: `drafter build` with nothing to do never loads them
     from drafter.checks.finding import Finding
@@ -66,6 +66,7 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
 
     options = options or BuildOptions()
     spec_path = Path(spec_path)
+    folder = spec_folder(options.out_dir, spec_path)  # refuses a name that would leave out_dir
     spec_bytes = spec_path.read_bytes() if spec_path.is_file() else None  # before loading: what was built
     loaded = load_spec(spec_path)
     findings, documents = inspect_spec(loaded, options.library)
@@ -109,7 +110,7 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
         "clauses": clauses,
     }
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
-    return publish(options.out_dir / stem, all_files, manifest)
+    return publish(folder, all_files, manifest)
 
 
 def _packet(documents: list["Document"], rendered: dict, stem: str) -> tuple[str, str, dict] | None:

@@ -150,7 +150,7 @@ def _clause_digest(folder: Path) -> str | None:
 def up_to_date(manifest: dict | None, folder: Path, spec_path: Path, clause_root: Path, formats,
                pdf_engine: str, cache: dict | None = None) -> bool:
     """Whether the build recorded in `manifest` (read from `folder`) was made from the same inputs as a
-    build now would be, and every file it lists is still there."""
+    build now would be, and every file it lists is still there with the sha256 it recorded."""
     if not isinstance(manifest, dict) or not isinstance(manifest.get("inputs_sha256"), str):
         return False
     clauses = manifest.get("clauses")
@@ -161,11 +161,26 @@ def up_to_date(manifest: dict | None, folder: Path, spec_path: Path, clause_root
         return False
     for doc in documents:
         files = doc.get("files") if isinstance(doc, dict) else None
-        if not isinstance(files, dict):
+        sums = doc.get("sha256") if isinstance(doc, dict) else None
+        if not isinstance(files, dict) or not isinstance(sums, dict):
             return False
-        for name in files.values():
-            if not isinstance(name, str) or "/" in name or not (folder / name).is_file():
+        for fmt, name in files.items():
+            if not isinstance(name, str) or "/" in name or not _same_bytes(folder / name, sums.get(fmt)):
                 return False
     digest = inputs_sha256(spec_path, clause_root, [c.get("id") for c in clauses], formats, pdf_engine,
                            cache=cache)
     return digest is not None and digest == manifest["inputs_sha256"]
+
+
+def _same_bytes(path: Path, expected) -> bool:
+    """Whether `path` is a regular file whose sha256 is `expected` (an edited or replaced output rebuilds)."""
+    if not isinstance(expected, str) or path.is_symlink() or not path.is_file():
+        return False
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return False
+    return h.hexdigest() == expected

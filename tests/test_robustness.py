@@ -183,3 +183,126 @@ def test_two_builds_of_one_spec_at_once_leave_a_consistent_folder(tmp_path):
         for fmt, name in doc["files"].items():
             assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == doc["sha256"][fmt]
     assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- issue 21: nothing lost, nothing mixed, nothing spoofed -----------------------------------------
+# Each test below is a row of the second part of docs/robustness.md (its name is in the row).
+
+def base_data() -> dict:
+    """The 2026 example without `renews:`, amendments and proposal: one agreement, quick to build."""
+    data = example_data()
+    for key in ("renews", "amendments", "proposal"):
+        data.pop(key, None)
+    return data
+
+
+def base_spec(tmp_path: Path, change=None, name: str = "base.yaml") -> Path:
+    data = base_data()
+    if change:
+        change(data)
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def run_drafter(*args, cwd=None, env=None, preexec_fn=None, timeout=300):
+    return subprocess.run([sys.executable, "-m", "drafter", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd or ROOT, env=env, preexec_fn=preexec_fn, timeout=timeout)
+
+
+def folder_state(folder: Path) -> dict:
+    """{name: sha256} of every file in a spec's output folder (through the folder, as a reader sees it)."""
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def assert_matches_manifest(folder: Path) -> dict:
+    import hashlib
+
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    listed = {"manifest.json"}
+    for doc in manifest["documents"]:
+        for fmt, name in doc["files"].items():
+            listed.add(name)
+            assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == doc["sha256"][fmt], name
+    assert {p.name for p in folder.iterdir() if not p.name.startswith(".")} == listed
+    return manifest
+
+
+def leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.rglob("*") if ".staging-" in p.name or ".previous-" in p.name
+                  or p.name.endswith(".tmp"))
+
+
+def test_lock_symlink_is_never_followed(tmp_path):
+    """lock-symlink: symbolic links planted in and beside a spec's output folder (its old lock file, a
+    staging folder's name, the folder itself) never make a build write to, or remove, their targets."""
+    spec = base_spec(tmp_path)
+    out = tmp_path / "out"
+    assert run_drafter("build", spec, "-o", out, "--clauses", CLAUSES).returncode == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("viktigt\n")
+    victims = tmp_path / "victims"
+    victims.mkdir()
+    (victims / "keep.txt").write_text("behåll\n")
+    lock = out / "base" / ".lock"  # where earlier versions kept the lock, opened with "w"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(victim)
+    (out / ".base.staging-0badc0de").symlink_to(victims)
+    result = run_drafter("build", spec, "-o", out, "--clauses", CLAUSES, "--force")
+    assert result.returncode == 0, result.stderr
+    assert victim.read_text() == "viktigt\n" and (victims / "keep.txt").read_text() == "behåll\n"
+    assert_matches_manifest(out / "base")
+    shutil.rmtree(out / "base")
+    (out / "base").symlink_to(victims, target_is_directory=True)
+    result = run_drafter("build", spec, "-o", out, "--clauses", CLAUSES, "--force")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"fel: {out / 'base'}: Utdatamappen är en symbolisk länk" in result.stderr
+    assert sorted(p.name for p in victims.iterdir()) == ["keep.txt"]
+
+
+def test_up_to_date_check_verifies_every_files_sha256(tmp_path):
+    """output-tampered: a file changed after the build makes the next build rebuild, not say oförändrad."""
+    spec = base_spec(tmp_path)
+    out = tmp_path / "out"
+    assert run_drafter("build", spec, "-o", out, "--clauses", CLAUSES).returncode == 0
+    before = folder_state(out / "base")
+    pdf = out / "base" / "base-overenskommelse.pdf"
+    pdf.write_bytes(b"%PDF-1.7 not the document")
+    result = run_drafter("build", spec, "-o", out, "--clauses", CLAUSES)
+    assert result.returncode == 0 and "klar" in result.stdout and "oförändrad" not in result.stdout
+    assert folder_state(out / "base") == before
+
+
+def _limit_file_size():
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed: a disk full, in effect
+    resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
+
+
+def test_disk_full_during_write_out_leaves_the_old_folder_and_says_so(tmp_path):
+    """disk-full: a write that fails half-way (RLIMIT_FSIZE) is exit 2 naming the folder; old files stay."""
+    spec = base_spec(tmp_path)
+    out = tmp_path / "out"
+    assert run_drafter("build", spec, "-o", out, "--clauses", CLAUSES).returncode == 0
+    before = folder_state(out / "base")
+    spec.write_text(spec.read_text(encoding="utf-8").replace("place: Stockholm", "place: Solna"), encoding="utf-8")
+    result = run_drafter("build", spec, "-o", out, "--clauses", CLAUSES, preexec_fn=_limit_file_size)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "internt fel" not in result.stderr
+    assert f"fel: {out / 'base'}: Kan inte skriva här: filen blir för stor." in result.stderr
+    assert folder_state(out / "base") == before
+    assert leftovers(out) == []
+
+
+def test_spec_named_dots_does_not_write_outside_the_output_folder(tmp_path):
+    """dots-spec-name: `...yaml` has the stem `..`; it must not build into the parent of -o."""
+    spec = base_spec(tmp_path, name="...yaml")
+    out = tmp_path / "a" / "out"
+    result = run_drafter("build", spec, "-o", out, "--clauses", CLAUSES)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "mappnamnet '..'" in result.stderr
+    assert not (tmp_path / "a" / "manifest.json").exists() and not list((tmp_path / "a").rglob("*.pdf"))
