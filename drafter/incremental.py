@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,11 +62,26 @@ class _Hasher:
         return self._h.hexdigest()
 
 
+_MAX_INPUT = 64_000_000
+
+
 def _read(path: Path) -> bytes | None:
+    """A regular file's bytes; None for anything else (a FIFO would hang, /dev/zero never end)."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_INPUT:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(_MAX_INPUT + 1)
+        return data if len(data) <= _MAX_INPUT else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 # The part of the package that never changes what a build writes: the commands' option parsing.

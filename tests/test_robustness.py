@@ -2,6 +2,7 @@
 no traceback, and nothing new or changed under output/. Each case is a row of docs/robustness.md."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -306,3 +307,108 @@ def test_spec_named_dots_does_not_write_outside_the_output_folder(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "mappnamnet '..'" in result.stderr
     assert not (tmp_path / "a" / "manifest.json").exists() and not list((tmp_path / "a").rglob("*.pdf"))
+
+
+def _set_amount(value: str):
+    return example_lines("amount: 878000", f"amount: {value}")
+
+
+def test_yaml_1_1_octal_is_read_as_the_decimal_number_written(tmp_path):
+    """yaml-octal: `amount: 050000` is 50 000 kr (YAML 1.2), not 20 480 (YAML 1.1 octal)."""
+    from drafter.spec.load import load_spec
+
+    spec = tmp_path / "s.yaml"
+    spec.write_text(_set_amount("050000"), encoding="utf-8")
+    assert load_spec(spec).spec.budget.rows[0].amount == 50000
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("1:20:00", "Värdet '1:20:00' ska vara ett heltal"),  # YAML 1.1: sexagesimal 4800
+    ("0x10", "Värdet '0x10' är skrivet som ett tal i en annan talbas"),  # hexadecimal 16
+    ("0b101", "Värdet '0b101' är skrivet som ett tal i en annan talbas"),
+    ("0o17", "Värdet '0o17' är skrivet som ett tal i en annan talbas"),
+], ids=["sexagesimal", "hex", "binary", "octal-0o"])
+def test_yaml_1_1_numbers_are_never_read_silently(tmp_path, value, fragment):
+    """yaml-number-forms: sexagesimal, hexadecimal and binary numbers are refused, naming line and value."""
+    spec = tmp_path / "s.yaml"
+    text = _set_amount(value)
+    spec.write_text(text, encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if f"amount: {value}" in row)
+    result = run_drafter("check", spec, "--clauses", CLAUSES)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert fragment in result.stderr and f"{spec}:{line}:" in result.stderr
+
+
+def test_yaml_yes_no_are_text_not_booleans(tmp_path):
+    """yaml-norway: `place: no` is the text 'no' (YAML 1.2), not false."""
+    from drafter.spec.load import load_spec
+
+    spec = tmp_path / "s.yaml"
+    spec.write_text(example_lines("place: Stockholm ", "place: NO "), encoding="utf-8")
+    assert load_spec(spec).spec.document.place == "NO"
+
+
+def test_yaml_nested_too_deep_is_bad_input(tmp_path):
+    """yaml-depth: a spec nested 500 levels deep is exit 2 with a Swedish message, not exit 3."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text("document: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    result = run_drafter("check", spec, "--clauses", CLAUSES)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr
+    assert f"fel: {spec}:1:" in result.stderr and "nästlad djupare än" in result.stderr
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u200b", "\u2066", "\ufeff", "\u2060"],
+                         ids=["rlo", "zwsp", "lri", "bom-inside", "word-joiner"])
+def test_bidi_and_invisible_characters_in_names_are_refused(tmp_path, char):
+    """unicode-bidi: 'Evil \\u202egnineröF' would show as 'Evil Förening'; refused naming line and code point."""
+    spec = tmp_path / "s.yaml"
+    text = example_lines("name: Street Minds", f"name: Evil {char}gnineröF")
+    spec.write_text(text, encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "Evil" in row)
+    result = run_drafter("check", spec, "--clauses", CLAUSES)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"fel: {spec}:{line}:" in result.stderr and f"U+{ord(char):04X}" in result.stderr
+
+
+def test_text_is_normalised_to_nfc(tmp_path):
+    """unicode-nfc: a name typed with a combining diaeresis (o + U+0308) is the same name as 'ö'."""
+    from drafter.spec.load import load_spec
+
+    spec = tmp_path / "s.yaml"
+    spec.write_text(example_lines("name: Street Minds", "name: Street Mo\u0308nds"), encoding="utf-8")
+    assert load_spec(spec).spec.parties[1].name == "Street M\u00f6nds"
+
+
+@pytest.mark.parametrize("marker", ["\ue000block:signatures\ue001", "\ue000ref:villkor/aterkrav\ue001"],
+                         ids=["block", "ref"])
+def test_drafters_marker_characters_in_data_are_refused(tmp_path, marker):
+    """private-markers: drafter's private marker characters typed into a value are not read as markup."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text(example_lines("name: Street Minds", f"name: Street {marker}"), encoding="utf-8")
+    result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "U+E000" in result.stderr and "privat bruk" in result.stderr
+
+
+def _limit_memory():
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+def test_renews_a_device_or_fifo_is_refused(tmp_path):
+    """special-files: `renews: /dev/zero` (endless) and a FIFO (hangs) are refused, exit 2."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    spec = tmp_path / "s.yaml"
+    spec.write_text(example_lines("place: Stockholm ", "place: Solna "), encoding="utf-8")
+    assert run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES).returncode == 0
+    for target in ("/dev/zero", str(fifo)):  # a build to compare with exists: the up-to-date check reads renews
+        spec.write_text(example_lines(f"renews: {EXAMPLE.parent / 'street-minds-2023.yaml'}", f"renews: {target}"),
+                        encoding="utf-8")
+        result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES, timeout=60,
+                             preexec_fn=_limit_memory)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert f"Specen som förnyas ({target}) kan inte läsas: Filen är ingen vanlig fil" in result.stderr
+    result = run_drafter("check", fifo, "--clauses", CLAUSES, timeout=60)
+    assert result.returncode == 2 and f"fel: {fifo}: Filen är ingen vanlig fil" in result.stderr

@@ -101,8 +101,10 @@ class ClauseLibrary:
 
 
 def _read_clause_file(path: Path, clause_id: str) -> ClauseVersion:
+    from drafter.spec.yaml_reader import first_hidden_char, hidden_char_message, read_input
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, what="Klausulfilen").decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DrafterError(f"Klausulfilen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path)),
                            "Spara filen med teckenkodningen UTF-8.") from None
@@ -110,6 +112,9 @@ def _read_clause_file(path: Path, clause_id: str) -> ClauseVersion:
         line, column, char = bad
         raise DrafterError(f"Klausulfilen innehåller ett tecken som inte kan stå i ett dokument (U+{ord(char):04X}).",
                            Where(str(path), line, column), "Ta bort tecknet.")
+    if hidden := first_hidden_char(text):
+        line, column, char = hidden
+        raise DrafterError(hidden_char_message(char), Where(str(path), line, column), "Ta bort tecknet.")
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise DrafterError("Klausulfilen börjar inte med front matter (en rad med ---).", Where(str(path), 1))
