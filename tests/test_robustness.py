@@ -1,6 +1,7 @@
 """Bad input as officials make it: one Swedish message naming file, line, column and field, exit 2,
 no traceback, and nothing new or changed under output/. Each case is a row of docs/robustness.md."""
 
+import datetime as dt
 import json
 import os
 import re
@@ -412,3 +413,87 @@ def test_renews_a_device_or_fifo_is_refused(tmp_path):
         assert f"Specen som förnyas ({target}) kan inte läsas: Filen är ingen vanlig fil" in result.stderr
     result = run_drafter("check", fifo, "--clauses", CLAUSES, timeout=60)
     assert result.returncode == 2 and f"fel: {fifo}: Filen är ingen vanlig fil" in result.stderr
+
+
+def _library_copy(tmp_path) -> Path:
+    library = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, library)
+    return library
+
+
+@pytest.mark.parametrize("lock_text, line, fragment", [
+    ('{\n  "villkor/aterkrav@1": "abc"\n}\n', 2, "ska vara en samling med sha256, by och date"),
+    ('{\n  "villkor/aterkrav@1": {"sha256": 7}\n}\n', 2, "ska vara en samling med sha256, by och date"),
+    ('{\n  "villkor/aterkrav@1": {\n', 3, "inte giltig JSON"),
+    ('[1, 2]\n', 1, "ska vara ett JSON-objekt"),
+], ids=["entry-not-object", "sha-not-text", "broken-json", "not-object"])
+def test_malformed_approvals_lock_is_bad_input(tmp_path, lock_text, line, fragment):
+    """lock-malformed: a malformed approvals.lock entry is exit 2 naming the file and line, not exit 3."""
+    library = _library_copy(tmp_path)
+    (library / "approvals.lock").write_text(lock_text, encoding="utf-8")
+    result = run_drafter("check", EXAMPLE, "--clauses", library)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr
+    assert f"fel: {library / 'approvals.lock'}:{line}:" in result.stderr and fragment in result.stderr
+
+
+def _limit_file_size_tiny():
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (300, 300))
+
+
+def test_approve_that_cannot_write_leaves_the_clause_file_whole(tmp_path):
+    """approve-atomic: an approve whose write fails (disk full) leaves the clause file as it was; exit 2."""
+    library = _library_copy(tmp_path)
+    clause = library / "tjansteutlatande/forslag-till-beslut/v1.md"
+    before = clause.read_bytes()
+    lock_before = (library / "approvals.lock").read_bytes()
+    result = run_drafter("clauses", "approve", "tjansteutlatande/forslag-till-beslut@1", "--by", "Socialnämnden",
+                         "--date", "2026-07-01", "--clauses", library, preexec_fn=_limit_file_size_tiny)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr
+    assert "Kan inte skriva här" in result.stderr and str(clause) in result.stderr
+    assert clause.read_bytes() == before and (library / "approvals.lock").read_bytes() == lock_before
+    assert not [p for p in clause.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_two_approves_at_once_are_both_recorded(tmp_path, monkeypatch):
+    """approve-concurrent: two approves at the same time both end up in approvals.lock."""
+    import threading
+    import time
+
+    import drafter.clauses.approve as approve_module
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.clauses.lock import read_lock
+
+    library = _library_copy(tmp_path)
+    first_read = threading.Event()
+    real_read_lock = approve_module.read_lock
+
+    def slow_read_lock(root):
+        entries = real_read_lock(root)
+        if threading.current_thread().name == "first":
+            first_read.set()
+            time.sleep(1.0)  # the other approve runs meanwhile (unless a lock makes it wait)
+        return entries
+
+    monkeypatch.setattr(approve_module, "read_lock", slow_read_lock)
+    errors = []
+
+    def run(ref):
+        try:
+            approve_module.approve(ClauseLibrary(library), ref, "Socialnämnden", dt.date(2026, 7, 1))
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    first = threading.Thread(target=run, args=("tjansteutlatande/forslag-till-beslut@1",), name="first")
+    second = threading.Thread(target=run, args=("street-minds/tu-bakgrund@2",), name="second")
+    first.start()
+    assert first_read.wait(10)
+    second.start()
+    first.join(30)
+    second.join(30)
+    assert errors == []
+    entries = read_lock(library)
+    assert "tjansteutlatande/forslag-till-beslut@1" in entries and "street-minds/tu-bakgrund@2" in entries
