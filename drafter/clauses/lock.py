@@ -47,7 +47,8 @@ def read_lock(root: Path | str) -> dict[str, dict]:
         if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
                 and all(isinstance(entry.get(k), (str, type(None))) for k in ("by", "date"))):
             line = next((i for i, row in enumerate(text.splitlines(), 1) if json.dumps(ref) in row), None)
-            raise DrafterError(f"Posten för {ref} ska vara en samling med sha256, by och date (som text).", Where(str(path), line, 1 if line else None),
+            raise DrafterError(f"Posten för {ref} ska vara en samling med sha256, by och date (som text).",
+                               Where(str(path), line, 1 if line else None),
                                _HINT)
     return data
 
