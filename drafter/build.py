@@ -67,8 +67,12 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     options = options or BuildOptions()
     spec_path = Path(spec_path)
     folder = spec_folder(options.out_dir, spec_path)  # refuses a name that would leave out_dir
-    spec_bytes = spec_path.read_bytes() if spec_path.is_file() else None  # before loading: what was built
-    loaded = load_spec(spec_path)
+    from drafter.incremental import read_ahead
+    from drafter.spec.yaml_reader import read_input
+
+    spec_bytes = read_input(spec_path)  # read once: what is hashed is what is built
+    hashed = read_ahead(spec_path, options.library.root, spec_bytes)
+    loaded = load_spec(spec_path, data=spec_bytes)
     findings, documents = inspect_spec(loaded, options.library)
     for finding in findings:
         if options.report:
@@ -89,11 +93,11 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     if options.redline and "docx" in options.formats:
         entries += _consolidated_redline(documents, stem)
     clauses = _clauses_used(documents)
-    if spec_bytes is None:
-        spec_bytes = spec_path.read_bytes()
+    for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
+        hashed[(options.library.root, clause_id)] = options.library.digest(clause_id)
     inputs = inputs_sha256(spec_path, options.library.root, [c["id"] for c in clauses],
                            tuple(options.formats) + (("redline",) if options.redline else ()),
-                           options.pdf_engine, spec_bytes=spec_bytes)
+                           options.pdf_engine, spec_bytes=spec_bytes, cache=hashed)
     manifest = {
         "drafter": __version__,
         "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_bytes)},

@@ -115,6 +115,20 @@ def renewed_spec(spec_path: Path, spec_bytes: bytes) -> Path | None:
     return spec_path.parent / renews if isinstance(renews, str) and renews else None
 
 
+def read_ahead(spec_path: Path, clause_root: Path, spec_bytes: bytes) -> dict:
+    """A cache for inputs_sha256 holding the inputs a build reads separately (the renewed spec, the
+    approvals lock), read *before* the build reads them: an edit made during the build then leaves a
+    recorded hash older than the output, and the next build rebuilds. (Clause files are hashed from the
+    bytes the library read: ClauseLibrary.digest.)"""
+    cache: dict = {}
+    renews = renewed_spec(Path(spec_path), spec_bytes)
+    if renews is not None:
+        cache[("renews", renews)] = _read(renews)
+    lock = Path(clause_root) / "approvals.lock"
+    cache[lock] = _read(lock)
+    return cache
+
+
 def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_engine: str,
                   spec_bytes: bytes | None = None, cache: dict | None = None) -> str | None:
     """The input hash of one spec, or None when it cannot be computed (a file is unreadable, a clause
@@ -131,7 +145,9 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     h.add("pdf-engine", pdf_engine)
     h.add("spec", spec_bytes)
     renews = renewed_spec(spec_path, spec_bytes)
-    h.add("renews", None if renews is None else (_read(renews) or b"\x00unreadable"))
+    if renews is not None and ("renews", renews) not in cache:
+        cache[("renews", renews)] = _read(renews)
+    h.add("renews", None if renews is None else (cache[("renews", renews)] or b"\x00unreadable"))
     lock = clause_root / "approvals.lock"
     if lock not in cache:
         cache[lock] = _read(lock)
@@ -154,12 +170,20 @@ def _clause_digest(folder: Path) -> str | None:
         names = sorted(n for n in os.listdir(folder) if _VERSION_FILE.match(n))
     except OSError:
         return None
-    h = _Hasher()
+    files = {}
     for name in names:
         data = _read(folder / name)
         if data is None:
             return None
-        h.add(name, data)
+        files[name] = data
+    return clause_digest_of(files)
+
+
+def clause_digest_of(files: dict[str, bytes]) -> str:
+    """The digest of one clause's version files (name → bytes)."""
+    h = _Hasher()
+    for name in sorted(files):
+        h.add(name, files[name])
     return h.hexdigest()
 
 

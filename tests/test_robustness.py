@@ -497,3 +497,27 @@ def test_two_approves_at_once_are_both_recorded(tmp_path, monkeypatch):
     assert errors == []
     entries = read_lock(library)
     assert "tjansteutlatande/forslag-till-beslut@1" in entries and "street-minds/tu-bakgrund@2" in entries
+
+
+def test_a_clause_edited_during_a_build_is_rebuilt_next_time(tmp_path, monkeypatch):
+    """toctou: the input hash is made from the bytes that were rendered, so a clause edited while a
+    build renders makes the next build rebuild instead of calling the old text up to date."""
+    import drafter.build as build_module
+    from drafter.batch import BatchSettings, is_unchanged, run_batch
+
+    library = _library_copy(tmp_path)
+    spec = base_spec(tmp_path)
+    clause = library / "villkor/aterkrav/v1.md"
+    real_render = build_module.render_documents
+
+    def render_then_edit(*args, **kwargs):
+        rendered = real_render(*args, **kwargs)
+        clause.write_text(clause.read_text(encoding="utf-8").replace("Återbetalningsskyldigheten",
+                                                                     "Skyldigheten att betala tillbaka"),
+                          encoding="utf-8")
+        return rendered
+
+    monkeypatch.setattr(build_module, "render_documents", render_then_edit)
+    settings = BatchSettings(out_dir=tmp_path / "out", clauses_dir=library)
+    assert run_batch([spec], settings, jobs=1) == 0
+    assert not is_unchanged(spec, settings)
