@@ -59,7 +59,18 @@ class ChecksFailed(DrafterError):
 
 
 def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
-    """Build one spec; returns the manifest's path."""
+    """Build one spec; returns the manifest's path. Everything up to the write-out runs under the
+    wall-clock limit (drafter/limits.py)."""
+    from drafter.errors import Where
+    from drafter.limits import time_limit, timeout_seconds
+
+    with time_limit(timeout_seconds(), Where(str(spec_path))):
+        folder, files, manifest = _prepare(spec_path, options)
+    return publish(folder, files, manifest)
+
+
+def _prepare(spec_path: Path | str, options: BuildOptions | None) -> tuple[Path, dict[str, bytes], dict]:
+    """The output folder, every file's bytes and the manifest, all in memory."""
     from drafter.checks import has_errors, inspect_spec
     from drafter.incremental import inputs_sha256
     from drafter.spec.load import load_spec
@@ -114,7 +125,7 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
         "clauses": clauses,
     }
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
-    return publish(folder, all_files, manifest)
+    return folder, all_files, manifest
 
 
 def _packet(documents: list["Document"], rendered: dict, stem: str) -> tuple[str, str, dict] | None:

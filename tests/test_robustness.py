@@ -521,3 +521,124 @@ def test_a_clause_edited_during_a_build_is_rebuilt_next_time(tmp_path, monkeypat
     settings = BatchSettings(out_dir=tmp_path / "out", clauses_dir=library)
     assert run_batch([spec], settings, jobs=1) == 0
     assert not is_unchanged(spec, settings)
+
+
+def _clause(body: str):
+    from drafter.clauses.front_matter import ClauseMeta
+    from drafter.clauses.library import ClauseVersion
+
+    meta = ClauseMeta(heading="Prov", version=1, status="utkast", rationale="Prov.")
+    return ClauseVersion("prov/klausul", Path("clauses/prov/klausul/v1.md"), meta, body, 7)
+
+
+def _render(body: str, context: dict | None = None) -> str:
+    from drafter.clauses.render import render_clause
+
+    return render_clause(_clause(body), context if context is not None else {"figures": {}})
+
+
+def test_figures_named_like_dict_methods_print_their_values():
+    """figure-names: figures named items, keys, values, get print their values, not a Python method."""
+    figures = {"items": 12, "keys": 3, "values": 4, "get": 5}
+    text = _render("{{ figures.items }} {{ figures.keys }} {{ figures.values }} {{ figures.get }}",
+                   {"figures": figures})
+    assert text == "12 3 4 5"
+
+
+def test_a_method_printed_by_a_clause_is_refused():
+    """figure-names: a clause printing a method (no such figure) gets a message, not '<built-in method …>'."""
+    from drafter.errors import DrafterError
+
+    with pytest.raises(DrafterError, match="inte ett värde"):
+        _render("{{ figures.update }}")
+
+
+@pytest.mark.parametrize("body", [
+    "{{ figures.update({'besokare': 0}) }}",
+    "{% set _ = parties.append({'name': 'X'}) %}",
+    "{{ parties[0].pop('name') }}",
+], ids=["update", "append", "pop"])
+def test_a_clause_cannot_change_the_data_later_clauses_see(body):
+    """clause-mutation: a clause that changes the spec's data is refused (exit 2); the data stays."""
+    from drafter.errors import DrafterError
+
+    context = {"figures": {"besokare": 40}, "parties": [{"name": "Street Minds"}]}
+    with pytest.raises(DrafterError) as caught:
+        _render(body, context)
+    assert caught.value.exit_code == 2 and "v1.md:7" in str(caught.value)
+    assert context == {"figures": {"besokare": 40}, "parties": [{"name": "Street Minds"}]}
+
+
+@pytest.mark.parametrize("body", [
+    "{{ 'x' * 4000000000 }}",
+    "{{ [1] * 4000000000 }}",
+    "{{ 7 ** 99999999 }}",
+    "{{ '%999999999s' % 'x' }}",
+    "{{ 'x' | center(999999999) }}",
+    "{{ '{:999999999}'.format(1) }}",
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{% for a in rows %}{% for b in rows %}{% for c in rows %}{% for d in rows %}{% endfor %}{% endfor %}"
+    "{% endfor %}{% endfor %}",
+    "{% for i in range(50000) %}{{ 'x' * 1000 }}{% endfor %}",
+], ids=["string-times", "list-times", "power", "percent-width", "center", "format-width", "nested-range",
+        "nested-data", "output-size"])
+def test_sandbox_limits_stop_runaway_clauses_quickly(body):
+    """sandbox-limits: huge strings, powers and loops in a clause stop with a message, in well under a second."""
+    import time
+
+    from drafter.errors import DrafterError
+
+    started = time.monotonic()
+    with pytest.raises(DrafterError) as caught:
+        _render(body, {"rows": list(range(200)), "figures": {}})
+    assert time.monotonic() - started < 5
+    assert caught.value.exit_code == 2 and "prov/klausul" in str(caught.value)
+
+
+def _library_with_clause(tmp_path, body: str) -> tuple[Path, Path]:
+    """A library copy with a clause prov/klausul (granskad) holding `body`, and a spec that uses it."""
+    library = _library_copy(tmp_path)
+    (library / "prov" / "klausul").mkdir(parents=True)
+    (library / "prov" / "klausul" / "v1.md").write_text(
+        "---\nheading: Prov\nversion: 1\nstatus: granskad\nrationale: Prov.\n---\n" + body + "\n", encoding="utf-8")
+    spec = base_spec(tmp_path, lambda d: d["outline"].append("prov/klausul@1"))
+    return library, spec
+
+
+def test_arithmetic_error_in_a_clause_is_bad_input(tmp_path):
+    """clause-arithmetic: `{{ 1/0 }}` in a clause is exit 2 naming the clause file and line, not exit 3."""
+    library, spec = _library_with_clause(tmp_path, "Text.\n\nSumman är {{ 1/0 }}.")
+    result = run_drafter("check", spec, "--clauses", library)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr
+    assert f"{library / 'prov/klausul/v1.md'}:9" in result.stderr and "division by zero" not in result.stderr
+
+
+def test_a_build_that_runs_too_long_is_stopped(tmp_path, monkeypatch):
+    """build-timeout: a spec whose build takes longer than DRAFTER_TIMEOUT seconds stops with exit 2."""
+    import time
+
+    import drafter.build as build_module
+    from drafter.build import BuildOptions, build
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.errors import DrafterError
+
+    def hang(*args, **kwargs):
+        time.sleep(30)
+
+    monkeypatch.setattr(build_module, "render_documents", hang)
+    monkeypatch.setenv("DRAFTER_TIMEOUT", "1")
+    started = time.monotonic()
+    with pytest.raises(DrafterError, match="avbröts efter 1 sekund") as caught:
+        build(base_spec(tmp_path), BuildOptions(out_dir=tmp_path / "out", library=ClauseLibrary(CLAUSES)))
+    assert time.monotonic() - started < 10 and caught.value.exit_code == 2
+
+
+def test_lists_nested_deeper_than_documents_allow_are_refused(tmp_path):
+    """list-depth: a list nested ten levels deep is refused naming the clause, not silently dropped."""
+    from drafter.readers.markdown import ClauseReader, UnsupportedMarkup
+
+    deep = "".join("  " * level + "- punkt " + str(level + 1) + "\n" for level in range(10))
+    with pytest.raises(UnsupportedMarkup, match="nivåer"):
+        ClauseReader({}).read(deep)
+    blocks, _ = ClauseReader({}).read("".join("  " * level + "- punkt\n" for level in range(9)))
+    assert blocks
