@@ -168,6 +168,33 @@ def publish(folder: Path, files: dict[str, bytes], manifest: dict) -> Path:
     return folder / MANIFEST
 
 
+def replace_tree(folder: Path, files: dict[Path, bytes]) -> None:
+    """Make `folder` hold exactly `files` (paths relative to it → bytes), switched in whole as publish
+    does: a failure on the way leaves the old folder as it was (`drafter import --force`)."""
+    folder = Path(folder)
+    with locked(folder.parent):
+        if os.path.islink(folder) or (os.path.lexists(folder) and not folder.is_dir()):
+            raise DrafterError("Här ska stå en mapp, inte en symbolisk länk eller en fil.", Where(str(folder)),
+                               "Ta bort den och försök igen.")
+        clean_leftovers(folder)
+        staging = folder.parent / f".{folder.name}.staging-{secrets.token_hex(4)}"
+        try:
+            os.mkdir(staging, 0o777)
+            for relative, data in files.items():
+                target = staging / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _write_new(target, data)
+            _switch(staging, folder)
+        except OSError as exc:
+            _remove(staging)
+            raise environment_error(exc, folder) from None
+        except BaseException:
+            _remove(staging)
+            raise
+        _remove(staging)
+        _sync_dir(folder.parent)
+
+
 def clean_leftovers(folder: Path) -> None:
     """Remove what a crashed build of this folder's spec left beside it; put back a folder that was
     renamed aside and not replaced. Call under the folder's lock."""

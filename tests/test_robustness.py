@@ -642,3 +642,28 @@ def test_lists_nested_deeper_than_documents_allow_are_refused(tmp_path):
         ClauseReader({}).read(deep)
     blocks, _ = ClauseReader({}).read("".join("  " * level + "- punkt\n" for level in range(9)))
     assert blocks
+
+
+IMPORT_SOURCE = ("# Överenskommelse om idéburet offentligt partnerskap\n\n## 1. Parter\n\nSocialförvaltningen och "
+                 "föreningen Exempel.\n\n## 2. Period\n\nÖverenskommelsen gäller 2026-07-01 till 2026-12-31.\n\n"
+                 "## 3. Ersättning\n\nFöreningen får 100 000 kr.\n")
+
+
+def test_import_force_that_fails_keeps_the_earlier_import(tmp_path):
+    """import-force: `import --force` that cannot write (disk full) leaves the earlier import, with the
+    user's edits, as it was; exit 2."""
+    source = tmp_path / "avtal.md"
+    source.write_text(IMPORT_SOURCE, encoding="utf-8")
+    args = ("import", source, "--name", "x", "--clauses", tmp_path / "lib", "--agreements", tmp_path / "ag")
+    assert run_drafter(*args).returncode == 0
+    edited = tmp_path / "lib" / "import" / "x" / "parter" / "v1.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMin egen rättelse.\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (tmp_path / "lib").rglob("*") if p.is_file()}
+    source.write_text(IMPORT_SOURCE.replace("Exempel", "Exempel " + "x" * 400), encoding="utf-8")
+    result = run_drafter(*args, "--force", preexec_fn=_limit_file_size_tiny)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr
+    assert "Kan inte skriva här" in result.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "lib").rglob("*") if p.is_file()} == before
+    assert run_drafter(*args, "--force").returncode == 0  # and with room on the disk, it is replaced
+    assert "Min egen rättelse" not in edited.read_text(encoding="utf-8")
+    assert not [p for p in (tmp_path / "lib" / "import").iterdir() if p.name.startswith(".")]

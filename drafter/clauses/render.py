@@ -20,7 +20,7 @@ import re
 import traceback
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
@@ -155,7 +155,7 @@ class _ClauseSandbox(ImmutableSandboxedEnvironment):
 
 def _checked(value):
     """Every value a clause prints: counted against the output budget; a method is not a value."""
-    if callable(value) and not isinstance(value, str):
+    if callable(value) and not isinstance(value, (str, Undefined)):
         raise SandboxLimit("Klausultexten skriver ut en funktion, inte ett värde (finns uppgiften i specen?).")
     return value
 
