@@ -667,3 +667,43 @@ def test_import_force_that_fails_keeps_the_earlier_import(tmp_path):
     assert run_drafter(*args, "--force").returncode == 0  # and with room on the disk, it is replaced
     assert "Min egen rättelse" not in edited.read_text(encoding="utf-8")
     assert not [p for p in (tmp_path / "lib" / "import").iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("command", [
+    ("new", "nytt", "--agreements", "{tmp}/ag", "--clauses", str(CLAUSES)),
+    ("clauses", "diff", "street-minds/tu-bakgrund", "1", "2", "--format", "docx", "-o", "{tmp}/diff.docx",
+     "--clauses", str(CLAUSES)),
+    ("clauses", "diff", "street-minds/tu-bakgrund", "1", "2", "--format", "html", "-o", "{tmp}/diff.html",
+     "--clauses", str(CLAUSES)),
+], ids=["new", "diff-docx", "diff-html"])
+def test_a_full_disk_is_exit_2_naming_the_path(tmp_path, command):
+    """environment-exit-2: a full disk under `new` and `clauses diff -o` is exit 2 with a Swedish message
+    naming the path, never exit 3."""
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    result = run_drafter(*args, preexec_fn=_limit_file_size_tiny)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr, \
+        result.stderr
+    assert f"fel: {tmp_path}" in result.stderr and "Kan inte skriva här: filen blir för stor." in result.stderr
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_an_output_folder_that_is_a_file_is_exit_2(tmp_path):
+    """environment-exit-2: `-o` naming a file, not a folder, is exit 2 naming it."""
+    spec = base_spec(tmp_path)
+    out = tmp_path / "out"
+    out.write_text("en fil\n")
+    result = run_drafter("build", spec, "-o", out, "--clauses", CLAUSES)
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr
+    assert f"fel: {out}" in result.stderr and out.read_text() == "en fil\n"
+
+
+def test_tests_needing_the_seeds_skip_without_them(tmp_path):
+    """seeds-missing: in a clone without ../shared/seeds the tests that compare with them skip with a
+    reason instead of failing."""
+    import similarity
+
+    missing = type(similarity.AGREEMENT_2026)(tmp_path / "shared" / "seeds" / "000_11af81c8c834ed2e.txt")
+    with pytest.raises(pytest.skip.Exception, match="seeds saknas"):
+        similarity.seed_text(missing)
+    with pytest.raises(pytest.skip.Exception, match="seeds saknas"):
+        missing.read_text(encoding="utf-8")
