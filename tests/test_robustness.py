@@ -116,7 +116,23 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               "clause-unknown", "template-in-data", "concurrent-builds", "soffice-missing",
               # drafter import (tests/importer/test_hostile.py)
               "import-too-large", "import-unknown-type", "import-zip-bomb", "import-zip-size", "import-zip-entries",
-              "import-docx-entities", "import-pdf-broken", "import-pdf-pages", "import-template-in-text"]
+              "import-docx-entities", "import-pdf-broken", "import-pdf-pages", "import-template-in-text",
+              # issue 21 (the tests below, and tests/test_chaos.py)
+              "lock-symlink", "output-switch", "output-tampered", "disk-full", "yaml-octal", "yaml-number-forms",
+              "yaml-norway", "lock-malformed", "approve-atomic", "approve-concurrent", "toctou", "import-force",
+              "unicode-bidi", "unicode-nfc", "private-markers", "figure-names", "clause-mutation", "special-files",
+              "sandbox-limits", "build-timeout", "list-depth", "yaml-depth", "clause-arithmetic",
+              "environment-exit-2", "output-is-a-file", "dots-spec-name", "seeds-missing"]
+
+
+def test_every_issue_21_row_names_a_test_that_exists():
+    import test_chaos
+
+    text = DOCS.read_text(encoding="utf-8")
+    named = re.findall(r"`(test_[a-z0-9_]+)`", text)
+    assert len(named) >= 28
+    for name in named:
+        assert name in globals() or hasattr(test_chaos, name), name
 
 
 def test_missing_spec_file(tmp_path):
