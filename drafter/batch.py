@@ -81,7 +81,7 @@ def _library(clauses_dir: Path | None, shared: bool):
 def build_one(spec: Path, settings: BatchSettings, library=None,
               report: Callable[[tuple[str, str]], None] | None = None) -> Outcome:
     """Build one spec and describe what happened; never raises for a DrafterError or a bug in drafter."""
-    from drafter.build import BuildOptions, build
+    from drafter.build import BuildOptions, ChecksFailed, build
     from drafter.errors import DrafterError
 
     spec = Path(spec)
@@ -100,6 +100,10 @@ def build_one(spec: Path, settings: BatchSettings, library=None,
                            report=collect)
     try:
         manifest = build(spec, options)
+    except ChecksFailed as exc:  # its findings were reported one by one: say only how many, once
+        first = exc.message.splitlines()[0]
+        return Outcome(spec, FAILED, code=exc.exit_code, findings=findings,
+                       message=first + (f"\n  Tips: {exc.hint}" if exc.hint else ""))
     except DrafterError as exc:
         return Outcome(spec, FAILED, code=exc.exit_code, message=str(exc), findings=findings)
     except (KeyboardInterrupt, SystemExit):

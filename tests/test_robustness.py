@@ -122,7 +122,7 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               "yaml-norway", "lock-malformed", "approve-atomic", "approve-concurrent", "toctou", "import-force",
               "unicode-bidi", "unicode-nfc", "private-markers", "figure-names", "clause-mutation", "special-files",
               "sandbox-limits", "build-timeout", "list-depth", "yaml-depth", "clause-arithmetic",
-              "environment-exit-2", "output-is-a-file", "dots-spec-name", "seeds-missing"]
+              "environment-exit-2", "output-is-a-file", "dots-spec-name", "messages-once", "seeds-missing"]
 
 
 def test_every_issue_21_row_names_a_test_that_exists():
@@ -723,3 +723,14 @@ def test_tests_needing_the_seeds_skip_without_them(tmp_path):
         similarity.seed_text(missing)
     with pytest.raises(pytest.skip.Exception, match="seeds saknas"):
         missing.read_text(encoding="utf-8")
+
+
+def test_each_finding_is_printed_once(tmp_path):
+    """messages-once: `drafter build` with errors in the checks prints each finding once, then one summary."""
+    spec = tmp_path / "s.yaml"
+    spec.write_text(example_lines(f"renews: {EXAMPLE.parent / 'street-minds-2023.yaml'}",
+                                  f"renews: {tmp_path / 'finns-inte.yaml'}"), encoding="utf-8")
+    result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("[period-continuity]") == 1, result.stderr
+    assert result.stderr.count("Kontrollen fann 1 fel") == 1
