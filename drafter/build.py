@@ -95,7 +95,7 @@ def _prepare(spec_path: Path | str, options: BuildOptions | None) -> tuple[Path,
         rendered = render_documents(documents, stem, options)
     except DrafterError as exc:
         if exc.where is None and getattr(exc, "text", None):
-            exc.where = _find_in_spec(loaded, exc.text)
+            exc.where = _find_in_spec(loaded, exc.text, _clause_files(documents, options.library.root))
         raise
     entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]
     packet = _packet(documents, rendered, stem)
@@ -159,16 +159,25 @@ def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[
              {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
 
 
-def _find_in_spec(loaded, text: str):
-    """The spec line holding `text` (or its first character), to point a rendering error at it."""
+def _find_in_spec(loaded, text: str, clause_files: list[Path] = ()):
+    """The spec line holding `text` (or its first character), else the line of a clause file used,
+    to point a rendering error at it."""
     from drafter.errors import Where
 
-    lines = loaded.path.read_text(encoding="utf-8").splitlines()
     for needle in (text, text[:1]):
-        for number, line in enumerate(lines, 1):
-            if needle and needle in line:
-                return Where(str(loaded.path), number, line.index(needle) + 1)
+        for path in [loaded.path, *clause_files]:
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for number, line in enumerate(lines, 1):
+                if needle and needle in line:
+                    return Where(str(path), number, line.index(needle) + 1)
     return Where(str(loaded.path))
+
+
+def _clause_files(documents: list["Document"], root: Path) -> list[Path]:
+    return list(dict.fromkeys(root / c["path"] for c in _clauses_used(documents)))
 
 
 def render_documents(documents: list["Document"], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:

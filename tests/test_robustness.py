@@ -122,7 +122,8 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               "yaml-norway", "lock-malformed", "approve-atomic", "approve-concurrent", "toctou", "import-force",
               "unicode-bidi", "unicode-nfc", "private-markers", "figure-names", "clause-mutation", "special-files",
               "sandbox-limits", "build-timeout", "list-depth", "yaml-depth", "clause-arithmetic",
-              "environment-exit-2", "output-is-a-file", "dots-spec-name", "messages-once", "seeds-missing"]
+              "environment-exit-2", "output-is-a-file", "dots-spec-name", "messages-once", "seeds-missing",
+              "fonts-bundled-only", "fonts-clause-glyph"]
 
 
 def test_every_issue_21_row_names_a_test_that_exists():
@@ -734,3 +735,20 @@ def test_each_finding_is_printed_once(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.count("[period-continuity]") == 1, result.stderr
     assert result.stderr.count("Kontrollen fann 1 fel") == 1
+
+
+def test_a_glyph_only_typsts_own_fonts_have_is_reported(tmp_path):
+    """fonts-bundled-only: the PDF uses only the bundled Liberation fonts; 'ℵ' (which Typst's embedded
+    fonts have) is reported, not borrowed from another typeface (2)."""
+    spec = base_spec(tmp_path, lambda d: d["document"].__setitem__("place", "Stockholm ℵ"))
+    result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES, "--format", "pdf")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "PDF-typsnittet (Liberation) saknar: 'ℵ'" in result.stderr and f"fel: {spec}:" in result.stderr
+
+
+def test_a_missing_glyph_in_a_clause_is_reported_against_the_clause(tmp_path):
+    """fonts-clause-glyph: a glyph the fonts lack in a clause text names the clause file and line."""
+    library, spec = _library_with_clause(tmp_path, "Text.\n\nEtt tecken ꝏ här.")
+    result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", library, "--format", "pdf")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"fel: {library / 'prov/klausul/v1.md'}:9:" in result.stderr, result.stderr

@@ -41,10 +41,10 @@ def _get_compiler():
     if _compiler is None:
         import typst
 
-        _compiler = typst.Compiler(
-            TEMPLATE,
+        _compiler = typst.Compiler(  # only the bundled Liberation fonts: not the system's, nor the
+            TEMPLATE,                # fonts embedded in Typst, so a glyph they lack is reported, not borrowed
             root=TEMPLATE.parent,
-            font_paths=[FONTS],
+            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[FONTS]),
             ignore_system_fonts=True,
         )
     return _compiler
