@@ -567,7 +567,7 @@ def test_a_method_printed_by_a_clause_is_refused():
     from drafter.errors import DrafterError
 
     with pytest.raises(DrafterError, match="inte ett värde"):
-        _render("{{ figures.update }}")
+        _render("{{ figures.copy }}")
 
 
 @pytest.mark.parametrize("body", [
