@@ -11,8 +11,8 @@ folder, but never a mixed one. Whatever a crash leaves (a staging folder, a fold
 is cleaned up, or put back, by the next build of the spec.
 
 The switches of builds into one output folder are serialised by a lock on that folder itself (flock on
-the directory, opened without following a link): there is no lock file a planted symbolic link could
-turn into a way to truncate another file. Nothing inside a spec's folder is ever opened for writing:
+the directory, opened read-only): there is no lock file a planted symbolic link could turn into a way
+to truncate another file. Nothing inside a spec's folder is ever opened for writing:
 files are created new, exclusively, in the staging folder.
 """
 
@@ -107,15 +107,16 @@ def _write_new(path: Path, data: bytes) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path):
-    """Hold an exclusive lock on a folder (the folder itself, opened without following a symbolic link
-    in its last part: no lock file exists that a planted link could redirect)."""
+    """Hold an exclusive lock on a folder: the folder itself, opened read-only, so there is no lock file
+    a planted link could redirect (a folder the user gives as a link, `-o /mnt/delad`, is followed:
+    opening a folder to lock it writes nothing)."""
     try:
         path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as exc:
-        if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EEXIST):
-            raise DrafterError("Här ska stå en mapp, inte en symbolisk länk eller en fil; drafter följer inte "
-                               "länkar här.", Where(str(path)), "Ta bort länken eller filen och försök igen.") from None
+        if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+            raise DrafterError("Här ska stå en mapp, inte en fil.", Where(str(path)),
+                               "Ta bort filen eller välj en annan mapp, och försök igen.") from None
         raise environment_error(exc, path) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)

@@ -752,3 +752,13 @@ def test_a_missing_glyph_in_a_clause_is_reported_against_the_clause(tmp_path):
     result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", library, "--format", "pdf")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"fel: {library / 'prov/klausul/v1.md'}:9:" in result.stderr, result.stderr
+
+
+def test_an_output_folder_given_as_a_link_is_followed(tmp_path):
+    """lock-symlink: `-o` naming a link to a folder (a shared drive) is the user's choice and works."""
+    spec = base_spec(tmp_path)
+    (tmp_path / "delad").mkdir()
+    (tmp_path / "out").symlink_to(tmp_path / "delad", target_is_directory=True)
+    result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES)
+    assert result.returncode == 0, result.stderr
+    assert_matches_manifest(tmp_path / "delad" / "base")
