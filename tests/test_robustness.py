@@ -762,3 +762,18 @@ def test_an_output_folder_given_as_a_link_is_followed(tmp_path):
     result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES)
     assert result.returncode == 0, result.stderr
     assert_matches_manifest(tmp_path / "delad" / "base")
+
+
+def test_files_the_user_put_in_the_output_folder_are_kept(tmp_path):
+    """output-switch: the folder switched in carries over what the user put there (notes, a signed scan);
+    what an earlier build wrote and this one does not is gone."""
+    spec = base_spec(tmp_path)
+    out = tmp_path / "out"
+    assert run_drafter("build", spec, "-o", out, "--clauses", CLAUSES).returncode == 0
+    (out / "base" / "anteckningar.txt").write_text("att göra\n", encoding="utf-8")
+    (out / "base" / "underskrivet").mkdir()
+    (out / "base" / "underskrivet" / "skanning.pdf").write_bytes(b"%PDF-1.4 skannad")
+    assert run_drafter("build", spec, "-o", out, "--clauses", CLAUSES, "--format", "docx").returncode == 0
+    names = sorted(p.name for p in (out / "base").iterdir())
+    assert names == ["anteckningar.txt", "base-overenskommelse.docx", "manifest.json", "underskrivet"]
+    assert (out / "base" / "underskrivet" / "skanning.pdf").read_bytes() == b"%PDF-1.4 skannad"
