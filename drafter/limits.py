@@ -3,8 +3,9 @@ is stopped with a Swedish message instead of running for ever.
 
 `DRAFTER_TIMEOUT` (seconds, default 300; 0 turns the limit off) bounds each spec's build up to the
 write-out (the write-out itself is never interrupted half-way). The limit uses SIGALRM, so it applies
-where a build runs in a process's main thread: `drafter build` (one job or many worker processes)
-and `drafter check`; a build started from another thread (a web server's) runs without it.
+where a build runs in a process's main thread: `drafter build` (one job or many worker processes);
+a build started from another thread (a web server's) runs without it, bounded only by the clause
+sandbox's own limits (drafter/clauses/render.py), as `drafter check` is.
 """
 
 from __future__ import annotations
