@@ -98,7 +98,7 @@ def _prepare(spec_path: Path | str, options: BuildOptions | None) -> tuple[Path,
             exc.where = _find_in_spec(loaded, exc.text, _clause_files(documents, options.library.root))
         raise
     entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]
-    packet = _packet(documents, rendered, stem)
+    packet = _packet(documents, options, stem)
     if packet:
         entries.append(packet)
     if options.redline and "docx" in options.formats:
@@ -128,21 +128,17 @@ def _prepare(spec_path: Path | str, options: BuildOptions | None) -> tuple[Path,
     return folder, all_files, manifest
 
 
-def _packet(documents: list["Document"], rendered: dict, stem: str) -> tuple[str, str, dict] | None:
-    """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1."""
+def _packet(documents: list["Document"], options: BuildOptions, stem: str) -> tuple[str, str, dict] | None:
+    """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1,
+    composed from the models as one tagged Typst document (whichever engine made the other PDFs)."""
     by_kind = {doc.kind: doc for doc in documents}
     if "proposal" not in by_kind:
         return None
-    pdfs = {kind: next((d for n, d in rendered[id(doc)].items() if n.endswith(".pdf")), None)
-            for kind, doc in by_kind.items()}
-    if not pdfs["proposal"] or not pdfs["agreement"]:
+    if "pdf" not in options.formats or "agreement" not in by_kind:
         return None
-    from drafter.writers.pdf.packet import PacketPart, packet_bytes, packet_title
+    from drafter.writers.pdf.packet import packet_pdf, packet_title
 
-    data = packet_bytes([
-        PacketPart("Tjänsteutlåtande", by_kind["proposal"], pdfs["proposal"]),
-        PacketPart("Bilaga 1", by_kind["agreement"], pdfs["agreement"]),
-    ])
+    data = packet_pdf(by_kind["proposal"], [by_kind["agreement"]])
     return "packet", packet_title(by_kind["proposal"]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
 
 

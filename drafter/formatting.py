@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from drafter.swedish.names import bestamd, gemen, genitiv, lista, require_value
+
 NBSP = "\u00a0"
 
 MONTHS = [
@@ -44,26 +46,10 @@ def dag_och_manad(value: str | dt.date) -> str:
     return f"{day} {MONTHS[month - 1]}"
 
 
-def genitiv(name: str) -> str:
-    """"Socialnämnden" -> "Socialnämndens"; "Street Minds" stays (ends in s, x or z)."""
-    return name if name[-1:].lower() in ("s", "x", "z") else name + "s"
-
-
 def versal(text: str) -> str:
     """First letter upper case, the rest as written (unlike Jinja's capitalize)."""
+    text = require_value(text, "versal")
     return text[:1].upper() + text[1:]
-
-
-def gemen(text: str) -> str:
-    """Mid-sentence form of a name: "Socialförvaltningen" -> "socialförvaltningen",
-    "Avdelningen för …" -> "avdelningen för …".
-
-    A proper name keeps its capital: one whose first word is hyphenated ("Spånga-Tensta
-    stadsdelsförvaltning") or that has another capitalised word ("Förvaltningen Järva")."""
-    words = text.split()
-    if not words or "-" in words[0] or any(w[:1].isupper() for w in words[1:]):
-        return text
-    return text[:1].lower() + text[1:]
 
 
 _RENEWAL_UNITS = {"kalenderår": "ett kalenderår", "år": "ett år", "halvår": "ett halvår", "månad": "en månad"}
@@ -72,11 +58,6 @@ _RENEWAL_UNITS = {"kalenderår": "ett kalenderår", "år": "ett år", "halvår":
 def enhet(unit: str) -> str:
     """A renewal unit with its article: "kalenderår" -> "ett kalenderår"."""
     return _RENEWAL_UNITS.get(unit, unit)
-
-
-def bestamd(title: str) -> str:
-    """A title in definite form: "socialdirektör" -> "socialdirektören", "chef" -> "chefen"."""
-    return title + ("n" if title.endswith("e") else "en")
 
 
 _NUMBER_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
@@ -90,4 +71,5 @@ def rakneord(value: int) -> str:
 FILTERS = {
     "kronor": kronor, "tkr": tkr, "tal": tal, "datum": datum, "dag_och_manad": dag_och_manad,
     "genitiv": genitiv, "versal": versal, "gemen": gemen, "rakneord": rakneord, "enhet": enhet, "bestamd": bestamd,
+    "lista": lista,
 }

@@ -117,6 +117,7 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               # drafter import (tests/importer/test_hostile.py)
               "import-too-large", "import-unknown-type", "import-zip-bomb", "import-zip-size", "import-zip-entries",
               "import-docx-entities", "import-pdf-broken", "import-pdf-pages", "import-template-in-text",
+              "import-newline-in-file-name",
               # issue 21 (the tests below, and tests/test_chaos.py)
               "lock-symlink", "output-switch", "output-tampered", "disk-full", "yaml-octal", "yaml-number-forms",
               "yaml-norway", "lock-malformed", "approve-atomic", "approve-concurrent", "toctou", "import-force",
@@ -130,6 +131,7 @@ def test_every_issue_21_row_names_a_test_that_exists():
     import test_chaos
 
     text = DOCS.read_text(encoding="utf-8")
+    text = text[text.index("Nothing lost, nothing mixed"):text.index("Not covered here")]
     named = re.findall(r"`(test_[a-z0-9_]+)`", text)
     assert len(named) >= 28
     for name in named:

@@ -6,21 +6,25 @@ The budget's sum row is computed here from the rows, never typed.
 from __future__ import annotations
 
 from drafter.assemble.context import agreement_title
-from drafter.formatting import tal
+from drafter.formatting import kronor, tal
 from drafter.model.nodes import Official, Officials, OrderedList, Paragraph, Signatory, SignatureBlock, Table, Text
-from drafter.spec.model import Spec
+from drafter.spec.model import BudgetTable, Spec
 
-BUDGET_HEADER = ("Beskrivning av resurs", "Kostnad (svenska kronor)")
+BUDGET_HEADER = (BudgetTable().item_heading, BudgetTable().amount_heading)  # the default header
 BUDGET_TOTAL = "Summa"
 
 
 def budget_table(spec: Spec) -> Table:
-    rows = [[[Text(row.item)], [Text(tal(row.amount))]] for row in spec.budget.rows]
+    """The budget as a table, as `budget.table` asks: header row, sum row, "kr" after amounts."""
+    look = spec.budget.table
+    amount = kronor if look.kr else tal
+    rows = [[[Text(row.item)], [Text(amount(row.amount))]] for row in spec.budget.rows]
     return Table(
-        header=[[Text(h)] for h in BUDGET_HEADER],
+        header=[[Text(look.item_heading)], [Text(look.amount_heading)]] if look.header else [],
         rows=rows,
-        total=[[Text(BUDGET_TOTAL)], [Text(tal(spec.budget.sum))]],
+        total=[[Text(BUDGET_TOTAL)], [Text(amount(spec.budget.sum))]] if look.sum else None,
         align=["left", "right"],
+        summary=f"Budgeten: kostnad per resurs i kronor och summan {tal(spec.budget.sum)}.",
     )
 
 
@@ -28,12 +32,13 @@ def signature_block(spec: Spec) -> SignatureBlock:
     place = f"{spec.document.place} den"
     return SignatureBlock([
         Signatory(
-            signs_for=f"För {party.signatory.signs_for or party.name}",
-            name=party.signatory.name,
-            title=party.signatory.title,
+            signs_for=f"För {signatory.signs_for or party.name}"
+                      + (" (i förening)" if party.signing == "i förening" and len(party.signatories) > 1 else ""),
+            name=signatory.name,
+            title=signatory.title,
             place_and_date=place,
         )
-        for party in spec.parties
+        for party in spec.parties for signatory in party.signatories
     ])
 
 

@@ -15,6 +15,7 @@ from drafter.checks import (
     clauses,
     continuity,
     deadline_holiday,
+    language,
     orgnr,
     parties,
     period,
@@ -44,6 +45,7 @@ CHECKS = [
     *clauses.CHECKS,
     *representatives.CHECKS,
     *deadline_holiday.CHECKS,
+    *language.CHECKS,
 ]
 
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:  # tracked changes (model/changes.py) build on these nodes
+    from drafter.model.changes import (
+        ChangedPeople, Deleted, DeletedBlocks, Heading, Inserted, InsertedBlocks, RenumberedItem, TrackedTable,
+    )
 
 
 # --- inline nodes -----------------------------------------------------------
@@ -51,7 +56,7 @@ class CrossRef:
     text: str = ""  # set by model.numbering
 
 
-Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef]
+Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef, "Inserted", "Deleted"]
 
 
 # --- block nodes ------------------------------------------------------------
@@ -60,17 +65,20 @@ Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef]
 @dataclass
 class Paragraph:
     inlines: list[Inline]
+    keep_with_next: bool = False  # set by model.keep: a lead-in stays on the page of what it leads into
 
 
 @dataclass
 class BulletList:
     items: list[list["Block"]]
+    keep_with_next: bool = False
 
 
 @dataclass
 class OrderedList:
     items: list[list["Block"]]
     start: int = 1
+    keep_with_next: bool = False
 
 
 @dataclass
@@ -81,6 +89,8 @@ class Table:
     rows: list[list[list[Inline]]]
     total: list[list[Inline]] | None = None
     align: list[str] = field(default_factory=list)  # "left" | "right" per column
+    caption: str = ""  # shown above the table; also its accessible name
+    summary: str = ""  # what the table holds, for screen readers (alt text / w:tblDescription)
 
 
 @dataclass
@@ -114,7 +124,8 @@ class Officials:
     officials: list[Official]
 
 
-Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials]
+Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials,
+              "InsertedBlocks", "DeletedBlocks", "Heading", "RenumberedItem", "TrackedTable", "ChangedPeople"]
 
 
 # --- structure --------------------------------------------------------------
@@ -154,6 +165,20 @@ class Letterhead:
 
 
 @dataclass
+class HouseStyle:
+    """What a förvaltning sets once for all its documents (clauses/husstil.yaml, see drafter/house_style.py)."""
+
+    organisation: str = ""  # "Stockholms stad"
+    forvaltning: str = ""  # "Socialförvaltningen"
+    address: list[str] = field(default_factory=list)  # printed under the sender on page 1
+    logo: str = ""  # path of an SVG or PNG file
+    logo_alt: str = ""  # the logo's text for screen readers
+    logo_width_cm: float = 3.0
+    first_page: list[str] = field(default_factory=lambda: ["dnr", "datum"])  # "dnr", "datum", "status"
+    draft_mark: bool = True  # "UTKAST" on every page while the documents are drafts
+
+
+@dataclass
 class Metadata:
     title: str
     subtitle: str = ""
@@ -165,6 +190,8 @@ class Metadata:
     place: str = ""
     language: str = "sv-SE"
     letterhead: Letterhead | None = None
+    status: str = ""  # "utkast" | "slutlig", from the spec
+    house: HouseStyle | None = None
 
 
 @dataclass
