@@ -49,7 +49,9 @@ class Outcome:
 
 
 def output_folder(spec: Path, settings: BatchSettings) -> Path:
-    return settings.out_dir / Path(spec).stem
+    from drafter.output import spec_folder
+
+    return spec_folder(settings.out_dir, spec)  # a DrafterError for a name like `...yaml`
 
 
 def is_unchanged(spec: Path, settings: BatchSettings, cache: dict | None = None) -> bool:
@@ -79,7 +81,7 @@ def _library(clauses_dir: Path | None, shared: bool):
 def build_one(spec: Path, settings: BatchSettings, library=None,
               report: Callable[[tuple[str, str]], None] | None = None) -> Outcome:
     """Build one spec and describe what happened; never raises for a DrafterError or a bug in drafter."""
-    from drafter.build import BuildOptions, build
+    from drafter.build import BuildOptions, ChecksFailed, build
     from drafter.errors import DrafterError
 
     spec = Path(spec)
@@ -98,10 +100,18 @@ def build_one(spec: Path, settings: BatchSettings, library=None,
                            report=collect)
     try:
         manifest = build(spec, options)
+    except ChecksFailed as exc:  # its findings were reported one by one: say only how many, once
+        first = exc.message.splitlines()[0]
+        return Outcome(spec, FAILED, code=exc.exit_code, findings=findings,
+                       message=first + (f"\n  Tips: {exc.hint}" if exc.hint else ""))
     except DrafterError as exc:
         return Outcome(spec, FAILED, code=exc.exit_code, message=str(exc), findings=findings)
     except (KeyboardInterrupt, SystemExit):
         raise
+    except OSError as exc:  # the machine, not drafter: disk full, no permission (exit 2, the path named)
+        from drafter.output import environment_error
+
+        return Outcome(spec, FAILED, code=2, message=str(environment_error(exc, action="läsa eller skriva")), findings=findings)
     except Exception as exc:  # a bug in drafter: one spec's failure must not stop the others
         if os.environ.get("DRAFTER_DEBUG"):
             detail = "\n" + traceback.format_exc()
@@ -148,6 +158,8 @@ def run_batch(specs: Iterable[Path], settings: BatchSettings, jobs: int | None =
               on_finding: Callable[[Path, tuple[str, str]], None] | None = None) -> int:
     """Build every spec; `on_outcome` is told each spec's outcome as it is known, `on_finding` every
     finding of the checks (in order for one spec). Returns the worst exit code."""
+    from drafter.errors import DrafterError
+
     specs = list(dict.fromkeys(Path(s) for s in specs))  # the same spec named twice is built once
     jobs = max(1, jobs or default_jobs())
     worst = 0
@@ -165,7 +177,11 @@ def run_batch(specs: Iterable[Path], settings: BatchSettings, jobs: int | None =
     folders: dict[Path, Path] = {}
     cache: dict = {}
     for spec in specs:
-        folder = output_folder(spec, settings).absolute()
+        try:
+            folder = output_folder(spec, settings).absolute()
+        except DrafterError as exc:
+            done(Outcome(spec, FAILED, code=exc.exit_code, message=str(exc)))
+            continue
         if folder in folders:
             done(Outcome(spec, FAILED, code=2, message=(
                 f"{spec}: ska byggas till samma mapp ({output_folder(spec, settings)}) som {folders[folder]}. "

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from drafter import __version__
 from drafter.errors import DrafterError
-from drafter.output import publish, sha256
+from drafter.output import publish, sha256, spec_folder
 
 if TYPE_CHECKING:  # imported where used: `drafter build` with nothing to do never loads them
     from drafter.checks.finding import Finding
@@ -59,15 +59,31 @@ class ChecksFailed(DrafterError):
 
 
 def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
-    """Build one spec; returns the manifest's path."""
+    """Build one spec; returns the manifest's path. Everything up to the write-out runs under the
+    wall-clock limit (drafter/limits.py)."""
+    from drafter.errors import Where
+    from drafter.limits import time_limit, timeout_seconds
+
+    with time_limit(timeout_seconds(), Where(str(spec_path))):
+        folder, files, manifest = _prepare(spec_path, options)
+    return publish(folder, files, manifest)
+
+
+def _prepare(spec_path: Path | str, options: BuildOptions | None) -> tuple[Path, dict[str, bytes], dict]:
+    """The output folder, every file's bytes and the manifest, all in memory."""
     from drafter.checks import has_errors, inspect_spec
     from drafter.incremental import inputs_sha256
     from drafter.spec.load import load_spec
 
     options = options or BuildOptions()
     spec_path = Path(spec_path)
-    spec_bytes = spec_path.read_bytes() if spec_path.is_file() else None  # before loading: what was built
-    loaded = load_spec(spec_path)
+    folder = spec_folder(options.out_dir, spec_path)  # refuses a name that would leave out_dir
+    from drafter.incremental import read_ahead
+    from drafter.spec.yaml_reader import read_input
+
+    spec_bytes = read_input(spec_path)  # read once: what is hashed is what is built
+    hashed = read_ahead(spec_path, options.library.root, spec_bytes)
+    loaded = load_spec(spec_path, data=spec_bytes)
     findings, documents = inspect_spec(loaded, options.library)
     for finding in findings:
         if options.report:
@@ -79,7 +95,7 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
         rendered = render_documents(documents, stem, options)
     except DrafterError as exc:
         if exc.where is None and getattr(exc, "text", None):
-            exc.where = _find_in_spec(loaded, exc.text)
+            exc.where = _find_in_spec(loaded, exc.text, _clause_files(documents, options.library.root))
         raise
     entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]
     packet = _packet(documents, options, stem)
@@ -88,11 +104,11 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     if options.redline and "docx" in options.formats:
         entries += _consolidated_redline(documents, stem)
     clauses = _clauses_used(documents)
-    if spec_bytes is None:
-        spec_bytes = spec_path.read_bytes()
+    for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
+        hashed[(options.library.root, clause_id)] = options.library.digest(clause_id)
     inputs = inputs_sha256(spec_path, options.library.root, [c["id"] for c in clauses],
                            tuple(options.formats) + (("redline",) if options.redline else ()),
-                           options.pdf_engine, spec_bytes=spec_bytes)
+                           options.pdf_engine, spec_bytes=spec_bytes, cache=hashed)
     manifest = {
         "drafter": __version__,
         "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_bytes)},
@@ -109,7 +125,7 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
         "clauses": clauses,
     }
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
-    return publish(options.out_dir / stem, all_files, manifest)
+    return folder, all_files, manifest
 
 
 def _packet(documents: list["Document"], options: BuildOptions, stem: str) -> tuple[str, str, dict] | None:
@@ -139,16 +155,25 @@ def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[
              {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
 
 
-def _find_in_spec(loaded, text: str):
-    """The spec line holding `text` (or its first character), to point a rendering error at it."""
+def _find_in_spec(loaded, text: str, clause_files: list[Path] = ()):
+    """The spec line holding `text` (or its first character), else the line of a clause file used,
+    to point a rendering error at it."""
     from drafter.errors import Where
 
-    lines = loaded.path.read_text(encoding="utf-8").splitlines()
     for needle in (text, text[:1]):
-        for number, line in enumerate(lines, 1):
-            if needle and needle in line:
-                return Where(str(loaded.path), number, line.index(needle) + 1)
+        for path in [loaded.path, *clause_files]:
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for number, line in enumerate(lines, 1):
+                if needle and needle in line:
+                    return Where(str(path), number, line.index(needle) + 1)
     return Where(str(loaded.path))
+
+
+def _clause_files(documents: list["Document"], root: Path) -> list[Path]:
+    return list(dict.fromkeys(root / c["path"] for c in _clauses_used(documents)))
 
 
 def render_documents(documents: list["Document"], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,11 +64,26 @@ class _Hasher:
         return self._h.hexdigest()
 
 
+_MAX_INPUT = 64_000_000
+
+
 def _read(path: Path) -> bytes | None:
+    """A regular file's bytes; None for anything else (a FIFO would hang, /dev/zero never end)."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_INPUT:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(_MAX_INPUT + 1)
+        return data if len(data) <= _MAX_INPUT else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 # The part of the package that never changes what a build writes: the commands' option parsing.
@@ -117,6 +133,21 @@ def _house_style_files(clause_root: Path) -> list[tuple[str, bytes | None]]:
     return files
 
 
+def read_ahead(spec_path: Path, clause_root: Path, spec_bytes: bytes) -> dict:
+    """A cache for inputs_sha256 holding the inputs a build reads separately (the renewed spec, the
+    approvals lock, the standard outlines), read *before* the build reads them: an edit made during the build then leaves a
+    recorded hash older than the output, and the next build rebuilds. (Clause files are hashed from the
+    bytes the library read: ClauseLibrary.digest.)"""
+    cache: dict = {}
+    renews = renewed_spec(Path(spec_path), spec_bytes)
+    if renews is not None:
+        cache[("renews", renews)] = _read(renews)
+    lock = Path(clause_root) / "approvals.lock"
+    cache[lock] = _read(lock)
+    cache[("outlines", clause_root)] = _outlines_digest(Path(clause_root) / "outlines")
+    return cache
+
+
 def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_engine: str,
                   spec_bytes: bytes | None = None, cache: dict | None = None) -> str | None:
     """The input hash of one spec, or None when it cannot be computed (a file is unreadable, a clause
@@ -133,7 +164,9 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     h.add("pdf-engine", pdf_engine)
     h.add("spec", spec_bytes)
     renews = renewed_spec(spec_path, spec_bytes)
-    h.add("renews", None if renews is None else (_read(renews) or b"\x00unreadable"))
+    if renews is not None and ("renews", renews) not in cache:
+        cache[("renews", renews)] = _read(renews)
+    h.add("renews", None if renews is None else (cache[("renews", renews)] or b"\x00unreadable"))
     lock = clause_root / "approvals.lock"
     if lock not in cache:
         cache[lock] = _read(lock)
@@ -174,19 +207,27 @@ def _clause_digest(folder: Path) -> str | None:
         names = sorted(n for n in os.listdir(folder) if _VERSION_FILE.match(n))
     except OSError:
         return None
-    h = _Hasher()
+    files = {}
     for name in names:
         data = _read(folder / name)
         if data is None:
             return None
-        h.add(name, data)
+        files[name] = data
+    return clause_digest_of(files)
+
+
+def clause_digest_of(files: dict[str, bytes]) -> str:
+    """The digest of one clause's version files (name → bytes)."""
+    h = _Hasher()
+    for name in sorted(files):
+        h.add(name, files[name])
     return h.hexdigest()
 
 
 def up_to_date(manifest: dict | None, folder: Path, spec_path: Path, clause_root: Path, formats,
                pdf_engine: str, cache: dict | None = None) -> bool:
     """Whether the build recorded in `manifest` (read from `folder`) was made from the same inputs as a
-    build now would be, and every file it lists is still there."""
+    build now would be, and every file it lists is still there with the sha256 it recorded."""
     if not isinstance(manifest, dict) or not isinstance(manifest.get("inputs_sha256"), str):
         return False
     clauses = manifest.get("clauses")
@@ -197,11 +238,26 @@ def up_to_date(manifest: dict | None, folder: Path, spec_path: Path, clause_root
         return False
     for doc in documents:
         files = doc.get("files") if isinstance(doc, dict) else None
-        if not isinstance(files, dict):
+        sums = doc.get("sha256") if isinstance(doc, dict) else None
+        if not isinstance(files, dict) or not isinstance(sums, dict):
             return False
-        for name in files.values():
-            if not isinstance(name, str) or "/" in name or not (folder / name).is_file():
+        for fmt, name in files.items():
+            if not isinstance(name, str) or "/" in name or not _same_bytes(folder / name, sums.get(fmt)):
                 return False
     digest = inputs_sha256(spec_path, clause_root, [c.get("id") for c in clauses], formats, pdf_engine,
                            cache=cache)
     return digest is not None and digest == manifest["inputs_sha256"]
+
+
+def _same_bytes(path: Path, expected) -> bool:
+    """Whether `path` is a regular file whose sha256 is `expected` (an edited or replaced output rebuilds)."""
+    if not isinstance(expected, str) or path.is_symlink() or not path.is_file():
+        return False
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return False
+    return h.hexdigest() == expected

@@ -4,9 +4,21 @@ import difflib
 import re
 from pathlib import Path
 
+class SeedPath(type(Path())):
+    """A seed document's path: reading it skips the test, with the reason, where ../shared is missing
+    (a fresh clone has no ../shared/seeds)."""
+
+    def read_text(self, *args, **kwargs):
+        if not self.is_file():
+            import pytest
+
+            pytest.skip(f"{self} finns inte (de verkliga dokumenten i ../shared/seeds saknas i den här kopian)")
+        return super().read_text(*args, **kwargs)
+
+
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-AGREEMENT_2026 = SEEDS / "000_11af81c8c834ed2e.txt"
-PROPOSAL_2023 = SEEDS / "001_8b0d3a00a9c76ced.txt"
+AGREEMENT_2026 = SeedPath(SEEDS / "000_11af81c8c834ed2e.txt")
+PROPOSAL_2023 = SeedPath(SEEDS / "001_8b0d3a00a9c76ced.txt")
 
 _MARKUP = re.compile(r"\uf0b7|</?b>|\*\*|\*|^#+\s*|^\s*- |^\|?[-| ]+\|?$|^-{3,}$|\|", re.MULTILINE)
 _TOKEN = re.compile(r"\w+|[^\w\s]")

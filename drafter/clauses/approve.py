@@ -3,7 +3,8 @@
 Only the front matter lines that must change are rewritten (the `status:` line, and an `approval:`
 block put right after it); every other byte of the file, the body above all, stays as it was. The
 body's sha256 then goes into clauses/approvals.lock, so `drafter check` (clause-text-changed) finds
-any later edit of the approved text.
+any later edit of the approved text. Both files are replaced whole (a crash leaves the old file or
+the new one, never an empty one), under a lock on the library folder.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import yaml
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
 from drafter.clauses.lock import lock_entry, read_lock, write_lock
 from drafter.errors import DrafterError, Where
+from drafter.output import locked, write_atomic
 
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 REF = re.compile(r"^([a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*)@v?([1-9][0-9]*)$")
@@ -51,10 +53,18 @@ def find_version(library: ClauseLibrary, ref: str) -> ClauseVersion:
 
 
 def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date) -> ClauseVersion:
-    clause = find_version(library, ref)
+    """Approve under a lock on the library folder (another approve waits, so both entries reach the
+    lock file); the clause file and the lock file are each replaced whole (temporary file, rename)."""
     by = by.strip()
     if not by:
         raise DrafterError("Ange vem som fastställer versionen med --by.", hint='T.ex. --by "Socialnämnden i Stockholms stad".')
+    find_version(library, ref)  # an unknown ref is reported before waiting for the lock
+    with locked(library.root):
+        library = ClauseLibrary(library.root)  # read afresh under the lock: another approve may have written
+        return _approve(library, find_version(library, ref), by, date)
+
+
+def _approve(library: ClauseLibrary, clause: ClauseVersion, by: str, date: dt.date) -> ClauseVersion:
     if clause.meta.status == "fastställd":
         approval = clause.meta.approval
         raise ApprovalRefused(f"{clause.ref} är redan fastställd ({approval.by}, {approval.date.isoformat()}).",
@@ -68,10 +78,10 @@ def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date) -> ClauseV
         raise ApprovalRefused(f"{clause.ref} finns redan i {library.root / 'approvals.lock'} med en annan text.",
                               Where(str(clause.path)), "Skriv en ny version av klausulen och fastställ den.")
     original = clause.path.read_bytes()
-    clause.path.write_bytes(rewrite_front_matter(original.decode("utf-8"), by, date).encode("utf-8"))
+    write_atomic(clause.path, rewrite_front_matter(original.decode("utf-8"), by, date).encode("utf-8"))
     approved = ClauseLibrary(library.root).get(clause.ref)
     if approved.body != clause.body or approved.meta.status != "fastställd":  # never leave a broken file
-        clause.path.write_bytes(original)
+        write_atomic(clause.path, original)
         raise RuntimeError(f"{clause.path}: front matter kunde inte skrivas om")
     entries.setdefault(approved.ref, lock_entry(approved))
     write_lock(library.root, entries)

@@ -57,6 +57,8 @@ class ClauseLibrary:
     def __init__(self, root: Path | str | None = None):
         self.root = Path(root) if root else default_library_path()
         self._cache: dict[Path, ClauseVersion] = {}
+        self._bytes: dict[Path, bytes] = {}  # each file as read: what the input hash is made from
+        self._files: dict[str, list[Path]] = {}  # each clause id's version files, as last listed
 
     def ids(self) -> list[str]:
         files = (p for p in self.root.rglob("v*.md") if VERSION_FILE.match(p.name))
@@ -72,7 +74,18 @@ class ClauseLibrary:
                 hint=f"Menade du '{close[0]}'?" if close else "Se `drafter clauses list`.",
             )
         versions = [self.read(p, clause_id) for p in files]
+        self._files[clause_id] = files
         return sorted(versions, key=lambda v: v.version)
+
+    def digest(self, clause_id: str) -> str | None:
+        """The input hash of one clause (drafter.incremental's), from the bytes this library read and
+        rendered, not from the disk now: a file edited during a build then makes the next one rebuild."""
+        from drafter.incremental import clause_digest_of
+
+        files = self._files.get(clause_id)
+        if not files or any(p not in self._bytes for p in files):
+            return None
+        return clause_digest_of({p.name: self._bytes[p] for p in files})
 
     def get(self, ref: str) -> ClauseVersion:
         """`id@N` gives version N; plain `id` the newest fastställd version."""
@@ -96,13 +109,19 @@ class ClauseLibrary:
 
     def read(self, path: Path, clause_id: str) -> ClauseVersion:
         if path not in self._cache:
-            self._cache[path] = _read_clause_file(path, clause_id)
+            from drafter.spec.yaml_reader import read_input
+
+            data = read_input(path, what="Klausulfilen")
+            self._cache[path] = _read_clause_file(path, clause_id, data)
+            self._bytes[path] = data
         return self._cache[path]
 
 
-def _read_clause_file(path: Path, clause_id: str) -> ClauseVersion:
+def _read_clause_file(path: Path, clause_id: str, data: bytes) -> ClauseVersion:
+    from drafter.spec.yaml_reader import first_hidden_char, hidden_char_message
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DrafterError(f"Klausulfilen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path)),
                            "Spara filen med teckenkodningen UTF-8.") from None
@@ -110,6 +129,9 @@ def _read_clause_file(path: Path, clause_id: str) -> ClauseVersion:
         line, column, char = bad
         raise DrafterError(f"Klausulfilen innehåller ett tecken som inte kan stå i ett dokument (U+{ord(char):04X}).",
                            Where(str(path), line, column), "Ta bort tecknet.")
+    if hidden := first_hidden_char(text):
+        line, column, char = hidden
+        raise DrafterError(hidden_char_message(char), Where(str(path), line, column), "Ta bort tecknet.")
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise DrafterError("Klausulfilen börjar inte med front matter (en rad med ---).", Where(str(path), 1))

@@ -23,14 +23,38 @@ def lock_path(root: Path | str) -> Path:
 
 
 def read_lock(root: Path | str) -> dict[str, dict]:
-    """The entries of `root/approvals.lock` ({} when there is none)."""
+    """The entries of `root/approvals.lock` ({} when there is none). A lock that is not what drafter
+    writes is bad input (DrafterError, exit 2) naming the file and the line of the entry."""
+    from drafter.errors import DrafterError, Where
+
     path = lock_path(root)
     if not path.is_file():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
+    except OSError as exc:
+        raise DrafterError(f"Låsfilen kan inte läsas ({exc.strerror}).", Where(str(path))) from None
+    except UnicodeDecodeError as exc:
+        raise DrafterError(f"Låsfilen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path))) from None
+    except json.JSONDecodeError as exc:
+        raise DrafterError(f"Låsfilen är inte giltig JSON ({exc.msg}).", Where(str(path), exc.lineno, exc.colno),
+                           _HINT) from None
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: ska vara ett JSON-objekt")
+        raise DrafterError("Låsfilen ska vara ett JSON-objekt med en post per klausulversion.",
+                           Where(str(path), 1, 1), _HINT)
+    for ref, entry in data.items():
+        if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
+                and all(isinstance(entry.get(k), (str, type(None))) for k in ("by", "date"))):
+            line = next((i for i, row in enumerate(text.splitlines(), 1) if json.dumps(ref) in row), None)
+            raise DrafterError(f"Posten för {ref} ska vara en samling med sha256, by och date (som text).",
+                               Where(str(path), line, 1 if line else None),
+                               _HINT)
     return data
+
+
+_HINT = ("Återställ filen ur versionshanteringen; drafter skriver den själv (`drafter clauses approve`, "
+         "`python -m drafter.clauses.lock --update`).")
 
 
 def write_lock(root: Path | str, entries: dict[str, dict]) -> Path:

@@ -4,16 +4,25 @@ Spec values are data, never template source: they are inserted after Jinja has
 parsed the clause, and Markdown-escaped on the way (`finalize`), so a party named
 `{{ 7*7 }}` or `*Ös & Co*` prints as typed. `ref()` and `block()` leave markers
 that the Markdown reader turns into model nodes.
+
+A clause text is written by people, not by drafter, so its rendering is bounded: the sandbox is
+immutable (a clause cannot change the data the next clause sees: `.append()`, `.update()` are
+refused), each render sees its own copy of the data, a figure named like a dict method (`items`)
+is the figure, and there are limits on string and list sizes, powers, `range()`, loop iterations
+and output, each a DrafterError naming the clause file and line. Any other error in the text
+(`1/0`) is the clause's, never a bug in drafter.
 """
 
 from __future__ import annotations
 
+import contextvars
 import re
 import traceback
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2.filters import FILTERS as JINJA_FILTERS
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
 from drafter.clauses.library import ClauseVersion
 from drafter.errors import DrafterError, Where
@@ -36,24 +45,149 @@ def block(name: str) -> Marker:
     return Marker(f"\n\n{MARK_OPEN}block:{name}{MARK_CLOSE}\n\n")
 
 
+MAX_SEQUENCE = 1_000_000  # characters of one string, items of one list, made in a clause
+MAX_RANGE = 10_000  # items of one range()
+MAX_ITERATIONS = 200_000  # loop steps in one clause render
+MAX_OUTPUT = 2_000_000  # characters one clause render prints through {{ }}
+MAX_WIDTH = 10_000  # a width or count given to a filter or a format
+
+
+class SandboxLimit(Exception):
+    """A clause text went past one of the limits above."""
+
+
+_BUDGET: contextvars.ContextVar[list[int]] = contextvars.ContextVar("budget")
+
+
+def _spend(iterations: int = 0, output: int = 0) -> None:
+    budget = _BUDGET.get(None)
+    if budget is None:
+        return
+    budget[0] -= iterations
+    budget[1] -= output
+    if budget[0] < 0:
+        raise SandboxLimit(f"Klausultexten går igenom fler än {MAX_ITERATIONS} varv i sina loopar.")
+    if budget[1] < 0:
+        raise SandboxLimit(f"Klausultexten skriver ut mer än {MAX_OUTPUT} tecken.")
+
+
+class _Counted(list):
+    """A list whose every loop step is counted against the render's budget."""
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _spend(iterations=1)
+            yield item
+
+
+def _guarded(value):
+    """The render's own copy of the data: dicts and lists rebuilt (lists counted), the rest shared."""
+    if isinstance(value, dict):
+        return {k: _guarded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return _Counted(_guarded(v) for v in value)
+    return value
+
+
+def _range(*args) -> list:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise SandboxLimit(f"range() med {len(numbers)} tal; högst {MAX_RANGE} tillåts i en klausultext.")
+    return _Counted(numbers)
+
+
+_WIDE_FORMAT = re.compile(r"%[-+ #0]*(\*|\d{5,})|%[-+ #0]*\d*\.(\*|\d{5,})|\{[^{}]*?(\d{5,})[^{}]*\}")
+
+
+def _check_format(text) -> None:
+    if isinstance(text, str) and _WIDE_FORMAT.search(text):
+        raise SandboxLimit(f"En formatering i klausultexten anger en bredd över {MAX_WIDTH} tecken.")
+
+
+def _bounded_filter(name: str, func):
+    def bounded(*args, **kwargs):
+        for arg in list(args[1:]) + list(kwargs.values()):
+            if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_WIDTH:
+                raise SandboxLimit(f"Filtret {name} fick talet {arg}; högst {MAX_WIDTH} tillåts.")
+        if name == "format" and args:
+            _check_format(args[0])
+        return func(*args, **kwargs)
+    for attr in ("jinja_pass_arg",):
+        if hasattr(func, attr):
+            setattr(bounded, attr, getattr(func, attr))
+    return bounded
+
+
+class _ClauseSandbox(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset(["*", "**", "%", "+", "//"])
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, dict) and attribute in obj:  # a figure named `items` is the figure
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+    def call_binop(self, context, operator, left, right):
+        sized = (str, list, tuple)
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, sized) and isinstance(n, int) and len(seq) * n > MAX_SEQUENCE:
+                    raise SandboxLimit(f"Klausultexten gör en text eller lista längre än {MAX_SEQUENCE} tecken.")
+        elif operator == "**":
+            if isinstance(right, (int, float)) and isinstance(left, (int, float)) and abs(left) > 1 \
+                    and abs(right) > 1000:
+                raise SandboxLimit("Klausultexten räknar ut en för stor potens.")
+        elif operator == "%":
+            _check_format(left)
+        elif operator == "+" and isinstance(left, sized) and isinstance(right, sized) \
+                and len(left) + len(right) > MAX_SEQUENCE:
+            raise SandboxLimit(f"Klausultexten gör en text eller lista längre än {MAX_SEQUENCE} tecken.")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
+        if getattr(__obj, "__name__", None) in ("format", "format_map") and isinstance(
+                getattr(__obj, "__self__", None), str):
+            _check_format(__obj.__self__)
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(result, (str, list, tuple)) and len(result) > MAX_SEQUENCE:
+            raise SandboxLimit(f"Klausultexten gör en text eller lista längre än {MAX_SEQUENCE} tecken.")
+        return result
+
+
+def _checked(value):
+    """Every value a clause prints: counted against the output budget; a method is not a value."""
+    if callable(value) and not isinstance(value, (str, Undefined)):
+        raise SandboxLimit("Klausultexten skriver ut en funktion, inte ett värde (finns uppgiften i specen?).")
+    return value
+
+
 def _markdown_literal(value) -> str:
     if isinstance(value, Marker):
         return value
+    _checked(value)
     text = re.sub(r"[\r\n\t]+", " ", str(value)) if value is not None else ""
+    text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")  # data never makes a marker
+    _spend(output=len(text))
     return _MD_PUNCT.sub(r"\\\1", text)
 
 
+def _plain(value):
+    _checked(value)
+    _spend(output=len(str(value)) if value is not None else 0)
+    return value
+
+
 def _environment(escape: bool) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = _ClauseSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_markdown_literal if escape else None,
+        finalize=_markdown_literal if escape else _plain,
     )
+    env.filters.update({name: _bounded_filter(name, func) for name, func in JINJA_FILTERS.items()})
     env.filters.update(FILTERS)
-    env.globals.update(ref=ref, block=block)
+    env.globals.update(ref=ref, block=block, range=_range)
     return env
 
 
@@ -72,8 +206,12 @@ def render_heading(clause: ClauseVersion, context: dict) -> str:
 
 def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: int, field: str | None = None) -> str:
     name = f"{clause.path}"
+    token = _BUDGET.set([MAX_ITERATIONS, MAX_OUTPUT])
     try:
-        return _compiled(env, source).render(context)
+        return _compiled(env, source).render(_guarded(context))
+    except SandboxLimit as exc:
+        raise _error(clause, str(exc), first_line, _template_line(exc, name), field,
+                     hint="Förenkla klausultexten; den ska fylla i uppgifter, inte räkna.") from None
     except TemplateSyntaxError as exc:
         raise _error(clause, f"Fel i mallsyntaxen: {exc.message}.", first_line, exc.lineno, field) from None
     except UndefinedError as exc:
@@ -85,9 +223,16 @@ def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: 
         ) from None
     except SecurityError as exc:
         raise _error(clause, f"Otillåten åtgärd i klausultexten ({exc}).", first_line, None, field) from None
-    except (TemplateError, TypeError, ValueError, AttributeError) as exc:
+    except ZeroDivisionError as exc:
+        raise _error(clause, "Klausultexten delar med noll.", first_line, _template_line(exc, name), field) from None
+    except (ArithmeticError, RecursionError, MemoryError) as exc:
+        raise _error(clause, "Klausultexten räknar ut ett tal eller en text som är för stor.", first_line,
+                     _template_line(exc, name), field) from None
+    except (TemplateError, TypeError, ValueError, AttributeError, LookupError) as exc:
         line = _template_line(exc, name)
         raise _error(clause, f"Klausultexten kan inte fyllas i ({exc}).", first_line, line, field) from None
+    finally:
+        _BUDGET.reset(token)
 
 
 @lru_cache(maxsize=2048)

@@ -57,6 +57,11 @@ class _Group(click.Group):
         except BrokenPipeError:  # `drafter schema | head`: the reader left, nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
+        except OSError as exc:  # disk full, no permission, read-only: the machine, not a bug (exit 2)
+            from drafter.output import environment_error
+
+            click.echo(f"fel: {environment_error(exc, action='läsa eller skriva')}", err=True)
+            sys.exit(2)
         except KeyboardInterrupt:
             click.echo("avbrutet", err=True)
             sys.exit(130)

@@ -208,9 +208,10 @@ def _atomic_write(path: Path, text: str) -> None:
 
 
 def _write_all(files: dict[Path, str], replace_dir: Path | None) -> None:
-    if replace_dir is not None and replace_dir.exists():
-        import shutil
+    if replace_dir is not None:  # --force: the earlier import is replaced whole, never deleted first
+        from drafter.output import replace_tree
 
-        shutil.rmtree(replace_dir)
+        replace_tree(replace_dir, {f.relative_to(replace_dir): t.encode("utf-8") for f, t in files.items()})
+        return
     for file, text in files.items():
         _atomic_write(file, text)

@@ -32,6 +32,7 @@ from drafter.model.nodes import (
     Text,
 )
 
+MAX_LIST_DEPTH = 9
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
 
 
@@ -45,6 +46,7 @@ class ClauseReader:
     def __init__(self, data_blocks: dict[str, Callable[[], Block]]):
         self.data_blocks = data_blocks
         self.footnotes: dict[int, list[Block]] = {}
+        self._list_depth = 0
 
     def read(self, markdown: str) -> tuple[list[Block], list[Section]]:
         root = SyntaxTreeNode(_PARSER.parse(markdown))
@@ -88,11 +90,24 @@ class ClauseReader:
         return [Paragraph(inlines)] if inlines else []
 
     def block_bullet_list(self, node) -> list[Block]:
-        return [BulletList([self.blocks(item.children) for item in node.children])]
+        return [BulletList(self._list_items(node))]
 
     def block_ordered_list(self, node) -> list[Block]:
         start = int(node.attrs.get("start", 1))
-        return [OrderedList([self.blocks(item.children) for item in node.children], start)]
+        return [OrderedList(self._list_items(node), start)]
+
+    def _list_items(self, node) -> list[list[Block]]:
+        """The items of a list; a list nested deeper than the writers can show (DOCX numbering has
+        MAX_LIST_DEPTH levels) is refused rather than dropped."""
+        self._list_depth += 1
+        try:
+            if self._list_depth > MAX_LIST_DEPTH:
+                line = node.map[0] + 1 if node.map else "?"
+                raise UnsupportedMarkup(f"en lista i mer än {MAX_LIST_DEPTH} nivåer (rad {line}); "
+                                        "dokumenten kan visa högst så många")
+            return [self.blocks(item.children) for item in node.children]
+        finally:
+            self._list_depth -= 1
 
     def block_table(self, node) -> list[Block]:
         head = next(c for c in node.children if c.type == "thead")

@@ -46,9 +46,10 @@ def validate_spec(path: Path, data: dict, positions: Positions) -> Spec:
         raise SpecErrors(_without_misspelt_missing([_translate(path, positions, e) for e in exc.errors()])) from None
 
 
-def load_spec(path: Path | str) -> LoadedSpec:
+def load_spec(path: Path | str, data: bytes | None = None) -> LoadedSpec:
+    """`data`: the file's bytes when the caller has read them (and hashed them) already."""
     path = Path(path)
-    data, positions = read_yaml(path)
+    data, positions = read_yaml(path, data)
     if not isinstance(data, dict):
         raise DrafterError(
             "Specen ska vara en samling fält (document:, parties:, period: …), inte en lista eller ett enskilt värde.",

@@ -3,10 +3,24 @@
 PyYAML's safe loader silently keeps the last of two equal keys and expands
 aliases without limit; here both are refused, and each value's line and column
 are kept so that validation errors can name them.
+
+Plain values are resolved by YAML 1.2's core schema, not PyYAML's YAML 1.1: `050000` is 50000 (not
+octal 20480), `1:20:00` and `no` are text (not 4800 and false); a number written in another base
+(`0x10`, `0o17`, `0b101`) is refused with the line and the value, since no official means one.
+Dates (ÅÅÅÅ-MM-DD) are read as dates, as before.
+
+Text is normalised to NFC; characters that hide or reorder what a reader sees (bidi controls,
+zero-width characters) and private-use characters (drafter's own markers are among them) are
+refused with the line, column and code point. Only regular files are read (a FIFO would hang, a
+device never end), at most MAX_BYTES, nested at most MAX_DEPTH levels.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -17,11 +31,93 @@ from drafter.validation import no_such_day
 from drafter.xmlchars import NOT_XML, first_bad_char
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 40  # a spec's deepest field is a handful of levels; PyYAML recurses per level
 
 Positions = dict[tuple, tuple[int, int]]
 
+# Characters that change what a reader sees without being seen: bidirectional controls (U+202E
+# shows "Evil gnineröF" as "Evil Förening"), zero-width and invisible characters, and private-use
+# characters (no font has them; drafter marks cross-references with two of them).
+HIDDEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u206a-\u206f\ufeff"
+                    "\u034f\u115f\u1160\u180e\u3164\uffa0\ue000-\uf8ff\U000e0000-\U000e007f"
+                    "\U000f0000-\U0010ffff]")
+
+
+def hidden_char_message(char: str) -> str:
+    if "\ue000" <= char <= "\uf8ff" or char >= "\U000f0000":
+        kind = "ett tecken för privat bruk, som inget typsnitt har och som drafter använder internt"
+    elif unicodedata.bidirectional(char) in ("RLO", "LRO", "RLE", "LRE", "PDF", "RLI", "LRI", "FSI", "PDI") \
+            or char in "\u200e\u200f\u061c":
+        kind = "ett osynligt styrtecken för skrivriktning, som kan få texten att visas i annan ordning än den står"
+    else:
+        kind = "ett osynligt tecken"
+    return f"Texten innehåller {kind} (U+{ord(char):04X} {unicodedata.name(char, '')})".rstrip() + "."
+
+
+def first_hidden_char(text: str) -> tuple[int, int, str] | None:
+    """(line, column, character), 1-based, of the first character HIDDEN refuses."""
+    found = HIDDEN.search(text)
+    if not found:
+        return None
+    before = text[: found.start()]
+    return before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1, found.group()
+
+
+def read_input(path: Path, limit: int = MAX_BYTES, what: str = "Filen") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; anything else is a DrafterError naming it.
+    Opened without blocking, so that a FIFO cannot hang drafter; a device (/dev/zero) is refused."""
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise DrafterError(f"{what} kan inte läsas ({exc.strerror}).", Where(name)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DrafterError(f"{what} är ingen vanlig fil (utan en mapp, en enhet eller en namngiven pipe).",
+                               Where(name), "Ange sökvägen till en textfil.")
+        if info.st_size > limit:
+            raise DrafterError(f"{what} är {info.st_size} byte; största tillåtna storlek är {_size(limit)}.",
+                               Where(name))
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # grew while read
+                raise DrafterError(f"{what} är större än {_size(limit)}.", Where(name))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DrafterError(f"{what} kan inte läsas ({exc.strerror}).", Where(name)) from None
+    finally:
+        os.close(fd)
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit} byte"
+
+
+# YAML 1.2 core schema for plain scalars (https://yaml.org/spec/1.2.2/#1032-tag-resolution), and the
+# timestamp drafter's dates rely on.
+_CORE = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", list("-+0123456789")),
+    ("tag:drafter,2026:other-base", r"^[-+]?0(?:x[0-9a-fA-F_]+|o[0-7_]+|b[01_]+)$", list("-+0")),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     list("-+.0123456789")),
+]
+
 
 class _Loader(yaml.SafeLoader):
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers
+                if tag not in ("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                               "tag:yaml.org,2002:float")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    depth = 0
+
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
             mark = self.peek_event().start_mark
@@ -30,16 +126,43 @@ class _Loader(yaml.SafeLoader):
                 Where(self.name, mark.line + 1, mark.column + 1),
                 "Skriv ut värdet på nytt i stället för att hänvisa till det med *.",
             )
-        return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            mark = self.peek_event().start_mark
+            raise DrafterError(f"Filen är nästlad djupare än {MAX_DEPTH} nivåer.",
+                               Where(self.name, mark.line + 1, mark.column + 1),
+                               "En spec har bara några få nivåer; kontrollera hakparenteser och indrag.")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
-def read_yaml(path: Path) -> tuple[object, Positions]:
-    """Return the data and a map from key path to (line, column), both 1-based."""
+for _tag, _regexp, _first in _CORE:
+    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+
+
+def _decimal_int(loader, node) -> int:
+    return int(loader.construct_scalar(node).replace("_", ""), 10)  # YAML 1.2: a leading 0 is not octal
+
+
+def _other_base(loader, node):
+    mark = node.start_mark
+    raise DrafterError(
+        f"Värdet '{node.value}' är skrivet som ett tal i en annan talbas (0x, 0o, 0b); drafter läser det inte.",
+        Where(loader.name, mark.line + 1, mark.column + 1),
+        "Skriv talet med siffrorna 0–9, eller sätt värdet inom citattecken om det är text.")
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
+_Loader.add_constructor("tag:drafter,2026:other-base", _other_base)
+
+
+def read_yaml(path: Path, data: bytes | None = None) -> tuple[object, Positions]:
+    """Return the data and a map from key path to (line, column), both 1-based. `data`: the file's
+    bytes when the caller has read them already (so that what is hashed is what is read)."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DrafterError(f"Filen kan inte läsas ({exc.strerror}).", Where(name)) from None
+    raw = read_input(Path(path)) if data is None else data
     if len(raw) > MAX_BYTES:
         raise DrafterError(f"Filen är {len(raw)} byte; största tillåtna storlek är 1 MB.", Where(name))
     if b"\x00" in raw:
@@ -55,6 +178,10 @@ def read_yaml(path: Path) -> tuple[object, Positions]:
         line, column, char = bad
         raise DrafterError(f"Filen innehåller ett tecken som inte kan stå i ett dokument (U+{ord(char):04X}).",
                            Where(name, line, column), "Ta bort tecknet.")
+    if hidden := first_hidden_char(text):
+        line, column, char = hidden
+        raise DrafterError(hidden_char_message(char), Where(name, line, column),
+                           "Ta bort tecknet; det kommer ofta med när text klistras in från andra program.")
     try:
         loader = _Loader(text)
     except yaml.YAMLError:  # a character YAML refuses (the reader checks on creation)
@@ -108,6 +235,8 @@ def _construct(loader, node, path, positions, name):
             _where(name, node, ".".join(map(str, path))),
             "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-07-01.",
         ) from None
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFC", value)
     if isinstance(value, str) and (bad := NOT_XML.search(value)):
         raise DrafterError(
             f"Värdet innehåller ett tecken som inte kan stå i ett dokument (U+{ord(bad.group()):04X}).",

@@ -18,6 +18,10 @@ from readback import body_text, docx_body_text, docx_footnotes_text, footnotes_t
 
 def imported(tmp_path: Path, source: Path, name: str = "importerad"):
     """Copy the source to tmp (as an official would have it) and import it into an empty library."""
+    if not source.is_file():  # a seed, in a clone without ../shared
+        import pytest
+
+        pytest.skip(f"{source} finns inte (de verkliga dokumenten i ../shared/seeds saknas i den här kopian)")
     copy = tmp_path / source.name
     shutil.copy(source, copy)
     return import_file(copy, name=name, clauses_dir=tmp_path / "clauses", agreements_dir=tmp_path / "agreements")

@@ -41,10 +41,10 @@ def _get_compiler(template: Path = TEMPLATE):
     if template not in _compilers:
         import typst
 
-        _compilers[template] = typst.Compiler(
-            template,
+        _compilers[template] = typst.Compiler(  # only the bundled Liberation fonts: not the system's,
+            template,                           # nor Typst's embedded ones, so a missing glyph is reported
             root=template.parent,
-            font_paths=[FONTS],
+            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[FONTS]),
             ignore_system_fonts=True,
         )
     return _compilers[template]
