@@ -8,39 +8,32 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter import __version__
 from drafter.errors import DrafterError
+from drafter.model.nodes import FILE_NAMES
 from drafter.output import publish, sha256
+from drafter.pipeline import FORMATS, PDF_ENGINES, Settings
 
 if TYPE_CHECKING:  # imported where used: `drafter build` with nothing to do never loads them
     from drafter.checks.finding import Finding
-    from drafter.clauses.library import ClauseLibrary
     from drafter.model.nodes import Document
 
-FORMATS = ("docx", "pdf")
-PDF_ENGINES = ("typst", "libreoffice")
-FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar",
-              "addendum": "tillagg", "consolidated": "overenskommelse-konsoliderad"}
+__all__ = ["build", "render_documents", "Rendered", "ChecksFailed", "Settings", "BuildOptions", "FORMATS",
+           "PDF_ENGINES", "FILE_NAMES"]
+
+BuildOptions = Settings  # the name build's options had before drafter/pipeline.py
 
 
 @dataclass
-class BuildOptions:
-    out_dir: Path = Path("output")
-    formats: tuple[str, ...] = FORMATS
-    pdf_engine: str = "typst"
-    library: "ClauseLibrary" = field(default_factory=lambda: _default_library())
-    redline: bool = False  # also the consolidated agreement as tracked changes against the signed one
-    report: Callable[["Finding"], None] | None = None  # told every finding of the checks
+class Rendered:
+    """One document's files, in memory: {file name: bytes}."""
 
-
-def _default_library() -> "ClauseLibrary":
-    from drafter.clauses.library import ClauseLibrary
-
-    return ClauseLibrary()
+    document: "Document"
+    files: dict[str, bytes]
 
 
 class ChecksFailed(DrafterError):
@@ -58,22 +51,26 @@ class ChecksFailed(DrafterError):
         self.findings = findings
 
 
-def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
-    """Build one spec; returns the manifest's path."""
-    from drafter.checks import has_errors, inspect_spec
+def build(spec_path: Path | str, options: Settings | None = None,
+          report: Callable[["Finding"], None] | None = None) -> Path:
+    """Build one spec: prepare (drafter/pipeline.py), render, publish. Returns the manifest's path;
+    `report` is told every finding of the checks."""
     from drafter.incremental import inputs_sha256
+    from drafter.pipeline import prepare
     from drafter.spec.load import load_spec
 
-    options = options or BuildOptions()
+    options = options or Settings()
+    library = options.clause_library()
     spec_path = Path(spec_path)
     spec_bytes = spec_path.read_bytes() if spec_path.is_file() else None  # before loading: what was built
     loaded = load_spec(spec_path)
-    findings, documents = inspect_spec(loaded, options.library)
-    for finding in findings:
-        if options.report:
-            options.report(finding)
-    if has_errors(findings):
-        raise ChecksFailed(spec_path, findings)
+    prepared = prepare(loaded, library)
+    if report:
+        for finding in prepared.findings:
+            report(finding)
+    if prepared.has_errors:
+        raise ChecksFailed(spec_path, prepared.findings)
+    documents = prepared.documents
     stem = spec_path.stem
     try:
         rendered = render_documents(documents, stem, options)
@@ -81,8 +78,8 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
         if exc.where is None and getattr(exc, "text", None):
             exc.where = _find_in_spec(loaded, exc.text)
         raise
-    entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]
-    packet = _packet(documents, rendered, stem)
+    entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
+    packet = _packet(rendered, stem)
     if packet:
         entries.append(packet)
     if options.redline and "docx" in options.formats:
@@ -90,8 +87,7 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     clauses = _clauses_used(documents)
     if spec_bytes is None:
         spec_bytes = spec_path.read_bytes()
-    inputs = inputs_sha256(spec_path, options.library.root, [c["id"] for c in clauses],
-                           tuple(options.formats) + (("redline",) if options.redline else ()),
+    inputs = inputs_sha256(spec_path, library.root, [c["id"] for c in clauses], options.outputs,
                            options.pdf_engine, spec_bytes=spec_bytes)
     manifest = {
         "drafter": __version__,
@@ -112,13 +108,12 @@ def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
     return publish(options.out_dir / stem, all_files, manifest)
 
 
-def _packet(documents: list["Document"], rendered: dict, stem: str) -> tuple[str, str, dict] | None:
+def _packet(rendered: list[Rendered], stem: str) -> tuple[str, str, dict] | None:
     """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1."""
-    by_kind = {doc.kind: doc for doc in documents}
+    by_kind = {r.document.kind: r.document for r in rendered}
     if "proposal" not in by_kind:
         return None
-    pdfs = {kind: next((d for n, d in rendered[id(doc)].items() if n.endswith(".pdf")), None)
-            for kind, doc in by_kind.items()}
+    pdfs = {r.document.kind: next((d for n, d in r.files.items() if n.endswith(".pdf")), None) for r in rendered}
     if not pdfs["proposal"] or not pdfs["agreement"]:
         return None
     from drafter.writers.pdf.packet import PacketPart, packet_bytes, packet_title
@@ -155,46 +150,45 @@ def _find_in_spec(loaded, text: str):
     return Where(str(loaded.path))
 
 
-def render_documents(documents: list["Document"], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:
-    """Every document in every requested format, in memory: {id(doc): {file name: bytes}}."""
-    from drafter.writers.docx import docx_bytes
+def render_documents(documents: list["Document"], stem: str, options: Settings) -> list[Rendered]:
+    """Every document in every requested format, in memory, in the order of `documents`."""
+    from drafter.writers.registry import writer
 
-    out: dict[int, dict[str, bytes]] = {}
+    libreoffice = "pdf" in options.formats and options.pdf_engine == "libreoffice"
+    out: list[Rendered] = []
     for doc in documents:
-        base = f"{stem}-{FILE_NAMES[doc.kind]}" + (f"-{doc.part}" if doc.part else "")
+        base = f"{stem}-{doc.file_stem}"
         files: dict[str, bytes] = {}
-        if "docx" in options.formats or ("pdf" in options.formats and options.pdf_engine == "libreoffice"):
-            files[f"{base}.docx"] = docx_bytes(doc)
+        if "docx" in options.formats or libreoffice:
+            files[f"{base}.docx"] = writer("docx")(doc)
         if "pdf" in options.formats and options.pdf_engine == "typst":
-            from drafter.writers.pdf import pdf_bytes
-
-            files[f"{base}.pdf"] = pdf_bytes(doc)
-        out[id(doc)] = files
-    if "pdf" in options.formats and options.pdf_engine == "libreoffice":
+            files[f"{base}.pdf"] = writer("pdf")(doc)
+        out.append(Rendered(doc, files))
+    if libreoffice:
         _pdfs_with_libreoffice(out)
     if "docx" not in options.formats:
-        for files in out.values():
-            for name in [n for n in files if n.endswith(".docx")]:
-                del files[name]
+        for r in out:
+            for name in [n for n in r.files if n.endswith(".docx")]:
+                del r.files[name]
     return out
 
 
-def _pdfs_with_libreoffice(out: dict[int, dict[str, bytes]]) -> None:
+def _pdfs_with_libreoffice(out: list[Rendered]) -> None:
     """All DOCX of the build converted in one soffice call."""
     from drafter.writers.pdf.libreoffice import convert
 
     with tempfile.TemporaryDirectory(prefix="drafter-build-") as tmp:
         sources = []
-        for files in out.values():
-            for name, data in files.items():
+        for r in out:
+            for name, data in r.files.items():
                 if name.endswith(".docx"):
                     (Path(tmp) / name).write_bytes(data)
                     sources.append(Path(tmp) / name)
         pdfs = convert(sources, Path(tmp) / "pdf")
-        for files in out.values():
+        for r in out:
             for pdf in pdfs:
-                if f"{pdf.stem}.docx" in files:
-                    files[pdf.name] = pdf.read_bytes()
+                if f"{pdf.stem}.docx" in r.files:
+                    r.files[pdf.name] = pdf.read_bytes()
 
 
 def _clauses_used(documents: list["Document"]) -> list[dict]:

@@ -58,6 +58,20 @@ def from_unresolved_reference(ctx: CheckContext, exc: DrafterError) -> Finding:
                    where_text(exc.where, ctx.library.root) if exc.where else ctx.where("outline"))
 
 
+def finding_from_error(ctx: CheckContext, exc: Exception) -> Finding | None:
+    """The finding for an error that stopped assembly, or None when it is bad input (or a bug)."""
+    if isinstance(exc, ClauseNotFound):
+        return from_clause_not_found(ctx, exc)
+    if not isinstance(exc, DrafterError):
+        return None
+    if getattr(exc, "code", None):  # an amendment that names no point, or changes nothing
+        return Finding(exc.code, "error", _message(exc),
+                       f"{exc.where.file}:{exc.where.line}" if exc.where else str(ctx.loaded.path))
+    if is_unresolved_reference(exc):
+        return from_unresolved_reference(ctx, exc)
+    return None
+
+
 _VERSION_FILE = re.compile(r"^(?P<id>.+)/v(?P<n>[1-9][0-9]*)\.md$")
 
 

@@ -21,7 +21,7 @@ def check(specs, output_format, clauses_dir):
     """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
 
     Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
-    from drafter.checks import check_paths
+    from drafter.pipeline import check_paths
     from drafter.clauses.library import ClauseLibrary
 
     bad: list[DrafterError] = []

@@ -167,6 +167,11 @@ class Metadata:
     letterhead: Letterhead | None = None
 
 
+# The file name of each kind of document, after the spec's name: street-minds-2026-overenskommelse.pdf
+FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar",
+              "addendum": "tillagg", "consolidated": "overenskommelse-konsoliderad"}
+
+
 @dataclass
 class Document:
     kind: str  # "agreement", "proposal", "addendum", "consolidated"
@@ -174,6 +179,11 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     preamble: list[Block] = field(default_factory=list)
     part: str = ""  # which one of several of a kind: the addendum's number
+
+    @property
+    def file_stem(self) -> str:
+        """The document's part of its file names: "overenskommelse", "tillagg-1"."""
+        return FILE_NAMES[self.kind] + (f"-{self.part}" if self.part else "")
 
     def walk_sections(self):
         """Every section, depth first, in reading order."""
