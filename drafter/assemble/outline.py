@@ -26,8 +26,9 @@ class UnresolvedReference(DrafterError):
     """A clause refers to a clause the document does not hold (a finding, exit 1)."""
 
     exit_code = 1
+    code = "xref-unresolved"
 
-    def __init__(self, message, where, hint, target: str):
+    def __init__(self, message: str, where: Where | None, hint: str | None, target: str):
         super().__init__(message, where, hint)
         self.target = target
 

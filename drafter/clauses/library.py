@@ -27,9 +27,16 @@ def default_library_path() -> Path:
 
 
 class ClauseNotFound(DrafterError):
-    """A well-formed clause id or version that the library does not have (a finding, exit 1)."""
+    """A well-formed clause id that the library does not have (a finding, exit 1)."""
 
     exit_code = 1
+    code = "clause-unknown"
+
+
+class ClauseVersionNotFound(ClauseNotFound):
+    """A clause the library has, but not in the version asked for (or with none fastställd)."""
+
+    code = "clause-version-unknown"
 
 
 @dataclass(frozen=True)
@@ -82,13 +89,13 @@ class ClauseLibrary:
             for v in versions:
                 if v.version == int(pinned):
                     return v
-            raise ClauseNotFound(
+            raise ClauseVersionNotFound(
                 f"Klausulen '{clause_id}' har ingen version {pinned}.",
                 hint="Versioner som finns: " + ", ".join(str(v.version) for v in versions) + ".",
             )
         approved = [v for v in versions if v.meta.status == "fastställd"]
         if not approved:
-            raise ClauseNotFound(
+            raise ClauseVersionNotFound(
                 f"Klausulen '{clause_id}' har ingen fastställd version.",
                 hint=f"Ange en version uttryckligen, t.ex. {clause_id}@{versions[-1].version}, eller fastställ en.",
             )
