@@ -76,7 +76,7 @@ def build(spec_path: Path | str, options: Settings | None = None,
         rendered = render_documents(documents, stem, options)
     except DrafterError as exc:
         if exc.where is None and getattr(exc, "text", None):
-            exc.where = _find_in_spec(loaded, exc.text)
+            exc.where = _source_of(documents, loaded, library.root, exc.text)
         raise
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
     packet = _packet(rendered, stem)
@@ -138,16 +138,18 @@ def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[
              {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
 
 
-def _find_in_spec(loaded, text: str):
-    """The spec line holding `text` (or its first character), to point a rendering error at it."""
+def _source_of(documents: list["Document"], loaded, clause_root: Path, text: str):
+    """Where text a writer cannot show came from, by the model's provenance: the spec field (or the
+    clause) that put it in the document; the spec file when nothing holds it."""
     from drafter.errors import Where
+    from drafter.model.provenance import locate_text
 
-    lines = loaded.path.read_text(encoding="utf-8").splitlines()
-    for needle in (text, text[:1]):
-        for number, line in enumerate(lines, 1):
-            if needle and needle in line:
-                return Where(str(loaded.path), number, line.index(needle) + 1)
-    return Where(str(loaded.path))
+    origin = locate_text(documents, text)
+    if origin is None:
+        return Where(str(loaded.path))
+    if origin.kind == "clause":
+        return Where(str(clause_root / origin.file), origin.line)
+    return Where(origin.file, origin.line, None, origin.ref or None)
 
 
 def render_documents(documents: list["Document"], stem: str, options: Settings) -> list[Rendered]:

@@ -8,8 +8,8 @@ följande lydelse:" with the whole new text, "Punkt 2.7 … ska upphöra att gä
 from __future__ import annotations
 
 from drafter.assemble.amendments import AmendedState, PointChange
-from drafter.assemble.context import agreement_title
-from drafter.assemble.data_blocks import signature_block
+from drafter.assemble.context import agreement_title, computed_origin
+from drafter.assemble.data_blocks import signature_block, title_origin
 from drafter.formatting import datum, rakneord
 from drafter.model.nodes import BulletList, Document, Metadata, Paragraph, Section, Strong, Text, walk_sections
 from drafter.model.numbering import number_document
@@ -21,7 +21,10 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
     title = f"Tillägg nr {amendment.number} till {_lower_first(agreement_title(spec))}"
     sections = [
         Section("Parter", blocks=[BulletList([[Paragraph([Text(
-            f"{p.name} (organisationsnummer {p.organisationsnummer})")])] for p in spec.parties])]),
+            f"{p.name} (organisationsnummer {p.organisationsnummer})",
+            computed_origin(state.loaded, ("parties", i), [("parties", i, "name"),
+                                                          ("parties", i, "organisationsnummer")]))])]
+            for i, p in enumerate(spec.parties)])]),
         Section("Överenskommelsen som ändras", blocks=[Paragraph([Text(_reference(signed_spec, signed, amendment))])]),
         Section("Ändringar", blocks=[b for change in state.changes for b in _change_blocks(change)]),
         Section("Ikraftträdande", blocks=[
@@ -31,13 +34,14 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         Section("Signering av tillägget", blocks=[
             Paragraph([Text(f"Tillägget är upprättat i {rakneord(len(spec.parties))} likalydande exemplar, "
                             "av vilka parterna tagit var sitt.")]),
-            signature_block(spec),
+            signature_block(spec, state.loaded),
         ]),
     ]
     doc = Document(
         kind="addendum",
         meta=Metadata(
-            title=title, subject=f"Tillägg nr {amendment.number}", author=spec.document.author or spec.public.name,
+            title=title, title_origin=title_origin(spec, state.loaded),
+            subject=f"Tillägg nr {amendment.number}", author=spec.document.author or spec.public.name,
             keywords=["IOP", "tillägg", *(p.name for p in spec.partners)],
             diarienummer=spec.document.diarienummer, date=amendment.date, place=spec.document.place,
         ),

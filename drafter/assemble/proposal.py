@@ -6,7 +6,7 @@ period) name the same clause ids in its outline, so one change shows in both.
 
 from __future__ import annotations
 
-from drafter.assemble.context import clause_context
+from drafter.assemble.context import clause_context, spec_origin
 from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
 from drafter.clauses.library import ClauseLibrary
@@ -21,7 +21,7 @@ DOCUMENT_TYPE = "Tjänsteutlåtande"
 def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
     spec = loaded.spec
     proposal = spec.proposal
-    assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec))
+    assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec, loaded))
     sections = assembler.outline(proposal.outline, ("proposal", "outline"))
     for section in sections:
         _unnumbered(section)
@@ -29,6 +29,7 @@ def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
         kind="proposal",
         meta=Metadata(
             title=proposal.title,
+            title_origin=spec_origin(loaded, ("proposal", "title"), proposal.title),
             subtitle=proposal.subtitle,
             subject=f"{DOCUMENT_TYPE} till {spec.public.committee or 'nämnden'}",
             author=spec.public.name,

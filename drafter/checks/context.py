@@ -8,7 +8,8 @@ from functools import cached_property
 
 from pydantic import BaseModel
 
-from drafter.model.nodes import Document, Section
+from drafter.model.nodes import Block, Document, Origin, Section
+from drafter.model.provenance import origin_of
 from drafter.model.text import block_lines
 from drafter.spec.load import LoadedSpec
 
@@ -21,6 +22,9 @@ class Piece:
     text: str
     clause: str | None  # "id@version" of the section's clause, when it has one
     fallback: str  # where to point when the text has no clause: the spec's document or outline line
+    blocks: list[Block] = field(default_factory=list)  # the model the text was read from
+    section: Section | None = None
+    origin: Origin | None = None  # the title's
 
 
 @dataclass
@@ -42,38 +46,23 @@ class CheckContext:
     def pieces(self) -> list[Piece]:
         out = []
         for doc in self.documents:
-            out.append(Piece(doc.kind, doc.meta.title, None, self.where("document")))
+            out.append(Piece(doc.kind, doc.meta.title, None, self.where("document"), origin=doc.meta.title_origin))
             preamble = "\n".join(line for b in doc.preamble for line in block_lines(b))
-            out.append(Piece(doc.kind, preamble, None, self.where("document")))
+            out.append(Piece(doc.kind, preamble, None, self.where("document"), doc.preamble))
             for section in doc.walk_sections():
-                out.append(Piece(doc.kind, _section_text(section), _clause_ref(section), self.where("outline")))
+                out.append(Piece(doc.kind, _section_text(section), _clause_ref(section), self.where("outline"),
+                                 section.blocks, section))
         return out
 
     def place_of(self, piece: Piece, snippet: str) -> str:
-        """Where a piece of text came from: the spec value that holds `snippet` if one does (a party's
-        name, a figure, a heading), else the clause version, else the spec's document or outline."""
-        for path, value in self.spec_strings:
-            if snippet and snippet in value:
-                return self.where(*path)
-        return piece.clause or piece.fallback
-
-    @cached_property
-    def spec_strings(self) -> list[tuple[tuple, str]]:
-        """Every string value of the spec with its field path, in file order."""
-        found: list[tuple[tuple, str]] = []
-
-        def walk(value, path):
-            if isinstance(value, str):
-                found.append((path, value))
-            elif isinstance(value, dict):
-                for k, v in value.items():
-                    walk(v, (*path, k))
-            elif isinstance(value, list):
-                for i, v in enumerate(value):
-                    walk(v, (*path, i))
-
-        walk(self.spec.model_dump(mode="python", exclude_none=True), ())
-        return found
+        """Where a piece of text came from, by the model's provenance: the spec value that holds
+        `snippet` if the text has one (a party's name, a figure, a heading), else the clause version,
+        else the spec's document or outline."""
+        found = origin_of(snippet, piece.blocks, piece.section)
+        if found is None and piece.origin is not None:
+            found = next((f for f in (piece.origin, *piece.origin.data) if f.value and snippet and snippet in f.value),
+                         None)
+        return found.where() if found else piece.clause or piece.fallback
 
     @cached_property
     def clause_refs(self) -> list[tuple[tuple, str]]:

@@ -9,7 +9,40 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
+
+
+# --- provenance -------------------------------------------------------------
+
+# Marks a field that says where a node came from: not content, so writers and the model's data
+# (model/data.py) leave it out, and equality of nodes ignores it.
+PROVENANCE = {"provenance": True}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a node came from: a clause version, a spec field, or a value computed from spec fields.
+
+    Set by assembly; the checks name places with it, `build` points a rendering error at it, and the
+    web page and `verify` can jump from the document to its source."""
+
+    kind: str  # "clause", "spec" or "computed"
+    file: str = ""  # the clause file (relative to the library) or the spec file
+    line: int | None = None
+    ref: str = ""  # "villkor/period@2" for a clause; the spec field, "budget.rows.0.amount", otherwise
+    value: str = ""  # a spec field's value as the text shows it
+    data: tuple["Origin", ...] = ()  # the spec fields a computed value, or a filled-in clause, used
+
+    def where(self) -> str:
+        """As a finding names a place: "id@version" for a clause, else "file:line"."""
+        if self.kind == "clause":
+            return self.ref
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+def provenance() -> Any:
+    """The `origin` field of a node: None until assembly sets it."""
+    return field(default=None, compare=False, metadata=PROVENANCE)
 
 
 # --- inline nodes -----------------------------------------------------------
@@ -18,6 +51,7 @@ from typing import Union
 @dataclass
 class Text:
     text: str
+    origin: Origin | None = provenance()  # when the span is a spec value or a computed one
 
 
 @dataclass
@@ -92,6 +126,7 @@ class Signatory:
     name: str | None  # None: an empty line with "Namnförtydligande"
     title: str | None
     place_and_date: str  # "Stockholm den"
+    origin: Origin | None = provenance()  # computed from the party's fields
 
 
 @dataclass
@@ -105,6 +140,7 @@ class Official:
 
     name: str | None
     title: str
+    origin: Origin | None = provenance()  # the spec's proposal.officials entry
 
 
 @dataclass
@@ -141,6 +177,7 @@ class Section:
     number: str = ""  # "5.2", set by model.numbering
     label: str = ""  # "5.2" or "1." as printed before the heading
     level: int = 1  # 1 = top level, set by model.numbering
+    origin: Origin | None = provenance()  # the clause version, or the spec's outline item or text
 
 
 @dataclass
@@ -165,6 +202,7 @@ class Metadata:
     place: str = ""
     language: str = "sv-SE"
     letterhead: Letterhead | None = None
+    title_origin: Origin | None = provenance()  # the spec's title, or the parties it is made from
 
 
 # The file name of each kind of document, after the spec's name: street-minds-2026-overenskommelse.pdf
