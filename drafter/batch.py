@@ -136,6 +136,9 @@ def run_batch(specs: Iterable[Path], settings: Settings, jobs: int | None = None
               on_finding: Callable[[Path, tuple[str, str]], None] | None = None) -> int:
     """Build every spec; `on_outcome` is told each spec's outcome as it is known, `on_finding` every
     finding of the checks (in order for one spec). Returns the worst exit code."""
+    from drafter.timestamps import source_date_epoch
+
+    source_date_epoch()  # a bad SOURCE_DATE_EPOCH is bad input (exit 2), even when nothing is rebuilt
     specs = list(dict.fromkeys(Path(s) for s in specs))  # the same spec named twice is built once
     jobs = max(1, jobs or default_jobs())
     worst = 0

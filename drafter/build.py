@@ -58,7 +58,9 @@ def build(spec_path: Path | str, options: Settings | None = None,
     from drafter.incremental import inputs_sha256
     from drafter.pipeline import prepare
     from drafter.spec.load import load_spec
+    from drafter.timestamps import source_date_epoch
 
+    source_date_epoch()  # bad input whether or not a document needs it (drafter/timestamps.py)
     options = options or Settings()
     library = options.clause_library()
     spec_path = Path(spec_path)
@@ -130,10 +132,11 @@ def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[
     by_kind = {doc.kind: doc for doc in documents}
     if "consolidated" not in by_kind:
         return []
+    from drafter.timestamps import revision_time
     from drafter.writers.docx.redline import redline_docx_bytes
 
     new = by_kind["consolidated"]
-    data = redline_docx_bytes(by_kind["agreement"], new, date=f"{new.meta.date.isoformat()}T00:00:00Z")
+    data = redline_docx_bytes(by_kind["agreement"], new, date=revision_time(new.meta.date))
     return [("consolidated-redline", f"{new.meta.title} – ändringar mot den undertecknade lydelsen",
              {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
 

@@ -8,14 +8,13 @@ turns it into a finding by its type (`Finding.from_error`), never by reading its
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal
 
-Severity = Literal["error", "warning", "info"]
+from drafter.spec.refs import VERSION_PATH as _VERSION_FILE
 
-_VERSION_FILE = re.compile(r"^(?P<id>.+)/v(?P<n>[1-9][0-9]*)\.md$")
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass

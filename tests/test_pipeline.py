@@ -54,3 +54,14 @@ def test_a_check_module_never_assembles_or_builds(path):
     imported = _imports(path)
     assert not imported & forbidden
     assert not any(m.startswith("drafter.assemble") for m in imported)
+
+
+def test_every_finding_code_is_described_in_docs_checks():
+    import re
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "drafter").rglob("*.py"))
+    codes = set(re.findall(r'Finding\(\s*"([a-z][a-z-]+)"', source)) | set(re.findall(r'^\s+code = "([a-z-]+)"', source,
+                                                                                       re.MULTILINE))
+    described = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert {"clause-unknown", "xref-unresolved", "amendment-point", "budget-sum"} <= codes
+    assert sorted(c for c in codes if f"`{c}`" not in described) == []

@@ -16,7 +16,7 @@ from drafter.assemble.standard_outline import Placed
 from drafter.errors import DrafterError
 from drafter.formatting import datum
 from drafter.model.nodes import Document, Emph, Paragraph, Section, SignatureBlock, Text, walk_sections
-from drafter.model.text import block_lines
+from drafter.model.text import own_text
 from drafter.spec.load import LoadedSpec, validate_spec
 from drafter.spec.model import Amendment, OutlineItem
 
@@ -162,9 +162,7 @@ def _set(data: dict, positions: dict, key: str, value, source: tuple, where) -> 
 
 def _plain(doc: Document) -> dict[str, str]:
     """Each point's own text (not its notes), by what it is."""
-    return {ident(s): "\n".join([s.heading, *(line for b in s.blocks if not isinstance(b, SignatureBlock)
-                                              for line in block_lines(b))])
-            for s in doc.walk_sections() if s.number}
+    return {ident(s): own_text(s, without=(SignatureBlock,)) for s in doc.walk_sections() if s.number}
 
 
 def _note_amended_points(doc: Document, last_change: dict[str, Amendment]) -> None:

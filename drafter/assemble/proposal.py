@@ -12,6 +12,7 @@ from drafter.assemble.outline import OutlineAssembler, number
 from drafter.clauses.library import ClauseLibrary
 from drafter.formatting import versal
 from drafter.model.nodes import Document, Letterhead, Metadata
+from drafter.model.numbering import unnumber
 from drafter.spec.load import LoadedSpec
 from drafter.spec.model import Spec
 
@@ -24,7 +25,7 @@ def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
     assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec, loaded))
     sections = assembler.outline(proposal.outline, ("proposal", "outline"))
     for section in sections:
-        _unnumbered(section)
+        unnumber(section)
     doc = Document(
         kind="proposal",
         meta=Metadata(
@@ -57,10 +58,3 @@ def letterhead(spec: Spec) -> Letterhead:
     sender = [spec.public.name] + ([proposal.department] if proposal.department else [])
     recipient = f"Till {versal(spec.public.committee)}" if spec.public.committee else ""
     return Letterhead(sender, DOCUMENT_TYPE, references, recipient)
-
-
-def _unnumbered(section) -> None:
-    """A tjänsteutlåtande's headings carry no numbers."""
-    section.numbered = False
-    for sub in section.sections:
-        _unnumbered(sub)

@@ -10,8 +10,9 @@ from pydantic import BaseModel
 
 from drafter.model.nodes import Block, Document, Origin, Section
 from drafter.model.provenance import origin_of
-from drafter.model.text import block_lines
+from drafter.model.text import block_lines, own_text
 from drafter.spec.load import LoadedSpec
+from drafter.spec.refs import split_ref
 
 
 @dataclass
@@ -89,17 +90,14 @@ class CheckContext:
     def where_clause_used(self, clause_id: str, version: int) -> str:
         """The spec line that brings in this clause version, else "id@version"."""
         for path, ref in self.clause_refs:
-            ref_id, _, pinned = ref.partition("@")
-            if ref_id == clause_id and (not pinned or int(pinned) == version):
+            ref_id, pinned = split_ref(ref)
+            if ref_id == clause_id and (pinned is None or pinned == version):
                 return self.where(*path)
         return f"{clause_id}@{version}"
 
 
 def _section_text(section: Section) -> str:
-    lines = [section.heading]
-    for block in section.blocks:
-        lines += block_lines(block)
-    return "\n".join(lines)
+    return own_text(section)
 
 
 def _clause_ref(section: Section) -> str | None:

@@ -45,6 +45,13 @@ def number_document(doc: Document) -> None:
                 inline.number = counter[0]
 
 
+def unnumber(section: Section) -> None:
+    """A section and all its parts without numbers (a tjänsteutlåtande's headings, a clause shown alone)."""
+    section.numbered = False
+    for sub in section.sections:
+        unnumber(sub)
+
+
 def _number_sections(sections: list[Section], prefix: str, level: int) -> None:
     n = 0
     for section in sections:

@@ -61,6 +61,16 @@ def block_lines(block) -> list[str]:
     raise TypeError(block)
 
 
+def own_text(section: Section, without: tuple[type, ...] = ()) -> str:
+    """A section's heading and its own blocks (not its sub-sections), one line each: the text checks
+    read and amendments compare. Blocks of the types in `without` are left out."""
+    lines = [section.heading]
+    for block in section.blocks:
+        if not isinstance(block, without):
+            lines += block_lines(block)
+    return "\n".join(lines)
+
+
 def section_lines(section: Section) -> list[str]:
     heading = f"{section.label} {section.heading}".strip()
     lines = [heading] if heading else []

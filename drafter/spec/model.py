@@ -13,7 +13,8 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from stdnum.se import orgnr
 
-CLAUSE_REF = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(@[1-9][0-9]*)?$")
+from drafter.spec.refs import CLAUSE_REF, ref_id
+
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
@@ -149,7 +150,7 @@ class OutlineItem(_Model):
     @property
     def name(self) -> str | None:
         """How a standard outline's change names this section: its key, else its clause id."""
-        return self.key or (self.clause.partition("@")[0] if self.clause else None)
+        return self.key or (ref_id(self.clause) if self.clause else None)
 
 
 class Placement(_Model):
