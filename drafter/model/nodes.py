@@ -127,6 +127,12 @@ class Signatory:
     title: str | None
     place_and_date: str  # "Stockholm den"
     origin: Origin | None = provenance()  # computed from the party's fields
+    name_line: str = ""  # "Name, title", or "Namnförtydligande, title" when the name is left open
+
+    def __post_init__(self) -> None:
+        # Decided with the node, when assembly makes it; every writer prints it as it is.
+        if not self.name_line:
+            self.name_line = ", ".join(p for p in (self.name or "Namnförtydligande", self.title) if p)
 
 
 @dataclass

@@ -55,8 +55,7 @@ def block_lines(block) -> list[str]:
     if isinstance(block, SignatureBlock):
         lines = []
         for s in block.signatories:
-            name = ", ".join(p for p in (s.name or "Namnförtydligande", s.title) if p)
-            lines += [s.signs_for, name, s.place_and_date]
+            lines += [s.signs_for, s.name_line, s.place_and_date]
         return lines
     raise TypeError(block)
 
