@@ -77,8 +77,9 @@ def build(spec_path: Path | str, options: Settings | None = None,
     try:
         rendered = render_documents(documents, stem, options)
     except DrafterError as exc:
-        if exc.where is None and getattr(exc, "text", None):
-            exc.where = _source_of(documents, loaded, library.root, exc.text)
+        text = getattr(exc, "text", None)  # what a writer could not show (writers/pdf: MissingGlyphs)
+        if exc.where is None and isinstance(text, str) and text:
+            exc.where = _source_of(documents, loaded, library.root, text)
         raise
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
     packet = _packet(rendered, stem)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from drafter.assemble.context import agreement_title, computed_origin, spec_origin
 from drafter.formatting import tal
 from drafter.model.nodes import (
+    Inline,
     Official,
     Officials,
     OrderedList,
@@ -39,7 +40,7 @@ def _computed(loaded: "LoadedSpec | None", what: tuple, data: list[tuple]) -> Or
 
 
 def budget_table(spec: Spec, loaded: "LoadedSpec | None" = None) -> Table:
-    rows = [[[Text(row.item, _spec(loaded, "budget", "rows", i, "item", shown=row.item))],
+    rows: list[list[list[Inline]]] = [[[Text(row.item, _spec(loaded, "budget", "rows", i, "item", shown=row.item))],
              [Text(tal(row.amount), _spec(loaded, "budget", "rows", i, "amount", shown=tal(row.amount)))]]
             for i, row in enumerate(spec.budget.rows)]
     total = _computed(loaded, ("budget", "total"), [("budget", "rows", i, "amount") for i in range(len(rows))])
@@ -68,6 +69,7 @@ def signature_block(spec: Spec, loaded: "LoadedSpec | None" = None) -> Signature
 
 
 def officials(spec: Spec, loaded: "LoadedSpec | None" = None) -> Officials:
+    assert spec.proposal is not None  # data_blocks offers the block only with a proposal
     return Officials([
         Official(o.name, o.title, _computed(loaded, ("proposal", "officials", i), [
             ("proposal", "officials", i, "name"), ("proposal", "officials", i, "title")]))

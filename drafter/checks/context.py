@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -13,6 +14,9 @@ from drafter.model.provenance import origin_of
 from drafter.model.text import block_lines, own_text
 from drafter.spec.load import LoadedSpec
 from drafter.spec.refs import split_ref
+
+if TYPE_CHECKING:
+    from drafter.clauses.library import ClauseLibrary
 
 
 @dataclass
@@ -31,7 +35,7 @@ class Piece:
 @dataclass
 class CheckContext:
     loaded: LoadedSpec
-    library: object  # drafter.clauses.library.ClauseLibrary
+    library: "ClauseLibrary"
     documents: list[Document] = field(default_factory=list)
 
     @property
