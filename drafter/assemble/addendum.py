@@ -25,7 +25,8 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
             computed_origin(state.loaded, ("parties", i), [("parties", i, "name"),
                                                           ("parties", i, "organisationsnummer")]))])]
             for i, p in enumerate(spec.parties)])]),
-        Section("Överenskommelsen som ändras", blocks=[Paragraph([Text(_reference(signed_spec, signed, amendment))])]),
+        Section("Överenskommelsen som ändras", blocks=[Paragraph([Text(
+            _reference(signed_spec, signed, amendment), _reference_origin(state, signed))])]),
         Section("Ändringar", blocks=[b for change in state.changes for b in _change_blocks(change)]),
         Section("Ikraftträdande", blocks=[
             Paragraph([Text(f"Tillägget gäller från och med den {datum(amendment.effective)}.")]),
@@ -68,6 +69,16 @@ def _reference(spec: Spec, signed: Document, amendment) -> str:
     paragraph = f", {decision.paragraph}" if decision.paragraph else ""
     return (f"Detta tillägg ändrar {_lower_first(signed.meta.title)}, daterad {datum(spec.document.date)}{dnr}. "
             f"Tillägget grundar sig på beslut av {decision.by} den {datum(decision.date)}{paragraph}.")
+
+
+def _reference_origin(state: AmendedState, signed: Document):
+    """The signed agreement named by its title, date and diarienummer: the spec fields behind them."""
+    title = signed.meta.title_origin
+    fields = [tuple(f.ref.split(".")) for f in (title.data if title and title.data else ())]
+    fields = [tuple(int(p) if p.isdigit() else p for p in path) for path in fields]
+    if title is not None and title.kind == "spec":
+        fields.insert(0, ("document", "title"))
+    return computed_origin(state.loaded, ("document",), [*fields, ("document", "diarienummer")])
 
 
 def _change_blocks(change: PointChange) -> list:
