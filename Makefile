@@ -23,14 +23,15 @@ install-test: $(VENV)/.test-deps
 demo: install
 	$(BIN)/drafter build $(SPECS)
 
-# LibreOffice, pandoc, qpdf, poppler (pdftoppm): the real clients the tests open our files with.
+# LibreOffice, pandoc, qpdf, poppler (pdftoppm): the real clients the tests open our files with;
+# hunspell with Debian's Swedish dictionary (hunspell-sv): the spelling check (docs/klarsprak.md).
 system-packages:
 	@if command -v soffice >/dev/null && command -v pdftoppm >/dev/null && command -v qpdf >/dev/null \
-		&& command -v pandoc >/dev/null; then :; \
+		&& command -v pandoc >/dev/null && [ -f /usr/share/hunspell/sv_SE.dic ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf pandoc >/dev/null; \
-	else echo "LibreOffice, pandoc, poppler-utils eller qpdf saknas; de tester som behöver dem hoppas över."; fi
+			libreoffice-writer-nogui fonts-liberation2 poppler-utils qpdf pandoc hunspell hunspell-sv >/dev/null; \
+	else echo "LibreOffice, pandoc, poppler-utils, qpdf eller hunspell-sv saknas; de tester som behöver dem hoppas över."; fi
 
 # ruff (lint) over the package and the tests; run by `make test`, so CI fails on a lint error.
 lint: install-test

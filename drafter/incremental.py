@@ -63,7 +63,7 @@ def _read(path: Path) -> bytes | None:
 
 
 # The part of the package that never changes what a build writes: the commands' option parsing.
-# (drafter/redline does: `drafter build --redline` writes tracked changes with it.)
+# (drafter/diff does: `drafter build --redline` writes tracked changes with it.)
 _NOT_BUILD_INPUTS = ("cli",)
 
 

@@ -18,8 +18,17 @@ from drafter.errors import DrafterError, Where
 from drafter.spec.model import CLAUSE_REF
 from drafter.spec.yaml_reader import read_yaml
 
-AGREEMENT_STANDARD = "overenskommelse"
-PROPOSAL_STANDARDS = {"facknamnd": "tjansteutlatande-facknamnd", "stadsdelsnamnd": "tjansteutlatande-stadsdelsnamnd"}
+# The generic outlines with the granskad clause versions (docs/clauses.md); the older outlines
+# (overenskommelse, tjansteutlatande-…) stay for the specs that use them.
+AGREEMENT_STANDARD = "iop-overenskommelse"
+PROPOSAL_STANDARDS = {"facknamnd": "iop-tjansteutlatande-facknamnd",
+                      "stadsdelsnamnd": "iop-tjansteutlatande-stadsdelsnamnd"}
+# Texts the legal assessment (tjansteutlatande/rattslig-bedomning) takes from the spec.
+LEGAL_TEXTS = {
+    "rattslig-lou": "[Varför överenskommelsen inte är ett köp av tjänster i just detta partnerskap]",
+    "rattslig-statsstod": "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]",
+    "rattslig-kl": "[Varför verksamheten är av allmänt intresse för kommunen eller regionen]",
+}
 
 _HEAD = """\
 # Idéburet offentligt partnerskap (IOP): {name}
@@ -37,23 +46,26 @@ document:
   # status: slutlig                 # när dokumenten ska undertecknas
 
 parties:
-  - name: "[Förvaltningens namn]"   # t.ex. Socialförvaltningen
+  # Den offentliga parten är kommunen eller regionen (den juridiska personen), som handlar genom nämnden.
+  - name: "[Kommunens namn]"        # t.ex. Stockholms stad eller Region Uppsala
     sector: offentlig
-    kind: förvaltning               # kommun, region, nämnd, förvaltning, stadsdelsförvaltning
-    organisationsnummer: NNNNNN-NNNN  # kommunens organisationsnummer
-    committee: "[nämnden]"          # den ansvariga nämnden, t.ex. socialnämnden
-    municipality: "[Kommunen]"      # t.ex. Stockholms stad
+    kind: kommun                    # kommun eller region
+    organisationsnummer: NNNNNN-NNNN  # kommunens (212000-NNNN) eller regionens (232100-NNNN)
+    committee: "[nämnden]"          # nämnden som beslutar, t.ex. socialnämnden eller Norrmalms stadsdelsnämnd
+    administration: "[förvaltningen]"  # förvaltningen som bereder, t.ex. Norrmalms stadsdelsförvaltning
     signatory:
       name: "[Namn]"
       title: "[befattning]"         # t.ex. socialdirektör
       signs_for: "[nämnden i kommunen]"
-  - name: "[Föreningens namn]"
+  - name: "[Organisationens namn]"
     sector: idéburen
-    kind: ideell förening           # eller stiftelse, registrerat trossamfund, ekonomisk förening
+    kind: ideell förening           # eller stiftelse, registrerat trossamfund, ekonomisk förening,
+                                    # aktiebolag med särskild vinstutdelningsbegränsning,
+                                    # registrerad idéburen organisation
     organisationsnummer: NNNNNN-NNNN
-    signatory:
-      name: "[Namn]"                # ta bort raden för en tom rad med Namnförtydligande
-      title: ordförande
+    signatory:                      # tecknar två firman tillsammans: skriv i stället
+      name: "[Namn]"                #   signatories: [{{name: ..., title: ...}}, {{name: ..., title: ...}}]
+      title: ordförande             #   signing: i förening
 
 period:
   start: ÅÅÅÅ-MM-DD
@@ -99,7 +111,8 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
     if from_spec is None:
         agreement = {"standard": AGREEMENT_STANDARD}
         proposal = {"standard": PROPOSAL_STANDARDS[proposal_kind]}
-        keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal["standard"])}
+        keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal["standard"]),
+                **LEGAL_TEXTS}
     else:
         data, _ = read_yaml(from_spec)
         if not isinstance(data, dict) or "outline" not in data:

@@ -35,15 +35,17 @@ def source_date_epoch() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(text), tz=dt.timezone.utc)
 
 
-def document_time(date: dt.date | None) -> dt.datetime | None:
+def document_time(date: dt.date | None, stands_in: bool = False) -> dt.datetime | None:
     """A document's timestamp: its date at 00:00 UTC; without a date SOURCE_DATE_EPOCH; else None
-    (the writer then uses its own fixed time, never the clock)."""
-    if date is not None:
-        return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
-    return source_date_epoch()
+    (the writer then uses its own fixed time, never the clock). A file with no date of its own
+    (a clause diff, dated by the newer version's approval: `stands_in`) takes SOURCE_DATE_EPOCH first."""
+    own = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc) if date is not None else None
+    if stands_in:
+        return source_date_epoch() or own
+    return own or source_date_epoch()
 
 
-def revision_time(date: dt.date | None) -> str:
-    """The w:date of tracked changes, ISO 8601: the document's date, else SOURCE_DATE_EPOCH, else 1980."""
-    when = document_time(date) or ZIP_EPOCH
+def revision_time(date: dt.date | None, stands_in: bool = False) -> str:
+    """The w:date of tracked changes, ISO 8601, by the same rule; 1980-01-01 when nothing dates it."""
+    when = document_time(date, stands_in) or ZIP_EPOCH
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")

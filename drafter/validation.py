@@ -26,7 +26,7 @@ def swedish_message(err: dict, root: type[BaseModel]) -> tuple[str, str | None]:
             digits = re.sub(r"\D", "", written)
             hint = f"Skriv beloppet utan mellanslag och utan kr: {digits}."
     elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        message = f"Värdet {_shown(err)} ska vara ett datum."
+        message = f"Värdet {_shown(err)} ska vara ett datum." + no_such_day(err.get("input"))
         hint = "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-07-01."
     elif kind in ("string_type",):
         message = f"Värdet {_shown(err)} ska vara text."
@@ -49,6 +49,26 @@ def swedish_message(err: dict, root: type[BaseModel]) -> tuple[str, str | None]:
     else:
         message = f"Värdet {_shown(err)} är inte giltigt här."
     return message, hint
+
+
+_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"]
+
+
+def no_such_day(value) -> str:
+    """" Februari 2026 har 28 dagar." for 2026-02-30: say why a well-formed date is no date."""
+    import calendar
+
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value or "").strip())
+    if not m:
+        return ""
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return f" Månaden {month:02d} finns inte; månaderna är 01–12."
+    days = calendar.monthrange(year, month)[1]
+    if day > days or day < 1:
+        return f" {_MONTHS[month - 1].capitalize()} {year} har {days} dagar."
+    return ""
 
 
 def _shown(err: dict) -> str:

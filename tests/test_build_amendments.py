@@ -14,7 +14,7 @@ from drafter.model.text import document_text
 from drafter.spec.load import load_spec
 from helpers import CLAUSES, EXAMPLE
 from readback import body_text, docx_body_text, norm
-from redline.tracked_reader import accepted_text, rejected_text
+from diff.tracked_reader import accepted_text, rejected_text
 
 
 @pytest.fixture(scope="module")

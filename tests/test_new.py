@@ -13,14 +13,13 @@ FILLED = {
     '"[Verksamhetens namn]"': "Läxhjälp för barn och unga i Norra Järva",
     "date: ÅÅÅÅ-MM-DD                  # överenskommelsens datum": "date: 2027-01-04",
     '"[Ort]"': "Stockholm",
-    '"[Förvaltningens namn]"': "Rinkeby-Kista stadsdelsförvaltning",
-    "kind: förvaltning ": "kind: stadsdelsförvaltning ",
+    '"[Kommunens namn]"': "Stockholms stad",
     "organisationsnummer: NNNNNN-NNNN  # kommunens": "organisationsnummer: 212000-0142  # kommunens",
-    '"[nämnden]"': "stadsdelsnämnden",
-    '"[Kommunen]"': "Stockholms stad",
+    '"[nämnden]"': "Rinkeby-Kista stadsdelsnämnd",
+    '"[förvaltningen]"': "Rinkeby-Kista stadsdelsförvaltning",
     '"[befattning]"': "stadsdelsdirektör",
     '"[nämnden i kommunen]"': "Rinkeby-Kista stadsdelsnämnd",
-    '"[Föreningens namn]"': "Läxhjälpen Norr",
+    '"[Organisationens namn]"': "Läxhjälpen Norr",
     "organisationsnummer: NNNNNN-NNNN\n": "organisationsnummer: 802480-1592\n",
     "start: ÅÅÅÅ-MM-DD": "start: 2027-01-04",
     "end: ÅÅÅÅ-MM-DD": "end: 2027-12-31",
@@ -44,7 +43,7 @@ def fill(text: str) -> str:
         assert old in text, old
         text = text.replace(old, new, 1)
     text = text.replace('      name: "[Namn]"\n', "      name: Lena Holm\n", 1)
-    text = text.replace('      name: "[Namn]"                # ta bort', "      name: Erik Lund  # ta bort", 1)
+    text = text.replace('      name: "[Namn]"                #', "      name: Erik Lund  #", 1)
     return re.sub(r"'\[[^\]]+\]'", lambda m: f"'Läxhjälpen Norr ger barn och unga stöd i skolarbetet "
                                              f"({m.group(0)[2:-2].lower()}).'", text)
 
@@ -76,7 +75,19 @@ def test_new_spec_lists_what_to_fill_in_then_builds(tmp_path):
     manifest = json.loads((tmp_path / "out" / "laxhjalpen-norr" / "manifest.json").read_text())
     assert [d["kind"] for d in manifest["documents"]] == ["agreement", "proposal", "packet"]
     assert "stadsdelsomradet" in spec.read_text(encoding="utf-8")  # the stadsdelsnämnd outline's own section
-    assert manifest["documents"][0]["title"].endswith("mellan Rinkeby-Kista stadsdelsförvaltning och Läxhjälpen Norr")
+    assert manifest["documents"][0]["title"].endswith("mellan Stockholms stad och Läxhjälpen Norr")
+    # With no outline edits, the proposal reads as a stadsdelsförvaltning writes one, in that order.
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "out" / "laxhjalpen-norr" / "laxhjalpen-norr-tjansteutlatande.pdf"
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    order = ["Rinkeby-Kista stadsdelsförvaltning", "Till Rinkeby-Kista stadsdelsnämnd", "Förslag till beslut",
+             "Sammanfattning", "Bakgrund", "Ärendets beredning", "Ärendet", "Beskrivning av idéburet offentligt",
+             "Förutsättningar i stadsdelsområdet", "Förvaltningens synpunkter och förslag", "Föreslagen finansiering",
+             "Överenskommelsens giltighetstid", "Ekonomiska konsekvenser", "Rättslig bedömning", "Bilagor"]
+    positions = [text.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert "Rinkeby-Kista stadsdelsnämnd godkänner överenskommelsen" in text
 
 
 def test_new_from_an_existing_spec_keeps_the_clauses_and_clears_the_data(tmp_path):

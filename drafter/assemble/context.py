@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from drafter.assemble.roles import roles
 from drafter.model.nodes import Origin
+from drafter.swedish.names import lista
 from drafter.spec.model import Spec
 
 if TYPE_CHECKING:
@@ -21,14 +23,17 @@ def clause_context(spec: Spec, kind: str) -> dict:
     data["partner"] = partners[0]
     data["document"]["title"] = agreement_title(spec)
     data["kind"] = kind
+    data |= roles(spec)
+    # A kommun or region is its own municipality: older clauses write `public.municipality`.
+    data["public"]["municipality"] = data["public"]["municipality"] or data["huvudman"]
     return data
 
 
 def agreement_title(spec: Spec) -> str:
     if spec.document.title:
         return spec.document.title
-    partners = " och ".join(p.name for p in spec.partners)
-    return f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan {spec.public.name} och {partners}"
+    parties = lista([spec.public.name, *(p.name for p in spec.partners)])
+    return f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan {parties}"
 
 
 # --- provenance: which spec fields a clause text used -----------------------------------------

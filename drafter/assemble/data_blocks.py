@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.assemble.context import agreement_title, computed_origin, spec_origin
-from drafter.formatting import tal
+from drafter.formatting import kronor, tal
 from drafter.model.nodes import (
     Inline,
     Official,
@@ -22,12 +22,12 @@ from drafter.model.nodes import (
     Table,
     Text,
 )
-from drafter.spec.model import Spec
+from drafter.spec.model import BudgetTable, Spec
 
 if TYPE_CHECKING:
     from drafter.spec.load import LoadedSpec
 
-BUDGET_HEADER = ("Beskrivning av resurs", "Kostnad (svenska kronor)")
+BUDGET_HEADER = (BudgetTable().item_heading, BudgetTable().amount_heading)  # the default header
 BUDGET_TOTAL = "Summa"
 
 
@@ -40,14 +40,18 @@ def _computed(loaded: "LoadedSpec | None", what: tuple, data: list[tuple]) -> Or
 
 
 def budget_table(spec: Spec, loaded: "LoadedSpec | None" = None) -> Table:
-    rows: list[list[list[Inline]]] = [[[Text(row.item, _spec(loaded, "budget", "rows", i, "item", shown=row.item))],
-             [Text(tal(row.amount), _spec(loaded, "budget", "rows", i, "amount", shown=tal(row.amount)))]]
-            for i, row in enumerate(spec.budget.rows)]
+    """The budget as a table, as `budget.table` asks: header row, sum row, "kr" after amounts."""
+    look = spec.budget.table
+    amount = kronor if look.kr else tal
+    rows: list[list[list[Inline]]] = [
+        [[Text(row.item, _spec(loaded, "budget", "rows", i, "item", shown=row.item))],
+         [Text(amount(row.amount), _spec(loaded, "budget", "rows", i, "amount", shown=amount(row.amount)))]]
+        for i, row in enumerate(spec.budget.rows)]
     total = _computed(loaded, ("budget", "total"), [("budget", "rows", i, "amount") for i in range(len(rows))])
     return Table(
-        header=[[Text(h)] for h in BUDGET_HEADER],
+        header=[[Text(look.item_heading)], [Text(look.amount_heading)]] if look.header else [],
         rows=rows,
-        total=[[Text(BUDGET_TOTAL)], [Text(tal(spec.budget.sum), total)]],
+        total=[[Text(BUDGET_TOTAL)], [Text(amount(spec.budget.sum), total)]] if look.sum else None,
         align=["left", "right"],
     )
 
@@ -56,16 +60,25 @@ def signature_block(spec: Spec, loaded: "LoadedSpec | None" = None) -> Signature
     place = f"{spec.document.place} den"
     return SignatureBlock([
         Signatory(
-            signs_for=f"För {party.signatory.signs_for or party.name}",
-            name=party.signatory.name,
-            title=party.signatory.title,
+            signs_for=f"För {signatory.signs_for or party.name}"
+                      + (" (i förening)" if party.signing == "i förening" and len(party.signatories) > 1 else ""),
+            name=signatory.name,
+            title=signatory.title,
             place_and_date=place,
-            origin=_computed(loaded, ("parties", i, "signatory"), [
-                ("parties", i, "signatory", "signs_for"), ("parties", i, "name"), ("parties", i, "signatory", "name"),
-                ("parties", i, "signatory", "title"), ("document", "place")]),
+            origin=_computed(loaded, _signatory_path(loaded, i, j), [
+                (*_signatory_path(loaded, i, j), "signs_for"), ("parties", i, "name"),
+                (*_signatory_path(loaded, i, j), "name"), (*_signatory_path(loaded, i, j), "title"),
+                ("document", "place")]),
         )
-        for i, party in enumerate(spec.parties)
+        for i, party in enumerate(spec.parties) for j, signatory in enumerate(party.signatories)
     ])
+
+
+def _signatory_path(loaded: "LoadedSpec | None", party: int, index: int) -> tuple:
+    """The spec field of a party's signatory as written: `signatories: [...]` or the one `signatory:`."""
+    if loaded is not None and ("parties", party, "signatories") in loaded.positions:
+        return ("parties", party, "signatories", index)
+    return ("parties", party, "signatory")
 
 
 def officials(spec: Spec, loaded: "LoadedSpec | None" = None) -> Officials:

@@ -55,6 +55,7 @@ def letterhead(spec: Spec) -> Letterhead:
         references.append(("Handläggare", proposal.handlaggare.name))
         if proposal.handlaggare.phone:
             references.append(("Telefon", proposal.handlaggare.phone))
-    sender = [spec.public.name] + ([proposal.department] if proposal.department else [])
+    # The förvaltning writes the tjänsteutlåtande; the kommun is named when the spec names no förvaltning.
+    sender = [spec.public.administration or spec.public.name] + ([proposal.department] if proposal.department else [])
     recipient = f"Till {versal(spec.public.committee)}" if spec.public.committee else ""
     return Letterhead(sender, DOCUMENT_TYPE, references, recipient)

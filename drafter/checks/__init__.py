@@ -14,6 +14,7 @@ from drafter.checks import (
     clauses,
     continuity,
     deadline_holiday,
+    language,
     orgnr,
     parties,
     period,
@@ -42,6 +43,7 @@ CHECKS = [
     *clauses.CHECKS,
     *representatives.CHECKS,
     *deadline_holiday.CHECKS,
+    *language.CHECKS,
 ]
 
 

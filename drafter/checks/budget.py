@@ -34,11 +34,15 @@ def check_budget_amount(ctx: CheckContext):
     budget = ctx.spec.budget
     whole = {budget.sum, *(r.amount for r in budget.rows)} | ({budget.total} if budget.total is not None else set())
     monthly = {round(a / budget.months) for a in whole}
+    # Other amounts the spec states as data (figures: egen insats, other funding) explain themselves.
+    explained = {v for v in ctx.spec.figures.values() if isinstance(v, int) and not isinstance(v, bool)}
     for piece in ctx.pieces:
         for match in AMOUNT.finditer(piece.text):
             value = amount_value(match)
             per = (match.group("per_what") or "").lower()
             if per and per not in _YEARLY | _MONTHLY:
+                continue
+            if value in explained:
                 continue
             allowed = monthly if per in _MONTHLY else whole
             if any(abs(value - a) <= (1 if per in _MONTHLY else 0) for a in allowed):
@@ -67,7 +71,7 @@ def check_budget_period(ctx: CheckContext):
             return
         length = "ungefär " + f"{about:.1f}".replace(".", ",") + " månader"
     yield Finding("budget-period", "warning",
-                  f"Budgeten avser {budget.months} månader (months), men överenskommelsens första period, "
+                  f"Budgeten avser {budget.months} månader (budget.months), men överenskommelsens första period, "
                   f"{span(period.start, period.end)}, är {length}.",
                   ctx.where("budget", "months"))
 

@@ -70,6 +70,26 @@ class CheckContext:
         return found.where() if found else piece.clause or piece.fallback
 
     @cached_property
+    def spec_strings(self) -> list[tuple[tuple, str]]:
+        """Every string value of the spec with its field path, in file order: for checks of the spec's
+        own wording (names, spelling). Where a document's text came from is the model's provenance
+        (`place_of`), not a search here."""
+        found: list[tuple[tuple, str]] = []
+
+        def walk(value, path):
+            if isinstance(value, str):
+                found.append((path, value))
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, (*path, k))
+            elif isinstance(value, list):
+                for i, v in enumerate(value):
+                    walk(v, (*path, i))
+
+        walk(self.spec.model_dump(mode="python", exclude_none=True), ())
+        return found
+
+    @cached_property
     def clause_refs(self) -> list[tuple[tuple, str]]:
         """Every clause reference written in the spec (`clause: villkor/period@1`), with its field path."""
         found: list[tuple[tuple, str]] = []

@@ -17,7 +17,10 @@ from drafter.formatting import genitiv
 GROUPS = {
     "kommun": "2", "region": "2", "nämnd": "2", "förvaltning": "2", "stadsdelsförvaltning": "2",
     "ideell förening": "8", "stiftelse": "8", "registrerat trossamfund": "28", "ekonomisk förening": "7",
+    "aktiebolag med särskild vinstutdelningsbegränsning": "5", "registrerad idéburen organisation": "2578",
 }
+# Every kommun's organisationsnummer begins 212000-, every region's 232100- (no list of all is needed).
+PUBLIC_PREFIXES = {"212000": "kommun", "232100": "region"}
 GROUP_NAMES = {
     "1": "dödsbon", "2": "stat, regioner, kommuner och församlingar", "3": "utländska företag",
     "5": "aktiebolag", "6": "enkla bolag", "7": "ekonomiska föreningar", "8": "ideella föreningar och stiftelser",
@@ -50,4 +53,18 @@ def check_orgnr(ctx: CheckContext):
                           f"börjar det med {expected}. Kontrollera numret eller kind.", where)
 
 
-CHECKS = [check_orgnr]
+
+
+def check_public_number(ctx: CheckContext):
+    """The public party's number is a kommun's or a region's: the legal person that is bound."""
+    for i, party in enumerate(ctx.spec.parties):
+        number = party.organisationsnummer.replace("-", "")
+        if party.sector != "offentlig" or number[:6] in PUBLIC_PREFIXES or number[0] != "2":
+            continue  # a number outside group 2 is already an error of check_orgnr
+        yield Finding("orgnr-invalid", "warning",
+                      f"{genitiv(party.name)} organisationsnummer {party.organisationsnummer} är inte en kommuns "
+                      "(212000-NNNN) eller en regions (232100-NNNN). Den offentliga parten är kommunen eller regionen "
+                      "som juridisk person; ange dess nummer.", ctx.where("parties", i, "organisationsnummer"))
+
+
+CHECKS = [check_orgnr, check_public_number]

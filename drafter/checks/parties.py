@@ -17,15 +17,22 @@ _LABEL = re.compile(rf"{SPACE}*(?:\(|,){SPACE}*(?:organisationsnummer|org\.?{SPA
 _NAME_STOP = re.compile(r"[.;:()\n]|(?:^|\s)(?:och|samt|mellan|med|till|av)\s", re.IGNORECASE)
 
 
-def _name_before(text: str, at: int) -> str | None:
-    """The name written before "(organisationsnummer" that ends at `at`, or None if no label is there."""
+def _text_before(text: str, at: int) -> str | None:
+    """The text before the "(organisationsnummer" label that ends at `at`, or None if no label is there."""
     label = _LABEL.search(text, 0, at)
-    if not label:
-        return None
-    before = text[:label.start()]
+    return text[:label.start()].rstrip(" ,\u00a0") if label else None
+
+
+def _name_in(before: str) -> str | None:
+    """The last name-like stretch of `before`, for a message: after the last word that cannot be in one."""
     stops = list(_NAME_STOP.finditer(before))
     name = before[stops[-1].end():] if stops else before
     return name.strip(" ,\u00a0") or None
+
+
+def _ends_with_name(before: str, name: str) -> bool:
+    """Names are matched as whole names, so "Riksförbundet Hem och Skola" or "S:t Lukas" are not split."""
+    return before.casefold().endswith(name.casefold())
 
 
 def check_party_mismatch(ctx: CheckContext):
@@ -42,10 +49,13 @@ def check_party_mismatch(ctx: CheckContext):
                               place, piece.document)
                 continue
             i, owner = by_number[number]
-            name = _name_before(piece.text, m.start())
-            if name is None or name.casefold().endswith(owner.name.casefold()):
+            before = _text_before(piece.text, m.start())
+            if before is None or _ends_with_name(before, owner.name):
                 continue
-            other = next((p for p in parties if p is not owner and name.casefold().endswith(p.name.casefold())), None)
+            name = _name_in(before)
+            if name is None:
+                continue
+            other = next((p for p in parties if p is not owner and _ends_with_name(before, p.name)), None)
             if other:
                 message = (f"{other.name} står med organisationsnummer {number}, som är {genitiv(owner.name)} nummer; "
                            f"{other.name} har {other.organisationsnummer} "
@@ -67,19 +77,32 @@ def _signatories(ctx: CheckContext):
             for signed in block.signatories:
                 if not signed.name:
                     continue
-                match = [(i, p) for i, p in enumerate(parties) if p.signatory.name == signed.name]
+                match = [(i, p, s) for i, p in enumerate(parties) for s in p.signatories if s.name == signed.name]
                 if not match:
                     yield Finding("party-mismatch", "error",
                                   f"{signed.name} skriver under ({signed.signs_for}) men är inte undertecknare "
                                   "för någon part i specen.",
                                   ctx.where("parties"), doc.kind)
                     continue
-                i, party = match[0]
-                if signed.title and party.signatory.title != signed.title:
+                i, party, signatory = match[0]
+                if signed.title and signatory.title != signed.title:
                     yield Finding("party-mismatch", "error",
                                   f"{signed.name} skriver under som {signed.title}, men specen anger "
-                                  f"{party.signatory.title}.",
+                                  f"{signatory.title}.",
                                   ctx.where("parties", i, "signatory", "title"), doc.kind)
 
 
-CHECKS = [check_party_mismatch]
+def check_legal_person(ctx: CheckContext):
+    """party-legal-person: a förvaltning signs for nobody; the party is the kommun or region through its nämnd."""
+    for i, party in enumerate(ctx.spec.parties):
+        if party.sector == "offentlig" and party.kind in ("förvaltning", "stadsdelsförvaltning"):
+            owner = party.municipality or "kommunen eller regionen"
+            yield Finding("party-legal-person", "warning",
+                          f"{party.name} står som part, men en {party.kind} är varken juridisk person eller organ "
+                          f"och kan inte ingå avtal. Parten är {owner}, som handlar genom nämnden: skriv name: "
+                          f"{party.municipality or '[kommunen]'}, kind: kommun, committee: "
+                          f"{party.committee or '[nämnden]'} och administration: {party.name}.",
+                          ctx.where("parties", i, "kind"))
+
+
+CHECKS = [check_party_mismatch, check_legal_person]

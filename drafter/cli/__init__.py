@@ -14,11 +14,30 @@ from pathlib import Path
 import click
 
 from drafter import __version__
+from drafter.cli import svenska
 from drafter.errors import DrafterError
+
+svenska.install()
+
+
+class _Command(click.Command):
+    """A command whose usage line is Swedish: `drafter build [FLAGGOR] SPECS...`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", svenska.OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
 
 
 class _Group(click.Group):
     """Turns every DrafterError into its Swedish message and exit code; never a traceback."""
+
+    command_class = _Command
+    group_class = type  # subgroups (`drafter clauses`) are of this class too
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", svenska.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", svenska.SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
 
     def invoke(self, ctx):
         try:
@@ -63,6 +82,7 @@ def specs_argument(command):
 
 def _register() -> None:
     from drafter.cli import build, check, clauses, compare, import_, new, schema  # noqa: F401  (each adds its commands to main)
+    from drafter.cli import language  # noqa: F401
 
 
 _register()

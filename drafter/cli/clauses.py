@@ -55,12 +55,6 @@ def clauses_show(ref, clauses_dir):
     click.echo(clause.body.rstrip())
 
 
-def _version(library, clause_id: str, version: str):
-    from drafter.clauses.approve import find_version
-
-    return find_version(library, f"{clause_id}@{version.lstrip('v')}")
-
-
 @clauses.command("diff")
 @click.argument("clause_id", metavar="ID")
 @click.argument("v1")
@@ -70,7 +64,7 @@ def _version(library, clause_id: str, version: str):
               help="text: i terminalen; html: en fristående sida; docx: spårade ändringar i Word.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="Fil att skriva till (krävs för docx i terminalen). Standard: skärmen.")
-@click.option("--author", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
+@click.option("--author", metavar="NAMN", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
@@ -79,29 +73,30 @@ def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
     Jämför klausultexten som den står i biblioteket, med {{ }}-uttrycken som de är skrivna: den
     text som fastställs. Överst står båda versionernas status, fastställelse och motivering."""
     from drafter.clauses.library import ClauseLibrary
-    from drafter.redline.emit import docx_date, emit, use_color
+    from drafter.cli.compare import emit, use_color
+    from drafter.comparison import clause_date, clause_documents, clause_version, revision_date
 
     library = ClauseLibrary(clauses_dir)
-    old, new = _version(library, clause_id, v1), _version(library, clause_id, v2)
+    old, new = clause_version(library, clause_id, v1), clause_version(library, clause_id, v2)
     if output_format == "docx":
-        from drafter.redline.clause_doc import clause_documents
         from drafter.writers.docx.redline import redline_docx_bytes
 
-        newer = max(old, new, key=lambda v: v.version)
-        date = newer.meta.approval.date if newer.meta.approval else None
-        emit(redline_docx_bytes(*clause_documents(old, new), author, docx_date(date)), out)
+        emit(redline_docx_bytes(*clause_documents(old, new), author, revision_date(clause_date(old, new))), out)
         return
-    from drafter.redline.report import clause_report
+    from drafter.diff.report import clause_report
+    from drafter.language.measure import change_line, measure_clause
 
     report = clause_report(old, new)
+    readability = change_line(measure_clause(old.body), measure_clause(new.body), f"v{old.version}", f"v{new.version}")
     if output_format == "html":
-        from drafter.redline.html_format import clause_html
+        from drafter.diff.html_format import clause_html
 
-        emit(clause_html(report), out)
+        emit(clause_html(report, readability), out)
     else:
-        from drafter.redline.text_format import clause_text
+        from drafter.diff.text_format import clause_text
 
-        emit(clause_text(report, use_color(out)), out)
+        title, _, rest = clause_text(report, use_color(out)).partition("\n")
+        emit(f"{title}\n{readability}\n{rest}", out)
 
 
 @clauses.command("history")
@@ -116,7 +111,8 @@ def clauses_history(clause_id, specs_dir, clauses_dir):
     En hänvisning utan version (villkor/period) räknas till den senaste fastställda versionen."""
     from drafter.clauses.approve import find_version
     from drafter.clauses.library import ClauseLibrary
-    from drafter.redline.history import clause_usage
+    from drafter.comparison import clause_usage
+    from drafter.language.measure import measure_clause
 
     library = ClauseLibrary(clauses_dir)
     if "@" in clause_id:
@@ -130,6 +126,7 @@ def clauses_history(clause_id, specs_dir, clauses_dir):
         approval = v.meta.approval
         approved = f"{approval.date.isoformat()}  {approval.by}" if approval else "–"
         click.echo(f"  v{v.version}  {v.meta.status:10} {approved}")
+        click.echo(f"      läsbarhet: {measure_clause(v.body).short()}")
         click.echo(f"      motivering: {v.meta.rationale}")
         used = usage.get(v.version, {})
         where = "; ".join(f"{name} ({', '.join(docs)})" for name, docs in used.items()) or "ingen spec"
@@ -151,8 +148,8 @@ def _all_versions(library, clause_id: str):
 
 @clauses.command("approve")
 @click.argument("ref", metavar="ID@VERSION")
-@click.option("--by", required=True, help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
-@click.option("--date", "date_text", help="Fastställelsedatum ÅÅÅÅ-MM-DD. Standard: i dag.")
+@click.option("--by", metavar="NAMN", required=True, help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
+@click.option("--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Fastställelsedatum ÅÅÅÅ-MM-DD. Standard: i dag.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_approve(ref, by, date_text, clauses_dir):
@@ -170,7 +167,7 @@ def clauses_approve(ref, by, date_text, clauses_dir):
 
 
 @clauses.command("outlines")
-@click.argument("name", required=False)
+@click.argument("name", metavar="[NAMN]", required=False)
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_outlines(name, clauses_dir):

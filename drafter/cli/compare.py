@@ -2,65 +2,87 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
-from drafter.cli import main
+from drafter.cli import main, svenska
 from drafter.errors import DrafterError
 
 
 @main.command()
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
-@click.option("--document", "kind", default="agreement", show_default=True,
-              type=click.Choice(["agreement", "proposal"]),
+@click.argument("old", metavar="GAMMAL", type=click.Path(path_type=Path))
+@click.argument("new", metavar="NY", type=click.Path(path_type=Path))
+@click.option("--document", "kind", default="overenskommelse", show_default=True,
+              type=svenska.Choice({"overenskommelse": "agreement", "tjansteutlatande": "proposal"}),
               help="Vilket dokument som jämförs: överenskommelsen eller tjänsteutlåtandet.")
 @click.option("--format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "html", "docx"]),
               help="text: i terminalen; html: en fristående sida; docx: det nya dokumentet med spårade ändringar.")
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="Fil att skriva till (krävs för docx i terminalen). Standard: skärmen.")
-@click.option("--author", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
+@click.option("--author", metavar="NAMN", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
 def compare(old, new, kind, output_format, out, author, clauses_dir):
-    """Jämför dokumenten från två specar (OLD och NEW är YAML-filer), avsnitt för avsnitt.
+    """Jämför dokumenten från två specar (GAMMAL och NY är YAML-filer), avsnitt för avsnitt.
 
     Avsnitt paras ihop efter klausul-id; tillagda, borttagna, flyttade, omnumrerade och ändrade
     avsnitt visas med klausulversioner och den nyare versionens motivering, och ändrade uppgifter
     (parter, period, budget) i en tabell. docx: det nya dokumentet med Words spårade ändringar mot
     det gamla, som kan godkännas eller avvisas en och en."""
-    from drafter.assemble import assemble_documents
     from drafter.clauses.library import ClauseLibrary
-    from drafter.redline.compare import align_sections
-    from drafter.redline.emit import docx_date, emit, use_color
-    from drafter.spec.load import load_spec
+    from drafter.comparison import compared_documents, rationale, revision_date
+    from drafter.diff.sections import align_sections
 
     library = ClauseLibrary(clauses_dir)
-    loaded = [load_spec(path) for path in (old, new)]
-    documents = []
-    for path, spec in zip((old, new), loaded):
-        found = [d for d in assemble_documents(spec, library) if d.kind == kind]
-        if not found:
-            raise DrafterError(f"Specen {path} har inget tjänsteutlåtande (proposal:).",
-                               hint="Jämför överenskommelsen med --document agreement.")
-        documents.append(found[0])
-    old_doc, new_doc = documents
+    compared = compared_documents(old, new, kind, library)
+    old_doc, new_doc = compared.old_doc, compared.new_doc
     pairs = align_sections(old_doc, new_doc)
     if output_format == "docx":
         from drafter.writers.docx.redline import redline_docx_bytes
 
-        emit(redline_docx_bytes(old_doc, new_doc, author, docx_date(new_doc.meta.date), pairs), out)
+        emit(redline_docx_bytes(old_doc, new_doc, author, revision_date(new_doc.meta.date), pairs), out)
         return
-    from drafter.redline.report import comparison_report
+    from drafter.diff.report import comparison_report
+    from drafter.language.document import document_stats
+    from drafter.language.measure import change_line
 
-    report = comparison_report(old, new, old_doc, new_doc, loaded[0].spec, loaded[1].spec, library, pairs)
+    report = comparison_report(old, new, old_doc, new_doc, compared.old_spec, compared.new_spec,
+                               rationale(library), pairs)
+    readability = change_line(document_stats(old_doc), document_stats(new_doc), "förut", "nu")
     if output_format == "html":
-        from drafter.redline.html_format import comparison_html
+        from drafter.diff.html_format import comparison_html
 
-        emit(comparison_html(report), out)
+        emit(comparison_html(report, readability), out)
     else:
-        from drafter.redline.text_format import comparison_text
+        from drafter.diff.text_format import comparison_text
 
-        emit(comparison_text(report, use_color(out)), out)
+        title, _, rest = comparison_text(report, use_color(out)).partition("\n")
+        emit(f"{title}\n{readability}\n{rest}", out)
+
+
+def emit(content: str | bytes, out: Path | None) -> None:
+    """A redline to the file `out` (written atomically) or to standard output."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if out is not None:
+        from drafter.output import write_atomic
+
+        if not out.parent.is_dir():
+            raise DrafterError(f"Mappen {out.parent} finns inte.", hint="Skapa mappen eller välj en annan fil med -o.")
+        write_atomic(out, data)
+        click.echo(f"skrev {out}", err=True)
+        return
+    if isinstance(content, bytes) and sys.stdout.isatty():
+        raise DrafterError("En DOCX-fil kan inte visas i terminalen.", hint="Ange en fil med -o, t.ex. -o andringar.docx.")
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        click.echo(content.rstrip("\n"))
+
+
+def use_color(out: Path | None) -> bool:
+    """Colour only on a terminal (and never into a file)."""
+    return out is None and sys.stdout.isatty()

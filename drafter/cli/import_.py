@@ -10,13 +10,13 @@ from drafter.cli import main
 
 
 @main.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--name", help="Partnerskapets namn: specens filnamn och klausulernas mapp "
+@click.argument("file", metavar="FIL", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--name", metavar="NAMN", help="Partnerskapets namn: specens filnamn och klausulernas mapp "
                              "(små bokstäver, siffror, bindestreck). Standard: filens namn.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Klausulbibliotekets mapp; klausulerna skrivs till DIR/import/NAME/. Standard: clauses/.")
+              help="Klausulbibliotekets mapp; klausulerna skrivs till MAPP/import/NAMN/. Standard: clauses/.")
 @click.option("--agreements", "agreements_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Mappen för specen NAME.yaml. Standard: agreements/.")
+              help="Mappen för specen NAMN.yaml. Standard: agreements/.")
 @click.option("--force", is_flag=True, help="Skriv över en tidigare import med samma namn.")
 def import_(file, name, clauses_dir, agreements_dir, force):
     """Dela upp en befintlig överenskommelse eller ett tjänsteutlåtande (.docx, .pdf, .txt, .md) i

@@ -10,7 +10,7 @@ from drafter.cli import main
 
 
 @main.command()
-@click.argument("name")
+@click.argument("name", metavar="NAMN")
 @click.option("--from", "from_spec", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Utgå från en befintlig spec: dess avsnitt behålls, parter, period, budget och texter töms.")
 @click.option("--proposal", "proposal_kind", default="facknamnd", show_default=True,
@@ -21,7 +21,7 @@ from drafter.cli import main
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp (med standardmallarna i outlines/).")
 def new(name, from_spec, proposal_kind, agreements_dir, clauses_dir):
-    """Skriv agreements/NAME.yaml: en kommenterad spec att fylla i för ett nytt partnerskap."""
+    """Skriv agreements/NAMN.yaml: en kommenterad spec att fylla i för ett nytt partnerskap."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.newspec import write_new_spec
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:  # tracked changes (model/changes.py) build on these nodes
+    from drafter.model.changes import (
+        ChangedPeople, Deleted, DeletedBlocks, Heading, Inserted, InsertedBlocks, RenumberedItem, TrackedTable,
+    )
 
 
 # --- provenance -------------------------------------------------------------
@@ -85,7 +90,7 @@ class CrossRef:
     text: str = ""  # set by model.numbering
 
 
-Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef]
+Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef, "Inserted", "Deleted"]
 
 
 # --- block nodes ------------------------------------------------------------
@@ -156,7 +161,8 @@ class Officials:
     officials: list[Official]
 
 
-Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials]
+Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials,
+              "InsertedBlocks", "DeletedBlocks", "Heading", "RenumberedItem", "TrackedTable", "ChangedPeople"]
 
 
 # --- structure --------------------------------------------------------------
@@ -209,6 +215,7 @@ class Metadata:
     language: str = "sv-SE"
     letterhead: Letterhead | None = None
     title_origin: Origin | None = provenance()  # the spec's title, or the parties it is made from
+    date_stands_in: bool = False  # `date` is not the document's own (a clause diff's approval date)
 
 
 # The file name of each kind of document, after the spec's name: street-minds-2026-overenskommelse.pdf

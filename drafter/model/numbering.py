@@ -5,6 +5,7 @@ Writers print `Section.label`, `CrossRef.text` and `FootnoteRef.number`; they ne
 
 from __future__ import annotations
 
+from drafter.model.changes import ChangeBlock, Deleted, Inserted
 from drafter.model.nodes import (
     BulletList,
     CrossRef,
@@ -52,6 +53,17 @@ def unnumber(section: Section) -> None:
         unnumber(sub)
 
 
+def number_footnotes(doc: Document) -> None:
+    """Footnotes 1, 2, … in reading order, and nothing else: for a redline, whose old and new
+    footnotes share one document and whose sections and references are numbered already."""
+    counter = 0
+    for blocks in _all_block_lists(doc):
+        for inline in inlines_in(blocks):
+            if isinstance(inline, FootnoteRef):
+                counter += 1
+                inline.number = counter
+
+
 def _number_sections(sections: list[Section], prefix: str, level: int) -> None:
     n = 0
     for section in sections:
@@ -91,12 +103,15 @@ def inlines_in(blocks):
             for row in [block.header, *block.rows, *([block.total] if block.total else [])]:
                 for cell in row:
                     yield from _walk_inlines(cell)
+        elif isinstance(block, ChangeBlock):  # tracked changes (a redline): what they hold
+            yield from _walk_inlines(block.inlines)
+            yield from inlines_in(block.blocks)
 
 
 def _walk_inlines(inlines):
     for inline in inlines:
         yield inline
-        if isinstance(inline, (Emph, Strong)):
+        if isinstance(inline, (Emph, Strong, Inserted, Deleted)):
             yield from _walk_inlines(inline.children)
         elif isinstance(inline, FootnoteRef):
             yield from inlines_in(inline.blocks)

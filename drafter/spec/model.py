@@ -13,13 +13,17 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 from stdnum.se import orgnr
 
+from drafter.spec import schema_sv
 from drafter.spec.refs import CLAUSE_REF, ref_id
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              field_title_generator=schema_sv.field_title,
+                              model_title_generator=schema_sv.model_title,
+                              json_schema_extra=schema_sv.model_schema_extra)
 
 
 class DocumentInfo(_Model):
@@ -47,11 +51,31 @@ class Party(_Model):
     kind: Literal[
         "kommun", "region", "nämnd", "förvaltning", "stadsdelsförvaltning",
         "ideell förening", "stiftelse", "registrerat trossamfund", "ekonomisk förening",
+        "aktiebolag med särskild vinstutdelningsbegränsning", "registrerad idéburen organisation",
     ]
     organisationsnummer: str = Field(description="NNNNNN-NNNN, med kontrollsiffra.")
     committee: str | None = Field(None, description="Ansvarig nämnd, t.ex. socialnämnden (offentlig part).")
     municipality: str | None = Field(None, description="Kommunen, t.ex. Stockholms stad (offentlig part).")
-    signatory: Signatory
+    administration: str | None = Field(
+        None, description="Förvaltningen som bereder och följer upp, t.ex. socialförvaltningen (offentlig part).")
+    signatory: Signatory | None = Field(None, description="Den som undertecknar för parten.")
+    signatories: list[Signatory] = Field(
+        default_factory=list,
+        description="Flera undertecknare, t.ex. två firmatecknare; i stället för signatory.")
+    signing: Literal["i förening", "var för sig"] = Field(
+        "var för sig", description="Om undertecknarna tecknar firman tillsammans (i förening) eller var för sig.")
+
+    @model_validator(mode="after")
+    def _one_way_to_sign(self):
+        if self.signatory is not None and self.signatories:
+            raise ValueError("ange antingen signatory eller signatories, inte båda")
+        if self.signatory is None and not self.signatories:
+            raise ValueError("parten behöver en undertecknare: signatory (en) eller signatories (flera)")
+        if self.signatory is None:
+            self.signatory = self.signatories[0]
+        elif not self.signatories:
+            self.signatories = [self.signatory]
+        return self
 
     @field_validator("organisationsnummer")
     @classmethod
@@ -89,10 +113,21 @@ class BudgetRow(_Model):
     amount: int = Field(description="Belopp i hela kronor.")
 
 
+class BudgetTable(_Model):
+    """How the budget table looks; the defaults are the table the examples were signed with."""
+
+    header: bool = Field(True, description="Rubrikrad överst (Beskrivning av resurs, Kostnad).")
+    sum: bool = Field(True, description="Summarad nederst, räknad från raderna.")
+    kr: bool = Field(False, description="Skriv 'kr' efter varje belopp.")
+    item_heading: str = Field("Beskrivning av resurs", description="Rubriken över beskrivningarna.")
+    amount_heading: str = Field("Kostnad (svenska kronor)", description="Rubriken över beloppen.")
+
+
 class Budget(_Model):
     months: int = Field(ge=1, le=120, description="Antal månader som beloppen avser.")
     rows: list[BudgetRow] = Field(min_length=1)
     total: int | None = Field(None, description="Angiven summa; kontrolleras mot raderna.")
+    table: BudgetTable = Field(default_factory=BudgetTable, description="Hur budgettabellen ser ut.")
 
     @property
     def sum(self) -> int:
@@ -143,14 +178,17 @@ class OutlineItem(_Model):
 
     @model_validator(mode="after")
     def _clause_or_heading(self):
-        if not self.clause and not self.heading and not self.block:
-            raise ValueError("en punkt behöver en klausul (clause), en rubrik (heading) eller ett block (block)")
+        # A text without a heading (key or text alone) continues the section it stands in.
+        if not self.clause and not self.heading and not self.block and not self.key and self.text is None:
+            raise ValueError("en punkt behöver en klausul (clause), en rubrik (heading), ett block (block) "
+                             "eller en text (key eller text)")
         return self
 
     @property
     def name(self) -> str | None:
-        """How a standard outline's change names this section: its key, else its clause id."""
-        return self.key or (ref_id(self.clause) if self.clause else None)
+        """How a standard outline's change names this section: its key, else its clause id, else its
+        block (`tjansteman`, `bilagor`, `budget`), so every part of an outline can be removed or moved."""
+        return self.key or (ref_id(self.clause) if self.clause else None) or self.block
 
 
 class Placement(_Model):
@@ -320,7 +358,8 @@ class Spec(_Model):
     def _one_of_each_sector(self):
         sectors = [p.sector for p in self.parties]
         if "offentlig" not in sectors or "idéburen" not in sectors:
-            raise ValueError("parties behöver minst en part med sector offentlig och en med sector idéburen")
+            raise ValueError("Specen behöver under parties minst en part med sector: offentlig och en med "
+                             "sector: idéburen")
         return self
 
     @property

@@ -13,6 +13,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from drafter.errors import DrafterError, Where
+from drafter.validation import no_such_day
 from drafter.xmlchars import NOT_XML, first_bad_char
 
 MAX_BYTES = 1_000_000
@@ -102,7 +103,8 @@ def _construct(loader, node, path, positions, name):
         value = loader.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError):
         raise DrafterError(
-            f"Värdet '{node.value}' kan inte läsas; det ser ut som ett datum men dagen finns inte.",
+            f"Värdet '{node.value}' kan inte läsas; det ser ut som ett datum men dagen finns inte."
+            + no_such_day(node.value),
             _where(name, node, ".".join(map(str, path))),
             "Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2026-07-01.",
         ) from None

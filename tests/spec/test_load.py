@@ -106,3 +106,16 @@ def test_clause_id_cannot_leave_the_library(tmp_path):
     errors = _spec_errors(tmp_path, data)
     assert errors[0].where.field.startswith("outline.0")
     assert "giltigt klausul-id" in errors[0].message
+
+
+def test_a_date_that_does_not_exist_says_how_many_days_the_month_has(tmp_path):
+    from drafter.errors import DrafterError
+    from drafter.spec.load import load_spec
+
+    spec = tmp_path / "feb.yaml"
+    spec.write_text((EXAMPLE.read_text(encoding="utf-8")
+                     .replace("  date: 2026-07-01 ", "  date: 2026-02-30 ", 1)
+                     .replace("renews: street-minds-2023.yaml", "")), encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        load_spec(spec)
+    assert "'2026-02-30'" in caught.value.message and "Februari 2026 har 28 dagar." in caught.value.message

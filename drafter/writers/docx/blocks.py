@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from docx.shared import Twips
 
+from drafter.model.changes import ChangeBlock
 from drafter.model.nodes import BulletList, Officials, OrderedList, Paragraph, SignatureBlock, Table
 from drafter.writers.docx import house
 from drafter.writers.docx.footnotes import Footnotes
@@ -52,6 +53,10 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
         write_signatures(story, block)
     elif isinstance(block, Officials):
         write_officials(story, block)
+    elif isinstance(block, ChangeBlock):
+        from drafter.writers.docx.changes import write_change  # it writes through this module
+
+        write_change(story, block, footnotes, depth)
     else:
         raise TypeError(f"okänd blocknod: {type(block).__name__}")
 

@@ -69,6 +69,15 @@ class Footnotes:
             story.paragraph(house.FOOTNOTE_TEXT)
         _add_mark(footnote.find(qn("w:p")))
 
+    def note(self, note_id: str):
+        """The w:footnote written for the mark with w:id `note_id` (a redline marks its text)."""
+        return next(n for n in self._root.findall(qn("w:footnote")) if n.get(qn("w:id")) == note_id)
+
+    @property
+    def root(self):
+        """The w:footnotes element (to number the revisions in it)."""
+        return self._root
+
     def attach(self, document) -> None:
         """Add /word/footnotes.xml to `document` (only if a footnote was written)."""
         if not self._count:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docx.text.paragraph import Paragraph
 
+from drafter.model.changes import Deleted, Inserted
 from drafter.model.nodes import CrossRef, Emph, FootnoteRef, LineBreak, Strong, Text
 from drafter.writers.docx.footnotes import Footnotes
 
@@ -24,6 +25,10 @@ def write_inlines(paragraph: Paragraph, inlines: list, footnotes: Footnotes,
             paragraph.add_run().add_break()
         elif isinstance(node, FootnoteRef):
             footnotes.reference(paragraph.add_run(), node)
+        elif isinstance(node, (Inserted, Deleted)):
+            from drafter.writers.docx.changes import write_tracked_inline  # it writes through this module
+
+            write_tracked_inline(paragraph, node, footnotes, bold, italic)
         else:
             raise TypeError(f"okänd inline-nod: {type(node).__name__}")
 

@@ -24,21 +24,22 @@ MIN_SHARE = 0.15  # no column narrower than this share of the width
 
 
 def write_table(story: Story, table: Table, write_inlines: Callable) -> None:
-    rows = [table.header, *table.rows, *([table.total] if table.total else [])]
+    header = [table.header] if table.header else []  # a table may have no header row
+    rows = [*header, *table.rows, *([table.total] if table.total else [])]
     cols = max(len(row) for row in rows)
     widths = column_widths(rows, cols, story.width)
     word_table = story.table(len(rows), cols, widths)
     tbl = word_table._tbl
     tbl.tblPr.style = house.TABLE_STYLE
     look = tbl.tblPr.find(qn("w:tblLook"))
-    for key, value in (("val", "0000"), ("firstRow", 1), ("lastRow", int(table.total is not None)),
+    for key, value in (("val", "0000"), ("firstRow", int(bool(header))), ("lastRow", int(table.total is not None)),
                        ("firstColumn", 0), ("lastColumn", 0), ("noHBand", 1), ("noVBand", 1)):
         look.set(qn(f"w:{key}"), str(value))
 
     last = len(rows) - 1
     keep = len(rows) <= KEEP_TOGETHER_ROWS
     for r, (row, word_row) in enumerate(zip(rows, word_table.rows)):
-        is_header, is_total = r == 0, table.total is not None and r == last
+        is_header, is_total = bool(header) and r == 0, table.total is not None and r == last
         trPr = word_row._tr.get_or_add_trPr()
         trPr.append(el("w:cantSplit"))
         if is_header:

@@ -11,9 +11,11 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from docxtpl import DocxTemplate
 
+from drafter.model.changes import plain_blocks
 from drafter.model.nodes import Document, Section, SignatureBlock
 from drafter.writers.docx import house
 from drafter.writers.docx.blocks import write_blocks
+from drafter.writers.docx.changes import number_revisions, write_title
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.letterhead import write_letterhead
 from drafter.writers.docx.properties import set_core_properties
@@ -35,8 +37,9 @@ def open_template(meta, template: Path = TEMPLATE):
 
 def finish(document, meta, footnotes: Footnotes) -> bytes:
     """Footnotes and core properties in place, saved with fixed zip times: reproducible bytes."""
+    number_revisions([document.element.body, footnotes.root])  # tracked changes, if any
     footnotes.attach(document)
-    when = build_time(meta.date)
+    when = build_time(meta.date, meta.date_stands_in)
     set_core_properties(document, meta, when)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -49,11 +52,9 @@ def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
 
     body = Story(document.element.body, document._body, house.TEXT_WIDTH)
     footnotes = Footnotes(lambda story, blocks: write_blocks(story, blocks, footnotes))
-    title = body.paragraph(house.TITLE)
-    title.add_run(doc.meta.title)
-    if doc.meta.subtitle:
+    title = write_title(body, doc, footnotes, house.TITLE)
+    if write_title(body, doc, footnotes, house.SUBTITLE, subtitle=True) is not None:
         title.paragraph_format.space_after = Twips(SUBTITLE_GAP)
-        body.paragraph(house.SUBTITLE).add_run(doc.meta.subtitle)
     if doc.meta.letterhead is not None:
         write_letterhead(document, doc.meta.letterhead)
     write_blocks(body, doc.preamble, footnotes)
@@ -71,7 +72,7 @@ def _write_section(body: Story, section: Section, footnotes: Footnotes) -> None:
         heading = body.paragraph(house.heading_style(section.level))
         heading.add_run(f"{section.label} {section.heading}" if section.label else section.heading)
     write_blocks(body, section.blocks, footnotes)
-    if any(isinstance(block, SignatureBlock) for block in section.blocks):
+    if any(isinstance(block, SignatureBlock) for block in plain_blocks(section.blocks)):
         keep_with_signatures(body.since(start))
     for sub in section.sections:
         _write_section(body, sub, footnotes)

@@ -60,7 +60,7 @@ def timestamp_for(doc: Document) -> int | None:
     """
     from drafter.timestamps import document_time
 
-    when = document_time(doc.meta.date)
+    when = document_time(doc.meta.date, doc.meta.date_stands_in)
     return int(when.timestamp()) if when else None
 
 

@@ -1,0 +1,62 @@
+"""Klarspråk and spelling (docs/klarsprak.md): lix, long-sentence, passive-no-agent, plain-word,
+term-variant, agreement-error, spelling. All `info`, except spelling and language errors in text a user
+wrote (the spec's `texts:`, a clause version in status utkast): `warning`."""
+
+from __future__ import annotations
+
+from drafter.checks.context import CheckContext
+from drafter.checks.finding import Finding, Severity
+from drafter.language import spelling
+from drafter.language.review import review_document
+from drafter.language.rules import quote
+from drafter.language.settings import load_settings
+
+_NAME_FIELDS = {"name", "place", "municipality", "department", "committee", "signs_for"}
+
+
+def check_language(ctx: CheckContext):
+    settings = load_settings(getattr(ctx.library, "root", None))
+    speller = spelling.Speller(spec_names(ctx) | settings.words) if spelling.available() else None
+    parties = tuple(p.name for p in ctx.spec.parties)
+    seen: set = set()
+    statuses: dict[str, str] = {}
+    for doc in ctx.documents:
+        review = review_document(doc, settings, speller, parties)
+        for note in review.notes:
+            where, written = _place(ctx, note, doc.kind, statuses)
+            remark = note.remark
+            severity: Severity = "warning" if remark.error and written else "info"
+            message = remark.message + (f" {quote(remark.sentence)}" if remark.message.endswith("meningen")
+                                        else f" Meningen: {quote(remark.sentence)}" if remark.sentence else "")
+            if (remark.code, where, message) in seen:
+                continue
+            seen.add((remark.code, where, message))
+            yield Finding(remark.code, severity, message, where, doc.kind)
+
+
+def spec_names(ctx: CheckContext) -> set[str]:
+    """Words of the spec's names (parties, signatories, officials, place): spelled as the spec spells them."""
+    return {w for path, value in ctx.spec_strings if path and str(path[-1]) in _NAME_FIELDS
+            for w in value.replace("-", " ").split()}
+
+
+def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str]) -> tuple[str, bool]:
+    """Where to point, and whether a user wrote the text there (the spec, or a clause in utkast)."""
+    if note.part is None:
+        return ctx.where("proposal" if kind == "proposal" else "document"), False
+    sentence = note.remark.sentence
+    for path, value in ctx.spec_strings:
+        if sentence and (sentence in value or sentence[:60] in value):
+            return ctx.where(*path), True
+    clause = note.part.clause
+    if clause:
+        if clause not in statuses:
+            try:
+                statuses[clause] = ctx.library.get(clause).meta.status  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 (the clause checks report a clause that cannot be read)
+                statuses[clause] = ""
+        return clause, statuses[clause] == "utkast"
+    return ctx.where("outline"), False
+
+
+CHECKS = [check_language]

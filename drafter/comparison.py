@@ -1,0 +1,162 @@
+"""What `compare`, `clauses diff` and `clauses history` read: specs, clause versions and the files
+behind them, loaded and assembled into model documents for drafter.diff (which reads no files).
+
+Commands stay thin (drafter/cli/compare.py, cli/clauses.py); the web page can call these alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
+from drafter.diff.report import version_info
+from drafter.errors import DrafterError, Where
+from drafter.model.nodes import ClauseUse, Document, Metadata, Paragraph, Section, Strong, Text
+from drafter.model.numbering import number_document
+from drafter.readers.markdown import ClauseReader, UnsupportedMarkup
+
+
+def revision_date(date: dt.date | None) -> str | None:
+    """The w:date of every tracked change: SOURCE_DATE_EPOCH when set (as the DOCX file's own
+    timestamp, writers/docx/reproducible.build_time), else `date` at 00:00 UTC, else none at all
+    (Word then shows no date). Never the clock: the same input gives the same file.
+
+    The rule is drafter/timestamps.py's (a compared file has no date of its own); a bad
+    SOURCE_DATE_EPOCH is exit 2 there."""
+    from drafter.timestamps import document_time
+
+    when = document_time(date, stands_in=True)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
+
+
+# --- compare -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Compared:
+    old_doc: Document
+    new_doc: Document
+    old_spec: object  # drafter.spec.model.Spec
+    new_spec: object
+
+
+def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary) -> Compared:
+    """Both specs loaded and assembled; the documents of `kind` ("agreement" or "proposal")."""
+    from drafter.assemble import assemble_documents
+    from drafter.spec.load import load_spec
+
+    loaded = [load_spec(path) for path in (old, new)]
+    documents = []
+    for path, spec in zip((old, new), loaded):
+        found = [d for d in assemble_documents(spec, library) if d.kind == kind]
+        if not found:
+            raise DrafterError(f"Specen {path} har inget tjänsteutlåtande (proposal:).",
+                               hint="Jämför överenskommelsen med --document agreement.")
+        documents.append(found[0])
+    return Compared(documents[0], documents[1], loaded[0].spec, loaded[1].spec)
+
+
+def rationale(library: ClauseLibrary):
+    """`(clause id, version) → its rationale`, for diff.report (which reads no library itself)."""
+    return lambda clause_id, version: library.get(f"{clause_id}@{version}").meta.rationale
+
+
+# --- clauses diff --------------------------------------------------------------------------------
+
+
+def clause_version(library: ClauseLibrary, clause_id: str, version: str) -> ClauseVersion:
+    """`villkor/period` and `2` (or `v2`) as given on the command line."""
+    from drafter.clauses.approve import find_version
+
+    return find_version(library, f"{clause_id}@{version.lstrip('v')}")
+
+
+def clause_date(old: ClauseVersion, new: ClauseVersion) -> dt.date | None:
+    """A clause comparison is dated by the newer version's approval (None while it has none)."""
+    newer = max(old, new, key=lambda v: v.version)
+    return newer.meta.approval.date if newer.meta.approval else None
+
+
+def clause_documents(old: ClauseVersion, new: ClauseVersion) -> tuple[Document, Document]:
+    """Both versions as small model documents (see _document), dated by `clause_date`."""
+    title = f"{old.id}: version {old.version} jämförd med version {new.version}"
+    header = [_info("Äldre version", old), _info("Nyare version", new)]
+    date = clause_date(old, new)
+    return _document(old, title, header, date), _document(new, title, header, date)
+
+
+
+def _info(label: str, clause: ClauseVersion) -> Paragraph:
+    info = version_info(clause)
+    return Paragraph([Strong([Text(f"{label}: {info.ref}")]),
+                      Text(f" – status {info.status}; fastställd: {info.approval}. Motivering: {info.rationale}")])
+
+
+def _document(clause: ClauseVersion, title: str, header: list, date: dt.date | None) -> Document:
+    """The body is the clause SOURCE read as Markdown (ClauseReader): paragraphs, lists, emphasis,
+    footnotes and sub-headings become model nodes; `{{ }}` expressions stay as written. Above it
+    stand both versions' status, approval and rationale, the same on both sides."""
+    try:
+        blocks, sections = ClauseReader({}).read(clause.body)
+    except UnsupportedMarkup as exc:
+        raise DrafterError(f"Klausulen {clause.ref} innehåller markering som inte stöds: {exc}.",
+                           Where(str(clause.path))) from None
+    section = Section(heading=clause.meta.heading, blocks=blocks, sections=sections, numbered=False,
+                      clause=ClauseUse(clause.id, clause.version, clause.sha256, clause.path.name))
+    doc = Document(kind="clause", meta=Metadata(title=title, subject=f"Klausul {clause.id}", author="drafter",
+                                                      date=date, date_stands_in=True),
+                   sections=[section], preamble=list(header))
+    _unnumbered(section)
+    number_document(doc)
+    return doc
+
+
+def _unnumbered(section: Section) -> None:
+    section.numbered = False
+    for sub in section.sections:
+        _unnumbered(sub)
+
+
+# --- clauses history -----------------------------------------------------------------------------
+
+DOCUMENTS = {"outline": "överenskommelse", "proposal": "tjänsteutlåtande"}
+
+
+def clause_usage(clause_id: str, library: ClauseLibrary, specs: list[Path],
+                 problems: list[str] | None = None) -> dict[int, dict[str, list[str]]]:
+    """{version: {spec file name: [documents]}}; specs that cannot be read are named in `problems`."""
+    from drafter.spec.load import load_spec
+
+    usage: dict[int, dict[str, list[str]]] = {}
+    for path in sorted(specs):
+        try:
+            spec = load_spec(path).spec
+        except DrafterError as exc:
+            if problems is not None:
+                problems.append(f"{path}: kunde inte läsas ({exc.message})")
+            continue
+        outlines = [("outline", spec.outline)] + ([("proposal", spec.proposal.outline)] if spec.proposal else [])
+        for document, items in outlines:
+            for ref in _refs(items):
+                found_id, _, pinned = ref.partition("@")
+                if found_id != clause_id:
+                    continue
+                try:
+                    version = int(pinned) if pinned else library.get(found_id).version
+                except ClauseNotFound:
+                    continue
+                documents = usage.setdefault(version, {}).setdefault(path.name, [])
+                if DOCUMENTS[document] not in documents:
+                    documents.append(DOCUMENTS[document])
+    return usage
+
+
+def _refs(items) -> list[str]:
+    refs = []
+    for item in items:
+        if item.clause:
+            refs.append(item.clause)
+        refs += _refs(item.sections)
+    return refs

@@ -1,0 +1,53 @@
+"""The spec data two documents were built from, fact by fact: parties, period, budget, figures.
+
+Pure: it reads validated spec objects (drafter.spec.model.Spec), never files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class DataChange:
+    what: str  # "Period: slut", "Budget: Personal"
+    old: str  # "" when absent
+    new: str
+
+
+def data_changes(old_spec, new_spec) -> list[DataChange]:
+    """Parties, period, budget (row by row and the sum), figures and document data that differ."""
+    old, new = _facts(old_spec), _facts(new_spec)
+    names = list(old) + [k for k in new if k not in old]
+    groups = list(dict.fromkeys(k.split(":")[0] for k in names))
+    # Group by what they are (parties, period, budget …), the budget's sum last in its group.
+    names.sort(key=lambda k: (groups.index(k.split(":")[0]), k == "Budget: summa"))
+    return [DataChange(k, old.get(k, ""), new.get(k, "")) for k in names if old.get(k, "") != new.get(k, "")]
+
+
+def _facts(spec) -> dict[str, str]:
+    from drafter.formatting import kronor
+    facts: dict[str, str] = {}
+    for i, party in enumerate(spec.parties, start=1):
+        label = f"Part {i}"
+        facts[f"{label}: namn"] = party.name
+        facts[f"{label}: organisationsnummer"] = party.organisationsnummer
+        facts[f"{label}: företräds av"] = ", ".join(
+            x for x in (party.signatory.name or "(namn saknas)", party.signatory.title) if x)
+    period = spec.period
+    facts["Period: start"] = period.start.isoformat()
+    facts["Period: slut"] = period.end.isoformat()
+    renewal = period.renewal
+    if renewal:
+        facts["Förlängning: enhet"] = str(renewal.unit)
+        facts["Förlängning: som längst till"] = renewal.max_end.isoformat() if renewal.max_end else ""
+        facts["Förlängning: uppsägning senast"] = str(renewal.notice_deadline or "")
+    facts["Budget: antal månader"] = str(spec.budget.months)
+    for row in spec.budget.rows:
+        facts[f"Budget: {row.item}"] = kronor(row.amount)
+    facts["Budget: summa"] = kronor(spec.budget.sum)
+    for key, value in spec.figures.items():
+        facts[f"Uppgift: {key}"] = str(value)
+    facts["Dokument: datum"] = spec.document.date.isoformat()
+    facts["Dokument: ort"] = spec.document.place
+    return facts

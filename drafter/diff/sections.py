@@ -1,0 +1,99 @@
+"""Two assembled documents side by side: sections matched by clause id.
+
+Sections are taken in reading order (depth first, as printed) and matched with difflib on a key:
+the clause id for a section made from a clause, else its heading (or, for a section without a
+heading, the kind of block it holds). Matched sections whose text differs are "changed"; a
+section whose key is on both sides but could not be matched in order was "moved" (it shows as
+removed in one place and added in another, which is also how a tracked-changes DOCX shows a
+move). A matched section whose number changed ("4.1" → "5.1") is "renumbered".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from drafter.diff.blocks import signature
+from drafter.model.nodes import Document, Section
+
+
+@dataclass
+class SectionPair:
+    old: Section | None
+    new: Section | None
+    moved: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        return "same" if content(self.old) == content(self.new) else "changed"
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(self.old and self.new and self.old.label != self.new.label)
+
+    @property
+    def shown(self) -> Section:
+        """The new section, or the old one for a removed section (a pair always has one)."""
+        section = self.new if self.new is not None else self.old
+        assert section is not None
+        return section
+
+    @property
+    def clause_id(self) -> str | None:
+        section = self.shown
+        return section.clause.id if section.clause else None
+
+
+def heading_line(section: Section) -> str:
+    return f"{section.label} {section.heading}".strip()
+
+
+def content(section: Section) -> tuple:
+    """What must be equal for a section to be unchanged: its heading (without its number) and its
+    own blocks' words, formatting and footnotes (blocks.signature), not its sub-sections."""
+    return section.heading, signature(section.blocks)
+
+
+def section_key(section: Section) -> tuple:
+    if section.clause:
+        return "clause", section.clause.id
+    if section.heading:
+        return "heading", section.heading
+    return "blocks", tuple(type(b).__name__ for b in section.blocks)
+
+
+def align_sections(old: Document, new: Document) -> list[SectionPair]:
+    """Every section of both documents once, in an order that keeps each document's reading order."""
+    a, b = list(old.walk_sections()), list(new.walk_sections())
+    keys_a, keys_b = [section_key(s) for s in a], [section_key(s) for s in b]
+    pairs: list[SectionPair] = []
+    matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
+        else:
+            pairs += [SectionPair(x, None) for x in a[i1:i2]] + [SectionPair(None, y) for y in b[j1:j2]]
+    removed = {section_key(p.shown) for p in pairs if p.new is None}
+    added = {section_key(p.shown) for p in pairs if p.old is None}
+    for p in pairs:
+        if (p.new is None and section_key(p.shown) in added) or (p.old is None and section_key(p.shown) in removed):
+            p.moved = True
+    return pairs
+
+
+def summary(pairs: list[SectionPair]) -> dict[str, int]:
+    """How many sections were added, removed, moved, renumbered, changed and left as they were."""
+    counts = {"added": 0, "removed": 0, "moved": 0, "renumbered": 0, "changed": 0, "same": 0}
+    moved_keys = set()
+    for p in pairs:
+        if p.moved:
+            moved_keys.add(section_key(p.shown))
+            continue
+        counts[p.status] += 1
+        counts["renumbered"] += p.renumbered
+    counts["moved"] = len(moved_keys)
+    return counts

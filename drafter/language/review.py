@@ -1,0 +1,97 @@
+"""Every language rule over one assembled document: readability, the word list, agreement, terms, spelling.
+
+`review_document` returns the document's figures and a list of `Note`s, each tied to the part (section)
+whose sentence it quotes; drafter.checks.language gives them a place and a severity, and
+`drafter language` prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.language.document import Part, parts
+from drafter.language.measure import Stats, measure, stats_of
+from drafter.language.rules import Remark, agreement, long_sentences, passive_without_agent, plain_words
+from drafter.language.settings import Settings
+from drafter.language.spelling import Speller, checkable
+from drafter.language.terms import term_remarks
+from drafter.language.text import reflow, sentences
+from drafter.model.nodes import Document
+
+
+@dataclass
+class Note:
+    part: Part | None  # None: the document as a whole
+    remark: Remark
+
+
+@dataclass
+class DocumentReview:
+    stats: Stats
+    parts: list[tuple[Part, Stats]]
+    notes: list[Note]
+
+
+def review_document(doc: Document, settings: Settings, speller: Speller | None = None,
+                    party_names: tuple[str, ...] = ()) -> DocumentReview:
+    return review_parts(parts(doc), settings, speller, party_names)
+
+
+def review_text(text: str, settings: Settings, speller: Speller | None = None) -> DocumentReview:
+    """A plain text (e.g. copied out of a signed PDF), reflowed to one paragraph a line."""
+    return review_parts([Part("", reflow(text), None, "")], settings, speller)
+
+
+def review_parts(found_parts: list[Part], settings: Settings, speller: Speller | None = None,
+                 party_names: tuple[str, ...] = ()) -> DocumentReview:
+    notes: list[Note] = []
+    measured = []
+    cut = []
+    for part in found_parts:
+        found = sentences(part.text)
+        stats = stats_of(found, settings.long_sentence)
+        measured.append((part, stats))
+        cut += [(part, s) for s in found]
+        limit = settings.lix_limit(part.top if part.top != part.heading else part.heading)
+        if settings.on("lix") and part.heading and stats.words >= settings.min_words and stats.lix > limit:
+            hardest = max(found, key=lambda s: len(s.words) + s.long_words)  # what adds most to O/M and L
+            notes.append(Note(part, Remark("lix", f"Avsnittet \"{part.heading}\" har LIX {stats.lix:.0f} ({stats.level}); "
+                                           f"gränsen är {limit:.0f}. Svårast är meningen", hardest.text)))
+        remarks: list[Remark] = []
+        if settings.on("long-sentence"):
+            remarks += long_sentences(found, settings.decision_sentence if part.decision else settings.long_sentence)
+        if settings.on("passive-no-agent"):
+            remarks += passive_without_agent(found)
+        if settings.on("plain-word"):
+            remarks += plain_words(found, settings.word_list)
+        if settings.on("agreement-error"):
+            remarks += agreement(found)
+        notes += [Note(part, r) for r in remarks]
+    if settings.on("term-variant"):
+        notes += [Note(cut[t.index][0], t.remark) for t in term_remarks([s for _, s in cut], list(party_names))]
+    if speller is not None and settings.on("spelling"):
+        notes += _spelling(measured, speller)
+    whole = measure("\n".join(p.text for p, _ in measured), settings.long_sentence)
+    if settings.on("lix") and whole.lix > settings.lix:
+        notes.insert(0, Note(None, Remark("lix", f"Dokumentet har LIX {whole.lix:.0f} ({whole.level}); gränsen är "
+                                          f"{settings.lix:.0f}. {whole.long_sentences} meningar har fler än "
+                                          f"{settings.long_sentence} ord, den längsta {whole.longest}.", "")))
+    return DocumentReview(whole, measured, notes)
+
+
+def _spelling(measured, speller: Speller) -> list[Note]:
+    """One note per unknown word and document, at its first sentence."""
+    seen: set[str] = set()
+    notes = []
+    speller.unknown({w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")})  # one call
+    for part, _ in measured:
+        text = f"{part.text}\n{part.other}"
+        for word in speller.misspelled(text):
+            if word.lower() in seen:
+                continue
+            seen.add(word.lower())
+            sentence = next((s.text for s in sentences(text) if word in s.text), part.text)
+            notes.append(Note(part, Remark("spelling", f"\"{word}\" finns inte i den svenska ordlistan; kontrollera "
+                                           "stavningen, eller lägg ordet i projektets ordlista (klarsprak.yaml, ord:).",
+                                           sentence, True)))
+    return notes

@@ -1,0 +1,163 @@
+"""Klarspråk rules on sentences: long sentences, passive without agent, the word list, agreement errors.
+
+Each rule is meant to be precise rather than complete: a rule that cries wolf is turned off (see
+docs/klarsprak.md). A rule returns `Remark`s; drafter.checks.language turns them into findings with
+a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from drafter.language.text import Sentence
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Remark:
+    code: str
+    message: str  # a Swedish sentence, without the quoted sentence
+    sentence: str  # the sentence it is about
+    error: bool = False  # a language error rather than a matter of style
+
+
+def quote(sentence: str, width: int = 160) -> str:
+    return f"\"{sentence if len(sentence) <= width else sentence[:width - 1].rstrip() + '…'}\""
+
+
+# --- long sentences -----------------------------------------------------------
+
+
+def long_sentences(found: list[Sentence], limit: int) -> list[Remark]:
+    return [Remark("long-sentence", f"Meningen har {len(s.words)} ord (gräns {limit}); dela den gärna i två.", s.text)
+            for s in found if len(s.words) > limit]
+
+
+# --- passive without agent ----------------------------------------------------
+
+# Verbs ending in -as that are not passives (deponents and reciprocals: "ska finnas", "ska träffas").
+DEPONENTS = {
+    "finnas", "hoppas", "lyckas", "andas", "trivas", "synas", "minnas", "brottas", "envisas", "svettas",
+    "låtsas", "åldras", "fattas", "grundas", "baseras", "präglas", "omfattas", "regleras", "styras", "anses",
+    "betraktas", "räknas", "avses", "skämmas", "vistas", "umgås", "samsas", "slåss", "träffas", "ses",
+    "mötas", "enas", "kännas", "märkas", "avlidas", "tyckas",
+    "nås", "hörs", "höras", "kräkas", "rymmas", "tvistas", "grälas", "kramas", "pratas", "talas",
+}
+_PASSIVE = re.compile(
+    r"\b(?P<modal>ska|skall|måste)\s+(?:(?:också|även|alltid|dock|därför|sedan|inte|årligen|löpande|skriftligen)\s+)*"
+    r"(?P<verb>[a-zåäö]{4,}(?:as|ås))\b", re.IGNORECASE)
+# "av" + a word after the verb names the agent ("ska beslutas av behöriga företrädare", "ska avgöras av allmän
+# domstol"); "på grund av" does not.
+_AGENT = re.compile(r"(?<!grund )\bav\s+\w")
+
+
+def passive_without_agent(found: list[Sentence]) -> list[Remark]:
+    """"ska registreras" with no "av …" in the sentence: who is to do it?"""
+    out = []
+    for s in found:
+        if "följande lydelse" in s.text:
+            continue  # the fixed formula of an amendment: "En ny punkt ska införas med följande lydelse:"
+        for m in _PASSIVE.finditer(s.text):
+            verb = m.group("verb").lower()
+            if verb in DEPONENTS or _AGENT.search(s.text, m.end()):
+                continue
+            out.append(Remark("passive-no-agent",
+                              f"\"{m.group(0)}\" säger inte vem som ska göra det; skriv ut vem "
+                              f"(t.ex. \"Föreningen ska …\").", s.text))
+            break
+    return out
+
+
+# --- the word list ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    pattern: re.Pattern
+    write: str
+    why: str
+    source: str
+    error: bool
+
+
+def read_word_list(path: Path) -> list[Entry]:
+    """Entries of a word list file (drafter/language/data/ordlista.yaml, or a project's own)."""
+    entries = []
+    for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        entries.append(entry(item))
+    return entries
+
+
+def entry(item: dict) -> Entry:
+    if "uttryck" in item:
+        pattern = re.compile(item["uttryck"], re.IGNORECASE)
+    else:
+        forms = "|".join(re.escape(str(w)).replace("\\ ", r"\s+") for w in item["ord"])
+        pattern = re.compile(rf"(?<![\w:-])(?:{forms})(?![\w:-])", re.IGNORECASE)
+    return Entry(pattern, str(item["skriv"]), str(item.get("varför", "")), str(item.get("källa", "")),
+                 bool(item.get("fel", False)))
+
+
+@lru_cache(maxsize=1)
+def standard_word_list() -> tuple[Entry, ...]:
+    return tuple(read_word_list(DATA / "ordlista.yaml"))
+
+
+def plain_words(found: list[Sentence], entries) -> list[Remark]:
+    """One remark per entry and text (at its first sentence), saying how often it stands there."""
+    out = []
+    whole = "\n".join(s.text for s in found)
+    for e in entries:
+        if not e.pattern.search(whole):
+            continue
+        hits = [(s, m) for s in found for m in e.pattern.finditer(s.text)]
+        if not hits:
+            continue
+        s, m = hits[0]
+        what = "Språkfel" if e.error else "Klarspråk"
+        times = f" ({len(hits)} gånger i avsnittet)" if len(hits) > 1 else ""
+        out.append(Remark("plain-word", f"{what}: skriv \"{e.write}\" i stället för \"{m.group(0).strip()}\"{times} "
+                          f"({e.why}; {e.source}).", s.text, e.error))
+    return out
+
+
+# --- agreement ----------------------------------------------------------------
+
+_PLURAL = r"(?:sina|dessa|våra|era|deras|alla|samtliga|flera|många|några|olika|båda|bägge|två|tre|fyra|fem)"
+# Neuter nouns in -ande/-ende whose plural adds -n (ett åtagande, två åtaganden).
+_ANDE_NOUNS = ("åtagande", "meddelande", "yttrande", "förhållande", "ärende", "beteende", "påstående", "uttalande",
+               "utlåtande", "betänkande", "erbjudande", "antagande", "sammanträde", "tillkännagivande",
+               "förordnande", "beslutsunderlag", "uppdrag", "samarbete", "avtal", "fördrag")
+_ANDE = "|".join(a for a in _ANDE_NOUNS if a.endswith(("ande", "ende", "ädde", "träde")))
+_FUNCTION_WORD = r"(?=\s*(?:[.,;:!?)]|$|\s(?:och|eller|samt|i|på|för|till|enligt|som|inom|med|mot|av|om|under|vid|ska|är)\b))"
+AGREEMENT = [
+    (re.compile(rf"\b{_PLURAL}\s+(?P<w>(?:[a-zåäö]+-?)?(?:{_ANDE})){_FUNCTION_WORD}", re.IGNORECASE),
+     "efter \"{first}\" ska substantivet stå i plural: \"{w}n\""),
+    (re.compile(rf"\b{_PLURAL}\s+(?P<w>[a-zåäö]{{3,}}(?:het|else|ning|tion)){_FUNCTION_WORD}", re.IGNORECASE),
+     "efter \"{first}\" ska substantivet stå i plural, inte \"{w}\""),
+    (re.compile(r"\bett\s+(?P<w>annan|sådan|egen|ny|stor|liten|viss)\s+[a-zåäö]"),
+     "\"ett\" och \"{w}\" har olika genus (t.ex. \"ett annat\", \"ett sådant\", \"ett eget\")"),
+    (re.compile(r"\ben\s+(?P<w>annat|sådant|eget|nytt|stort|litet|visst)\s+[a-zåäö]+(?:ing|het|else|ion)\b"),
+     "\"en\" och \"{w}\" har olika genus (t.ex. \"en annan\", \"en sådan\", \"en egen\")"),
+    (re.compile(r"(?<![\w:-])(?P<w>[A-ZÅÄÖ]{2,}s)(?![\w:-])"),
+     "genitiv efter en förkortning skrivs med kolon: \"{colon}\""),
+]
+
+
+def agreement(found: list[Sentence]) -> list[Remark]:
+    out = []
+    for s in found:
+        for pattern, message in AGREEMENT:
+            for m in pattern.finditer(s.text):
+                w = m.group("w")
+                if pattern is AGREEMENT[4][0] and w[:-1].isupper() and w.isupper():
+                    continue  # "IOPS" in capitals is a word of its own, not a genitive
+                text = message.format(first=m.group(0).split()[0].lower(), w=w, colon=f"{w[:-1]}:s")
+                out.append(Remark("agreement-error", f"Språkfel: {text}.", s.text, True))
+    return out

@@ -1,0 +1,73 @@
+"""Term consistency in one document: one thing, one name.
+
+- överenskommelse and avtal for the same agreement;
+- "idéburet partnerskap" without "offentligt" (the form is idéburet offentligt partnerskap, IOP);
+- the target group called brukare, deltagare and besökare in one text;
+- a party's name written two ways ("Street Minds", "Streetminds", "Street-Minds").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafter.language.rules import Remark
+from drafter.language.text import Sentence
+
+GROUPS = {
+    "överenskommelsen": [("överenskommelse", re.compile(r"\b[Öö]verenskommelse(?:n|ns|r|rna)?\b")),
+                         ("avtal", re.compile(r"\b[Aa]vtal(?:et|ets|en)?\b"))],
+    "målgruppen": [("brukare", re.compile(r"\b[Bb]rukar(?:e|en|na|nas|ens|es)\b")),
+                   ("deltagare", re.compile(r"\b[Dd]eltagar(?:e|en|na|nas|ens|es)\b")),
+                   ("besökare", re.compile(r"\b[Bb]esökar(?:e|en|na|nas|ens|es)\b"))],
+}
+_WITHOUT_PUBLIC = re.compile(r"\bidéburet partnerskap\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TermRemark:
+    remark: Remark
+    index: int  # which sentence (of the list given) it quotes
+
+
+def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRemark]:
+    out = []
+    for what, terms in GROUPS.items():
+        counts = {name: [i for i, s in enumerate(found) if rx.search(s.text)] for name, rx in terms}
+        used = {name: hits for name, hits in counts.items() if hits}
+        if len(used) < 2:
+            continue
+        main = max(used, key=lambda n: len(used[n]))
+        listing = ", ".join(f"\"{n}\" {len(h)} {'mening' if len(h) == 1 else 'meningar'}" for n, h in used.items())
+        for name, hits in used.items():
+            if name != main:
+                out.append(TermRemark(Remark("term-variant", f"Dokumentet kallar {what} både {listing}; välj ett ord "
+                                             f"(här \"{name}\", annars \"{main}\").", found[hits[0]].text), hits[0]))
+    for i, s in enumerate(found):
+        if _WITHOUT_PUBLIC.search(s.text):
+            out.append(TermRemark(Remark("term-variant", "\"idéburet partnerskap\" saknar \"offentligt\": formen heter "
+                                         "idéburet offentligt partnerskap (IOP).", s.text), i))
+    for name in party_names:
+        key = _key(name)
+        if len(key) < 4:
+            continue
+        n = len(name.split())
+        for i, s in enumerate(found):
+            if key not in _key(s.text):
+                continue  # the name is not there in any spelling
+            tokens = re.findall(r"[\w-]+", s.text)
+            spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
+                     for j in range(len(tokens) - size + 1))
+            # a different spelling, not just another case (socialförvaltningen in running text)
+            variant = next((c for c in spans if _key(c) == key and c.lower() != name.lower()), None)
+            if variant:
+                out.append(TermRemark(Remark("term-variant", f"Parten heter \"{name}\" men skrivs här \"{variant}\".",
+                                             s.text), i))
+    return out
+
+
+_NOT_LETTER = re.compile(r"[\W_]")
+
+
+def _key(name: str) -> str:
+    return _NOT_LETTER.sub("", name).lower()

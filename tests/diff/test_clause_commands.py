@@ -1,0 +1,178 @@
+"""`drafter clauses diff | history | approve` on the real library (a copy, where it is changed)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from drafter.cli import main
+from drafter.clauses.library import ClauseLibrary
+from drafter.comparison import clause_documents
+from drafter.model.text import document_text
+from helpers import CLAUSES, ROOT
+from readback import norm
+from diff.tracked_reader import accepted_text, rejected_text, revisions
+from diff.test_properties import _strip_html, _strip_text
+
+AGREEMENTS = ROOT / "agreements"
+
+
+def run(*args, clauses=CLAUSES) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["clauses", *map(str, args), "--clauses", str(clauses)])
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def library(tmp_path):
+    copy = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, copy)
+    return copy
+
+
+# --- diff ---------------------------------------------------------------------------------
+
+
+def test_diff_text_shows_words_and_both_versions():
+    code, out = run("diff", "villkor/period", "1", "2")
+    assert code == 0, out
+    assert "villkor/period@1  status: fastställd  fastställd: Socialnämnden" in out
+    assert "motivering: Förnyelsen 2026" in out
+    assert "förlängs partnerskapet {+automatiskt +}med[- minst-] {{ period.renewal.unit | enhet }}" in out
+    body = out.split("Rubrik: Period för partnerskapet\n\n", 1)[1].rstrip("\n")
+    old, new = (ClauseLibrary(CLAUSES).get(f"villkor/period@{v}").body for v in (1, 2))
+    assert _strip_text(body, "old") == old.rstrip("\n")
+    assert _strip_text(body, "new") == new.rstrip("\n")
+
+
+def test_diff_refines_inside_a_word():
+    code, out = run("diff", "street-minds/ataganden", "v1", "v2")
+    assert code == 0, out
+    assert "[-" in out and "{+" in out
+
+
+def test_diff_html_is_one_escaped_page(tmp_path):
+    page = tmp_path / "period.html"
+    code, _ = run("diff", "villkor/period", "1", "2", "--format", "html", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert code == 0 and html.startswith("<!DOCTYPE html>") and "<style>" in html
+    assert "<script" not in html and "src=" not in html and "href=" not in html
+    assert "{{ period.start | datum }}" in html  # braces kept, | is text
+    assert "<ins>automatiskt </ins>" in html and "line-through" in html and "underline" in html
+    text = html.split('<div class="text">', 1)[1].split("</div>", 1)[0]
+    old, new = (ClauseLibrary(CLAUSES).get(f"villkor/period@{v}").body for v in (1, 2))
+    assert _strip_html(text, "old") == old.rstrip()
+    assert _strip_html(text, "new") == new.rstrip()
+
+
+def test_diff_docx_tracks_changes_in_the_clause_structure(tmp_path):
+    out = tmp_path / "ataganden.docx"
+    code, output = run("diff", "street-minds/ataganden", "1", "2", "--format", "docx", "--author", "Jurist", "-o", out)
+    assert code == 0, output
+    data = out.read_bytes()
+    old, new = clause_documents(*(ClauseLibrary(CLAUSES).get(f"street-minds/ataganden@{v}") for v in (1, 2)))
+    assert accepted_text(data) == norm(document_text(new))
+    assert rejected_text(data) == norm(document_text(old))
+    assert revisions(data)["del"] > 0
+    xml = __import__("zipfile").ZipFile(out).read("word/document.xml").decode()
+    assert 'w:author="Jurist"' in xml and 'w:date="2026-07-01T00:00:00Z"' in xml  # v2's approval date
+
+
+@pytest.mark.parametrize("args, message", [
+    (("villkor/periood", "1", "2"), "finns inte i biblioteket"),
+    (("villkor/period", "1", "9"), "har ingen version 9"),
+    (("villkor/period", "1", "x"), "anger ingen klausulversion"),
+])
+def test_diff_refuses_unknown_versions(args, message):
+    code, out = run("diff", *args)
+    assert code == 2 and message in out
+
+
+def test_docx_needs_a_file_on_a_terminal(monkeypatch):
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    from drafter.errors import DrafterError
+    from drafter.cli.compare import emit
+
+    with pytest.raises(DrafterError, match="kan inte visas i terminalen"):
+        emit(b"PK", None)
+
+
+# --- history --------------------------------------------------------------------------------
+
+
+def test_history_names_the_specs_of_each_version(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out = run("history", "villkor/period")
+    assert code == 0, out
+    v1, v2 = out.split("\n  v2 ")
+    assert "v1  fastställd 2023-07-01" in v1
+    assert "används i: street-minds-2023.yaml (överenskommelse, tjänsteutlåtande)" in v1
+    assert "street-minds-2026.yaml" not in v1
+    assert "används i: street-minds-2026.yaml (överenskommelse, tjänsteutlåtande)" in v2
+    assert "motivering: Förnyelsen 2026" in v2
+
+
+def test_history_of_a_proposal_clause_and_of_an_unused_version(tmp_path):
+    code, out = run("history", "street-minds/forslag-till-beslut", "--agreements", AGREEMENTS)
+    assert code == 0
+    assert "street-minds-2023.yaml (tjänsteutlåtande)" in out and "v2  utkast" in out
+    code, out = run("history", "villkor/period", "--agreements", tmp_path)
+    versions = sorted((CLAUSES / "villkor" / "period").glob("v*.md"))
+    assert code == 0 and out.count("används i: ingen spec") == len(versions) >= 2
+
+
+def test_history_of_an_unknown_clause():
+    code, out = run("history", "villkor/perod")
+    assert code == 2 and "Menade du 'villkor/period'?" in out
+
+
+# --- approve --------------------------------------------------------------------------------
+
+
+def test_approve_rewrites_front_matter_keeps_body_and_locks(library):
+    path = library / "street-minds" / "forslag-till-beslut" / "v2.md"
+    before = path.read_text(encoding="utf-8")
+    old_body = ClauseLibrary(library).get("street-minds/forslag-till-beslut@2").body
+    code, out = run("approve", "street-minds/forslag-till-beslut@2", "--by", "Socialnämnden i Stockholms stad",
+                    "--date", "2026-06-16", clauses=library)
+    assert code == 0, out
+    after = path.read_text(encoding="utf-8")
+    clause = ClauseLibrary(library).get("street-minds/forslag-till-beslut@2")
+    assert clause.body == old_body and after.endswith(old_body)
+    assert clause.meta.status == "fastställd"
+    assert (clause.meta.approval.by, clause.meta.approval.date.isoformat()) == ("Socialnämnden i Stockholms stad", "2026-06-16")
+    changed = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert changed == ["status: fastställd", "approval:", "  by: Socialnämnden i Stockholms stad", "  date: 2026-06-16"]
+    lock = json.loads((library / "approvals.lock").read_text(encoding="utf-8"))
+    assert lock["street-minds/forslag-till-beslut@2"] == {
+        "sha256": clause.sha256, "by": "Socialnämnden i Stockholms stad", "date": "2026-06-16"}
+
+    # An edit after approval is what `drafter check` reports as clause-text-changed.
+    path.write_text(after + "Ändrad efter fastställelsen.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(AGREEMENTS / "street-minds-2026.yaml"), "--clauses", str(library)])
+    assert "[clause-text-changed]" in result.output and "street-minds/forslag-till-beslut@2" in result.output
+    assert result.exit_code == 1
+
+
+def test_approve_quotes_names_yaml_would_misread(library):
+    code, out = run("approve", "street-minds/tu-bakgrund@2", "--by", "Nämnd: #1 \"Ös\"", "--date", "2026-06-16",
+                    clauses=library)
+    assert code == 0, out
+    assert ClauseLibrary(library).get("street-minds/tu-bakgrund@2").meta.approval.by == 'Nämnd: #1 "Ös"'
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (("villkor/period@1", "--by", "X"), 1, "är redan fastställd"),
+    (("villkor/period@7", "--by", "X"), 2, "har ingen version 7"),
+    (("villkor/okand@1", "--by", "X"), 2, "finns inte i biblioteket"),
+    (("villkor/period", "--by", "X"), 2, "anger ingen klausulversion"),
+    (("street-minds/tu-bakgrund@2", "--by", "X", "--date", "2026-13-01"), 2, "inget giltigt datum"),
+    (("street-minds/tu-bakgrund@2", "--by", "X", "--date", "16/6 2026"), 2, "inget giltigt datum"),
+])
+def test_approve_refuses(library, args, code, message):
+    before = {p: p.read_bytes() for p in library.rglob("*") if p.is_file()}
+    result_code, out = run("approve", *args, clauses=library)
+    assert (result_code, message in out) == (code, True), out
+    assert {p: p.read_bytes() for p in library.rglob("*") if p.is_file()} == before
