@@ -7,6 +7,7 @@ their own copy of the 2023 variation, written beside them, so `renews:` and the 
 as in the example.
 
     python bench/generate.py N FOLDER     # writes FOLDER/iop-0001.yaml … and prints the paths
+    python bench/generate.py N FOLDER --varied   # also other public parties, officials, budgets, outlines
 """
 
 from __future__ import annotations
@@ -68,9 +69,73 @@ def _vary(data: dict, rng: random.Random, name: str, number: str, years: int) ->
     return data
 
 
-def generate(n: int, folder: Path, seed: int = 2026) -> list[Path]:
+# --varied: the public party, the partner's kind, the officials, the budget rows and the outline vary too
+_PUBLIC = [  # name, kind, committee, municipality, organisationsnummer body (9 digits), signatory title
+    ("Socialförvaltningen", "förvaltning", "socialnämnden", "Stockholms stad", "212000014", "socialdirektör"),
+    ("Kulturförvaltningen", "förvaltning", "kulturnämnden", "Göteborgs stad", "212000135", "kulturdirektör"),
+    ("Västerdalens stadsdelsförvaltning", "stadsdelsförvaltning", "Västerdalens stadsdelsnämnd", "Stockholms stad",
+     "212000014", "stadsdelsdirektör"),
+    ("Region Norrstrand", "region", "hälso- och sjukvårdsnämnden", "Region Norrstrand", "232100001",
+     "regiondirektör"),
+    ("Åsby kommun", "kommun", "kommunstyrelsen", "Åsby kommun", "212000233", "kommundirektör"),
+    ("Utbildningsförvaltningen", "förvaltning", "utbildningsnämnden", "Malmö stad", "212000112", "utbildningsdirektör"),
+]
+_TITLES = ["Avdelningschef", "Enhetschef", "Utredare", "Controller", "Förvaltningschef", "Verksamhetschef"]
+_MORE_NAMES = ["Lena Åkesson", "Ahmed Yusuf", "Karin Söderlund", "Mikael Ström", "Noor Rahimi", "Eva-Lena Dahl",
+               "Johan Bergkvist", "Amira Haddad", "Per Lindqvist"]
+_ITEMS = ["Personal", "Lokaler", "Aktiviteter", "Förbrukningsmaterial", "Övrigt", "Konsulter", "Resor",
+          "Utbildning av volontärer", "Administration", "Hyra av lokal för gruppverksamhet", "Material och utrustning"]
+_OPTIONAL = {"parter/informationsspridning", "villkor/forsakring", "organisation/samverkansgrupp",
+             "uppfoljning/synpunkter", "parter/vardegrund", "villkor/informationsskyldighet"}
+
+
+def _public_number(body: str) -> str:
+    number = body + luhn.calc_check_digit(body)
+    return f"{number[:6]}-{number[6:]}"
+
+
+def _vary_more(data: dict, rng: random.Random, i: int) -> dict:
+    """The public party, the partner's kind, the officials, budget rows and optional sections."""
+    name, kind, committee, municipality, body, title = rng.choice(_PUBLIC)
+    public = next(p for p in data["parties"] if p["sector"] == "offentlig")
+    public.update(name=name, kind=kind, committee=committee, municipality=municipality,
+                  organisationsnummer=_public_number(body))
+    public["signatory"] = {"name": rng.choice(_MORE_NAMES), "title": title, "signs_for": f"{committee} i {municipality}"}
+    partner = next(p for p in data["parties"] if p["sector"] == "idéburen")
+    if rng.random() < 0.3:
+        partner["kind"] = "stiftelse"
+        partner["name"] = f"Stiftelsen {partner['name'].split()[0]} {partner['name'].split()[1]} {i}"
+    rows = rng.sample(_ITEMS, rng.randint(1, 7))
+    data["budget"]["rows"] = [{"item": item, "amount": int(rng.randrange(5, 900)) * 1000} for item in rows]
+    if data.get("proposal"):
+        officials = [{"name": rng.choice(_MORE_NAMES), "title": title[:1].upper() + title[1:]}]
+        for extra in rng.sample(_TITLES, rng.randint(0, 2)):
+            officials.append({"name": rng.choice(_MORE_NAMES), "title": extra} if rng.random() < 0.7
+                             else {"title": extra})
+        data["proposal"]["officials"] = officials
+    drop = {s for s in _OPTIONAL if rng.random() < 0.3}
+    data["outline"] = _without(data["outline"], drop)
+    if data.get("proposal"):
+        data["proposal"]["outline"] = _without(data["proposal"]["outline"], drop)
+    return data
+
+
+def _without(outline: list, drop: set) -> list:
+    out = []
+    for item in outline:
+        ref = item if isinstance(item, str) else item.get("clause")
+        if ref and ref.split("@")[0] in drop:
+            continue
+        if isinstance(item, dict) and "sections" in item:
+            item = {**item, "sections": _without(item["sections"], drop)}
+        out.append(item)
+    return out
+
+
+def generate(n: int, folder: Path, seed: int = 2026, varied: bool = False) -> list[Path]:
     """n specs in `folder` (half of them 2026 renewals, each with its 2023 spec beside it, which is not
-    counted); returns the paths of the n specs to build."""
+    counted); returns the paths of the n specs to build. `varied` also varies the public party, the
+    partner's kind, the officials, the budget rows and the outline (bench/import_roundtrip.py)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     base = {year: yaml.safe_load(path.read_text(encoding="utf-8")) for year, path in EXAMPLES.items()}
@@ -88,6 +153,9 @@ def generate(n: int, folder: Path, seed: int = 2026) -> list[Path]:
             spec["renews"] = f"tidigare/{stem}-forsta.yaml"
         else:  # a first partnership, as street-minds-2023
             spec = _vary(base[2023], rng, name, number, years)
+        if varied:
+            spec = _vary_more(spec, random.Random(f"{seed}-{i}"), i)
+            spec.pop("amendments", None)  # they set the budget rows and signatories of the example
         paths.append(_write(folder / f"{stem}.yaml", spec))
     return paths
 
@@ -98,5 +166,6 @@ def _write(path: Path, data: dict) -> Path:
 
 
 if __name__ == "__main__":
-    for p in generate(int(sys.argv[1]), Path(sys.argv[2])):
+    args = [a for a in sys.argv[1:] if a != "--varied"]
+    for p in generate(int(args[0]), Path(args[1]), varied="--varied" in sys.argv):
         print(p)

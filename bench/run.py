@@ -1,35 +1,27 @@
-"""drafter's benchmark: cold build, no-op rebuild, check, batches of generated agreements, and the
-docxtpl + LibreOffice baseline. Writes bench/RESULTS.md.
+"""drafter's benchmark: single spec against today's code, batches against the docxtpl + LibreOffice
+baseline, the Typst floor, DOCX linearity and profiles. Writes bench/RESULTS.md and results.json.
 
-    .venv/bin/python bench/run.py                 # everything (about 10 minutes on 2 cores)
-    .venv/bin/python bench/run.py --sizes 10,100  # smaller batches only
+    .venv/bin/python bench/run.py --against ../base          # everything (20–30 minutes on 2 cores)
+    .venv/bin/python bench/run.py --sizes 10,100 --pairs 2   # smaller
 
-Not part of the test suite; nothing here asserts a time. Every drafter figure is a whole `drafter`
-process (python -m drafter …), as an official runs it. Memory is the peak of the summed resident
-set size of the process tree (the drafter process and its workers), sampled every 20 ms from /proc:
-the standard library's getrusage(RUSAGE_CHILDREN).ru_maxrss only gives the largest single process,
-which is reported beside it; psutil would do the same sampling with one more dependency.
+`--against DIR` is a checkout of the code to compare with ("today's code": the commit before the
+change being measured), with its own .venv; without it the single-spec comparison is left out.
+Everything compared is measured in the same run, in turn (A B A B …), and each ratio is taken pair by
+pair, its median reported: on a shared machine the speed drifts, and pairs keep the ratio honest.
+Not part of the test suite; nothing here asserts a time. Every drafter figure is a whole process
+(`python -m drafter …`), as an official runs it, except the floor and the profiles (in-process, warm).
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
-import cProfile
-import datetime as dt
-import io
 import json
 import os
-import platform
-import pstats
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,397 +31,140 @@ sys.path.insert(0, str(ROOT))
 
 import baseline  # noqa: E402
 import generate  # noqa: E402
+import report  # noqa: E402
+from measure import checked, load, pairs, summary, timed  # noqa: E402
+from profiles import build_profile, import_profile, machine  # noqa: E402
 
 EXAMPLE = ROOT / "agreements" / "street-minds-2026.yaml"
-DRAFTER = [sys.executable, "-m", "drafter"]
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-class TreeMemory:
-    """Peak summed RSS of a process and all its descendants, sampled from /proc."""
+class Side:
+    """One checkout's drafter: its Python and its folder (clauses, agreements)."""
 
-    def __init__(self, pid: int, interval: float = 0.02):
-        self.pid, self.interval = pid, interval
-        self.peak = 0
-        self.largest = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        venv = self.root / ".venv" / "bin" / "python"
+        self.python = str(venv) if venv.exists() else sys.executable
+        where = subprocess.run([self.python, "-c", "import drafter; print(drafter.__file__)"], cwd=self.root,
+                               capture_output=True, text=True).stdout.strip()
+        if not where.startswith(str(self.root)):
+            raise SystemExit(f"{self.root}: its python imports drafter from {where}")
+        compileall.compile_dir(str(self.root / "drafter"), quiet=1)
 
-    def _tree(self) -> list[int]:
-        children: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat", "rb") as fh:
-                        ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
-                except (OSError, IndexError, ValueError):
-                    continue
-                children.setdefault(ppid, []).append(int(entry))
-        tree, todo = [], [self.pid]
-        while todo:
-            pid = todo.pop()
-            tree.append(pid)
-            todo.extend(children.get(pid, []))
-        return tree
+    def drafter(self, *args: str) -> list[str]:
+        return [self.python, "-m", "drafter", *args]
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            total = 0
-            for pid in self._tree():
-                try:
-                    with open(f"/proc/{pid}/statm", "rb") as fh:
-                        rss = int(fh.read().split()[1]) * PAGE
-                except (OSError, IndexError, ValueError):
-                    continue
-                total += rss
-                self.largest = max(self.largest, rss)
-            self.peak = max(self.peak, total)
-            self._stop.wait(self.interval)
+    def run(self, *args: str, codes=(0,)) -> dict:
+        return checked(timed(self.drafter(*args), cwd=self.root), " ".join(args[:2]), codes)
 
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-def timed(cmd: list[str], cwd: Path = ROOT) -> dict:
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    memory = TreeMemory(proc.pid)
-    out, err = proc.communicate()
-    elapsed = time.perf_counter() - started
-    memory.stop()
-    return {"seconds": elapsed, "code": proc.returncode, "peak": memory.peak, "largest": memory.largest,
-            "stdout": out, "stderr": err}
-
-
-def median_of(n: int, make_cmd) -> tuple[float, list[float]]:
-    runs = []
-    for i in range(n):
-        result = timed(make_cmd(i))
-        if result["code"] not in (0,):
-            raise SystemExit(f"failed: {make_cmd(i)}\n{result['stderr'][-2000:]}")
-        runs.append(result["seconds"])
-    return statistics.median(runs), runs
-
-
-def mb(n: int) -> str:
-    return f"{n / 2**20:.0f} MB"
-
-
-def machine() -> dict:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = "?"
-    try:
-        kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1])
-        mem = f"{kb / 2**20:.1f} GB"
-    except (OSError, StopIteration, ValueError):
-        pass
-    lo = "not installed"
-    soffice = shutil.which("soffice")
-    if soffice:
-        lo = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout.strip() or "?"
-    from importlib.metadata import version
-
-    return {"cores": os.cpu_count(), "cpu": cpu, "memory": mem, "os": platform.platform(),
-            "python": platform.python_version(), "libreoffice": lo,
-            "packages": ", ".join(f"{p} {version(p)}" for p in ("typst", "python-docx", "docxtpl", "pypdf", "pydantic"))}
-
-
-WATCHED = ["drafter.cli", "click", "pydantic", "drafter.spec.model", "drafter.spec.load", "drafter.checks",
-           "jinja2", "markdown_it", "yaml", "stdnum", "drafter.assemble.agreement", "holidays"]
-
-
-def import_profile(args: list[str]) -> list[tuple[str, float]]:
-    """What importing costs a drafter command (-X importtime, cumulative ms, where first imported)."""
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "drafter", *args], cwd=ROOT,
-                          capture_output=True, text=True)
-    found: dict[str, float] = {}
-    total = 0.0
-    for line in proc.stderr.splitlines():
-        if not line.startswith("import time:") or "|" not in line:
-            continue
-        _, cumulative, name = line.split("|")
-        if not cumulative.strip().isdigit():
-            continue
-        ms = int(cumulative) / 1000
-        if name.strip() in WATCHED:
-            found.setdefault(name.strip(), ms)
-        if name == name.lstrip(" ")[:0] + " " + name.strip():  # top level: one space after the bar
-            total += ms
-    rows = [(name, found[name]) for name in WATCHED if name in found]
-    return [("all imports", total), *rows]
-
-
-PHASES = {
-    "DOCX (docx_bytes: docxtpl header + python-docx body)": "writer.py:docx_bytes",
-    "PDF (Typst compile)": "typst_writer.py:pdf_bytes",
-    "nämnd packet (pypdf)": "packet.py:packet_bytes",
-    "assemble (clauses filled, Markdown read)": "__init__.py:assemble_all",
-    "checks (run_checks, incl. loading the renewed spec)": "__init__.py:run_checks",
-    "spec loading (YAML with positions, pydantic)": "load.py:load_spec",
-    "publish (atomic writes, fsync)": "output.py:publish",
-}
-
-
-def build_profile(specs: list[Path], workdir: Path) -> tuple[float, dict[str, float]]:
-    """cProfile of a warm worker building `specs` in-process: the share of each phase."""
-    from drafter.batch import BatchSettings, build_one
-    from drafter.clauses.library import ClauseLibrary
-
-    settings = BatchSettings(out_dir=workdir / "profile", force=True)
-    library = ClauseLibrary(ROOT / "clauses")
-    for spec in specs[:3]:  # warm: imports, Typst fonts, compiled clause texts
-        build_one(spec, settings, library, report=lambda item: None)
-    started = time.perf_counter()
-    for spec in specs[3:13]:
-        build_one(spec, settings, library, report=lambda item: None)
-    per_spec = (time.perf_counter() - started) / len(specs[3:13])
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for spec in specs[13:23]:
-        build_one(spec, settings, library, report=lambda item: None)
-    profiler.disable()
-    stats = pstats.Stats(profiler, stream=io.StringIO()).stats
-    total = next(v[3] for k, v in stats.items() if k[2] == "build_one")
-    shares = {}
-    for label, key in PHASES.items():
-        file, func = key.split(":")
-        shares[label] = sum(v[3] for k, v in stats.items() if k[0].endswith(file) and k[2] == func) / total
-    return per_spec, shares
+    def script(self, name: str, *args: str) -> str:
+        proc = subprocess.run([self.python, str(HERE / name), *args], cwd=self.root, capture_output=True,
+                              text=True)
+        if proc.returncode:
+            raise SystemExit(f"{name} failed:\n{proc.stderr[-3000:]}")
+        return proc.stdout
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,100,1000")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7, help="pairs for the single-spec figures")
+    parser.add_argument("--pairs", type=int, default=3, help="pairs for the batches against the baseline")
+    parser.add_argument("--floor-pairs", type=int, default=12, help="spec pairs for the floor")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
-    parser.add_argument("--baseline-budget", type=float, default=300, help="seconds the baseline N=100 may take")
+    parser.add_argument("--against", type=Path, help="checkout of today's code, with its own .venv")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     work = Path(tempfile.mkdtemp(prefix="drafter-bench-"))
-    # An installed drafter is byte-compiled by pip; a checkout run with PYTHONDONTWRITEBYTECODE=1 is not.
-    compileall.compile_dir(str(ROOT / "drafter"), quiet=1)
-    subprocess.run([*DRAFTER, "check", str(EXAMPLE)], cwd=ROOT, capture_output=True)  # clause-code cache warm
-    info = machine()
-    print(f"{info['cores']} cores, {info['cpu']}; work folder {work}", flush=True)
-    R: dict = {"info": info, "jobs": args.jobs}
+    me = Side(ROOT)
+    today = Side(args.against) if args.against else None
+    R: dict = {"date": __import__("datetime").datetime.now(__import__("datetime").timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+               "info": machine(), "jobs": args.jobs, "load": {"start": load()}, "args": vars(args) | {
+        "against": str(args.against) if args.against else None, "results": str(args.results)}}
+    if today:
+        R["today"] = subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=today.root, capture_output=True,
+                                    text=True).stdout.strip()
+    R["mine"] = subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=ROOT, capture_output=True,
+                               text=True).stdout.strip()
+    print(f"{R['info']['cores']} cores; load {load()}; work folder {work}", flush=True)
+    spec = str(EXAMPLE)
 
-    # 1. cold build of the full 2026 set, whole process, fresh output each time
-    R["cold"], R["cold_runs"] = median_of(args.repeat, lambda i: [*DRAFTER, "build", str(EXAMPLE), "-o",
-                                                                   str(work / f"cold-{i}"), "--force"])
-    print(f"cold build: {R['cold']:.3f} s (median of {args.repeat})", flush=True)
-    # 2. no-op rebuild: the same build again, without --force
-    R["noop"], R["noop_runs"] = median_of(args.repeat, lambda i: [*DRAFTER, "build", str(EXAMPLE), "-o",
-                                                                   str(work / "cold-0")])
-    assert "oförändrad" in timed([*DRAFTER, "build", str(EXAMPLE), "-o", str(work / "cold-0")])["stdout"]
-    print(f"no-op rebuild: {R['noop']:.3f} s", flush=True)
-    # 3. drafter check, one spec
-    R["check"], R["check_runs"] = median_of(args.repeat, lambda i: [*DRAFTER, "check", str(EXAMPLE)])
-    print(f"check: {R['check']:.3f} s", flush=True)
+    # 1. one spec: cold build, no-op rebuild, check — this code against today's, in turn
+    sides = [me] + ([today] if today else [])
+    for side in sides:  # warm the disk cache and each side's byte code
+        side.run("check", spec, codes=(0, 1))
+    single = {}
+    for name, make in [
+        ("cold", lambda side, i: side.run("build", spec, "-o", str(work / f"cold-{id(side)}-{i}"), "--force")),
+        ("noop", lambda side, i: side.run("build", spec, "-o", str(work / f"cold-{id(side)}-0"))),
+        ("check", lambda side, i: side.run("check", spec, codes=(0, 1))),
+    ]:
+        if today:
+            single[name] = pairs(lambda i, make=make: make(me, i), lambda i, make=make: make(today, i), args.repeat)
+        else:
+            runs = [make(me, i) for i in range(args.repeat)]
+            single[name] = summary(runs, runs)
+        print(f"{name}: {single[name]['a_wall']:.3f} s, today {single[name]['b_wall']:.3f} s, "
+              f"ratio {single[name]['ratio_wall']:.2f}", flush=True)
+    R["single"] = single
+    R["load"]["single"] = load()
 
-    # 4. batches of generated agreements
+    # 2. batches: drafter, today's code and the baseline in turn, per document
     R["batches"] = []
     for n in sizes:
-        folder = work / f"specs-{n}"
-        specs = generate.generate(n, folder)
-        result = timed([*DRAFTER, "build", *map(str, specs), "-o", str(work / f"out-{n}"), "--force",
-                        "--jobs", str(args.jobs)])
-        if result["code"] != 0:
-            raise SystemExit(f"batch {n} failed:\n{result['stderr'][-3000:]}")
-        out = work / f"out-{n}"
-        docs = len(list(out.rglob("*.pdf"))) + len(list(out.rglob("*.docx")))
-        documents = len(list(out.rglob("*.docx")))  # a document: its DOCX and its PDF (packets not counted)
-        print(f"batch {n}: {result['seconds']:.1f} s, {docs} files, peak {mb(result['peak'])}", flush=True)
-        noop = timed([*DRAFTER, "build", *map(str, specs), "-o", str(out), "--jobs", str(args.jobs)])
-        skipped = noop["stdout"].count("oförändrad")  # less than n only if drafter's own files changed meanwhile
-        check = timed([*DRAFTER, "check", *map(str, specs)])
-        R["batches"].append({"n": n, "seconds": result["seconds"], "files": docs, "documents": documents,
-                             "peak": result["peak"],
-                             "largest": result["largest"], "noop": noop["seconds"], "skipped": skipped,
-                             "check": check["seconds"]})
-        print(f"  no-op {noop['seconds']:.2f} s ({skipped} of {n} skipped), check {check['seconds']:.2f} s",
-              flush=True)
-    R["rusage_children_maxrss"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        specs = generate.generate(n, work / f"specs-{n}")
+        names = list(map(str, specs))
+        with_baseline = n <= 100 and baseline.available()
+        rounds = args.pairs if with_baseline else 1
+        runs: dict[str, list] = {"me": [], "today": [], "baseline": []}
+        for i in range(rounds):
+            out = work / f"out-{n}-{i}"
+            runs["me"].append(me.run("build", *names, "-o", str(out), "--force", "--jobs", str(args.jobs)))
+            runs["me"][-1]["documents"] = len(list(out.rglob("*.docx")))
+            runs["me"][-1]["files"] = len(list(out.rglob("*.docx"))) + len(list(out.rglob("*.pdf")))
+            if today and with_baseline:
+                runs["today"].append(today.run("build", *names, "-o", str(work / f"today-{n}-{i}"), "--force",
+                                               "--jobs", str(args.jobs)))
+            if with_baseline:
+                seconds = baseline.run(specs, args.jobs, Path(tempfile.mkdtemp(dir=work)))
+                runs["baseline"].append({"seconds": seconds, "cpu": float("nan")})
+            print(f"batch {n} round {i}: {runs['me'][-1]['seconds']:.1f} s"
+                  + (f", today {runs['today'][-1]['seconds']:.1f} s" if runs["today"] else "")
+                  + (f", baseline {runs['baseline'][-1]['seconds']:.1f} s" if runs["baseline"] else ""), flush=True)
+        out = work / f"out-{n}-0"
+        noop = me.run("build", *names, "-o", str(out), "--jobs", str(args.jobs))
+        check = me.run("check", *names, codes=(0, 1))
+        R["batches"].append({"n": n, "runs": {k: [{x: y for x, y in r.items() if x not in ("stdout", "stderr")}
+                                                  for r in v] for k, v in runs.items()},
+                             "noop": noop["seconds"], "skipped": noop["stdout"].count("oförändrad"),
+                             "check": check["seconds"], "load": load()})
+        print(f"  no-op {noop['seconds']:.2f} s, check {check['seconds']:.2f} s; load {load()}", flush=True)
+        (HERE / "results.json").write_text(json.dumps(R, indent=1, default=str), encoding="utf-8")
 
-    # 5. the baseline
-    R["baseline"] = []
-    if baseline.available():
-        for n in (10, 100):
-            if n == 100 and R["baseline"] and R["baseline"][0]["per_doc"] * 100 > args.baseline_budget:
-                break
-            specs = generate.generate(n, work / f"baseline-specs-{n}", seed=7)
-            seconds = baseline.run(specs, args.jobs, Path(tempfile.mkdtemp(dir=work)))
-            R["baseline"].append({"n": n, "seconds": seconds, "per_doc": seconds / n})
-            print(f"baseline {n}: {seconds:.1f} s, {seconds / n:.2f} s per document", flush=True)
+    # 3. the floor: Typst compile + zip write of the same kind of documents, in-process, warm
+    floor_a = generate.generate(args.floor_pairs + 2, work / "floor-a", seed=11)
+    floor_b = generate.generate(args.floor_pairs + 2, work / "floor-b", seed=12)
+    pair_args = [str(p) for ab in zip(floor_a, floor_b) for p in ab]
+    R["floor"] = {"mine": [json.loads(line) for line in me.script("floor.py", *pair_args).splitlines()]}
+    if today:
+        R["floor"]["today"] = [json.loads(line) for line in
+                               me.script("floor.py", "--root", str(today.root), *pair_args).splitlines()]
+    R["load"]["floor"] = load()
 
-    # 6. profiles
-    R["imports_check"] = import_profile(["check", str(EXAMPLE)])
-    specs = sorted((work / f"specs-{max(sizes)}").glob("iop-*.yaml"))
-    if len(specs) < 23:
-        specs = generate.generate(23, work / "profile-specs")
-    R["warm_per_spec"], R["phases"] = build_profile(specs, work)
+    # 4. DOCX time against length (the agreement and 40 times its sections)
+    R["linear"] = {"mine": json.loads(me.script("docx_linear.py"))}
+    if today:
+        R["linear"]["today"] = json.loads(me.script("docx_linear.py", "--root", str(today.root)))
+
+    # 5. profiles
+    R["imports_check"] = import_profile(me.python, ["check", spec], ROOT)
+    R["warm_per_spec"], R["phases"] = build_profile(sorted((work / "floor-a").glob("iop-*.yaml")), work, ROOT)
+    R["load"]["end"] = load()
     (HERE / "results.json").write_text(json.dumps(R, indent=1, default=str), encoding="utf-8")
-    args.results.write_text(report(R, args), encoding="utf-8")
+    args.results.write_text(report.report(R), encoding="utf-8")
     print(f"wrote {args.results}")
     shutil.rmtree(work, ignore_errors=True)
-
-
-def report(R: dict, args) -> str:
-    info = R["info"]
-    jobs = R["jobs"]
-    lines = [
-        "# drafter benchmark results",
-        "",
-        f"Measured {dt.date.today().isoformat()} by `bench/run.py` on one machine, in one run. Reproduce with:",
-        "",
-        "```sh",
-        f".venv/bin/python bench/run.py --sizes {args.sizes} --repeat {args.repeat}",
-        "```",
-        "",
-        f"- **cores (os.cpu_count)**: {info['cores']} — drafter ran with `--jobs {jobs}`, the baseline {jobs} "
-        "documents at a time",
-        f"- CPU: {info['cpu']}; memory {info['memory']}",
-        f"- {info['os']}, Python {info['python']}; {info['packages']}",
-        f"- baseline: {info['libreoffice']}",
-        "",
-        "Every drafter figure is a whole process (`python -m drafter …`), start-up and imports included. "
-        "A file is one DOCX or PDF. A *document* is one DOCX with its PDF: a spec gives the agreement and "
-        "the tjänsteutlåtande, a renewal also its tillägg and the consolidated agreement, and each spec "
-        "the nämnd packet PDF besides (not counted as a document).",
-        "",
-        "## Single spec: agreements/street-minds-2026.yaml",
-        "",
-        "| what | median | runs (s) | target |",
-        "|---|---|---|---|",
-        f"| cold `drafter build` (all documents, DOCX + PDF, fresh output folder, `--force`) | "
-        f"**{R['cold']:.2f} s** | {', '.join(f'{x:.2f}' for x in R['cold_runs'])} | < 1.0 s "
-        f"{'✅' if R['cold'] < 1.0 else '❌'} |",
-        f"| no-op rebuild (`drafter build` again, no `--force`: \"oförändrad\") | **{R['noop']:.3f} s** | "
-        f"{', '.join(f'{x:.3f}' for x in R['noop_runs'])} | < 0.3 s {'✅' if R['noop'] < 0.3 else '❌'} |",
-        f"| `drafter check` | **{R['check']:.2f} s** | {', '.join(f'{x:.2f}' for x in R['check_runs'])} | "
-        f"< 0.3 s {'✅' if R['check'] < 0.3 else '❌'} |",
-        "",
-        "## Batches of generated agreements",
-        "",
-        "Variations of the two example specs (bench/generate.py): own association name, organisationsnummer "
-        "with a valid check digit, signatory, budget amounts, figures, and dates moved by 0–3 years; every "
-        "second spec renews its own earlier agreement (`renews:`). All pass `drafter check` (warnings only).",
-        "",
-        "| N specs | documents (files) | total | per spec | per document | peak memory (process tree) | "
-        "no-op rebuild | `drafter check` per spec |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for b in R["batches"]:
-        lines.append(f"| {b['n']} | {b['documents']} ({b['files']}) | **{b['seconds']:.1f} s** | "
-                     f"{b['seconds'] / b['n']:.3f} s | {b['seconds'] / b['documents']:.3f} s | "
-                     f"{mb(b['peak'])} (largest process {mb(b['largest'])}) | "
-                     f"{b['noop']:.2f} s{'' if b['skipped'] == b['n'] else ' (' + str(b['skipped']) + ' skipped)'} | "
-                     f"{b['check'] / b['n']:.3f} s |")
-    big = next((b for b in R["batches"] if b["n"] == 1000), None)
-    if big:
-        lines += ["", f"Target for 1000 agreements: under 60 s {'✅' if big['seconds'] < 60 else '❌'} "
-                      f"({big['seconds']:.0f} s), peak memory under 500 MB "
-                      f"{'✅' if big['peak'] < 500 * 2**20 else '❌'} ({mb(big['peak'])})."]
-    lines += ["", f"getrusage(RUSAGE_CHILDREN).ru_maxrss over the whole benchmark (the largest single process "
-                  f"it started, drafter worker or soffice): {mb(R['rusage_children_maxrss'])}.", ""]
-    lines += ["## Against the baseline: docxtpl + one LibreOffice per document", ""]
-    if R["baseline"]:
-        lines += ["bench/baseline.py renders bench/baseline-template.docx (a real Word document with the 2026 "
-                  "agreement's text and `{{ }}` fields, budget rows by `{%tr for %}`) with docxtpl for each "
-                  "generated spec, then converts it with `soffice --headless --convert-to pdf`, one soffice "
-                  f"process per document, its own profile per worker, {jobs} at a time. That is one document "
-                  "(DOCX + PDF) per spec.", "",
-                  "| N | baseline total | baseline per document (DOCX + PDF) |", "|---|---|---|"]
-        for b in R["baseline"]:
-            lines.append(f"| {b['n']} | {b['seconds']:.1f} s | {b['per_doc']:.2f} s |")
-        per = R["baseline"][-1]["per_doc"]
-        measured = ", ".join(str(b["n"]) for b in R["baseline"])
-        lines += ["", f"The baseline was measured for N = {measured}; "
-                      + ("N = 100 was left out because N = 10 predicted more than "
-                         f"{args.baseline_budget:.0f} s. " if len(R["baseline"]) == 1 else "")
-                  + "for larger N its time is **extrapolated** linearly from the per-document time "
-                  f"of the largest measured N ({per:.2f} s): a LibreOffice start per document does not get "
-                  "cheaper with N.", "",
-                  "| N | drafter per document (DOCX + PDF; the batch's time / its documents, packets free) | "
-                  "baseline per "
-                  "document | baseline for N | ratio |", "|---|---|---|---|---|"]
-        for b in R["batches"]:
-            mine = b["seconds"] / b["documents"]
-            measured_n = next((x for x in R["baseline"] if x["n"] == b["n"]), None)
-            base = measured_n["per_doc"] if measured_n else per
-            how = "measured" if measured_n else "extrapolated"
-            lines.append(f"| {b['n']} | {mine:.3f} s | {base:.2f} s ({how}) | {base * b['n']:.0f} s | "
-                         f"**{base / mine:.0f}×** |")
-        lines += ["", "Target: at least 10× faster per document."]
-    else:
-        lines += ["LibreOffice is not installed on this machine, so the baseline was not measured."]
-
-    lines += ["", "## Profiles", "",
-              f"A warm worker (imports done, Typst fonts loaded, clause texts compiled) builds one generated "
-              f"spec in **{R['warm_per_spec']:.3f} s** of CPU on one core (in-process, 10 specs). "
-              "cProfile's share of each phase (10 more specs; profiling inflates Python-heavy phases):", "",
-              "| phase | share |", "|---|---|"]
-    for label, share in sorted(R["phases"].items(), key=lambda kv: -kv[1]):
-        lines.append(f"| {label} | {share:.0%} |")
-    lines += ["", "Imports of `drafter check` (`python -X importtime`, cumulative where first imported; nested "
-                  "rows are part of the rows above them):", "", "| module | ms |", "|---|---|"]
-    for name, ms in R["imports_check"]:
-        lines.append(f"| {name} | {ms:.0f} |")
-    lines += ["", ANALYSIS.strip(), ""]
-    return "\n".join(lines)
-
-
-ANALYSIS = """
-## What was done, and what is left
-
-Done to reach these figures (see README, "Speed"):
-
-- **Incremental builds**: each manifest records `inputs_sha256`; a spec whose inputs are unchanged is
-  skipped in the calling process, which then imports neither pydantic nor any writer (the no-op rebuild).
-- **Parallel batches**: a process pool (fork server, so workers start clean and import the writers once),
-  one Typst compiler, clause library and set of compiled clause texts per worker.
-- **Clause texts compiled once per process** (drafter/clauses/render.py); compiling was a third of
-  assembly, and a worker fills the same library texts for every spec.
-- **The representatives check** ran a backtracking regex over every text; it now skips texts that do not
-  mention representatives (0.1 s per spec).
-- Clause front matter read with PyYAML's C parser (the Python one only to word an error).
-- Lazy imports: `drafter --help`, `drafter check` and a no-op build load none of python-docx, docxtpl,
-  typst, pypdf (tests/test_batch.py checks it).
-
-Where a target is missed, the profiles above say why:
-
-- **`drafter check` of one spec** is mostly start-up: importing pydantic and building the spec's pydantic
-  models (`drafter.spec.model`) alone take about half of it, and click, Jinja, markdown-it, PyYAML and
-  python-stdnum the rest; the work itself (load, assemble, check) is under 0.1 s, as the per-spec figure
-  of the batch check shows. Closing it needs drafter/spec (another engineer's area): a spec model that
-  is cheaper to build at import (fewer validator classes, or `defer_build` with a cached core schema), and
-  `yaml_reader` composing with PyYAML's C loader (`CSafeLoader` keeps line and column marks), which is
-  also a tenth of every build.
-- **1000 agreements in 60 s on 2 cores** needs about 0.12 s of CPU per spec; a warm worker needs the
-  figure above (a renewal now also gets its tillägg and the consolidated agreement: three or four
-  documents and the packet per spec). The biggest phases: the DOCX writer (python-docx builds every run through its
-  object layer, and the template is unzipped and parsed again per document; drafter/writers/docx is another
-  engineer's area), the nämnd packet (pypdf parses both PDFs back, including their structure trees, to copy
-  pages and read bookmarks; Typst could lay out the packet in the same compile, or the bookmarks could come
-  from the model), and Typst itself (about 35 ms per document, already one compiler per process). With
-  the DOCX writer reusing a parsed template and writing the body's XML directly, and the packet made
-  without re-parsing, the per-spec cost would roughly halve; beyond that, more cores scale linearly
-  (the batch is embarrassingly parallel, about 150 MB per worker).
-- Two more changes were measured and then taken out again by the owners of those modules: keeping
-  compiled clause code on disk between processes (`~/.cache/drafter`), and computing the helgdagar for
-  2005–2100 instead of importing `holidays` (about 0.1 s of every single-spec check and build).
-  Either would bring `drafter check` closer to 0.3 s.
-- Timings on a shared machine vary by 20 % and more between runs; compare figures of one run.
-"""
 
 
 if __name__ == "__main__":

@@ -82,7 +82,7 @@ def build(spec_path: Path | str, options: Settings | None = None,
             exc.where = _source_of(documents, loaded, library.root, text)
         raise
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
-    packet = _packet(rendered, stem)
+    packet = _packet(documents, options, stem)
     if packet:
         entries.append(packet)
     if options.redline and "docx" in options.formats:
@@ -111,20 +111,17 @@ def build(spec_path: Path | str, options: Settings | None = None,
     return publish(options.out_dir / stem, all_files, manifest)
 
 
-def _packet(rendered: list[Rendered], stem: str) -> tuple[str, str, dict] | None:
-    """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1."""
-    by_kind = {r.document.kind: r.document for r in rendered}
+def _packet(documents: list["Document"], options: BuildOptions, stem: str) -> tuple[str, str, dict] | None:
+    """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1,
+    composed from the models as one tagged Typst document (whichever engine made the other PDFs)."""
+    by_kind = {doc.kind: doc for doc in documents}
     if "proposal" not in by_kind:
         return None
-    pdfs = {r.document.kind: next((d for n, d in r.files.items() if n.endswith(".pdf")), None) for r in rendered}
-    if not pdfs["proposal"] or not pdfs["agreement"]:
+    if "pdf" not in options.formats or "agreement" not in by_kind:
         return None
-    from drafter.writers.pdf.packet import PacketPart, packet_bytes, packet_title
+    from drafter.writers.pdf.packet import packet_pdf, packet_title
 
-    data = packet_bytes([
-        PacketPart("Tjänsteutlåtande", by_kind["proposal"], pdfs["proposal"]),
-        PacketPart("Bilaga 1", by_kind["agreement"], pdfs["agreement"]),
-    ])
+    data = packet_pdf(by_kind["proposal"], [by_kind["agreement"]])
     return "packet", packet_title(by_kind["proposal"]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
 
 

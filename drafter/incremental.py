@@ -9,6 +9,8 @@ The inputs of one spec:
 - for every clause id the documents used: the names and bytes of *all* its version files, since
   which version a plain `id` resolves to depends on the other versions' status, and a new `v3.md`
   must trigger a rebuild; and the library's `approvals.lock` (the checks compare with it);
+- the library's standard outlines (`outlines/*.yaml`, names and bytes): a spec's `outline: {standard: …}`
+  and the tjänsteutlåtande's sections come from them;
 - drafter itself: its version and every file of the installed package (code, DOCX template, Typst
   template, bundled fonts; not the command-line code, which writes nothing), so an edited template
   or an upgraded drafter rebuilds;
@@ -93,6 +95,22 @@ def renewed_spec(spec_path: Path, spec_bytes: bytes) -> Path | None:
     return spec_path.parent / renews if isinstance(renews, str) and renews else None
 
 
+def _house_style_files(clause_root: Path) -> list[tuple[str, bytes | None]]:
+    path = clause_root / "husstil.yaml"
+    data = _read(path)
+    files = [("husstil.yaml", data)]
+    if data:
+        import yaml
+
+        try:
+            logo = (yaml.safe_load(data) or {}).get("logotyp")
+        except yaml.YAMLError:
+            logo = None
+        if isinstance(logo, str) and logo:
+            files.append(("husstil.logotyp", _read(clause_root / logo)))
+    return files
+
+
 def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_engine: str,
                   spec_bytes: bytes | None = None, cache: dict | None = None) -> str | None:
     """The input hash of one spec, or None when it cannot be computed (a file is unreadable, a clause
@@ -114,6 +132,12 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     if lock not in cache:
         cache[lock] = _read(lock)
     h.add("approvals.lock", cache[lock])
+    for name, data in _house_style_files(clause_root):  # husstil.yaml and its logo: every page shows them
+        h.add(name, data)
+    outlines = ("outlines", clause_root)
+    if outlines not in cache:
+        cache[outlines] = _outlines_digest(clause_root / "outlines")
+    h.add("outlines", cache[outlines])
     for clause_id in sorted(set(clause_ids)):
         if not isinstance(clause_id, str) or not CLAUSE_ID.match(clause_id):
             return None
@@ -123,6 +147,18 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
         if cache[key] is None:
             return None
         h.add(clause_id, cache[key])
+    return h.hexdigest()
+
+
+def _outlines_digest(folder: Path) -> str:
+    """The names and bytes of every standard outline (none when the library has no outlines folder)."""
+    h = _Hasher()
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml"))
+    except OSError:
+        names = []
+    for name in names:
+        h.add(name, _read(folder / name) or b"\x00unreadable")
     return h.hexdigest()
 
 

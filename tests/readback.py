@@ -47,12 +47,24 @@ def _walk_inline(inline):
         yield from _walk_inline(child)
 
 
+def head_lines(meta) -> list[str]:
+    """The letterhead as page 1 reads: the sender, the house style's address under it, then the rest."""
+    lines = letterhead_lines(meta.letterhead)
+    sender = [line for line in meta.letterhead.sender if line]
+    address = meta.house.address if meta.house else []
+    return lines[:len(sender)] + list(address) + lines[len(sender):]
+
+
 def page_headers(doc, pages: int) -> list[str]:
-    """What each page's header reads: page 1 the letterhead (a tjänsteutlåtande) or
-    just "Dnr …" (the title follows in full), later pages title and Dnr."""
+    """What each page's header reads: page 1 the letterhead (when the document has one) or
+    just "Dnr …" (the title follows in full), later pages title and Dnr; a draft's pages
+    also "UTKAST" (before the Dnr)."""
+    from drafter.house_style import draft_mark
+
+    mark = "UTKAST" if draft_mark(doc.meta) else ""
     dnr = f"Dnr {doc.meta.diarienummer}" if doc.meta.diarienummer else ""
-    first = norm(" ".join(letterhead_lines(doc.meta.letterhead))) if doc.meta.letterhead else dnr
-    return [first] + [norm(f"{doc.meta.title} {dnr}")] * (pages - 1)
+    first = norm(f"{mark} {' '.join(head_lines(doc.meta))}" if doc.meta.letterhead else f"{mark} {dnr}")
+    return [first] + [norm(f"{doc.meta.title} {mark} {dnr}")] * (pages - 1)
 
 
 def body_text(doc, pdf: bytes) -> str:
@@ -71,13 +83,12 @@ def body_text(doc, pdf: bytes) -> str:
     body = []
     for i, page in enumerate(pages, start=1):
         text = page.extract_text()
-        text = re.sub(r"(^|\n)• ", r"\1", text)  # bullet markers (not in the model's text)
+        text = re.sub(r"(^|\n)[•–] ", r"\1", text)  # bullet markers (not in the model's text)
         text = re.sub(r"([-/])[ \t]*\n", r"\1", text)  # a line broken after a hyphen or slash
         text = norm(text)
         header = headers[i - 1]
         if header:
-            assert text.startswith(header + " "), (i, text[:200])
-            text = text[len(header) + 1:]
+            text = _strip_header(header, text, i)
         footer = f"Sida {i} av {len(pages)}"
         assert text.endswith(" " + footer), (i, text[-200:])
         text = text[: -len(footer) - 1]
@@ -95,19 +106,104 @@ def body_text(doc, pdf: bytes) -> str:
     return " ".join(body)
 
 
+def _strip_header(header: str, text: str, page: int) -> str:
+    """The page without its header; a running title too long for one line ends in "…" instead."""
+    if text.startswith(header + " "):
+        return text[len(header) + 1:]
+    words = header.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        for tail in range(len(words) - cut, -1, -1):  # the Dnr words stay after the "…"
+            shortened = " ".join(words[:cut] + ["…"] + words[len(words) - tail:] if tail else words[:cut] + ["…"])
+            if text.startswith(shortened + " "):
+                return text[len(shortened) + 1:]
+    raise AssertionError((page, text[:200]))
+
+
 _BULLET = re.compile(r"^[–•]\s+")  # a list item's marker, which the model's text does not hold
 
 
-def docx_body_text(data: bytes) -> str:
-    """The body of a DOCX in reading order: paragraphs and table cells, footnote marks as their number."""
+def after_letterhead(body) -> list:
+    """The body's blocks from the title on: a letterhead (a table and a spacer before the title,
+    writers/docx/letterhead.py) is real body text, but no part of the model's text."""
+    children = list(body.iterchildren())
+    for i, child in enumerate(children):
+        style = child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if child.tag == qn("w:p") else None
+        if style is not None and style.get(qn("w:val")) == "Title":
+            return children[i:]
+    return children
+
+
+def letterhead_texts(body) -> list[str]:
+    """The paragraphs of the letterhead at the top of a DOCX body, in reading order."""
+    children = list(body.iterchildren())
+    head = children[: len(children) - len(after_letterhead(body))]
+    return [t for el in head for p in el.iter(qn("w:p")) if (t := _paragraph_text(p))]
+
+
+class ListLabels:
+    """What Word prints before a list item, computed from the numbering part as Word does:
+    each w:num counts its own items per level, from its start override (or the level's start)."""
+
+    def __init__(self, document):
+        self.nums: dict[str, tuple[dict, dict]] = {}
+        self.counts: dict[tuple[str, str], int] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except NotImplementedError:
+            return
+        abstracts = {a.get(qn("w:abstractNumId")): {
+            lvl.get(qn("w:ilvl")): (lvl.find(qn("w:numFmt")).get(qn("w:val")),
+                                    lvl.find(qn("w:lvlText")).get(qn("w:val")),
+                                    int(lvl.find(qn("w:start")).get(qn("w:val"))))
+            for lvl in a.findall(qn("w:lvl"))} for a in numbering.findall(qn("w:abstractNum"))}
+        for num in numbering.findall(qn("w:num")):
+            levels = abstracts[num.find(qn("w:abstractNumId")).get(qn("w:val"))]
+            starts = {o.get(qn("w:ilvl")): int(o.find(qn("w:startOverride")).get(qn("w:val")))
+                      for o in num.findall(qn("w:lvlOverride")) if o.find(qn("w:startOverride")) is not None}
+            self.nums[num.get(qn("w:numId"))] = (levels, starts)
+
+    def label(self, p, bullets: bool = False) -> str:
+        """"3. " for a numbered item, "" for a bullet (the model's text holds no bullet; "– " with
+        `bullets`, as Word prints it) or no list."""
+        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is None:
+            return ""
+        num_id = num_pr.find(qn("w:numId")).get(qn("w:val"))
+        ilvl = num_pr.find(qn("w:ilvl")).get(qn("w:val"))
+        levels, starts = self.nums[num_id]
+        fmt, text, start = levels[ilvl]
+        count = self.counts.get((num_id, ilvl), starts.get(ilvl, start) - 1) + 1
+        self.counts[(num_id, ilvl)] = count
+        if fmt == "bullet":
+            return f"{text} " if bullets else ""
+        return text.replace(f"%{int(ilvl) + 1}", str(count)) + " "
+
+
+def docx_list_items(data: bytes) -> list[tuple[int, str, str]]:
+    """(level, label, text) of every list paragraph in the body, labels as Word numbers them."""
     document = open_docx(io.BytesIO(data))
+    labels = ListLabels(document)
+    items = []
+    for p in document.element.body.iter(qn("w:p")):
+        num_pr = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num_pr is not None:
+            items.append((int(num_pr.find(qn("w:ilvl")).get(qn("w:val"))), labels.label(p).strip(),
+                          _paragraph_text(p)))
+    return items
+
+
+def docx_body_text(data: bytes) -> str:
+    """The body of a DOCX in reading order: paragraphs and table cells, footnote marks as their number,
+    list items with the number Word gives them."""
+    document = open_docx(io.BytesIO(data))
+    labels = ListLabels(document)
     parts = []
-    for element in document.element.body.iterchildren():
+    for element in after_letterhead(document.element.body):
         if element.tag == qn("w:p"):
-            parts.append(_BULLET.sub("", _paragraph_text(element)))
+            parts.append(labels.label(element) + _BULLET.sub("", _paragraph_text(element)))
         elif element.tag == qn("w:tbl"):
             for cell_paragraph in element.iter(qn("w:p")):
-                parts.append(_paragraph_text(cell_paragraph))
+                parts.append(labels.label(cell_paragraph) + _paragraph_text(cell_paragraph))
     return norm(" ".join(parts))
 
 
@@ -149,3 +245,21 @@ def footnotes_text(doc) -> str:
 def docx_part(data: bytes, name: str) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return z.read(name).decode("utf-8")
+
+
+def struct_kinds(node, out=None) -> list[str]:
+    """The structure types (/H1, /Table, /L, …) of a tagged PDF's structure tree, depth first (pikepdf)."""
+    import pikepdf
+
+    out = [] if out is None else out
+    if isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            out.append(str(node.S))
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                struct_kinds(kid, out)
+    elif isinstance(node, pikepdf.Array):
+        for kid in node:
+            struct_kinds(kid, out)
+    return out

@@ -13,7 +13,6 @@ from drafter.errors import DrafterError
 from drafter.output import sha256
 from helpers import CLAUSES, EXAMPLE, example_data, write_spec
 from drafter.assemble import assemble_documents
-from drafter.assemble.agreement import assemble_agreement
 from drafter.spec.load import load_spec
 from readback import body_text, docx_body_text, read
 from similarity import AGREEMENT_2026, differences, similarity, strip_markup
@@ -47,7 +46,7 @@ def agreement_entry(manifest: dict) -> dict:
 
 def pdf_text(pdf: bytes, spec=EXAMPLE) -> str:
     """All page text less running header, footer and footnote entries (see readback.body_text)."""
-    model = assemble_agreement(load_spec(spec), ClauseLibrary(CLAUSES))
+    model = assemble_documents(load_spec(spec), ClauseLibrary(CLAUSES))[0]  # as built: status, house style
     return body_text(model, pdf)
 
 

@@ -11,7 +11,7 @@ from drafter.build import BuildOptions, build
 from drafter.clauses.library import ClauseLibrary
 from drafter.spec.load import load_spec
 from helpers import CLAUSES, ROOT
-from readback import body_text, docx_body_text, docx_footnotes_text, footnotes_text, read
+from readback import body_text, docx_body_text, docx_footnotes_text, footnotes_text, norm, read
 from similarity import PROPOSAL_2023, differences, seed_text, similarity
 
 SPEC_2023 = ROOT / "agreements" / "street-minds-2023.yaml"
@@ -89,17 +89,28 @@ def test_packet_holds_both_documents_with_outline_labels_and_metadata(built_2026
     assert [t.title for t in top] == [f"Tjänsteutlåtande: {models['proposal'].meta.title}",
                                       f"Bilaga 1: {models['agreement'].meta.title}"]
     assert [packet.get_destination_page_number(t) for t in top] == [0, proposal_pages]
-    assert [c.title for c in children[0]] == [s.heading for s in models["proposal"].sections if s.heading]
-    assert [c.title for c in children[1]] == [f"{s.label} {s.heading}" for s in models["agreement"].sections]
-    assert all(packet.get_destination_page_number(c) >= proposal_pages for c in children[1])
+    assert [c.title for c in children[0] if not isinstance(c, list)] == [
+        s.heading for s in models["proposal"].sections if s.heading]
+    assert [c.title for c in children[1] if not isinstance(c, list)] == [
+        f"{s.label} {s.heading}" for s in models["agreement"].sections]
+    assert all(packet.get_destination_page_number(c) >= proposal_pages
+               for c in children[1] if not isinstance(c, list))
 
-    labels = packet.page_labels
-    assert labels[0] == "1" and labels[proposal_pages - 1] == str(proposal_pages)
-    assert labels[proposal_pages] == "Bilaga 1: 1"
+    # Page labels run through the packet, as its footers count ("Handlingarna sida 8 av 12").
+    assert packet.page_labels == [str(n) for n in range(1, len(packet.pages) + 1)]
     assert packet.metadata.title.endswith(models["proposal"].meta.title)
     assert packet.trailer["/Root"]["/Lang"] == "sv-SE"
-    text = packet.pages[proposal_pages].extract_text()
-    assert "Överenskommelse om idéburet offentligt partnerskap" in text
+    texts = [norm(page.extract_text()) for page in packet.pages]
+    assert "Överenskommelse om idéburet offentligt partnerskap" in texts[proposal_pages]
+    # Every page says which part it belongs to and where it lies, in the part and in the packet.
+    total = len(packet.pages)
+    for i, text in enumerate(texts[:proposal_pages]):
+        assert text.endswith(f"Sida {i + 1} av {proposal_pages} Handlingarna sida {i + 1} av {total}"), text[-80:]
+        assert "Bilaga 1" not in text.split(" Sida ")[0][:40]
+    for i, text in enumerate(texts[proposal_pages:]):
+        assert f"Bilaga 1, sida {i + 1} av {agreement_pages}" in text
+        assert text.endswith(f"Handlingarna sida {proposal_pages + i + 1} av {total}")
+        assert text.startswith(("Bilaga 1 ", "UTKAST Bilaga 1 ")) or " Bilaga 1 " in text[:200], text[:200]
 
 
 def test_packet_is_reproducible(built_2026, tmp_path):

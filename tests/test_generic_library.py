@@ -76,9 +76,12 @@ def test_each_partnership_builds_docx_and_pdf_without_foreign_words(built, spec)
 
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_the_checks_find_nothing_but_the_granskad_versions(spec):
+    """Nothing but the truth that the versions are not yet approved, and LIX notes on legal terms
+    (personuppgiftsansvarig, dataskyddsförordningen): no long sentence, no passive without agent."""
     findings = check_spec(load_spec(spec), _library())
-    assert [f.line() for f in findings if f.code != "clause-unapproved"] == []
-    assert all("granskad" in f.message for f in findings)
+    assert [f.line() for f in findings if f.code not in ("clause-unapproved", "lix")] == []
+    assert all("granskad" in f.message for f in findings if f.code == "clause-unapproved")
+    assert all(f.severity == "info" for f in findings if f.code == "lix")
 
 
 def test_a_region_with_two_associations_binds_both(built):
@@ -89,7 +92,7 @@ def test_a_region_with_two_associations_binds_both(built):
     assert "De idéburna parterna kallas nedan tillsammans organisationerna" in text
     # Reporting, repayment, insurance and complaints bind every association, not only the first.
     for duty in ("Var och en av organisationerna ska för varje verksamhetsår lämna en skriftlig rapport",
-                 "Var och en av organisationerna ska betala tillbaka bidrag",
+                 "Var och en av organisationerna ska betala tillbaka medel",
                  "Var och en av organisationerna ska under hela perioden ha ansvarsförsäkring",
                  "Var och en av organisationerna ska ge deltagarna i verksamheten möjlighet"):
         assert duty in text

@@ -46,6 +46,33 @@ def test_inputs_hash_follows_every_input(copy):
     assert _hash(spec, root) != changed
 
 
+def test_inputs_hash_follows_the_standard_outlines(copy):
+    spec, root = copy
+    base = _hash(spec, root)
+    outline = root / "outlines" / "overenskommelse.yaml"
+    outline.write_text(outline.read_text(encoding="utf-8") + "\n# ny rad\n", encoding="utf-8")
+    edited = _hash(spec, root)
+    assert edited != base
+    (root / "outlines" / "ny-mall.yaml").write_text("sections: []\n", encoding="utf-8")
+    assert _hash(spec, root) != edited
+
+
+def test_edited_outline_rebuilds_instead_of_oforandrad(copy, tmp_path):
+    """The bug this guards: an edited clauses/outlines/*.yaml left the spec "oförändrad", its text stale."""
+    from drafter.batch import BatchSettings, is_unchanged
+    from drafter.build import BuildOptions, build
+    from drafter.clauses.library import ClauseLibrary
+
+    spec, root = copy
+    out = tmp_path / "ut"
+    build(spec, BuildOptions(out_dir=out, formats=("docx",), library=ClauseLibrary(root)))
+    settings = BatchSettings(out_dir=out, formats=("docx",), clauses_dir=root)
+    assert is_unchanged(spec, settings)
+    outline = root / "outlines" / "overenskommelse.yaml"
+    outline.write_text(outline.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
+    assert not is_unchanged(spec, settings)
+
+
 def test_inputs_hash_refuses_odd_clause_ids(copy):
     spec, root = copy
     assert _hash(spec, root, ids=("../../etc",)) is None

@@ -114,7 +114,8 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               "clause-unknown", "template-in-data", "concurrent-builds", "soffice-missing",
               # drafter import (tests/importer/test_hostile.py)
               "import-too-large", "import-unknown-type", "import-zip-bomb", "import-zip-size", "import-zip-entries",
-              "import-docx-entities", "import-pdf-broken", "import-pdf-pages", "import-template-in-text"]
+              "import-docx-entities", "import-pdf-broken", "import-pdf-pages", "import-template-in-text",
+              "import-newline-in-file-name"]
 
 
 def test_missing_spec_file(tmp_path):

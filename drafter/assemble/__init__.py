@@ -33,4 +33,7 @@ def assemble_all(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list["
         states = amended_states(loaded, library, agreement)
         documents += [assemble_addendum(state, loaded.spec, agreement) for state in states]
         documents.append(consolidated_document(states[-1]))
+    from drafter.model.finish import finish_documents
+
+    finish_documents(documents, loaded, library)
     return documents, states

@@ -53,6 +53,7 @@ def budget_table(spec: Spec, loaded: "LoadedSpec | None" = None) -> Table:
         rows=rows,
         total=[[Text(BUDGET_TOTAL)], [Text(amount(spec.budget.sum), total)]] if look.sum else None,
         align=["left", "right"],
+        summary=f"Budgeten: kostnad per resurs i kronor och summan {tal(spec.budget.sum)}.",
     )
 
 

@@ -23,9 +23,9 @@ _WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "sö
 @lru_cache(maxsize=64)
 def helgdagar(year: int) -> dict[dt.date, str]:
     """The allmänna helgdagar of `year` that are not Sundays anyway, with their Swedish names."""
-    import holidays
+    from drafter.swedish.holidays import helgdagar as computed  # not `holidays`: it loads every country
 
-    calendar = holidays.country_holidays("SE", years=year, categories=("public",), language="sv")
+    calendar = computed(year)
     return {day: name for day, name in calendar.items()
             if "afton" not in name.lower() and name.lower() != "söndag"}
 

@@ -7,6 +7,8 @@ stays fast.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 from pathlib import Path
@@ -38,6 +40,13 @@ class _Group(click.Group):
         kwargs.setdefault("options_metavar", svenska.OPTIONS_METAVAR)
         kwargs.setdefault("subcommand_metavar", svenska.SUBCOMMAND_METAVAR)
         super().__init__(*args, **kwargs)
+
+    def main(self, *args, **kwargs):
+        # At exit the interpreter collects every object it tracks (a full collection, some 4 % of
+        # `drafter check`); frozen objects are left to the operating system, which frees the memory anyway.
+        atexit.unregister(gc.freeze)  # once, however often main runs in one process
+        atexit.register(gc.freeze)
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx):
         try:

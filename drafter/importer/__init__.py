@@ -13,6 +13,7 @@ when there is no "Ärendet".
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +57,12 @@ class ImportResult:
         return lines
 
 
+def shown_name(name: str) -> str:
+    """The file's name as written into the spec and the clauses: control, format and line-separator
+    characters (a newline would end the YAML comment and inject fields) are written as \\uXXXX."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in name)
+
+
 def default_name(path: Path) -> str:
     return slug(path.stem, 50)
 
@@ -83,7 +90,8 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
         raise DrafterError("Inga rubriker hittades i filen; den kan inte delas upp i klausuler.", Where(str(path)),
                            "Rubriker känns igen som numrerade rader (2.1 Parter), Word-rubrikformat eller "
                            "Markdown-rubriker (## Parter).")
-    rec = recognise(structure, path.name)
+    file_name = shown_name(path.name)
+    rec = recognise(structure, file_name, source.diarienummer)
 
     ids: dict[int, str] = {}
     used: set[str] = set()
@@ -99,17 +107,17 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
             used.add(candidate)
             section.clause_id = f"import/{name}/{candidate}"
             ids[id(section)] = section.clause_id
-            files[clause_dir / candidate / "v1.md"] = clause_file(section, source.footnotes, path.name, name)
+            files[clause_dir / candidate / "v1.md"] = clause_file(section, source.footnotes, file_name, name)
 
     data = dict(rec.data)
     if rec.proposal:
-        data["outline"] = _agreement_outline_of_proposal(structure.sections)
+        data["outline"] = _agreement_outline_of_proposal(structure.sections, clauses_root, rec)
         proposal = data.pop("proposal")
         proposal["outline"] = _proposal_outline(structure.sections, rec)
         data["proposal"] = proposal
     else:
         data["outline"] = _outline(structure.sections)
-    text = spec_yaml(data, path.name)
+    text = spec_yaml(data, file_name)
 
     _write_all(files, clause_dir if force else None)
     _atomic_write(spec_path, text)
@@ -139,7 +147,7 @@ def _outline(sections: list[Section]) -> list:
 
 
 def _proposal_outline(sections: list[Section], rec: Recognised) -> list:
-    out = []
+    out: list = []
     for section in sections:
         if _is_attachments(section, rec):
             out.append({"heading": "Bilagor", "block": "bilagor"})
@@ -150,12 +158,46 @@ def _proposal_outline(sections: list[Section], rec: Recognised) -> list:
     return out
 
 
-def _agreement_outline_of_proposal(sections: list[Section]) -> list:
+# The standard agreement's own texts (clauses/outlines/overenskommelse.yaml, by key) and the words of
+# a proposal's heading that describe the same thing.
+_STANDARD_KEYS = (("syfte-och-mal", ("syfte",)), ("malgrupp", ("målgrupp",)), ("ataganden", ("åtagande",)),
+                  ("foreningens-verksamhet", ("förening", "organisation", "verksamhet")),
+                  ("namndens-uppdrag", ("nämndens uppdrag", "uppdrag")), ("bakgrund", ("bakgrund",)))
+
+
+def _agreement_outline_of_proposal(sections: list[Section], library: Path, rec: Recognised) -> list | dict:
+    """The agreement a proposal asks to approve: the library's standard agreement outline (parties,
+    organisation, follow-up, terms, signatures), its own texts replaced by the proposal's sections on
+    the same subjects; the rest stay placeholders that `drafter check` lists. Without a standard
+    outline in the library: the sections describing the partnership."""
     matter = next((s for s in sections if s.heading.lower() == "ärendet" and s.children), None)
     chosen = matter.children if matter else [
         s for s in sections if s.heading.lower() not in PROPOSAL_DECISION + ("förvaltningens synpunkter och förslag",
                                                                               "ärendets beredning", "bilagor")]
-    return _outline(chosen) or _outline(sections)
+    if not (library / "outlines" / "overenskommelse.yaml").is_file():
+        return _outline(chosen) or _outline(sections)
+    replace: dict = {}
+    for section in chosen + [s for s in sections if s not in chosen and s.heading.lower() == "bakgrund"]:
+        if not section.clause_id:
+            continue
+        heading = section.heading.lower()
+        key = next((k for k, words in _STANDARD_KEYS if k not in replace and any(w in heading for w in words)), None)
+        if key:
+            replace[key] = _item(section, _outline(section.children))
+    taken = ", ".join(f"{k} ← {section_heading}" for k, section_heading in
+                      ((k, _heading_of(v, sections)) for k, v in replace.items()))
+    rec.derived.append("överenskommelsen: bibliotekets standardmall (överenskommelse) med utlåtandets texter"
+                       + (f" ({taken})" if taken else "") + "; övriga egna texter är platshållare")
+    return {"standard": "overenskommelse", "replace": replace} if replace else {"standard": "overenskommelse"}
+
+
+def _heading_of(item, sections: list[Section]) -> str:
+    ref = item if isinstance(item, str) else item.get("clause", "")
+    for root in sections:
+        for section in root.walk():
+            if section.clause_id and ref.startswith(section.clause_id + "@"):
+                return section.heading
+    return str(ref)
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -32,11 +32,16 @@ def md_literal(text: str) -> str:
     return jinja_literal(text)
 
 
-def slug(text: str, max_len: int = 60) -> str:
+def slug(text: str, max_len: int = 40) -> str:
+    """A short id from a heading: ascii words joined by "-", at most `max_len` characters, cut
+    between words ("ekonomisk-ersattning", never "ekonomisk-ersat")."""
     text = text.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:max_len].rstrip("-") or "avsnitt"
+    if len(text) > max_len:
+        cut = text[:max_len + 1]
+        text = cut.rsplit("-", 1)[0] if "-" in cut else text[:max_len]
+    return text.strip("-") or "avsnitt"
 
 
 def inline(text: Text, line_start: bool = True) -> tuple[str, list[int]]:
@@ -44,8 +49,8 @@ def inline(text: Text, line_start: bool = True) -> tuple[str, list[int]]:
     cuts = sorted({0, len(text.plain), *[p for s, e, _ in text.emph for p in (s, e)],
                    *[p for s, e, _ in text.subs for p in (s, e)]})
     subs = {s: (e, expr) for s, e, expr in text.subs}
-    opens = {}
-    closes = {}
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
     for s, e, kind in text.emph:
         opens.setdefault(s, []).append(kind)
         closes.setdefault(e, []).insert(0, kind)
@@ -143,7 +148,60 @@ class _Dumper(yaml.SafeDumper):
 
 
 def spec_yaml(data: dict, file_name: str) -> str:
+    """The spec as YAML, with a comment after each value saying where in the source it was found:
+    a dict's "#key" entry notes its "key", its "#" entry the dict itself (the entries are not written;
+    a note is written on one line, control characters never reach the file)."""
     header = (f"# Utkast importerat från {file_name} med `drafter import`.\n"
               "# Kontrollera uppgifterna, fyll i platshållarna ([…], ÅÅÅÅ-MM-DD, NNNNNN-NNNN, N, MM-DD)\n"
               "# och kör `drafter check` på filen: den listar det som återstår.\n")
-    return header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    lines: list[str] = []
+    _emit(data, 0, lines)
+    return header + "\n".join(lines) + "\n"
+
+
+def _scalar(value) -> str:
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, default_flow_style=True, width=10**6)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _comment(note) -> str:
+    if not note:
+        return ""
+    note = "".join(c if unicodedata.category(c)[0] != "C" and c not in "\u2028\u2029\x85" else " " for c in str(note))
+    return f"  # {note}"
+
+
+def without_notes(value):
+    """The data without the "#…" notes."""
+    if isinstance(value, dict):
+        return {k: without_notes(v) for k, v in value.items() if not str(k).startswith("#")}
+    if isinstance(value, list):
+        return [without_notes(v) for v in value]
+    return value
+
+
+def _emit(value, indent: int, out: list[str]) -> None:
+    pad = " " * indent
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if str(key).startswith("#"):
+                continue
+            note = _comment(value.get(f"#{key}") or (item.get("#") if isinstance(item, dict) else None))
+            shown = without_notes(item)
+            if isinstance(shown, (dict, list)) and shown:
+                out.append(f"{pad}{_scalar(key)}:{note}")
+                _emit(item, indent + 2 if isinstance(item, dict) else indent, out)
+            else:
+                out.append(f"{pad}{_scalar(key)}: {_scalar(shown)}{note}")
+    elif isinstance(value, list):
+        for item in value:
+            shown = without_notes(item)
+            if isinstance(shown, (dict, list)) and shown:
+                start = len(out)
+                _emit(item, indent + 2, out)
+                out[start] = f"{pad}- {out[start][indent + 2:]}"
+                note = _comment(item.get("#") if isinstance(item, dict) else None)
+                if note and "  # " not in out[start]:
+                    out[start] += note
+            else:
+                out.append(f"{pad}- {_scalar(shown)}")

@@ -19,6 +19,8 @@ class Item:
     rows: list[list[str]] | None = None  # a table
     markup: bool = False  # Markdown inline markup (**, *, <b>) to keep as emphasis
     trailing: bool = False  # the line ended with a space (wrapped, in PDF text)
+    style: str | None = None  # a PDF line's look: "heading" (bold or larger than the body), "body"; None unknown
+    size: float = 0.0  # a PDF line's font size
 
 
 @dataclass
@@ -84,3 +86,4 @@ class SourceDoc:
     items: list[Item]
     footnotes: dict[int, str]
     dialect: str  # "md" (headings marked) or "plain" (PDF text: headings found by their look)
+    diarienummer: str | None = None  # "Dnr SN 2025/117", often only in the page header

@@ -14,25 +14,33 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from stdnum.se import orgnr as stdnum_orgnr
 
 from drafter.assemble.data_blocks import BUDGET_HEADER, BUDGET_TOTAL
 from drafter.formatting import MONTHS, datum, gemen, kronor
-from drafter.importer.model import Item, Section
-from drafter.importer.structure import Structure, bare
+from drafter.importer.model import Section
+from drafter.importer.parties import all_texts, parties_of, party_names_in
+from drafter.importer.structure import Structure
+
+__all__ = ["PROPOSAL_DECISION", "Recognised", "all_texts", "party_names_in", "recognise"]
 
 _MONTH = "|".join(MONTHS)
 DATE = rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})"
-_PERIOD = re.compile(rf"från (?:och med )?(?:den )?(?P<start>{DATE}) till och med (?:den )?(?P<end>{DATE})")
+_PERIOD = re.compile(rf"(?:från (?:och med )?|(?:för |under )?perioden (?:från )?)(?:den )?(?P<start>{DATE})"
+                     rf"(?: till och med| till| t\.o\.m\.|\s*[–-])\s*(?:den )?(?P<end>{DATE})")
+_ISO_PERIOD = re.compile(r"(?:gäller|avtalstid|period(?:en)?|från(?: och med)?)\D{0,20}?(?P<start>\d{4}-\d{2}-\d{2})"
+                         r"\s*(?:–|-|till och med|t\.o\.m\.|till)\s*(?P<end>\d{4}-\d{2}-\d{2})", re.IGNORECASE)
 _RENEWAL = re.compile(rf"förlängs\b.{{0,80}}?med (?:minst )?(?:ett|en) (?P<unit>kalenderår|halvår|år|månad) i taget"
                       rf".{{0,60}}?läng(?:st|s) till (?:och med )?(?:den )?(?P<max>{DATE})")
 _NOTICE = re.compile(rf"senaste? den (?P<notice>(\d{{1,2}}) ({_MONTH}))(?!\s+\d{{4}})")
-_PARTY = re.compile(r"^(?P<name>[A-ZÅÄÖ0-9][^()\n,:;]{0,80}?)\s*[(,]\s*(?:org(?:anisations)?\.?\s*nr|organisationsnummer)"
-                    r"\.?:?\s*(?P<nr>\d{6}\s?[-–]\s?\d{4})")
 _AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
-_TOTAL_ONLY = re.compile(r"(?:totalt|sammanlagt|högst)\s+(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
-_MONTHS = re.compile(r"\bunder (?P<n>\d{1,3}) månader\b")
-_COMMITTEE_DECIDES = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]*nämnden) (?:beslutar|föreslås)")
+_TOTAL_ONLY = re.compile(
+    r"(?:totalt|sammanlagt|högst|budgeterat (?:för|med)|budgeterats? med|(?:en )?ersättning (?:om|på)|uppgår till|"
+    r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på))\s+(?:totalt\s+)?"
+    r"(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
+_MONTHS = re.compile(r"\b(?:under|avser|för|om) (?P<n>\d{1,3}|tre|sex|nio|tolv|arton|tjugofyra|trettiosex) månader\b")
+_MONTH_WORDS = {"tre": 3, "sex": 6, "nio": 9, "tolv": 12, "arton": 18, "tjugofyra": 24, "trettiosex": 36}
+_COMMITTEE_DECIDES = re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]*s )?[A-ZÅÄÖa-zåäö][a-zåäö-]*(?:nämnden|nämnd|styrelsen)) "
+                                r"(?:beslutar|föreslås)")
 _OFFICIAL_TASKED = re.compile(r"\bger ([a-zåäö]+(?:direktören|chefen)) (?:i uppdrag|rätt)")
 _DEPARTMENT = re.compile(r"beretts (?:inom|av|på) (?P<dep>avdelningen för [^.,]+?)(?= i samarbete|[.,]|$)")
 PROPOSAL_DECISION = ("förvaltningens förslag till beslut", "förslag till beslut")
@@ -52,110 +60,38 @@ class Recognised:
     derived: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     proposal: bool = False
+    unit: str = "rad"  # how the source's places are counted: "rad" (text, PDF text) or "stycke" (.docx)
     facts: dict = field(default_factory=dict)  # for tests: parties, period, budget sum …
 
 
-def all_texts(sections: list[Section]):
-    """(section, block, text) for every text of every block."""
-    for root in sections:
-        for section in root.walk():
-            for block in section.blocks:
-                for text in block.texts:
-                    yield section, block, text
-                for row in block.rows or []:
-                    for cell in row:
-                        yield section, block, cell
-
-
-def party_names_in(items: list[Item]) -> set[str]:
-    """Names written before an organisationsnummer, read from the lines (used before the structure is built)."""
-    names = set()
-    texts = [bare(it.text) for it in items if it.kind in ("text", "bullet", "num", "heading") and it.text.strip()]
-    for i, text in enumerate(texts):
-        if m := _PARTY.match(text + " " + (texts[i + 1] if i + 1 < len(texts) else "")):
-            names.add(m.group("name").strip())
-    return names
-
-
-def recognise(structure: Structure, file_name: str) -> Recognised:
-    rec = Recognised(data={})
+def recognise(structure: Structure, file_name: str, diarienummer: str | None = None) -> Recognised:
+    rec = Recognised(data={}, unit="stycke" if file_name.lower().endswith(".docx") else "rad")
     sections = structure.sections
     rec.proposal = any(s.heading.lower() in PROPOSAL_DECISION for s in sections)
-    parties = _parties(structure, rec)
+    parties = parties_of(structure, rec)
     period = _period(sections, rec)
     budget = _budget(sections, rec, period)
     _signatories(structure, parties, rec, sections)
     document = _document(structure, parties, period, rec)
+    dnr = diarienummer or (structure.letterhead.diarienummer if structure.letterhead else None)
+    if dnr:
+        document["diarienummer"] = dnr
+        rec.found.append(f"diarienummer: {dnr}")
     rec.data = {"document": document, "parties": parties, "period": period, "budget": budget}
     if rec.proposal:
         rec.data["proposal"] = _proposal(structure, rec, document)
+        decision = next((s for s in sections if s.heading.lower() in PROPOSAL_DECISION), None)
+        points = [t for b in (decision.blocks if decision else []) if b.kind == "nums" for t in b.texts]
+        if points and decision is not None:
+            rec.found.append(f"förslag till beslut: {len(points)} beslutspunkter (klausulen {slug_of(decision)})")
     _names_to_expressions(sections, parties)
     return rec
 
 
-# --- parties -----------------------------------------------------------------------------------------
+def slug_of(section: Section) -> str:
+    from drafter.importer.emit import slug
 
-def _parties(structure: Structure, rec: Recognised) -> list[dict]:
-    found: list[dict] = []
-    context = ""
-    texts = list(all_texts(structure.sections))
-    for i, (_, block, text) in enumerate(texts):
-        low = text.plain.lower()
-        if "offentlig sektor" in low:
-            context = "offentlig"
-        if "idéburen sektor" in low or "idéburna sektor" in low:
-            context = "idéburen"
-        candidate = text.plain + (" " + texts[i + 1][2].plain if i + 1 < len(texts) else "")
-        m = _PARTY.match(candidate)
-        if not m:
-            # "… genom: Street Minds, organisationsnummer …" can follow a colon in a joined line
-            continue
-        name = m.group("name").strip()
-        if any(p["name"] == name for p in found):
-            continue
-        written = m.group("nr")
-        compact = re.sub(r"\s", "", written).replace("–", "-")
-        sector = "offentlig" if compact.startswith("2") else "idéburen" if compact[:1] in "78" else context or "idéburen"
-        party = {"name": name, "sector": sector, "kind": _kind(name, sector, structure),
-                 "organisationsnummer": compact}
-        if stdnum_orgnr.is_valid(compact):
-            rec.found.append(f"part: {name} ({sector}, {party['kind']}), organisationsnummer {compact}")
-        else:
-            party["organisationsnummer"] = "NNNNNN-NNNN"
-            rec.missing.append(f"organisationsnumret för {name} ({written}) har fel kontrollsiffra eller form")
-        found.append(party)
-        if block.kind in ("bullets", "para") and m.end() <= len(text.plain) and written == text.plain[m.start("nr"):m.end("nr")]:
-            index = sum(1 for p in found if p["sector"] == sector) - 1
-            target = "public" if sector == "offentlig" else ("partner" if index == 0 else f"partners[{index}]")
-            if written == compact:
-                text.substitute(m.start("nr"), m.end("nr"), f"{target}.organisationsnummer")
-    for sector, what in (("offentlig", "offentlig part"), ("idéburen", "idéburen part")):
-        if not any(p["sector"] == sector for p in found):
-            found.append({"name": f"[Namn på {what}]", "sector": sector,
-                          "kind": "kommun" if sector == "offentlig" else "ideell förening",
-                          "organisationsnummer": "NNNNNN-NNNN"})
-            rec.missing.append(f"{what}: namn och organisationsnummer")
-    public = next(p for p in found if p["sector"] == "offentlig")
-    m = re.match(r"^(.+?)s stads? ([a-zåäö]+nämnd)$", public["name"])
-    if m:
-        public["municipality"] = f"{m.group(1)}s stad"
-        public["committee"] = f"{m.group(2)}en"
-    return found
-
-
-def _kind(name: str, sector: str, structure: Structure) -> str:
-    low = name.lower()
-    if sector == "offentlig":
-        for word, kind in (("stadsdelsförvaltning", "stadsdelsförvaltning"), ("förvaltning", "förvaltning"),
-                           ("nämnd", "nämnd"), ("region", "region"), ("kommun", "kommun"), ("stad", "kommun")):
-            if word in low:
-                return kind
-        return "kommun"
-    for word, kind in (("stiftelse", "stiftelse"), ("trossamfund", "registrerat trossamfund"),
-                       ("ekonomisk förening", "ekonomisk förening")):
-        if word in low:
-            return kind
-    return "ideell förening"
+    return slug(section.heading)
 
 
 # --- period ------------------------------------------------------------------------------------------
@@ -171,7 +107,7 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
         if not start or not end:
             continue
         if not period:
-            period = {"start": start, "end": end}
+            period = {"#": f"{rec.unit} {_block.no} i källan", "start": start, "end": end}
         if (start, end) != (period["start"], period["end"]):
             continue
         if datum(start) == m.group("start"):
@@ -193,8 +129,18 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
                     text.substitute(n.start("notice"), n.end("notice"),
                                     "period.renewal.notice_deadline | dag_och_manad")
     if not period:
+        for _, _block, text in all_texts(sections):
+            if m := _ISO_PERIOD.search(text.plain):
+                try:
+                    start, end = dt.date.fromisoformat(m.group("start")), dt.date.fromisoformat(m.group("end"))
+                except ValueError:
+                    continue
+                if start < end:
+                    period = {"#": f"{rec.unit} {_block.no} i källan", "start": start, "end": end}
+                    break
+    if not period:
         rec.missing.append("avtalsperiodens start och slut (\"från den … till och med …\")")
-        return {"start": "ÅÅÅÅ-MM-DD", "end": "ÅÅÅÅ-MM-DD"}
+        return {"#": "saknas i källan", "start": "ÅÅÅÅ-MM-DD", "end": "ÅÅÅÅ-MM-DD"}
     line = f"period: {period['start']}–{period['end']}"
     if "renewal" in period:
         renewal = period["renewal"]
@@ -212,7 +158,7 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
 # --- budget ------------------------------------------------------------------------------------------
 
 def _amount(text: str) -> int | None:
-    text = text.strip()
+    text = re.sub(r"\s*(kr|kronor|:-|SEK)\.?$", "", text.strip())  # "120 000 kr", "120 000:-"
     if not _AMOUNT.match(text):
         return None
     return int(text.replace(" ", "").replace("\u00a0", "").replace("−", "-"))
@@ -240,8 +186,9 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                     stated = parsed.pop()[1]
                 if not parsed:
                     continue
-                budget = {"rows": [{"item": item or "[Post]", "amount": amount} for item, amount in parsed]}
-                total = sum(a for _, a in parsed)
+                budget = {"#": f"tabellen, {rec.unit} {block.no} i källan",
+                          "rows": [{"item": item or "[Post]", "amount": amount} for item, amount in parsed]}
+                total = sum(a or 0 for _, a in parsed)
                 if stated is not None and stated != total:
                     budget["total"] = stated
                     rec.missing.append(f"budgetens summa: tabellen anger {stated} men raderna ger {total}")
@@ -255,34 +202,51 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                 rec.found.append(f"budget: tabell med {len(parsed)} rader, summa {kronor(total)}"
                                  + (f" (angiven {BUDGET_TOTAL.lower()} {kronor(stated)})" if stated is not None else ""))
                 rec.facts["budget_sum"] = total
-                for before in reversed(section.blocks[:i]):
-                    if before.kind == "para":
-                        if m := _MONTHS.search(before.texts[0].plain):
-                            budget["months"] = int(m.group("n"))
-                            before.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
+                near = [b for b in reversed(section.blocks[:i]) if b.kind == "para"][:1] + \
+                    [b for b in section.blocks[i + 1:] if b.kind == "para"][:2]
+                for other in near:
+                    if m := _MONTHS.search(other.texts[0].plain):
+                        n = m.group("n")
+                        budget["months"] = int(n) if n.isdigit() else _MONTH_WORDS[n]
+                        if n.isdigit():
+                            other.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
                         break
+    if budget is not None:
+        total = sum(r["amount"] for r in budget["rows"])
+        for _, _block, text in all_texts(sections):
+            if (m := _TOTAL_ONLY.search(text.plain)) and _amount(m.group("amount")) != total:
+                rec.missing.append(f"budgetens summa: texten anger {m.group('amount')} {m.group('unit')} "
+                                   f"(\"{m.group(0)}\"), raderna ger {kronor(total)}; kontrollera beloppen")
+                break
     if budget is None:
         for _, _block, text in all_texts(sections):
             if m := _TOTAL_ONLY.search(text.plain):
                 amount = _amount(m.group("amount"))
-                budget = {"rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
+                budget = {"#": f"en summa i texten, {rec.unit} {_block.no} i källan",
+                          "rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
                 text.substitute(m.start("amount"), m.end("unit"), "budget.total | kronor") \
                     if m.group("unit") == "kr" else None
-                rec.found.append(f"budget: en angiven total, {kronor(amount)} (en rad i specen)")
+                rec.found.append(f"budget: en angiven total, {kronor(amount or 0)} (en rad i specen)")
                 rec.facts["budget_sum"] = amount
                 break
     if budget is None:
         rec.missing.append("budget (en tabell med belopp eller \"totalt … kr\")")
-        return {"months": "N", "rows": [{"item": "[Post]", "amount": "N"}]}
+        months = _months(period) or 12  # an int placeholder would stand in as 0, which no spec accepts
+        rec.derived.append(f"budget.months: {months} (antaget; texten anger ingen budget)")
+        return {"#": "saknas i källan", "months": months, "#months": "antaget", "rows": [{"item": "[Post]", "amount": "N"}]}
     if "months" not in budget:
-        months = _months(period)
-        if months:
-            budget["months"] = months
-            rec.derived.append(f"budget.months: {months} (periodens längd; texten anger inte antal månader)")
+        length = _months(period)
+        if length:
+            budget["months"] = length
+            budget["#months"] = "periodens längd (antaget)"
+            rec.derived.append(f"budget.months: {length} (periodens längd; texten anger inte antal månader)")
         else:
-            budget["months"] = "N"
-            rec.missing.append("antal månader som budgeten avser (budget.months)")
-    return {"months": budget.pop("months"), **budget}
+            budget["months"] = 12
+            budget["#months"] = "antaget"
+            rec.derived.append("budget.months: 12 (antaget; texten anger inte antal månader och perioden är okänd)")
+    months = budget.pop("months")
+    note = budget.pop("#", None)
+    return {"#": note, "months": months, **budget}
 
 
 def _months(period: dict) -> int | None:
@@ -308,6 +272,7 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
         if target is None:
             continue
         target["signatory"] = {k: v for k, v in (("name", sig.name), ("title", sig.title), ("signs_for", signs_for)) if v}
+        target["signatory"]["#"] = f"underskrifterna, {rec.unit} {sig.no} i källan"
         if signs_for and target["sector"] == "offentlig":
             m = re.match(r"^([a-zåäö]+nämnden) i (.+)$", signs_for)
             if m:
@@ -325,15 +290,30 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
             rec.derived.append(f"undertecknare för {party['name']}: {title} (den som ges i uppdrag att teckna "
                                "partnerskapet; namn saknas)")
         elif party["sector"] == "idéburen" and party["kind"] == "ideell förening":
-            party["signatory"] = {"title": "ordförande"}
+            party["signatory"] = {"title": "ordförande", "#": "antaget"}
             rec.derived.append(f"undertecknare för {party['name']}: ordförande (antaget; texten nämner ingen)")
         else:
             party["signatory"] = {"title": "[Befattning]"}
             rec.missing.append(f"undertecknare för {party['name']} (befattning)")
-    committee = _COMMITTEE_DECIDES.search(text)
+    committee = _COMMITTEE_DECIDES.search(text) or re.search(r"\bgenom ((?:[a-zåäö]+- och )?[a-zåäö]+nämnden)\b", text)
     public = next(p for p in parties if p["sector"] == "offentlig")
+    head = structure.letterhead
     if committee and "committee" not in public:
-        public["committee"] = committee.group(1).lower()
+        name = committee.group(1)
+        public["committee"] = name if " " in name else name.lower()
+    elif head and head.recipient and "committee" not in public and re.search(r"nämnd|styrelse", head.recipient):
+        public["committee"] = head.recipient
+    if "municipality" not in public:
+        if m := re.search(r"\b((?:Region|Landstinget) [A-ZÅÄÖ]\w+|[A-ZÅÄÖ][\w-]+ (?:kommun|stad))\b", public["name"] + " " + text):
+            public["municipality"] = m.group(1)
+    # the library's clauses name the committee and the municipality: placeholders, never an absent value
+    for key, placeholder, what in (("committee", "[nämnden]", "den ansvariga nämnden"),
+                                   ("municipality", "[Kommunen]", "kommunen eller regionen")):
+        if key in public:
+            rec.found.append(f"{what}: {public[key]}")
+        else:
+            public[key] = placeholder
+            rec.missing.append(f"{what} (parties.{parties.index(public)}.{key})")
 
 
 def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
@@ -342,9 +322,11 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
     places = [s.place for s in structure.signatures if s.place]
     if places:
         document["place"] = places[0]
+        document["#place"] = "underskrifterna"
         rec.found.append(f"ort: {places[0]}")
     elif m := re.match(r"^(.+?)s stad$", public.get("municipality", "")):
         document["place"] = m.group(1)
+        document["#place"] = "av kommunens namn (antaget)"
         rec.derived.append(f"ort: {m.group(1)} (av kommunens namn)")
     else:
         document["place"] = "[Ort]"
@@ -357,6 +339,7 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
             document["title"] = title
     if isinstance(period.get("start"), dt.date):
         document["date"] = period["start"]
+        document["#date"] = "periodens start (antaget)"
         rec.derived.append(f"document.date: {period['start']} (periodens start; texten anger inget datum)")
     else:
         document["date"] = "ÅÅÅÅ-MM-DD"
@@ -371,17 +354,31 @@ def _proposal(structure: Structure, rec: Recognised, document: dict) -> dict:
         rec.missing.append("tjänsteutlåtandets rubrik (proposal.title)")
     if structure.preamble:
         proposal["subtitle"] = structure.preamble[0]
+    head = structure.letterhead
     found_date = re.search(r"\bDatum:?\s*(\d{4}-\d{2}-\d{2})\b", " ".join(structure.preamble))
-    if found_date:
+    if head and head.date:
+        proposal["date"] = dt.date.fromisoformat(head.date)
+        rec.found.append(f"tjänsteutlåtandets datum: {proposal['date']} (brevhuvudet)")
+    elif found_date:
         proposal["date"] = dt.date.fromisoformat(found_date.group(1))
         rec.found.append(f"tjänsteutlåtandets datum: {proposal['date']}")
     else:
         proposal["date"] = document["date"]
         rec.derived.append(f"proposal.date: samma som document.date ({document['date']}); texten anger inget datum")
-    if m := _DEPARTMENT.search(texts):
+    department = next((line for line in (head.sender if head else []) if line.startswith("Avdelning")), None)
+    if department:
+        proposal["department"] = department
+        rec.found.append(f"avdelning: {department} (brevhuvudet)")
+    elif m := _DEPARTMENT.search(texts):
         proposal["department"] = m.group("dep")[:1].upper() + m.group("dep")[1:]
         rec.found.append(f"avdelning: {proposal['department']}")
-    if m := _OFFICIAL_TASKED.search(texts):
+    if structure.officials:
+        proposal["officials"] = [{"name": o.name, "title": o.title} if o.name else {"title": o.title}
+                                 for o in structure.officials]
+        proposal["#officials"] = "namnen och titlarna under förslaget till beslut"
+        rec.found.append("tjänstepersoner: " + "; ".join(f"{o.name + ', ' if o.name else ''}{o.title}"
+                                                         for o in structure.officials))
+    elif m := _OFFICIAL_TASKED.search(texts):
         title = re.sub(r"en$", "", m.group(1))
         proposal["officials"] = [{"title": title[:1].upper() + title[1:]}]
         rec.derived.append(f"tjänsteperson: {proposal['officials'][0]['title']} (endast titel; texten nämner inga namn)")

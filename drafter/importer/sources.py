@@ -11,8 +11,10 @@ import re
 from pathlib import Path
 
 from drafter.errors import Where
+from drafter.importer.lines import heading_like
 from drafter.importer.model import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Item, SourceDoc
-from drafter.importer.safety import MAX_PDF_PAGES, ImportRefused, check_docx, check_pdf_header, check_size
+from drafter.importer.pdf import apply_styles, pdf_text, strip_running, text_pages
+from drafter.importer.safety import ImportRefused, check_docx, check_pdf_header, check_size
 from drafter.xmlchars import NOT_XML
 
 SUFFIXES = (".txt", ".md", ".pdf", ".docx")
@@ -43,12 +45,13 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
         raise ImportRefused(f"Filtypen {suffix or '(ingen)'} kan inte importeras; använd .docx, .pdf, .txt eller .md.",
                             Where(str(path)))
     check_size(path)
+    furniture: list[str] = []  # running headers and page numbers taken out (a diarienummer may stand there)
     if suffix == ".docx":
         check_docx(path)
         return _read_docx(path)
     if suffix == ".pdf":
         check_pdf_header(path)
-        text = _pdf_text(path)
+        text, styles = pdf_text(path, furniture)
         dialect = "plain"
     else:
         data = path.read_bytes()
@@ -60,6 +63,9 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
             raise ImportRefused(f"Filen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path)),
                                 "Spara filen med teckenkodningen UTF-8.") from None
         dialect = "md" if suffix == ".md" or re.search(r"^#{1,6}\s", text, re.MULTILINE) else "plain"
+        if dialect == "plain":
+            text = "\n".join(strip_running(text_pages(text), furniture))
+    dnr = diarienummer_in("\n".join(furniture) + "\n" + text)
     text, removed = clean(text)
     lines = text.split("\n")
     if dialect == "md":
@@ -67,7 +73,18 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
     else:
         lines, notes = _plain_footnotes(lines)
         items = _plain_items(lines)
-    return SourceDoc(str(path), items, notes, dialect), removed
+        if suffix == ".pdf":
+            apply_styles(items, styles)
+    return SourceDoc(str(path), items, notes, dialect, dnr), removed
+
+
+_DNR = re.compile(r"\b(?:Dnr|Diarienummer)[.:]?\s*([A-ZÅÄÖ]{1,8}[ -]?\d{4}[/:.-]\d{1,6}(?:[-:./]\d{1,6})*)")
+
+
+def diarienummer_in(text: str) -> str | None:
+    """The first "Dnr SN 2025/117" (or "Diarienummer: KS 2024:33"), wherever it stands (a page header)."""
+    m = _DNR.search(text[:200_000])
+    return m.group(1) if m else None
 
 
 # --- Markdown-ish text -------------------------------------------------------------------------------
@@ -191,53 +208,6 @@ def _plain_items(lines: list[str]) -> list[Item]:
     return items
 
 
-# --- PDF ---------------------------------------------------------------------------------------------
-
-def _pdf_text(path: Path) -> str:
-    import logging
-
-    import pypdf
-    from pypdf.errors import PyPdfError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = pypdf.PdfReader(str(path), strict=False)
-        if reader.is_encrypted:
-            raise ImportRefused("PDF-filen är krypterad och kan inte läsas.", Where(str(path)),
-                                "Spara en okrypterad kopia.")
-        count = len(reader.pages)
-        if count > MAX_PDF_PAGES:
-            raise ImportRefused(f"PDF-filen har {count} sidor; högst {MAX_PDF_PAGES} kan importeras.", Where(str(path)))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ImportRefused:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
-        raise ImportRefused(f"PDF-filen kan inte läsas ({type(exc).__name__}: {str(exc)[:120]}).",
-                            Where(str(path))) from None
-    if not any(p.strip() for p in pages):
-        raise ImportRefused("PDF-filen innehåller ingen text (en inskannad bild?).", Where(str(path)),
-                            "Importera en PDF med text, eller dokumentets .docx.")
-    return "\n".join(_strip_running(pages))
-
-
-_FOOTER = re.compile(r"^\s*(Sida\s+\d+\s*(av|/)\s*\d+|\d+\s*\(\d+\)|-?\s*\d+\s*-?)\s*$")
-
-
-def _strip_running(pages: list[str]) -> list[str]:
-    """Without page footers ("Sida 2 av 7") and a running header repeated at the top of the pages."""
-    split = [p.split("\n") for p in pages]
-    for lines in split:
-        while lines and _FOOTER.match(lines[-1]):
-            lines.pop()
-    firsts = [lines[0].strip() for lines in split if lines]
-    repeated = {f for f in firsts if f and firsts.count(f) >= 2} if len(split) > 1 else set()
-    for lines in split:
-        if lines and lines[0].strip() in repeated:
-            lines.pop(0)
-    return ["\n".join(lines) for lines in split]
-
-
 # --- DOCX --------------------------------------------------------------------------------------------
 
 _DOCX_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+\S")
@@ -306,16 +276,22 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                 continue
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             level = _heading_level(style)
+            if level is None:
+                level = _outline_level(element, paragraph.style, qn)
             bold = all(r.bold for r in paragraph.runs if r.text.strip()) and any(r.text.strip() for r in paragraph.runs)
             has_num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
             if level is not None:
                 items.append(Item("heading", text, no, level=level))
             elif bold and _DOCX_NUMBERED.match(text) and len(text) < 100 and not text.endswith("."):
                 items.append(Item("heading", text, no))
+            elif bold and not has_num and heading_like(text, 10) and not text.startswith("För "):
+                items.append(Item("heading", text, no))  # a bold line of its own, the way many write headings
             elif "List Number" in style or "Numrerad" in style:
-                items.append(Item("num", text, no))
+                m = _NUM.match(text)  # the number typed into the text ("1.\tSocialnämnden …")
+                items.append(Item("num", m.group(2) if m else text, no, number=m.group(1) if m else None))
             elif "List" in style or "Lista" in style or has_num:
-                items.append(Item("bullet", text, no))
+                m = _BULLET.match(text)  # a bullet typed into the text ("–\tSocialförvaltningen …")
+                items.append(Item("bullet", m.group(1) if m else text, no))
             else:
                 items.append(Item("text", text, no))
             items.append(Item("blank", no=no))
@@ -328,9 +304,35 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                 for cell in row.cells:
                     cells.append(" ".join(para_text(p._p) for p in cell.paragraphs).strip())
                 rows.append(cells)
+            if any(c.startswith("För ") for row in rows for c in row) and len(rows[0]) <= 4:
+                # signatures side by side in a table: each column's lines in turn, as the text would read
+                for column in range(len(table.columns)):
+                    for row in table.rows:
+                        for paragraph in row.cells[column].paragraphs:
+                            if line := para_text(paragraph._p):
+                                items.append(Item("text", line, no))
+                        items.append(Item("blank", no=no))
+                continue
             items.append(Item("table", no=no, rows=rows))
             items.append(Item("blank", no=no))
-    return SourceDoc(str(path), items, notes, "md"), removed
+    header = " ".join(p.text for section in document.sections for p in section.header.paragraphs)
+    header += " " + " ".join(cell.text for section in document.sections for t in section.header.tables
+                             for row in t.rows for cell in row.cells)
+    body = " ".join(it.text for it in items[:40])
+    return SourceDoc(str(path), items, notes, "md", diarienummer_in(header + "\n" + body)), removed
+
+
+def _outline_level(element, style, qn) -> int | None:
+    """Word's outline level (Disposition: Nivå 1 …) on the paragraph or its style: a heading's level."""
+    for owner in (element, getattr(style, "element", None)):
+        if owner is None:
+            continue
+        found = owner.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if found is not None:
+            value = found.get(qn("w:val"))
+            if value is not None and value.isdigit() and int(value) < 9:
+                return int(value) + 1
+    return None
 
 
 def _heading_level(style: str) -> int | None:

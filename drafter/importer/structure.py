@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.checks.finding import Finding
-from drafter.importer.model import FOOTNOTE_CLOSE, FOOTNOTE_OPEN, Block, Item, Section, Signature, SourceDoc, Text
+from drafter.importer.blocks import make_blocks
+from drafter.importer.layout import Letterhead, Official, take_letterhead, take_officials
+from drafter.importer.lines import SENTENCE_END, bare, heading_like
+from drafter.importer.model import Item, Section, Signature, SourceDoc
+from drafter.importer.numbering import numbering_findings
+from drafter.importer.tables import plain_tables
+
+__all__ = ["PROPOSAL_TOP", "NUMBERED_HEADING", "Structure", "bare", "build_structure", "make_blocks"]
 
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
 # The top-level headings of a tjänsteutlåtande; other bare headings after "Ärendet" are its sub-sections.
@@ -20,18 +27,6 @@ PROPOSAL_TOP = {
     "förvaltningens förslag till beslut", "förslag till beslut", "sammanfattning", "bakgrund", "ärendet",
     "ärendets beredning", "förvaltningens synpunkter och förslag", "bilagor", "beslut",
 }
-_MARKUP = re.compile(r"</?(?:b|i|strong|em)>|\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
-_MARKERS = re.compile(f"{FOOTNOTE_OPEN}\\d+{FOOTNOTE_CLOSE}")
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
-_AMOUNT_ROW = re.compile(r"^(\S.*?)\s+(−?\d{1,3}(?:[ \u00a0]\d{3})+|−?\d+)(?:\s*kr)?$")
-
-
-def strip_markup(text: str) -> str:
-    return _MARKUP.sub("", text).strip()
-
-
-def bare(text: str) -> str:
-    return _MARKERS.sub("", strip_markup(text)).strip()
 
 
 @dataclass
@@ -42,10 +37,16 @@ class Structure:
     numbered: bool
     findings: list[Finding] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
+    letterhead: Letterhead | None = None
+    officials: list[Official] = field(default_factory=list)
 
 
-def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = frozenset()) -> Structure:
+def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[str] | set[str] = frozenset()) -> Structure:
     items = list(source.items)
+    letterhead = take_letterhead(items)
+    officials = take_officials(items)
+    items = plain_tables(items, paragraphs=source.path.lower().endswith(".docx"))
+    items = _side_by_side_signatures(items)
     signatures = _signatures(items)
     numbered = _numbered(items, source.dialect)
     headings = _classify_headings(items, source.dialect, numbered, {n.lower() for n in party_names})
@@ -98,7 +99,8 @@ def build_structure(source: SourceDoc, where_file: str, party_names: set[str] = 
     for root in roots:
         for section in root.walk():
             section.blocks = make_blocks(section.items, source.dialect)
-    structure = Structure(title, preamble, roots, numbered, signatures=signatures)
+    structure = Structure(title, preamble, roots, numbered, signatures=signatures, letterhead=letterhead,
+                          officials=officials)
     if numbered:
         structure.findings = numbering_findings(roots, where_file)
     return structure
@@ -124,6 +126,41 @@ _FOR = re.compile(r"^För (\S.{1,90})$")
 _NAME_TITLE = re.compile(r"^([^,]{1,60}),\s*([^,]{1,60})$")
 _PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ -]{0,40}?)\s+den\b\s*(.*)$")
 _NO_NAME = re.compile(r"^(?:[xX]{3,}|_{3,}|\.{3,}|Namnförtydligande|Namn|\[.*\])$")
+
+
+_COLUMNS = re.compile(r"\s{3,}|\t")
+
+
+def _side_by_side_signatures(items: list[Item]) -> list[Item]:
+    """ "För A        För B" and the lines under it, columns set apart by spaces: each column's lines in
+    turn, so that each signature reads as one ("För A" / "Namn, titel" / "Ort den")."""
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        parts = _COLUMNS.split(item.text.strip()) if item.kind == "text" else []
+        if len(parts) >= 2 and all(p.startswith("För ") for p in parts):
+            block = [item]
+            j = i + 1
+            while j < len(items) and len(block) < 8 and (items[j].kind == "blank" and j + 1 < len(items)
+                                                          and items[j + 1].kind == "text" and
+                                                          len(_COLUMNS.split(items[j + 1].text.strip())) > 1
+                                                          or items[j].kind == "text"
+                                                          and len(_COLUMNS.split(items[j].text.strip())) > 1):
+                if items[j].kind == "text":
+                    block.append(items[j])
+                j += 1
+            for column in range(len(parts)):
+                for line in block:
+                    cells = _COLUMNS.split(line.text.strip())
+                    if column < len(cells) and cells[column].strip():
+                        out.append(Item("text", cells[column].strip(), line.no))
+                out.append(Item("blank", no=item.no))
+            i = j
+            continue
+        out.append(item)
+        i += 1
+    return out
 
 
 def _signatures(items: list[Item]) -> list[Signature]:
@@ -159,14 +196,8 @@ def _numbered(items: list[Item], dialect: str) -> bool:
     if dialect == "md":
         return any(NUMBERED_HEADING.match(bare(it.text)) for it in items if it.kind == "heading")
     dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text)) and "." in m.group(1)
-                 and _heading_like(m.group(3)))
+                 and heading_like(m.group(3)))
     return dotted >= 2
-
-
-def _heading_like(text: str, max_words: int = 12) -> bool:
-    text = bare(text)
-    return (0 < len(text) <= 90 and len(text.split()) <= max_words and text[:1].isupper()
-            and not re.search(r"[.,;:!?]$", text) and not _AMOUNT_ROW.match(text))
 
 
 def _party_heading(text: str, party_names: set[str]) -> bool:
@@ -180,6 +211,8 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
     """index → (role, level, number, text): role "title", "section" or "emph" (an unnumbered sub-heading)."""
     out: dict[int, tuple] = {}
     first_section_seen = False
+    lengths = sorted(len(it.text) for it in items if it.kind == "text")
+    width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 20 else 0
     for idx, item in enumerate(items):
         if dialect == "md":
             if item.kind != "heading":
@@ -200,19 +233,63 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
         if item.kind not in ("text", "num"):
             continue
         raw = item.text if item.kind == "text" else f"{item.number}. {item.text}"
+        if item.style is not None:  # a PDF whose fonts tell headings from running text
+            role = _styled_role(items, idx, out, numbered, raw, party_names)
+            if role is not None:
+                out[idx] = role
+            continue
         if numbered:
             m = NUMBERED_HEADING.match(raw)
-            if m and _heading_like(m.group(3)) and _between_paragraphs(items, idx, numbered=True):
+            if m and heading_like(m.group(3)) and _between_paragraphs(items, idx, numbered=True):
                 if "." in m.group(1) or not _in_list_run(items, idx):
                     out[idx] = ("section", None, m.group(1), m.group(3).strip())
                     continue
-            if item.kind == "text" and _heading_like(raw, 6) and _between_paragraphs(items, idx, numbered=True):
+            if item.kind == "text" and heading_like(raw, 6) and _between_paragraphs(items, idx, numbered=True):
                 out[idx] = ("emph", None, None, raw)
-        elif item.kind == "text" and _heading_like(raw, 8) and ":" not in raw and (
+        elif item.kind == "text" and heading_like(raw, 8) and ":" not in raw and (
                 raw.lower() in PROPOSAL_TOP or _between_paragraphs(items, idx, numbered=False)
-                or _isolated(items, idx)):
+                or _isolated(items, idx) or _after_short_line(items, idx, width)):
+            before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+            if raw.lower() not in PROPOSAL_TOP and (not before or (set(before) == {"title"} and re.match(
+                    r"^(mellan|avseende|om)\b", raw, re.IGNORECASE))):
+                shown = raw[:1].lower() + raw[1:] if before else raw
+                out[idx] = ("title", None, None, shown)  # the document's first line, and "mellan X och Y" under it
+                continue
             out[idx] = ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
     return out
+
+
+def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str]) -> tuple | None:
+    """A PDF line's role from its look: only a bold or larger line is a heading (a short line of running
+    text never is); bold lines at the top are the title, wrapped or not."""
+    if items[idx].style != "heading":
+        return None
+    before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+    m = NUMBERED_HEADING.match(raw)
+    previous = next((items[j] for j in range(idx - 1, -1, -1) if items[j].kind not in ("blank", "skip")), None)
+    if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
+            and previous is not None and abs(previous.size - items[idx].size) < 0.3:
+        return ("title", None, None, raw)  # the title goes on over the next line, in the same size
+    if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
+            and items[idx].size > _body_size(items) + 0.5:
+        return None  # a subtitle under the title (larger than the text, not bold text): before the first heading
+    if not before and not (m and numbered) and raw.lower() not in PROPOSAL_TOP:
+        return ("title", None, None, raw)
+    if numbered and m and heading_like(m.group(3), 14):
+        return ("section", None, m.group(1), m.group(3).strip())
+    if not heading_like(raw, 14):
+        return None
+    if numbered:
+        return ("emph", None, None, raw)
+    return ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
+
+
+def _body_size(items: list[Item]) -> float:
+    sizes: dict[float, int] = {}
+    for item in items:
+        if item.style == "body":
+            sizes[item.size] = sizes.get(item.size, 0) + 1
+    return max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
 
 
 def _md_level(item: Item) -> int:
@@ -242,14 +319,28 @@ def _between_paragraphs(items, idx, numbered: bool) -> bool:
     if prev is None or prev.kind in ("sig", "table", "rule"):
         return True
     prev_text = bare(prev.text)
-    if _SENTENCE_END.search(prev_text) or prev.kind == "heading":
+    if SENTENCE_END.search(prev_text) or prev.kind == "heading":
         return True
     if prev.kind in ("bullet", "num"):
         _, blank = _neighbour(items, idx, -1)
         return blank or not prev.trailing
-    if prev.kind == "text" and _heading_like(prev_text):  # another heading just above
+    if prev.kind == "text" and heading_like(prev_text):  # another heading just above
         return True
     return numbered and not prev.trailing
+
+
+def _after_short_line(items, idx, width: int) -> bool:
+    """PDF text: the line above ended well before the margin (its paragraph or list item ended there,
+    without a full stop), and a paragraph starts below: a heading between them. Wrapped lines run to
+    the margin, so a short line inside a paragraph does not look like this."""
+    if not width:
+        return False
+    prev, blank = _neighbour(items, idx, -1)
+    nxt, _ = _neighbour(items, idx, +1)
+    if prev is None or nxt is None or prev.kind not in ("text", "bullet", "num") or blank:
+        return False
+    return (len(prev.text) < 0.6 * width and nxt.kind == "text" and nxt.text[:1].isupper()
+            and len(nxt.text) > 0.8 * width and len(bare(items[idx].text).split()) <= 6)
 
 
 def _isolated(items, idx) -> bool:
@@ -272,165 +363,3 @@ def _in_list_run(items, idx) -> bool:
         if other is not None and other.kind == "num" and other.number and abs(int(other.number) - n) == 1:
             return True
     return False
-
-
-# --- blocks --------------------------------------------------------------------------------------------
-
-def text_of(raw: str, markup: bool) -> Text:
-    """Raw line text → Text: emphasis markup (when the source is Markdown) becomes spans."""
-    if not markup:
-        return Text(raw)
-    plain = ""
-    emph = []
-    pos = 0
-    pattern = re.compile(r"\*\*(.+?)\*\*|<b>(.+?)</b>|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|<i>(.+?)</i>")
-    for m in pattern.finditer(raw):
-        plain += raw[pos:m.start()]
-        inner = next(g for g in m.groups() if g is not None)
-        kind = "**" if (m.group(1) is not None or m.group(2) is not None) else "*"
-        start = len(plain)
-        plain += inner
-        if inner.strip():
-            emph.append((start, len(plain), kind))
-        pos = m.end()
-    plain += raw[pos:]
-    return Text(plain, emph)
-
-
-def _join(a: Text, b: Text) -> Text:
-    """Two wrapped lines as one: "Först-" + "lägenheter" glue, "försöks-" + "och" keep the space."""
-    glued = re.search(r"\w[-/]$", a.plain) and b.plain[:1].islower() and not re.match(r"(och|eller|samt)\b", b.plain)
-    glue = "" if glued else " "
-    offset = len(a.plain) + len(glue)
-    return Text(a.plain + glue + b.plain, a.emph + [(s + offset, e + offset, k) for s, e, k in b.emph])
-
-
-def _ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(bare(text)))
-
-
-def make_blocks(items: list[Item], dialect: str) -> list[Block]:
-    blocks: list[Block] = []
-    current: Block | None = None  # the paragraph or list whose last text may continue
-    last_item: Item | None = None
-    blank = False
-    items = _plain_tables(items) if dialect == "plain" else items
-    for item in items:
-        if item.kind in ("blank", "skip"):
-            blank = blank or item.kind == "blank"
-            continue
-        if item.kind == "rule":
-            current, blank = None, False
-            continue
-        if item.kind == "text" and current is not None and last_item is not None and \
-                _continues(last_item, current.texts[-1].plain, item, blank, dialect):
-            current.texts[-1] = _join(current.texts[-1], text_of(item.text, item.markup))
-            last_item, blank = item, False
-            continue
-        if item.kind == "text":
-            current = Block("para", [text_of(item.text, item.markup)], no=item.no)
-            blocks.append(current)
-        elif item.kind == "emph":
-            blocks.append(Block("emph", [text_of(bare(item.text) if item.markup else item.text, False)], no=item.no))
-            current = None
-        elif item.kind in ("bullet", "num"):
-            kind = "bullets" if item.kind == "bullet" else "nums"
-            if current is not None and current.kind == kind and blocks and blocks[-1] is current:
-                current.texts.append(text_of(item.text, item.markup))
-            else:
-                start = int(item.number) if item.kind == "num" and item.number else 1
-                current = Block(kind, [text_of(item.text, item.markup)], start=start, no=item.no)
-                blocks.append(current)
-        elif item.kind == "table":
-            rows = [[text_of(c, item.markup) for c in row] for row in item.rows or [] if any(c.strip() for c in row)]
-            if rows:
-                width = max(len(r) for r in rows)
-                rows = [r + [Text("")] * (width - len(r)) for r in rows]
-                blocks.append(Block("table", rows=rows, no=item.no))
-            current = None
-        elif item.kind == "sig":
-            if not (blocks and blocks[-1].kind == "data" and blocks[-1].name == "signaturer"):
-                blocks.append(Block("data", name="signaturer", no=item.no))
-            current = None
-        elif item.kind == "heading":  # a heading the classification left as text
-            current = Block("para", [text_of(item.text, item.markup)], no=item.no)
-            blocks.append(current)
-        last_item, blank = item, False
-    return blocks
-
-
-def _continues(prev: Item, prev_text: str, item: Item, blank: bool, dialect: str) -> bool:
-    starts_lower = item.text[:1].islower()
-    if blank:
-        return (starts_lower or item.text[:1].isdigit()) and not _ends_sentence(prev_text)
-    if dialect == "md":
-        return True
-    if starts_lower:
-        return True
-    if prev.kind in ("bullet", "num") and not prev.trailing:
-        return False
-    if _ends_sentence(prev_text) and not prev.trailing:
-        return False
-    return True
-
-
-def _plain_tables(items: list[Item]) -> list[Item]:
-    """Runs of "Personal 878 000" lines in PDF text (a table that lost its rules) become a table item."""
-    out: list[Item] = []
-    i = 0
-    while i < len(items):
-        j = i
-        while j < len(items) and items[j].kind == "text" and _AMOUNT_ROW.match(items[j].text) \
-                and len(items[j].text) < 80:
-            j += 1
-        if j - i >= 3:
-            rows = [list(_AMOUNT_ROW.match(it.text).groups()) for it in items[i:j]]
-            no = items[i].no
-            if out and out[-1].kind in ("text", "emph") and re.search(r"(Kostnad|Belopp|kronor|\bkr\b)", out[-1].text):
-                header = out.pop()
-                no = header.no
-                m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp).*)$", header.text)
-                rows.insert(0, [m.group(1), m.group(2)] if m else [header.text, ""])
-            out.append(Item("table", no=no, rows=rows))
-            i = j
-            continue
-        out.append(items[i])
-        i += 1
-    return out
-
-
-# --- numbering -----------------------------------------------------------------------------------------
-
-def numbering_findings(roots: list[Section], file: str) -> list[Finding]:
-    findings = []
-    seen: dict[tuple, int] = {}
-    last: list[int] | None = None
-    for root in roots:
-        for section in root.walk():
-            if not section.number:
-                continue
-            number = [int(p) for p in section.number.split(".")]
-            key = tuple(number)
-            where = f"{file}:{section.no}"
-            if key in seen:
-                findings.append(Finding("numbering", "warning",
-                                        f"Punkt {section.number} ({section.heading}) har samma nummer som punkten på "
-                                        f"rad {seen[key]}. drafter numrerar om avsnitten när dokumentet byggs.", where))
-            elif last is not None:
-                depth = len(number)
-                if depth > len(last):
-                    expected = last + [1] * (depth - len(last))
-                else:
-                    expected = last[:depth - 1] + [last[depth - 1] + 1]
-                if number != expected:
-                    shown = ".".join(map(str, expected))
-                    findings.append(Finding(
-                        "numbering", "warning",
-                        f"Punkt {section.number} ({section.heading}) följer på {'.'.join(map(str, last))}; "
-                        f"nästa nummer skulle vara {shown}. drafter numrerar om avsnitten när dokumentet byggs.", where))
-            elif number != [1] * len(number):
-                findings.append(Finding("numbering", "warning",
-                                        f"Numreringen börjar med {section.number}, inte 1.", where))
-            seen.setdefault(key, section.no)
-            last = number
-    return findings

@@ -99,17 +99,20 @@ Inline = Union[Text, Emph, Strong, LineBreak, FootnoteRef, CrossRef, "Inserted",
 @dataclass
 class Paragraph:
     inlines: list[Inline]
+    keep_with_next: bool = False  # set by model.keep: a lead-in stays on the page of what it leads into
 
 
 @dataclass
 class BulletList:
     items: list[list["Block"]]
+    keep_with_next: bool = False
 
 
 @dataclass
 class OrderedList:
     items: list[list["Block"]]
     start: int = 1
+    keep_with_next: bool = False
 
 
 @dataclass
@@ -120,6 +123,8 @@ class Table:
     rows: list[list[list[Inline]]]
     total: list[list[Inline]] | None = None
     align: list[str] = field(default_factory=list)  # "left" | "right" per column
+    caption: str = ""  # shown above the table; also its accessible name
+    summary: str = ""  # what the table holds, for screen readers (alt text / w:tblDescription)
 
 
 @dataclass
@@ -203,6 +208,20 @@ class Letterhead:
 
 
 @dataclass
+class HouseStyle:
+    """What a förvaltning sets once for all its documents (clauses/husstil.yaml, see drafter/house_style.py)."""
+
+    organisation: str = ""  # "Stockholms stad"
+    forvaltning: str = ""  # "Socialförvaltningen"
+    address: list[str] = field(default_factory=list)  # printed under the sender on page 1
+    logo: str = ""  # path of an SVG or PNG file
+    logo_alt: str = ""  # the logo's text for screen readers
+    logo_width_cm: float = 3.0
+    first_page: list[str] = field(default_factory=lambda: ["dnr", "datum"])  # "dnr", "datum", "status"
+    draft_mark: bool = True  # "UTKAST" on every page while the documents are drafts
+
+
+@dataclass
 class Metadata:
     title: str
     subtitle: str = ""
@@ -214,6 +233,8 @@ class Metadata:
     place: str = ""
     language: str = "sv-SE"
     letterhead: Letterhead | None = None
+    status: str = ""  # "utkast" | "slutlig", from the spec
+    house: HouseStyle | None = None
     title_origin: Origin | None = provenance()  # the spec's title, or the parties it is made from
     date_stands_in: bool = False  # `date` is not the document's own (a clause diff's approval date)
 

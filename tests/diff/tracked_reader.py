@@ -20,7 +20,7 @@ from lxml import etree
 
 from docx import Document as open_docx
 
-from readback import _paragraph_text, docx_body_text, docx_footnotes_text
+from readback import ListLabels, _paragraph_text, after_letterhead, docx_body_text, docx_footnotes_text
 
 
 def accept_all(data: bytes) -> bytes:
@@ -43,7 +43,11 @@ def paragraphs(data: bytes) -> list[str]:
     """Every paragraph of the body in order, table cells included, as typed: list markers ("–",
     "3.") and tabs kept, footnote marks as their number; empty paragraphs left out."""
     document = open_docx(io.BytesIO(data))
-    texts = [_paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]
+    # The letterhead (date, status) is the house style's page furniture, not tracked: it is the newer
+    # document's in a redline, and is compared separately.
+    labels = ListLabels(document)  # a real Word list's marker, as Word prints it
+    texts = [labels.label(p, bullets=True) + _paragraph_text(p)
+             for el in after_letterhead(document.element.body) for p in el.iter(qn("w:p"))]
     return [t for t in texts if t.strip()]
 
 

@@ -53,8 +53,11 @@ def test_docx_round_trip(tmp_path):
     check = CliRunner().invoke(main, ["check", str(result.spec_path), "--clauses", str(tmp_path / "clauses")])
     assert check.exit_code == 1 and "[placeholder]" in check.output and "document.place" in check.output
     assert "parties.0.signatory.title" in check.output  # no signature block, no decision naming a title
+    assert "parties.0.committee" in check.output and "parties.0.municipality" in check.output
     text = result.spec_path.read_text(encoding="utf-8").replace("place: '[Ort]'", "place: Uppsala")
     text = text.replace("title: '[Befattning]'", "title: kulturdirektör")
+    text = text.replace("committee: '[nämnden]'", "committee: kulturnämnden")
+    text = text.replace("municipality: '[Kommunen]'", "municipality: Uppsala kommun")
     result.spec_path.write_text(text, encoding="utf-8")
     docx_text = built(tmp_path, result)["agreement"][0]
     for words in ("1.1 Syfte", "Kulturförvaltningen (organisationsnummer 212000-0142)",

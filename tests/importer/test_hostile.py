@@ -116,7 +116,7 @@ def test_import_pdf_pages(tmp_path, monkeypatch):
     out = tmp_path / "orig"
     assert CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out), "--clauses", str(CLAUSES),
                                      "--format", "pdf"]).exit_code == 0
-    monkeypatch.setattr("drafter.importer.sources.MAX_PDF_PAGES", 3)
+    monkeypatch.setattr("drafter.importer.pdf.MAX_PDF_PAGES", 3)
     refused(tmp_path, out / EXAMPLE.stem / f"{EXAMPLE.stem}-overenskommelse.pdf", "högst 3 kan importeras")
 
 
@@ -150,3 +150,24 @@ def test_import_template_in_text(tmp_path, suffix):
     from drafter.clauses.render import render_heading
 
     assert render_heading(clause, {}) == "Parter {{ x }}"
+
+
+def test_import_newline_in_file_name(tmp_path):
+    """Issue 21, item 17: a newline (or another control character) in the source file's name is written
+    as \\u000a in the spec's header comment and the clauses' front matter, never as a line of YAML."""
+    name = "avtal\ndocument: {place: Injicerad}\nx\u2028y\x85z.md"
+    source = tmp_path / name
+    source.write_text("# Överenskommelse\n\n## 1. Parter\n\nParterna är Kulturförvaltningen och "
+                      "Föreningen Läsglädje.\n\n## 2. Period\n\nÖverenskommelsen gäller ett år.\n", encoding="utf-8")
+    result = run_import(tmp_path, source)
+    assert result.exit_code == 0, result.output
+    spec = (tmp_path / "agr" / "x.yaml").read_text(encoding="utf-8")
+    assert "avtal\\u000adocument: {place: Injicerad}\\u000ax\\u2028y\\u0085z.md" in spec.splitlines()[0]
+    assert not any(line.startswith("document: {place") for line in spec.splitlines())
+    from drafter.spec.load import load_spec
+
+    loaded = load_spec(tmp_path / "agr" / "x.yaml")
+    assert loaded.spec.document.place != "Injicerad"
+    clause = (tmp_path / "lib" / "import" / "x" / "parter" / "v1.md").read_text(encoding="utf-8")
+    assert "\n" not in clause.split("rationale: ")[1].split("\nsource:")[0]
+    assert "Importerad från avtal\\u000adocument" in clause

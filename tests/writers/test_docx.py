@@ -21,12 +21,13 @@ from docx.oxml.ns import qn
 from drafter.model.nodes import (
     BulletList, Emph, FootnoteRef, LineBreak, OrderedList, Paragraph, Section, Signatory, Strong, Table, Text,
 )
+from drafter.house_style import running_title
 from drafter.model.numbering import number_document
 from drafter.model.text import document_text
 from drafter.writers.docx import docx_bytes, house, make_template
 from drafter.writers.pdf.libreoffice import convert, find_soffice
 from drafter.writers.letterhead import letterhead_lines
-from readback import docx_body_text
+from readback import ListLabels, after_letterhead, docx_body_text, docx_list_items, letterhead_texts
 from sample_document import sample_document, sample_proposal
 
 PARTY = "Föreningen Ös & Co <\"Ära\"> 'AB'"
@@ -92,28 +93,29 @@ def element_text(element) -> str:
     return "".join(out)
 
 
-def paragraph_text(p) -> str:
-    text = element_text(p)
-    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    # The bullet is a literal dash in the DOCX but no text in the model (text.py).
-    if style is not None and style.get(qn("w:val")) == house.LIST_BULLET:
-        text = text.removeprefix(house.BULLET + "\t")
-    return text
+def paragraph_text(p, labels: ListLabels) -> str:
+    """The paragraph as Word shows it: a numbered item with its number ("4. "); bullets are no text
+    in the model (text.py), so their dash is left out."""
+    return labels.label(p) + element_text(p)
 
 
-def block_texts(container) -> list[str]:
+def block_texts(container, labels: ListLabels) -> list[str]:
     lines = []
     for child in container.iterchildren():
         if child.tag == qn("w:p"):
-            lines.append(paragraph_text(child))
+            lines.append(paragraph_text(child, labels))
         elif child.tag == qn("w:tbl"):
             for tr in child.iterchildren(qn("w:tr")):
-                lines.append(" ".join(" ".join(block_texts(tc)) for tc in tr.iterchildren(qn("w:tc"))))
+                lines.append(" ".join(" ".join(block_texts(tc, labels)) for tc in tr.iterchildren(qn("w:tc"))))
     return lines
 
 
 def body_text(document) -> str:
-    return "\n".join(block_texts(document.element.body))
+    """From the title on: the letterhead before it is checked on its own (letterhead_texts)."""
+    body = docx.oxml.parse_xml(document.element.body.xml)
+    for child in list(body)[: len(list(body)) - len(after_letterhead(body))]:
+        body.remove(child)
+    return "\n".join(block_texts(body, ListLabels(document)))
 
 
 def part_xml(data: bytes, name: str) -> str:
@@ -261,14 +263,26 @@ def test_source_date_epoch_sets_the_timestamps_of_an_undated_document(monkeypatc
     assert dated == dt.datetime(2026, 6, 15, tzinfo=dt.timezone.utc)
 
 
-def test_special_characters_appear_literally_in_body_and_header(opened, sample_bytes):
+def test_special_characters_appear_literally_in_body_and_header():
+    doc = sample_document()
+    doc.meta.title = f"Avtal med {PARTY}"  # short enough for the running header in full
+    data = docx_bytes(doc)
+    opened = docx.Document(io.BytesIO(data))
     assert PARTY in body_text(opened)
     header = opened.sections[0].header
     header_text = " ".join(cell.text for table in header.tables for cell in table.rows[0].cells)
     assert PARTY in header_text
     assert "Dnr SoN 2026/123" in header_text
     assert "{{" not in header_text and "{%" not in header_text
-    assert "&amp;" in part_xml(sample_bytes, "word/header1.xml")  # escaped once, shown as "&"
+    assert "&amp;" in part_xml(data, "word/header1.xml")  # escaped once, shown as "&"
+
+
+def test_running_header_title_stays_on_one_line(opened):
+    """A title too long for the header's cell is cut at a word, with "…" (the PDF measures the same way)."""
+    header = opened.sections[0].header
+    title = header.tables[0].rows[0].cells[0].text
+    full = sample_document().meta.title
+    assert title.endswith(" …") and full.startswith(title[:-2]) and len(title) <= 76
 
 
 def test_header_without_diarienummer_has_no_dnr():
@@ -287,26 +301,40 @@ def test_footer_has_page_fields(sample_bytes, opened):
     assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", xml)
 
 
-def test_list_numbers_are_literal_text():
-    doc = sample_document()
+def test_lists_are_word_lists_each_starting_where_the_model_says():
+    doc = rich_document()
     doc.sections[0].blocks.append(OrderedList([[Paragraph([Text("fjärde")])], [Paragraph([Text("femte")])]], start=4))
     number_document(doc)
     data = docx_bytes(doc)
-    assert "<w:numPr>" not in part_xml(data, "word/document.xml")  # no Word auto numbering
-    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
-    assert "4.\tfjärde" in texts and "5.\tfemte" in texts
-    assert "1.\tBostad är en mänsklig rättighet" in texts
-    assert f"{house.BULLET}\tförsta punkten" in texts
+    numbering = part_xml(data, "word/numbering.xml")
+    assert numbering.count("<w:abstractNum ") == 2 and 'w:numFmt w:val="bullet"' in numbering
+    document = part_xml(data, "word/document.xml")
+    assert "<w:numPr>" in document and f"{house.BULLET}\t" not in document and "1.\t" not in document
+    items = docx_list_items(data)
+    assert (0, "4.", "fjärde") in items and (0, "5.", "femte") in items
+    assert (0, "1.", "Bostad är en mänsklig rättighet") in items
+    assert (0, "", "första punkten") in items  # a bullet: the dash comes from the numbering
+    assert any(level == 1 for level, _, _ in items), items  # a nested list is a level down
+    # Every list is its own w:num, so each starts over (or at its start) in Word and LibreOffice alike.
+    lists = sum(isinstance(b, (BulletList, OrderedList)) for s in doc.walk_sections() for b in s.blocks)
+    assert numbering.count("<w:num ") >= lists
+    assert '<w:startOverride w:val="4"/>' in numbering
 
 
 def test_signature_lines_are_borders_not_underscores(opened, sample_bytes):
     sign = opened.tables[1]
-    cells = [[p.text for p in cell.paragraphs] for cell in sign.rows[0].cells]
+    cells = [[p.text.rstrip() for p in cell.paragraphs] for cell in sign.rows[0].cells]
     assert cells[0] == ["För socialnämnden i Stockholms stad", "", "Veronica Carstorp Wolgast, socialdirektör",
                         "Stockholm den"]
-    assert cells[1] == [f"För {PARTY}", "", "Namnförtydligande, ordförande", "Stockholm den"]
-    line = sign.rows[0].cells[0].paragraphs[1]._p
-    assert line.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    # A name left open: a second line to write it on, captioned below.
+    assert cells[1] == [f"För {PARTY}", "", "", "Namnförtydligande, ordförande", "Stockholm den"]
+    for cell, lines in ((sign.rows[0].cells[0], [1, 3]), (sign.rows[0].cells[1], [1, 2, 4])):
+        for i in lines:  # the lines to sign on, to write a name on, and for the date: borders
+            line = cell.paragraphs[i]._p
+            assert line.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
+    # Two rules in a row differ, or Word and LibreOffice would draw them as one.
+    borders = [p._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") for p in sign.rows[0].cells[1].paragraphs[1:3]]
+    assert borders[0].get(qn("w:color")) != borders[1].get(qn("w:color"))
     assert "_" not in body_text(opened)
     assert sign.rows[0].cells[0].paragraphs[0].runs[0].bold
     assert sign.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
@@ -350,7 +378,7 @@ def test_libreoffice_opens_the_docx(tmp_path, sample_bytes):
         assert heading in text
     assert norm(TOTAL) in text
     assert PARTY in text
-    assert "Sida 1 av 1" in text
+    assert "Sida 1 av 2" in text and "Sida 2 av 2" in text  # the signatures keep with the text above them
     assert "Dnr SoN 2026/123" in text
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
@@ -382,7 +410,7 @@ def proposal(proposal_bytes):
 
 def header_lines(part) -> list[str]:
     """Paragraph texts of a header or footer, table cells included, in reading order."""
-    return [paragraph_text(p) for p in part._element.iter(qn("w:p")) if paragraph_text(p)]
+    return [element_text(p) for p in part._element.iter(qn("w:p")) if element_text(p)]
 
 
 def test_proposal_body_text_equals_model_text(proposal, proposal_bytes):
@@ -391,45 +419,50 @@ def test_proposal_body_text_equals_model_text(proposal, proposal_bytes):
     assert docx_body_text(proposal_bytes) == norm(document_text(doc))  # the reader test_build uses
 
 
-def test_letterhead_is_the_first_page_header(proposal, proposal_bytes):
+def test_letterhead_is_body_text_before_the_title(proposal, proposal_bytes):
     doc = sample_proposal()
     section = proposal.sections[0]
-    assert section.different_first_page_header_footer  # w:titlePg
-    assert header_lines(section.first_page_header) == letterhead_lines(doc.meta.letterhead)
-    assert header_lines(section.first_page_header) == [
+    body = proposal.element.body
+    # Real body text (screen readers and LibreOffice's tagged PDF read it), before the title.
+    assert letterhead_texts(body) == letterhead_lines(doc.meta.letterhead) == [
         "Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor", "Tjänsteutlåtande",
         "Dnr SoF 2023/123", "2023-08-29", "Handläggare: Anna Andersson & <Co>", "Telefon: 08-508 25 000",
         "Till Socialnämnden",
     ]
+    # A one-point paragraph, then the head's table (LibreOffice adds a paragraph of its own before a
+    # table that opens the body), then the title.
+    assert body[0].tag == qn("w:p") and not element_text(body[0]) and body[1].tag == qn("w:tbl")
+    assert proposal.paragraphs[2].style.style_id == house.TITLE
     # Sender's office and recipient in bold, the document type large and bold.
-    runs = {r.text: r for p in section.first_page_header._element.iter(qn("w:p"))
-            for r in docx.text.paragraph.Paragraph(p, None).runs}
+    runs = {r.text: r for p in body[1].iter(qn("w:p")) for r in docx.text.paragraph.Paragraph(p, None).runs}
     assert runs["Socialförvaltningen"].bold and not runs["Avdelningen för stadsövergripande sociala frågor"].bold
     assert runs["Till Socialnämnden"].bold
     assert runs["Tjänsteutlåtande"].bold and runs["Tjänsteutlåtande"].font.size.pt == 14
-    # Later pages keep the running header; every page keeps "Sida i av n".
+    # Page 1's header holds no title and no Dnr (the head has it); later pages the running header.
+    assert section.different_first_page_header_footer  # w:titlePg
+    assert header_lines(section.first_page_header) == []
     running = " ".join(header_lines(section.header))
-    assert doc.meta.title in running and "Dnr SoF 2023/123" in running and "Tjänsteutlåtande" not in running
-    first_footer = section.first_page_footer._element.xml
-    assert re.search(r"> PAGE <", first_footer) and re.search(r"> NUMPAGES <", first_footer)
-    # Not body text, and escaped once in the part (shown as "&" and "<").
-    for line in ("Tjänsteutlåtande", "Handläggare", "Till Socialnämnden", "Avdelningen för"):
-        assert line not in body_text(proposal)
-    first_header = str(section.first_page_header.part.partname).lstrip("/")
-    assert "Anna Andersson &amp; &lt;Co&gt;" in part_xml(proposal_bytes, first_header)
+    assert running_title(doc.meta.title) in running and "Dnr SoF 2023/123" in running
+    assert "Tjänsteutlåtande" not in running
+    for footer in (section.footer, section.first_page_footer):
+        assert re.search(r"> PAGE <", footer._element.xml) and re.search(r"> NUMPAGES <", footer._element.xml)
+    # Escaped once in the part (shown as "&" and "<").
+    assert "Anna Andersson &amp; &lt;Co&gt;" in part_xml(proposal_bytes, "word/document.xml")
 
 
-def test_agreement_has_no_first_page_header(opened, sample_bytes):
-    assert not opened.sections[0].different_first_page_header_footer
-    with zipfile.ZipFile(io.BytesIO(sample_bytes)) as z:
-        assert sorted(n for n in z.namelist() if re.match(r"word/(header|footer)", n)) == [
-            "word/footer1.xml", "word/header1.xml"]
+def test_agreement_first_page_header_has_the_dnr_but_no_title(opened, sample_bytes):
+    section = opened.sections[0]
+    assert section.different_first_page_header_footer
+    assert header_lines(section.first_page_header) == ["Dnr SoN 2026/123"]
+    assert header_lines(section.header)[0] == running_title(sample_document().meta.title)
+    assert opened.element.body[0].tag == qn("w:p")  # no letterhead without a house style
     assert house.SUBTITLE not in [p.style.style_id for p in opened.paragraphs]
 
 
 def test_subtitle_follows_the_title(proposal):
     doc = sample_proposal()
-    first, second, third = proposal.paragraphs[:3]
+    from_title = after_letterhead(proposal.element.body)
+    first, second, third = [p for p in proposal.paragraphs if p._p in from_title][:3]
     assert (first.style.style_id, first.text) == (house.TITLE, doc.meta.title)
     assert (second.style.style_id, second.text) == (house.SUBTITLE, doc.meta.subtitle)
     assert third.text == "Förvaltningens förslag till beslut"
@@ -448,11 +481,12 @@ def test_unnumbered_headings_and_no_empty_heading(proposal):
     ]
 
 
-def test_officials_two_by_two_after_the_proposal(proposal):
-    body = list(proposal.element.body.iterchildren())
+def test_officials_two_by_two_after_the_proposal(proposal, proposal_bytes):
+    body = after_letterhead(proposal.element.body)
     [tbl] = [e for e in body if e.tag == qn("w:tbl")]
     before = body[body.index(tbl) - 1]
-    assert paragraph_text(before) == "3.\tomedelbart justera beslutet."  # right after the decision points
+    assert element_text(before) == "omedelbart justera beslutet."  # right after the decision points
+    assert docx_list_items(proposal_bytes)[2] == (0, "3.", "omedelbart justera beslutet.")
     table = docx.table.Table(tbl, proposal._body)
     cells = [[[p.text for p in cell.paragraphs] for cell in row.cells] for row in table.rows]
     assert cells == [[["Veronica Carstorp Wolgast", "Socialdirektör"], ["Anna Andersson", "Avdelningschef"]],
@@ -465,19 +499,22 @@ def test_officials_two_by_two_after_the_proposal(proposal):
 
 
 def test_proposal_lists_and_footnote(proposal, proposal_bytes):
+    items = [(label, text) for _, label, text in docx_list_items(proposal_bytes)]
+    assert [i for i in items if i[0] in ("7.", "8.")] == [("7.", "Princip nummer 7 för samverkan"),
+                                                          ("8.", "Princip nummer 8 för samverkan")]
     texts = [p.text for p in proposal.paragraphs]
-    assert [t for t in texts if t.startswith(("7.", "8."))] == ["7.\tPrincip nummer 7 för samverkan",
-                                                                "8.\tPrincip nummer 8 för samverkan"]
     start = texts.index("Bilagor")
-    assert texts[start + 1:start + 3] == [f"1.\tÖverenskommelse om IOP med {PARTY}", "2.\tBudget för 2024"]
+    assert texts[start + 1:start + 3] == [f"Överenskommelse om IOP med {PARTY}", "Budget för 2024"]
+    assert ("1.", f"Överenskommelse om IOP med {PARTY}") in items and ("2.", "Budget för 2024") in items
     assert "Enligt socialnämndens definition av hemlöshet." in part_xml(proposal_bytes, "word/footnotes.xml")
 
 
-def test_proposal_special_characters_literal(proposal):
+def test_proposal_special_characters_literal(proposal, proposal_bytes):
     assert PARTY in body_text(proposal)
     assert proposal.core_properties.title.endswith(PARTY)
     running = " ".join(header_lines(proposal.sections[0].header))
-    assert PARTY in running and "{{" not in running
+    assert running.startswith("Förslag om idéburet offentligt partnerskap med Föreningen Ös & Co …")
+    assert "{{" not in running
 
 
 def test_proposal_same_bytes(proposal_bytes, monkeypatch):
@@ -501,3 +538,25 @@ def test_libreoffice_opens_the_proposal(tmp_path, proposal_bytes):
     for line in ("Tjänsteutlåtande", "Handläggare", "Till Socialnämnden"):
         assert line not in pages[1], line
     assert "Dnr SoF 2023/123" in pages[1] and "Sida 2 av" in pages[1]
+
+
+def test_tables_have_fixed_widths_and_a_summary_for_screen_readers():
+    doc = sample_document()
+    table = next(b for s in doc.walk_sections() for b in s.blocks if isinstance(b, Table))
+    table.caption, table.summary = "Budget", "Kostnad per resurs i kronor och summan."
+    document = part_xml(docx_bytes(doc), "word/document.xml")
+    assert '<w:tblLayout w:type="fixed"/>' in document  # a long word wraps inside its cell
+    assert '<w:tblCaption w:val="Budget"/>' in document
+    assert '<w:tblDescription w:val="Kostnad per resurs i kronor och summan."/>' in document
+
+
+def test_lead_ins_and_the_text_before_the_signatures_keep_with_next():
+    from drafter.model.keep import mark_keep_together
+
+    doc = sample_document()
+    mark_keep_together(doc)
+    opened = docx.Document(io.BytesIO(docx_bytes(doc)))
+    lead_in = next(p for p in opened.paragraphs if p.text == "Ersättning under 12 månader:")
+    assert lead_in.paragraph_format.keep_with_next
+    before_signing = next(p for p in opened.paragraphs if p.text.startswith("Vid hävning"))
+    assert before_signing.paragraph_format.keep_with_next

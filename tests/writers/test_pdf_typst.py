@@ -214,11 +214,12 @@ def test_letterhead_on_page_one_only(proposal_pdf):
     assert lines == ["Socialförvaltningen", "Avdelningen för stadsövergripande sociala frågor", "Tjänsteutlåtande",
                      "Dnr SoF 2023/123", "2023-08-29", "Handläggare: Anna Andersson & <Co>",
                      "Telefon: 08-508 25 000", "Till Socialnämnden"]
-    # Page 1 opens with the head, then the title: the head is the page header, not body text.
+    # Page 1 opens with the head, then the title; the head is body text (tagged, read by screen readers).
     assert first.startswith(norm(" ".join(lines)) + " " + norm(doc.meta.title))
     for line in ("Socialförvaltningen", "Tjänsteutlåtande", "Handläggare", "Telefon", "Till Socialnämnden"):
         assert line not in second, line
-    assert second.startswith(norm(f"{doc.meta.title} Dnr SoF 2023/123"))  # the running header
+    # The running header stays on one line: a title too long for it is cut at a word, with "…".
+    assert second.startswith("Förslag om idéburet offentligt partnerskap med Föreningen Ös & Co … Dnr SoF 2023/123 ")
     assert "Sida 1 av" in first and "Sida 2 av" in second
 
 
@@ -295,3 +296,56 @@ def test_proposal_reproducible(proposal_pdf, monkeypatch):
     doc, pdf = proposal_pdf
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert pdf_bytes(sample_proposal()) == pdf
+
+
+def test_a_word_longer_than_its_cell_wraps_inside_it():
+    from drafter.model.nodes import Table as TableNode
+
+    doc = sample_document()
+    word = "Sammanträdesersättningsberäkningsunderlagsdokumentationsmaterialet" * 2
+    table = next(b for s in doc.walk_sections() for b in s.blocks if isinstance(b, TableNode))
+    table.rows[0][0] = [Text(word)]
+    page = read(pdf_bytes(doc)).pages[0]
+    lines = [line.replace("\u200b", "") for line in page.extract_text().splitlines()]
+    first = next(i for i, line in enumerate(lines) if line.startswith("Sammanträdes"))
+    head = lines[first].split(" ")[0]
+    assert len(head) < len(word) and (head + lines[first + 1]).startswith(word[:len(head) + 10]), lines
+    assert "878\u00a0000" in lines[first - 1:first + 3]  # the amount stands clear, on its own
+
+
+def test_a_table_caption_is_tagged_as_the_tables_caption():
+    import pikepdf
+    import io as _io
+
+    from drafter.model.nodes import Table as TableNode
+
+    doc = sample_document()
+    table = next(b for s in doc.walk_sections() for b in s.blocks if isinstance(b, TableNode))
+    table.caption = "Budget för 2026"
+    with pikepdf.open(_io.BytesIO(pdf_bytes(doc))) as pdf:
+        kinds = []
+
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                kinds.append(str(node.S))
+                kids = node.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid)
+            elif isinstance(node, pikepdf.Array):
+                for kid in node:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot.K)
+    assert kinds[kinds.index("/Table") + 1] == "/Caption"
+    assert "Budget för 2026" in read(pdf_bytes(doc)).pages[0].extract_text()
+
+
+def test_a_web_address_in_a_footnote_is_a_link():
+    doc = sample_document()
+    note = next(i for s in doc.walk_sections() for b in s.blocks for i in getattr(b, "inlines", [])
+                if isinstance(i, FootnoteRef))
+    note.blocks = [Paragraph([Text("Se https://start.stockholm/om-stockholms-stad/ för mer.")])]
+    reader = read(pdf_bytes(doc))
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])
+            if a.get_object().get("/A", {}).get("/URI")]
+    assert uris == ["https://start.stockholm/om-stockholms-stad/"]

@@ -1,8 +1,10 @@
 """Block nodes into a Story: paragraphs and lists here; tables, signatures and officials in their modules.
 
-List marks are literal text ("1.", "2." from `start`; an en dash for bullets)
-followed by a tab, hanging in the indent; no Word numbering, which Word and
-LibreOffice restart differently.
+Lists are real Word lists (numbering.py): each list its own w:num starting at
+the model's `start`, so Word, LibreOffice and screen readers see list items and
+levels. A ListLevel without a numId writes its marker as text (the redline
+writer's tracked markers). Keep-together marks from the model (model/keep.py)
+become w:keepNext.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from drafter.model.nodes import BulletList, Officials, OrderedList, Paragraph, S
 from drafter.writers.docx import house
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.inlines import write_inlines
+from drafter.writers.docx.numbering import new_list, number_paragraph
 from drafter.writers.docx.officials import write_officials
 from drafter.writers.docx.signatures import write_signatures
 from drafter.writers.docx.story import Story
@@ -27,6 +30,7 @@ class ListLevel:
     depth: int  # 1 for a top-level list
     marker: str  # "–" or "3."
     style: str
+    num_id: int | None = None  # the list's w:num; None: the marker is written as text
 
 
 def write_blocks(story: Story, blocks: list, footnotes: Footnotes) -> None:
@@ -41,12 +45,18 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
             indent(p, depth, hanging=False)
             p._p.style = house.LIST_CONTINUE
         write_inlines(p, block.inlines, footnotes)
-    elif isinstance(block, BulletList):
-        for item in block.items:
-            write_item(story, item, footnotes, ListLevel(depth + 1, house.BULLET, house.LIST_BULLET))
-    elif isinstance(block, OrderedList):
-        for number, item in enumerate(block.items, start=block.start):
-            write_item(story, item, footnotes, ListLevel(depth + 1, f"{number}.", house.LIST_NUMBER))
+        keep_with_next(p, block)
+    elif isinstance(block, (BulletList, OrderedList)):
+        ordered = isinstance(block, OrderedList)
+        num_id = new_list(story._parent, ordered, depth, block.start if ordered else 1)
+        start = story.mark()
+        for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
+            marker = f"{number}." if ordered else house.BULLET
+            style = house.LIST_NUMBER if ordered else house.LIST_BULLET
+            write_item(story, item, footnotes, ListLevel(depth + 1, marker, style, num_id))
+        if block.keep_with_next:
+            for element in story.since(start)[-1:]:
+                element.get_or_add_pPr().keepNext_val = True
     elif isinstance(block, Table):
         write_table(story, block, lambda p, inlines, **fmt: write_inlines(p, inlines, footnotes, **fmt))
     elif isinstance(block, SignatureBlock):
@@ -66,11 +76,20 @@ def write_item(story: Story, item: list, footnotes: Footnotes, level: ListLevel)
     first, rest = (item[0], item[1:]) if item and isinstance(item[0], Paragraph) else (None, item)
     p = story.paragraph(level.style)
     indent(p, level.depth, hanging=True)
-    p.add_run(level.marker + "\t")
+    if level.num_id is not None:
+        number_paragraph(p, level.num_id, level.depth - 1)
+    else:
+        p.add_run(level.marker + "\t")
     if first is not None:
         write_inlines(p, first.inlines, footnotes)
     for block in rest:
         write_block(story, block, footnotes, depth=level.depth)
+
+
+def keep_with_next(p, block) -> None:
+    """A lead-in or sub-heading stays on the page of what follows (model/keep.py)."""
+    if getattr(block, "keep_with_next", False):
+        p.paragraph_format.keep_with_next = True
 
 
 def indent(p, depth: int, hanging: bool) -> None:

@@ -46,6 +46,7 @@ BULLET = "\u2013"  # en dash, the usual Swedish list mark
 # --- tables -------------------------------------------------------------------
 
 RULE_COLOR = "808080"
+DRAFT_COLOR = "B00020"  # "UTKAST" in the header of every page of a draft
 HEADER_FILL = "F2F2F2"
 
 

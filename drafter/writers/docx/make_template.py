@@ -25,6 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 
 from drafter.writers.docx import house
+from drafter.writers.docx.numbering import numbering_xml
 from drafter.writers.docx.oxml import field_runs, text_run
 from drafter.writers.docx.reproducible import normalise_zip
 
@@ -85,20 +86,20 @@ STYLES = [
             ppr='<w:keepNext/><w:spacing w:before="0" w:after="360" w:line="240" w:lineRule="auto"/>'
                 '<w:outlineLvl w:val="9"/>',
             rpr=_fonts(house.HEADING_FONT) + '<w:b/><w:bCs/><w:color w:val="000000"/><w:kern w:val="28"/>'
-                + _size(32)),
+                + _size(34)),
     _pstyle(house.SUBTITLE, "Subtitle", next_="Normal", extra='<w:uiPriority w:val="11"/><w:qFormat/>',
             ppr='<w:keepNext/><w:spacing w:before="0" w:after="360" w:line="240" w:lineRule="auto"/>',
             rpr=_fonts(house.HEADING_FONT) + '<w:color w:val="000000"/>' + _size(26)),
-    _heading(1, 26, 360, 120),
-    _heading(2, 23, 240, 80),
-    _heading(3, 22, 200, 60, italic=True),
+    _heading(1, 28, 360, 160),
+    _heading(2, 24, 360, 160),
+    _heading(3, 22, 360, 160),
     _pstyle(house.HEADER, "header", extra='<w:uiPriority w:val="99"/>',
             ppr=f'<w:tabs><w:tab w:val="right" w:pos="{house.TEXT_WIDTH}"/></w:tabs>'
                 '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
             rpr=_fonts(house.HEADING_FONT) + '<w:color w:val="404040"/>' + _size(16)),
     _pstyle(house.FOOTER, "footer", extra='<w:uiPriority w:val="99"/>',
             ppr=f'<w:tabs><w:tab w:val="right" w:pos="{house.TEXT_WIDTH}"/></w:tabs>'
-                '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>',
+                '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
             rpr=_fonts(house.HEADING_FONT) + '<w:color w:val="404040"/>' + _size(16)),
     _list_style(house.LIST_BULLET, "List Bullet", hanging=True),
     _list_style(house.LIST_NUMBER, "List Number", hanging=True),
@@ -164,17 +165,27 @@ def _settings(document) -> None:
     lang.set(qn("w:val"), house.LANGUAGE)
     settings.find(qn("w:decimalSymbol")).set(qn("w:val"), ",")
     settings.find(qn("w:listSeparator")).set(qn("w:val"), ";")
+    # w:percent is required by the schema (python-docx's sample leaves it out).
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")
     # Tabs every 1.25 cm instead of the American half inch.
     settings.find(qn("w:defaultTabStop")).set(qn("w:val"), "709")
 
 
 def _prune_parts(document) -> None:
     """Drop what python-docx's sample carries but a clean template should not: a
-    thumbnail of an empty page, Word 2010's duplicate styles, custom XML, numbering."""
+    thumbnail of an empty page, Word 2010's duplicate styles, custom XML; the sample's
+    numbering gives way to ours (numbering.py: en-dash bullets and "1." lists)."""
     part = document.part
     for rId, rel in list(part.rels.items()):
-        if rel.reltype in (RT.CUSTOM_XML, RT.NUMBERING, STYLES_WITH_EFFECTS):
+        if rel.reltype in (RT.CUSTOM_XML, STYLES_WITH_EFFECTS):
             del part.rels[rId]
+    numbering = part.numbering_part.element
+    for child in list(numbering):
+        numbering.remove(child)
+    for child in parse_xml(numbering_xml()):
+        numbering.append(child)
     package_rels = part.package.rels
     for rId, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
@@ -204,19 +215,34 @@ def _page(document) -> None:
 
 
 def _header(section) -> None:
-    """Title on the left; "Dnr …" on the right only when there is one; a thin rule below."""
-    header = section.header
+    """Every page: title on the left (not on page 1, where it stands in full), "UTKAST" on a draft
+    and "Dnr …" when there is one on the right (page 1 of a document with a letterhead: in it);
+    a thin rule below. The PDF template (drafter.typ, running-header) does the same."""
+    section.different_first_page_header_footer = True
+    _header_table(section.header, "{{ title }}", "{% if diarienummer %}Dnr {{ diarienummer }}{% endif %}")
+    _header_table(section.first_page_header, "",
+                  "{% if diarienummer and not letterhead %}Dnr {{ diarienummer }}{% endif %}")
+
+
+def _header_table(header, title: str, dnr: str) -> None:
     header.is_linked_to_previous = False
     hdr = header._element
     for child in list(hdr):
         hdr.remove(child)
     left, right = house.TEXT_WIDTH - 3 * house.CM - 1000, 3 * house.CM + 1000
     rule = f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{house.RULE_COLOR}"/>'
+    mark = (f'<w:r><w:rPr><w:b/><w:color w:val="{house.DRAFT_COLOR}"/></w:rPr>'
+            '<w:t xml:space="preserve">{% if draft %}UTKAST{% endif %}</w:t></w:r>'
+            '<w:r><w:t xml:space="preserve">{% if draft and (' + dnr.split("%}")[0].removeprefix("{% if ")
+            + ') %}   {% endif %}</w:t></w:r>')
 
-    def cell(width: int, jc: str, text: str) -> str:
+    def cell(width: int, jc: str, runs: str) -> str:
         return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
                 f'<w:p><w:pPr><w:pStyle w:val="{house.HEADER}"/><w:spacing w:after="60"/><w:jc w:val="{jc}"/>'
-                f'</w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:tc>')
+                f'</w:pPr>{runs}</w:p></w:tc>')
+
+    def run(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
 
     hdr.append(parse_xml(
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{house.TEXT_WIDTH}" w:type="dxa"/>'
@@ -225,8 +251,8 @@ def _header(section) -> None:
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/></w:tblPr>'
         f'<w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/></w:tblGrid><w:tr>'
-        + cell(left, "left", "{{ title }}")
-        + cell(right, "right", "{% if diarienummer %}Dnr {{ diarienummer }}{% endif %}")
+        + cell(left, "left", run(title))
+        + cell(right, "right", mark + run(dnr))
         + "</w:tr></w:tbl>"
     ))
     # A header must end with a paragraph; keep it tiny so the rule sits close to the text.
@@ -235,17 +261,18 @@ def _header(section) -> None:
 
 
 def _footer(section) -> None:
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    paragraph = footer.paragraphs[0]
-    paragraph._p.style = house.FOOTER
-    p = paragraph._p
-    p.append(text_run("Sida "))
-    for r in field_runs("PAGE"):
-        p.append(r)
-    p.append(text_run(" av "))
-    for r in field_runs("NUMPAGES"):
-        p.append(r)
+    """"Sida 2 av 6", centred, on every page (the first page's footer is the same)."""
+    for footer in (section.footer, section.first_page_footer):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph._p.style = house.FOOTER
+        p = paragraph._p
+        p.append(text_run("Sida "))
+        for r in field_runs("PAGE"):
+            p.append(r)
+        p.append(text_run(" av "))
+        for r in field_runs("NUMPAGES"):
+            p.append(r)
 
 
 def _properties(document) -> None:

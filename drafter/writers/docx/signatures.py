@@ -1,8 +1,11 @@
 """Signatures: for each party "För …", room and a line to sign on, name and title, place and date.
 
 Signatories stand two by two in a borderless table, each in its own cell, so
-the reading order stays party by party. Lines are paragraph borders and an
-never underscore characters, so the text holds only words.
+the reading order stays party by party. A name left open gets a second line to
+write it on, captioned "Namnförtydligande, ordförande"; "Stockholm den" stands
+on a line left open for the date, year included. Lines are paragraph borders,
+never underscore characters, so the text holds only words. The PDF template (nodes.typ, `signatory`) uses the same
+measures.
 """
 
 from __future__ import annotations
@@ -30,10 +33,13 @@ def write_signatures(story: Story, block: SignatureBlock) -> None:
     width = story.width // COLUMNS
     for row, cells in rows:
         for signatory, cell in zip(row, cells):
-            # Bottom-aligned, so the lines of both parties sit level even when
-            # one "För …" wraps onto two lines.
-            cell_valign(cell, "bottom")
+            # Top-aligned: the parties' heads and signature lines sit level (a name left open
+            # adds a line below, which must not push the other party's lines down).
+            cell_valign(cell, "top")
             _write_signatory(Story(cell._tc, cell, width - GAP), signatory)
+
+
+NAME_ROOM = 480  # space above the line for a name written by hand
 
 
 def _write_signatory(story: Story, signatory: Signatory) -> None:
@@ -41,17 +47,26 @@ def _write_signatory(story: Story, signatory: Signatory) -> None:
     party.paragraph_format.space_before = Twips(240)
     party.add_run(signatory.signs_for).bold = True
 
-    line = story.paragraph(house.SIGNATURE)  # the line to sign on: a bottom border
-    line.paragraph_format.space_before = Twips(SIGN_ROOM)
-    paragraph_border(line, bottom=border("bottom", 6, "000000", space=1))
-
+    _rule(story, SIGN_ROOM)  # the line to sign on
+    if not signatory.name:
+        _rule(story, NAME_ROOM, space=2)  # the name, written by hand (another border space: not merged)
     name = story.paragraph(house.SIGNATURE)
     name.paragraph_format.space_before = Twips(40)
     name.add_run(name_line(signatory))
 
-    date = story.paragraph(house.SIGNATURE)  # "Stockholm den" on a line left open for the day
+    # "Stockholm den" on a line left open for the day, month and year (a bottom border; tab
+    # leaders, which would draw separate blanks, are not drawn by LibreOffice in table cells).
+    date = story.paragraph(house.SIGNATURE)
     date.paragraph_format.space_before = Twips(480)
     date.paragraph_format.space_after = Twips(480)
     date.paragraph_format.keep_with_next = False
     paragraph_border(date, bottom=border("bottom", 6, "000000", space=1))
     date.add_run(signatory.place_and_date)
+
+
+def _rule(story: Story, before: int, space: int = 1) -> None:
+    """An empty paragraph with a bottom border. Word and LibreOffice draw one border around
+    adjacent paragraphs whose borders are alike, so a second rule differs in its spacing."""
+    line = story.paragraph(house.SIGNATURE)
+    line.paragraph_format.space_before = Twips(before)
+    paragraph_border(line, bottom=border("bottom", 6, "000000" if space == 1 else "000001", space=space))

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from drafter.model.nodes import Table
 from drafter.model.text import inline_text
 from drafter.writers.docx import house
-from drafter.writers.docx.oxml import border, cell_borders, cell_shading, el
+from drafter.writers.docx.oxml import border, cell_borders, cell_shading, el, table_property
 from drafter.writers.docx.story import Story
 
 KEEP_TOGETHER_ROWS = 15  # tables up to this many rows are kept on one page
@@ -31,6 +31,14 @@ def write_table(story: Story, table: Table, write_inlines: Callable) -> None:
     word_table = story.table(len(rows), cols, widths)
     tbl = word_table._tbl
     tbl.tblPr.style = house.TABLE_STYLE
+    # Fixed widths: a word longer than its cell wraps inside it instead of widening the
+    # column into the next one (and off the page).
+    table_property(word_table, el("w:tblLayout", type="fixed"))
+    # Caption and summary for screen readers (Word: Table Properties → Alt Text).
+    if table.caption:
+        table_property(word_table, el("w:tblCaption", val=table.caption))
+    if table.summary:
+        table_property(word_table, el("w:tblDescription", val=table.summary))
     look = tbl.tblPr.find(qn("w:tblLook"))
     for key, value in (("val", "0000"), ("firstRow", int(bool(header))), ("lastRow", int(table.total is not None)),
                        ("firstColumn", 0), ("lastColumn", 0), ("noHBand", 1), ("noVBand", 1)):

@@ -17,9 +17,13 @@ from drafter.errors import EngineError
 
 DEFAULT_TIMEOUT = 180
 
-# PDF/A-2b, tagged, the title shown in the viewer: the same standards as the Typst engine.
+# PDF/A-2b and PDF/UA-1 declared, tagged, the title shown in the viewer: the standards of the Typst
+# engine. What LibreOffice does not do (README, "PDF med LibreOffice"): byte-identical files (it
+# stamps the time of conversion and a fresh document id), and the nämnd packet, which is always
+# composed by Typst from the models.
 PDF_EXPORT = (
     'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"},'
     '"UseTaggedPDF":{"type":"boolean","value":"true"},'
     '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"}}'
 )

@@ -1,81 +1,35 @@
-"""The nämnd packet: the proposal, then its Bilaga 1 (the agreement), as one PDF for the agenda.
+"""The nämnd packet: the proposal, then each bilaga, as ONE tagged PDF for the agenda.
 
-Made with pypdf from the PDFs already written: a bookmark for each document with
-its top-level sections under it (taken from each PDF's own outline), page labels
-("1, 2, …" for the proposal, "Bilaga 1: 1, 2, …" for the agreement), and metadata.
+Composed from the models in one Typst document (typst/packet.typ), so it is
+PDF/A-2b and PDF/UA-1 like every other PDF drafter writes: a structure tree,
+/Lang, the title shown by the viewer, embedded fonts. Each part keeps its own
+header and "Sida 2 av 6" (an attachment's pages say "Bilaga 1" at the top and
+in the footer), the footer adds where the page lies in the whole packet, and
+the page labels run through the packet to match. Bookmarks: each document's
+title ("Bilaga 1: …") with its sections under it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-from dataclasses import dataclass
+import json
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.constants import PageLabelStyle
-
+from drafter.model.data import to_data
 from drafter.model.nodes import Document
-
-
-@dataclass
-class PacketPart:
-    label: str  # "Tjänsteutlåtande", "Bilaga 1"
-    doc: Document
-    pdf: bytes
+from drafter.writers.pdf.typst_writer import PACKET_TEMPLATE, compile_pdf, house_json
 
 
 def packet_title(proposal: Document) -> str:
     return f"Handlingar: {proposal.meta.title}"
 
 
-def packet_bytes(parts: list[PacketPart]) -> bytes:
-    writer = PdfWriter()
-    first = parts[0].doc
-    for part in parts:
-        reader = PdfReader(io.BytesIO(part.pdf))
-        start = len(writer.pages)
-        for page in reader.pages:
-            writer.add_page(page)
-        end = len(writer.pages) - 1
-        prefix = "" if start == 0 else f"{part.label}: "
-        writer.set_page_label(start, end, style=PageLabelStyle.DECIMAL, prefix=prefix or None, start=1)
-        parent = writer.add_outline_item(title=f"{part.label}: {part.doc.meta.title}", page_number=start)
-        for title, page in _top_level_outline(reader):
-            writer.add_outline_item(title=title, page_number=start + page, parent=parent)
-    writer.add_metadata({
-        "/Title": packet_title(first),
-        "/Author": first.meta.author,
-        "/Subject": first.meta.subject,
-        "/Keywords": ", ".join(first.meta.keywords),
-        "/Producer": "drafter",
-        "/CreationDate": _pdf_date(first.meta.date),
-        "/ModDate": _pdf_date(first.meta.date),
-    })
-    writer._root_object[_name("/Lang")] = _text(first.meta.language)
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def attachment_label(number: int) -> str:
+    return f"Bilaga {number}"
 
 
-def _top_level_outline(reader: PdfReader) -> list[tuple[str, int]]:
-    """(title, page index) of each top-level bookmark the document's own PDF has."""
-    return [(item.title, reader.get_destination_page_number(item))
-            for item in reader.outline if not isinstance(item, list)]
-
-
-def _pdf_date(date: dt.date | None) -> str:
-    date = date or dt.date(1980, 1, 1)
-    return f"D:{date:%Y%m%d}000000Z"
-
-
-def _name(value: str):
-    from pypdf.generic import NameObject
-
-    return NameObject(value)
-
-
-def _text(value: str):
-    from pypdf.generic import TextStringObject
-
-    return TextStringObject(value)
+def packet_pdf(proposal: Document, attachments: list[Document]) -> bytes:
+    """The proposal, then `attachments` as Bilaga 1, 2, … in that order."""
+    parts = [{"label": None, "model": to_data(proposal)}]
+    parts += [{"label": attachment_label(i), "model": to_data(doc)} for i, doc in enumerate(attachments, 1)]
+    packet = json.dumps({"title": packet_title(proposal), "parts": parts}, ensure_ascii=False,
+                        separators=(",", ":"))
+    return compile_pdf(PACKET_TEMPLATE, {"packet": packet, "house": house_json(proposal)}, proposal)

@@ -23,29 +23,29 @@ from drafter.model.nodes import Document
 
 HERE = Path(__file__).resolve().parent
 TEMPLATE = HERE / "typst" / "document.typ"
+PACKET_TEMPLATE = HERE / "typst" / "packet.typ"
 FONTS = HERE / "fonts"
 
 # PDF/UA-1 on top of PDF/A-2b: Typst then checks the tagging rules it can and
 # writes /ViewerPreferences /DisplayDocTitle true (it does not for PDF/A alone).
 PDF_STANDARDS = ["a-2b", "ua-1"]
 
-_compiler = None
+_compilers: dict[Path, object] = {}
 _lock = threading.Lock()
 
 
-def _get_compiler():
-    """One compiler per process: fonts are loaded once, and Typst's caches stay warm."""
-    global _compiler
-    if _compiler is None:
+def _get_compiler(template: Path = TEMPLATE):
+    """One compiler per template and process: fonts are loaded once, and Typst's caches stay warm."""
+    if template not in _compilers:
         import typst
 
-        _compiler = typst.Compiler(
-            TEMPLATE,
-            root=TEMPLATE.parent,
+        _compilers[template] = typst.Compiler(
+            template,
+            root=template.parent,
             font_paths=[FONTS],
             ignore_system_fonts=True,
         )
-    return _compiler
+    return _compilers[template]
 
 
 def model_json(doc: Document) -> str:
@@ -78,15 +78,27 @@ class MissingGlyphs(DrafterError):
 _GLYPH_ERROR = re.compile(r'the text `"(.*?)"` could not be displayed with font')
 
 
+def house_json(doc: Document) -> str:
+    """The house style the model carries (drafter/house_style.py), with the logo's bytes for Typst."""
+    from drafter.house_style import typst_house
+
+    return json.dumps(typst_house(doc.meta), ensure_ascii=False, separators=(",", ":"))
+
+
 def pdf_bytes(doc: Document) -> bytes:
-    compiler = _get_compiler()
+    return compile_pdf(TEMPLATE, {"model": model_json(doc), "house": house_json(doc)}, doc)
+
+
+def compile_pdf(template: Path, inputs: dict[str, str], dated: Document) -> bytes:
+    """One Typst compile to PDF/A-2b + PDF/UA-1; `dated` gives the timestamp."""
+    compiler = _get_compiler(template)
     try:
         with _lock:
             pdf = compiler.compile(
                 format="pdf",
-                sys_inputs={"model": model_json(doc)},
+                sys_inputs=inputs,
                 pdf_standards=PDF_STANDARDS,
-                timestamp=timestamp_for(doc),
+                timestamp=timestamp_for(dated),
                 pdf_tags=True,
             )
     except Exception as exc:  # typst raises its own TypstError; only the glyph case is the user's

@@ -1,0 +1,181 @@
+"""The house style a förvaltning sets once: clauses/husstil.yaml beside the clause library.
+
+    organisation: Stockholms stad
+    forvaltning: Socialförvaltningen
+    adress: [Box 44, 104 20 Stockholm]
+    logotyp: logotyp.svg            # SVG or PNG, relative to the file (DOCX needs PNG)
+    logotyp_text: Stockholms stads logotyp
+    logotyp_bredd_cm: 3
+    forsta_sidan: [dnr, datum, status]   # shown on page 1 of documents without a letterhead
+    utkastmarkering: true           # "UTKAST" on every page while document.status is utkast
+
+`apply_house_style` puts it on every document's metadata (with the spec's
+status), so both writers read the same values from the model and never from
+the file. A document without a letterhead (the agreement) gets one built from
+the house style: organisation and förvaltning, and the chosen reference data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from drafter.errors import DrafterError, Where
+from drafter.model.nodes import Document, HouseStyle, Letterhead, Metadata
+
+FILE_NAME = "husstil.yaml"
+FIRST_PAGE_KEYS = ("dnr", "datum", "status")
+
+
+class HouseStyleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    organisation: str = Field("", description="Organisationens namn, t.ex. Stockholms stad.")
+    forvaltning: str = Field("", description="Förvaltningens namn, t.ex. Socialförvaltningen.")
+    adress: list[str] = Field(default_factory=list, description="Adressrader under avsändaren på sidan 1.")
+    logotyp: str = Field("", description="Logotyp, SVG eller PNG, sökväg relativ till husstil.yaml.")
+    logotyp_text: str = Field("", description="Logotypens text för skärmläsare, t.ex. 'Stockholms stads logotyp'.")
+    logotyp_bredd_cm: float = Field(3.0, gt=0, le=8, description="Logotypens bredd i centimeter.")
+    forsta_sidan: list[str] = Field(default_factory=lambda: ["dnr", "datum"],
+                                    description="Uppgifter på sidan 1: dnr, datum, status.")
+    utkastmarkering: bool = Field(True, description="'UTKAST' på varje sida så länge status är utkast.")
+
+
+class HouseStyleError(DrafterError):
+    exit_code = 2
+
+
+_WHAT = {
+    "extra_forbidden": f"finns inte (fälten är: {', '.join(HouseStyleFile.model_fields)})",
+    "bool_parsing": "ska vara true eller false",
+    "bool_type": "ska vara true eller false",
+    "float_parsing": "ska vara ett tal",
+    "greater_than": "ska vara större än 0",
+    "less_than_equal": "får vara högst 8",
+    "list_type": "ska vara en lista, t.ex. [dnr, datum]",
+    "string_type": "ska vara text",
+}
+
+
+def _line_of(path: Path, field: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(f"{field}:"):
+            return number
+    return None
+
+
+def load_house_style(library_root: Path) -> HouseStyle | None:
+    """The house style of the clause library at `library_root`, or None when it has no husstil.yaml."""
+    path = Path(library_root) / FILE_NAME
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        parsed = HouseStyleFile.model_validate(data)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise HouseStyleError("Husstilsfilen är inte giltig YAML.", where=Where(str(path), mark.line + 1 if mark else None),
+                              hint="Rätta filen; se README, avsnittet Husstil.") from None
+    except ValidationError as exc:  # name the field and what is wrong with it, in Swedish
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else "?"
+        raise HouseStyleError(f"Husstilsfilens fält {field!r} {_WHAT.get(error['type'], 'har fel värde')}.",
+                              where=Where(str(path), _line_of(path, field)),
+                              hint="Se README, avsnittet Husstil.") from None
+    unknown = [k for k in parsed.forsta_sidan if k not in FIRST_PAGE_KEYS]
+    if unknown:
+        raise HouseStyleError(f"forsta_sidan får bara innehålla {', '.join(FIRST_PAGE_KEYS)}, inte {unknown[0]!r}.",
+                              where=Where(str(path)))
+    logo = ""
+    if parsed.logotyp:
+        logo_path = (path.parent / parsed.logotyp).resolve()
+        if logo_path.suffix.lower() not in (".svg", ".png") or not logo_path.is_file():
+            raise HouseStyleError(f"Logotypen {parsed.logotyp!r} finns inte eller är inte SVG eller PNG.",
+                                  where=Where(str(path)))
+        if not parsed.logotyp_text:
+            raise HouseStyleError("Logotypen behöver en text för skärmläsare (logotyp_text).",
+                                  where=Where(str(path)))
+        logo = str(logo_path)
+    return HouseStyle(parsed.organisation, parsed.forvaltning, parsed.adress, logo, parsed.logotyp_text,
+                      parsed.logotyp_bredd_cm, parsed.forsta_sidan, parsed.utkastmarkering)
+
+
+def for_party(house: HouseStyle | None, organisation: str, administration: str | None) -> HouseStyle | None:
+    """The house style as it fits this spec's public party. A project's husstil.yaml belongs to one
+    organisation: a spec of another kommun or region (or another förvaltning) keeps the presentation
+    (which data show on page 1, the draft mark) but names its own sender, without the address or logo."""
+    if house is None:
+        return None
+    if house.organisation and house.organisation != organisation:
+        return replace(house, organisation=organisation, forvaltning=administration or "", address=[], logo="",
+                       logo_alt="")
+    if administration and house.forvaltning and administration != house.forvaltning:
+        return replace(house, forvaltning=administration)
+    return house
+
+
+def apply_house_style(documents: list[Document], house: HouseStyle | None, status: str) -> None:
+    """Every document gets the spec's status and the house style; one without a letterhead gets one."""
+    for doc in documents:
+        doc.meta.status = status
+        doc.meta.house = house
+        if house is not None and doc.meta.letterhead is None:
+            doc.meta.letterhead = house_letterhead(doc.meta, house)
+
+
+def house_letterhead(meta: Metadata, house: HouseStyle) -> Letterhead | None:
+    sender = [line for line in (house.organisation, house.forvaltning) if line]
+    references = first_page_references(meta, house)
+    if not sender and not references:
+        return None
+    return Letterhead(sender, "", references, "")
+
+
+def first_page_references(meta: Metadata, house: HouseStyle) -> list[tuple[str, str]]:
+    refs: list[tuple[str, str]] = []
+    for key in house.first_page:
+        if key == "dnr" and meta.diarienummer:
+            refs.append(("Dnr", meta.diarienummer))
+        elif key == "datum" and meta.date:
+            refs.append(("Datum", meta.date.isoformat()))
+        elif key == "status" and meta.status:
+            refs.append(("Status", "Utkast" if meta.status == "utkast" else "Slutlig"))
+    return refs
+
+
+def draft_mark(meta: Metadata) -> bool:
+    """Whether every page says "UTKAST": a draft, unless the house style turns the mark off."""
+    return meta.status == "utkast" and (meta.house is None or meta.house.draft_mark)
+
+
+def typst_house(meta: Metadata) -> dict:
+    """The house style as the Typst templates read it (`sys.inputs.house`), the logo's bytes included."""
+    house = meta.house
+    data: dict = {"draft_mark": draft_mark(meta)}
+    if house is None:
+        return data
+    data["address"] = house.address
+    if house.logo:
+        path = Path(house.logo)
+        fmt = path.suffix.lower()[1:]
+        raw = path.read_bytes()
+        data["logo"] = {"format": fmt, "alt": house.logo_alt, "width_cm": house.logo_width_cm,
+                        "data": raw.decode("utf-8") if fmt == "svg" else list(raw)}  # Typst: bytes(...)
+    return data
+
+
+RUNNING_TITLE_CHARS = 74  # what fits the DOCX header's title cell (11.2 cm) in 8 pt Arial, on average
+
+
+def running_title(title: str, limit: int = RUNNING_TITLE_CHARS) -> str:
+    """The title for the running header, on one line: cut at a word with "…" when too long
+    (the PDF template measures instead; this is the DOCX header's estimate)."""
+    if len(title) <= limit:
+        return title
+    words = title.split(" ")
+    while len(words) > 1 and len(" ".join(words)) + 2 > limit:
+        words.pop()
+    return " ".join(words) + " …"

@@ -1,0 +1,182 @@
+"""Parts of a page that are no running text, found in the lines before headings are looked for.
+
+A tjänsteutlåtande's letterhead (sender, "Tjänsteutlåtande", date, diarienummer, "Till … nämnden")
+and the officials' block after the decision points (names on one line, titles on the next, often
+side by side) would otherwise read as headings; here they are recognised, taken out of the text
+("skip" items) and kept as data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.importer.model import Item
+
+_TITLE_WORD = re.compile(
+    r"(direktör|chef|handläggare|strateg|sekreterare|utredare|samordnare|controller|jurist|ekonom|"
+    r"rådgivare|specialist|ansvarig|kurator|kanslist|kommunalråd|ordförande)$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéüA-ZÅÄÖ'-]+$")
+_DOC_TYPE = re.compile(r"^(Tjänsteutlåtande|Tjänsteskrivelse|Beslutsförslag)$", re.IGNORECASE)
+_DATE = re.compile(r"^(?:Datum:?\s*)?(\d{4}-\d{2}-\d{2})$")
+_DNR = re.compile(r"^(?:Dnr|Diarienummer|Dnr\.)[:.]?\s*(\S.{0,40})$", re.IGNORECASE)
+_TO = re.compile(r"^Till\s+(\S.{0,80})$")
+_DECISION = ("förvaltningens förslag till beslut", "förslag till beslut")
+_TOP = {"sammanfattning", "bakgrund", "ärendet", "ärendets beredning", "förvaltningens synpunkter och förslag", "bilagor"}
+
+
+@dataclass
+class Letterhead:
+    sender: list[str] = field(default_factory=list)
+    date: str | None = None
+    diarienummer: str | None = None
+    recipient: str | None = None
+
+
+def _text_lines(items: list[Item]):
+    return [(i, it) for i, it in enumerate(items) if it.kind in ("text", "heading") and it.text.strip()]
+
+
+def take_letterhead(items: list[Item]) -> Letterhead | None:
+    """The letterhead of a tjänsteutlåtande: the lines around "Tjänsteutlåtande" at the top, up to
+    "Till … nämnden". Its lines become "skip" items."""
+    lines = _text_lines(items)[:10]
+    kind = next((k for k, (_, it) in enumerate(lines) if _DOC_TYPE.match(it.text.strip())), None)
+    if kind is None:
+        return None
+    head = Letterhead()
+    last = kind
+    for k, (_, it) in enumerate(lines):
+        text = it.text.strip()
+        if m := _TO.match(text):
+            head.recipient, last = m.group(1), k
+            while last + 1 < len(lines) and lines[last + 1][1].text.strip()[:1].islower():
+                last += 1  # "Till Hälso- och" / "sjukvårdsnämnden": wrapped
+                head.recipient += " " + lines[last][1].text.strip()
+            break
+        if m := _DATE.match(text):
+            head.date, last = m.group(1), max(last, k)
+        elif m := _DNR.match(text):
+            head.diarienummer, last = m.group(1), max(last, k)
+        elif k < kind or (k == kind + 1 and text.startswith("Avdelning")):
+            if k != kind and len(text) < 90 and not text.endswith(".") and not _DOC_TYPE.match(text.split()[0]):
+                head.sender.append(text)
+                last = max(last, k)
+        elif k > kind + 4:
+            break
+    for _, it in lines[:last + 1]:
+        it.kind = "skip"
+    return head
+
+
+@dataclass
+class Official:
+    name: str | None
+    title: str
+
+
+def _titles(text: str) -> list[str] | None:
+    """ "Socialdirektör Avdelningschef" → two titles; None when the line is not made of titles."""
+    out, current = [], []
+    for word in text.split():
+        current.append(word)
+        if _TITLE_WORD.search(word):
+            out.append(" ".join(current))
+            current = []
+    if current or not out:
+        return None
+    return [t[:1].upper() + t[1:] for t in out]
+
+
+def _names(text: str, count: int) -> list[str] | None:
+    words = text.split()
+    if len(words) < 2 or len(words) > 4 * count or not all(_NAME_WORD.match(w) for w in words) \
+            or text.strip().lower() in _TOP:
+        return None
+    if count > 1 and len(words) == 2 * count:
+        return [" ".join(words[i:i + 2]) for i in range(0, len(words), 2)]
+    return [" ".join(words)]
+
+
+def take_officials(items: list[Item]) -> list[Official]:
+    """The officials printed after the decision points: a block of short lines, each a line of
+    names or of titles (side by side: "Anna Lind Omar Haddad" / "Socialdirektör Avdelningschef"),
+    before the next heading. Its lines become "skip" items."""
+    start = next((i for i, it in enumerate(items) if it.kind in ("text", "heading")
+                  and it.text.strip().lower() in _DECISION), None)
+    if start is None:
+        return []
+    i = start + 1
+    while i < len(items):
+        it = items[i]
+        if it.kind == "table":
+            return _officials_table(it)
+        if it.kind in ("text", "heading") and (it.text.strip().lower() in _TOP or i - start > 120):
+            return []
+        if it.kind in ("text", "heading") and _candidate(it.text) and re.search(r"[.:;]\s*$", _prev_text(items, i)):
+            break
+        i += 1
+    block: list[int] = []
+    while i < len(items) and (items[i].kind == "blank" or (items[i].kind in ("text", "heading")
+                                                           and _candidate(items[i].text))):
+        if items[i].kind != "blank":
+            block.append(i)
+        i += 1
+    found: list[Official] = []
+    pending: list[str] = []
+    used: list[int] = []
+    last_titles = 0
+    for k in block:
+        text = items[k].text.strip()
+        titles = _titles(text)
+        if titles is not None:
+            names = _names(" ".join(pending), len(titles)) if pending else []
+            if pending and names is None:
+                break
+            names = names or []
+            found += [Official(names[n] if n < len(names) else None, t) for n, t in enumerate(titles)]
+            pending = []
+            used.append(k)
+            last_titles = len(used)
+        elif _names(text, 4) is not None:
+            pending.append(text)
+            used.append(k)
+        else:
+            break
+    if not found:
+        return []
+    for k in used[:last_titles]:
+        items[k].kind = "skip"
+    return found
+
+
+def _prev_text(items: list[Item], i: int) -> str:
+    j = i - 1
+    while j >= 0 and items[j].kind == "blank":
+        j -= 1
+    return items[j].text if j >= 0 else ""
+
+
+def _candidate(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= 80 and not re.search(r"[.,:;!?]$", text) and (
+        _titles(text) is not None or _names(text, 4) is not None)
+
+
+def _officials_table(item: Item) -> list[Official]:
+    """A table of officials (a .docx): each cell "Name Title" or "Title"."""
+    found = []
+    for row in item.rows or []:
+        for cell in row:
+            words = cell.split()
+            if not words:
+                continue
+            if not _TITLE_WORD.search(words[-1]):
+                return []
+            name = " ".join(words[:-1])
+            if name and _names(name, 1) is None:
+                return []
+            found.append(Official(name or None, words[-1][:1].upper() + words[-1][1:]))
+    if found:
+        item.kind = "skip"
+    return found

@@ -1,0 +1,35 @@
+"""What a line of text is, shared by the structure, the tables and the blocks of an import."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.importer.model import FOOTNOTE_CLOSE, FOOTNOTE_OPEN
+
+_MARKUP = re.compile(r"</?(?:b|i|strong|em)>|\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_MARKERS = re.compile(f"{FOOTNOTE_OPEN}\\d+{FOOTNOTE_CLOSE}")
+SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+AMOUNT_ROW = re.compile(r"^(\S.*?)\s+(−?\d{1,3}(?:[ \u00a0]\d{3})+|−?\d+)(?:\s*kr)?$")
+def strip_markup(text: str) -> str:
+    return _MARKUP.sub("", text).strip()
+
+
+def bare(text: str) -> str:
+    return _MARKERS.sub("", strip_markup(text)).strip()
+
+
+# A line ending in one of these words goes on on the next line: never a heading
+# ("Enskede-Årsta-Vantörs stadsdelsförvaltning har budgeterat för" / "200 000 kronor …").
+_CONTINUES = {"för", "och", "att", "med", "i", "på", "av", "som", "till", "om", "en", "ett", "den", "det", "de",
+              "är", "har", "ska", "kan", "samt", "eller", "från", "vid", "under", "genom", "inom", "mellan", "där",
+              "när", "mot", "hos", "efter", "utan", "sin", "sitt", "sina", "dess", "deras", "vara", "blir", "får"}
+
+
+def heading_like(text: str, max_words: int = 12) -> bool:
+    text = bare(text)
+    words = text.split()
+    return (0 < len(text) <= 90 and len(words) <= max_words and text[:1].isupper()
+            and not re.search(r"[.,;:!?\-–]$", text) and not AMOUNT_ROW.match(text)
+            and not (len(words) > 1 and words[-1].lower() in _CONTINUES))
+
+

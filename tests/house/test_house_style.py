@@ -1,0 +1,170 @@
+"""The house style a förvaltning sets in clauses/husstil.yaml, as both writers show it."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import struct
+import zlib
+
+import docx
+import pikepdf
+import pytest
+
+from drafter.build import BuildOptions, build
+from drafter.clauses.library import ClauseLibrary
+from drafter.errors import DrafterError
+from drafter.house_style import apply_house_style, load_house_style
+from helpers import CLAUSES, EXAMPLE
+from readback import read
+from sample_document import sample_document, sample_proposal
+from drafter.writers.docx import docx_bytes
+from drafter.writers.pdf import pdf_bytes
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+       '<rect width="120" height="40" fill="#1f4e9c"/></svg>')
+
+
+def png(width: int = 12, height: int = 4) -> bytes:
+    """A small blue PNG, written by hand (no imaging library needed)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x1f\x4e\x9c" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def house_file(tmp_path, logo: str | None = None, **extra) -> None:
+    lines = ["organisation: Exempelby kommun", "forvaltning: Kulturförvaltningen",
+             'adress: ["Storgatan 1, 123 45 Exempelby"]', "forsta_sidan: [dnr, datum, status]"]
+    if logo:
+        lines += [f"logotyp: {logo}", "logotyp_text: Exempelby kommuns logotyp", "logotyp_bredd_cm: 2.5"]
+    lines += [f"{k}: {v}" for k, v in extra.items()]
+    (tmp_path / "husstil.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def styled(doc, tmp_path, status="utkast"):
+    apply_house_style([doc], load_house_style(tmp_path), status)
+    return doc
+
+
+def test_no_file_no_house_style(tmp_path):
+    assert load_house_style(tmp_path) is None
+
+
+def test_the_agreement_gets_a_head_with_organisation_and_chosen_metadata(tmp_path):
+    house_file(tmp_path)
+    doc = styled(sample_document(), tmp_path)
+    head = doc.meta.letterhead
+    assert head.sender == ["Exempelby kommun", "Kulturförvaltningen"]
+    assert head.references == [("Dnr", "SoN 2026/123"), ("Datum", "2026-06-15"), ("Status", "Utkast")]
+    text = read(pdf_bytes(doc)).pages[0].extract_text()
+    for line in ("Exempelby kommun", "Kulturförvaltningen", "Storgatan 1, 123 45 Exempelby", "Status: Utkast"):
+        assert line in text
+    body = docx.Document(io.BytesIO(docx_bytes(doc))).element.body
+    first_table = docx.table.Table(body[1], None)  # after a one-point paragraph (letterhead.py)
+    assert "Exempelby kommun" in first_table.rows[0].cells[0].text
+    assert "Storgatan 1, 123 45 Exempelby" in first_table.rows[0].cells[0].text
+
+
+def test_a_draft_says_utkast_on_every_page_in_both_formats(tmp_path):
+    house_file(tmp_path)
+    doc = styled(sample_document(), tmp_path)
+    pages = read(pdf_bytes(doc)).pages
+    assert len(pages) >= 2 and all(page.extract_text().count("UTKAST") >= 1 for page in pages)
+    opened = docx.Document(io.BytesIO(docx_bytes(doc)))
+    section = opened.sections[0]
+    for header in (section.header, section.first_page_header):
+        assert "UTKAST" in " ".join(c.text for t in header.tables for c in t.rows[0].cells)
+    final = styled(sample_document(), tmp_path, status="slutlig")
+    assert not any("UTKAST" in page.extract_text() for page in read(pdf_bytes(final)).pages)
+    section = docx.Document(io.BytesIO(docx_bytes(final))).sections[0]
+    assert "UTKAST" not in " ".join(c.text for t in section.header.tables for c in t.rows[0].cells)
+
+
+def test_the_mark_can_be_turned_off(tmp_path):
+    house_file(tmp_path, utkastmarkering="false")
+    doc = styled(sample_document(), tmp_path)
+    assert not any("UTKAST" in page.extract_text() for page in read(pdf_bytes(doc)).pages)
+
+
+def test_an_svg_logo_is_in_the_pdf_with_its_text_for_screen_readers(tmp_path):
+    (tmp_path / "logo.svg").write_text(SVG, encoding="utf-8")
+    house_file(tmp_path, logo="logo.svg")
+    doc = styled(sample_proposal(), tmp_path)
+    with pikepdf.open(io.BytesIO(pdf_bytes(doc))) as pdf:
+        alts = []
+
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                if str(node.S) == "/Figure":
+                    alts.append(str(node.get("/Alt")))
+                kids = node.get("/K")
+                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+                    walk(kid)
+            elif isinstance(node, pikepdf.Array):
+                for kid in node:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot.K)
+    assert alts == ["Exempelby kommuns logotyp"]
+
+
+def test_a_png_logo_is_in_both_formats(tmp_path):
+    (tmp_path / "logo.png").write_bytes(png())
+    house_file(tmp_path, logo="logo.png")
+    doc = styled(sample_proposal(), tmp_path)
+    assert read(pdf_bytes(doc)).pages[0].images  # the PDF shows it
+    data = docx_bytes(doc)
+    opened = docx.Document(io.BytesIO(data))
+    [shape] = opened.inline_shapes
+    assert shape._inline.docPr.get("descr") == "Exempelby kommuns logotyp"
+    assert round(shape.width.cm, 1) == 2.5
+
+
+@pytest.mark.parametrize("content, message", [
+    ("forsta_sidan: [dnr, farg]\n", "forsta_sidan får bara innehålla dnr, datum, status, inte 'farg'"),
+    ("logotyp: saknas.svg\nlogotyp_text: x\n", "Logotypen 'saknas.svg' finns inte"),
+    ("organisation: X\nokand: 1\n", "husstil.yaml:2: Husstilsfilens fält 'okand' finns inte"),
+    ("utkastmarkering: kanske\n", "husstil.yaml:1: Husstilsfilens fält 'utkastmarkering' ska vara true eller false"),
+    ("organisation: [\n", "Husstilsfilen är inte giltig YAML"),
+])
+def test_mistakes_are_told_in_swedish_with_the_file(tmp_path, content, message):
+    (tmp_path / "husstil.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        load_house_style(tmp_path)
+    assert message in str(caught.value) and "husstil.yaml" in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_the_build_uses_the_librarys_house_style_and_rebuilds_when_it_changes(tmp_path):
+    library = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, library)
+    (library / "husstil.yaml").write_text("organisation: Stockholms stad\nforvaltning: Socialförvaltningen\n"
+                                         'adress: ["Testgatan 1, 100 00 Stockholm"]\n', encoding="utf-8")
+    options = BuildOptions(out_dir=tmp_path / "out", formats=("pdf",), library=ClauseLibrary(library))
+    manifest = build(EXAMPLE, options)
+    agreement = manifest.parent / "street-minds-2026-overenskommelse.pdf"
+    assert "Testgatan 1, 100 00 Stockholm" in read(agreement.read_bytes()).pages[0].extract_text()
+    from drafter.incremental import inputs_sha256
+
+    before = inputs_sha256(EXAMPLE, library, [], ("pdf",), "typst")
+    house_file(library, utkastmarkering="false")
+    assert inputs_sha256(EXAMPLE, library, [], ("pdf",), "typst") != before
+
+
+def test_a_spec_of_another_organisation_names_its_own_sender_without_the_address(tmp_path):
+    """husstil.yaml belongs to one organisation; another kommun's spec in the same project keeps the
+    presentation but never shows that organisation's name, address or logo."""
+    from drafter.house_style import for_party
+
+    (tmp_path / "logo.png").write_bytes(png())
+    house_file(tmp_path, logo="logo.png")
+    house = load_house_style(tmp_path)
+    assert for_party(house, "Exempelby kommun", None) is house
+    other = for_party(house, "Region Exempelland", "Hälso- och sjukvårdsförvaltningen")
+    assert (other.organisation, other.forvaltning, other.address, other.logo) == (
+        "Region Exempelland", "Hälso- och sjukvårdsförvaltningen", [], "")
+    assert other.first_page == house.first_page and other.draft_mark == house.draft_mark
+    assert for_party(house, "Exempelby kommun", "Tekniska förvaltningen").forvaltning == "Tekniska förvaltningen"
