@@ -64,15 +64,15 @@ def make_template(path: Path = TEMPLATE) -> Path:
     import docx
     from docx.shared import Pt
 
-    from drafter.build import BuildOptions, render_documents
-    from drafter.checks import inspect_spec
+    from drafter.build import Settings, render_documents
+    from drafter.pipeline import prepare
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.load import load_spec
 
     spec = ROOT / "agreements" / "street-minds-2026.yaml"
-    _, documents = inspect_spec(load_spec(spec), ClauseLibrary(ROOT / "clauses"))
+    documents = prepare(load_spec(spec), ClauseLibrary(ROOT / "clauses")).documents
     agreement = documents[0]
-    rendered = render_documents([agreement], "x", BuildOptions(formats=("docx",)))[id(agreement)]
+    rendered = render_documents([agreement], "x", Settings(formats=("docx",)))[0].files
     source = docx.Document(__import__("io").BytesIO(next(iter(rendered.values()))))
     values = context(spec)
     replace = [

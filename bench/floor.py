@@ -60,7 +60,7 @@ def floor_seconds(documents) -> float:
 
 def measure(pairs: list[tuple[Path, Path]], warm: int = 2, root: Path = ROOT) -> list[dict]:
     from drafter.batch import BatchSettings, build_one
-    from drafter.checks import inspect_spec
+    from drafter.pipeline import prepare
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.load import load_spec
 
@@ -70,9 +70,9 @@ def measure(pairs: list[tuple[Path, Path]], warm: int = 2, root: Path = ROOT) ->
         settings = BatchSettings(out_dir=Path(tmp), force=True)
         for floor_spec, spec in pairs[:warm]:  # imports, Typst fonts, compiled clause texts
             build_one(spec, settings, library, report=lambda item: None)
-            floor_seconds(inspect_spec(load_spec(floor_spec), library)[1])
+            floor_seconds(prepare(load_spec(floor_spec), library).documents)
         for floor_spec, spec in pairs[warm:]:
-            _, documents = inspect_spec(load_spec(floor_spec), library)
+            documents = prepare(load_spec(floor_spec), library).documents
             floor = floor_seconds(documents)
             started = time.process_time()
             outcome = build_one(spec, settings, library, report=lambda item: None)

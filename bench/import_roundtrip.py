@@ -176,7 +176,7 @@ def _decision_match(got: str, want: str) -> bool:
 
 def check_exit(spec_path: Path, library: Path) -> tuple[int, str]:
     """`drafter check` in this process: 0 no errors, 1 findings with errors, 2 bad input."""
-    from drafter.checks import check_paths
+    from drafter.pipeline import check_paths
     from drafter.clauses.library import ClauseLibrary
     from drafter.errors import DrafterError
 

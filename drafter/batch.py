@@ -18,24 +18,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.pipeline import Settings
+
 BUILT, SKIPPED, FAILED = "klar", "oförändrad", "fel"
 
 
-@dataclass(frozen=True)
-class BatchSettings:
-    """What a build needs, in plain values (sent to worker processes)."""
-
-    out_dir: Path = Path("output")
-    formats: tuple[str, ...] = ("docx", "pdf")
-    pdf_engine: str = "typst"
-    clauses_dir: Path | None = None
-    force: bool = False
-    redline: bool = False
-
-    @property
-    def outputs(self) -> tuple[str, ...]:
-        """What is written, for the input hash: the formats, and the redline when asked for."""
-        return tuple(self.formats) + (("redline",) if self.redline else ())
+BatchSettings = Settings  # the name the batch's settings had before drafter/pipeline.py
 
 
 @dataclass
@@ -48,13 +36,13 @@ class Outcome:
     findings: list[tuple[str, str]] = field(default_factory=list)  # (severity, line) of the checks
 
 
-def output_folder(spec: Path, settings: BatchSettings) -> Path:
+def output_folder(spec: Path, settings: Settings) -> Path:
     from drafter.output import spec_folder
 
     return spec_folder(settings.out_dir, spec)  # a DrafterError for a name like `...yaml`
 
 
-def is_unchanged(spec: Path, settings: BatchSettings, cache: dict | None = None) -> bool:
+def is_unchanged(spec: Path, settings: Settings, cache: dict | None = None) -> bool:
     """Whether the spec's output folder holds a build of exactly these inputs and options."""
     from drafter.incremental import library_root, up_to_date
     from drafter.output import read_manifest
@@ -78,10 +66,12 @@ def _library(clauses_dir: Path | None, shared: bool):
     return _LIBRARIES[clauses_dir]
 
 
-def build_one(spec: Path, settings: BatchSettings, library=None,
+def build_one(spec: Path, settings: Settings, library=None,
               report: Callable[[tuple[str, str]], None] | None = None) -> Outcome:
     """Build one spec and describe what happened; never raises for a DrafterError or a bug in drafter."""
-    from drafter.build import BuildOptions, ChecksFailed, build
+    from dataclasses import replace
+
+    from drafter.build import ChecksFailed, build
     from drafter.errors import DrafterError
 
     spec = Path(spec)
@@ -94,12 +84,10 @@ def build_one(spec: Path, settings: BatchSettings, library=None,
         else:
             findings.append(item)
 
-    options = BuildOptions(out_dir=settings.out_dir, formats=settings.formats, pdf_engine=settings.pdf_engine,
-                           redline=settings.redline,
-                           library=library if library is not None else _library(settings.clauses_dir, True),
-                           report=collect)
+    if library is None:
+        library = settings.library if settings.library is not None else _library(settings.clauses_dir, True)
     try:
-        manifest = build(spec, options)
+        manifest = build(spec, replace(settings, library=library), report=collect)
     except ChecksFailed as exc:  # its findings were reported one by one: say only how many, once
         first = exc.message.splitlines()[0]
         return Outcome(spec, FAILED, code=exc.exit_code, findings=findings,
@@ -125,7 +113,7 @@ def build_one(spec: Path, settings: BatchSettings, library=None,
     return Outcome(spec, BUILT, folder=manifest.parent, findings=findings)
 
 
-def _worker(spec: Path, settings: BatchSettings) -> Outcome:
+def _worker(spec: Path, settings: Settings) -> Outcome:
     return build_one(spec, settings)
 
 
@@ -153,13 +141,15 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def run_batch(specs: Iterable[Path], settings: BatchSettings, jobs: int | None = None,
+def run_batch(specs: Iterable[Path], settings: Settings, jobs: int | None = None,
               on_outcome: Callable[[Outcome], None] | None = None,
               on_finding: Callable[[Path, tuple[str, str]], None] | None = None) -> int:
     """Build every spec; `on_outcome` is told each spec's outcome as it is known, `on_finding` every
     finding of the checks (in order for one spec). Returns the worst exit code."""
     from drafter.errors import DrafterError
+    from drafter.timestamps import source_date_epoch
 
+    source_date_epoch()  # a bad SOURCE_DATE_EPOCH is bad input (exit 2), even when nothing is rebuilt
     specs = list(dict.fromkeys(Path(s) for s in specs))  # the same spec named twice is built once
     jobs = max(1, jobs or default_jobs())
     worst = 0
@@ -196,7 +186,7 @@ def run_batch(specs: Iterable[Path], settings: BatchSettings, jobs: int | None =
     if not todo:
         return worst
     if jobs == 1 or len(todo) == 1:
-        library = _library(settings.clauses_dir, shared=False)
+        library = settings.library if settings.library is not None else _library(settings.clauses_dir, False)
         for spec in todo:
             report = (lambda item, spec=spec: on_finding(spec, item)) if on_finding else None
             outcome = build_one(spec, settings, library, report=report or (lambda item: None))

@@ -8,39 +8,32 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter import __version__
 from drafter.errors import DrafterError
+from drafter.model.nodes import FILE_NAMES
 from drafter.output import publish, sha256, spec_folder
+from drafter.pipeline import FORMATS, PDF_ENGINES, Settings
 
 if TYPE_CHECKING:  # imported where used: `drafter build` with nothing to do never loads them
     from drafter.checks.finding import Finding
-    from drafter.clauses.library import ClauseLibrary
     from drafter.model.nodes import Document
 
-FORMATS = ("docx", "pdf")
-PDF_ENGINES = ("typst", "libreoffice")
-FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar",
-              "addendum": "tillagg", "consolidated": "overenskommelse-konsoliderad"}
+__all__ = ["build", "render_documents", "Rendered", "ChecksFailed", "Settings", "BuildOptions", "FORMATS",
+           "PDF_ENGINES", "FILE_NAMES"]
+
+BuildOptions = Settings  # the name build's options had before drafter/pipeline.py
 
 
 @dataclass
-class BuildOptions:
-    out_dir: Path = Path("output")
-    formats: tuple[str, ...] = FORMATS
-    pdf_engine: str = "typst"
-    library: "ClauseLibrary" = field(default_factory=lambda: _default_library())
-    redline: bool = False  # also the consolidated agreement as tracked changes against the signed one
-    report: Callable[["Finding"], None] | None = None  # told every finding of the checks
+class Rendered:
+    """One document's files, in memory: {file name: bytes}."""
 
-
-def _default_library() -> "ClauseLibrary":
-    from drafter.clauses.library import ClauseLibrary
-
-    return ClauseLibrary()
+    document: "Document"
+    files: dict[str, bytes]
 
 
 class ChecksFailed(DrafterError):
@@ -58,46 +51,52 @@ class ChecksFailed(DrafterError):
         self.findings = findings
 
 
-def build(spec_path: Path | str, options: BuildOptions | None = None) -> Path:
-    """Build one spec; returns the manifest's path. Everything up to the write-out runs under the
+def build(spec_path: Path | str, options: Settings | None = None,
+          report: Callable[["Finding"], None] | None = None) -> Path:
+    """Build one spec: prepare (drafter/pipeline.py), render, publish. Returns the manifest's path;
+    `report` is told every finding of the checks. Everything up to the write-out runs under the
     wall-clock limit (drafter/limits.py)."""
     from drafter.errors import Where
     from drafter.limits import time_limit, timeout_seconds
 
     with time_limit(timeout_seconds(), Where(str(spec_path))):
-        folder, files, manifest = _prepare(spec_path, options)
+        folder, files, manifest = _prepare(spec_path, options, report)
     return publish(folder, files, manifest)
 
 
-def _prepare(spec_path: Path | str, options: BuildOptions | None) -> tuple[Path, dict[str, bytes], dict]:
+def _prepare(spec_path: Path | str, options: Settings | None,
+             report: Callable[["Finding"], None] | None) -> tuple[Path, dict[str, bytes], dict]:
     """The output folder, every file's bytes and the manifest, all in memory."""
-    from drafter.checks import has_errors, inspect_spec
-    from drafter.incremental import inputs_sha256
+    from drafter.incremental import inputs_sha256, read_ahead
+    from drafter.pipeline import prepare
     from drafter.spec.load import load_spec
+    from drafter.spec.yaml_reader import read_input
+    from drafter.timestamps import source_date_epoch
 
-    options = options or BuildOptions()
+    source_date_epoch()  # bad input whether or not a document needs it (drafter/timestamps.py)
+    options = options or Settings()
+    library = options.clause_library()
     spec_path = Path(spec_path)
     folder = spec_folder(options.out_dir, spec_path)  # refuses a name that would leave out_dir
-    from drafter.incremental import read_ahead
-    from drafter.spec.yaml_reader import read_input
-
     spec_bytes = read_input(spec_path)  # read once: what is hashed is what is built
-    hashed = read_ahead(spec_path, options.library.root, spec_bytes)
+    hashed = read_ahead(spec_path, library.root, spec_bytes)
     loaded = load_spec(spec_path, data=spec_bytes)
-    findings, documents = inspect_spec(loaded, options.library)
-    for finding in findings:
-        if options.report:
-            options.report(finding)
-    if has_errors(findings):
-        raise ChecksFailed(spec_path, findings)
+    prepared = prepare(loaded, library)
+    if report:
+        for finding in prepared.findings:
+            report(finding)
+    if prepared.has_errors:
+        raise ChecksFailed(spec_path, prepared.findings)
+    documents = prepared.documents
     stem = spec_path.stem
     try:
         rendered = render_documents(documents, stem, options)
     except DrafterError as exc:
-        if exc.where is None and getattr(exc, "text", None):
-            exc.where = _find_in_spec(loaded, exc.text, _clause_files(documents, options.library.root))
+        text = getattr(exc, "text", None)  # what a writer could not show (writers/pdf: MissingGlyphs)
+        if exc.where is None and isinstance(text, str) and text:
+            exc.where = _source_of(documents, loaded, library.root, text)
         raise
-    entries = [(doc.kind, doc.meta.title, rendered[id(doc)]) for doc in documents]
+    entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
     packet = _packet(documents, options, stem)
     if packet:
         entries.append(packet)
@@ -105,9 +104,8 @@ def _prepare(spec_path: Path | str, options: BuildOptions | None) -> tuple[Path,
         entries += _consolidated_redline(documents, stem)
     clauses = _clauses_used(documents)
     for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
-        hashed[(options.library.root, clause_id)] = options.library.digest(clause_id)
-    inputs = inputs_sha256(spec_path, options.library.root, [c["id"] for c in clauses],
-                           tuple(options.formats) + (("redline",) if options.redline else ()),
+        hashed[(library.root, clause_id)] = library.digest(clause_id)
+    inputs = inputs_sha256(spec_path, library.root, [c["id"] for c in clauses], options.outputs,
                            options.pdf_engine, spec_bytes=spec_bytes, cache=hashed)
     manifest = {
         "drafter": __version__,
@@ -147,75 +145,83 @@ def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[
     by_kind = {doc.kind: doc for doc in documents}
     if "consolidated" not in by_kind:
         return []
+    from drafter.timestamps import revision_time
     from drafter.writers.docx.redline import redline_docx_bytes
 
     new = by_kind["consolidated"]
-    data = redline_docx_bytes(by_kind["agreement"], new, date=f"{new.meta.date.isoformat()}T00:00:00Z")
+    data = redline_docx_bytes(by_kind["agreement"], new, date=revision_time(new.meta.date))
     return [("consolidated-redline", f"{new.meta.title} – ändringar mot den undertecknade lydelsen",
              {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
 
 
-def _find_in_spec(loaded, text: str, clause_files: list[Path] = ()):
-    """The spec line holding `text` (or its first character), else the line of a clause file used,
-    to point a rendering error at it."""
+def _source_of(documents: list["Document"], loaded, clause_root: Path, text: str):
+    """Where text a writer cannot show came from, by the model's provenance: the spec field (or the
+    clause) that put it in the document; the spec file when nothing holds it."""
     from drafter.errors import Where
+    from drafter.model.provenance import locate_text
 
+    origin = locate_text(documents, text)
+    if origin is None:
+        return Where(str(loaded.path))
+    if origin.kind == "clause":
+        path = clause_root / origin.file
+        return Where(str(path), _line_holding(path, text, origin.line) or origin.line)
+    return Where(origin.file, origin.line, None, origin.ref or None)
+
+
+def _line_holding(path: Path, text: str, first: int | None) -> int | None:
+    """The line of the clause file, from the section's first line on, that holds `text` (or its first
+    character): the provenance names the clause, the text names the line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
     for needle in (text, text[:1]):
-        for path in [loaded.path, *clause_files]:
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue
-            for number, line in enumerate(lines, 1):
-                if needle and needle in line:
-                    return Where(str(path), number, line.index(needle) + 1)
-    return Where(str(loaded.path))
+        for number, line in enumerate(lines[(first or 1) - 1:], first or 1):
+            if needle and needle in line:
+                return number
+    return None
 
 
-def _clause_files(documents: list["Document"], root: Path) -> list[Path]:
-    return list(dict.fromkeys(root / c["path"] for c in _clauses_used(documents)))
+def render_documents(documents: list["Document"], stem: str, options: Settings) -> list[Rendered]:
+    """Every document in every requested format, in memory, in the order of `documents`."""
+    from drafter.writers.registry import writer
 
-
-def render_documents(documents: list["Document"], stem: str, options: BuildOptions) -> dict[int, dict[str, bytes]]:
-    """Every document in every requested format, in memory: {id(doc): {file name: bytes}}."""
-    from drafter.writers.docx import docx_bytes
-
-    out: dict[int, dict[str, bytes]] = {}
+    libreoffice = "pdf" in options.formats and options.pdf_engine == "libreoffice"
+    out: list[Rendered] = []
     for doc in documents:
-        base = f"{stem}-{FILE_NAMES[doc.kind]}" + (f"-{doc.part}" if doc.part else "")
+        base = f"{stem}-{doc.file_stem}"
         files: dict[str, bytes] = {}
-        if "docx" in options.formats or ("pdf" in options.formats and options.pdf_engine == "libreoffice"):
-            files[f"{base}.docx"] = docx_bytes(doc)
+        if "docx" in options.formats or libreoffice:
+            files[f"{base}.docx"] = writer("docx")(doc)
         if "pdf" in options.formats and options.pdf_engine == "typst":
-            from drafter.writers.pdf import pdf_bytes
-
-            files[f"{base}.pdf"] = pdf_bytes(doc)
-        out[id(doc)] = files
-    if "pdf" in options.formats and options.pdf_engine == "libreoffice":
+            files[f"{base}.pdf"] = writer("pdf")(doc)
+        out.append(Rendered(doc, files))
+    if libreoffice:
         _pdfs_with_libreoffice(out)
     if "docx" not in options.formats:
-        for files in out.values():
-            for name in [n for n in files if n.endswith(".docx")]:
-                del files[name]
+        for r in out:
+            for name in [n for n in r.files if n.endswith(".docx")]:
+                del r.files[name]
     return out
 
 
-def _pdfs_with_libreoffice(out: dict[int, dict[str, bytes]]) -> None:
+def _pdfs_with_libreoffice(out: list[Rendered]) -> None:
     """All DOCX of the build converted in one soffice call."""
     from drafter.writers.pdf.libreoffice import convert
 
     with tempfile.TemporaryDirectory(prefix="drafter-build-") as tmp:
         sources = []
-        for files in out.values():
-            for name, data in files.items():
+        for r in out:
+            for name, data in r.files.items():
                 if name.endswith(".docx"):
                     (Path(tmp) / name).write_bytes(data)
                     sources.append(Path(tmp) / name)
         pdfs = convert(sources, Path(tmp) / "pdf")
-        for files in out.values():
+        for r in out:
             for pdf in pdfs:
-                if f"{pdf.stem}.docx" in files:
-                    files[pdf.name] = pdf.read_bytes()
+                if f"{pdf.stem}.docx" in r.files:
+                    r.files[pdf.name] = pdf.read_bytes()
 
 
 def _clauses_used(documents: list["Document"]) -> list[dict]:

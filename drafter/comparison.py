@@ -7,7 +7,6 @@ Commands stay thin (drafter/cli/compare.py, cli/clauses.py); the web page can ca
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,11 +23,12 @@ def revision_date(date: dt.date | None) -> str | None:
     timestamp, writers/docx/reproducible.build_time), else `date` at 00:00 UTC, else none at all
     (Word then shows no date). Never the clock: the same input gives the same file.
 
-    The one place this choice is made, to be pointed at the time-policy module when it lands."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{date.isoformat()}T00:00:00Z" if date else None
+    The rule is drafter/timestamps.py's (a compared file has no date of its own); a bad
+    SOURCE_DATE_EPOCH is exit 2 there."""
+    from drafter.timestamps import document_time
+
+    when = document_time(date, stands_in=True)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
 
 
 # --- compare -------------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def _document(clause: ClauseVersion, title: str, header: list, date: dt.date | N
     section = Section(heading=clause.meta.heading, blocks=blocks, sections=sections, numbered=False,
                       clause=ClauseUse(clause.id, clause.version, clause.sha256, clause.path.name))
     doc = Document(kind="clause", meta=Metadata(title=title, subject=f"Klausul {clause.id}", author="drafter",
-                                                      date=date),
+                                                      date=date, date_stands_in=True),
                    sections=[section], preamble=list(header))
     _unnumbered(section)
     number_document(doc)

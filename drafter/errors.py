@@ -1,8 +1,20 @@
-"""Errors users see: one Swedish sentence naming where, and a hint. Never a traceback."""
+"""Diagnostics users see: one Swedish sentence naming where, and a hint. Never a traceback.
+
+One family, like docutils' reporter: a `DrafterError` (bad input, raised: exit 2, or 1 for what the
+checks report) and a `Finding` (drafter/checks/finding.py, reported) share code, severity, message,
+where and hint. An error that stops assembly carries its code as a class attribute, so the pipeline
+turns it into a finding by its type (`Finding.from_error`), never by reading its message.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from drafter.spec.refs import VERSION_PATH as _VERSION_FILE
+
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass
@@ -24,11 +36,30 @@ class Where:
             place += f" (fält {self.field})"
         return place
 
+    def short(self, clause_root: Path | str | None = None) -> str:
+        """"file:line" as a finding names it; a clause file (clauses/villkor/x/v1.md, or relative to
+        the library) without a line as "villkor/x@1"."""
+        file = self.file
+        if clause_root is not None and Path(file).is_absolute():
+            try:
+                file = Path(file).resolve().relative_to(Path(clause_root).resolve()).as_posix()
+            except ValueError:
+                pass
+        m = _VERSION_FILE.match(file)
+        if m and not self.line:
+            return f"{m.group('id')}@{m.group('n')}"
+        return f"{file}:{self.line}" if self.line else file
+
 
 class DrafterError(Exception):
-    """Bad input or a failed step; the CLI prints it and exits with `exit_code`."""
+    """Bad input or a failed step; the CLI prints it and exits with `exit_code`.
+
+    A subclass with a `code` is a finding's worth of error (exit 1): the pipeline reports it with
+    that code among the checks' findings instead of stopping."""
 
     exit_code = 2
+    code: ClassVar[str | None] = None  # the finding code (docs/checks.md) when the checks report it
+    severity: ClassVar[Severity] = "error"
 
     def __init__(self, message: str, where: Where | None = None, hint: str | None = None):
         super().__init__(message)

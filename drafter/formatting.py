@@ -1,49 +1,15 @@
-"""Swedish conventions for amounts, dates and numbers: the filters clause texts use.
-
-"1 000 000 kr" with a no-break space; "1 juli 2026" in prose; 2026-07-01 in data.
+"""The filters clause texts use: Swedish amounts and dates (written by drafter/swedish/format.py,
+re-exported here) and the forms of names and words (drafter/swedish/names.py: genitive,
+mid-sentence, definite, lists).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
+from drafter.swedish.format import MONTHS, NBSP, dag_och_manad, datum, kronor, rakneord, span, tal, tkr
 from drafter.swedish.names import bestamd, gemen, genitiv, lista, require_value
 
-NBSP = "\u00a0"
-
-MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-]
-
-
-def tal(value: int) -> str:
-    """12345 -> "12 345" (no-break space between groups of three)."""
-    sign = "−" if value < 0 else ""
-    return sign + f"{abs(int(value)):,}".replace(",", NBSP)
-
-
-def kronor(value: int) -> str:
-    """1000000 -> "1 000 000 kr"."""
-    return f"{tal(value)}{NBSP}kr"
-
-
-def tkr(value: int) -> str:
-    """1000000 -> "1 000 tkr" (rounded to whole thousands)."""
-    return f"{tal(round(value / 1000))}{NBSP}tkr"
-
-
-def datum(value: dt.date) -> str:
-    """2026-07-01 -> "1 juli 2026"."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def dag_och_manad(value: str | dt.date) -> str:
-    """"09-30" (a date every year) or a date -> "30 september"."""
-    if isinstance(value, dt.date):
-        return f"{value.day} {MONTHS[value.month - 1]}"
-    month, day = (int(p) for p in value.split("-"))
-    return f"{day} {MONTHS[month - 1]}"
+__all__ = ["NBSP", "MONTHS", "tal", "kronor", "tkr", "datum", "dag_och_manad", "span", "rakneord", "genitiv",
+           "versal", "gemen", "enhet", "bestamd", "lista", "FILTERS"]
 
 
 def versal(text: str) -> str:
@@ -58,14 +24,6 @@ _RENEWAL_UNITS = {"kalenderår": "ett kalenderår", "år": "ett år", "halvår":
 def enhet(unit: str) -> str:
     """A renewal unit with its article: "kalenderår" -> "ett kalenderår"."""
     return _RENEWAL_UNITS.get(unit, unit)
-
-
-_NUMBER_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
-
-
-def rakneord(value: int) -> str:
-    """2 -> "två"; numbers above twelve as digits, as Swedish style guides advise."""
-    return _NUMBER_WORDS[value] if 0 <= value < len(_NUMBER_WORDS) else tal(value)
 
 
 FILTERS = {

@@ -24,24 +24,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from functools import lru_cache
 from pathlib import Path
 
 import drafter
+from drafter.locations import library_root
+from drafter.spec.refs import CLAUSE_ID, VERSION_FILE
 
 PACKAGE = Path(drafter.__file__).resolve().parent
-_CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*$")
-_VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 
 
-def library_root(clauses_dir: Path | str | None) -> Path:
-    """The clause library's folder, as ClauseLibrary chooses it (without importing it: it needs pydantic)."""
-    if clauses_dir:
-        return Path(clauses_dir)
-    here = Path.cwd() / "clauses"
-    return here if here.is_dir() else PACKAGE.parent / "clauses"
+__all__ = ["library_root", "inputs_sha256", "up_to_date", "drafter_digest", "renewed_spec"]
 
 
 class _Hasher:
@@ -178,7 +172,7 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
         cache[outlines] = _outlines_digest(clause_root / "outlines")
     h.add("outlines", cache[outlines])
     for clause_id in sorted(set(clause_ids)):
-        if not isinstance(clause_id, str) or not _CLAUSE_ID.match(clause_id):
+        if not isinstance(clause_id, str) or not CLAUSE_ID.match(clause_id):
             return None
         key = (clause_root, clause_id)
         if key not in cache:
@@ -204,7 +198,7 @@ def _outlines_digest(folder: Path) -> str:
 def _clause_digest(folder: Path) -> str | None:
     """The names and bytes of every version file of one clause."""
     try:
-        names = sorted(n for n in os.listdir(folder) if _VERSION_FILE.match(n))
+        names = sorted(n for n in os.listdir(folder) if VERSION_FILE.match(n))
     except OSError:
         return None
     files = {}

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -20,18 +21,39 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-@pytest.fixture
-def work(tmp_path):
+def make_work(folder):
     """Copies of the examples under other names, the 2023 spec they renew beside them, and a library."""
-    specs = tmp_path / "specs"
+    specs = folder / "specs"
     specs.mkdir()
     shutil.copy(EXAMPLE.parent / "street-minds-2023.yaml", specs / "street-minds-2023.yaml")
     text = EXAMPLE.read_text(encoding="utf-8")
     for i, name in enumerate(NAMES):
         (specs / f"{name}.yaml").write_text(text.replace("place: Stockholm", f"place: Stockholm {i}" if i else
                                                          "place: Stockholm"), encoding="utf-8")
-    shutil.copytree(CLAUSES, tmp_path / "clauses")
-    return tmp_path
+    shutil.copytree(CLAUSES, folder / "clauses")
+    return folder
+
+
+@pytest.fixture
+def work(tmp_path):
+    return make_work(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory):
+    """`work` after a first build of every spec (in parallel, the default), made once for the module."""
+    folder = make_work(tmp_path_factory.mktemp("built"))
+    first = build(folder)
+    assert first.exit_code == 0, first.output
+    return folder
+
+
+@pytest.fixture
+def built(built_once, tmp_path):
+    """A copy of the built work for one test to change: the rebuild tests start from here instead
+    of each building all three specs again. The inputs hash holds no paths, so the copy is as up to
+    date as the original."""
+    return Path(shutil.copytree(built_once, tmp_path / "work"))
 
 
 def spec_paths(work):
@@ -73,8 +95,8 @@ def test_manifest_records_the_inputs_hash(work):
     assert len(set(others)) == len(NAMES)
 
 
-def test_rebuild_with_nothing_changed_skips_every_spec(work):
-    assert build(work).exit_code == 0
+def test_rebuild_with_nothing_changed_skips_every_spec(built):
+    work = built
     before = mtimes(work / "out")
     again = build(work)
     assert again.exit_code == 0, again.output
@@ -88,8 +110,8 @@ def _rebuilt(result):
     return sorted(n for n in NAMES if f"{n}.yaml: klar" in result.output)
 
 
-def test_a_changed_clause_rebuilds_the_specs_that_use_it(work):
-    assert build(work).exit_code == 0
+def test_a_changed_clause_rebuilds_the_specs_that_use_it(built):
+    work = built
     clause = work / "clauses" / "street-minds" / "tu-bakgrund" / "v2.md"  # a draft (utkast): may be edited
     clause.write_text(clause.read_text(encoding="utf-8") + "\nEtt tillägg i utkastet.\n", encoding="utf-8")
     again = build(work)
@@ -97,10 +119,10 @@ def test_a_changed_clause_rebuilds_the_specs_that_use_it(work):
     assert _rebuilt(again) == NAMES
 
 
-def test_a_new_clause_version_rebuilds(work):
+def test_a_new_clause_version_rebuilds(built):
     """A plain id resolves to the newest fastställd version, so a new file changes the inputs even
     before any text used has changed."""
-    assert build(work).exit_code == 0
+    work = built
     folder = work / "clauses" / "villkor" / "aterkrav"
     newest = max(folder.glob("v*.md"), key=lambda p: int(p.stem[1:]))
     n = int(newest.stem[1:]) + 1
@@ -109,8 +131,8 @@ def test_a_new_clause_version_rebuilds(work):
     assert _rebuilt(build(work)) == NAMES
 
 
-def test_a_changed_spec_rebuilds_only_that_spec(work):
-    assert build(work).exit_code == 0
+def test_a_changed_spec_rebuilds_only_that_spec(built):
+    work = built
     spec = spec_paths(work)[1]
     spec.write_text(spec.read_text(encoding="utf-8") + "\n# en kommentar\n", encoding="utf-8")
     again = build(work)
@@ -119,15 +141,15 @@ def test_a_changed_spec_rebuilds_only_that_spec(work):
     assert f"{NAMES[0]}.yaml: oförändrad" in again.output
 
 
-def test_a_changed_renewed_spec_rebuilds(work):
-    assert build(work).exit_code == 0
+def test_a_changed_renewed_spec_rebuilds(built):
+    work = built
     earlier = work / "specs" / "street-minds-2023.yaml"
     earlier.write_text(earlier.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
     assert _rebuilt(build(work)) == NAMES
 
 
-def test_other_formats_rebuild_and_force_rebuilds(work):
-    assert build(work).exit_code == 0
+def test_other_formats_rebuild_and_force_rebuilds(built):
+    work = built
     pdf_only = build(work, "--format", "pdf")
     assert _rebuilt(pdf_only) == NAMES
     assert not list((work / "out").rglob("*.docx"))
@@ -139,8 +161,8 @@ def test_other_formats_rebuild_and_force_rebuilds(work):
     assert all(after[name] > before[name] for name in before)
 
 
-def test_a_deleted_output_file_rebuilds(work):
-    assert build(work).exit_code == 0
+def test_a_deleted_output_file_rebuilds(built):
+    work = built
     (work / "out" / NAMES[2] / f"{NAMES[2]}-overenskommelse.pdf").unlink()
     assert _rebuilt(build(work)) == [NAMES[2]]
 

@@ -138,7 +138,8 @@ def test_special_characters_appear_literally_in_both_formats(tmp_path):
     models = assemble_documents(load_spec(spec), ClauseLibrary(CLAUSES))
     rendered = render_documents(models, "special", options(tmp_path))
     agreement = models[0]
-    files = rendered[id(agreement)]
+    files = rendered[0].files
+    assert rendered[0].document is agreement
     docx, pdf = files["special-overenskommelse.docx"], files["special-overenskommelse.pdf"]
     docx_text = docx_body_text(docx)
     pdf_body = pdf_text(pdf, spec)

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from drafter.assemble.context import clause_context
 from drafter.build import BuildOptions, build
-from drafter.checks import check_spec
+from drafter.pipeline import check_spec
 from drafter.clauses.library import ClauseLibrary
 from drafter.clauses.render import render_clause
 from drafter.spec.load import load_spec

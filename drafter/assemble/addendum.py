@@ -8,8 +8,8 @@ följande lydelse:" with the whole new text, "Punkt 2.7 … ska upphöra att gä
 from __future__ import annotations
 
 from drafter.assemble.amendments import AmendedState, PointChange
-from drafter.assemble.context import agreement_title
-from drafter.assemble.data_blocks import signature_block
+from drafter.assemble.context import agreement_title, computed_origin
+from drafter.assemble.data_blocks import signature_block, title_origin
 from drafter.formatting import datum, rakneord
 from drafter.model.nodes import BulletList, Document, Metadata, Paragraph, Section, Strong, Text, walk_sections
 from drafter.model.numbering import number_document
@@ -21,8 +21,12 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
     title = f"Tillägg nr {amendment.number} till {_lower_first(agreement_title(spec))}"
     sections = [
         Section("Parter", blocks=[BulletList([[Paragraph([Text(
-            f"{p.name} (organisationsnummer {p.organisationsnummer})")])] for p in spec.parties])]),
-        Section("Överenskommelsen som ändras", blocks=[Paragraph([Text(_reference(signed_spec, signed, amendment))])]),
+            f"{p.name} (organisationsnummer {p.organisationsnummer})",
+            computed_origin(state.loaded, ("parties", i), [("parties", i, "name"),
+                                                          ("parties", i, "organisationsnummer")]))])]
+            for i, p in enumerate(spec.parties)])]),
+        Section("Överenskommelsen som ändras", blocks=[Paragraph([Text(
+            _reference(signed_spec, signed, amendment), _reference_origin(state, signed))])]),
         Section("Ändringar", blocks=[b for change in state.changes for b in _change_blocks(change)]),
         Section("Ikraftträdande", blocks=[
             Paragraph([Text(f"Tillägget gäller från och med den {datum(amendment.effective)}.")]),
@@ -31,13 +35,14 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         Section("Signering av tillägget", blocks=[
             Paragraph([Text(f"Tillägget är upprättat i {rakneord(len(spec.parties))} likalydande exemplar, "
                             "av vilka parterna tagit var sitt.")]),
-            signature_block(spec),
+            signature_block(spec, state.loaded),
         ]),
     ]
     doc = Document(
         kind="addendum",
         meta=Metadata(
-            title=title, subject=f"Tillägg nr {amendment.number}", author=spec.document.author or spec.public.name,
+            title=title, title_origin=title_origin(spec, state.loaded),
+            subject=f"Tillägg nr {amendment.number}", author=spec.document.author or spec.public.name,
             keywords=["IOP", "tillägg", *(p.name for p in spec.partners)],
             diarienummer=spec.document.diarienummer, date=amendment.date, place=spec.document.place,
         ),
@@ -64,6 +69,16 @@ def _reference(spec: Spec, signed: Document, amendment) -> str:
     paragraph = f", {decision.paragraph}" if decision.paragraph else ""
     return (f"Detta tillägg ändrar {_lower_first(signed.meta.title)}, daterad {datum(spec.document.date)}{dnr}. "
             f"Tillägget grundar sig på beslut av {decision.by} den {datum(decision.date)}{paragraph}.")
+
+
+def _reference_origin(state: AmendedState, signed: Document):
+    """The signed agreement named by its title, date and diarienummer: the spec fields behind them."""
+    title = signed.meta.title_origin
+    fields = [tuple(f.ref.split(".")) for f in (title.data if title and title.data else ())]
+    fields = [tuple(int(p) if p.isdigit() else p for p in path) for path in fields]
+    if title is not None and title.kind == "spec":
+        fields.insert(0, ("document", "title"))
+    return computed_origin(state.loaded, ("document",), [*fields, ("document", "diarienummer")])
 
 
 def _change_blocks(change: PointChange) -> list:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.assemble.context import agreement_title, clause_context
-from drafter.assemble.data_blocks import data_blocks
+from drafter.assemble.data_blocks import data_blocks, title_origin
 from drafter.assemble.outline import OutlineAssembler, number
 from drafter.clauses.library import ClauseLibrary
 from drafter.model.nodes import Document, Metadata
@@ -12,7 +12,7 @@ from drafter.spec.load import LoadedSpec
 
 def agreement_assembler(loaded: LoadedSpec, library: ClauseLibrary) -> OutlineAssembler:
     spec = loaded.spec
-    return OutlineAssembler(loaded, library, clause_context(spec, "agreement"), data_blocks(spec))
+    return OutlineAssembler(loaded, library, clause_context(spec, "agreement"), data_blocks(spec, loaded))
 
 
 def assemble_agreement(loaded: LoadedSpec, library: ClauseLibrary, adjust=None) -> Document:
@@ -27,6 +27,7 @@ def assemble_agreement(loaded: LoadedSpec, library: ClauseLibrary, adjust=None) 
         kind="agreement",
         meta=Metadata(
             title=agreement_title(spec),
+            title_origin=title_origin(spec, loaded),
             subject=spec.document.subject,
             author=spec.document.author or spec.public.name,
             keywords=["IOP", "idéburet offentligt partnerskap", *(p.name for p in spec.partners)],

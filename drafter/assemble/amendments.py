@@ -16,19 +16,27 @@ from drafter.assemble.standard_outline import Placed
 from drafter.errors import DrafterError
 from drafter.formatting import datum
 from drafter.model.nodes import Document, Emph, Paragraph, Section, SignatureBlock, Text, walk_sections
-from drafter.model.text import block_lines
+from drafter.model.text import own_text
 from drafter.spec.load import LoadedSpec, validate_spec
 from drafter.spec.model import Amendment, OutlineItem
 
 
 class AmendmentError(DrafterError):
-    """An amendment that names a point the agreement lacks, or changes nothing: a finding (exit 1)."""
+    """An amendment that cannot be carried out: a finding (exit 1)."""
 
     exit_code = 1
 
-    def __init__(self, code: str, message: str, where, hint: str | None = None):
-        super().__init__(message, where, hint)
-        self.code = code
+
+class UnknownPoint(AmendmentError):
+    """An amendment names a point the agreement does not have."""
+
+    code = "amendment-point"
+
+
+class EmptyAmendment(AmendmentError):
+    """An amendment changes nothing in the agreement."""
+
+    code = "amendment-empty"
 
 
 @dataclass
@@ -67,8 +75,7 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
                 for key, value in change.set.items():
                     _set(data, positions, key, value, ("amendments", a, "changes", c, "set", key), where)
             elif change.point not in by_number:
-                raise AmendmentError(
-                    "amendment-point",
+                raise UnknownPoint(
                     f"Tillägg nr {amendment.number} ändrar punkt {change.point}, men överenskommelsen har "
                     "ingen sådan punkt.", where,
                     f"Punkterna som finns: {', '.join(sorted(by_number, key=_order))}.")
@@ -87,7 +94,7 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
         changed += [key for key in previous if key not in plain]
         signatories = any(key.split(".")[0] == "parties" for change in amendment.changes for key in change.set or {})
         if not changed and not signatories:
-            raise AmendmentError("amendment-empty", f"Tillägg nr {amendment.number} ändrar ingenting i "
+            raise EmptyAmendment(f"Tillägg nr {amendment.number} ändrar ingenting i "
                                  "överenskommelsen.", loaded.where("amendments", a),
                                  "Ta bort tillägget eller ange vad det ändrar.")
         for key in changed:
@@ -155,9 +162,7 @@ def _set(data: dict, positions: dict, key: str, value, source: tuple, where) -> 
 
 def _plain(doc: Document) -> dict[str, str]:
     """Each point's own text (not its notes), by what it is."""
-    return {ident(s): "\n".join([s.heading, *(line for b in s.blocks if not isinstance(b, SignatureBlock)
-                                              for line in block_lines(b))])
-            for s in doc.walk_sections() if s.number}
+    return {ident(s): own_text(s, without=(SignatureBlock,)) for s in doc.walk_sections() if s.number}
 
 
 def _note_amended_points(doc: Document, last_change: dict[str, Amendment]) -> None:

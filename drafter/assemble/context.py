@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from drafter.assemble.roles import roles
+from drafter.model.nodes import Origin
 from drafter.swedish.names import lista
 from drafter.spec.model import Spec
+
+if TYPE_CHECKING:
+    from drafter.spec.load import LoadedSpec
 
 
 def clause_context(spec: Spec, kind: str) -> dict:
@@ -28,3 +34,109 @@ def agreement_title(spec: Spec) -> str:
         return spec.document.title
     parties = lista([spec.public.name, *(p.name for p in spec.partners)])
     return f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan {parties}"
+
+
+# --- provenance: which spec fields a clause text used -----------------------------------------
+
+Used = list[tuple[tuple, object]]  # (spec field path, value), in the order the text read them
+
+
+class _TracedDict(dict):
+    """A dict of the clause context that notes every value a template reads, with its spec path."""
+
+    def __init__(self, data: dict, path: tuple, used: Used):
+        super().__init__(data)
+        self._path, self._used = path, used
+
+    def __getitem__(self, key):
+        return _traced(super().__getitem__(key), (*self._path, key), self._used)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def guarded_copy(self, data: dict) -> "_TracedDict":
+        """The sandbox's own copy (clauses/render.py), still noting what is read."""
+        return _TracedDict(data, self._path, self._used)
+
+
+class _TracedList(list):
+    def __init__(self, data: list, path: tuple, used: Used):
+        super().__init__(data)
+        self._path, self._used = path, used
+        self._items = data if isinstance(data, list) else list(data)  # iterated as given: a counted list counts
+
+    def __getitem__(self, index):
+        value = super().__getitem__(index)
+        if isinstance(index, slice):
+            return value
+        return _traced(value, (*self._path, index % len(self) if index < 0 else index), self._used)
+
+    def __iter__(self):
+        for i, value in enumerate(self._items):
+            yield _traced(value, (*self._path, i), self._used)
+
+    def guarded_copy(self, data: list) -> "_TracedList":
+        return _TracedList(data, self._path, self._used)
+
+
+def _traced(value, path: tuple, used: Used):
+    if isinstance(value, (_TracedDict, _TracedList)):
+        return value
+    if isinstance(value, dict):
+        return _TracedDict(value, path, used)
+    if isinstance(value, list):
+        return _TracedList(value, path, used)
+    used.append((path, value))
+    return value
+
+
+def traced_context(context: dict, spec: Spec, used: Used) -> dict:
+    """`context` (from clause_context) whose values note, in `used`, each spec field a template reads:
+    `partner.name` is noted as the party's own field, parties.1.name."""
+    def index(party) -> int:
+        return next(i for i, p in enumerate(spec.parties) if p is party)
+
+    out = {key: _traced(value, (key,), used) if isinstance(value, (dict, list)) else value  # a plain
+           for key, value in context.items() if key not in ("public", "partner", "partners")}  # value: read unseen
+    if "public" in context:
+        out["public"] = _traced(context["public"], ("parties", index(spec.public)), used)
+    if "partners" in context:
+        partners = [_traced(p, ("parties", index(party)), used)
+                    for p, party in zip(context["partners"], spec.partners)]
+        out["partners"] = partners
+        out["partner"] = partners[0]
+    return out
+
+
+def spec_origin(loaded: "LoadedSpec", path: tuple, value: object = "") -> Origin:
+    """A spec field as an origin: its file and line, its path, and its value when it is text."""
+    where = loaded.where(*path)
+    return Origin("spec", where.file, where.line, ".".join(map(str, path)), value if isinstance(value, str) else "")
+
+
+def computed_origin(loaded: "LoadedSpec", what: tuple, data: list[tuple]) -> Origin:
+    """A value drafter computed (a sum, a title) from the spec fields `data`; placed at `what`."""
+    where = loaded.where(*what)
+    return Origin("computed", where.file, where.line, ".".join(map(str, what)),
+                  data=tuple(spec_origin(loaded, path, _value(loaded, path)) for path in data))
+
+
+def _value(loaded: "LoadedSpec", path: tuple) -> object:
+    value: object = loaded.spec
+    for part in path:
+        if isinstance(value, (list, tuple)) and isinstance(part, int):
+            value = value[part] if part < len(value) else None
+        elif isinstance(value, dict):
+            value = value.get(part)
+        else:
+            value = getattr(value, str(part), None)
+    return value
+
+
+def used_origins(loaded: "LoadedSpec", used: Used) -> tuple[Origin, ...]:
+    """The spec fields a clause text read, once each, in reading order."""
+    seen: dict[tuple, Origin] = {}
+    for path, value in used:
+        if path not in seen:
+            seen[path] = spec_origin(loaded, path, value)
+    return tuple(seen.values())

@@ -1,34 +1,63 @@
 """Blocks made from spec data rather than clause text: the budget table and the signatures.
 
-The budget's sum row is computed here from the rows, never typed.
+The budget's sum row is computed here from the rows, never typed. Every value knows the spec field
+it came from (`origin`), so checks and error messages can name its line.
 """
 
 from __future__ import annotations
 
-from drafter.assemble.context import agreement_title
+from typing import TYPE_CHECKING
+
+from drafter.assemble.context import agreement_title, computed_origin, spec_origin
 from drafter.formatting import kronor, tal
-from drafter.model.nodes import Official, Officials, OrderedList, Paragraph, Signatory, SignatureBlock, Table, Text
+from drafter.model.nodes import (
+    Inline,
+    Official,
+    Officials,
+    OrderedList,
+    Origin,
+    Paragraph,
+    Signatory,
+    SignatureBlock,
+    Table,
+    Text,
+)
 from drafter.spec.model import BudgetTable, Spec
+
+if TYPE_CHECKING:
+    from drafter.spec.load import LoadedSpec
 
 BUDGET_HEADER = (BudgetTable().item_heading, BudgetTable().amount_heading)  # the default header
 BUDGET_TOTAL = "Summa"
 
 
-def budget_table(spec: Spec) -> Table:
+def _spec(loaded: "LoadedSpec | None", *path: str | int, shown: str = "") -> Origin | None:
+    return spec_origin(loaded, path, shown) if loaded else None
+
+
+def _computed(loaded: "LoadedSpec | None", what: tuple, data: list[tuple]) -> Origin | None:
+    return computed_origin(loaded, what, data) if loaded else None
+
+
+def budget_table(spec: Spec, loaded: "LoadedSpec | None" = None) -> Table:
     """The budget as a table, as `budget.table` asks: header row, sum row, "kr" after amounts."""
     look = spec.budget.table
     amount = kronor if look.kr else tal
-    rows = [[[Text(row.item)], [Text(amount(row.amount))]] for row in spec.budget.rows]
+    rows: list[list[list[Inline]]] = [
+        [[Text(row.item, _spec(loaded, "budget", "rows", i, "item", shown=row.item))],
+         [Text(amount(row.amount), _spec(loaded, "budget", "rows", i, "amount", shown=amount(row.amount)))]]
+        for i, row in enumerate(spec.budget.rows)]
+    total = _computed(loaded, ("budget", "total"), [("budget", "rows", i, "amount") for i in range(len(rows))])
     return Table(
         header=[[Text(look.item_heading)], [Text(look.amount_heading)]] if look.header else [],
         rows=rows,
-        total=[[Text(BUDGET_TOTAL)], [Text(amount(spec.budget.sum))]] if look.sum else None,
+        total=[[Text(BUDGET_TOTAL)], [Text(amount(spec.budget.sum), total)]] if look.sum else None,
         align=["left", "right"],
         summary=f"Budgeten: kostnad per resurs i kronor och summan {tal(spec.budget.sum)}.",
     )
 
 
-def signature_block(spec: Spec) -> SignatureBlock:
+def signature_block(spec: Spec, loaded: "LoadedSpec | None" = None) -> SignatureBlock:
     place = f"{spec.document.place} den"
     return SignatureBlock([
         Signatory(
@@ -37,23 +66,45 @@ def signature_block(spec: Spec) -> SignatureBlock:
             name=signatory.name,
             title=signatory.title,
             place_and_date=place,
+            origin=_computed(loaded, _signatory_path(loaded, i, j), [
+                (*_signatory_path(loaded, i, j), "signs_for"), ("parties", i, "name"),
+                (*_signatory_path(loaded, i, j), "name"), (*_signatory_path(loaded, i, j), "title"),
+                ("document", "place")]),
         )
-        for party in spec.parties for signatory in party.signatories
+        for i, party in enumerate(spec.parties) for j, signatory in enumerate(party.signatories)
     ])
 
 
-def officials(spec: Spec) -> Officials:
-    return Officials([Official(o.name, o.title) for o in spec.proposal.officials])
+def _signatory_path(loaded: "LoadedSpec | None", party: int, index: int) -> tuple:
+    """The spec field of a party's signatory as written: `signatories: [...]` or the one `signatory:`."""
+    if loaded is not None and ("parties", party, "signatories") in loaded.positions:
+        return ("parties", party, "signatories", index)
+    return ("parties", party, "signatory")
 
 
-def attachments(spec: Spec) -> OrderedList:
+def officials(spec: Spec, loaded: "LoadedSpec | None" = None) -> Officials:
+    assert spec.proposal is not None  # data_blocks offers the block only with a proposal
+    return Officials([
+        Official(o.name, o.title, _computed(loaded, ("proposal", "officials", i), [
+            ("proposal", "officials", i, "name"), ("proposal", "officials", i, "title")]))
+        for i, o in enumerate(spec.proposal.officials)])
+
+
+def attachments(spec: Spec, loaded: "LoadedSpec | None" = None) -> OrderedList:
     """The proposal's Bilagor: the agreement is Bilaga 1."""
-    return OrderedList([[Paragraph([Text(agreement_title(spec))])]])
+    return OrderedList([[Paragraph([Text(agreement_title(spec), title_origin(spec, loaded))])]])
 
 
-def data_blocks(spec: Spec) -> dict:
+def title_origin(spec: Spec, loaded: "LoadedSpec | None") -> Origin | None:
+    """The agreement's title: written (document.title), or made from the parties' names."""
+    if spec.document.title:
+        return _spec(loaded, "document", "title", shown=spec.document.title)
+    return _computed(loaded, ("document",), [("parties", i, "name") for i in range(len(spec.parties))])
+
+
+def data_blocks(spec: Spec, loaded: "LoadedSpec | None" = None) -> dict:
     """The blocks a clause can place with `{{ block("name") }}`, or an outline item with `block:`."""
-    blocks = {"budget": lambda: budget_table(spec), "signaturer": lambda: signature_block(spec)}
+    blocks = {"budget": lambda: budget_table(spec, loaded), "signaturer": lambda: signature_block(spec, loaded)}
     if spec.proposal:
-        blocks |= {"tjansteman": lambda: officials(spec), "bilagor": lambda: attachments(spec)}
+        blocks |= {"tjansteman": lambda: officials(spec, loaded), "bilagor": lambda: attachments(spec, loaded)}
     return blocks

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound
+from drafter.assemble.context import Used, spec_origin, traced_context, used_origins
 from drafter.assemble.standard_outline import Placed, resolve_outline
 from drafter.clauses.render import MARK_CLOSE, MARK_OPEN, render_clause, render_heading
 from drafter.errors import DrafterError, Where
-from drafter.model.nodes import Block, ClauseUse, CrossRef, Document, Section
+from drafter.model.nodes import Block, ClauseUse, CrossRef, Document, Origin, Section
 from drafter.model.numbering import UnknownReference, inlines_in, number_document
 from drafter.readers.markdown import ClauseReader, UnsupportedMarkup
 from drafter.spec.load import LoadedSpec
@@ -26,8 +27,9 @@ class UnresolvedReference(DrafterError):
     """A clause refers to a clause the document does not hold (a finding, exit 1)."""
 
     exit_code = 1
+    code = "xref-unresolved"
 
-    def __init__(self, message, where, hint, target: str):
+    def __init__(self, message: str, where: Where | None, hint: str | None, target: str):
         super().__init__(message, where, hint)
         self.target = target
 
@@ -56,6 +58,8 @@ class OutlineAssembler:
             self._fill_from_clause(section, item, placed.locate)
         elif item.key in self.texts or item.text:
             section.blocks, section.sections = self._read_text(item, placed.locate)
+            if item.key in self.texts:
+                section.origin = spec_origin(self.loaded, ("texts", item.key), self.texts[item.key])
         elif item.key and not item.block and not item.sections:
             raise DrafterError(f"Avsnittet '{item.key}' har ingen text.", placed.locate("key"),
                                f"Skriv texten i specen under texts: {item.key}: (Markdown).")
@@ -86,15 +90,19 @@ class OutlineAssembler:
         except ClauseNotFound as exc:
             exc.where = locate("clause")
             raise
+        used: Used = []  # the spec fields the clause text reads: its provenance
+        context = traced_context(self.context, self.loaded.spec, used)
         try:
-            section.blocks, section.sections = ClauseReader(self.blocks).read(render_clause(clause, self.context))
+            section.blocks, section.sections = ClauseReader(self.blocks).read(render_clause(clause, context))
         except UnsupportedMarkup as exc:
             raise DrafterError(
                 f"Klausulen {clause.ref} innehåller markering som inte stöds: {exc}.", Where(str(clause.path))
             ) from None
-        section.heading = item.heading or render_heading(clause, self.context)
+        section.heading = item.heading or render_heading(clause, context)
         relative = clause.path.relative_to(self.library.root).as_posix()
         section.clause = ClauseUse(clause.id, clause.version, clause.sha256, relative)
+        section.origin = Origin("clause", relative, clause.body_line, clause.ref,
+                                data=used_origins(self.loaded, used))
 
 
 def number(doc: Document, loaded: LoadedSpec) -> Document:

@@ -6,12 +6,13 @@ period) name the same clause ids in its outline, so one change shows in both.
 
 from __future__ import annotations
 
-from drafter.assemble.context import clause_context
+from drafter.assemble.context import clause_context, spec_origin
 from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
 from drafter.clauses.library import ClauseLibrary
 from drafter.formatting import versal
 from drafter.model.nodes import Document, Letterhead, Metadata
+from drafter.model.numbering import unnumber
 from drafter.spec.load import LoadedSpec
 from drafter.spec.model import Spec
 
@@ -21,14 +22,15 @@ DOCUMENT_TYPE = "Tjänsteutlåtande"
 def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
     spec = loaded.spec
     proposal = spec.proposal
-    assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec))
+    assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec, loaded))
     sections = assembler.outline(proposal.outline, ("proposal", "outline"))
     for section in sections:
-        _unnumbered(section)
+        unnumber(section)
     doc = Document(
         kind="proposal",
         meta=Metadata(
             title=proposal.title,
+            title_origin=spec_origin(loaded, ("proposal", "title"), proposal.title),
             subtitle=proposal.subtitle,
             subject=f"{DOCUMENT_TYPE} till {spec.public.committee or 'nämnden'}",
             author=spec.public.name,
@@ -57,10 +59,3 @@ def letterhead(spec: Spec) -> Letterhead:
     sender = [spec.public.administration or spec.public.name] + ([proposal.department] if proposal.department else [])
     recipient = f"Till {versal(spec.public.committee)}" if spec.public.committee else ""
     return Letterhead(sender, DOCUMENT_TYPE, references, recipient)
-
-
-def _unnumbered(section) -> None:
-    """A tjänsteutlåtande's headings carry no numbers."""
-    section.numbered = False
-    for sub in section.sections:
-        _unnumbered(sub)

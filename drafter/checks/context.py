@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from drafter.model.nodes import Document, Section
-from drafter.model.text import block_lines
+from drafter.model.nodes import Block, Document, Origin, Section
+from drafter.model.provenance import origin_of
+from drafter.model.text import block_lines, own_text
 from drafter.spec.load import LoadedSpec
+from drafter.spec.refs import split_ref
+
+if TYPE_CHECKING:
+    from drafter.clauses.library import ClauseLibrary
 
 
 @dataclass
@@ -21,12 +27,15 @@ class Piece:
     text: str
     clause: str | None  # "id@version" of the section's clause, when it has one
     fallback: str  # where to point when the text has no clause: the spec's document or outline line
+    blocks: list[Block] = field(default_factory=list)  # the model the text was read from
+    section: Section | None = None
+    origin: Origin | None = None  # the title's
 
 
 @dataclass
 class CheckContext:
     loaded: LoadedSpec
-    library: object  # drafter.clauses.library.ClauseLibrary
+    library: "ClauseLibrary"
     documents: list[Document] = field(default_factory=list)
 
     @property
@@ -42,24 +51,29 @@ class CheckContext:
     def pieces(self) -> list[Piece]:
         out = []
         for doc in self.documents:
-            out.append(Piece(doc.kind, doc.meta.title, None, self.where("document")))
+            out.append(Piece(doc.kind, doc.meta.title, None, self.where("document"), origin=doc.meta.title_origin))
             preamble = "\n".join(line for b in doc.preamble for line in block_lines(b))
-            out.append(Piece(doc.kind, preamble, None, self.where("document")))
+            out.append(Piece(doc.kind, preamble, None, self.where("document"), doc.preamble))
             for section in doc.walk_sections():
-                out.append(Piece(doc.kind, _section_text(section), _clause_ref(section), self.where("outline")))
+                out.append(Piece(doc.kind, _section_text(section), _clause_ref(section), self.where("outline"),
+                                 section.blocks, section))
         return out
 
     def place_of(self, piece: Piece, snippet: str) -> str:
-        """Where a piece of text came from: the spec value that holds `snippet` if one does (a party's
-        name, a figure, a heading), else the clause version, else the spec's document or outline."""
-        for path, value in self.spec_strings:
-            if snippet and snippet in value:
-                return self.where(*path)
-        return piece.clause or piece.fallback
+        """Where a piece of text came from, by the model's provenance: the spec value that holds
+        `snippet` if the text has one (a party's name, a figure, a heading), else the clause version,
+        else the spec's document or outline."""
+        found = origin_of(snippet, piece.blocks, piece.section)
+        if found is None and piece.origin is not None:
+            found = next((f for f in (piece.origin, *piece.origin.data) if f.value and snippet and snippet in f.value),
+                         None)
+        return found.where() if found else piece.clause or piece.fallback
 
     @cached_property
     def spec_strings(self) -> list[tuple[tuple, str]]:
-        """Every string value of the spec with its field path, in file order."""
+        """Every string value of the spec with its field path, in file order: for checks of the spec's
+        own wording (names, spelling). Where a document's text came from is the model's provenance
+        (`place_of`), not a search here."""
         found: list[tuple[tuple, str]] = []
 
         def walk(value, path):
@@ -100,17 +114,14 @@ class CheckContext:
     def where_clause_used(self, clause_id: str, version: int) -> str:
         """The spec line that brings in this clause version, else "id@version"."""
         for path, ref in self.clause_refs:
-            ref_id, _, pinned = ref.partition("@")
-            if ref_id == clause_id and (not pinned or int(pinned) == version):
+            ref_id, pinned = split_ref(ref)
+            if ref_id == clause_id and (pinned is None or pinned == version):
                 return self.where(*path)
         return f"{clause_id}@{version}"
 
 
 def _section_text(section: Section) -> str:
-    lines = [section.heading]
-    for block in section.blocks:
-        lines += block_lines(block)
-    return "\n".join(lines)
+    return own_text(section)
 
 
 def _clause_ref(section: Section) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -14,22 +13,29 @@ from pydantic import ValidationError
 
 from drafter.clauses.front_matter import ClauseMeta
 from drafter.errors import DrafterError, Where
+from drafter.locations import library_root
+from drafter.spec.refs import VERSION_FILE, split_ref
 from drafter.validation import swedish_message
 from drafter.xmlchars import first_bad_char
 
-VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")
 
 
 def default_library_path() -> Path:
     """clauses/ in the current folder (where an official runs drafter), else the project's."""
-    here = Path.cwd() / "clauses"
-    return here if here.is_dir() else Path(__file__).resolve().parents[2] / "clauses"
+    return library_root(None)
 
 
 class ClauseNotFound(DrafterError):
-    """A well-formed clause id or version that the library does not have (a finding, exit 1)."""
+    """A well-formed clause id that the library does not have (a finding, exit 1)."""
 
     exit_code = 1
+    code = "clause-unknown"
+
+
+class ClauseVersionNotFound(ClauseNotFound):
+    """A clause the library has, but not in the version asked for (or with none fastställd)."""
+
+    code = "clause-version-unknown"
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ class ClauseVersion:
 
 class ClauseLibrary:
     def __init__(self, root: Path | str | None = None):
-        self.root = Path(root) if root else default_library_path()
+        self.root = library_root(root)
         self._cache: dict[Path, ClauseVersion] = {}
         self._bytes: dict[Path, bytes] = {}  # each file as read: what the input hash is made from
         self._files: dict[str, list[Path]] = {}  # each clause id's version files, as last listed
@@ -89,19 +95,19 @@ class ClauseLibrary:
 
     def get(self, ref: str) -> ClauseVersion:
         """`id@N` gives version N; plain `id` the newest fastställd version."""
-        clause_id, _, pinned = ref.partition("@")
+        clause_id, pinned = split_ref(ref)
         versions = self.versions(clause_id)
-        if pinned:
+        if pinned is not None:
             for v in versions:
-                if v.version == int(pinned):
+                if v.version == pinned:
                     return v
-            raise ClauseNotFound(
+            raise ClauseVersionNotFound(
                 f"Klausulen '{clause_id}' har ingen version {pinned}.",
                 hint="Versioner som finns: " + ", ".join(str(v.version) for v in versions) + ".",
             )
         approved = [v for v in versions if v.meta.status == "fastställd"]
         if not approved:
-            raise ClauseNotFound(
+            raise ClauseVersionNotFound(
                 f"Klausulen '{clause_id}' har ingen fastställd version.",
                 hint=f"Ange en version uttryckligen, t.ex. {clause_id}@{versions[-1].version}, eller fastställ en.",
             )

@@ -81,12 +81,18 @@ class _Counted(list):
 
 
 def _guarded(value):
-    """The render's own copy of the data: dicts and lists rebuilt (lists counted), the rest shared."""
+    """The render's own copy of the data: dicts and lists rebuilt (lists counted), the rest shared.
+
+    A container that notes what the template reads (assemble/context.py, the provenance) is copied
+    through its `guarded_copy`, so the copy still notes; copying itself reads nothing."""
     if isinstance(value, dict):
-        return {k: _guarded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return _Counted(_guarded(v) for v in value)
-    return value
+        copy: object = {k: _guarded(v) for k, v in dict.items(value)}
+    elif isinstance(value, list):
+        copy = _Counted(_guarded(v) for v in list.__iter__(value))
+    else:
+        return value
+    hook = getattr(value, "guarded_copy", None)
+    return hook(copy) if hook else copy
 
 
 def _range(*args) -> list:

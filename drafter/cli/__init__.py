@@ -11,6 +11,8 @@ import atexit
 import gc
 import os
 import sys
+from pathlib import Path
+
 import click
 
 from drafter import __version__
@@ -77,6 +79,19 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="drafter")
 def main():
     """drafter: IOP-överenskommelser som DOCX och PDF från en YAML-spec och ett klausulbibliotek."""
+
+
+# --- options several commands share: one spelling, one help text -----------------------------
+
+def clauses_option(command):
+    """`--clauses DIR`: the clause library's folder (drafter/locations.py says the default)."""
+    return click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+                        help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")(command)
+
+
+def specs_argument(command):
+    """SPECS: one or more spec files, each named once."""
+    return click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))(command)
 
 
 def _register() -> None:

@@ -7,19 +7,18 @@ from pathlib import Path
 
 import click
 
-from drafter.cli import main
+from drafter.cli import clauses_option, main, specs_argument
 
 
 @main.command()
-@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@specs_argument
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
               help="Mapp att bygga till; varje spec får en egen undermapp.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
               help="Format att skapa (kan anges flera gånger). Standard: både docx och pdf.")
 @click.option("--pdf-engine", default="typst", show_default=True, type=click.Choice(["typst", "libreoffice"]),
               help="Hur PDF skapas: typst (inbyggt) eller libreoffice (konverterar DOCX med Word-mallen).")
-@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
+@clauses_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1),
               help="Antal specar som byggs samtidigt (processer). Standard: antalet processorkärnor; "
                    "1 bygger i samma process.")
@@ -34,9 +33,10 @@ def build(specs, out_dir, formats, pdf_engine, clauses_dir, jobs, force, redline
     Kontrollerna (som i `drafter check`) körs först; vid fel skrivs inga dokument för den specen.
     En spec vars indata inte ändrats sedan förra bygget hoppas över (oförändrad). Ett fel i en
     spec hindrar inte de andra; slutkoden är den värsta (2 före 1 före 0)."""
-    from drafter.batch import BUILT, SKIPPED, BatchSettings, run_batch
+    from drafter.batch import BUILT, SKIPPED, run_batch
+    from drafter.pipeline import Settings
 
-    settings = BatchSettings(out_dir=out_dir, formats=tuple(dict.fromkeys(formats)) or ("docx", "pdf"),
+    settings = Settings(out_dir=out_dir, formats=tuple(dict.fromkeys(formats)) or ("docx", "pdf"),
                              pdf_engine=pdf_engine, clauses_dir=clauses_dir, force=force,
                              redline=redline)
     specs = list(dict.fromkeys(specs))

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from drafter.cli import main
+from drafter.cli import clauses_option, main, specs_argument
 from drafter.errors import DrafterError
 
 @main.command()
-@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@specs_argument
 @click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
               help="text: en rad per fynd och en summering; json: {\"findings\": [...]}.")
-@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
+@clauses_option
 def check(specs, output_format, clauses_dir):
     """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
 
     Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
-    from drafter.checks import check_paths
+    from drafter.pipeline import check_paths
     from drafter.clauses.library import ClauseLibrary
 
     bad: list[DrafterError] = []

@@ -75,14 +75,15 @@ def _figures(stats, limit: int) -> dict:
 
 
 def _spec(path: Path, library) -> list[dict]:
-    from drafter.checks import inspect_spec
     from drafter.language.document import parts
     from drafter.language.measure import measure
     from drafter.language.settings import load_settings
+    from drafter.pipeline import prepare
     from drafter.spec.load import load_spec
 
     settings = load_settings(library.root)
-    findings, documents = inspect_spec(load_spec(path), library)
+    prepared = prepare(load_spec(path), library)
+    findings, documents = prepared.findings, prepared.documents
     ours = [f for f in findings if f.code in CODES]
     out = []
     for doc in documents:

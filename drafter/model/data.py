@@ -14,7 +14,8 @@ def to_data(node):
     if dataclasses.is_dataclass(node):
         data = {"type": type(node).__name__}
         for f in dataclasses.fields(node):
-            data[f.name] = to_data(getattr(node, f.name))
+            if not f.metadata.get("provenance"):  # where a node came from is not content
+                data[f.name] = to_data(getattr(node, f.name))
         return data
     if isinstance(node, (list, tuple)):
         return [to_data(n) for n in node]

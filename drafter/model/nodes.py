@@ -9,12 +9,45 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 if TYPE_CHECKING:  # tracked changes (model/changes.py) build on these nodes
     from drafter.model.changes import (
         ChangedPeople, Deleted, DeletedBlocks, Heading, Inserted, InsertedBlocks, RenumberedItem, TrackedTable,
     )
+
+
+# --- provenance -------------------------------------------------------------
+
+# Marks a field that says where a node came from: not content, so writers and the model's data
+# (model/data.py) leave it out, and equality of nodes ignores it.
+PROVENANCE = {"provenance": True}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a node came from: a clause version, a spec field, or a value computed from spec fields.
+
+    Set by assembly; the checks name places with it, `build` points a rendering error at it, and the
+    web page and `verify` can jump from the document to its source."""
+
+    kind: str  # "clause", "spec" or "computed"
+    file: str = ""  # the clause file (relative to the library) or the spec file
+    line: int | None = None
+    ref: str = ""  # "villkor/period@2" for a clause; the spec field, "budget.rows.0.amount", otherwise
+    value: str = ""  # a spec field's value as the text shows it
+    data: tuple["Origin", ...] = ()  # the spec fields a computed value, or a filled-in clause, used
+
+    def where(self) -> str:
+        """As a finding names a place: "id@version" for a clause, else "file:line"."""
+        if self.kind == "clause":
+            return self.ref
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+def provenance() -> Any:
+    """The `origin` field of a node: None until assembly sets it."""
+    return field(default=None, compare=False, metadata=PROVENANCE)
 
 
 # --- inline nodes -----------------------------------------------------------
@@ -23,6 +56,7 @@ if TYPE_CHECKING:  # tracked changes (model/changes.py) build on these nodes
 @dataclass
 class Text:
     text: str
+    origin: Origin | None = provenance()  # when the span is a spec value or a computed one
 
 
 @dataclass
@@ -102,6 +136,13 @@ class Signatory:
     name: str | None  # None: an empty line with "Namnförtydligande"
     title: str | None
     place_and_date: str  # "Stockholm den"
+    origin: Origin | None = provenance()  # computed from the party's fields
+    name_line: str = ""  # "Name, title", or "Namnförtydligande, title" when the name is left open
+
+    def __post_init__(self) -> None:
+        # Decided with the node, when assembly makes it; every writer prints it as it is.
+        if not self.name_line:
+            self.name_line = ", ".join(p for p in (self.name or "Namnförtydligande", self.title) if p)
 
 
 @dataclass
@@ -115,6 +156,7 @@ class Official:
 
     name: str | None
     title: str
+    origin: Origin | None = provenance()  # the spec's proposal.officials entry
 
 
 @dataclass
@@ -152,6 +194,7 @@ class Section:
     number: str = ""  # "5.2", set by model.numbering
     label: str = ""  # "5.2" or "1." as printed before the heading
     level: int = 1  # 1 = top level, set by model.numbering
+    origin: Origin | None = provenance()  # the clause version, or the spec's outline item or text
 
 
 @dataclass
@@ -192,6 +235,13 @@ class Metadata:
     letterhead: Letterhead | None = None
     status: str = ""  # "utkast" | "slutlig", from the spec
     house: HouseStyle | None = None
+    title_origin: Origin | None = provenance()  # the spec's title, or the parties it is made from
+    date_stands_in: bool = False  # `date` is not the document's own (a clause diff's approval date)
+
+
+# The file name of each kind of document, after the spec's name: street-minds-2026-overenskommelse.pdf
+FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar",
+              "addendum": "tillagg", "consolidated": "overenskommelse-konsoliderad"}
 
 
 @dataclass
@@ -201,6 +251,11 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     preamble: list[Block] = field(default_factory=list)
     part: str = ""  # which one of several of a kind: the addendum's number
+
+    @property
+    def file_stem(self) -> str:
+        """The document's part of its file names: "overenskommelse", "tillagg-1"."""
+        return FILE_NAMES[self.kind] + (f"-{self.part}" if self.part else "")
 
     def walk_sections(self):
         """Every section, depth first, in reading order."""

@@ -46,6 +46,13 @@ def number_document(doc: Document) -> None:
                 inline.number = counter[0]
 
 
+def unnumber(section: Section) -> None:
+    """A section and all its parts without numbers (a tjänsteutlåtande's headings, a clause shown alone)."""
+    section.numbered = False
+    for sub in section.sections:
+        unnumber(sub)
+
+
 def number_footnotes(doc: Document) -> None:
     """Footnotes 1, 2, … in reading order, and nothing else: for a redline, whose old and new
     footnotes share one document and whose sections and references are numbered already."""

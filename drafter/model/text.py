@@ -55,10 +55,19 @@ def block_lines(block) -> list[str]:
     if isinstance(block, SignatureBlock):
         lines = []
         for s in block.signatories:
-            name = ", ".join(p for p in (s.name or "Namnförtydligande", s.title) if p)
-            lines += [s.signs_for, name, s.place_and_date]
+            lines += [s.signs_for, s.name_line, s.place_and_date]
         return lines
     raise TypeError(block)
+
+
+def own_text(section: Section, without: tuple[type, ...] = ()) -> str:
+    """A section's heading and its own blocks (not its sub-sections), one line each: the text checks
+    read and amendments compare. Blocks of the types in `without` are left out."""
+    lines = [section.heading]
+    for block in section.blocks:
+        if not isinstance(block, without):
+            lines += block_lines(block)
+    return "\n".join(lines)
 
 
 def section_lines(section: Section) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from pydantic import ValidationError
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import OUTLINE_TAGS, Spec
 from drafter.spec.placeholders import Placeholder, replace_placeholders
-from drafter.validation import swedish_message
+from drafter.validation import _allowed_fields, swedish_message
 from drafter.spec.yaml_reader import Positions, read_yaml
 
 
@@ -60,21 +61,23 @@ def load_spec(path: Path | str, data: bytes | None = None) -> LoadedSpec:
     return LoadedSpec(path, spec, positions, placeholders, data)
 
 
-def _without_misspelt_missing(errors: list[DrafterError]) -> list[DrafterError]:
-    """A misspelt field is reported once, as unknown with "Menade du 'end'?", not also as missing."""
+def _without_misspelt_missing(errors: list[tuple[dict, DrafterError]]) -> list[DrafterError]:
+    """A misspelt field is reported once, as unknown with "Menade du 'end'?", not also as missing:
+    judged from pydantic's error types and the field names, never from the Swedish messages."""
     suggested = set()
-    for e in errors:
-        if e.hint and e.hint.startswith("Menade du") and e.where and e.where.field:
-            parent = e.where.field.rpartition(".")[0]
-            suggested.add(f"{parent}.{e.hint.split(chr(39))[1]}".lstrip("."))
-    return [e for e in errors if not (e.message.endswith("saknas.") and e.where and e.where.field in suggested)]
+    for err, _ in errors:
+        loc = err["loc"]
+        if err["type"] == "extra_forbidden" and loc:
+            close = difflib.get_close_matches(str(loc[-1]), _allowed_fields(Spec, loc[:-1]), n=1, cutoff=0.6)
+            suggested.update((*loc[:-1], name) for name in close)
+    return [e for err, e in errors if not (err["type"] == "missing" and tuple(err["loc"]) in suggested)]
 
 
-def _translate(path: Path, positions: Positions, err: dict) -> DrafterError:
+def _translate(path: Path, positions: Positions, err: dict) -> tuple[dict, DrafterError]:
     loc = tuple(p for i, p in enumerate(err["loc"]) if not (p in OUTLINE_TAGS and i and err["loc"][i - 1] == "outline"))
     err = {**err, "loc": loc}
     message, hint = swedish_message(err, Spec)
-    return DrafterError(message, where_in(path, positions, loc, ".".join(map(str, loc)) or None), hint)
+    return err, DrafterError(message, where_in(path, positions, loc, ".".join(map(str, loc)) or None), hint)
 
 
 def where_in(path: Path, positions: Positions, loc: tuple, field: str | None = None) -> Where:

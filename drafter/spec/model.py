@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_val
 from stdnum.se import orgnr
 
 from drafter.spec import schema_sv
+from drafter.spec.refs import CLAUSE_REF, ref_id
 
-CLAUSE_REF = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*(@[1-9][0-9]*)?$")
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
@@ -188,7 +188,7 @@ class OutlineItem(_Model):
     def name(self) -> str | None:
         """How a standard outline's change names this section: its key, else its clause id, else its
         block (`tjansteman`, `bilagor`, `budget`), so every part of an outline can be removed or moved."""
-        return self.key or (self.clause.partition("@")[0] if self.clause else None) or self.block
+        return self.key or (ref_id(self.clause) if self.clause else None) or self.block
 
 
 class Placement(_Model):

@@ -1,7 +1,7 @@
 """The web page's one door into drafter: every call into the library goes through this module.
 
 The web layer never checks, assembles or writes documents itself; it asks here, and here asks the
-same functions the command line uses (load_spec, inspect_spec, build, write_new_spec, the clause
+same functions the command line uses (load_spec, pipeline.prepare, build, write_new_spec, the clause
 library, approve, compare). When the pipeline moves, only this module follows it.
 """
 
@@ -125,7 +125,7 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
 
     The text goes to a hidden temporary file beside the spec, so `renews:` and the clause library
     resolve as they will for the saved file; the file is removed before this returns."""
-    from drafter.checks import inspect_spec
+    from drafter.pipeline import prepare
     from drafter.spec.load import SpecErrors, load_spec
 
     real = project.spec_path(name)
@@ -138,7 +138,8 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
         try:
             loaded = load_spec(Path(tmp))
             result.positions, result.spec = loaded.positions, loaded.spec
-            result.findings, result.documents = inspect_spec(loaded, project.library())
+            prepared = prepare(loaded, project.library())
+            result.findings, result.documents = prepared.findings, prepared.documents
         except SpecErrors as exc:
             result.errors = list(exc.errors)
         except DrafterError as exc:

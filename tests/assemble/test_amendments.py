@@ -6,7 +6,7 @@ import pytest
 
 from drafter.assemble import assemble_documents
 from drafter.build import BuildOptions, ChecksFailed, build
-from drafter.checks import check_spec
+from drafter.pipeline import check_spec
 from drafter.clauses.library import ClauseLibrary
 from drafter.model.nodes import Table
 from drafter.model.text import block_lines, document_text, inline_text

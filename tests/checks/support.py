@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-from drafter.checks import check_spec
+from drafter.pipeline import check_spec
 from drafter.clauses.library import ClauseLibrary
 from drafter.spec.load import load_spec
 from helpers import CLAUSES, EXAMPLE, write_spec

@@ -7,9 +7,10 @@ import sys
 from click.testing import CliRunner
 
 from checks.support import spec_file
-from drafter.checks import Finding, check_paths, has_errors, run_checks
+from drafter.checks import Finding, has_errors, run_checks
 from drafter.clauses.library import ClauseLibrary
 from drafter.cli import main
+from drafter.pipeline import check_paths
 from helpers import CLAUSES, EXAMPLE, ROOT, example_data
 
 

@@ -26,3 +26,13 @@ def test_a_spec_value_printed_as_typed_is_flagged_at_its_line(tmp_path):
     found = of(findings(spec), "placeholder")
     assert found and all(f.where == line_of(spec, "name: '{{ förening }}'") for f in found)
     assert "mallmarkering" in found[0].message
+
+
+def test_a_spec_value_in_an_addendum_is_flagged_at_its_line_too(tmp_path):
+    """The addendum names the signed agreement by its title, made from the parties' names: the
+    model's provenance points there too, so the amended documents add no finding of their own."""
+    data = example_data(amended=True)
+    data["parties"][1]["name"] = "{{ förening }}"
+    spec = spec_file(tmp_path, data)
+    found = of(findings(spec), "placeholder")
+    assert found and all(f.where == line_of(spec, "name: '{{ förening }}'") for f in found)

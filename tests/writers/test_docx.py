@@ -249,12 +249,18 @@ def test_core_properties(opened):
     assert props.created == props.modified == dt.datetime(2026, 6, 15, tzinfo=dt.timezone.utc)
 
 
-def test_source_date_epoch_sets_the_timestamps(monkeypatch):
+def test_source_date_epoch_sets_the_timestamps_of_an_undated_document(monkeypatch):
+    """The time policy (drafter/timestamps.py, issue 21): the spec's date wins in every format, so
+    SOURCE_DATE_EPOCH only dates a document without one (it used to override the date in DOCX only)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
-    data = docx_bytes(sample_document())
+    undated = sample_document()
+    undated.meta.date = None
+    data = docx_bytes(undated)
     assert docx.Document(io.BytesIO(data)).core_properties.created == dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert {info.date_time for info in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+    dated = docx.Document(io.BytesIO(docx_bytes(sample_document()))).core_properties.created
+    assert dated == dt.datetime(2026, 6, 15, tzinfo=dt.timezone.utc)
 
 
 def test_special_characters_appear_literally_in_body_and_header():

@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
-def build_time(date: dt.date | None) -> dt.datetime:
-    """The document's timestamp: SOURCE_DATE_EPOCH if set, else its date at 00:00 UTC.
+def build_time(date: dt.date | None, stands_in: bool = False) -> dt.datetime:
+    """The document's timestamp by the time policy (drafter/timestamps.py): its date at 00:00 UTC,
+    as in the PDF; without one SOURCE_DATE_EPOCH; else 1980-01-01, never the clock."""
+    from drafter.timestamps import document_time
 
-    Without either, 1980-01-01: a build must never depend on the clock.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    if date is not None:
-        return dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
-    return dt.datetime(*ZIP_EPOCH, tzinfo=dt.timezone.utc)
+    return document_time(date, stands_in) or dt.datetime(*ZIP_EPOCH, tzinfo=dt.timezone.utc)
 
 
 def zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:

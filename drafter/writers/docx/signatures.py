@@ -22,8 +22,8 @@ SIGN_ROOM = 960  # space above the signature line, in twips (≈ 1.7 cm)
 
 
 def name_line(signatory: Signatory) -> str:
-    """"Name, title", or "Namnförtydligande, title" when the name is left open (as text.py)."""
-    return ", ".join(p for p in (signatory.name or "Namnförtydligande", signatory.title) if p)
+    """The name line assembly decided ("Name, title", or "Namnförtydligande, title")."""
+    return signatory.name_line
 
 
 def write_signatures(story: Story, block: SignatureBlock) -> None:

@@ -125,7 +125,7 @@ def finish(document, meta, footnotes: Footnotes) -> bytes:
     """Footnotes and core properties in place, saved with fixed zip times: reproducible bytes."""
     number_revisions([document.element.body, footnotes.root])  # tracked changes, if any
     footnotes.attach(document)
-    when = build_time(meta.date)
+    when = build_time(meta.date, meta.date_stands_in)
     set_core_properties(document, meta, when)
     return save(document, zip_time(when))
 

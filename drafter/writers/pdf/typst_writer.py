@@ -12,9 +12,7 @@ SOURCE_DATE_EPOCH when the document has none.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import re
 import threading
 from pathlib import Path
@@ -60,13 +58,10 @@ def timestamp_for(doc: Document) -> int | None:
     The template also sets the document date from `meta.date`, which is what the
     PDF's creation date shows; the timestamp only decides when there is none.
     """
-    if doc.meta.date is not None:
-        midnight = dt.datetime.combine(doc.meta.date, dt.time(0, 0), tzinfo=dt.timezone.utc)
-        return int(midnight.timestamp())
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return int(epoch)
-    return None
+    from drafter.timestamps import document_time
+
+    when = document_time(doc.meta.date, doc.meta.date_stands_in)
+    return int(when.timestamp()) if when else None
 
 
 class MissingGlyphs(DrafterError):

@@ -1,0 +1,154 @@
+"""The one pipeline: read → assemble → transforms → checks, then (for `build`) render → publish.
+
+Like docutils' publisher: `prepare` reads a spec, assembles its documents (assembly runs the
+transforms: numbering, cross-references, sums) and runs the checks over the model; `drafter check`
+is `prepare` alone, `drafter build` is `prepare`, then the writers, then output/ (drafter/build.py).
+`Settings` is the one object that says how: plain values, so it can be sent to worker processes.
+
+Light to import: everything heavy is imported where it is used, so that `drafter build` with
+nothing to do (drafter/batch.py) never loads pydantic or the writers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from drafter.checks.finding import Finding
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.errors import DrafterError
+    from drafter.model.nodes import Document
+    from drafter.spec.load import LoadedSpec
+
+FORMATS = ("docx", "pdf")
+PDF_ENGINES = ("typst", "libreoffice")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to build: the command line's options, for one spec or a batch.
+
+    `library`, when given, is the clause library to use (tests, the web page, a worker's shared one);
+    otherwise one is opened from `clauses_dir` (the default library folder when None)."""
+
+    out_dir: Path = Path("output")
+    formats: tuple[str, ...] = FORMATS
+    pdf_engine: str = "typst"
+    clauses_dir: Path | None = None
+    force: bool = False  # build even when the inputs are unchanged
+    redline: bool = False  # also the consolidated agreement as tracked changes against the signed one
+    library: Any = field(default=None, compare=False, repr=False)  # a ClauseLibrary, or None
+
+    @property
+    def outputs(self) -> tuple[str, ...]:
+        """What is written, for the input hash: the formats, and the redline when asked for."""
+        return tuple(self.formats) + (("redline",) if self.redline else ())
+
+    def clause_library(self) -> "ClauseLibrary":
+        if self.library is not None:
+            return self.library
+        from drafter.clauses.library import ClauseLibrary
+
+        return ClauseLibrary(self.clauses_dir)
+
+
+@dataclass
+class Prepared:
+    """One spec read, assembled and checked: what `check` reports and `build` writes."""
+
+    loaded: "LoadedSpec"
+    documents: list["Document"]  # in build order: agreement, proposal, addenda, consolidated
+    states: list  # the spec's state after each amendment (drafter.assemble.amendments.AmendedState)
+    findings: list["Finding"]  # sorted: errors first
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepared:
+    """Load (unless given loaded), assemble and check one spec.
+
+    What stops assembly and is the user's to fix in the spec or clauses (an unknown clause, a
+    cross-reference to a clause not in the document, an amendment naming no point) becomes a finding
+    (then only the checks of the spec itself run); any other DrafterError is bad input and is raised."""
+    from drafter.assemble import assemble_all
+    from drafter.checks import run_checks, sort_findings
+    from drafter.checks.inputs import check_clause_refs
+    from drafter.checks.context import CheckContext
+    from drafter.spec.load import LoadedSpec, load_spec
+
+    loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
+    stopped = check_clause_refs(CheckContext(loaded, library))
+    documents: list[Document] = []
+    states: list = []
+    if not stopped:
+        try:
+            documents, states = assemble_all(loaded, library)
+        except Exception as exc:
+            finding = _stopping_finding(exc, loaded, library)
+            if finding is None:
+                raise
+            stopped = [finding]
+    signed = [d for d in documents if d.kind in ("agreement", "proposal")]
+    findings = run_checks(loaded, library, signed if states else documents)
+    findings += _after_amendments(findings, states, library, documents)
+    return Prepared(loaded, documents, states, sort_findings(stopped + findings))
+
+
+def _stopping_finding(exc: Exception, loaded: "LoadedSpec", library: "ClauseLibrary") -> "Finding | None":
+    """The finding for an error that stopped assembly, when it is one (by its type), else None."""
+    from drafter.checks.context import CheckContext
+    from drafter.checks.inputs import finding_from_error
+
+    return finding_from_error(CheckContext(loaded, library), exc)
+
+
+def _after_amendments(before: list["Finding"], states: list, library: "ClauseLibrary",
+                      documents: list["Document"]) -> list["Finding"]:
+    """Each addendum (and the consolidated agreement) checked against the data in force after it:
+    the budget still sums, the period stays within its maximum, the signatories are the new ones."""
+    from drafter.checks import run_checks
+
+    seen = {(f.code, f.where, f.message) for f in before}
+    found = []
+    for state in states:
+        number = state.amendment.number
+        kinds = [d for d in documents if (d.kind == "addendum" and d.part == str(number))
+                 or (d.kind == "consolidated" and state is states[-1])]
+        for finding in run_checks(state.loaded, library, kinds):
+            if (finding.code, finding.where, finding.message) not in seen:
+                seen.add((finding.code, finding.where, finding.message))
+                finding.message = f"Efter tillägg nr {number}: {finding.message}"
+                found.append(finding)
+    return found
+
+
+def check_spec(loaded: "LoadedSpec", library: "ClauseLibrary") -> list["Finding"]:
+    """The findings of one loaded spec (`prepare` without keeping the documents)."""
+    return prepare(loaded, library).findings
+
+
+def check_paths(paths: Iterable[Path | str], library: "ClauseLibrary",
+                errors: list["DrafterError"] | None = None) -> tuple[list["Finding"], int]:
+    """`drafter check`: load, assemble and check each spec file. Returns the findings and the exit code:
+    0 no errors, 1 errors, 2 bad input. Bad input is raised, or, when `errors` is a list, added to it
+    and the next spec checked."""
+    from drafter.checks import has_errors, sort_findings
+    from drafter.errors import DrafterError
+
+    findings: list[Finding] = []
+    bad_input = False
+    for path in paths:
+        try:
+            findings += prepare(Path(path), library).findings
+        except DrafterError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            bad_input = True
+    findings = sort_findings(findings)
+    return findings, 2 if bad_input else 1 if has_errors(findings) else 0
