@@ -93,7 +93,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
     file_name = shown_name(path.name)
     rec = recognise(structure, file_name, source.diarienummer)
 
-    ids: dict[int, str] = {}
+    clause_ids: list[str] = []
     used: set[str] = set()
     files: dict[Path, str] = {}
     for root in structure.sections:
@@ -106,7 +106,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
                 candidate, n = f"{base}-{n}", n + 1
             used.add(candidate)
             section.clause_id = f"import/{name}/{candidate}"
-            ids[id(section)] = section.clause_id
+            clause_ids.append(section.clause_id)
             files[clause_dir / candidate / "v1.md"] = clause_file(section, source.footnotes, file_name, name)
 
     data = dict(rec.data)
@@ -128,7 +128,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
                      f"\"{dropped[0][:60]}\"); lägg in den i en klausul om den behövs.")
     if removed:
         notes.append(f"{removed} tecken som inte kan stå i ett dokument (styrtecken) togs bort ur texten.")
-    return ImportResult(spec_path, clause_dir, [s for s in ids.values()], structure.findings, rec, removed, notes)
+    return ImportResult(spec_path, clause_dir, clause_ids, structure.findings, rec, removed, notes)
 
 
 def _is_attachments(section: Section, rec: Recognised) -> bool:
