@@ -149,24 +149,32 @@ def publish(folder: Path, files: dict[str, bytes], manifest: dict) -> Path:
             raise DrafterError("Utdatamappen är en symbolisk länk eller en fil; drafter skriver inte genom den.",
                                Where(str(folder)), "Ta bort den, eller bygg till en annan mapp med -o.")
         clean_leftovers(folder)
-        staging = parent / f".{folder.name}.staging-{secrets.token_hex(4)}"
-        try:
-            os.mkdir(staging, 0o777)
+        with _staged(folder) as staging:
             _carry_over(folder, staging, read_manifest(folder) or {})
             for name, data in files.items():
                 _write_new(staging / name, data)
             _write_new(staging / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode())
-            _sync_dir(staging)
-            _switch(staging, folder)
-        except OSError as exc:
-            _remove(staging)
-            raise environment_error(exc, folder) from None
-        except BaseException:
-            _remove(staging)
-            raise
-        _remove(staging)  # the old build, now under the staging name
-        _sync_dir(parent)
     return folder / MANIFEST
+
+
+@contextlib.contextmanager
+def _staged(folder: Path):
+    """A new folder beside `folder` for the block to fill; then switched in for `folder` in one atomic
+    step, the old contents removed. On any failure the staging folder goes and `folder` is untouched."""
+    staging = folder.parent / f".{folder.name}.staging-{secrets.token_hex(4)}"
+    try:
+        os.mkdir(staging, 0o777)
+        yield staging
+        _sync_dir(staging)
+        _switch(staging, folder)
+    except OSError as exc:
+        _remove(staging)
+        raise environment_error(exc, folder) from None
+    except BaseException:
+        _remove(staging)
+        raise
+    _remove(staging)  # the old contents, now under the staging name
+    _sync_dir(folder.parent)
 
 
 def replace_tree(folder: Path, files: dict[Path, bytes]) -> None:
@@ -178,22 +186,11 @@ def replace_tree(folder: Path, files: dict[Path, bytes]) -> None:
             raise DrafterError("Här ska stå en mapp, inte en symbolisk länk eller en fil.", Where(str(folder)),
                                "Ta bort den och försök igen.")
         clean_leftovers(folder)
-        staging = folder.parent / f".{folder.name}.staging-{secrets.token_hex(4)}"
-        try:
-            os.mkdir(staging, 0o777)
+        with _staged(folder) as staging:
             for relative, data in files.items():
                 target = staging / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _write_new(target, data)
-            _switch(staging, folder)
-        except OSError as exc:
-            _remove(staging)
-            raise environment_error(exc, folder) from None
-        except BaseException:
-            _remove(staging)
-            raise
-        _remove(staging)
-        _sync_dir(folder.parent)
 
 
 def clean_leftovers(folder: Path) -> None:
