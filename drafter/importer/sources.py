@@ -193,12 +193,24 @@ def _join_note(parts: list[str]) -> str:
     return text
 
 
+_LONE_MARKER = re.compile(r"^\s*(?:•|●|▪|◦|·|–|-|\*|\+)\s*$")
+
+
 def _plain_items(lines: list[str]) -> list[Item]:
     items = []
+    marker = False  # a Word list's marker extracted on a line of its own ("–", then the item's text)
     for i, line in enumerate(lines, start=1):
         trailing = line != line.rstrip()
+        if _LONE_MARKER.match(line):
+            marker = True
+            continue
         if not line.strip():
-            items.append(Item("blank", no=i))
+            if not marker:
+                items.append(Item("blank", no=i))
+            continue
+        if marker:
+            marker = False
+            items.append(Item("bullet", line.strip(), i, trailing=trailing))
         elif m := _BULLET.match(line):
             items.append(Item("bullet", m.group(1).strip(), i, trailing=trailing))
         elif m := _NUM.match(line):
