@@ -18,6 +18,9 @@ _TITLE_WORD = re.compile(
     r"rådgivare|specialist|ansvarig|kurator|kanslist|kommunalråd|ordförande)$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéüA-ZÅÄÖ'-]+$")
 _DOC_TYPE = re.compile(r"^(Tjänsteutlåtande|Tjänsteskrivelse|Beslutsförslag)$", re.IGNORECASE)
+# The sender and the document type on one line (a PDF reads the right-aligned type into the same line).
+_SENDER_AND_TYPE = re.compile(r"^(\S.{0,88}?)\s+(Tjänsteutlåtande|Tjänsteskrivelse|Beslutsförslag)$")
+_DRAFT_MARK = re.compile(r"^(UTKAST|Utkast)$")
 _DATE = re.compile(r"^(?:Datum:?\s*)?(\d{4}-\d{2}-\d{2})$")
 _DNR = re.compile(r"^(?:Dnr|Diarienummer|Dnr\.)[:.]?\s*(\S.{0,40})$", re.IGNORECASE)
 _TO = re.compile(r"^Till\s+(\S.{0,80})$")
@@ -41,13 +44,19 @@ def take_letterhead(items: list[Item]) -> Letterhead | None:
     """The letterhead of a tjänsteutlåtande: the lines around "Tjänsteutlåtande" at the top, up to
     "Till … nämnden". Its lines become "skip" items."""
     lines = _text_lines(items)[:10]
-    kind = next((k for k, (_, it) in enumerate(lines) if _DOC_TYPE.match(it.text.strip())), None)
+    kind = next((k for k, (_, it) in enumerate(lines) if _DOC_TYPE.match(it.text.strip())
+                 or _SENDER_AND_TYPE.match(it.text.strip())), None)
     if kind is None:
         return None
     head = Letterhead()
     last = kind
     for k, (_, it) in enumerate(lines):
         text = it.text.strip()
+        if k == kind and (m := _SENDER_AND_TYPE.match(text)):
+            head.sender.append(m.group(1))
+            continue
+        if k < kind and _DRAFT_MARK.match(text):
+            continue  # the draft's mark above the letterhead, no sender
         if m := _TO.match(text):
             head.recipient, last = m.group(1), k
             while last + 1 < len(lines) and lines[last + 1][1].text.strip()[:1].islower():
@@ -126,9 +135,27 @@ def take_officials(items: list[Item]) -> list[Official]:
     pending: list[str] = []
     used: list[int] = []
     last_titles = 0
-    for k in block:
+    skip_to = 0
+    for n_block, k in enumerate(block):
+        if n_block < skip_to:
+            continue
         text = items[k].text.strip()
         titles = _titles(text)
+        if titles is not None and len(pending) > 1:
+            # names on lines of their own, then as many titles on lines of their own (side-by-side
+            # columns read row by row: "Anna Lind" / "Omar Haddad" / "Socialdirektör" / "Avdelningschef")
+            run = [k]
+            while len(run) < len(pending) and n_block + len(run) < len(block) \
+                    and _titles(items[block[n_block + len(run)]].text.strip()) is not None:
+                run.append(block[n_block + len(run)])
+            run_titles = [t for j in run for t in _titles(items[j].text.strip()) or []]
+            if len(run_titles) == len(pending) and all(_names(p, 1) for p in pending):
+                found += [Official(name, title) for name, title in zip(pending, run_titles)]
+                pending = []
+                used += run
+                last_titles = len(used)
+                skip_to = n_block + len(run)
+                continue
         if titles is not None:
             names = _names(" ".join(pending), len(titles)) if pending else []
             if pending and names is None:

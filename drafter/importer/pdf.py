@@ -142,4 +142,13 @@ def strip_running(pages: list[str], furniture: list[str]) -> list[str]:
                 del lines[:k + 1]
                 while lines and not lines[0].strip():
                     lines.pop(0)
+    headers = {line.strip() for line in furniture if line.strip() and not _FOOTER.match(line)}
+    for lines in split:  # a header line the text extraction put lower down (inside a table's columns)
+        top = [i for i, line in enumerate(lines) if line.strip()][:_HEADER_DEPTH]
+        for i in reversed(top):
+            if lines[i].strip() in headers:
+                furniture.append(lines.pop(i))
     return ["\n".join(lines) for lines in split]
+
+
+_HEADER_DEPTH = 15  # how far down a page a running header's line may have been read

@@ -46,6 +46,7 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
                             Where(str(path)))
     check_size(path)
     furniture: list[str] = []  # running headers and page numbers taken out (a diarienummer may stand there)
+    page_ends: set[int] = set()  # a text file's last line of each page (index), where a footnote ends
     if suffix == ".docx":
         check_docx(path)
         return _read_docx(path)
@@ -64,14 +65,17 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
                                 "Spara filen med teckenkodningen UTF-8.") from None
         dialect = "md" if suffix == ".md" or re.search(r"^#{1,6}\s", text, re.MULTILINE) else "plain"
         if dialect == "plain":
-            text = "\n".join(strip_running(text_pages(text), furniture))
+            pages = strip_running(text_pages(text.replace("\r\n", "\n").replace("\r", "\n")), furniture)
+            text = "\n".join(pages)
+            lengths = [page.count("\n") + 1 for page in pages]
+            page_ends = {sum(lengths[:k + 1]) - 1 for k in range(len(lengths))}
     dnr = diarienummer_in("\n".join(furniture) + "\n" + text)
     text, removed = clean(text)
     lines = text.split("\n")
     if dialect == "md":
         items, notes = _md_items(lines)
     else:
-        lines, notes = _plain_footnotes(lines)
+        lines, notes = _plain_footnotes(lines, page_ends)
         items = _plain_items(lines)
         if suffix == ".pdf":
             apply_styles(items, styles)
@@ -133,13 +137,14 @@ def _md_items(lines: list[str]) -> tuple[list[Item], dict[int, str]]:
 # --- plain text (PDF extraction) ---------------------------------------------------------------------
 
 _NOTE_START = re.compile(r"^(\d{1,2}) (\S.*)$")
-_NOTE_REF = "(?<=[A-Za-zÅÄÖåäöéü.,:;)]){n}(?=[\\s.,:;)]|$)"
+_NOTE_REF = "(?<=[A-Za-zÅÄÖåäöéü.,:;)])(?<!\\d\\.){n}(?=[\\s.,:;)]|$)"  # not the 1 of "1.1 Parter"
 
 
-def _plain_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
+def _plain_footnotes(lines: list[str], page_ends: set[int] | frozenset[int] = frozenset()) -> tuple[list[str], dict[int, str]]:
     """Footnote blocks as a PDF's text gives them: after a line holding only a space, lines starting
-    "1 Begreppet …", until the page's text resumes on a line starting with a space. Each reference is
-    the number glued to the word before it ("återhämtning1"), the last such before the block."""
+    "1 Begreppet …", until the page's text resumes on a line starting with a space; or (pdftotext)
+    the number alone on a line, an empty line, the note, up to the end of the page. Each reference
+    is the number glued to the word before it ("återhämtning1"), the last such before the block."""
     notes: dict[int, str] = {}
     out: list[str] = list(lines)
     keep = [True] * len(lines)
@@ -153,11 +158,20 @@ def _plain_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
             first = i + 2
         else:
             first = i + 1
-        if lines[i] == " " and start and int(start.group(1)) == expected:
+        alone = (lines[i].strip() == str(expected) and i + 2 < len(lines) and not lines[i + 1].strip()
+                 and bool(lines[i + 2].strip()) and i not in page_ends
+                 and any(end > i for end in page_ends))
+        if alone:  # "1" / "" / "Begreppet …": the block is the rest of the page
+            lines = lines[:]
+            lines[i + 2] = f"{expected} {lines[i + 2].strip()}"
+            start, first = _NOTE_START.match(lines[i + 2]), i + 2
+        if (lines[i] == " " or alone) and start and int(start.group(1)) == expected:
             j = first
             current: int | None = None
             found: dict[int, list[str]] = {}
-            while j < len(lines) and not (lines[j].startswith(" ") and j > first) and lines[j] != " ":
+            page_end = min((end for end in page_ends if end >= first), default=len(lines) - 1) if alone else None
+            while j < len(lines) and not (lines[j].startswith(" ") and j > first) and lines[j] != " " \
+                    and (page_end is None or j <= page_end):
                 m = _NOTE_START.match(lines[j].strip())
                 if m and int(m.group(1)) == expected + len(found):
                     current = int(m.group(1))
@@ -182,7 +196,7 @@ def _plain_footnotes(lines: list[str]) -> tuple[list[str], dict[int, str]]:
                 i = j
                 continue
         i += 1
-    return [line for line, k in zip(out, keep) if k] if notes else lines, notes
+    return [line for line, k in zip(out, keep) if k] if notes else out, notes
 
 
 def _join_note(parts: list[str]) -> str:
@@ -193,12 +207,24 @@ def _join_note(parts: list[str]) -> str:
     return text
 
 
+_LONE_MARKER = re.compile(r"^\s*(?:•|●|▪|◦|·|–|-|\*|\+)\s*$")
+
+
 def _plain_items(lines: list[str]) -> list[Item]:
     items = []
+    marker = False  # a Word list's marker extracted on a line of its own ("–", then the item's text)
     for i, line in enumerate(lines, start=1):
         trailing = line != line.rstrip()
+        if _LONE_MARKER.match(line):
+            marker = True
+            continue
         if not line.strip():
-            items.append(Item("blank", no=i))
+            if not marker:
+                items.append(Item("blank", no=i))
+            continue
+        if marker:
+            marker = False
+            items.append(Item("bullet", line.strip(), i, trailing=trailing))
         elif m := _BULLET.match(line):
             items.append(Item("bullet", m.group(1).strip(), i, trailing=trailing))
         elif m := _NUM.match(line):

@@ -197,7 +197,20 @@ def _numbered(items: list[Item], dialect: str) -> bool:
         return any(NUMBERED_HEADING.match(bare(it.text)) for it in items if it.kind == "heading")
     dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text)) and "." in m.group(1)
                  and heading_like(m.group(3)))
-    return dotted >= 2
+    return dotted >= 2 or _single_numbered(items) >= 2
+
+
+def _single_numbered(items: list[Item]) -> int:
+    """Headings numbered on one level only ("1. Bakgrund", "2. Parter"): a short numbered line standing
+    alone between empty lines, not next to another numbered line (that is a list)."""
+    count = 0
+    for idx, item in enumerate(items):
+        if item.kind != "num" or not heading_like(item.text, 8) or _in_list_run(items, idx):
+            continue
+        _, blank_before = _neighbour(items, idx, -1)
+        nxt, blank_after = _neighbour(items, idx, +1)
+        count += blank_before and blank_after and nxt is not None and nxt.kind == "text"
+    return count
 
 
 def _party_heading(text: str, party_names: set[str]) -> bool:

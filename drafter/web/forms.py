@@ -292,11 +292,16 @@ def _parent_is_map(data, path) -> bool:
         return False
 
 
+# Optional in the schema, but one of them is required by a validator (a party signs either through
+# `signatory` or `signatories`): a new item gets the first, so the form shows what the user must fill in.
+ONE_OF_REQUIRED = {"Party": "signatory"}
+
+
 def skeleton(model: type[BaseModel], flow: bool = False):
     """A new item for a list of `model`: its required fields, empty, for the user to fill in."""
     out = {}
     for name, info in model.model_fields.items():
-        if not info.is_required():
+        if not info.is_required() and ONE_OF_REQUIRED.get(model.__name__) != name:
             continue
         t, _ = _unwrap(info.annotation)
         scalar = _scalar_input(t)

@@ -129,8 +129,9 @@ def test_new_partnership_filled_in_and_built(site):
     assert "inte ifyllt" in text_of(driver, "fd-f-document-place")
     filled = {
         "document.subject": "Mötesplats för unga vuxna", "document.date": "2027-01-15", "document.place": "Solna",
-        "parties.0.name": "Socialförvaltningen", "parties.0.organisationsnummer": "212000-0142",
-        "parties.0.committee": "socialnämnden", "parties.0.municipality": "Stockholms stad",
+        # the public party is the kommun, acting through its nämnd; the förvaltning prepares
+        "parties.0.name": "Stockholms stad", "parties.0.organisationsnummer": "212000-0142",
+        "parties.0.committee": "socialnämnden", "parties.0.administration": "Socialförvaltningen",
         "parties.0.signatory.name": "Eva Ek", "parties.0.signatory.title": "socialdirektör",
         "parties.0.signatory.signs_for": "socialnämnden i Stockholms stad",
         "parties.1.name": "Föreningen X", "parties.1.organisationsnummer": "802524-2879",
@@ -158,6 +159,7 @@ def test_new_partnership_filled_in_and_built(site):
              what=f"bygget ({text_of(driver, 'build-result')[:400]})")
     built = root / "output" / "forening-x-2027" / "forening-x-2027-overenskommelse.pdf"
     assert "Summa 800 000" in pdf_text(built) and "Föreningen X" in pdf_text(built)
+    assert "Stockholms stad" in pdf_text(built)
 
 
 def test_keyboard_alone_adds_a_budget_row(site):
