@@ -37,9 +37,11 @@ system-packages:
 	elif [ "$$CI" = true ]; then echo "chromium/chromedriver, LibreOffice, pandoc, poppler-utils, qpdf eller hunspell-sv saknas (CI)."; exit 1; \
 	else echo "LibreOffice, pandoc, poppler-utils, qpdf, hunspell-sv eller chromium saknas; de tester som behöver dem hoppas över."; fi
 
-# ruff (lint) over the package and the tests; run by `make test`, so CI fails on a lint error.
+# ruff (lint) over the package and the tests, mypy (types, [tool.mypy] in pyproject.toml) over the
+# package; run by `make test`, so CI fails on a lint or a type error.
 lint: install-test
 	$(BIN)/ruff check drafter tests bench
+	$(BIN)/mypy
 
 test: install-test system-packages lint
 	$(BIN)/python -m pytest -q

@@ -66,6 +66,13 @@ def _library(clauses_dir: Path | None, shared: bool):
     return _LIBRARIES[clauses_dir]
 
 
+def _reporter(spec: Path, on_finding: Callable[[Path, tuple[str, str]], None] | None) -> Callable[[tuple[str, str]], None]:
+    """on_finding bound to one spec; one that ignores a finding when nobody listens."""
+    if on_finding is None:
+        return lambda item: None
+    return lambda item: on_finding(spec, item)
+
+
 def build_one(spec: Path, settings: Settings, library=None,
               report: Callable[[tuple[str, str]], None] | None = None) -> Outcome:
     """Build one spec and describe what happened; never raises for a DrafterError or a bug in drafter."""
@@ -188,8 +195,7 @@ def run_batch(specs: Iterable[Path], settings: Settings, jobs: int | None = None
     if jobs == 1 or len(todo) == 1:
         library = settings.library if settings.library is not None else _library(settings.clauses_dir, False)
         for spec in todo:
-            report = (lambda item, spec=spec: on_finding(spec, item)) if on_finding else None
-            outcome = build_one(spec, settings, library, report=report or (lambda item: None))
+            outcome = build_one(spec, settings, library, report=_reporter(spec, on_finding))
             worst = max(worst, outcome.code)
             if on_outcome:
                 on_outcome(outcome)

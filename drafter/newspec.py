@@ -108,10 +108,13 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
     """The text of agreements/NAME.yaml for a new partnership; `proposal_kind` picks the standard
     outline of the tjänsteutlåtande (facknämnd or stadsdelsnämnd)."""
     figures = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
+    agreement: object  # the outlines as YAML data: a standard's name, or a spec's own outline
+    proposal: object
     if from_spec is None:
+        proposal_standard = PROPOSAL_STANDARDS[proposal_kind]
         agreement = {"standard": AGREEMENT_STANDARD}
-        proposal = {"standard": PROPOSAL_STANDARDS[proposal_kind]}
-        keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal["standard"]),
+        proposal = {"standard": proposal_standard}
+        keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
                 **LEGAL_TEXTS}
     else:
         data, _ = read_yaml(from_spec)

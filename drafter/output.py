@@ -65,7 +65,8 @@ def environment_error(exc: OSError, path: Path | str | None = None, action: str 
                errno.EACCES: "behörighet saknas", errno.EPERM: "behörighet saknas",
                errno.EROFS: "disken är skrivskyddad", errno.EFBIG: "filen blir för stor",
                errno.ELOOP: "sökvägen är en symbolisk länk", errno.ENOENT: "mappen finns inte"}
-    reason = reasons.get(exc.errno, exc.strerror or type(exc).__name__)
+    fallback = exc.strerror or type(exc).__name__
+    reason = reasons.get(exc.errno, fallback) if exc.errno is not None else fallback
     return DrafterError(f"Kan inte {action} här: {reason}.", Where(name) if name else None,
                         "Frigör utrymme eller välj en mapp du kan skriva i, och försök igen; "
                         "det som fanns sedan tidigare är orört.")

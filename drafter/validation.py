@@ -6,9 +6,10 @@ import difflib
 import re
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 
-def swedish_message(err: dict, root: type[BaseModel]) -> tuple[str, str | None]:
+def swedish_message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str | None]:
     """One pydantic error as a Swedish sentence and a hint; `root` is the model validated."""
     loc = tuple(err["loc"])
     kind = err["type"]
@@ -71,7 +72,7 @@ def no_such_day(value) -> str:
     return ""
 
 
-def _shown(err: dict) -> str:
+def _shown(err: ErrorDetails) -> str:
     value = err.get("input")
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "…'"

@@ -11,7 +11,7 @@ from drafter.assemble.amendments import AmendedState, PointChange
 from drafter.assemble.context import agreement_title, computed_origin
 from drafter.assemble.data_blocks import signature_block, title_origin
 from drafter.formatting import datum, rakneord
-from drafter.model.nodes import BulletList, Document, Metadata, Paragraph, Section, Strong, Text, walk_sections
+from drafter.model.nodes import Block, BulletList, Document, Metadata, Paragraph, Section, Strong, Text, walk_sections
 from drafter.model.numbering import number_document
 from drafter.spec.model import Spec
 
@@ -74,8 +74,8 @@ def _reference(spec: Spec, signed: Document, amendment) -> str:
 def _reference_origin(state: AmendedState, signed: Document):
     """The signed agreement named by its title, date and diarienummer: the spec fields behind them."""
     title = signed.meta.title_origin
-    fields = [tuple(f.ref.split(".")) for f in (title.data if title and title.data else ())]
-    fields = [tuple(int(p) if p.isdigit() else p for p in path) for path in fields]
+    refs = [f.ref.split(".") for f in (title.data if title and title.data else ())]
+    fields: list[tuple[int | str, ...]] = [tuple(int(p) if p.isdigit() else p for p in path) for path in refs]
     if title is not None and title.kind == "spec":
         fields.insert(0, ("document", "title"))
     return computed_origin(state.loaded, ("document",), [*fields, ("document", "diarienummer")])
@@ -87,7 +87,7 @@ def _change_blocks(change: PointChange) -> list:
         return [Paragraph([Text(f"Punkt {change.number} {section.heading} ska upphöra att gälla.")])]
     lead = (f"Punkt {change.number} {section.heading} ska ha följande lydelse:" if change.kind == "replace"
             else f"En ny punkt, {change.number}, ska införas med följande lydelse:")
-    quoted = [Paragraph([Strong([Text(f"{change.number} {section.heading}")])])]
+    quoted: list[Block] = [Paragraph([Strong([Text(f"{change.number} {section.heading}")])])]
     quoted += section.blocks
     for sub in walk_sections(section.sections):
         quoted.append(Paragraph([Strong([Text(f"{sub.number} {sub.heading}")])]))

@@ -77,6 +77,7 @@ class OutlineAssembler:
         """The partnership's own text from the spec (texts: KEY), else the outline's default text.
         Markdown only, never a template; markers that only clause rendering may make are dropped."""
         text = self.texts.get(item.key) if item.key in self.texts else item.text
+        assert text is not None  # section() reads a text only when the spec or the outline has one
         text = text.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
         try:
             return ClauseReader({}).read(text)
@@ -85,6 +86,7 @@ class OutlineAssembler:
             raise DrafterError(f"Texten innehåller markering som inte stöds: {exc}.", where) from None
 
     def _fill_from_clause(self, section: Section, item: OutlineItem, locate) -> None:
+        assert item.clause is not None  # section() fills from a clause only when the item names one
         try:
             clause = self.library.get(item.clause)
         except ClauseNotFound as exc:

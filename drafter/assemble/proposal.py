@@ -22,6 +22,7 @@ DOCUMENT_TYPE = "Tjänsteutlåtande"
 def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
     spec = loaded.spec
     proposal = spec.proposal
+    assert proposal is not None  # assemble() calls this only for a spec with a proposal
     assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec, loaded))
     sections = assembler.outline(proposal.outline, ("proposal", "outline"))
     for section in sections:
@@ -47,6 +48,7 @@ def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
 
 def letterhead(spec: Spec) -> Letterhead:
     proposal = spec.proposal
+    assert proposal is not None  # a letterhead heads the proposal, made only for a spec with one
     references = []
     if spec.document.diarienummer:
         references.append(("Dnr", spec.document.diarienummer))

@@ -113,7 +113,8 @@ def _adjusted(outline: StandardOutline, loaded: LoadedSpec, library_root: Path, 
 
 
 def _insert(tree: list[Placed], placed: Placed, placement: Placement, standard: str, where: Where) -> None:
-    target = placement.after or placement.before or placement.into
+    # Placement's validator keeps exactly one of the three set
+    target = next(t for t in (placement.after, placement.before, placement.into) if t is not None)
     siblings, index = _find(tree, target, standard, where)
     if placement.into:
         siblings[index].sections.append(placed)

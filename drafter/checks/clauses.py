@@ -5,6 +5,7 @@ from __future__ import annotations
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.clauses.lock import LOCK_NAME, read_lock
+from drafter.errors import Severity
 
 
 def _used(ctx: CheckContext):
@@ -21,7 +22,7 @@ def _used(ctx: CheckContext):
 
 def check_clause_status(ctx: CheckContext):
     final = ctx.spec.document.status == "slutlig"
-    severity = "error" if final else "warning"
+    severity: Severity = "error" if final else "warning"
     state = ("dokumentet är slutligt (document.status: slutlig) och får bara använda fastställda versioner"
              if final else "den måste fastställas innan dokumentet kan bli slutligt")
     for kind, clause in _used(ctx):

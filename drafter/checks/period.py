@@ -75,8 +75,14 @@ def check_period_renewal(ctx: CheckContext):
                       f"Uppsägningsdagen {renewal.notice_deadline} finns inte varje år; välj en dag som alla år har.",
                       where_notice)
         return
+
+    def deadline(year: int) -> dt.date:
+        day = notice_date(renewal.notice_deadline, year)
+        assert day is not None  # the day exists in a leap year and in a common one (checked just above)
+        return day
+
     renewed = [e for e in ends if e < renewal.max_end]  # each of these ends is followed by a renewal
-    late = [e for e in renewed if notice_date(renewal.notice_deadline, e.year) > e]
+    late = [e for e in renewed if deadline(e.year) > e]
     if late and renewal.unit in ("halvår", "månad"):
         # A yearly notice day cannot precede every renewal shorter than a year: a real pattern
         # (the 2023 Street Minds agreement has it), so the reader is told, not stopped.
@@ -94,7 +100,7 @@ def check_period_renewal(ctx: CheckContext):
                       "eller en annan förlängningsenhet.",
                       where_notice)
     elif renewed:
-        first = notice_date(renewal.notice_deadline, renewed[0].year)
+        first = deadline(renewed[0].year)
         if first < period.start:
             yield Finding("period-renewal", "error",
                           f"Sista dag för uppsägning före den första förlängningen, {datum(first)}, kommer före "

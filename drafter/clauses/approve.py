@@ -67,6 +67,7 @@ def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date) -> ClauseV
 def _approve(library: ClauseLibrary, clause: ClauseVersion, by: str, date: dt.date) -> ClauseVersion:
     if clause.meta.status == "fastställd":
         approval = clause.meta.approval
+        assert approval is not None  # ClauseMeta requires an approval of every fastställd version
         raise ApprovalRefused(f"{clause.ref} är redan fastställd ({approval.by}, {approval.date.isoformat()}).",
                               Where(str(clause.path), 2, None, "status"),
                               "En fastställd text ändras inte: skriv en ny version och fastställ den.")

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from drafter.clauses.front_matter import ClauseMeta
 from drafter.errors import DrafterError, Where
 from drafter.locations import library_root
-from drafter.spec.refs import VERSION_FILE, split_ref
+from drafter.spec.refs import VERSION_FILE, split_ref, version_of_file
 from drafter.validation import swedish_message
 from drafter.xmlchars import first_bad_char
 
@@ -146,12 +146,12 @@ def _read_clause_file(path: Path, clause_id: str, data: bytes) -> ClauseVersion:
     except StopIteration:
         raise DrafterError("Front matter avslutas inte med en rad med ---.", Where(str(path), 1)) from None
     try:
-        data = _front_matter_yaml("".join(lines[1:end])) or {}
+        front = _front_matter_yaml("".join(lines[1:end])) or {}
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 2 if exc.problem_mark else 1
         raise DrafterError(f"Front matter är inte giltig YAML ({exc.problem}).", Where(str(path), line)) from None
     try:
-        meta = ClauseMeta.model_validate(data)
+        meta = ClauseMeta.model_validate(front)
     except ValidationError as exc:
         err = exc.errors()[0]
         field = ".".join(map(str, err["loc"])) or None
@@ -159,7 +159,8 @@ def _read_clause_file(path: Path, clause_id: str, data: bytes) -> ClauseVersion:
         key = str(err["loc"][0]) if err["loc"] else ""
         line = next((i + 1 for i in range(1, end) if lines[i].startswith(f"{key}:")), 2)
         raise DrafterError(f"Fel i front matter: {message}", Where(str(path), line, None, field), hint) from None
-    expected = int(VERSION_FILE.match(path.name).group(1))
+    expected = version_of_file(path.name)
+    assert expected is not None, path  # read() is given only the version files versions() listed
     if meta.version != expected:
         raise DrafterError(
             f"Front matter anger version {meta.version} men filen heter {path.name}.",

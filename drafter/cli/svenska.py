@@ -114,7 +114,7 @@ def install() -> None:
         getattr(click.types, cls_name).name = swedish
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
-        if hasattr(module, "_"):
-            module._ = gettext
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+        # the names each click module imported from gettext; rebinding them is the point here
+        for attr, swedish_lookup in (("_", gettext), ("ngettext", ngettext)):
+            if hasattr(module, attr):
+                setattr(module, attr, swedish_lookup)

@@ -84,10 +84,10 @@ class ClauseReader:
         return method(node)
 
     def block_paragraph(self, node) -> list[Block]:
-        inlines = self.inlines(node.children)
+        inlines = self.pending(node.children)
         if len(inlines) == 1 and isinstance(inlines[0], _DataBlock):
             return [inlines[0].build()]
-        return [Paragraph(inlines)] if inlines else []
+        return [Paragraph([_inline(i) for i in inlines])] if inlines else []
 
     def block_bullet_list(self, node) -> list[Block]:
         return [BulletList(self._list_items(node))]
@@ -127,10 +127,14 @@ class ClauseReader:
     # --- inlines --------------------------------------------------------------
 
     def inlines(self, nodes) -> list[Inline]:
-        result: list[Inline] = []
+        return [_inline(i) for i in self.pending(nodes)]
+
+    def pending(self, nodes) -> list[Inline | _DataBlock]:
+        """The inlines, a `block()` marker still a placeholder: only a paragraph of its own becomes a block."""
+        result: list[Inline | _DataBlock] = []
         for node in nodes:
             if node.type == "inline":
-                result.extend(self.inlines(node.children))
+                result.extend(self.pending(node.children))
                 continue
             method = getattr(self, f"inline_{node.type}", None)
             if method is None:
@@ -138,8 +142,8 @@ class ClauseReader:
             result.extend(method(node))
         return _merge_text(result)
 
-    def inline_text(self, node) -> list[Inline]:
-        out: list[Inline] = []
+    def inline_text(self, node) -> list[Inline | _DataBlock]:
+        out: list[Inline | _DataBlock] = []
         pos = 0
         text = node.content
         for match in MARKER.finditer(text):
@@ -182,11 +186,19 @@ class _DataBlock:
     def __init__(self, builders: dict[str, Callable[[], Block]], name: str):
         if name not in builders:
             raise UnsupportedMarkup(f"block('{name}') finns inte; välj bland {', '.join(sorted(builders))}")
+        self.name = name
         self.build = builders[name]
 
 
-def _merge_text(inlines: list[Inline]) -> list[Inline]:
-    merged: list[Inline] = []
+def _inline(node: Inline | _DataBlock) -> Inline:
+    """An inline; a `block()` marker inside running text has no place there (a block is a paragraph)."""
+    if isinstance(node, _DataBlock):
+        raise UnsupportedMarkup(f"block('{node.name}') inne i en mening; ett block ska stå ensamt i ett eget stycke")
+    return node
+
+
+def _merge_text(inlines: list[Inline | _DataBlock]) -> list[Inline | _DataBlock]:
+    merged: list[Inline | _DataBlock] = []
     for node in inlines:
         if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].text + node.text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import OUTLINE_TAGS, Spec
@@ -50,21 +51,21 @@ def validate_spec(path: Path, data: dict, positions: Positions) -> Spec:
 def load_spec(path: Path | str, data: bytes | None = None) -> LoadedSpec:
     """`data`: the file's bytes when the caller has read them (and hashed them) already."""
     path = Path(path)
-    data, positions = read_yaml(path, data)
-    if not isinstance(data, dict):
+    raw, positions = read_yaml(path, data)
+    if not isinstance(raw, dict):
         raise DrafterError(
             "Specen ska vara en samling fält (document:, parties:, period: …), inte en lista eller ett enskilt värde.",
             Where(str(path), 1, 1),
         )
-    data, placeholders = replace_placeholders(data)
-    spec = validate_spec(path, data, positions)
-    return LoadedSpec(path, spec, positions, placeholders, data)
+    filled, placeholders = replace_placeholders(raw)
+    spec = validate_spec(path, filled, positions)
+    return LoadedSpec(path, spec, positions, placeholders, filled)
 
 
-def _without_misspelt_missing(errors: list[tuple[dict, DrafterError]]) -> list[DrafterError]:
+def _without_misspelt_missing(errors: list[tuple[ErrorDetails, DrafterError]]) -> list[DrafterError]:
     """A misspelt field is reported once, as unknown with "Menade du 'end'?", not also as missing:
     judged from pydantic's error types and the field names, never from the Swedish messages."""
-    suggested = set()
+    suggested: set[tuple[int | str, ...]] = set()
     for err, _ in errors:
         loc = err["loc"]
         if err["type"] == "extra_forbidden" and loc:
@@ -73,7 +74,7 @@ def _without_misspelt_missing(errors: list[tuple[dict, DrafterError]]) -> list[D
     return [e for err, e in errors if not (err["type"] == "missing" and tuple(err["loc"]) in suggested)]
 
 
-def _translate(path: Path, positions: Positions, err: dict) -> tuple[dict, DrafterError]:
+def _translate(path: Path, positions: Positions, err: ErrorDetails) -> tuple[ErrorDetails, DrafterError]:
     loc = tuple(p for i, p in enumerate(err["loc"]) if not (p in OUTLINE_TAGS and i and err["loc"][i - 1] == "outline"))
     err = {**err, "loc": loc}
     message, hint = swedish_message(err, Spec)

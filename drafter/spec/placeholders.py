@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import overload
 from dataclasses import dataclass
 
 PLACEHOLDER = re.compile(r"^(\[[^\]\n]{1,80}\]|ÅÅÅÅ-MM-DD|NNNNNN-NNNN|MM-DD|N+)$")
@@ -25,7 +26,15 @@ class Placeholder:
     text: str
 
 
-def replace_placeholders(data, path: tuple = ()) -> tuple[object, list[Placeholder]]:
+@overload
+def replace_placeholders(data: dict, path: tuple = ()) -> tuple[dict, list[Placeholder]]: ...
+
+
+@overload
+def replace_placeholders(data: object, path: tuple = ()) -> tuple[object, list[Placeholder]]: ...
+
+
+def replace_placeholders(data: object, path: tuple = ()) -> tuple[object, list[Placeholder]]:
     """The data with stand-ins for placeholders, and where each placeholder stood."""
     found: list[Placeholder] = []
     if isinstance(data, dict):

@@ -52,3 +52,10 @@ def test_unknown_data_block_and_unsupported_markup_are_errors():
         read("\ue000block:okand\ue001\n", {"budget": lambda: None})
     with pytest.raises(UnsupportedMarkup):
         read("```\nkod\n```\n")
+
+
+def test_a_data_block_inside_a_sentence_is_an_error_not_a_stray_node():
+    table = Table([], [])
+    for markdown in ("Se \ue000block:budget\ue001 nedan.\n", "**\ue000block:budget\ue001**\n"):
+        with pytest.raises(UnsupportedMarkup, match="ensamt i ett eget stycke"):
+            read(markdown, {"budget": lambda: table})

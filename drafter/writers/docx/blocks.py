@@ -48,9 +48,10 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
         keep_with_next(p, block)
     elif isinstance(block, (BulletList, OrderedList)):
         ordered = isinstance(block, OrderedList)
-        num_id = new_list(story._parent, ordered, depth, block.start if ordered else 1)
+        first = block.start if isinstance(block, OrderedList) else 1
+        num_id = new_list(story._parent, ordered, depth, first)
         start = story.mark()
-        for number, item in enumerate(block.items, start=getattr(block, "start", 1)):
+        for number, item in enumerate(block.items, start=first):
             marker = f"{number}." if ordered else house.BULLET
             style = house.LIST_NUMBER if ordered else house.LIST_BULLET
             write_item(story, item, footnotes, ListLevel(depth + 1, marker, style, num_id))

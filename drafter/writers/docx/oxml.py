@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 # Children of w:pPr in schema order (CT_PPrBase then CT_PPr), for inserting in place.
 _PPR_ORDER = [
@@ -21,7 +22,7 @@ _TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "
                "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"]
 
 
-def el(tag: str, children=(), **attrs) -> object:
+def el(tag: str, children=(), **attrs) -> etree._Element:
     """`el("w:tab", val="right", pos=9070)` → <w:tab w:val="right" w:pos="9070"/>."""
     element = OxmlElement(tag)
     for key, value in attrs.items():

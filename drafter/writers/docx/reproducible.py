@@ -6,7 +6,8 @@ import datetime as dt
 import io
 import zipfile
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+ZipTime = tuple[int, int, int, int, int, int]  # what zipfile.ZipInfo takes as date_time
+ZIP_EPOCH: ZipTime = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
 def build_time(date: dt.date | None, stands_in: bool = False) -> dt.datetime:
@@ -17,13 +18,13 @@ def build_time(date: dt.date | None, stands_in: bool = False) -> dt.datetime:
     return document_time(date, stands_in) or dt.datetime(*ZIP_EPOCH, tzinfo=dt.timezone.utc)
 
 
-def zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
+def zip_time(when: dt.datetime) -> ZipTime:
     """A zip entry time (local-time fields, 2-second resolution, 1980–2107)."""
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
     return min(max(stamp, ZIP_EPOCH), (2107, 12, 31, 23, 59, 58))
 
 
-def normalise_zip(data: bytes, date_time: tuple[int, ...] = ZIP_EPOCH) -> bytes:
+def normalise_zip(data: bytes, date_time: ZipTime = ZIP_EPOCH) -> bytes:
     """Rewrite `data` entry by entry, same order and compression, every header fixed."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:

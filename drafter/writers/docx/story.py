@@ -122,7 +122,7 @@ def _append_text(r, text: str) -> None:
     if "\t" not in text and "\n" not in text and "\r" not in text:
         _append_t(r, text)
         return
-    piece = []
+    piece: list[str] = []
     for char in text:
         if char == "\t" or char == "\r" or char == "\n":
             if piece:

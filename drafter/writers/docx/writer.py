@@ -8,7 +8,9 @@ import copy
 import io
 import zipfile
 from pathlib import Path
+from typing import cast
 
+from docx.opc.phys_pkg import PhysPkgWriter
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Twips
@@ -25,7 +27,7 @@ from drafter.writers.docx.changes import number_revisions, write_title
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.letterhead import write_letterhead
 from drafter.writers.docx.properties import set_core_properties
-from drafter.writers.docx.reproducible import build_time, zip_time
+from drafter.writers.docx.reproducible import ZipTime, build_time, zip_time
 from drafter.writers.docx.story import Story
 
 TEMPLATE = Path(__file__).with_name("template.docx")
@@ -134,7 +136,7 @@ class _FixedZip:
     """python-docx's physical package writer, with every entry's header fixed: time, system,
     permissions, deflate level. The zip is written once, never rewritten afterwards."""
 
-    def __init__(self, file, date_time: tuple[int, ...]):
+    def __init__(self, file, date_time: ZipTime):
         self._zip = zipfile.ZipFile(file, "w")
         self._date_time = date_time
 
@@ -149,7 +151,7 @@ class _FixedZip:
         self._zip.close()
 
 
-def save(document, date_time: tuple[int, ...]) -> bytes:
+def save(document, date_time: ZipTime) -> bytes:
     """The package as python-docx's `Document.save` writes it (same parts, same order), with the
     entry headers reproducible.normalise_zip would give it."""
     package = document.part.package
@@ -157,11 +159,14 @@ def save(document, date_time: tuple[int, ...]) -> bytes:
         part.before_marshal()
     parts = list(package.parts)
     buffer = io.BytesIO()
-    phys = _FixedZip(buffer, date_time)
+    # _FixedZip has the write/close PackageWriter calls; PhysPkgWriter cannot be subclassed (its
+    # __new__ always makes its own zip writer), so the cast names the interface it stands in for.
+    fixed = _FixedZip(buffer, date_time)
+    phys = cast(PhysPkgWriter, fixed)
     PackageWriter._write_content_types_stream(phys, parts)
     PackageWriter._write_pkg_rels(phys, package.rels)
     PackageWriter._write_parts(phys, parts)
-    phys.close()
+    fixed.close()
     return buffer.getvalue()
 
 
