@@ -243,11 +243,14 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
 
     # --- errors: Swedish, never a traceback ---------------------------------------------------------
 
-    async def drafter_error(request: Request, exc: DrafterError):
+    # Starlette types every handler as taking an Exception; each is registered for its own class below.
+    async def drafter_error(request: Request, exc: Exception):
+        assert isinstance(exc, DrafterError)
         status = 404 if isinstance(exc, service.NotFound) else 422
         return page(request, "error.html", status, error=exc, message=exc.message)
 
-    async def http_error(request: Request, exc: HTTPException):
+    async def http_error(request: Request, exc: Exception):
+        assert isinstance(exc, HTTPException)
         messages = {404: "Sidan finns inte.", 405: "Metoden är inte tillåten här."}
         return page(request, "error.html", exc.status_code,
                     message=exc.detail if exc.detail and exc.status_code in (400, 403, 409) else

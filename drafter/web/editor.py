@@ -103,6 +103,7 @@ def _budget_sum(data) -> int | None:
 def place(state: EditorState) -> None:
     """Every finding and input error beside the form field it concerns (and all of them in the list)."""
     result = state.inspection
+    assert result is not None  # placed only after the spec text was inspected
     by_line: dict[int, list[tuple]] = {}
     for path, (line, _column) in result.positions.items():
         by_line.setdefault(line, []).append(path)

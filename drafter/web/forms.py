@@ -173,8 +173,8 @@ def _node(name, annotation, description, required, parent_data, path, order) -> 
         key_t, value_t = typing.get_args(t)
         scalar = _scalar_input(value_t) if value_t is not object else None
         node = Node("dict", **common, addable=scalar is not None or _is_union(value_t))
-        items = value if isinstance(value, dict) else {}
-        for key, item in items.items():
+        entries = value if isinstance(value, dict) else {}
+        for key, item in entries.items():
             if scalar is None and not isinstance(item, (str, int, dt.date)):
                 node.children.append(Node("yaml", path + (key,), str(key), yaml=_as_yaml({key: item})))
                 continue

@@ -18,7 +18,12 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from drafter.errors import DrafterError, Where
+
+if TYPE_CHECKING:
+    from drafter.spec.model import Spec
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")  # a spec's file name without .yaml
 CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*){0,5}$")
@@ -109,7 +114,7 @@ class Inspection:
     errors: list[DrafterError] = field(default_factory=list)  # bad input: the spec does not load
     documents: list = field(default_factory=list)
     positions: dict = field(default_factory=dict)  # field path → (line, column) in `text`
-    spec: object = None  # drafter.spec.model.Spec
+    spec: "Spec | None" = None
 
     @property
     def error_count(self) -> int:
@@ -490,7 +495,9 @@ def approve_clause(project: Project, ref: str, by: str, date_text: str | None) -
     from drafter.clauses.approve import approve, parse_date
 
     approved = approve(project.library(), ref, by, parse_date(date_text or None))
-    return (f"{approved.ref} fastställd av {approved.meta.approval.by} {approved.meta.approval.date.isoformat()}; "
+    approval = approved.meta.approval
+    assert approval is not None  # a fastställd version always has one (clauses/front_matter.py)
+    return (f"{approved.ref} fastställd av {approval.by} {approval.date.isoformat()}; "
             f"texten (sha256 {approved.sha256[:12]}…) är införd i clauses/approvals.lock.")
 
 
