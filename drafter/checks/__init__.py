@@ -96,7 +96,9 @@ def inspect_spec(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list[F
     from drafter.checks import inputs
     from drafter.clauses.library import ClauseNotFound
     from drafter.errors import DrafterError
+    from drafter.lockfile import lock_findings, pinned_library
 
+    library = pinned_library(loaded, library)  # a locked document never floats to a newer version
     ctx = CheckContext(loaded, library)
     stopped = inputs.check_clause_refs(ctx)
     documents, states = [], []
@@ -116,6 +118,7 @@ def inspect_spec(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list[F
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents)
     findings += _after_amendments(findings, states, library, documents)
+    findings += lock_findings(loaded, library, documents) if documents else []
     return sort_findings(stopped + findings), documents
 
 

@@ -78,6 +78,7 @@ def _register() -> None:
     from drafter.cli import build, check, clauses, compare, import_, new, schema  # noqa: F401  (each adds its commands to main)
     from drafter.cli import language  # noqa: F401
     from drafter.cli import serve  # noqa: F401
+    from drafter.cli import lock  # noqa: F401
 
 
 _register()
