@@ -192,6 +192,7 @@ class Metadata:
     letterhead: Letterhead | None = None
     status: str = ""  # "utkast" | "slutlig", from the spec
     house: HouseStyle | None = None
+    mark: str = ""  # said on every page and in the PDF title, e.g. "Konsoliderad version – ej undertecknad"
 
 
 @dataclass
