@@ -134,6 +134,9 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     h.add("spec", spec_bytes)
     renews = renewed_spec(spec_path, spec_bytes)
     h.add("renews", None if renews is None else (_read(renews) or b"\x00unreadable"))
+    agreement_lock = spec_path.with_suffix(".lock")  # drafter lock: the versions a signed document is built from
+    if agreement_lock.exists():  # added only when there is one, so an unlocked spec's hash is as before
+        h.add("agreement.lock", _read(agreement_lock) or b"\x00unreadable")
     lock = clause_root / "approvals.lock"
     if lock not in cache:
         cache[lock] = _read(lock)

@@ -132,3 +132,12 @@ def test_a_malformed_lock_is_bad_input_with_its_line(project):
     result = run("build", SPEC, "-o", "x")
     assert result.exit_code == 2
     assert "Låsfilen saknar fältet 'dokument'" in result.output
+
+
+def test_a_changed_lock_is_not_skipped_as_unchanged(project):
+    assert "klar" in run("build", SPEC, "-o", "signed").output  # the new lock is an input: built again
+    assert "oförändrad" in run("build", SPEC, "-o", "signed").output  # nothing changed since then
+    lock = project / "agreements" / "street-minds-2026.lock"
+    lock.write_text(lock.read_text(encoding="utf-8").replace("    drafter:", "    drafter: [", 1), encoding="utf-8")
+    result = run("build", SPEC, "-o", "signed")
+    assert result.exit_code == 2 and "Låsfilen är inte giltig YAML" in result.output
