@@ -161,6 +161,9 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     if renews is not None and ("renews", renews) not in cache:
         cache[("renews", renews)] = _read(renews)
     h.add("renews", None if renews is None else (cache[("renews", renews)] or b"\x00unreadable"))
+    agreement_lock = spec_path.with_suffix(".lock")  # drafter lock: the versions a signed document is built from
+    if agreement_lock.exists():  # added only when there is one, so an unlocked spec's hash is as before
+        h.add("agreement.lock", _read(agreement_lock) or b"\x00unreadable")
     lock = clause_root / "approvals.lock"
     if lock not in cache:
         cache[lock] = _read(lock)

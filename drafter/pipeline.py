@@ -81,7 +81,10 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.checks.context import CheckContext
     from drafter.spec.load import LoadedSpec, load_spec
 
+    from drafter.lockfile import lock_findings, pinned_library
+
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
+    library = pinned_library(loaded, library)  # a locked document never floats to a newer version (drafter lock)
     stopped = check_clause_refs(CheckContext(loaded, library))
     documents: list[Document] = []
     states: list = []
@@ -96,6 +99,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents)
     findings += _after_amendments(findings, states, library, documents)
+    findings += lock_findings(loaded, library, documents) if documents else []
     return Prepared(loaded, documents, states, sort_findings(stopped + findings))
 
 

@@ -59,8 +59,10 @@ def consolidated_document(state: AmendedState) -> Document:
     doc.kind = "consolidated"
     numbers = ", ".join(str(n) for n in range(1, state.amendment.number + 1))
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(state.amendment.effective)}"
-    doc.meta.date = state.amendment.effective
-    return doc
+    signed_on, doc.meta.date = doc.meta.date, state.amendment.effective
+    from drafter.assemble.unsigned import mark_unsigned
+
+    return mark_unsigned(doc, signed_on, numbers)
 
 
 def _reference(spec: Spec, signed: Document, amendment) -> str:

@@ -40,6 +40,7 @@ def check_clause_status(ctx: CheckContext):
 
 def check_clause_text_changed(ctx: CheckContext):
     lock = read_lock(ctx.library.root)  # a malformed lock is bad input: a DrafterError naming file and line
+    final = ctx.spec.document.status == "slutlig"
     reported = set()
     for kind, clause in _used(ctx):
         if clause.meta.status != "fastställd" or clause.ref in reported:
@@ -47,9 +48,12 @@ def check_clause_text_changed(ctx: CheckContext):
         reported.add(clause.ref)
         entry = lock.get(clause.ref)
         if entry is None:
-            yield Finding("clause-text-changed", "info",
-                          f"Den fastställda versionen {clause.ref} finns ännu inte i {LOCK_NAME}; dess text kan "
-                          "därför inte jämföras med den fastställda. Kör python -m drafter.clauses.lock --update.",
+            yield Finding("clause-text-changed", "error" if final else "warning",
+                          f"Den fastställda versionen {clause.ref} finns inte i {LOCK_NAME}; dess text kan "
+                          "därför inte jämföras med den fastställda"
+                          + (", och ett slutligt dokument (document.status: slutlig) får bara använda versioner "
+                             "vars fastställda text är låst" if final else "")
+                          + ". Kör python -m drafter.clauses.lock --update.",
                           clause.ref, kind)
         elif entry.get("sha256") != clause.sha256:
             approved = ", ".join(str(x) for x in (entry.get("by"), entry.get("date")) if x)
@@ -58,6 +62,12 @@ def check_clause_text_changed(ctx: CheckContext):
                           "version får inte ändras: återställ texten, eller lägg ändringen i en ny version "
                           f"(v{clause.version + 1}.md) med status utkast.",
                           clause.ref, kind)
-
+        elif "heading" in entry and entry["heading"] != clause.meta.heading:  # recorded since issue 13
+            approved = ", ".join(str(x) for x in (entry.get("by"), entry.get("date")) if x)
+            yield Finding("clause-text-changed", "error",
+                          f"Rubriken i {clause.ref} har ändrats sedan den fastställdes ({approved}): "
+                          f"”{entry['heading']}” → ”{clause.meta.heading}”. En fastställd version får inte ändras: "
+                          f"återställ rubriken, eller lägg ändringen i en ny version (v{clause.version + 1}.md).",
+                          clause.ref, kind)
 
 CHECKS = [check_clause_status, check_clause_text_changed]

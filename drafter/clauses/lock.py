@@ -68,10 +68,12 @@ def write_lock(root: Path | str, entries: dict[str, dict]) -> Path:
 
 
 def lock_entry(clause_version) -> dict:
-    """The lock entry of a fastställd ClauseVersion: the sha256 of its body and its approval."""
+    """The lock entry of a fastställd ClauseVersion: the sha256 of its body, its heading (approved with
+    the text: a changed heading is found too) and its approval."""
     approval = clause_version.meta.approval
     return {
         "sha256": clause_version.sha256,
+        "heading": clause_version.meta.heading,
         "by": approval.by if approval else None,
         "date": approval.date.isoformat() if approval else None,
     }

@@ -99,6 +99,7 @@ def _register() -> None:
     from drafter.cli import language  # noqa: F401
     from drafter.cli import serve  # noqa: F401
     from drafter.cli import renew  # noqa: F401
+    from drafter.cli import lock  # noqa: F401
 
 
 _register()

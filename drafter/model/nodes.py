@@ -237,6 +237,7 @@ class Metadata:
     house: HouseStyle | None = None
     title_origin: Origin | None = provenance()  # the spec's title, or the parties it is made from
     date_stands_in: bool = False  # `date` is not the document's own (a clause diff's approval date)
+    mark: str = ""  # said on every page and in the PDF title, e.g. "Konsoliderad version – ej undertecknad"
 
 
 # The file name of each kind of document, after the spec's name: street-minds-2026-overenskommelse.pdf

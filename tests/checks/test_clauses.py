@@ -57,10 +57,29 @@ def test_approved_text_changed_after_approval(tmp_path):
     assert "har ändrats sedan den fastställdes" in f.message and "v2.md" in f.message
 
 
-def test_approved_version_not_yet_in_the_lock_is_info(tmp_path):
+def test_approved_version_not_in_the_lock_is_a_warning_in_a_draft_and_an_error_when_final(tmp_path):
     _, found = using(tmp_path, "fastställd")
     (f,) = of(found, "clause-text-changed")
-    assert f.severity == "info" and f.where == "test/klausul@1" and "finns ännu inte" in f.message
+    assert f.severity == "warning" and f.where == "test/klausul@1" and "finns inte i approvals.lock" in f.message
+    (tmp_path / "slutlig").mkdir()
+    _, found = using(tmp_path / "slutlig", "fastställd", "slutlig")
+    (f,) = of(found, "clause-text-changed")
+    assert f.severity == "error" and "ett slutligt dokument (document.status: slutlig)" in f.message
+
+
+def test_approved_heading_changed_after_approval(tmp_path):
+    clauses = library_with(tmp_path, {"test/klausul": "Text."})
+    update_lock(ClauseLibrary(clauses))
+    assert read_lock(clauses)["test/klausul@1"]["heading"] == "Test"
+    data = example_data()
+    data["outline"].append("test/klausul@1")
+    spec = spec_file(tmp_path, data)
+    assert of(findings(spec, clauses), "clause-text-changed") == []
+    path = clauses / "test" / "klausul" / "v1.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("heading: Test", "heading: Prov"), encoding="utf-8")
+    (f,) = of(findings(spec, clauses), "clause-text-changed")
+    assert f.severity == "error" and f.where == "test/klausul@1"
+    assert "Rubriken i test/klausul@1 har ändrats sedan den fastställdes" in f.message and "”Test” → ”Prov”" in f.message
 
 
 def test_lock_records_new_versions_and_never_overwrites(tmp_path):

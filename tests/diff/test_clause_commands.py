@@ -147,7 +147,8 @@ def test_approve_rewrites_front_matter_keeps_body_and_locks(library):
     assert changed == ["status: fastställd", "approval:", "  by: Socialnämnden i Stockholms stad", "  date: 2026-06-16"]
     lock = json.loads((library / "approvals.lock").read_text(encoding="utf-8"))
     assert lock["street-minds/forslag-till-beslut@2"] == {
-        "sha256": clause.sha256, "by": "Socialnämnden i Stockholms stad", "date": "2026-06-16"}
+        "sha256": clause.sha256, "heading": "Förvaltningens förslag till beslut", "by": "Socialnämnden i Stockholms stad",
+        "date": "2026-06-16"}
 
     # An edit after approval is what `drafter check` reports as clause-text-changed.
     path.write_text(after + "Ändrad efter fastställelsen.\n", encoding="utf-8")

@@ -27,7 +27,7 @@ def docx_text(path) -> str:
     with zipfile.ZipFile(path) as z:
         for name in z.namelist():
             if re.fullmatch(r"word/(document|footnotes|header\d*|footer\d*)\.xml", name):
-                xml = z.read(name).decode("utf-8")
+                xml = z.read(name).decode("utf-8").replace("<w:br/>", "<w:t> </w:t>")  # a line break parts words
                 lines += ["".join(_TEXT.findall(p)) for p in _PARAGRAPH.findall(xml)]
     return "\n".join(lines).replace("&amp;", "&")
 

@@ -34,6 +34,7 @@ def page_openings(path) -> list[str]:
             elif " … " in text[:len(title) + 5]:
                 text = text.split(" … ", 1)[1]
         text = re.sub(r"^UTKAST ", "", text)
+        text = re.sub(r"^Konsoliderad version – ej undertecknad ", "", text)  # the consolidated agreement's mark
         text = re.sub(r"^Dnr \S+ \S+ ", "", text)
         openings.append(" ".join(text.split()[:WORDS]))
     return openings

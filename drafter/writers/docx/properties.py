@@ -9,7 +9,7 @@ from drafter.model.nodes import Metadata
 
 def set_core_properties(document, meta: Metadata, when: dt.datetime) -> None:
     props = document.core_properties
-    props.title = meta.title
+    props.title = f"{meta.title} – {meta.mark}" if meta.mark else meta.title
     props.subject = meta.subject
     props.author = meta.author
     props.last_modified_by = meta.author

@@ -173,6 +173,10 @@ def save(document, date_time: ZipTime) -> bytes:
 def docx_bytes(doc: Document, template: Path = TEMPLATE) -> bytes:
     """The finished DOCX for `doc`; the same model always gives the same bytes."""
     document = open_template(doc.meta, template)
+    if doc.meta.mark:
+        from drafter.writers.docx.mark import write_mark
+
+        write_mark(document, doc.meta)
 
     body = Story(document.element.body, document._body, house.TEXT_WIDTH)
     footnotes = Footnotes(lambda story, blocks: write_blocks(story, blocks, footnotes))

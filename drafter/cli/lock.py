@@ -1,0 +1,65 @@
+"""`drafter lock` and `drafter verify`: record what a signed document was made of, and recognise it later."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.cli import main, svenska
+
+DOCUMENTS = {"overenskommelse": "overenskommelse", "tjansteutlatande": "tjansteutlatande", "tillagg-N": "tillagg-N"}
+
+
+class _DocumentName(svenska.Choice):
+    """overenskommelse, tjansteutlatande or tillagg-N (N the amendment's number)."""
+
+    def convert(self, value, param, ctx):
+        if value == "agreement":
+            return "overenskommelse"
+        if value.startswith(("tillagg-", "tillägg-")) and value.split("-", 1)[1].isdigit():
+            return "tillagg-" + value.split("-", 1)[1]
+        return super().convert(value, param, ctx)
+
+
+@main.command()
+@click.argument("spec", metavar="SPEC", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--document", "documents", multiple=True, type=_DocumentName(DOCUMENTS),
+              help="Dokumentet som undertecknats: overenskommelse (standard), tjansteutlatande eller "
+                   "tillagg-N. Kan anges flera gånger.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
+def lock(spec, documents, clauses_dir):
+    """Lås ett undertecknat dokument: skriv SPEC.lock bredvid specen med klausulversionerna, textens och
+    filernas sha256 och drafter-versionen. Sedan byggs dokumentet alltid av just de versionerna.
+
+    Slutkod 0: låst; 1: kontrollen fann fel; 2: specen kunde inte läsas eller dokumentet är redan låst."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.lockfile import _label, lock_spec
+
+    path, entries = lock_spec(spec, list(documents) or ["overenskommelse"], ClauseLibrary(clauses_dir))
+    for name, entry in entries.items():
+        click.echo(f"{_label(name).capitalize()} låst i {path}: {len(entry['klausuler'])} klausulversioner, "
+                   f"drafter {entry['drafter']}.")
+
+
+@main.command()
+@click.argument("file", metavar="FIL", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("spec", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--agreements", "agreements_dir", default=Path("agreements"), show_default=True,
+              type=click.Path(path_type=Path, file_okay=False), help="Mappen med specar och deras lås.")
+@click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
+def verify(file, spec, agreements_dir, clauses_dir):
+    """Är FIL (PDF eller DOCX) det dokument som låstes? Jämför filens sha256 med varje lås i
+    agreements/ (eller SPEC:s lås); utan träff jämförs filens text med den låsta och skillnaderna visas.
+
+    Slutkod 0: filen är ett låst dokument; 1: ingen träff eller texten skiljer sig."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.verify import verify_file
+
+    result = verify_file(file, [spec] if spec else sorted(agreements_dir.glob("*.yaml")),
+                         ClauseLibrary(clauses_dir))
+    click.echo(result.report())
+    sys.exit(0 if result.ok else 1)

@@ -1,0 +1,255 @@
+"""The agreement lock: `agreements/<spec>.lock` records exactly what a signed document was made of.
+
+Like a package manager's lock file beside its manifest: per locked document every clause id@version
+with the sha256 of its heading and text, the sha256 of the document's plain text, the drafter version
+and the sha256 of the DOCX and PDF built when it was locked. A build of a locked spec resolves a plain
+clause id to the locked version (never the newest fastställd one), and `lock_findings` says when the
+record and the library or the spec no longer agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from drafter.checks.finding import Finding
+from drafter.errors import DrafterError, Where
+
+if TYPE_CHECKING:
+    from drafter.clauses.library import ClauseLibrary, ClauseVersion
+    from drafter.model.nodes import Document
+    from drafter.spec.load import LoadedSpec
+
+SUFFIX = ".lock"
+AGREEMENT = "overenskommelse"
+
+
+def lock_path(spec_path: Path | str) -> Path:
+    return Path(spec_path).with_suffix(SUFFIX)
+
+
+def document_name(doc: "Document") -> str:
+    """The name a document is locked under: overenskommelse, tjansteutlatande, tillagg-N."""
+    if doc.kind == "addendum":
+        return f"tillagg-{doc.part}"
+    return {"agreement": AGREEMENT, "proposal": "tjansteutlatande",
+            "consolidated": "overenskommelse-konsoliderad"}.get(doc.kind, doc.kind)
+
+
+def clause_sha256(clause: "ClauseVersion") -> str:
+    """The hash of what a reader sees of a clause version: its heading and its text."""
+    return hashlib.sha256(f"{clause.meta.heading}\n\n{clause.body}".encode("utf-8")).hexdigest()
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class BadLock(DrafterError):
+    """A lock file that cannot be read (bad input, exit 2)."""
+
+
+def read_lock(path: Path) -> dict:
+    """The lock's documents {name: entry}; {} when there is no lock. A malformed lock is bad input."""
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise BadLock(f"Låsfilen är inte giltig YAML ({exc.problem}).", Where(str(path), line),
+                      "Återställ filen från git; den skrivs av `drafter lock`.") from None
+    documents = data.get("dokument") if isinstance(data, dict) else None
+    if not isinstance(documents, dict) or not all(_valid_entry(e) for e in documents.values()):
+        raise BadLock("Låsfilen saknar fältet 'dokument' eller har en post utan drafter-version, "
+                      "textens sha256 och klausuler (id, version, sha256).", Where(str(path)),
+                      "Återställ filen från git; den skrivs av `drafter lock`.")
+    return documents
+
+
+def _valid_entry(entry) -> bool:
+    return (isinstance(entry, dict) and isinstance(entry.get("drafter"), str)
+            and isinstance(entry.get("text_sha256"), str) and isinstance(entry.get("klausuler"), list)
+            and all(isinstance(c, dict) and isinstance(c.get("id"), str) and isinstance(c.get("version"), int)
+                    and isinstance(c.get("sha256"), str) for c in entry["klausuler"]))
+
+
+def pins(documents: dict) -> dict[str, int]:
+    """Clause id → locked version. The agreement's versions come first: a later tillägg may take in a
+    newer version only by naming it (id@N), which its own lock entry then records."""
+    out: dict[str, int] = {}
+    for name in sorted(documents, key=lambda n: n != AGREEMENT):
+        for clause in documents[name]["klausuler"]:
+            out.setdefault(clause["id"], clause["version"])
+    return out
+
+
+@dataclass
+class PinnedLibrary:
+    """The clause library as a locked spec sees it: a plain id resolves to the locked version."""
+
+    library: "ClauseLibrary"
+    pinned: dict[str, int]
+
+    def get(self, ref: str) -> "ClauseVersion":
+        if "@" not in ref and ref in self.pinned:
+            ref = f"{ref}@{self.pinned[ref]}"
+        return self.library.get(ref)
+
+    def __getattr__(self, name):
+        return getattr(self.library, name)
+
+
+def pinned_library(loaded: "LoadedSpec", library: "ClauseLibrary"):
+    """The library to assemble `loaded` with: pinned to its lock when it has one."""
+    documents = read_lock(lock_path(loaded.path))
+    return PinnedLibrary(library, pins(documents)) if documents else library
+
+
+def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"]) -> list[Finding]:
+    """Does each locked document still read as locked? Changed clause versions and changed text are
+    errors; a newer fastställd version and another drafter version with the same text are info."""
+    from drafter import __version__
+    from drafter.model.text import document_text
+
+    path = lock_path(loaded.path)
+    locked = read_lock(path)
+    if not locked:
+        return []
+    by_name = {document_name(d): d for d in documents}
+    spec, where = loaded.path.as_posix(), path.as_posix()
+    findings: list[Finding] = []
+    for name, entry in locked.items():
+        label = _label(name)
+        clause_findings = [f for c in entry["klausuler"] for f in _clause_findings(spec, label, c, library)]
+        findings += clause_findings
+        changed = any(f.severity == "error" for f in clause_findings)  # then the text differs for that reason
+        doc = by_name.get(name)
+        if doc is None:
+            findings.append(Finding("lock-document", "error", f"{spec}: {label} är låst men specen ger inte "
+                                    "längre det dokumentet.", where))
+            continue
+        used = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
+        recorded = sorted((c["id"], c["version"]) for c in entry["klausuler"])
+        if used != recorded:
+            diff = ", ".join([f"{i}@{v} används men är inte låst" for i, v in used if (i, v) not in recorded]
+                             + [f"{i}@{v} är låst men används inte" for i, v in recorded if (i, v) not in used])
+            findings.append(Finding("lock-clauses", "error", f"{spec}: {label} är låst vid andra "
+                                    f"klausulversioner än specen nu ger ({diff}). En undertecknad "
+                                    "överenskommelse ändras genom ett tillägg.", where, doc.kind))
+        elif not changed and text_sha256(document_text(doc)) != entry["text_sha256"]:
+            findings.append(Finding("lock-text", "error", f"{spec}: texten i {label} skiljer sig från den låsta "
+                                    "texten; specens uppgifter har ändrats efter låsningen. En undertecknad "
+                                    "överenskommelse ändras genom ett tillägg.", where, doc.kind))
+        elif entry["drafter"] != __version__:
+            findings.append(Finding("lock-layout", "info", f"{label} låstes med drafter {entry['drafter']} och "
+                                    f"byggs nu med drafter {__version__}: samma text, layouten kan skilja.",
+                                    where, doc.kind))
+    return findings
+
+
+def _label(name: str) -> str:
+    if name == AGREEMENT:
+        return "överenskommelsen"
+    if name.startswith("tillagg-"):
+        return f"tillägg nr {name.removeprefix('tillagg-')}"
+    return name
+
+
+def _clause_findings(spec: str, label: str, clause: dict, library) -> list[Finding]:
+    from drafter.clauses.library import ClauseNotFound
+
+    ref = f"{clause['id']}@{clause['version']}"
+    try:
+        version = library.get(ref)
+    except ClauseNotFound:
+        return [Finding("lock-changed", "error", f"{spec}: den låsta versionen {ref} finns inte längre i "
+                        "klausulbiblioteket.", ref)]
+    out = []
+    shown = _shown(version.path)
+    if clause_sha256(version) != clause["sha256"]:
+        what = "texten"
+        if "heading" in clause and clause["heading"] != version.meta.heading:
+            what = f"rubriken (”{clause['heading']}” → ”{version.meta.heading}”)"
+        out.append(Finding("lock-changed", "error", f"{spec}: {label} är låst vid {ref}, men {what} i "
+                           f"{shown} har ändrats sedan låsningen. En fastställd version ändras aldrig; "
+                           "skriv en ny version.", shown))
+    newer = [v.version for v in library.versions(clause["id"])
+             if v.meta.status == "fastställd" and v.version > clause["version"]]
+    if newer:
+        out.append(Finding("lock-newer", "info", f"{clause['id']} har en nyare fastställd version, {newer[-1]}; "
+                           f"{label} är låst vid {clause['version']}. Ta in den genom ett tillägg eller en "
+                           "förnyad överenskommelse.", ref))
+    return out
+
+
+def _shown(path: Path) -> str:
+    """A file as the user names it: relative to the folder drafter runs in when it lies below it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def lock_entry(doc: "Document", files: dict[str, bytes], library) -> dict:
+    """What the lock records of one document built just now."""
+    from drafter import __version__
+    from drafter.model.text import document_text
+
+    clauses = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
+    entry: dict = {"drafter": __version__, "text_sha256": text_sha256(document_text(doc)), "filer": {}}
+    for name, data in sorted(files.items()):
+        entry["filer"][Path(name).suffix[1:]] = {"namn": name, "sha256": hashlib.sha256(data).hexdigest()}
+    entry["klausuler"] = []
+    for clause_id, number in clauses:
+        version = library.get(f"{clause_id}@{number}")
+        entry["klausuler"].append({"id": clause_id, "version": number, "heading": version.meta.heading,
+                                   "path": version.path.relative_to(library.root).as_posix(),
+                                   "sha256": clause_sha256(version)})
+    return entry
+
+
+def write_lock(spec_path: Path, entries: dict[str, dict]) -> Path:
+    """Add `entries` to the spec's lock file (a locked document is never re-locked)."""
+    path = lock_path(spec_path)
+    documents = read_lock(path)
+    documents.update(entries)
+    header = (f"# Lås för {spec_path.name}: vad de undertecknade dokumenten byggdes av.\n"
+              "# Skriven av `drafter lock`; ändra inte för hand. Checka in den tillsammans med specen.\n")
+    body = yaml.safe_dump({"spec": spec_path.name, "dokument": documents}, allow_unicode=True, sort_keys=False,
+                          width=120)
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+def lock_spec(spec_path: Path | str, names: list[str], library: "ClauseLibrary") -> tuple[Path, dict[str, dict]]:
+    """`drafter lock`: build the named documents of a spec as they read now and record them in its lock."""
+    from drafter.build import BuildOptions, ChecksFailed, render_documents
+    from drafter.pipeline import prepare
+    from drafter.spec.load import load_spec
+
+    spec_path = Path(spec_path)
+    prepared = prepare(load_spec(spec_path), library)
+    if prepared.has_errors:
+        raise ChecksFailed(spec_path, prepared.findings)
+    documents = prepared.documents
+    by_name = {document_name(d): d for d in documents}
+    locked = read_lock(lock_path(spec_path))
+    entries = {}
+    for name in names:
+        if name not in by_name:
+            raise DrafterError(f"{spec_path} ger inget dokument '{name}'.", Where(str(spec_path)),
+                               "Dokument som kan låsas: " + ", ".join(sorted(by_name)) + ".")
+        if name in locked:
+            raise DrafterError(f"{_label(name).capitalize()} i {spec_path} är redan låst.",
+                               Where(str(lock_path(spec_path))),
+                               "Ett undertecknat dokument låses en gång; ändringar görs genom ett tillägg.")
+        doc = by_name[name]
+        (rendered,) = render_documents([doc], spec_path.stem, BuildOptions(library=library))
+        files = rendered.files
+        entries[name] = lock_entry(doc, files, library)
+    return write_lock(spec_path, entries), entries

@@ -1,0 +1,143 @@
+"""`drafter lock`: a signed agreement is built from its locked clause versions, whatever is approved later."""
+
+import hashlib
+import shutil
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE
+
+SPEC = "agreements/street-minds-2026.yaml"
+AGREEMENT = ("street-minds-2026-overenskommelse.docx", "street-minds-2026-overenskommelse.pdf")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the examples and the library, the 2026 agreement built and locked."""
+    (tmp_path / "agreements").mkdir()
+    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
+        shutil.copy(EXAMPLE.parent / name, tmp_path / "agreements" / name)
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    monkeypatch.chdir(tmp_path)
+    assert run("build", SPEC, "-o", "signed").exit_code == 0
+    result = run("lock", SPEC)
+    assert result.exit_code == 0, result.output
+    assert "Överenskommelsen låst i agreements/street-minds-2026.lock" in result.output
+    return tmp_path
+
+
+def new_approved_version(root, clause="street-minds/bakgrund"):
+    """v2 of a clause the 2026 agreement uses, with a new paragraph, approved the way an official does."""
+    folder = root / "clauses" / clause
+    lines = (folder / "v1.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    end = lines.index("---\n", 1)
+    front = yaml.safe_load("".join(lines[1:end]))
+    front.update(version=2, status="granskad")
+    front.pop("approval")
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + "".join(lines[end + 1:])
+    (folder / "v2.md").write_text(text + "\nVerksamheten fortsätter 2029 med nya mål.\n", encoding="utf-8")
+    result = run("clauses", "approve", f"{clause}@2", "--by", "Socialnämnden i Stockholms stad",
+                 "--date", "2026-11-01")
+    assert result.exit_code == 0, result.output
+
+
+def test_the_lock_records_clauses_text_and_files(project):
+    lock = yaml.safe_load((project / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
+    entry = lock["dokument"]["overenskommelse"]
+    refs = {f"{c['id']}@{c['version']}" for c in entry["klausuler"]}
+    assert {"street-minds/bakgrund@1", "villkor/period@2", "signering/signering@1"} <= refs
+    bakgrund = next(c for c in entry["klausuler"] if c["id"] == "street-minds/bakgrund")
+    assert bakgrund["heading"] == "Bakgrund" and bakgrund["path"] == "street-minds/bakgrund/v1.md"
+    for fmt, name in zip(("docx", "pdf"), AGREEMENT):
+        assert entry["filer"][fmt] == {"namn": name, "sha256": sha(project / "signed" / "street-minds-2026" / name)}
+    assert set(lock["dokument"]) == {"overenskommelse"}  # the proposal and the tillägg stay drafts
+
+
+def test_a_newer_approval_leaves_the_locked_agreement_byte_identical(project):
+    new_approved_version(project)
+    result = run("build", SPEC, "-o", "after")
+    assert result.exit_code == 0, result.output
+    for name in AGREEMENT:
+        assert sha(project / "after" / "street-minds-2026" / name) == sha(project / "signed" / "street-minds-2026" / name)
+    check = run("check", SPEC)
+    assert check.exit_code == 0
+    assert ("info [lock-newer] street-minds/bakgrund@1: street-minds/bakgrund har en nyare fastställd version, 2; "
+            "överenskommelsen är låst vid 1.") in check.output
+    # Without the lock the same build floats to the new version: the lock is what kept the bytes.
+    (project / "agreements" / "street-minds-2026.lock").unlink()
+    assert run("build", SPEC, "-o", "unlocked").exit_code == 0
+    pdf = AGREEMENT[1]
+    assert sha(project / "unlocked" / "street-minds-2026" / pdf) != sha(project / "signed" / "street-minds-2026" / pdf)
+
+
+@pytest.mark.parametrize("old, new, what", [
+    ("heading: Bakgrund\n", "heading: Bakgrund och syfte\n", "rubriken (”Bakgrund” → ”Bakgrund och syfte”)"),
+    ("Sedan 2023", "Sedan 2022", "texten"),
+])
+def test_a_locked_version_changed_in_place_is_an_error_naming_the_spec(project, old, new, what):
+    new_approved_version(project)
+    v1 = project / "clauses" / "street-minds" / "bakgrund" / "v1.md"
+    v1.write_text(v1.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run("build", SPEC, "-o", "after")
+    assert result.exit_code == 1
+    assert (f"fel [lock-changed] clauses/street-minds/bakgrund/v1.md: {SPEC}: överenskommelsen är låst vid "
+            f"street-minds/bakgrund@1, men {what} i clauses/street-minds/bakgrund/v1.md har ändrats") in result.output
+    assert "lock-text" not in result.output  # one cause, one error
+    assert not (project / "after" / "street-minds-2026").exists()
+
+
+def test_editing_a_locked_specs_data_is_an_error(project):
+    spec = project / SPEC
+    spec.write_text(spec.read_text(encoding="utf-8").replace("{item: Aktiviteter, amount: 57000}",
+                                                             "{item: Aktiviteter, amount: 67000}"), encoding="utf-8")
+    result = run("check", SPEC)
+    assert result.exit_code == 1
+    assert (f"fel [lock-text] agreements/street-minds-2026.lock (agreement): {SPEC}: texten i överenskommelsen "
+            "skiljer sig från den låsta texten") in result.output
+
+
+def test_a_document_is_locked_once(project):
+    result = run("lock", SPEC, "--document", "overenskommelse")
+    assert result.exit_code == 2
+    assert "Överenskommelsen i agreements/street-minds-2026.yaml är redan låst." in result.output
+
+
+def test_an_amendment_is_locked_on_its_own(project):
+    result = run("lock", SPEC, "--document", "tillagg-1")
+    assert result.exit_code == 0, result.output
+    lock = yaml.safe_load((project / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
+    assert set(lock["dokument"]) == {"overenskommelse", "tillagg-1"}
+    assert run("check", SPEC).exit_code == 0
+
+
+def test_a_malformed_lock_is_bad_input_with_its_line(project):
+    lock = project / "agreements" / "street-minds-2026.lock"
+    lock.write_text(lock.read_text(encoding="utf-8").replace("    drafter:", "    drafter: [", 1), encoding="utf-8")
+    result = run("check", SPEC)
+    assert result.exit_code == 2
+    assert "agreements/street-minds-2026.lock:" in result.output
+    assert "Låsfilen är inte giltig YAML" in result.output
+    lock.write_text("spec: x\n", encoding="utf-8")
+    result = run("build", SPEC, "-o", "x")
+    assert result.exit_code == 2
+    assert "Låsfilen saknar fältet 'dokument'" in result.output
+
+
+def test_a_changed_lock_is_not_skipped_as_unchanged(project):
+    assert "klar" in run("build", SPEC, "-o", "signed").output  # the new lock is an input: built again
+    assert "oförändrad" in run("build", SPEC, "-o", "signed").output  # nothing changed since then
+    lock = project / "agreements" / "street-minds-2026.lock"
+    lock.write_text(lock.read_text(encoding="utf-8").replace("    drafter:", "    drafter: [", 1), encoding="utf-8")
+    result = run("build", SPEC, "-o", "signed")
+    assert result.exit_code == 2 and "Låsfilen är inte giltig YAML" in result.output

@@ -1,0 +1,73 @@
+"""`drafter verify`: is this file the agreement that was signed? Answered from the locks."""
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from docx import Document as Docx
+
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE
+
+SPEC = "agreements/street-minds-2026.yaml"
+BUILT = "out/street-minds-2026/street-minds-2026-overenskommelse"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("verify")
+    (root / "agreements").mkdir()
+    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
+        shutil.copy(EXAMPLE.parent / name, root / "agreements" / name)
+    shutil.copytree(CLAUSES, root / "clauses")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(root)
+        assert run("build", SPEC, "-o", "out").exit_code == 0
+        assert run("lock", SPEC).exit_code == 0
+    return root
+
+
+@pytest.fixture
+def here(project, monkeypatch):
+    monkeypatch.chdir(project)
+    return project
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_signed_file_is_recognised(here, suffix):
+    result = run("verify", BUILT + suffix)
+    assert result.exit_code == 0, result.output
+    assert f"ok: {BUILT}{suffix} är överenskommelsen i {SPEC} ({suffix[1:].upper()}), låst med drafter" in result.output
+    assert "street-minds/bakgrund@1" in result.output and "villkor/period@2" in result.output
+
+
+def test_one_changed_byte_is_not_the_signed_file(here):
+    data = bytearray((here / (BUILT + ".pdf")).read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (here / "andrad.pdf").write_bytes(bytes(data))
+    result = run("verify", "andrad.pdf", SPEC)
+    assert result.exit_code == 1
+    assert "andrad.pdf matchar inte filerna som låstes" in result.output or \
+        "andrad.pdf matchar inget låst dokument" in result.output
+
+
+def test_a_changed_word_is_named(here):
+    docx = Docx(str(here / (BUILT + ".docx")))
+    run_ = next(r for p in docx.paragraphs for r in p.runs if "Bostad Först" in r.text)
+    run_.text = run_.text.replace("Bostad Först", "Boende Först", 1)
+    docx.save(str(here / "ord.docx"))
+    result = run("verify", "ord.docx")
+    assert result.exit_code == 1
+    assert f"Närmast: överenskommelsen i {SPEC}" in result.output
+    assert "”Bostad” → ”Boende”" in result.output
+
+
+def test_without_a_lock_nothing_is_verified(here, tmp_path):
+    (tmp_path / "agreements").mkdir()
+    result = run("verify", BUILT + ".pdf", "--agreements", tmp_path / "agreements")
+    assert result.exit_code == 1
+    assert "inget lås hittades" in result.output
