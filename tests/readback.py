@@ -247,19 +247,24 @@ def docx_part(data: bytes, name: str) -> str:
         return z.read(name).decode("utf-8")
 
 
-def struct_kinds(node, out=None) -> list[str]:
-    """The structure types (/H1, /Table, /L, …) of a tagged PDF's structure tree, depth first (pikepdf)."""
+def struct_elements(node, out=None) -> list:
+    """The structure elements (dictionaries with /S) of a tagged PDF's structure tree, depth first (pikepdf)."""
     import pikepdf
 
     out = [] if out is None else out
     if isinstance(node, pikepdf.Dictionary):
         if "/S" in node:
-            out.append(str(node.S))
+            out.append(node)
         kids = node.get("/K")
         if kids is not None:
             for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
-                struct_kinds(kid, out)
+                struct_elements(kid, out)
     elif isinstance(node, pikepdf.Array):
         for kid in node:
-            struct_kinds(kid, out)
+            struct_elements(kid, out)
     return out
+
+
+def struct_kinds(node) -> list[str]:
+    """The structure types (/H1, /Table, /L, …) of a tagged PDF's structure tree, depth first (pikepdf)."""
+    return [str(element.S) for element in struct_elements(node)]

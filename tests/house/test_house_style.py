@@ -16,7 +16,7 @@ from drafter.clauses.library import ClauseLibrary
 from drafter.errors import DrafterError
 from drafter.house_style import apply_house_style, load_house_style
 from helpers import CLAUSES, EXAMPLE
-from readback import read
+from readback import read, struct_elements
 from sample_document import sample_document, sample_proposal
 from drafter.writers.docx import docx_bytes
 from drafter.writers.pdf import pdf_bytes
@@ -94,20 +94,7 @@ def test_an_svg_logo_is_in_the_pdf_with_its_text_for_screen_readers(tmp_path):
     house_file(tmp_path, logo="logo.svg")
     doc = styled(sample_proposal(), tmp_path)
     with pikepdf.open(io.BytesIO(pdf_bytes(doc))) as pdf:
-        alts = []
-
-        def walk(node):
-            if isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                if str(node.S) == "/Figure":
-                    alts.append(str(node.get("/Alt")))
-                kids = node.get("/K")
-                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
-                    walk(kid)
-            elif isinstance(node, pikepdf.Array):
-                for kid in node:
-                    walk(kid)
-
-        walk(pdf.Root.StructTreeRoot.K)
+        alts = [str(e.get("/Alt")) for e in struct_elements(pdf.Root.StructTreeRoot.K) if str(e.S) == "/Figure"]
     assert alts == ["Exempelby kommuns logotyp"]
 
 

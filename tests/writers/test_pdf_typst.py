@@ -14,7 +14,7 @@ from drafter.model.numbering import number_document
 from drafter.model.text import document_text
 from drafter.writers.pdf import pdf_bytes
 from drafter.writers.pdf import typst_writer
-from readback import body_text, norm, read
+from readback import body_text, norm, read, struct_kinds
 from drafter.writers.letterhead import letterhead_lines
 from sample_document import PROPOSAL_PARTY, sample_document, sample_proposal
 
@@ -323,19 +323,7 @@ def test_a_table_caption_is_tagged_as_the_tables_caption():
     table = next(b for s in doc.walk_sections() for b in s.blocks if isinstance(b, TableNode))
     table.caption = "Budget för 2026"
     with pikepdf.open(_io.BytesIO(pdf_bytes(doc))) as pdf:
-        kinds = []
-
-        def walk(node):
-            if isinstance(node, pikepdf.Dictionary) and "/S" in node:
-                kinds.append(str(node.S))
-                kids = node.get("/K")
-                for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
-                    walk(kid)
-            elif isinstance(node, pikepdf.Array):
-                for kid in node:
-                    walk(kid)
-
-        walk(pdf.Root.StructTreeRoot.K)
+        kinds = struct_kinds(pdf.Root.StructTreeRoot.K)
     assert kinds[kinds.index("/Table") + 1] == "/Caption"
     assert "Budget för 2026" in read(pdf_bytes(doc)).pages[0].extract_text()
 
