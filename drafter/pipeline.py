@@ -81,6 +81,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.checks.context import CheckContext
     from drafter.spec.load import LoadedSpec, load_spec
 
+    from drafter.checks.acknowledge import acknowledge
     from drafter.lockfile import lock_findings, pinned_library
 
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
@@ -100,7 +101,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     findings = run_checks(loaded, library, signed if states else documents)
     findings += _after_amendments(findings, states, library, documents)
     findings += lock_findings(loaded, library, documents) if documents else []
-    return Prepared(loaded, documents, states, sort_findings(stopped + findings))
+    return Prepared(loaded, documents, states, sort_findings(acknowledge(loaded, stopped + findings, library)))
 
 
 def _stopping_finding(exc: Exception, loaded: "LoadedSpec", library: "ClauseLibrary") -> "Finding | None":

@@ -28,6 +28,7 @@ class Finding:
     where: str  # "spec-file:line" or "clause-id@version"
     document: str | None = None  # the document kind ("agreement", "proposal", …) for findings in a text
     hint: str | None = None  # the advice alone (already the end of `message`), for a page that sets it apart
+    acknowledged: str | None = None  # the spec's reason for keeping this warning (spec `acknowledge:`)
 
     @classmethod
     def from_error(cls, exc: "DrafterError", where: str) -> "Finding":
@@ -40,9 +41,12 @@ class Finding:
     def to_dict(self) -> dict:
         data = asdict(self)
         del data["hint"]  # part of the message; `drafter check --format json` keeps its fields
+        if not data["acknowledged"]:
+            del data["acknowledged"]  # present only for a warning the spec keeps on purpose
         return data
 
     def line(self) -> str:
         """`fel [budget-sum] agreements/x.yaml:40 (agreement): …`, as `drafter check` prints it."""
         doc = f" ({self.document})" if self.document else ""
-        return f"{SEVERITY_WORD[self.severity]} [{self.code}] {self.where}{doc}: {self.message}"
+        kept = f" [kvitterad: {self.acknowledged}]" if self.acknowledged else ""
+        return f"{SEVERITY_WORD[self.severity]} [{self.code}] {self.where}{doc}: {self.message}{kept}"

@@ -30,11 +30,14 @@ def check(specs, output_format, clauses_dir):
         for finding in findings:
             click.echo(finding.line())
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
+        kept = sum(f.severity == "warning" and bool(f.acknowledged) for f in findings)
         checked = len(specs) - len(bad)
         if checked:
             click.echo(f"{checked} {'spec kontrollerad' if checked == 1 else 'specar kontrollerade'}: "
                        f"{counts['error']} fel, {counts['warning']} "
-                       f"{'varning' if counts['warning'] == 1 else 'varningar'}, {counts['info']} info.")
+                       f"{'varning' if counts['warning'] == 1 else 'varningar'}"
+                       + (f" ({kept} {'kvitterad' if kept == 1 else 'kvitterade'})" if kept else "")
+                       + f", {counts['info']} info.")
     for exc in bad:
         click.echo(f"fel: {exc}", err=True)
     sys.exit(code)

@@ -316,6 +316,16 @@ class Change(_Model):
         return self.replace or self.remove or self.insert_after
 
 
+class Acknowledgement(_Model):
+    """A warning the spec keeps on purpose, said once with its reason; never by line (lines move)."""
+
+    code: str = Field(description="Fyndets kod, t.ex. budget-period.")
+    about: str | None = Field(None, description="Vad fyndet gäller: ett fält i specen (budget.months, "
+                                                "parties.0.kind) eller en klausul (villkor/period@1); "
+                                                "utelämnat: alla fynd med koden.")
+    reason: str = Field(description="Varför varningen står kvar med avsikt.")
+
+
 class Amendment(_Model):
     """Tillägg nr N: signed by both parties, in force from `effective`."""
 
@@ -346,6 +356,8 @@ class Spec(_Model):
     outline: Outline = Field(description="Avsnitten i överenskommelsen i ordning, eller en standardmall (standard:).")
     proposal: Proposal | None = Field(None, description="Tjänsteutlåtandet till nämnden (utelämnat: inget).")
     amendments: list[Amendment] = Field(default_factory=list, description="Tillägg till överenskommelsen, i ordning.")
+    acknowledge: list[Acknowledgement] = Field(
+        default_factory=list, description="Varningar som specen behåller med avsikt, var och en med sitt skäl.")
 
     @model_validator(mode="after")
     def _amendments_in_order(self):

@@ -7,6 +7,7 @@ Swedish. Kept beside the model rather than in its docstrings, which say why for 
 from __future__ import annotations
 
 FIELD_TITLES = {
+    "acknowledge": "Kvitterade varningar", "about": "Gäller", "reason": "Skäl", "code": "Kod",
     "add": "Lägg till", "administration": "Förvaltning", "after": "Efter", "amendments": "Tillägg",
     "amount": "Belopp", "amount_heading": "Rubrik för beloppen", "author": "Upphovsman", "before": "Före",
     "block": "Block", "budget": "Budget", "by": "Beslutat av", "changes": "Ändringar", "clause": "Klausul",
@@ -50,6 +51,7 @@ MODELS = {
     "Decision": ("Beslut", "Beslutet om ett tillägg: vem, när och paragraf."),
     "Change": ("Ändring", "En ändring i ett tillägg: en punkt byts ut, upphör eller förs in, eller uppgifter "
                           "ändras. Punkter anges med sitt nummer i den undertecknade överenskommelsen (5.2)."),
+    "Acknowledgement": ("Kvittering", "En varning som specen behåller med avsikt: kod, vad den gäller och skälet."),
     "Amendment": ("Tillägg", "Tillägg nr N: undertecknas av parterna och gäller från effective."),
 }
 

@@ -1,0 +1,90 @@
+"""A warning kept on purpose is acknowledged in the spec by code and field or clause, never by line."""
+
+from __future__ import annotations
+
+import shutil
+
+from click.testing import CliRunner
+
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE
+
+ACK = """
+acknowledge:
+  - code: budget-period
+    about: budget.months
+    reason: Som originalet.
+"""
+
+
+def spec_copy(tmp_path, text_change=lambda text: text):
+    agreements = tmp_path / "agreements"
+    agreements.mkdir()
+    for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
+        shutil.copy(spec, agreements / spec.name)
+    path = agreements / EXAMPLE.name
+    text = path.read_text(encoding="utf-8").split("\n# Varningar som specen behåller")[0]
+    path.write_text(text_change(text), encoding="utf-8")
+    return path
+
+
+def check(path):
+    result = CliRunner().invoke(main, ["check", str(path), "--clauses", str(CLAUSES)])
+    return result.exit_code, result.output.splitlines()
+
+
+def test_an_acknowledged_warning_is_shown_with_its_reason_not_dropped(tmp_path):
+    path = spec_copy(tmp_path, lambda text: text + ACK)
+    code, lines = check(path)
+    (budget,) = [line for line in lines if "[budget-period]" in line]
+    assert budget.startswith("varning [budget-period]") and budget.endswith("[kvitterad: Som originalet.]")
+    assert code == 0 and "(1 kvitterad)" in lines[-1]
+
+
+def test_the_acknowledgement_follows_the_field_when_lines_move(tmp_path):
+    path = spec_copy(tmp_path, lambda text: "# en ny kommentar\n# och en till\n" + text + ACK)
+    _, lines = check(path)
+    assert any("[budget-period]" in line and "kvitterad" in line for line in lines)
+
+
+def test_without_the_acknowledgement_the_warning_is_plain(tmp_path):
+    _, lines = check(spec_copy(tmp_path))
+    (budget,) = [line for line in lines if "[budget-period]" in line]
+    assert "kvitterad" not in budget
+
+
+def test_an_acknowledgement_that_matches_nothing_is_reported(tmp_path):
+    ack = ACK.replace("budget.months", "period.start")
+    _, lines = check(spec_copy(tmp_path, lambda text: text + ack))
+    assert any(line.startswith("info [acknowledge-unused]") and "budget-period för period.start" in line
+               for line in lines)
+    assert not any("[budget-period]" in line and "kvitterad" in line for line in lines)
+
+
+def test_an_error_cannot_be_acknowledged(tmp_path):
+    ack = "\nacknowledge:\n  - code: budget-sum\n    about: budget.total\n    reason: Vi vill inte se det.\n"
+    path = spec_copy(tmp_path, lambda text: text.replace("budget:\n", "budget:\n  total: 1\n", 1) + ack)
+    code, lines = check(path)
+    (error,) = [line for line in lines if line.startswith("fel [budget-sum]")]
+    assert code == 1 and "kvitterad" not in error
+    assert any(line.startswith("info [acknowledge-unused]") for line in lines)
+
+
+def test_a_clause_version_can_be_acknowledged(tmp_path):
+    ack = ("\nacknowledge:\n  - code: clause-unapproved\n    about: street-minds/tu-bakgrund@2\n"
+           "    reason: Förvaltningen fastställer den före nämndens möte.\n")
+    _, lines = check(spec_copy(tmp_path, lambda text: text + ack))
+    unapproved = [line for line in lines if "[clause-unapproved]" in line]
+    assert [line for line in unapproved if "kvitterad" in line] == [
+        line for line in unapproved if "street-minds/tu-bakgrund@2 (" in line]
+
+
+def test_json_gives_the_reason_only_for_an_acknowledged_finding(tmp_path):
+    import json
+
+    path = spec_copy(tmp_path, lambda text: text + ACK)
+    result = CliRunner().invoke(main, ["check", str(path), "--clauses", str(CLAUSES), "--format", "json"])
+    found = json.loads(result.output)["findings"]
+    (budget,) = [f for f in found if f["code"] == "budget-period"]
+    assert budget["acknowledged"] == "Som originalet."
+    assert all("acknowledged" not in f for f in found if f["code"] != "budget-period")
