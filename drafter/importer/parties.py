@@ -65,16 +65,8 @@ def parties_of(structure: "Structure", rec: "Recognised") -> list[dict]:
         if any(p["name"] == name for p in found):
             continue
         written = m.group("nr")
-        compact = re.sub(r"\s", "", written).replace("–", "-")
-        sector = "offentlig" if compact.startswith("2") else "idéburen" if compact[:1] in "78" else context or "idéburen"
-        party = {"name": name, "sector": sector, "kind": _kind(name, sector, structure),
-                 "organisationsnummer": compact}
-        if stdnum_orgnr.is_valid(compact):
-            rec.found.append(f"part: {name} ({sector}, {party['kind']}), organisationsnummer {compact}")
-        else:
-            party["organisationsnummer"] = "NNNNNN-NNNN"
-            rec.missing.append(f"organisationsnumret för {name} ({written}) har fel kontrollsiffra eller form")
-        party["#"] = f"{rec.unit} {block.no} i källan"
+        party = _numbered_party(name, written, context, structure, rec, f"{rec.unit} {block.no} i källan")
+        compact, sector = _compact(written), party["sector"]
         found.append(party)
         if block.kind in ("bullets", "para") and m.end() <= len(text.plain) and written == text.plain[m.start("nr"):m.end("nr")]:
             index = sum(1 for p in found if p["sector"] == sector) - 1
@@ -115,18 +107,33 @@ def _add_party(found: list[dict], name: str, written: str, context: str, structu
     """A party named with its organisationsnummer inside a sentence ("Region X, organisationsnummer …, och")."""
     if any(p["name"] == name for p in found):
         return
-    compact = re.sub(r"\s", "", written).replace("–", "-")
-    sector = "offentlig" if compact.startswith("2") else "idéburen" if compact[:1] in "78" else context or "idéburen"
-    if any(p["sector"] == sector for p in found) and sector == "offentlig":
+    if _sector(_compact(written), context) == "offentlig" and any(p["sector"] == "offentlig" for p in found):
         return
-    party = {"#": "i en mening i källan", "name": name, "sector": sector, "kind": _kind(name, sector, structure),
+    found.append(_numbered_party(name, written, context, structure, rec, "i en mening i källan"))
+
+
+def _compact(written: str) -> str:
+    return re.sub(r"\s", "", written).replace("–", "-")
+
+
+def _sector(compact: str, context: str) -> str:
+    """By the organisationsnummer's group digit (2: kommun/region; 7, 8: förening/stiftelse), else the context."""
+    return "offentlig" if compact.startswith("2") else "idéburen" if compact[:1] in "78" else context or "idéburen"
+
+
+def _numbered_party(name: str, written: str, context: str, structure: "Structure", rec: "Recognised",
+                    note: str) -> dict:
+    """A party named with its organisationsnummer; a number with a wrong check digit becomes a placeholder."""
+    compact = _compact(written)
+    sector = _sector(compact, context)
+    party = {"#": note, "name": name, "sector": sector, "kind": _kind(name, sector, structure),
              "organisationsnummer": compact}
     if stdnum_orgnr.is_valid(compact):
         rec.found.append(f"part: {name} ({sector}, {party['kind']}), organisationsnummer {compact}")
     else:
         party["organisationsnummer"] = "NNNNNN-NNNN"
         rec.missing.append(f"organisationsnumret för {name} ({written}) har fel kontrollsiffra eller form")
-    found.append(party)
+    return party
 
 
 def _named_parties(structure: "Structure", found: list[dict], rec: "Recognised") -> None:
