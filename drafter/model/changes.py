@@ -55,27 +55,23 @@ class ChangeBlock:
 
 
 @dataclass
-class InsertedBlocks(ChangeBlock):
+class _WholeBlocks(ChangeBlock):
+    """Blocks inserted or deleted whole, with the revision that did it."""
+
+    content: list[Block]
+    revision: Revision
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self.content
+
+
+class InsertedBlocks(_WholeBlocks):
     """Blocks that only the new document has: every paragraph mark, row and footnote inserted."""
 
-    content: list[Block]
-    revision: Revision
 
-    @property
-    def blocks(self) -> list[Block]:
-        return self.content
-
-
-@dataclass
-class DeletedBlocks(ChangeBlock):
+class DeletedBlocks(_WholeBlocks):
     """Blocks that only the old document has."""
-
-    content: list[Block]
-    revision: Revision
-
-    @property
-    def blocks(self) -> list[Block]:
-        return self.content
 
 
 @dataclass
