@@ -100,6 +100,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents)
     findings += _after_amendments(findings, states, library, documents)
+    findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
     findings += lock_findings(loaded, library, documents) if documents else []
     return Prepared(loaded, documents, states, sort_findings(acknowledge(loaded, stopped + findings, library)))
 
@@ -123,7 +124,7 @@ def _after_amendments(before: list["Finding"], states: list, library: "ClauseLib
     for state in states:
         number = state.amendment.number
         kinds = [d for d in documents if (d.kind == "addendum" and d.part == str(number))
-                 or (d.kind == "consolidated" and state is states[-1])]
+                 or (d.kind == "consolidated" and d is state.consolidated)]
         for finding in run_checks(state.loaded, library, kinds):
             if (finding.code, finding.where, finding.message) not in seen:
                 seen.add((finding.code, finding.where, finding.message))

@@ -45,7 +45,7 @@ def test_addendum_docx_and_pdf_read_as_the_model(built):
     document = open_docx(io.BytesIO(files["addendum"]["docx"]))
     texts = [p.text for p in document.paragraphs]
     assert "Punkt 5.2 Ekonomisk ersättning ska ha följande lydelse:" in texts
-    assert "En ny punkt, 3.2 a, ska införas med följande lydelse:" in texts
+    assert "Det ska införas en ny punkt, 3.2 a, av följande lydelse:" in texts
 
 
 def test_consolidated_docx_keeps_signed_numbers_with_the_lettered_point(built):

@@ -31,8 +31,10 @@ def assemble_all(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list["
         from drafter.assemble.amendments import amended_states
 
         states = amended_states(loaded, library, agreement)
-        documents += [assemble_addendum(state, loaded.spec, agreement) for state in states]
-        documents.append(consolidated_document(states[-1]))
+        signable = [state for state in states if state.signable]  # one that changes no text makes no tillägg
+        documents += [assemble_addendum(state, loaded.spec, agreement) for state in signable]
+        if signable:
+            documents.append(consolidated_document(signable[-1], [s.amendment.number for s in signable]))
     from drafter.model.finish import finish_documents
 
     finish_documents(documents, loaded, library)

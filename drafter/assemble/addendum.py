@@ -1,8 +1,10 @@
 """Tillägg (addendum) N and the consolidated agreement, from the amended states.
 
 The addendum states its changes in Swedish drafting form: "Punkt 5.2 Ekonomisk ersättning ska ha
-följande lydelse:" with the whole new text, "Punkt 2.7 … ska upphöra att gälla.", "En ny punkt,
-3.5 a, ska införas med följande lydelse:". The wording of these formulas is the house's, here.
+följande lydelse:" with the whole new wording set off below it (a Quote), "Punkt 2.7 … ska upphöra
+att gälla.", "Det ska införas en ny punkt, 3.5 a, av följande lydelse:". Under the title it is dated
+("Stockholm den 15 december 2026"). A reference in the quoted wording names a point of the agreement
+as amended. The wording of these formulas is the house's, here.
 """
 
 from __future__ import annotations
@@ -11,14 +13,19 @@ from drafter.assemble.amendments import AmendedState, PointChange
 from drafter.assemble.context import agreement_title, computed_origin
 from drafter.assemble.data_blocks import signature_block, title_origin
 from drafter.formatting import datum, rakneord
-from drafter.model.nodes import Block, BulletList, Document, Metadata, Paragraph, Section, Strong, Text, walk_sections
+from drafter.model.nodes import (
+    Block, BulletList, Document, Metadata, Paragraph, Quote, Section, Strong, Text, walk_sections,
+)
 from drafter.model.numbering import number_document
 from drafter.spec.model import Spec
+
+AGREEMENT = "överenskommelse "  # the title's first word, made definite when the addendum names it
 
 
 def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) -> Document:
     spec, amendment = state.loaded.spec, state.amendment
     title = f"Tillägg nr {amendment.number} till {_lower_first(agreement_title(spec))}"
+    place = f"{spec.document.place} den " if spec.document.place else ""
     sections = [
         Section("Parter", blocks=[BulletList([[Paragraph([Text(
             f"{p.name} (organisationsnummer {p.organisationsnummer})",
@@ -46,18 +53,20 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
             keywords=["IOP", "tillägg", *(p.name for p in spec.partners)],
             diarienummer=spec.document.diarienummer, date=amendment.date, place=spec.document.place,
         ),
+        preamble=[Paragraph([Text(f"{place}{datum(amendment.date)}")])],
         sections=sections,
         part=str(amendment.number),
     )
-    number_document(doc)
+    number_document(doc, against=state.consolidated)  # "punkt 5.7" in new wording: the amended agreement's
     return doc
 
 
-def consolidated_document(state: AmendedState) -> Document:
-    """The agreement as it reads after amendments 1..N (already assembled and numbered)."""
+def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
+    """The agreement as it reads after amendments 1..N (already assembled and numbered); `signed`:
+    the numbers of the amendments that were made as tillägg (one that changed no text was not)."""
     doc = state.consolidated
     doc.kind = "consolidated"
-    numbers = ", ".join(str(n) for n in range(1, state.amendment.number + 1))
+    numbers = ", ".join(str(n) for n in signed)
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(state.amendment.effective)}"
     signed_on, doc.meta.date = doc.meta.date, state.amendment.effective
     from drafter.assemble.unsigned import mark_unsigned
@@ -69,8 +78,16 @@ def _reference(spec: Spec, signed: Document, amendment) -> str:
     dnr = f", diarienummer {spec.document.diarienummer}" if spec.document.diarienummer else ""
     decision = amendment.decision
     paragraph = f", {decision.paragraph}" if decision.paragraph else ""
-    return (f"Detta tillägg ändrar {_lower_first(signed.meta.title)}, daterad {datum(spec.document.date)}{dnr}. "
+    return (f"Detta tillägg ändrar {definite(signed.meta.title)}, daterad den {datum(spec.document.date)}{dnr}. "
             f"Tillägget grundar sig på beslut av {decision.by} den {datum(decision.date)}{paragraph}.")
+
+
+def definite(title: str) -> str:
+    """The agreement named by its title in running text: "överenskommelsen om …" for the usual
+    title "Överenskommelse om …"; any other title quoted after "överenskommelsen"."""
+    if title[:1].lower() + title[1:len(AGREEMENT)] == AGREEMENT:
+        return "överenskommelsen " + title[len(AGREEMENT):]
+    return f"överenskommelsen ”{title}”"
 
 
 def _reference_origin(state: AmendedState, signed: Document):
@@ -88,13 +105,13 @@ def _change_blocks(change: PointChange) -> list:
     if change.kind == "remove":
         return [Paragraph([Text(f"Punkt {change.number} {section.heading} ska upphöra att gälla.")])]
     lead = (f"Punkt {change.number} {section.heading} ska ha följande lydelse:" if change.kind == "replace"
-            else f"En ny punkt, {change.number}, ska införas med följande lydelse:")
+            else f"Det ska införas en ny punkt, {change.number}, av följande lydelse:")
     quoted: list[Block] = [Paragraph([Strong([Text(f"{change.number} {section.heading}")])])]
     quoted += section.blocks
     for sub in walk_sections(section.sections):
         quoted.append(Paragraph([Strong([Text(f"{sub.number} {sub.heading}")])]))
         quoted += sub.blocks
-    return [Paragraph([Text(lead)]), *quoted]
+    return [Paragraph([Text(lead)]), Quote(quoted)]
 
 
 def _lower_first(text: str) -> str:

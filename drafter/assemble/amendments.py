@@ -1,21 +1,27 @@
 """Amendments (tillägg): the spec's state after each one, and the agreement as it then reads.
 
-Each amendment changes data (`set:`, e.g. new budget rows or a signatory) and points of the signed
-agreement, named by their signed numbers: a point gets a new wording, is removed, or a new point is
-inserted after one ("3.5 a"). The consolidated agreement keeps every signed number; a point whose
-text changed — by wording or through data — carries the line "Lydelse enligt tillägg nr N, …".
+Each amendment changes data (`set:`, e.g. new budget rows) and points of the signed agreement,
+named by their numbers: a point gets a new wording, is repealed, or a new point is inserted after
+one ("3.5 a"). A point is known by its number, which the consolidated agreement never changes: the
+signed sections are matched to the re-assembled ones by clause (else heading) and occurrence, so two
+sections with one heading, or one clause used twice, stay two points. A changed point carries one
+note: "Lydelse enligt tillägg nr N, …", "Införd genom tillägg nr N, …" or, for a repealed one, only
+the sentence that it has ceased to apply. An amendment that changes no text of the agreement (only a
+new signatory, or data no text uses) has nothing to sign: a warning, and no addendum is made.
 """
 
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.assemble.agreement import assemble_agreement
 from drafter.assemble.standard_outline import Placed
 from drafter.errors import DrafterError
 from drafter.formatting import datum
-from drafter.model.nodes import Document, Emph, Paragraph, Section, SignatureBlock, Text, walk_sections
+from drafter.model.nodes import CrossRef, Document, Emph, Paragraph, Section, SignatureBlock, Text, walk_sections
+from drafter.model.numbering import inlines_in
 from drafter.model.text import own_text
 from drafter.spec.load import LoadedSpec, validate_spec
 from drafter.spec.model import Amendment, OutlineItem
@@ -34,9 +40,22 @@ class UnknownPoint(AmendmentError):
 
 
 class EmptyAmendment(AmendmentError):
-    """An amendment changes nothing in the agreement."""
+    """An amendment changes nothing, neither the agreement's text nor the spec's data."""
 
     code = "amendment-empty"
+
+
+class RepealedReference(AmendmentError):
+    """A point that still applies refers to a point an amendment repeals."""
+
+    code = "amendment-repealed-ref"
+
+
+class NothingToSign(AmendmentError):
+    """An amendment changes data, but no text of the agreement: there is no tillägg to sign."""
+
+    code = "amendment-nothing-to-sign"
+    severity = "warning"
 
 
 @dataclass
@@ -52,6 +71,12 @@ class AmendedState:
     loaded: LoadedSpec  # the spec's data after amendments 1..N
     consolidated: Document  # the agreement as it reads after amendments 1..N
     changes: list[PointChange] = field(default_factory=list)  # what amendment N changed, in point order
+    notes: list[DrafterError] = field(default_factory=list)  # warnings about amendment N (drafter check)
+
+    @property
+    def signable(self) -> bool:
+        """Whether amendment N changes the agreement's text, so that a tillägg is made to sign."""
+        return bool(self.changes) or not any(isinstance(n, NothingToSign) for n in self.notes)
 
 
 def ident(section: Section) -> str:
@@ -59,81 +84,137 @@ def ident(section: Section) -> str:
     return section.clause.id if section.clause else f"#{section.heading}"
 
 
+def identities(sections: list[Section]) -> list[tuple[str, Section]]:
+    """Each section with what it is across versions of the agreement: its clause, else its heading,
+    counted when it repeats ("#Villkor", "#Villkor#2"), in reading order."""
+    seen: Counter[str] = Counter()
+    found = []
+    for section in walk_sections(sections):
+        base = ident(section)
+        seen[base] += 1
+        found.append((base if seen[base] == 1 else f"{base}#{seen[base]}", section))
+    return found
+
+
 def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[AmendedState]:
-    numbers = {ident(s): s.number for s in signed.walk_sections() if s.number}
-    by_number = {number: key for key, number in numbers.items()}
+    numbers = {key: s.number for key, s in identities(signed.sections) if s.number}
     data = copy.deepcopy(loaded.data)
     positions = dict(loaded.positions)
     operations: list[tuple[int, int, object]] = []  # (amendment index, change index, change)
     previous = _plain(signed)
-    last_change: dict[str, Amendment] = {}
+    previous_data = copy.deepcopy(_without_amendments(data))  # `data` is changed in place
+    last_change: dict[str, tuple[str, Amendment]] = {}  # number → ("Lydelse enligt"/"Införd genom", amendment)
+    removed_by: dict[str, tuple[Amendment, int, int]] = {}
     states = []
     for a, amendment in enumerate(loaded.spec.amendments):
         for c, change in enumerate(amendment.changes):
-            where = loaded.where("amendments", a, "changes", c)
             if change.set is not None:
+                where = loaded.where("amendments", a, "changes", c)
                 for key, value in change.set.items():
                     _set(data, positions, key, value, ("amendments", a, "changes", c, "set", key), where)
-            elif change.point not in by_number:
-                raise UnknownPoint(
-                    f"Tillägg nr {amendment.number} ändrar punkt {change.point}, men överenskommelsen har "
-                    "ingen sådan punkt.", where,
-                    f"Punkterna som finns: {', '.join(sorted(by_number, key=_order))}.")
             else:
                 operations.append((a, c, change))
-        state_data = {k: v for k, v in data.items() if k != "amendments"}
+                if change.remove:
+                    removed_by.setdefault(change.remove, (amendment, a, c))
+        state_data = _without_amendments(data)
         spec = validate_spec(loaded.path, state_data, positions)
         state = LoadedSpec(loaded.path, spec, positions, [], state_data)
-        inserted: dict[str, str] = {}
         removed: set[str] = set()
         consolidated = assemble_agreement(
-            state, library, adjust=lambda sections, assembler, inserted=inserted, removed=removed: _apply(
-                sections, assembler, operations, numbers, by_number, loaded, inserted, removed))
+            state, library, adjust=lambda sections, assembler, removed=removed: _apply(
+                sections, assembler, operations, numbers, loaded, removed))
+        _no_reference_to_repealed(consolidated, removed, removed_by, loaded)
         plain = _plain(consolidated)
-        changed = [key for key in plain if plain[key] != previous.get(key)]
-        changed += [key for key in previous if key not in plain]
-        signatories = any(key.split(".")[0] == "parties" for change in amendment.changes for key in change.set or {})
-        if not changed and not signatories:
-            raise EmptyAmendment(f"Tillägg nr {amendment.number} ändrar ingenting i "
-                                 "överenskommelsen.", loaded.where("amendments", a),
-                                 "Ta bort tillägget eller ange vad det ändrar.")
-        for key in changed:
-            last_change[key] = amendment
-        changes = _changes(consolidated, changed, numbers, removed)  # as worded, before the notes are added
-        _note_amended_points(consolidated, last_change)
-        states.append(AmendedState(amendment, state, consolidated, changes))
-        previous = plain
+        changed = [number for number in plain if plain[number] != previous.get(number)]
+        notes: list[DrafterError] = []
+        if not changed:
+            if state_data == previous_data:
+                raise EmptyAmendment(f"Tillägg nr {amendment.number} ändrar ingenting i "
+                                     "överenskommelsen.", loaded.where("amendments", a),
+                                     "Ta bort tillägget eller ange vad det ändrar.")
+            notes.append(_nothing_to_sign(amendment, a, loaded))
+        for number in changed:
+            last_change[number] = ("Införd genom" if number not in previous else "Lydelse enligt", amendment)
+        changes = _changes(consolidated, changed, previous, removed)  # as worded, before the notes are added
+        _note_amended_points(consolidated, last_change, removed)
+        states.append(AmendedState(amendment, state, consolidated, changes, notes))
+        previous, previous_data = plain, copy.deepcopy(state_data)
     return states
 
 
-def _apply(sections, assembler, operations, numbers, by_number, loaded, inserted, removed) -> None:
+def _without_amendments(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "amendments"}
+
+
+def _nothing_to_sign(amendment: Amendment, a: int, loaded: LoadedSpec) -> NothingToSign:
+    fields = [key for change in amendment.changes for key in change.set or {}]
+    return NothingToSign(
+        f"Tillägg nr {amendment.number} ändrar ingen text i överenskommelsen, bara uppgifterna "
+        f"{', '.join(fields)}, som ingen punkt i överenskommelsen återger. Det finns inget att underteckna, "
+        f"så inget tillägg nr {amendment.number} görs; uppgifterna gäller från och med tillägget för de "
+        "handlingar som görs senare (nästa tillägg, förnyelsen).",
+        loaded.where("amendments", a),
+        "En ny ordförande eller en ny undertecknare ändrar inte överenskommelsen och kräver inget tillägg. "
+        "Ska överenskommelsen ändras, ange vad som ändras (replace, remove, insert_after eller uppgifter "
+        "som texten använder); annars kan tillägget tas bort.")
+
+
+def _apply(sections, assembler, operations, numbers, loaded, removed) -> None:
     """Keep the signed numbers, and carry out the point changes of the amendments so far
-    (`inserted` and `removed` are filled in: the points added and those that ceased to apply)."""
-    for section in walk_sections(sections):
-        if ident(section) in numbers:
-            section.fixed_number = numbers[ident(section)]
+    (`removed` is filled in with the numbers of the points that ceased to apply)."""
+    for key, section in identities(sections):
+        if key in numbers:
+            section.fixed_number = numbers[key]
     for a, c, change in operations:
         amendment = loaded.spec.amendments[a]
-        siblings, index = _find(sections, by_number[change.point])
-        target = siblings[index]
+        point = change.point
         locate = lambda *f, a=a, c=c: loaded.where("amendments", a, "changes", c, *f)  # noqa: E731
+        found = _find(sections, point)
+        if found is None:
+            have = sorted({s.fixed_number for s in walk_sections(sections) if s.fixed_number}, key=_order)
+            raise UnknownPoint(
+                f"Tillägg nr {amendment.number} ändrar punkt {point}, men överenskommelsen har ingen sådan punkt.",
+                loaded.where("amendments", a, "changes", c), f"Punkterna som finns: {', '.join(have)}.")
+        siblings, index = found
+        target = siblings[index]
         if change.replace:
             new = assembler.section(Placed(_item(change, target.heading), locate))
             target.blocks, target.sections, target.clause = new.blocks, new.sections, new.clause or target.clause
             target.heading = change.heading or target.heading
         elif change.remove:
-            removed.add(ident(target))
+            removed.add(point)
             target.blocks = [Paragraph([Emph([Text(
-                f"Punkten har upphört att gälla enligt tillägg nr {amendment.number}, från och med den "
+                f"Punkten har upphört att gälla genom tillägg nr {amendment.number} från och med den "
                 f"{datum(amendment.effective)}.")])])]
             target.sections = []
         else:
             new = assembler.section(Placed(_item(change, change.heading), locate))
-            letter = "abcdefghijklmnopqrstuvwxyz"[sum(k.startswith(f"{change.point} ") for k in inserted.values())]
-            new.fixed_number = f"{change.point} {letter}"
-            inserted[ident(new)] = new.fixed_number
-            siblings.insert(index + 1 + sum(1 for s in siblings[index + 1:] if s.fixed_number and
-                                            s.fixed_number.startswith(f"{change.point} ")), new)
+            after = [s for s in siblings if s.fixed_number and s.fixed_number.startswith(f"{point} ")]
+            new.fixed_number = f"{point} {'abcdefghijklmnopqrstuvwxyz'[len(after)]}"
+            siblings.insert(index + 1 + len(after), new)
+
+
+def _no_reference_to_repealed(doc: Document, removed: set[str], removed_by: dict, loaded: LoadedSpec) -> None:
+    """A point that still applies may not refer to a repealed one: its "enligt punkt 5.7" would
+    point at nothing. The finding names both points and the amendment that repeals."""
+    if not removed:
+        return
+    by_clause = {s.clause.id: s for s in doc.walk_sections() if s.clause and s.number}
+    for section in doc.walk_sections():
+        if section.number in removed or any(section.number.startswith(f"{r}.") for r in removed):
+            continue
+        for inline in inlines_in(section.blocks):
+            target = by_clause.get(inline.target) if isinstance(inline, CrossRef) else None
+            if target is not None and target.number in removed:
+                amendment, a, c = removed_by[target.number]
+                raise RepealedReference(
+                    f"Punkt {section.number} {section.heading} hänvisar till punkt {target.number} "
+                    f"{target.heading}, som upphör att gälla genom tillägg nr {amendment.number}; "
+                    "hänvisningen skulle peka på en punkt som inte längre gäller.",
+                    loaded.where("amendments", a, "changes", c),
+                    f"Ge i samma tillägg punkt {section.number} en ny lydelse utan hänvisningen "
+                    f"(replace: \"{section.number}\" med text: eller en annan klausulversion), "
+                    f"eller låt punkt {target.number} gälla.")
 
 
 def _item(change, heading) -> OutlineItem:
@@ -161,23 +242,25 @@ def _set(data: dict, positions: dict, key: str, value, source: tuple, where) -> 
 
 
 def _plain(doc: Document) -> dict[str, str]:
-    """Each point's own text (not its notes), by what it is."""
-    return {ident(s): own_text(s, without=(SignatureBlock,)) for s in doc.walk_sections() if s.number}
+    """Each point's own text (not its notes, nor signatures: who signs is not the agreement's text),
+    by its number."""
+    return {s.number: own_text(s, without=(SignatureBlock,)) for s in doc.walk_sections() if s.number}
 
 
-def _note_amended_points(doc: Document, last_change: dict[str, Amendment]) -> None:
+def _note_amended_points(doc: Document, last_change: dict[str, tuple[str, Amendment]], removed: set[str]) -> None:
+    """One note under each point an amendment changed; a repealed point's own sentence is its note."""
     for section in doc.walk_sections():
-        amendment = last_change.get(ident(section))
-        if amendment:
+        if section.number in last_change and section.number not in removed:
+            how, amendment = last_change[section.number]
             section.blocks.append(Paragraph([Emph([Text(
-                f"Lydelse enligt tillägg nr {amendment.number}, gäller från {datum(amendment.effective)}.")])]))
+                f"{how} tillägg nr {amendment.number}, gäller från {datum(amendment.effective)}.")])]))
 
 
-def _changes(doc: Document, changed: list[str], numbers: dict[str, str], removed: set[str]) -> list[PointChange]:
+def _changes(doc: Document, changed: list[str], previous: dict[str, str], removed: set[str]) -> list[PointChange]:
     found = []
     for section in doc.walk_sections():
-        if ident(section) in changed and section.number:
-            kind = "insert" if ident(section) not in numbers else "remove" if ident(section) in removed else "replace"
+        if section.number in changed:
+            kind = "insert" if section.number not in previous else "remove" if section.number in removed else "replace"
             found.append(PointChange(kind, section.number, copy.deepcopy(section)))
     return [c for c in found if not _inside_changed(c, found)]
 
@@ -187,16 +270,16 @@ def _inside_changed(change: PointChange, found: list[PointChange]) -> bool:
     return any(other is not change and change.number.startswith(f"{other.number}.") for other in found)
 
 
-def _find(sections: list[Section], key: str) -> tuple[list[Section], int]:
+def _find(sections: list[Section], number: str) -> tuple[list[Section], int] | None:
     stack = [sections]
     while stack:
         siblings = stack.pop()
         for index, section in enumerate(siblings):
-            if ident(section) == key:
+            if section.fixed_number == number:
                 return siblings, index
             stack.append(section.sections)
-    raise KeyError(key)
+    return None
 
 
 def _order(number: str) -> tuple:
-    return tuple(int(p) for p in number.split("."))
+    return tuple((int(p) if p.isdigit() else 0, p) for p in number.replace(" ", ".").split("."))

@@ -18,7 +18,7 @@ MARK = "Konsoliderad version – ej undertecknad"
 def mark_unsigned(doc: Document, signed_on: dt.date | None, numbers: str) -> Document:
     """`doc` marked as not signed, its signature blocks replaced by a sentence about the signed texts."""
     doc.meta.mark = MARK
-    when = f", daterad {datum(signed_on)}," if signed_on else ""
+    when = f", daterad den {datum(signed_on)}," if signed_on else ""
     note = Paragraph([Text(f"Den konsoliderade versionen undertecknas inte. Den sammanställer den undertecknade "
                            f"överenskommelsen{when} och tillägg nr {numbers}; det är de undertecknade "
                            "handlingarna som gäller.")])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.language.measure import Stats, measure
-from drafter.model.nodes import BulletList, Document, FootnoteRef, OrderedList, Paragraph, Section
+from drafter.model.nodes import BulletList, Document, FootnoteRef, OrderedList, Paragraph, Quote, Section
 from drafter.model.text import block_lines, inline_text
 
 
@@ -32,6 +32,8 @@ def prose_lines(blocks, numbered: bool = False) -> list[str]:
         elif isinstance(block, (BulletList, OrderedList)):
             for item in block.items:
                 out += prose_lines(item)
+        elif isinstance(block, Quote):
+            out += prose_lines(block.blocks)
     return [line.replace("\n", " ") for line in out if line.strip()]
 
 
@@ -43,6 +45,8 @@ def other_lines(blocks) -> list[str]:
             out += [line for note in _footnotes(block.inlines) for b in note.blocks for line in block_lines(b)]
         elif isinstance(block, (BulletList, OrderedList)):
             out += [line for item in block.items for line in other_lines(item)]
+        elif isinstance(block, Quote):
+            out += other_lines(block.blocks)
         else:
             out += block_lines(block)
     return out

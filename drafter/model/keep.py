@@ -18,7 +18,7 @@ also the writers' default).
 from __future__ import annotations
 
 from drafter.model.nodes import (
-    BulletList, Document, Emph, OrderedList, Paragraph, SignatureBlock, Strong, Table, Text, walk_sections,
+    BulletList, Document, Emph, OrderedList, Paragraph, Quote, SignatureBlock, Strong, Table, Text, walk_sections,
 )
 
 SUB_HEADING_MAX = 120  # characters: longer emphasised paragraphs are text, not sub-headings
@@ -41,13 +41,15 @@ def _mark_blocks(blocks: list) -> None:
     for block, after in zip(blocks, blocks[1:]):
         if not isinstance(block, Paragraph):
             continue
-        if isinstance(after, (BulletList, OrderedList, Table)) and _plain(block).rstrip().endswith(":"):
+        if isinstance(after, (BulletList, OrderedList, Table, Quote)) and _plain(block).rstrip().endswith(":"):
             block.keep_with_next = True
         elif is_sub_heading(block):
             block.keep_with_next = True
     for block in blocks:
         for item in getattr(block, "items", []):
             _mark_blocks(item)
+        if isinstance(block, Quote):
+            _mark_blocks(block.blocks)
 
 
 def is_sub_heading(paragraph: Paragraph) -> bool:

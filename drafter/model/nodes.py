@@ -166,7 +166,15 @@ class Officials:
     officials: list[Official]
 
 
-Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials,
+@dataclass
+class Quote:
+    """Wording quoted whole and set off (indented) from the text around it, like docutils'
+    block_quote: the new wording of a point in an addendum, never run into the next instruction."""
+
+    blocks: list["Block"]
+
+
+Block = Union[Paragraph, BulletList, OrderedList, Table, SignatureBlock, Officials, Quote,
               "InsertedBlocks", "DeletedBlocks", "Heading", "RenumberedItem", "TrackedTable", "ChangedPeople"]
 
 

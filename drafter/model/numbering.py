@@ -14,6 +14,7 @@ from drafter.model.nodes import (
     FootnoteRef,
     OrderedList,
     Paragraph,
+    Quote,
     Section,
     Strong,
     Table,
@@ -29,10 +30,11 @@ class UnknownReference(Exception):
         self.known = known
 
 
-def number_document(doc: Document) -> None:
-    """Number sections (1., 1.1, 1.1.1), then resolve references and footnotes."""
+def number_document(doc: Document, against: Document | None = None) -> None:
+    """Number sections (1., 1.1, 1.1.1), then resolve references and footnotes. References resolve
+    in `against` when given: an addendum's quoted wording refers to points of the agreement."""
     _number_sections(doc.sections, prefix="", level=1)
-    by_clause = {s.clause.id: s for s in doc.walk_sections() if s.clause and s.number}
+    by_clause = {s.clause.id: s for s in (against or doc).walk_sections() if s.clause and s.number}
     counter = [0]
     for blocks in _all_block_lists(doc):
         for inline in inlines_in(blocks):
@@ -99,6 +101,8 @@ def inlines_in(blocks):
         elif isinstance(block, (BulletList, OrderedList)):
             for item in block.items:
                 yield from inlines_in(item)
+        elif isinstance(block, Quote):
+            yield from inlines_in(block.blocks)
         elif isinstance(block, Table):
             for row in [block.header, *block.rows, *([block.total] if block.total else [])]:
                 for cell in row:

@@ -11,6 +11,7 @@ from drafter.model.nodes import (
     LineBreak,
     OrderedList,
     Paragraph,
+    Quote,
     Section,
     Officials,
     SignatureBlock,
@@ -39,6 +40,8 @@ def inline_text(inlines, footnote_marks: bool = True) -> str:
 def block_lines(block) -> list[str]:
     if isinstance(block, Paragraph):
         return [inline_text(block.inlines)]
+    if isinstance(block, Quote):
+        return [line for b in block.blocks for line in block_lines(b)]
     if isinstance(block, BulletList):
         return [line for item in block.items for b in item for line in block_lines(b)]
     if isinstance(block, OrderedList):

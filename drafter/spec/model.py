@@ -265,7 +265,7 @@ class Proposal(_Model):
     outline: Outline = Field(description="Utlåtandets avsnitt i ordning, eller en standardmall (standard:).")
 
 
-POINT = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*$")
+POINT = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*( [a-z])?$")  # "3.2 a": a point an earlier tillägg inserted
 
 
 class Decision(_Model):

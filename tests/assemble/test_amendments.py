@@ -31,9 +31,10 @@ def test_addendum_states_each_change_in_drafting_form():
                            "Socialförvaltningen och Street Minds")
     assert "Socialförvaltningen (organisationsnummer 212000-0142)" in text
     assert "Street Minds (organisationsnummer 802524-2879)" in text
-    assert "daterad 1 juli 2026" in text and "beslut av styrgruppen för partnerskapet den 8 december 2026, § 4" in text
+    assert "Detta tillägg ändrar överenskommelsen om idéburet offentligt partnerskap (IOP) mellan " in text
+    assert "daterad den 1 juli 2026" in text and "beslut av styrgruppen för partnerskapet den 8 december 2026, § 4" in text
     assert "Punkt 5.2 Ekonomisk ersättning ska ha följande lydelse:\n5.2 Ekonomisk ersättning" in text
-    assert "En ny punkt, 3.2 a, ska införas med följande lydelse:\n3.2 a Brukarråd" in text
+    assert "Det ska införas en ny punkt, 3.2 a, av följande lydelse:\n3.2 a Brukarråd" in text
     assert text.index("3.2 a") < text.index("Punkt 5.2")  # in point order
     assert "Tillägget gäller från och med den 1 januari 2027.\nI övrigt gäller överenskommelsen oförändrad." in text
     assert "Sara Ahmadi, ordförande" in text  # the new signatory signs the addendum
@@ -65,11 +66,12 @@ def test_consolidated_is_the_agreement_with_the_changes_applied():
             assert "För Street Minds" not in after and "För Street Minds" in before
             assert "Sara Ahmadi, ordförande" not in after + before  # who signs the tillägg, not the agreement
             assert after[-1] == ("Den konsoliderade versionen undertecknas inte. Den sammanställer den undertecknade "
-                                 "överenskommelsen, daterad 1 juli 2026, och tillägg nr 1; det är de undertecknade "
+                                 "överenskommelsen, daterad den 1 juli 2026, och tillägg nr 1; det är de undertecknade "
                                  "handlingarna som gäller.")
         else:
             assert after == before, number
-    assert [line for b in consolidated["3.2 a"].blocks for line in block_lines(b)][-1] == note
+    assert [line for b in consolidated["3.2 a"].blocks for line in block_lines(b)][-1] == (
+        "Införd genom tillägg nr 1, gäller från 1 januari 2027.")
     assert docs[("consolidated", "")].meta.subtitle == "Lydelse enligt tillägg nr 1, gäller från 1 januari 2027"
 
 
@@ -103,5 +105,7 @@ def test_a_removed_point_keeps_its_number_and_says_so(tmp_path):
     assert "Punkt 2.8 Informationsspridning ska upphöra att gälla." in text
     consolidated = sections(docs[("consolidated", "")])
     assert consolidated["2.8"].heading == "Informationsspridning"
-    assert "har upphört att gälla enligt tillägg nr 1" in " ".join(block_lines(consolidated["2.8"].blocks[0]))
+    # one marker, not also "Lydelse enligt tillägg nr 1"
+    assert [line for b in consolidated["2.8"].blocks for line in block_lines(b)] == [
+        "Punkten har upphört att gälla genom tillägg nr 1 från och med den 1 januari 2027."]
     assert consolidated["3"].heading == "Partnerskapets struktur och organisation"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from docx.shared import Twips
 
 from drafter.model.changes import ChangeBlock
-from drafter.model.nodes import BulletList, Officials, OrderedList, Paragraph, SignatureBlock, Table
+from drafter.model.nodes import BulletList, Officials, OrderedList, Paragraph, Quote, SignatureBlock, Table
 from drafter.writers.docx import house
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.inlines import write_inlines
@@ -64,6 +64,10 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
         write_signatures(story, block)
     elif isinstance(block, Officials):
         write_officials(story, block)
+    elif isinstance(block, Quote):
+        from drafter.writers.docx.quote import write_quote  # it writes through this module
+
+        write_quote(story, block, footnotes, depth)
     elif isinstance(block, ChangeBlock):
         from drafter.writers.docx.changes import write_change  # it writes through this module
 
