@@ -149,8 +149,8 @@ def _without_amendments(data: dict) -> dict:
 def _nothing_to_sign(amendment: Amendment, a: int, loaded: LoadedSpec) -> NothingToSign:
     fields = [key for change in amendment.changes for key in change.set or {}]
     return NothingToSign(
-        f"Tillägg nr {amendment.number} ändrar ingen text i överenskommelsen, bara uppgifterna "
-        f"{', '.join(fields)}, som ingen punkt i överenskommelsen återger. Det finns inget att underteckna, "
+        f"Tillägg nr {amendment.number} ändrar ingen text i överenskommelsen, bara uppgifter i specen "
+        f"({', '.join(fields)}) som ingen punkt i överenskommelsen återger. Det finns inget att underteckna, "
         f"så inget tillägg nr {amendment.number} görs; uppgifterna gäller från och med tillägget för de "
         "handlingar som görs senare (nästa tillägg, förnyelsen).",
         loaded.where("amendments", a),
