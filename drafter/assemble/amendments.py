@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.assemble.agreement import assemble_agreement
+from drafter.assemble.outline import UnresolvedReference
 from drafter.assemble.standard_outline import Placed
 from drafter.errors import DrafterError
 from drafter.formatting import datum
@@ -120,9 +121,13 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
         spec = validate_spec(loaded.path, state_data, positions)
         state = LoadedSpec(loaded.path, spec, positions, [], state_data)
         removed: set[str] = set()
-        consolidated = assemble_agreement(
-            state, library, adjust=lambda sections, assembler, removed=removed: _apply(
-                sections, assembler, operations, numbers, loaded, removed))
+        try:
+            consolidated = assemble_agreement(
+                state, library, adjust=lambda sections, assembler, removed=removed: _apply(
+                    sections, assembler, operations, numbers, loaded, removed))
+        except UnresolvedReference as exc:
+            _inside_repealed(exc, signed, removed, removed_by, loaded)
+            raise
         _no_reference_to_repealed(consolidated, removed, removed_by, loaded)
         plain = _plain(consolidated)
         changed = [number for number in plain if plain[number] != previous.get(number)]
@@ -215,6 +220,25 @@ def _no_reference_to_repealed(doc: Document, removed: set[str], removed_by: dict
                     f"Ge i samma tillägg punkt {section.number} en ny lydelse utan hänvisningen "
                     f"(replace: \"{section.number}\" med text: eller en annan klausulversion), "
                     f"eller låt punkt {target.number} gälla.")
+
+
+def _inside_repealed(exc: UnresolvedReference, signed: Document, removed: set[str], removed_by: dict,
+                     loaded: LoadedSpec) -> None:
+    """A reference to a sub-point of a repealed point (it is gone with it) as the repealed-reference
+    finding, naming the points; otherwise the reference's own finding stands."""
+    target = next((s for s in signed.walk_sections() if s.clause and s.clause.id == exc.target and s.number), None)
+    whole = next((r for r in removed if target and target.number.startswith(f"{r}.")), None)
+    if target is None or whole is None:
+        return
+    users = [s for s in signed.walk_sections() if s.number and not any(s.number == r or s.number.startswith(f"{r}.")
+             for r in removed) and any(isinstance(i, CrossRef) and i.target == exc.target for i in inlines_in(s.blocks))]
+    who = f"Punkt {users[0].number} {users[0].heading}" if users else "En punkt som fortsätter att gälla"
+    amendment, a, c = removed_by[whole]
+    raise RepealedReference(
+        f"{who} hänvisar till punkt {target.number} {target.heading}, som upphör att gälla med punkt {whole} "
+        f"genom tillägg nr {amendment.number}; hänvisningen skulle peka på en punkt som inte längre gäller.",
+        loaded.where("amendments", a, "changes", c),
+        "Ge i samma tillägg den hänvisande punkten en ny lydelse utan hänvisningen, eller låt punkten gälla.") from None
 
 
 def _item(change, heading) -> OutlineItem:

@@ -169,3 +169,15 @@ def test_a_point_an_earlier_tillagg_inserted_can_be_amended_again(tmp_path):
     assert "Det ska införas en ny punkt, 3.2 b, av följande lydelse:" in text
     numbers = _numbers(docs[("consolidated", "")])
     assert numbers[numbers.index("3.2"):numbers.index("3.2") + 4] == ["3.2", "3.2 a", "3.2 b", "4"]
+
+
+def test_a_reference_into_a_repealed_point_is_the_same_error(tmp_path):
+    outline = example_data()["outline"]
+    villkor = next(item for item in outline if isinstance(item, dict) and item.get("heading") == "Villkor")
+    aterkrav = villkor["sections"].pop(villkor["sections"].index("villkor/aterkrav"))
+    outline.insert(-1, {"heading": "Återbetalning", "sections": [aterkrav]})  # 6.1, which 5.7 Uppsägning names
+    spec = _spec(tmp_path, [{"remove": "6"}], outline=outline)
+    (error,) = _errors(spec)
+    assert error.code == "amendment-repealed-ref"
+    assert error.message.startswith("Punkt 5.7 Uppsägning av överenskommelse om partnerskap hänvisar till punkt 6.1 "
+                                    "Återkrav, som upphör att gälla med punkt 6 genom tillägg nr 1")
