@@ -88,3 +88,25 @@ def test_consolidated_marks_the_inserted_point_as_inserted(example_files):
     whole = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
     assert "Införd genom tillägg nr 1, gäller från 1 januari 2027." in whole
     assert whole.count("Lydelse enligt tillägg nr 1, gäller från 1 januari 2027.") == 1
+
+
+def test_a_repealed_point_carries_one_marker_in_docx_and_pdf(tmp_path):
+    from assemble.test_amend_defects import _spec
+    from drafter.build import BuildOptions, build
+    from drafter.clauses.library import ClauseLibrary
+    from helpers import CLAUSES
+
+    spec = _spec(tmp_path, [{"remove": "2.8"}, {"set": {"period.renewal.notice_deadline": "10-31"}}])
+    out = build(spec, BuildOptions(out_dir=tmp_path / "out", library=ClauseLibrary(CLAUSES))).parent
+    marker = "Punkten har upphört att gälla genom tillägg nr 1 från och med den 1 januari 2027."
+    texts = [p.text for p in open_docx(out / "spec-overenskommelse-konsoliderad.docx").paragraphs if p.text]
+    at = texts.index("2.8 Informationsspridning")
+    assert texts[at + 1:at + 3] == [marker, "3. Partnerskapets struktur och organisation"]
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in read((out / "spec-overenskommelse-konsoliderad.pdf")
+                                                                     .read_bytes()).pages)
+    assert f"2.8 Informationsspridning {marker} 3. Partnerskapets struktur" in pdf
+    addendum = " ".join(" ".join(p.extract_text().split()) for p in read((out / "spec-tillagg-1.pdf").read_bytes()).pages)
+    assert "Punkt 2.8 Informationsspridning ska upphöra att gälla. Punkt 5.1 Period för partnerskapet ska ha " \
+           "följande lydelse: 5.1 Period" in addendum  # 5.1 and 5.8 both name the notice day
+    assert "Punkt 5.8 Uppsägning av överenskommelse om partnerskap ska ha följande lydelse: 5.8 Uppsägning" in addendum
+    assert "tillbaka redan utbetalda medel enligt punkt 5.7." in addendum
