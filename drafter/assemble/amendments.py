@@ -112,6 +112,11 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
             if change.set is not None:
                 where = loaded.where("amendments", a, "changes", c)
                 for key, value in change.set.items():
+                    if key.split(".")[0] in ("outline", "amendments"):
+                        raise UnknownPoint(
+                            f"Tillägg nr {amendment.number} ändrar '{key}' med set:, men punkterna i en "
+                            "undertecknad överenskommelse ändras en och en, med sina nummer.", where,
+                            "Skriv replace:, remove: eller insert_after: med punktens nummer (t.ex. \"5.2\").")
                     _set(data, positions, key, value, ("amendments", a, "changes", c, "set", key), where)
             else:
                 operations.append((a, c, change))

@@ -181,3 +181,9 @@ def test_a_reference_into_a_repealed_point_is_the_same_error(tmp_path):
     assert error.code == "amendment-repealed-ref"
     assert error.message.startswith("Punkt 5.7 Uppsägning av överenskommelse om partnerskap hänvisar till punkt 6.1 "
                                     "Återkrav, som upphör att gälla med punkt 6 genom tillägg nr 1")
+
+
+def test_the_outline_is_not_changed_through_set(tmp_path):
+    spec = _spec(tmp_path, [{"set": {"outline.4.sections": ["villkor/period"]}}])
+    (error,) = _errors(spec)
+    assert error.code == "amendment-point" and "ändras en och en, med sina nummer" in error.message
