@@ -106,6 +106,7 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
     previous_data = copy.deepcopy(_without_amendments(data))  # `data` is changed in place
     last_change: dict[str, tuple[str, Amendment]] = {}  # number → ("Lydelse enligt"/"Införd genom", amendment)
     removed_by: dict[str, tuple[Amendment, int, int]] = {}
+    replaced_by: dict[str, tuple[Amendment, int, int]] = {}  # a new wording may leave out sub-points
     states = []
     for a, amendment in enumerate(loaded.spec.amendments):
         for c, change in enumerate(amendment.changes):
@@ -122,6 +123,8 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
                 operations.append((a, c, change))
                 if change.remove:
                     removed_by.setdefault(change.remove, (amendment, a, c))
+                elif change.replace:
+                    replaced_by.setdefault(change.replace, (amendment, a, c))
         state_data = _without_amendments(data)
         spec = validate_spec(loaded.path, state_data, positions)
         state = LoadedSpec(loaded.path, spec, positions, [], state_data)
@@ -131,7 +134,7 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
                 state, library, adjust=lambda sections, assembler, removed=removed: _apply(
                     sections, assembler, operations, numbers, loaded, removed))
         except UnresolvedReference as exc:
-            _inside_repealed(exc, signed, removed, removed_by, loaded)
+            _inside_repealed(exc, signed, removed, removed_by, replaced_by, loaded)
             raise
         _no_reference_to_repealed(consolidated, removed, removed_by, loaded)
         plain = _plain(consolidated)
@@ -228,22 +231,40 @@ def _no_reference_to_repealed(doc: Document, removed: set[str], removed_by: dict
 
 
 def _inside_repealed(exc: UnresolvedReference, signed: Document, removed: set[str], removed_by: dict,
-                     loaded: LoadedSpec) -> None:
-    """A reference to a sub-point of a repealed point (it is gone with it) as the repealed-reference
-    finding, naming the points; otherwise the reference's own finding stands."""
+                     replaced_by: dict, loaded: LoadedSpec) -> None:
+    """A reference to a sub-point of a repealed point (it is gone with it), or one that a point's new
+    wording leaves out, as the repealed-reference finding naming the points; otherwise the reference's
+    own finding stands."""
     target = next((s for s in signed.walk_sections() if s.clause and s.clause.id == exc.target and s.number), None)
-    whole = next((r for r in removed if target and target.number.startswith(f"{r}.")), None)
-    if target is None or whole is None:
+    if target is None:
         return
-    users = [s for s in signed.walk_sections() if s.number and not any(s.number == r or s.number.startswith(f"{r}.")
-             for r in removed) and any(isinstance(i, CrossRef) and i.target == exc.target for i in inlines_in(s.blocks))]
-    who = f"Punkt {users[0].number} {users[0].heading}" if users else "En punkt som fortsätter att gälla"
+    whole = next((r for r in removed if target.number.startswith(f"{r}.")), None)
+    if whole is None:
+        whole = next((r for r in sorted(replaced_by, key=len) if target.number.startswith(f"{r}.")), None)
+        if whole is None:
+            return
+        amendment, a, c = replaced_by[whole]
+        raise RepealedReference(
+            f"{_referrer(signed, exc.target, removed | {whole})} hänvisar till punkt {target.number} "
+            f"{target.heading}, som inte finns kvar i den nya lydelsen av punkt {whole} enligt tillägg nr {amendment.number}; "
+            "hänvisningen skulle peka på en punkt som inte längre gäller.",
+            loaded.where("amendments", a, "changes", c),
+            f"Behåll punkt {target.number} i den nya lydelsen, eller ge i samma tillägg den hänvisande punkten "
+            "en ny lydelse utan hänvisningen.") from None
     amendment, a, c = removed_by[whole]
     raise RepealedReference(
-        f"{who} hänvisar till punkt {target.number} {target.heading}, som upphör att gälla med punkt {whole} "
+        f"{_referrer(signed, exc.target, removed)} hänvisar till punkt {target.number} {target.heading}, "
+        f"som upphör att gälla med punkt {whole} "
         f"genom tillägg nr {amendment.number}; hänvisningen skulle peka på en punkt som inte längre gäller.",
         loaded.where("amendments", a, "changes", c),
         "Ge i samma tillägg den hänvisande punkten en ny lydelse utan hänvisningen, eller låt punkten gälla.") from None
+
+
+def _referrer(signed: Document, clause: str, removed: set[str]) -> str:
+    """"Punkt 5.8 Uppsägning": the first point still in force whose signed text refers to `clause`."""
+    users = [s for s in signed.walk_sections() if s.number and not any(s.number == r or s.number.startswith(f"{r}.")
+             for r in removed) and any(isinstance(i, CrossRef) and i.target == clause for i in inlines_in(s.blocks))]
+    return f"Punkt {users[0].number} {users[0].heading}" if users else "En punkt som fortsätter att gälla"
 
 
 def _item(change, heading) -> OutlineItem:

@@ -171,16 +171,30 @@ def test_a_point_an_earlier_tillagg_inserted_can_be_amended_again(tmp_path):
     assert numbers[numbers.index("3.2"):numbers.index("3.2") + 4] == ["3.2", "3.2 a", "3.2 b", "4"]
 
 
-def test_a_reference_into_a_repealed_point_is_the_same_error(tmp_path):
+def _aterkrav_in_its_own_point():
+    """The example's outline with Återkrav moved to a point 6 of its own (6.1), which 5.7 Uppsägning names."""
     outline = example_data()["outline"]
     villkor = next(item for item in outline if isinstance(item, dict) and item.get("heading") == "Villkor")
     aterkrav = villkor["sections"].pop(villkor["sections"].index("villkor/aterkrav"))
-    outline.insert(-1, {"heading": "Återbetalning", "sections": [aterkrav]})  # 6.1, which 5.7 Uppsägning names
-    spec = _spec(tmp_path, [{"remove": "6"}], outline=outline)
+    outline.insert(-1, {"heading": "Återbetalning", "sections": [aterkrav]})
+    return outline
+
+
+def test_a_reference_into_a_repealed_point_is_the_same_error(tmp_path):
+    spec = _spec(tmp_path, [{"remove": "6"}], outline=_aterkrav_in_its_own_point())
     (error,) = _errors(spec)
     assert error.code == "amendment-repealed-ref"
     assert error.message.startswith("Punkt 5.7 Uppsägning av överenskommelse om partnerskap hänvisar till punkt 6.1 "
                                     "Återkrav, som upphör att gälla med punkt 6 genom tillägg nr 1")
+
+
+def test_a_new_wording_that_leaves_out_a_referenced_sub_point_is_the_same_error(tmp_path):
+    spec = _spec(tmp_path, [{"replace": "6", "text": "Återbetalning regleras i bidragsbeslutet."}],
+                 outline=_aterkrav_in_its_own_point())
+    (error,) = _errors(spec)
+    assert error.code == "amendment-repealed-ref"
+    assert error.message.startswith("Punkt 5.7 Uppsägning av överenskommelse om partnerskap hänvisar till punkt 6.1 "
+                                    "Återkrav, som inte finns kvar i den nya lydelsen av punkt 6 enligt tillägg nr 1")
 
 
 def test_the_outline_is_not_changed_through_set(tmp_path):
