@@ -178,16 +178,26 @@ def _apply(sections, assembler, operations, numbers, loaded, removed) -> None:
     for key, section in identities(sections):
         if key in numbers:
             section.fixed_number = numbers[key]
+    whole: dict[str, Amendment] = {}  # points given a new wording or repealed so far: their sub-points go with them
     for a, c, change in operations:
         amendment = loaded.spec.amendments[a]
         point = change.point
         locate = lambda *f, a=a, c=c: loaded.where("amendments", a, "changes", c, *f)  # noqa: E731
         found = _find(sections, point)
         if found is None:
+            where = loaded.where("amendments", a, "changes", c)
+            parent = next((p for p in whole if point.startswith(f"{p}.")), None)
+            if parent is not None:
+                raise UnknownPoint(
+                    f"Tillägg nr {amendment.number} ändrar punkt {point}, men den ingår i punkt {parent}, som "
+                    f"tillägg nr {whole[parent].number} redan ger en ny lydelse eller låter upphöra.", where,
+                    f"Skriv ändringen av punkt {point} i den nya lydelsen av punkt {parent}.")
             have = sorted({s.fixed_number for s in walk_sections(sections) if s.fixed_number}, key=_order)
             raise UnknownPoint(
                 f"Tillägg nr {amendment.number} ändrar punkt {point}, men överenskommelsen har ingen sådan punkt.",
-                loaded.where("amendments", a, "changes", c), f"Punkterna som finns: {', '.join(have)}.")
+                where, f"Punkterna som finns: {', '.join(have)}.")
+        if change.replace or change.remove:
+            whole[point] = amendment
         siblings, index = found
         target = siblings[index]
         if change.replace:

@@ -201,3 +201,11 @@ def test_the_outline_is_not_changed_through_set(tmp_path):
     spec = _spec(tmp_path, [{"set": {"outline.4.sections": ["villkor/period"]}}])
     (error,) = _errors(spec)
     assert error.code == "amendment-point" and "ändras en och en, med sina nummer" in error.message
+
+
+def test_a_sub_point_of_a_point_given_a_new_wording_is_changed_in_that_wording(tmp_path):
+    spec = _spec(tmp_path, [{"replace": "5", "text": "Villkoren framgår av bilaga 1."},
+                            {"replace": "5.2", "text": "Ersättningen betalas kvartalsvis."}])
+    (error,) = _errors(spec)
+    assert error.code == "amendment-point"
+    assert "ändrar punkt 5.2, men den ingår i punkt 5, som tillägg nr 1 redan ger en ny lydelse" in error.message
