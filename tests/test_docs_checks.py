@@ -56,7 +56,8 @@ def test_every_code_has_its_page(code):
 def test_page_follows_the_template(page):
     text = page.read_text(encoding="utf-8")
     first = text.splitlines()[0]
-    assert re.fullmatch(rf"# {re.escape(page.stem)} — (fel|varning|info)( eller (fel|varning|info))*", first), first
+    severities = r"(fel|varning|info)"
+    assert re.fullmatch(rf"# {re.escape(page.stem)} — {severities}((,| eller| och|/) ?{severities})*", first), first
     positions = [text.find(s) for s in SECTIONS]
     assert -1 not in positions and positions == sorted(positions), f"{page.name}: rubrikerna {SECTIONS}"
     for title, body in _sections(text).items():
