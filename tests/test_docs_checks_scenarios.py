@@ -141,3 +141,17 @@ def test_numbering(tmp_path, monkeypatch):
     lines = [line.strip() for line in result.output.splitlines() if "[numbering]" in line]
     assert_as_documented("numbering", lines)
 
+
+
+def test_approving_is_no_text_change(project):
+    """docs/checks/clause-text-changed.md: `clauses approve` changes the front matter, never the text."""
+    (project / "agreements/street-minds-2026.lock").unlink()
+    spec = (project / SPEC).read_text(encoding="utf-8")
+    (project / SPEC).write_text(spec.replace("      - villkor/forsakring\n", "      - villkor/forsakring\n"
+                                             "      - villkor/insyn@1\n"), encoding="utf-8")
+    assert any("villkor/insyn@1" in line for line in check_lines("clause-unapproved"))  # in the agreement
+    result = run("clauses", "approve", "villkor/insyn@1", "--by", "Socialnämnden i Stockholms stad",
+                 "--date", "2026-09-01", "--clauses", "clauses")
+    assert result.exit_code == 0, result.output
+    assert not any("villkor/insyn@1" in line for line in check_lines("clause-unapproved"))
+    assert check_lines("clause-text-changed") == []
