@@ -94,10 +94,15 @@ def test_lock_changed(project):
 
 
 def test_lock_newer(project):
+    """A new version beside the locked one: no lock-changed; granskad no lock-newer, fastställd lock-newer."""
     path = project / "clauses/street-minds/bakgrund/v1.md"
     text = path.read_text(encoding="utf-8")
     (path.parent / "v2.md").write_text(text.replace("version: 1", "version: 2"), encoding="utf-8")
+    _set_front(path.parent / "v2.md", status="granskad", approval=None)
+    assert check_lines("lock-newer") == [] and check_lines("lock-changed") == []
+    (path.parent / "v2.md").write_text(text.replace("version: 1", "version: 2"), encoding="utf-8")
     assert_as_documented("lock-newer", check_lines("lock-newer"))
+    assert check_lines("lock-changed") == []
 
 
 def test_lock_clauses(project):
@@ -118,6 +123,13 @@ def test_lock_document(project):
     start, end = spec.index("amendments:"), spec.index("# Tjänsteutlåtandet")
     (project / SPEC).write_text(spec[:start] + spec[end:], encoding="utf-8")
     assert_as_documented("lock-document", check_lines("lock-document"))
+
+
+def test_an_unlocked_document_may_go(project):
+    """docs/checks/lock-document.md: the proposal is not locked; removing it gives no lock finding."""
+    spec = (project / SPEC).read_text(encoding="utf-8")
+    (project / SPEC).write_text(spec[:spec.index("# Tjänsteutlåtandet")], encoding="utf-8")
+    assert check_lines("lock-document") == []
 
 
 def test_lock_layout(project):
