@@ -36,7 +36,7 @@ _HEAD = """\
 # Fyll i allt som står inom [ ] och varje ÅÅÅÅ-MM-DD, NNNNNN-NNNN, MM-DD och N.
 #   drafter check agreements/{name}.yaml   listar det som återstår, med radnummer
 #   drafter build agreements/{name}.yaml   bygger dokumenten när inget fel återstår
-# Fältens betydelse: README, "Writing a spec". Hela schemat: drafter schema.
+# Fältens betydelse: README, "Skriva en spec". Hela schemat: drafter schema.
 
 document:
   subject: "[Verksamhetens namn]"   # ämne, visas i dokumentegenskaperna

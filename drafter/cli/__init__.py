@@ -23,7 +23,7 @@ svenska.install()
 
 
 class _Command(click.Command):
-    """A command whose usage line is Swedish: `drafter build [FLAGGOR] SPECS...`."""
+    """A command whose usage line is Swedish: `drafter build [FLAGGOR] SPEC...`."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", svenska.OPTIONS_METAVAR)
@@ -90,8 +90,9 @@ def clauses_option(command):
 
 
 def specs_argument(command):
-    """SPECS: one or more spec files, each named once."""
-    return click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))(command)
+    """SPEC...: one or more spec files, each named once (metavar Swedish, like the rest of --help)."""
+    return click.argument("specs", nargs=-1, required=True, metavar="SPEC...",
+                          type=click.Path(path_type=Path))(command)
 
 
 def _register() -> None:

@@ -28,7 +28,7 @@ from drafter.cli import clauses_option, main, specs_argument
               help="Skriv också den konsoliderade överenskommelsen (efter tilläggen) som DOCX med spårade "
                    "ändringar mot den undertecknade.")
 def build(specs, out_dir, formats, pdf_engine, clauses_dir, jobs, force, redline):
-    """Bygg dokumenten för en eller flera specar (SPECS är YAML-filer).
+    """Bygg dokumenten för en eller flera specar (SPEC är YAML-filer).
 
     Kontrollerna (som i `drafter check`) körs först; vid fel skrivs inga dokument för den specen.
     En spec vars indata inte ändrats sedan förra bygget hoppas över (oförändrad). Ett fel i en

@@ -153,7 +153,7 @@ def _all_versions(library, clause_id: str):
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_approve(ref, by, date_text, clauses_dir):
-    """Fastställ en klausulversion: status fastställd, vem och när i front matter, texten i approvals.lock.
+    """Fastställ en klausulversion: status fastställd, vem och när i klausulfilens huvud, texten i approvals.lock.
 
     Bara raderna status och approval skrivs om; texten lämnas byte för byte. Slutkod 2: okänd
     klausul, version eller datum; 1: versionen är redan fastställd eller upphävd."""

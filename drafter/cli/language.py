@@ -16,7 +16,7 @@ from drafter.cli import main
 
 
 @main.command("language")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, metavar="[FIL]...", type=click.Path(path_type=Path))
 @click.option("--library", "library_only", is_flag=True,
               help="Mät i stället varje klausulversion i biblioteket: LIX, ord, meningar över gränsen.")
 @click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
@@ -26,7 +26,7 @@ from drafter.cli import main
 def language(paths, library_only, output_format, clauses_dir):
     """Klarspråk och stavning: LIX, långa meningar, passiv utan agent, ordlistan, termer och stavning.
 
-    PATHS är specar (*.yaml): deras dokument mäts och granskas som i `drafter check`,
+    FIL är specar (*.yaml): deras dokument mäts och granskas som i `drafter check`,
     textfiler (*.txt, *.md), t.ex. text kopierad ur en undertecknad PDF, eller klausulversioner
     (villkor/period@2; utan version: varje version). Med --library mäts varje klausulversion.
     Gränser och egna ord: klarsprak.yaml (docs/klarsprak.md).
