@@ -14,19 +14,29 @@ from drafter.errors import DrafterError
 @specs_argument
 @click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
               help="text: en rad per fynd och en summering; json: {\"findings\": [...]}.")
+@click.option("--kalender", "calendar", is_flag=True,
+              help="Skriv också ut uppsägningskalendern för varje spec: varje förlängning, sista dag för "
+                   "uppsägning med veckodag och uppsägningstiden.")
 @clauses_option
-def check(specs, output_format, clauses_dir):
+def check(specs, output_format, calendar, clauses_dir):
     """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
 
     Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
     from drafter.pipeline import check_paths
     from drafter.clauses.library import ClauseLibrary
+    from drafter.notice_calendar import calendar_dict, calendar_lines
 
     bad: list[DrafterError] = []
     findings, code = check_paths(specs, ClauseLibrary(clauses_dir), errors=bad)
+    calendars = _calendars(specs) if calendar else None
     if output_format == "json":
-        click.echo(json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False, indent=2))
+        data: dict = {"findings": [f.to_dict() for f in findings]}
+        if calendars is not None:
+            data["calendars"] = [calendar_dict(c, str(path)) for path, c in calendars]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        for path, c in calendars or []:
+            click.echo("\n".join(calendar_lines(c, str(path))) + "\n")
         for finding in findings:
             click.echo(finding.line())
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
@@ -41,3 +51,17 @@ def check(specs, output_format, clauses_dir):
     for exc in bad:
         click.echo(f"fel: {exc}", err=True)
     sys.exit(code)
+
+
+def _calendars(specs) -> list[tuple]:
+    """The notice calendar of each spec that loads (one that does not is reported with the findings)."""
+    from drafter.notice_calendar import notice_calendar
+    from drafter.spec.load import load_spec
+
+    found = []
+    for path in specs:
+        try:
+            found.append((path, notice_calendar(load_spec(path).spec.period)))
+        except DrafterError:
+            continue
+    return found
