@@ -108,3 +108,76 @@ def test_kalender_for_a_spec_without_renewal(tmp_path):
     result = kalender(spec)
     assert result.output.splitlines()[0] == (f"Uppsägningskalender för {spec}: överenskommelsen förlängs inte "
                                              "(ingen period.renewal), så det finns ingen uppsägningsdag att räkna ut.")
+
+
+def generated_periods():
+    """Periods that are not the examples: every unit, first periods of 6–18 months from different
+    months, notice days across the year (including 02-29 and month ends), two to five years of life."""
+    from drafter.spec.model import Period
+
+    for unit in ("kalenderår", "år", "halvår", "månad"):
+        for start in (D(2025, 1, 1), D(2025, 4, 1), D(2025, 7, 1), D(2025, 10, 1)):
+            for months in (6, 12, 18):
+                from drafter.checks.swedish import add_months
+
+                end = add_months(start, months) - dt.timedelta(days=1)
+                if unit == "kalenderår" and (end.month, end.day) != (12, 31):
+                    continue
+                for years in (2, 5):
+                    max_end = add_months(end + dt.timedelta(days=1), 12 * years) - dt.timedelta(days=1)
+                    if unit == "kalenderår":
+                        max_end = D(end.year + years, 12, 31)
+                    for notice in ("01-31", "02-29", "03-31", "06-19", "09-30", "11-15", "12-24", "12-31"):
+                        yield Period(start=start, end=end, renewal={"unit": unit, "max_end": max_end,
+                                                                    "notice_deadline": notice})
+
+
+def test_generated_calendars_hold_their_invariants():
+    from drafter.checks.swedish import add_months
+    from drafter.notice_calendar import notice_date
+
+    count = 0
+    for period in generated_periods():
+        calendar = notice_calendar(period)
+        steps = calendar.renewals
+        count += 1
+        assert steps and steps[0].after == period.end and steps[-1].end == period.renewal.max_end
+        for before, after in zip(steps, steps[1:]):
+            assert after.after == before.end and after.start == before.end + dt.timedelta(days=1)
+        for s in steps:
+            # the governing deadline is the notice day, the last one on or before the period end
+            assert s.deadline.strftime("%m-%d") == period.renewal.notice_deadline
+            later = notice_date(period.renewal.notice_deadline, s.deadline.year + 1)
+            assert s.deadline <= s.after and (later is None or later > s.after
+                                              or period.renewal.notice_deadline == "02-29")
+            months, days = s.notice
+            assert add_months(s.deadline + dt.timedelta(days=1), months) + dt.timedelta(days=days) \
+                == s.after + dt.timedelta(days=1)
+            assert days < 31 and months < 12 or period.renewal.notice_deadline == "02-29"
+            assert s.short(3) == ((months, days) == (0, 0) or months < 3)
+        if period.renewal.unit in ("kalenderår", "år"):
+            assert calendar.shared_deadlines() == [] or period.renewal.notice_deadline == "02-29"
+        elif len(steps) >= 3:
+            assert calendar.shared_deadlines(), period
+    assert count > 300
+
+
+def test_generated_specs_warn_exactly_where_the_calendar_is_short(tmp_path):
+    from checks.support import findings, of
+
+    cases = [("kalenderår", D(2026, 1, 1), D(2026, 12, 31), D(2028, 12, 31), n)
+             for n in ("09-30", "10-01", "12-31")]
+    cases += [("år", D(2026, 4, 1), D(2027, 3, 31), D(2029, 3, 31), n) for n in ("12-31", "01-15", "03-31")]
+    for i, (unit, start, end, max_end, notice) in enumerate(cases):
+        data = example_data()
+        data.pop("renews", None)
+        data["amendments"] = []
+        data["period"] = {"start": start, "end": end,
+                          "renewal": {"unit": unit, "max_end": max_end, "notice_deadline": notice}}
+        spec = write_spec(tmp_path, data, f"case{i}.yaml")
+        calendar = notice_calendar(load_spec(spec).spec.period)
+        short = [s for s in calendar.renewals if s.short(3)]
+        found = of(findings(spec), "notice-short")
+        assert len(found) == (1 if short else 0), (unit, notice)
+        for s in short:
+            assert f"inför periodslutet {s.after.day} " in found[0].message
