@@ -96,3 +96,4 @@ def test_the_2023_example_keeps_its_notice_findings_acknowledged():
     assert "senast 31 december 2024 inför periodslutet 31 december 2024" in short.message
     assert short.acknowledged and scheme.acknowledged
     assert of(found, "acknowledge-unused") == []
+
