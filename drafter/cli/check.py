@@ -13,7 +13,8 @@ from drafter.errors import DrafterError
 @main.command()
 @specs_argument
 @click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
-              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}.")
+              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}, med --kalender "
+                   "också \"calendars\": [...].")
 @click.option("--kalender", "calendar", is_flag=True,
               help="Skriv också ut uppsägningskalendern för varje spec: varje förlängning, sista dag för "
                    "uppsägning med veckodag och uppsägningstiden.")
