@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from drafter.swedish.holidays import helgdagar
 
 __all__ = ["RenewalStep", "NoticeCalendar", "notice_calendar", "renewal_ends", "next_end", "notice_date",
-           "deadline_day_off", "notice_length", "notice_text", "calendar_lines", "calendar_dict", "WEEKDAYS", "DEFAULT_MIN_NOTICE_MONTHS"]
+           "deadline_day_off", "notice_length", "notice_text", "calendar_lines", "calendar_dict", "WEEKDAYS"]
 
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
-DEFAULT_MIN_NOTICE_MONTHS = 3
 _STEP = {"år": 12, "halvår": 6, "månad": 1}
 _DAY = dt.timedelta(days=1)
 
@@ -159,9 +158,8 @@ def notice_calendar(period) -> NoticeCalendar | None:
     steps = [RenewalStep(after, after + _DAY, min(next_end(after, renewal.unit), renewal.max_end),
                          governing_deadline(renewal.notice_deadline, after))
              for after in ends if after < renewal.max_end]
-    minimum = getattr(renewal, "min_notice_months", None)
     return NoticeCalendar(period.start, period.end, renewal.unit, renewal.max_end, renewal.notice_deadline,
-                          DEFAULT_MIN_NOTICE_MONTHS if minimum is None else minimum, steps)
+                          renewal.min_notice_months, steps)
 
 
 # --- the calendar as an official reads it (`drafter check --kalender`) -------------------------------
