@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from drafter.swedish.holidays import helgdagar
 
 __all__ = ["RenewalStep", "NoticeCalendar", "notice_calendar", "renewal_ends", "next_end", "notice_date",
-           "deadline_day_off", "notice_length", "notice_text", "calendar_lines", "calendar_dict", "WEEKDAYS"]
+           "deadline_day_off", "notice_length", "notice_text", "unfilled_period", "calendar_lines", "calendar_dict", "WEEKDAYS"]
 
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 _STEP = {"år": 12, "halvår": 6, "månad": 1}
@@ -176,11 +176,20 @@ def notice_text(step: RenewalStep) -> str:
     return " och ".join(parts) or "ingen (samma dag)"
 
 
-def calendar_lines(calendar: NoticeCalendar | None, name: str) -> list[str]:
+def unfilled_period(loaded) -> list[str]:
+    """The period fields a spec still holds placeholders in ("period.start"): its calendar would only
+    show the stand-in dates."""
+    return [".".join(map(str, p.path)) for p in loaded.placeholders if p.path and p.path[0] == "period"]
+
+
+def calendar_lines(calendar: NoticeCalendar | None, name: str, unfilled: list[str] | None = None) -> list[str]:
     """The calendar as a small Swedish table: each renewal, its notice deadline with the weekday, the
     notice it gives; a deadline on a non-working day or with short notice is marked."""
     from drafter.formatting import dag_och_manad, datum, enhet
 
+    if unfilled:
+        return [f"Uppsägningskalender för {name}: perioden är inte ifylld ({', '.join(unfilled)}); fyll i "
+                "den, så räknas kalendern ut."]
     if calendar is None:
         return [f"Uppsägningskalender för {name}: överenskommelsen förlängs inte (ingen period.renewal), "
                 "så det finns ingen uppsägningsdag att räkna ut."]
@@ -212,8 +221,10 @@ def calendar_lines(calendar: NoticeCalendar | None, name: str) -> list[str]:
     return lines
 
 
-def calendar_dict(calendar: NoticeCalendar | None, name: str) -> dict:
+def calendar_dict(calendar: NoticeCalendar | None, name: str, unfilled: list[str] | None = None) -> dict:
     """The calendar for `--format json`: ISO dates, Swedish weekdays, the notice as months and days."""
+    if unfilled:
+        return {"spec": name, "unfilled": unfilled, "renewals": []}
     if calendar is None:
         return {"spec": name, "renewal": False, "renewals": []}
     return {

@@ -181,3 +181,17 @@ def test_generated_specs_warn_exactly_where_the_calendar_is_short(tmp_path):
         assert len(found) == (1 if short else 0), (unit, notice)
         for s in short:
             assert f"inför periodslutet {s.after.day} " in found[0].message
+
+
+def test_kalender_of_a_new_spec_says_the_period_is_not_filled_in(tmp_path):
+    data = example_data()
+    data.pop("renews", None)
+    data["period"]["end"] = "ÅÅÅÅ-MM-DD"
+    data["period"]["renewal"]["notice_deadline"] = "MM-DD"
+    spec = write_spec(tmp_path, data)
+    assert kalender(spec).output.splitlines()[0] == (
+        f"Uppsägningskalender för {spec}: perioden är inte ifylld (period.end, period.renewal.notice_deadline); "
+        "fyll i den, så räknas kalendern ut.")
+    data = json.loads(kalender(spec, "--format", "json").output)
+    assert data["calendars"] == [{"spec": str(spec), "unfilled": ["period.end", "period.renewal.notice_deadline"],
+                                  "renewals": []}]

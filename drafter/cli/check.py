@@ -33,11 +33,11 @@ def check(specs, output_format, calendar, clauses_dir):
     if output_format == "json":
         data: dict = {"findings": [f.to_dict() for f in findings]}
         if calendars is not None:
-            data["calendars"] = [calendar_dict(c, str(path)) for path, c in calendars]
+            data["calendars"] = [calendar_dict(c, str(path), unfilled) for path, c, unfilled in calendars]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        for path, c in calendars or []:
-            click.echo("\n".join(calendar_lines(c, str(path))) + "\n")
+        for path, c, unfilled in calendars or []:
+            click.echo("\n".join(calendar_lines(c, str(path), unfilled)) + "\n")
         for finding in findings:
             click.echo(finding.line())
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
@@ -56,13 +56,14 @@ def check(specs, output_format, calendar, clauses_dir):
 
 def _calendars(specs) -> list[tuple]:
     """The notice calendar of each spec that loads (one that does not is reported with the findings)."""
-    from drafter.notice_calendar import notice_calendar
+    from drafter.notice_calendar import notice_calendar, unfilled_period
     from drafter.spec.load import load_spec
 
     found = []
     for path in specs:
         try:
-            found.append((path, notice_calendar(load_spec(path).spec.period)))
+            loaded = load_spec(path)
+            found.append((path, notice_calendar(loaded.spec.period), unfilled_period(loaded)))
         except DrafterError:
             continue
     return found
