@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from drafter.swedish.holidays import helgdagar
 
 __all__ = ["RenewalStep", "NoticeCalendar", "notice_calendar", "renewal_ends", "next_end", "notice_date",
-           "deadline_day_off", "notice_length", "notice_text", "unfilled_period", "calendar_lines", "calendar_dict", "WEEKDAYS"]
+           "deadline_day_off", "notice_length", "notice_text", "unfilled_period", "calendar_lines",
+           "calendar_dict", "amended_periods", "SpecCalendar", "spec_calendars", "WEEKDAYS"]
 
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 _STEP = {"år": 12, "halvår": 6, "månad": 1}
@@ -162,6 +163,29 @@ def notice_calendar(period) -> NoticeCalendar | None:
                           renewal.min_notice_months, steps)
 
 
+def amended_periods(spec) -> list[tuple[int, dt.date, object]]:
+    """(number, effective date, period) after each amendment that changes the period (`set:` of
+    `period…`), so the calendar in force after it can be shown. The checks see the same data through
+    the amended states the pipeline builds; this reads only the period, without assembling."""
+    from drafter.spec.model import Period
+
+    data = spec.period.model_dump(mode="python", exclude_unset=True)
+    found = []
+    for amendment in spec.amendments:
+        sets = [(key.split(".")[1:], value) for change in amendment.changes
+                for key, value in (change.set or {}).items() if key.split(".")[0] == "period"]
+        for parts, value in sets:
+            if not parts:  # the whole period
+                data = dict(value) if isinstance(value, dict) else data
+                continue
+            target = data
+            for part in parts[:-1]:
+                target = target.setdefault(part, {})
+            target[parts[-1]] = value
+        if sets:
+            found.append((amendment.number, amendment.effective, Period.model_validate(data)))
+    return found
+
 # --- the calendar as an official reads it (`drafter check --kalender`) -------------------------------
 
 
@@ -240,3 +264,47 @@ def calendar_dict(calendar: NoticeCalendar | None, name: str, unfilled: list[str
             "short": s.short(calendar.min_notice_months),
         } for s in calendar.renewals],
     }
+
+
+@dataclass(frozen=True)
+class SpecCalendar:
+    """The calendar of one spec as signed, or as in force after an amendment that changed the period."""
+
+    spec: str
+    calendar: NoticeCalendar | None
+    unfilled: list[str]
+    amendment: int | None = None
+    effective: dt.date | None = None
+
+    @property
+    def name(self) -> str:
+        from drafter.formatting import datum
+
+        if self.amendment is None or self.effective is None:
+            return self.spec
+        return f"{self.spec} efter tillägg nr {self.amendment} (gäller från {datum(self.effective)})"
+
+    def lines(self) -> list[str]:
+        return calendar_lines(self.calendar, self.name, self.unfilled)
+
+    def to_dict(self) -> dict:
+        data = calendar_dict(self.calendar, self.spec, self.unfilled)
+        if self.amendment is not None and self.effective is not None:
+            data = {"spec": self.spec, "amendment": self.amendment, "effective": self.effective.isoformat(),
+                    **{k: v for k, v in data.items() if k != "spec"}}
+        return data
+
+
+def spec_calendars(loaded) -> list[SpecCalendar]:
+    """The calendar of a loaded spec, then one after each amendment that changes the period."""
+    unfilled = unfilled_period(loaded)
+    found = [SpecCalendar(str(loaded.path), notice_calendar(loaded.spec.period), unfilled)]
+    if unfilled:
+        return found
+    try:
+        amended = amended_periods(loaded.spec)
+    except ValueError:  # an amendment's period is invalid: the check reports it with file and line
+        return found
+    found += [SpecCalendar(str(loaded.path), notice_calendar(period), [], number, effective)
+              for number, effective, period in amended]
+    return found

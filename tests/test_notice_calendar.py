@@ -195,3 +195,24 @@ def test_kalender_of_a_new_spec_says_the_period_is_not_filled_in(tmp_path):
     data = json.loads(kalender(spec, "--format", "json").output)
     assert data["calendars"] == [{"spec": str(spec), "unfilled": ["period.end", "period.renewal.notice_deadline"],
                                   "renewals": []}]
+
+
+def test_kalender_after_an_amendment_that_extends_the_agreement(tmp_path):
+    data = example_data(amended=True)
+    data["amendments"][0]["changes"].append({"set": {"period.renewal.max_end": dt.date(2029, 12, 31)}})
+    spec = write_spec(tmp_path, data)
+    lines = kalender(spec).output.splitlines()
+    assert "  Överenskommelsen upphör senast 31 december 2028." in lines  # as signed
+    after = lines.index(f"Uppsägningskalender för {spec} efter tillägg nr 1 (gäller från 1 januari 2027)")
+    assert "längst till 31 december 2029" in lines[after + 1]
+    third = next(line for line in lines[after:] if line.startswith("  31 december 2028"))
+    assert "1 januari 2029–31 december 2029" in third and "lördag 30 september 2028" in third
+    assert third.endswith("(ledig dag: en lördag)")
+    data = json.loads(kalender(spec, "--format", "json").output)
+    assert [(c.get("amendment"), c["max_end"]) for c in data["calendars"]] == [(None, "2028-12-31"),
+                                                                              (1, "2029-12-31")]
+    assert data["calendars"][1]["effective"] == "2027-01-01"
+
+
+def test_an_amendment_that_leaves_the_period_alone_adds_no_calendar():
+    assert len(kalender(EXAMPLE, "--format", "json").output.split('"renewals"')) == 2

@@ -25,7 +25,6 @@ def check(specs, output_format, calendar, clauses_dir):
     Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
     from drafter.pipeline import check_paths
     from drafter.clauses.library import ClauseLibrary
-    from drafter.notice_calendar import calendar_dict, calendar_lines
 
     bad: list[DrafterError] = []
     findings, code = check_paths(specs, ClauseLibrary(clauses_dir), errors=bad)
@@ -33,11 +32,11 @@ def check(specs, output_format, calendar, clauses_dir):
     if output_format == "json":
         data: dict = {"findings": [f.to_dict() for f in findings]}
         if calendars is not None:
-            data["calendars"] = [calendar_dict(c, str(path), unfilled) for path, c, unfilled in calendars]
+            data["calendars"] = [c.to_dict() for c in calendars]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        for path, c, unfilled in calendars or []:
-            click.echo("\n".join(calendar_lines(c, str(path), unfilled)) + "\n")
+        for c in calendars or []:
+            click.echo("\n".join(c.lines()) + "\n")
         for finding in findings:
             click.echo(finding.line())
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
@@ -54,16 +53,15 @@ def check(specs, output_format, calendar, clauses_dir):
     sys.exit(code)
 
 
-def _calendars(specs) -> list[tuple]:
-    """The notice calendar of each spec that loads (one that does not is reported with the findings)."""
-    from drafter.notice_calendar import notice_calendar, unfilled_period
+def _calendars(specs) -> list:
+    """The notice calendars of each spec that loads (one that does not is reported with the findings)."""
+    from drafter.notice_calendar import spec_calendars
     from drafter.spec.load import load_spec
 
     found = []
     for path in specs:
         try:
-            loaded = load_spec(path)
-            found.append((path, notice_calendar(loaded.spec.period), unfilled_period(loaded)))
+            found += spec_calendars(load_spec(path))
         except DrafterError:
             continue
     return found
