@@ -170,7 +170,7 @@ def amended_periods(spec) -> list[tuple[int, dt.date, object]]:
     from drafter.spec.model import Period
 
     data = spec.period.model_dump(mode="python", exclude_unset=True)
-    found = []
+    found: list[tuple[int, dt.date, object]] = []
     for amendment in spec.amendments:
         sets = [(key.split(".")[1:], value) for change in amendment.changes
                 for key, value in (change.set or {}).items() if key.split(".")[0] == "period"]
