@@ -186,6 +186,7 @@ def amended_periods(spec) -> list[tuple[int, dt.date, object]]:
             found.append((amendment.number, amendment.effective, Period.model_validate(data)))
     return found
 
+
 # --- the calendar as an official reads it (`drafter check --kalender`) -------------------------------
 
 
