@@ -74,6 +74,7 @@ period:
     unit: kalenderår                # kalenderår | år | halvår | månad
     max_end: ÅÅÅÅ-MM-DD             # längsta möjliga slutdatum
     notice_deadline: MM-DD          # sista dag för uppsägning varje år, t.ex. 09-30
+    # min_notice_months: 3          # kortaste uppsägningstid som godtas utan varning (standard 3)
 
 budget:
   months: 12                        # antal månader som beloppen avser

@@ -229,6 +229,8 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
         shift = end - period.end
         new["renewal"] = {"unit": period.renewal.unit, "max_end": period.renewal.max_end + shift,
                           "notice_deadline": period.renewal.notice_deadline}
+        if "min_notice_months" in period.renewal.model_fields_set:  # the spec's own limit for notice-short
+            new["renewal"]["min_notice_months"] = period.renewal.min_notice_months
     return new
 
 

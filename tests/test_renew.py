@@ -15,11 +15,14 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], prog_name="drafter")
 
 
-def renewed(tmp_path):
+def renewed(tmp_path, edit=None):
     agreements = tmp_path / "agreements"
     agreements.mkdir()
     for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
         shutil.copy(spec, agreements / spec.name)
+    if edit:
+        spec = agreements / "street-minds-2026.yaml"
+        spec.write_text(edit(spec.read_text(encoding="utf-8")), encoding="utf-8")
     result = run("renew", agreements / "street-minds-2026.yaml", "street-minds-2029", "--end", "2030-12-31",
                  "--clauses", CLAUSES)
     assert result.exit_code == 0, result.output
@@ -42,6 +45,14 @@ def test_the_renewal_carries_the_agreement_as_amended(tmp_path):
     assert inserted and "brukarråd" in data["texts"][inserted[0]["key"]]
     # Every clause pinned to the version the signed agreement used: no approval moves it silently.
     assert "villkor/period@2" in path.read_text(encoding="utf-8")
+    assert "min_notice_months" not in data["period"]["renewal"]  # not written when the old spec has none
+
+
+def test_the_renewal_keeps_the_specs_own_notice_limit(tmp_path):
+    path, _ = renewed(tmp_path, lambda text: text.replace("notice_deadline: 09-30",
+                                                          "notice_deadline: 09-30\n    min_notice_months: 2"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["period"]["renewal"]["min_notice_months"] == 2
 
 
 def test_the_report_lists_what_to_review_with_file_and_line(tmp_path):

@@ -15,6 +15,7 @@ from drafter.checks import (
     continuity,
     deadline_holiday,
     language,
+    notice,
     orgnr,
     parties,
     period,
@@ -45,6 +46,7 @@ CHECKS = [
     *clauses.CHECKS,
     *representatives.CHECKS,
     *deadline_holiday.CHECKS,
+    *notice.CHECKS,
     *language.CHECKS,
 ]
 
@@ -67,7 +69,7 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 # stand-in values (drafter/spec/placeholders.py); the `placeholder` findings say what to fill in.
 _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
-               "deadline-holiday"},
+               "deadline-holiday", "notice-short", "notice-scheme"},
     "budget": {"budget-sum", "budget-amount", "budget-period"},
     "parties": {"orgnr-invalid", "party-mismatch", "representatives"},
 }

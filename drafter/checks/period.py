@@ -1,4 +1,7 @@
-"""period-order and period-renewal: the period's dates, its renewals and the notice deadline fit together."""
+"""period-order and period-renewal: the period's dates, its renewals and the notice deadline fit together.
+
+The renewal dates and notice deadlines themselves are the notice calendar's (drafter/notice_calendar.py);
+what the notice gives before each renewal is checked in checks/notice.py."""
 
 from __future__ import annotations
 
@@ -6,10 +9,10 @@ import datetime as dt
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
-from drafter.checks.swedish import add_months
 from drafter.formatting import dag_och_manad, datum, enhet
+from drafter.notice_calendar import next_end, notice_date, renewal_ends
 
-_STEP = {"år": 12, "halvår": 6, "månad": 1}
+__all__ = ["check_period_order", "check_period_renewal", "renewal_ends", "next_end", "notice_date", "CHECKS"]
 
 
 def check_period_order(ctx: CheckContext):
@@ -18,29 +21,6 @@ def check_period_order(ctx: CheckContext):
         yield Finding("period-order", "error",
                       f"Perioden slutar {datum(period.end)}, före sin början {datum(period.start)}.",
                       ctx.where("period", "end"))
-
-
-def renewal_ends(end: dt.date, unit: str, limit: dt.date) -> list[dt.date]:
-    """The end dates the renewals give, from `end` on, until the first one on or after `limit`."""
-    ends = [end]
-    while ends[-1] < limit and len(ends) < 2000:
-        ends.append(next_end(ends[-1], unit))
-    return ends
-
-
-def next_end(end: dt.date, unit: str) -> dt.date:
-    if unit == "kalenderår":
-        return dt.date(end.year + 1, 12, 31)
-    start = end + dt.timedelta(days=1)
-    return add_months(start, _STEP[unit]) - dt.timedelta(days=1)
-
-
-def notice_date(notice: str, year: int) -> dt.date | None:
-    month, day = (int(p) for p in notice.split("-"))
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def check_period_renewal(ctx: CheckContext):
@@ -83,23 +63,16 @@ def check_period_renewal(ctx: CheckContext):
 
     renewed = [e for e in ends if e < renewal.max_end]  # each of these ends is followed by a renewal
     late = [e for e in renewed if deadline(e.year) > e]
-    if late and renewal.unit in ("halvår", "månad"):
-        # A yearly notice day cannot precede every renewal shorter than a year: a real pattern
-        # (the 2023 Street Minds agreement has it), so the reader is told, not stopped.
-        yield Finding("period-renewal", "warning",
-                      f"Sista dag för uppsägning är {dag_och_manad(renewal.notice_deadline)} varje år, men "
-                      f"perioden förlängs {enhet(renewal.unit)} i taget: förlängningen vid {datum(late[0])} "
-                      "har ingen egen uppsägningsdag samma år, utan styrs av uppsägningsdagen året före. "
-                      "Kontrollera att det är avsikten.",
-                      where_notice)
-    elif late:
+    # A yearly notice day with renewals shorter than a year ends after some period end: notice-scheme
+    # (checks/notice.py) says what that means, as a warning (the 2023 Street Minds agreement has it).
+    if late and renewal.unit not in ("halvår", "månad"):
         yield Finding("period-renewal", "error",
                       f"Sista dag för uppsägning är {dag_och_manad(renewal.notice_deadline)} varje år, men perioden "
                       f"slutar {datum(late[0])}: det året kommer uppsägningsdagen efter periodens slut, så en "
                       "uppsägning hinner inte före förlängningen. Välj en uppsägningsdag före varje periodslut, "
                       "eller en annan förlängningsenhet.",
                       where_notice)
-    elif renewed:
+    elif renewed and not late:
         first = deadline(renewed[0].year)
         if first < period.start:
             yield Finding("period-renewal", "error",

@@ -13,9 +13,13 @@ from drafter.errors import DrafterError
 @main.command()
 @specs_argument
 @click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
-              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}.")
+              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}, med --kalender "
+                   "också \"calendars\": [...].")
+@click.option("--kalender", "calendar", is_flag=True,
+              help="Skriv också ut uppsägningskalendern för varje spec: varje förlängning, sista dag för "
+                   "uppsägning med veckodag och uppsägningstiden.")
 @clauses_option
-def check(specs, output_format, clauses_dir):
+def check(specs, output_format, calendar, clauses_dir):
     """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
 
     Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
@@ -24,9 +28,15 @@ def check(specs, output_format, clauses_dir):
 
     bad: list[DrafterError] = []
     findings, code = check_paths(specs, ClauseLibrary(clauses_dir), errors=bad)
+    calendars = _calendars(specs) if calendar else None
     if output_format == "json":
-        click.echo(json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False, indent=2))
+        data: dict = {"findings": [f.to_dict() for f in findings]}
+        if calendars is not None:
+            data["calendars"] = [c.to_dict() for c in calendars]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        for c in calendars or []:
+            click.echo("\n".join(c.lines()) + "\n")
         for finding in findings:
             click.echo(finding.line())
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
@@ -41,3 +51,17 @@ def check(specs, output_format, clauses_dir):
     for exc in bad:
         click.echo(f"fel: {exc}", err=True)
     sys.exit(code)
+
+
+def _calendars(specs) -> list:
+    """The notice calendars of each spec that loads (one that does not is reported with the findings)."""
+    from drafter.notice_calendar import spec_calendars
+    from drafter.spec.load import load_spec
+
+    found = []
+    for path in specs:
+        try:
+            found += spec_calendars(load_spec(path))
+        except DrafterError:
+            continue
+    return found

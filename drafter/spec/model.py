@@ -92,6 +92,9 @@ class Renewal(_Model):
     unit: Literal["kalenderår", "år", "halvår", "månad"] = Field(description="Förlängs med en sådan period i taget.")
     max_end: dt.date = Field(description="Längsta möjliga slutdatum.")
     notice_deadline: str = Field(description="Sista dag för uppsägning varje år, MM-DD, t.ex. 09-30.")
+    min_notice_months: int = Field(3, ge=0, le=24, description=(
+        "Kortaste uppsägningstid i månader före varje periodslut som kontrollen godtar utan varning "
+        "(notice-short). Standard 3."))
 
     @field_validator("notice_deadline", mode="before")
     @classmethod

@@ -16,6 +16,7 @@ FIELD_TITLES = {
     "figures": "Uppgifter", "handlaggare": "Handläggare", "header": "Rubrikrad", "heading": "Rubrik",
     "insert_after": "Ny punkt efter", "into": "Sist i", "item": "Post", "item_heading": "Rubrik för posterna",
     "key": "Namn på avsnittet", "kind": "Slag", "kr": "Skriv kr", "max_end": "Längsta slutdatum",
+    "min_notice_months": "Kortaste uppsägningstid i månader",
     "months": "Månader", "move": "Flytta", "municipality": "Kommun", "name": "Namn",
     "notice_deadline": "Sista dag för uppsägning", "number": "Nummer", "numbered": "Numrerad",
     "officials": "Tjänstepersoner", "organisationsnummer": "Organisationsnummer", "outline": "Avsnitt",

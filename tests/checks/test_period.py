@@ -44,10 +44,11 @@ def test_half_year_renewals_and_a_yearly_notice_deadline_after_a_period_end(tmp_
     data = example_data()
     data["period"]["renewal"].update(unit="halvår", max_end=dt.date(2028, 6, 30))
     spec = spec_file(tmp_path, data)
-    (f,) = of(findings(spec), "period-renewal")  # 2028-06-30 is reachable; 30 June has no notice day that year
+    found = findings(spec)
+    assert of(found, "period-renewal") == []  # 2028-06-30 is reachable; the notice scheme is notice-scheme's
+    (f,) = of(found, "notice-scheme")
     assert f.severity == "warning"
-    assert "30 september varje år, men perioden förlängs ett halvår i taget" in f.message
-    assert "förlängningen vid 30 juni 2027" in f.message
+    assert "30 september 2026 gäller förlängningarna efter 31 december 2026 och 30 juni 2027" in f.message
     assert f.where == line_of(spec, "notice_deadline:")
 
 
