@@ -53,7 +53,7 @@ _OTHER_WORDS = re.compile(
     r"|övrig finansiering|extern|statsbidrag|arvsfond|fonden|stiftelse|sponsr|insamla|gåvor|medlemsavgift"
     r"|omsättning|ideell tid|ideella insatser|värdet|tidigare|föregående|förra", re.I)
 _FROM_NAME = re.compile(r"\bfrån\s+(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*)")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\"'–-]|\s*$)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"'–-]|\s*$)|\n")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from drafter.checks.budget import sentence_around
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.checks.period import renewal_ends
@@ -83,7 +84,8 @@ def check_period_mismatch(ctx: CheckContext):
             sentence = _sentence(piece.text, m.start(), m.end())
             if _someone_else(sentence, ctx):
                 yield Finding("period-mismatch", "warning",
-                              f"Texten anger perioden {span(start, end)} i meningen \"{sentence.strip()}\", men den "
+                              f"Texten anger perioden {span(start, end)} i meningen "
+                              f"\"{sentence_around(piece.text, m.start(), m.end())}\", men den "
                               f"är varken överenskommelsens period ({spec_span}), en förlängning eller en period "
                               "under other_periods i specen. Gäller den något annat, t.ex. en annan överenskommelse "
                               "eller ett statsbidrag, ange den under other_periods (start, end, kind); annars rätta "
