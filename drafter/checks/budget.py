@@ -46,7 +46,8 @@ def check_budget_zero(ctx: CheckContext):
 
 
 # A sentence about the public party's payment ...
-_BUDGET_WORDS = re.compile(r"ersätt|bidrag|budget|totalt|sammanlagt|utbetal|betala|medel\b|finansier", re.I)
+_BUDGET_WORDS = re.compile(r"ersätt|bidrag|budget|totalt|sammanlagt|utbetal|betala|medel\b|finansier|\bfår\b|erhåll"
+                           r"|tilldela|\butgår\b|\butgå\b", re.I)
 # ... unless it is about someone else's money or value.
 _OTHER_WORDS = re.compile(
     r"egen insats|egna insats|eget bidrag|egen finansiering|egna medel|medfinansier|annan finansiering|andra bidrag"
