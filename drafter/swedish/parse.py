@@ -165,6 +165,8 @@ def find_amounts(text: str) -> list[Amount]:
     for m in AMOUNT_ANY.finditer(text):
         unit = m.group("unit").lower()
         if m.group("words"):
+            if m.group("words")[1:] != m.group("words")[1:].lower() or unit != m.group("unit"):
+                continue  # "Tre Kronor" is a name, not three kronor
             number = number_from_words(m.group("words"))
             if number is None:
                 continue

@@ -156,3 +156,12 @@ def test_own_sentences(tmp_path):
 def test_a_yearly_budget_in_a_multi_year_agreement_is_normal(tmp_path):
     spec = spec_file(tmp_path, _other_spec())
     assert of(findings(spec), "budget-period") == []
+
+
+def test_an_unexplained_amount_kept_on_purpose_is_acknowledged_by_its_clause(tmp_path):
+    data = example_data()
+    data["acknowledge"].append({"code": "budget-amount", "about": "test/belopp@1",
+                                "reason": "Föreningens omsättning anges som bakgrund."})
+    _, _, found = with_clause(tmp_path, "Föreningens omsättning var 3.400.000 kr år 2025.", data)
+    (f,) = found
+    assert f.severity == "warning" and f.acknowledged == "Föreningens omsättning anges som bakgrund."

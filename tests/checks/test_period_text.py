@@ -98,3 +98,9 @@ def test_a_period_the_spec_declares_must_be_written_as_declared(tmp_path):
     clauses = library_with(tmp_path, {"test/period": "Statsbidraget avser perioden 1 februari–31 december 2026."})
     (f,) = of(findings(spec, clauses), "period-mismatch")
     assert f.severity == "warning" and "1 februari 2026–31 december 2026" in f.message
+
+
+def test_the_second_half_year_is_not_someone_elses_period(tmp_path):
+    _, found = with_clause(tmp_path, "Överenskommelsen gäller under andra halvåret, 1 juli–31 december 2027.")
+    (f,) = of(found, "period-mismatch")
+    assert f.severity == "error"

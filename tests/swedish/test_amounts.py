@@ -72,3 +72,8 @@ def test_amounts_in_words_as_an_independent_speller_writes_them(value):
     assert number_from_words(words) == value
     (amount,) = find_amounts(f"Beloppet är {words} kronor per år.")
     assert amount.value == value and amount.per == "år"
+
+
+def test_a_name_in_words_is_not_an_amount():
+    (amount,) = find_amounts("Stiftelsen Tre Kronor bidrar. Två miljoner kronor betalas ut.")
+    assert amount.written == "Två miljoner kronor" and amount.value == 2_000_000
