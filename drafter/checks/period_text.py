@@ -34,7 +34,7 @@ LONGEST = re.compile(
 _ABOUT_PERIOD = re.compile(r"period|avtalstid|gäller|löper|partnerskapet|överenskommelsen", re.IGNORECASE)
 _EARLIER = re.compile(r"föregående|tidigare|förra|nuvarande|sedan|gällde|föregick", re.IGNORECASE)
 # Someone else's agreement or money: "en annan IOP", "statsbidraget", "beviljat av Arvsfonden".
-_OTHER = re.compile(r"\b(?:annan|annat|övriga)\b|\bandra\b(?!\s+(?:halvår|år|period|kvartal|förläng))
+_OTHER = re.compile(r"\b(?:annan|annat|övriga)\b|\bandra\b(?!\s+(?:halvår|år|period|kvartal|förläng))"
                     r"|statsbidrag|bidrag från|beviljat|beviljade|arvsfond|fonden"
                     r"|stiftelse|projekt", re.IGNORECASE)
 _WITH = re.compile(r"(?:IOP|överenskommelse\w*|partnerskap\w*|avtal\w*)\s+med\s+(?P<who>[\wåäöÅÄÖ-]+)", re.IGNORECASE)
