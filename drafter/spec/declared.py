@@ -31,6 +31,8 @@ class OtherAmount(SpecModel):
     @model_validator(mode="before")
     @classmethod
     def _from_number(cls, value):
+        if isinstance(value, str) and re.fullmatch(r"\d[\d \u00a0]*", value.strip()):
+            value = int(re.sub(r"\D", "", value))  # "150 000" typed in a form
         return {"amount": value} if isinstance(value, int) and not isinstance(value, bool) else value
 
 

@@ -62,3 +62,12 @@ def test_the_schema_speaks_swedish_about_them():
         assert model["title"] in ("Annat belopp", "Annan period") and model["description"][0].isupper()
         for field, prop in model["properties"].items():
             assert prop["title"] != field or field in ("per", "start"), field
+
+
+def test_an_amount_changed_on_the_web_form_stays_an_amount():
+    from drafter.web.forms import apply
+
+    data = example_data()
+    data["other_amounts"] = {"egen_insats": 150000}
+    assert apply(Spec, data, {"other_amounts.egen_insats": "175 000"})
+    assert Spec.model_validate(data).other_amounts["egen_insats"].amount == 175_000
