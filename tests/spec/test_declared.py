@@ -71,3 +71,27 @@ def test_an_amount_changed_on_the_web_form_stays_an_amount():
     data["other_amounts"] = {"egen_insats": 150000}
     assert apply(Spec, data, {"other_amounts.egen_insats": "175 000"})
     assert Spec.model_validate(data).other_amounts["egen_insats"].amount == 175_000
+
+
+def test_a_renewal_carries_them_to_the_new_spec(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from helpers import CLAUSES
+
+    agreements = tmp_path / "agreements"
+    agreements.mkdir()
+    for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
+        shutil.copy(spec, agreements / spec.name)
+    spec = agreements / "street-minds-2026.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8") + "\nother_amounts:\n  egen_insats: 150000\n"
+                    "other_periods:\n  statsbidrag: {start: 2026-01-01, end: 2026-12-31, kind: statsbidrag}\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["renew", str(spec), "street-minds-2029", "--end", "2030-12-31",
+                                       "--clauses", str(CLAUSES)], prog_name="drafter")
+    assert result.exit_code == 0, result.output
+    renewed = load_spec(agreements / "street-minds-2029.yaml").spec
+    assert renewed.other_amounts["egen_insats"].amount == 150000
+    assert renewed.other_periods["statsbidrag"].kind == "statsbidrag"
