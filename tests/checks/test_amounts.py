@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks.support import findings, library_with, line_of, of, spec_file
 from drafter.build import BuildOptions, build
@@ -165,3 +167,41 @@ def test_an_unexplained_amount_kept_on_purpose_is_acknowledged_by_its_clause(tmp
     _, _, found = with_clause(tmp_path, "Föreningens omsättning var 3.400.000 kr år 2025.", data)
     (f,) = found
     assert f.severity == "warning" and f.acknowledged == "Föreningens omsättning anges som bakgrund."
+
+
+# --- generated budgets: a rate written from the budget is explained, one off by more than rounding is not --
+
+def _basis(rows: list[int], months: int):
+    from types import SimpleNamespace
+
+    from drafter.checks.budget import _Basis
+    from drafter.spec.model import Spec
+
+    data = example_data()
+    data["budget"] = {"months": months, "rows": [{"item": f"Post {i}", "amount": a} for i, a in enumerate(rows)]}
+    return _Basis(SimpleNamespace(spec=Spec.model_validate(data)))  # type: ignore[arg-type]
+
+
+UNITS = {"år": 12, "halvår": 6, "kvartal": 3, "månad": 1}
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.integers(min_value=0, max_value=5_000_000), min_size=1, max_size=6),
+       months=st.sampled_from([1, 3, 6, 12, 24, 36]), unit=st.sampled_from(sorted(UNITS)),
+       form=st.sampled_from(["kronor", "tkr-free", "words"]))
+def test_a_rate_written_from_any_budget_is_explained_and_a_wrong_one_is_not(rows, months, unit, form):
+    from num2words import num2words
+
+    from drafter.swedish.format import kronor
+    from drafter.swedish.parse import find_amounts
+
+    basis = _basis(rows, months)
+    right = round(sum(rows) / months * UNITS[unit])
+    written = {"kronor": kronor(right), "tkr-free": f"{right:,}".replace(",", ".") + " kr",
+               "words": f"{num2words(right, lang='sv')} kronor" if right else "0 kr"}[form]
+    (amount,) = find_amounts(f"Ersättningen är {written} per {unit}.")
+    assert basis.explains(amount)
+    wrong = right + 2 + right // 10
+    if all(abs(wrong - a / months * UNITS[unit]) > 1 for a in [sum(rows), *rows]):
+        (amount,) = find_amounts(f"Ersättningen är {kronor(wrong)} per {unit}.")
+        assert not basis.explains(amount)
