@@ -128,17 +128,19 @@ def _amount_finding(ctx: CheckContext, basis: _Basis, piece: Piece, amount: Amou
     place = ctx.place_of(piece, amount.written)
     budget_said = (amount.months is not None or _BUDGET_WORDS.search(sentence)) and not basis.others_money(sentence)
     if budget_said:
+        hint = ("Skriv beloppet med {{ budget.total | kronor }} i stället för för hand, eller rätta budgeten; är det "
+                "ett annat belopp än ersättningen, ange det under other_amounts.")
         return Finding("budget-amount", "error",
                        f"Texten anger '{amount.written}', men budgeten i specen ({ctx.where('budget')}) ger "
-                       f"{basis.expected(amount)} och har ingen rad med det beloppet.",
-                       place, piece.document)
+                       f"{basis.expected(amount)} och har ingen rad med det beloppet. {hint}",
+                       place, piece.document, hint=hint)
+    hint = ("Är beloppet rätt (t.ex. egen insats eller annan finansiering), ange det under other_amounts, t.ex. "
+            f"egen_insats: {round(amount.value)}, och skriv " + "{{ other_amounts.egen_insats | kronor }} i texten.")
     return Finding("budget-amount", "warning",
                    f"Texten anger '{amount.written}' i meningen \"{_short(sentence)}\", men inget i specen förklarar "
                    f"beloppet: det är varken budgetens summa ({kronor(basis.sum)}), en budgetrad eller ett belopp "
-                   "under other_amounts. Är beloppet rätt (t.ex. egen insats eller annan finansiering), ange det "
-                   "under other_amounts, t.ex. egen_insats: " + f"{round(amount.value)}"
-                   + ", och skriv {{ other_amounts.egen_insats | kronor }} i texten.",
-                   place, piece.document)
+                   f"under other_amounts. {hint}",
+                   place, piece.document, hint=hint)
 
 
 def _short(sentence: str, limit: int = 200) -> str:

@@ -209,3 +209,14 @@ def test_a_rate_written_from_any_budget_is_explained_and_a_wrong_one_is_not(rows
     if all(abs(wrong - a / months * UNITS[unit]) > 1 for a in [sum(rows), *rows]):
         (amount,) = find_amounts(f"Ersättningen är {kronor(wrong)} per {unit}.")
         assert not basis.explains(amount)
+
+
+def test_an_amount_taken_for_the_budget_is_explained_once_declared(tmp_path):
+    body = "Ersättningen från regionen är 300 000 kr per år."
+    _, _, (f,) = with_clause(tmp_path, body)
+    assert f.severity == "error" and "other_amounts" in f.hint
+    data = example_data()
+    data["other_amounts"] = {"regionen": {"amount": 300_000, "per": "år", "kind": "annan finansiering"}}
+    (tmp_path / "declared").mkdir()
+    _, _, found = with_clause(tmp_path / "declared", body, data)
+    assert found == []
