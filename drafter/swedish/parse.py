@@ -63,9 +63,10 @@ def amount_value(match: re.Match) -> float:
 
 
 def parse_amount(text: str) -> float | None:
-    """The kronor of the first amount in `text` ("1,2 mnkr" → 1200000), None when there is none."""
-    m = AMOUNT.search(text)
-    return amount_value(m) if m else None
+    """The kronor of the first amount in `text` ("1,2 mnkr" → 1200000, "två miljoner kronor" → 2000000),
+    None when there is none."""
+    found = find_amounts(text)
+    return found[0].value if found else None
 
 
 # --- amounts as texts write them: digits in every common form, words, and rates ------------------
@@ -136,6 +137,7 @@ RATE_MONTHS = {"år": 12, "året": 12, "kalenderår": 12, "kalenderåret": 12, "
                "årligen": 12, "halvår": 6, "halvåret": 6, "halvårsvis": 6, "kvartal": 3, "kvartalet": 3,
                "kvartalsvis": 3, "månad": 1, "månaden": 1, "mån": 1, "månadsvis": 1}
 WHOLE = {"period", "perioden", "avtalsperiod", "avtalsperioden", "avtalstiden"}
+_TRUE_RATE = re.compile(rf"{SPACE}*(?:per|/){SPACE}*", re.IGNORECASE)  # "per deltagare" is a rate, "i bidrag" not
 
 
 @dataclass(frozen=True)
@@ -177,11 +179,8 @@ def find_amounts(text: str) -> list[Amount]:
         per_word = (m.group("per_what") or m.group("adverb") or "").lower() or None
         written, end = m.group(0), m.end()
         if per_word and per_word not in RATE_MONTHS and per_word not in WHOLE and not _TRUE_RATE.match(m.group("rate")):
-            # "1 000 000 kr i bidrag", "150 000 kr om året"-like words that are not a rate: keep the amount alone
+            # "1 000 000 kr i bidrag": a word after i/om/varje that is no stretch of time; the amount alone
             written, end = text[m.start():m.end("unit")], m.end("unit")
             per_word = None
         found.append(Amount(value, written.strip(), m.start(), end, per_word))
     return found
-
-
-_TRUE_RATE = re.compile(rf"{SPACE}*(?:per|/){SPACE}*", re.IGNORECASE)
