@@ -83,8 +83,8 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
         data["proposal"]["date"] = "ÅÅÅÅ-MM-DD"
     if not texts:
         data.pop("texts")
-    ordered = {k: data[k] for k in ("renews", "document", "parties", "period", "budget", "figures", "texts",
-                                    "outline", "proposal") if k in data}
+    ordered = {k: data[k] for k in ("renews", "document", "parties", "period", "budget", "figures", "other_amounts",
+                                    "other_periods", "texts", "outline", "proposal") if k in data}
     path.parent.mkdir(parents=True, exist_ok=True)
     from drafter.output import write_atomic
 

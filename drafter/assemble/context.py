@@ -18,6 +18,7 @@ def clause_context(spec: Spec, kind: str) -> dict:
     data = spec.model_dump(mode="python", exclude={"outline": True, "proposal": {"outline"}})
     partners = [p.model_dump() for p in spec.partners]
     data["budget"]["total"] = spec.budget.sum
+    data["other_amounts"] = {key: a.amount for key, a in spec.other_amounts.items()}  # {{ … | kronor }}
     data["public"] = spec.public.model_dump()
     data["partners"] = partners
     data["partner"] = partners[0]

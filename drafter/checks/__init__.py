@@ -70,7 +70,7 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
                "deadline-holiday", "notice-short", "notice-scheme"},
-    "budget": {"budget-sum", "budget-amount", "budget-period"},
+    "budget": {"budget-sum", "budget-zero", "budget-amount", "budget-period"},
     "parties": {"orgnr-invalid", "party-mismatch", "representatives"},
 }
 

@@ -1,11 +1,21 @@
-"""budget-sum, budget-amount, budget-period: the budget agrees with itself, the texts and the period."""
+"""budget-sum, budget-zero, budget-amount, budget-period: the budget agrees with itself, the texts and
+the period.
+
+budget-amount tells two things apart. The budget written wrong ("Ersättningen är 600 000 kr per
+halvår" when the budget gives 500 000 kr per halvår) is an error. An amount that no data explains
+("Föreningen bidrar med 150 000 kr") is a warning with its sentence: it is often right (egen insats,
+other funding) and is declared under `other_amounts` so that the texts take it with {{ }}.
+"""
 
 from __future__ import annotations
 
-from drafter.checks.context import CheckContext
+import re
+
+from drafter.checks.context import CheckContext, Piece
 from drafter.checks.finding import Finding
-from drafter.checks.swedish import AMOUNT, amount_value, months_about, span, whole_months
+from drafter.checks.swedish import months_about, span, whole_months
 from drafter.formatting import kronor, tal
+from drafter.swedish.parse import RATE_MONTHS, Amount, find_amounts
 
 
 def check_budget_sum(ctx: CheckContext):
@@ -24,36 +34,117 @@ def check_budget_sum(ctx: CheckContext):
                       ctx.where("budget", "total"))
 
 
-# "per år", "för perioden" and plain amounts are compared with the total; "per månad" with total/months;
-# other rates ("50 kr per deltagare") are not budget amounts and are left alone.
-_YEARLY = {"år", "året", "period", "perioden", "avtalsperiod", "avtalsperioden"}
-_MONTHLY = {"månad", "mån", "månaden"}
+def check_budget_zero(ctx: CheckContext):
+    """A partnership without money exists (premises, staff time), but a 0 kr budget is more often rows
+    not yet filled in."""
+    budget = ctx.spec.budget
+    if budget.sum == 0 and all(row.amount == 0 for row in budget.rows):
+        yield Finding("budget-zero", "warning",
+                      f"Budgeten är 0 kr: alla {len(budget.rows)} rader har beloppet 0. Fyll i beloppen; är "
+                      "partnerskapet med avsikt utan ersättning, kvittera varningen under acknowledge: med skälet.",
+                      ctx.where("budget", "rows"))
+
+
+# A sentence about the public party's payment ...
+_BUDGET_WORDS = re.compile(r"ersätt|bidrag|budget|totalt|sammanlagt|utbetal|betala|medel\b|finansier|\bfår\b|erhåll"
+                           r"|tilldela|\butgår\b|\butgå\b", re.I)
+# ... unless it is about someone else's money or value.
+_OTHER_WORDS = re.compile(
+    r"egen insats|egna insats|eget bidrag|egen finansiering|egna medel|medfinansier|annan finansiering|andra bidrag"
+    r"|övrig finansiering|extern|statsbidrag|arvsfond|fonden|stiftelse|sponsr|insamla|gåvor|medlemsavgift"
+    r"|omsättning|ideell tid|ideella insatser|värdet|tidigare|föregående|förra", re.I)
+_FROM_NAME = re.compile(r"\bfrån\s+(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"'–-]|\s*$)|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end]; dots inside amounts ("2.000.000 kr") do not end it."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    stop = _SENTENCE_END.search(text, end)
+    return text[left:stop.end() if stop else len(text)].strip()
+
+
+class _Basis:
+    """What the budget explains, per month and in whole: the budget's sum and rows, what the first
+    period and the whole term come to, and the spec's other amounts and figures."""
+
+    def __init__(self, ctx: CheckContext):
+        spec = ctx.spec
+        budget, period = spec.budget, spec.period
+        self.sum, self.months = budget.sum, budget.months
+        amounts = {budget.sum, *(r.amount for r in budget.rows)} | ({budget.total} if budget.total is not None else set())
+        self.monthly = {a / budget.months for a in amounts}
+        spans = [whole_months(period.start, period.end)]
+        if period.renewal and period.renewal.max_end > period.end:
+            spans.append(whole_months(period.start, period.renewal.max_end))
+        self.whole = amounts | {m * n for m in self.monthly for n in spans if n}
+        self.other = list(spec.other_amounts.values())
+        self.figures = {v for v in spec.figures.values() if isinstance(v, int) and not isinstance(v, bool)}
+        self.public_names = {n.casefold() for p in spec.parties if p.sector == "offentlig"
+                             for n in (p.name, p.committee, p.municipality, p.administration) if n}
+
+    def explains(self, amount: Amount) -> bool:
+        value, months = amount.value, amount.months
+        if months is None:  # a plain amount, or "per perioden"
+            return (any(abs(value - a) <= 1 for a in self.whole) or value in self.figures
+                    or any(abs(value - o.amount) <= 1 for o in self.other))
+        if any(abs(value - m * months) <= 1 for m in self.monthly):
+            return True
+        for o in self.other:
+            stated = o.amount if o.per is None else o.amount / RATE_MONTHS[o.per] * months
+            if abs(value - stated) <= 1:
+                return True
+        return value in self.figures
+
+    def others_money(self, sentence: str) -> bool:
+        """The sentence speaks of an own contribution, other funding or someone else's money."""
+        if _OTHER_WORDS.search(sentence):
+            return True
+        return any(not any(n in m.group("name").casefold() or m.group("name").casefold() in n
+                           for n in self.public_names)
+                   for m in _FROM_NAME.finditer(sentence))
+
+    def expected(self, amount: Amount) -> str:
+        if amount.months is None:
+            return kronor(self.sum)
+        unit = amount.per if amount.per in ("år", "halvår", "kvartal", "månad") else \
+            {12: "år", 6: "halvår", 3: "kvartal", 1: "månad"}[amount.months]
+        return f"{kronor(round(self.sum / self.months * amount.months))} per {unit}"
 
 
 def check_budget_amount(ctx: CheckContext):
-    budget = ctx.spec.budget
-    whole = {budget.sum, *(r.amount for r in budget.rows)} | ({budget.total} if budget.total is not None else set())
-    monthly = {round(a / budget.months) for a in whole}
-    # Other amounts the spec states as data (figures: egen insats, other funding) explain themselves.
-    explained = {v for v in ctx.spec.figures.values() if isinstance(v, int) and not isinstance(v, bool)}
+    basis = _Basis(ctx)
     for piece in ctx.pieces:
-        for match in AMOUNT.finditer(piece.text):
-            value = amount_value(match)
-            per = (match.group("per_what") or "").lower()
-            if per and per not in _YEARLY | _MONTHLY:
+        for amount in find_amounts(piece.text):
+            if not amount.over_time or basis.explains(amount):
                 continue
-            if value in explained:
-                continue
-            allowed = monthly if per in _MONTHLY else whole
-            if any(abs(value - a) <= (1 if per in _MONTHLY else 0) for a in allowed):
-                continue
-            written = match.group(0).strip()
-            expected = (f"{kronor(round(budget.sum / budget.months))} per månad" if per in _MONTHLY
-                        else kronor(budget.sum))
-            yield Finding("budget-amount", "error",
-                          f"Texten anger '{written}', men budgeten i specen ({ctx.where('budget')}) ger "
-                          f"{expected} och har ingen rad med det beloppet.",
-                          ctx.place_of(piece, written), piece.document)
+            yield _amount_finding(ctx, basis, piece, amount)
+
+
+def _amount_finding(ctx: CheckContext, basis: _Basis, piece: Piece, amount: Amount) -> Finding:
+    sentence = sentence_around(piece.text, amount.start, amount.end)
+    place = ctx.place_of(piece, amount.written)
+    budget_said = (amount.months is not None or _BUDGET_WORDS.search(sentence)) and not basis.others_money(sentence)
+    if budget_said:
+        hint = ("Skriv beloppet med {{ budget.total | kronor }} i stället för för hand, eller rätta budgeten; är det "
+                "ett annat belopp än ersättningen, ange det under other_amounts.")
+        return Finding("budget-amount", "error",
+                       f"Texten anger '{amount.written}', men budgeten i specen ({ctx.where('budget')}) ger "
+                       f"{basis.expected(amount)} och har ingen rad med det beloppet. {hint}",
+                       place, piece.document, hint=hint)
+    hint = ("Är beloppet rätt (t.ex. egen insats eller annan finansiering), ange det under other_amounts, t.ex. "
+            f"egen_insats: {round(amount.value)}, och skriv " + "{{ other_amounts.egen_insats | kronor }} i texten.")
+    return Finding("budget-amount", "warning",
+                   f"Texten anger '{amount.written}' i meningen \"{_short(sentence)}\", men inget i specen förklarar "
+                   f"beloppet: det är varken budgetens summa ({kronor(basis.sum)}), en budgetrad eller ett belopp "
+                   f"under other_amounts. {hint}",
+                   place, piece.document, hint=hint)
+
+
+def _short(sentence: str, limit: int = 200) -> str:
+    return sentence if len(sentence) <= limit else sentence[:limit - 1].rstrip() + "…"
 
 
 def check_budget_period(ctx: CheckContext):
@@ -62,18 +153,22 @@ def check_budget_period(ctx: CheckContext):
         return  # period-order says it
     months = whole_months(period.start, period.end)
     if months is not None:
-        if months == budget.months:
-            return
+        if months % budget.months == 0:
+            return  # the same months, or a yearly budget in a multi-year agreement: the amounts are per year
         length = f"{months} månader" if months != 1 else "en månad"
     else:
         about = months_about(period.start, period.end)
-        if abs(about - budget.months) <= 0.5:
+        times = round(about / budget.months)
+        if times >= 1 and abs(about - times * budget.months) <= 0.5:
             return
         length = "ungefär " + f"{about:.1f}".replace(".", ",") + " månader"
+    advice = (f" Gäller beloppen den första perioden, ange budget.months: {months}."
+              if months is not None else " Gäller beloppen den första perioden, ange dess antal månader i budget.months.")
     yield Finding("budget-period", "warning",
                   f"Budgeten avser {budget.months} månader (budget.months), men överenskommelsens första period, "
-                  f"{span(period.start, period.end)}, är {length}.",
+                  f"{span(period.start, period.end)}, är {length}.{advice} Är beloppen avsedda för "
+                  f"{budget.months} månader i taget, kvittera varningen under acknowledge: med skälet.",
                   ctx.where("budget", "months"))
 
 
-CHECKS = [check_budget_sum, check_budget_amount, check_budget_period]
+CHECKS = [check_budget_sum, check_budget_zero, check_budget_amount, check_budget_period]

@@ -1,8 +1,9 @@
 """representatives: how many representatives each party appoints is said the same way everywhere.
 
 Reads sentences like "De idéburna organisationerna utser varsin representant och socialförvaltningen
-utser högst två representanter i respektive forum" in every document of the spec, and compares what
-each party is said to appoint, per forum (styrgrupp, samverkansgrupp, or every forum).
+utser högst två representanter i respektive forum" and "Styrgruppen består av tre personer från
+föreningen och två från förvaltningen" in every document of the spec, and compares what each party is
+said to appoint, per forum (styrgrupp, samverkansgrupp, or every forum).
 """
 
 from __future__ import annotations
@@ -14,14 +15,22 @@ from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 
 _NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
-            "tio": 10, "varsin": 1, "var sin": 1, "varsina": None}
+            "tio": 10, "elva": 11, "tolv": 12, "varsin": 1, "var sin": 1, "varsina": None}
 _COUNT = (r"(?P<bound>högst|minst|upp till|maximalt|max|som mest)?\s*"
-          r"(?P<n>var sin|varsina|varsin|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+)")
+          r"(?P<n>var sin|varsina|varsin|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\d+)")
 APPOINTS = re.compile(
     rf"(?P<subject>[^.;:\n]*?)\b(?:utser|utse|ska utse|har)\s+(?:(?P<inverted>[^.;:\n]*?)\s+)??{_COUNT}\s+"
     r"(?:representant(?:er)?|ledam(?:ot|öter)|företrädare)",
     re.IGNORECASE)
-_NOUN = re.compile(r"representant|ledam(?:ot|öter)|företrädare", re.IGNORECASE)
+_NOUN = re.compile(r"representant|ledam(?:ot|öter)|företrädare|består av|utgörs av|ingår", re.IGNORECASE)
+# "Styrgruppen består av tre personer från föreningen och två från förvaltningen"
+CONSISTS = re.compile(r"(?P<forum>[^.;:\n]*?)\b(?:består\s+av|utgörs\s+av|ingår)\s+(?P<rest>[^.;:\n]*)", re.IGNORECASE)
+_WHO = (r"(?:personer|person|representanter|representant|ledamöter|ledamot|företrädare)")
+_FROM = re.compile(
+    rf"(?<![\wåäö]){_COUNT}\s+(?:{_WHO}\s+)?(?:från|för|ur)\s+(?P<who>.+?)"
+    rf"(?=\s*(?:,|\boch\b|\bsamt\b)\s*(?:högst\s+|minst\s+)?(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva"
+    r"|tolv|\d+)\b|\s*,|$)",
+    re.IGNORECASE)
 _SPLIT = re.compile(r",|\boch\b|\bsamt\b|\bmedan\b", re.IGNORECASE)
 _BOUND = {"högst": "högst", "upp till": "högst", "maximalt": "högst", "max": "högst", "som mest": "högst",
           "minst": "minst", None: ""}
@@ -89,7 +98,36 @@ def statements(ctx: CheckContext) -> list[Statement]:
             for i in _parties_named(subject, parties):
                 found.append(Statement(i, forum, (bound, n), m.group(0).strip(), piece.clause or piece.fallback,
                                        piece.document))
+        found += _consisting(piece, parties)
     return found
+
+
+def _consisting(piece, parties) -> list[Statement]:
+    """What a forum is said to consist of, party by party ("tre personer från föreningen")."""
+    found = []
+    for m in CONSISTS.finditer(piece.text):
+        forum = _forum(m.group("forum"))
+        if forum == "alla" and not re.search(r"grupp|forum", m.group("forum"), re.I):
+            continue  # "Partnerskapet består av …": not a forum's members
+        for part in _FROM.finditer(m.group("rest")):
+            n_word = part.group("n").lower()
+            n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word)
+            bound = _BOUND.get((part.group("bound") or "").lower() or None, "")
+            for i in _parties_named(part.group("who"), parties):
+                found.append(Statement(i, forum, (bound, n), part.group(0).strip(), piece.clause or piece.fallback,
+                                       piece.document))
+    return found
+
+
+def _compatible(a: tuple[str, int | None], b: tuple[str, int | None]) -> bool:
+    """The same count, or an exact count within a bound ("två" and "högst två")."""
+    if a == b:
+        return True
+    (bound_a, n_a), (bound_b, n_b) = a, b
+    if n_a is None or n_b is None or (bound_a and bound_b):
+        return False
+    exact, bound, limit = (n_a, bound_b, n_b) if not bound_a else (n_b, bound_a, n_a)
+    return exact <= limit if bound == "högst" else exact >= limit
 
 
 def check_representatives(ctx: CheckContext):
@@ -98,7 +136,7 @@ def check_representatives(ctx: CheckContext):
     parties = ctx.spec.parties
     for s in statements(ctx):
         for earlier in seen:
-            if earlier.party != s.party or earlier.amount == s.amount:
+            if earlier.party != s.party or _compatible(earlier.amount, s.amount):
                 continue
             if "alla" not in (earlier.forum, s.forum) and earlier.forum != s.forum:
                 continue

@@ -10,20 +10,16 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 from stdnum.se import orgnr
 
-from drafter.spec import schema_sv
+from drafter.spec.base import SpecModel as _Model
+from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
 from drafter.spec.refs import CLAUSE_REF, ref_id
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
-                              field_title_generator=schema_sv.field_title,
-                              model_title_generator=schema_sv.model_title,
-                              json_schema_extra=schema_sv.model_schema_extra)
 
 
 class DocumentInfo(_Model):
@@ -352,6 +348,14 @@ class Spec(_Model):
         default_factory=dict,
         description="Siffror, datum och uppgifter som klausultexterna citerar, t.ex. antal brukare.",
     )
+    other_amounts: dict[str, OtherAmount] = Field(
+        default_factory=dict,
+        description="Andra belopp som texterna anger, t.ex. egen insats eller bidrag från Arvsfonden; texterna "
+                    "skriver {{ other_amounts.egen_insats | kronor }} och kontrollen av beloppen känner dem.")
+    other_periods: dict[str, OtherPeriod] = Field(
+        default_factory=dict,
+        description="Andra perioder som texterna anger, t.ex. en annan överenskommelse eller ett statsbidrag; "
+                    "kontrollen av perioderna känner dem.")
     texts: dict[str, str] = Field(
         default_factory=dict,
         description="Partnerskapets egna texter (Markdown), per avsnittets key; samma key ger samma text i alla dokument.",
@@ -361,6 +365,11 @@ class Spec(_Model):
     amendments: list[Amendment] = Field(default_factory=list, description="Tillägg till överenskommelsen, i ordning.")
     acknowledge: list[Acknowledgement] = Field(
         default_factory=list, description="Varningar som specen behåller med avsikt, var och en med sitt skäl.")
+
+    @field_validator("other_amounts", "other_periods")
+    @classmethod
+    def _text_names(cls, value: dict) -> dict:
+        return text_names(value)
 
     @model_validator(mode="after")
     def _amendments_in_order(self):

@@ -19,7 +19,8 @@ FIELD_TITLES = {
     "min_notice_months": "Kortaste uppsägningstid i månader",
     "months": "Månader", "move": "Flytta", "municipality": "Kommun", "name": "Namn",
     "notice_deadline": "Sista dag för uppsägning", "number": "Nummer", "numbered": "Numrerad",
-    "officials": "Tjänstepersoner", "organisationsnummer": "Organisationsnummer", "outline": "Avsnitt",
+    "officials": "Tjänstepersoner", "other_amounts": "Andra belopp", "other_periods": "Andra perioder",
+    "per": "Per", "organisationsnummer": "Organisationsnummer", "outline": "Avsnitt",
     "paragraph": "Paragraf", "parties": "Parter", "period": "Period", "phone": "Telefon", "place": "Ort",
     "proposal": "Tjänsteutlåtande", "remove": "Ta bort", "renewal": "Förlängning", "renews": "Förnyar",
     "replace": "Byt ut", "rows": "Rader", "section": "Avsnitt", "sections": "Underavsnitt", "sector": "Sektor",
@@ -53,6 +54,10 @@ MODELS = {
     "Change": ("Ändring", "En ändring i ett tillägg: en punkt byts ut, upphör eller förs in, eller uppgifter "
                           "ändras. Punkter anges med sitt nummer i den undertecknade överenskommelsen (5.2)."),
     "Acknowledgement": ("Kvittering", "En varning som specen behåller med avsikt: kod, vad den gäller och skälet."),
+    "OtherAmount": ("Annat belopp", "Ett belopp som texterna anger utöver budgeten: egen insats, annan finansiering "
+                                    "eller ersättningen för en delperiod."),
+    "OtherPeriod": ("Annan period", "En period som texterna anger och som inte är överenskommelsens, t.ex. en annan "
+                                    "överenskommelse eller ett statsbidrag."),
     "Amendment": ("Tillägg", "Tillägg nr N: undertecknas av parterna och gäller från effective."),
 }
 

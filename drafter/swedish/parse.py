@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from drafter.swedish.format import MONTHS
 
@@ -62,6 +63,124 @@ def amount_value(match: re.Match) -> float:
 
 
 def parse_amount(text: str) -> float | None:
-    """The kronor of the first amount in `text` ("1,2 mnkr" → 1200000), None when there is none."""
-    m = AMOUNT.search(text)
-    return amount_value(m) if m else None
+    """The kronor of the first amount in `text` ("1,2 mnkr" → 1200000, "två miljoner kronor" → 2000000),
+    None when there is none."""
+    found = find_amounts(text)
+    return found[0].value if found else None
+
+
+# --- amounts as texts write them: digits in every common form, words, and rates ------------------
+# "2 000 000 kr", "2.000.000 kr", "2 000 000:-", "2 mnkr", "500 tkr", "1,5 miljoner kronor",
+# "två miljoner kronor", "etthundrafemtiotusen kronor", "en och en halv miljon kronor";
+# "600 000 kr per halvår", "50 000 kr i månaden", "1 mnkr årligen".
+
+_WORD_VALUES = {
+    "noll": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+    "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+    "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40,
+    "förtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90,
+}
+_MULTIPLIERS = {"hundra": 100, "tusen": 1000, "ettusen": 1000, "miljon": 10**6, "miljoner": 10**6,
+                "miljard": 10**9, "miljarder": 10**9}
+_HALF = {"halv", "halvt", "halvannan"}
+# Longest first, so "sexton" is not read as "sex" + "ton"; the regex backtracks to a whole-word split.
+_MORPHEMES = sorted([*_WORD_VALUES, *_MULTIPLIERS, *_HALF], key=len, reverse=True)
+_MORPHEME = "(?:" + "|".join(_MORPHEMES) + ")"
+_NUMBER_WORD = rf"{_MORPHEME}+"
+WORDS = rf"(?<![\wåäö]){_NUMBER_WORD}(?:{SPACE}+(?:och{SPACE}+)?{_NUMBER_WORD})*"
+
+
+def number_from_words(words: str) -> float | None:
+    """"två miljoner" → 2000000, "etthundrafemtiotusen" → 150000, "en och en halv miljon" → 1500000;
+    None when `words` is not a Swedish number."""
+    tokens = re.findall(rf"{_MORPHEME}|och", words.lower())
+    if "".join(tokens) != re.sub(SPACE, "", words.lower()):
+        return None
+    total, current, i = 0.0, 0.0, 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token == "och":
+            if tokens[i + 1:i + 3] in (["en", "halv"], ["ett", "halvt"]):
+                current += 0.5
+                i += 3
+                continue
+            return None
+        if token in _HALF:
+            if token == "halvannan":
+                current += 1.5
+            elif i > 0 and tokens[i - 1] in ("en", "ett"):
+                current -= 0.5  # "en halv": the 1 just added is a half
+            else:
+                return None
+        elif token == "hundra":
+            current = (current or 1) * 100
+        elif token in _MULTIPLIERS:
+            total += (current or 1) * _MULTIPLIERS[token]
+            current = 0
+        else:
+            current += _WORD_VALUES[token]
+        i += 1
+    value = total + current
+    return value if value or tokens == ["noll"] else None
+
+
+_DIGITS = (rf"(?<![\d,.\wåäö])(?P<num>\d{{1,3}}(?:{SPACE}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?![\d])|\d+)"
+           r"(?:[,.](?P<dec>\d{1,2})(?!\d))?")
+_UNITS = (r"(?P<unit>mnkr|mkr|milj\.?(?:[ \u00a0]kr|[ \u00a0]kronor)|miljoner kronor|miljoner kr|miljon kronor|miljon kr"
+          r"|tkr|tusen kronor|tusen kr|kronor|kr|sek|:-)")
+_RATE = (rf"(?P<rate>{SPACE}*(?:per|/|om|i|varje){SPACE}*(?P<per_what>[\wåäö]+)"
+         r"|[ \u00a0\u202f]+(?P<adverb>årligen|månadsvis|kvartalsvis|halvårsvis))?")
+AMOUNT_ANY = re.compile(rf"(?:{_DIGITS}|(?P<words>{WORDS})){SPACE}*{_UNITS}(?![\wåäö]){_RATE}", re.IGNORECASE)
+
+# How many months a rate's unit is; "per period" is the whole of what the budget states.
+RATE_MONTHS = {"år": 12, "året": 12, "kalenderår": 12, "kalenderåret": 12, "budgetår": 12, "verksamhetsår": 12,
+               "årligen": 12, "halvår": 6, "halvåret": 6, "halvårsvis": 6, "kvartal": 3, "kvartalet": 3,
+               "kvartalsvis": 3, "månad": 1, "månaden": 1, "mån": 1, "månadsvis": 1}
+WHOLE = {"period", "perioden", "avtalsperiod", "avtalsperioden", "avtalstiden"}
+_TRUE_RATE = re.compile(rf"{SPACE}*(?:per|/){SPACE}*", re.IGNORECASE)  # "per deltagare" is a rate, "i bidrag" not
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount a text states: kronor, and per what ("år", "halvår", "deltagare") when it is a rate."""
+
+    value: float
+    written: str
+    start: int
+    end: int
+    per: str | None = None
+
+    @property
+    def months(self) -> int | None:
+        """The rate's length in months ("per halvår" → 6); None for a plain amount or "per deltagare"."""
+        return RATE_MONTHS.get(self.per) if self.per else None
+
+    @property
+    def over_time(self) -> bool:
+        """A plain amount, or one per a stretch of time; not "50 kr per deltagare"."""
+        return self.per is None or self.per in RATE_MONTHS or self.per in WHOLE
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in `text`, in order, in any of the forms above."""
+    found = []
+    for m in AMOUNT_ANY.finditer(text):
+        unit = m.group("unit").lower()
+        if m.group("words"):
+            if m.group("words")[1:] != m.group("words")[1:].lower() or unit != m.group("unit"):
+                continue  # "Tre Kronor" is a name, not three kronor
+            number = number_from_words(m.group("words"))
+            if number is None:
+                continue
+        else:
+            digits = re.sub(rf"{SPACE}|\.", "", m.group("num"))
+            number = float(digits + ("." + m.group("dec") if m.group("dec") else ""))
+        value = number * (10**6 if unit.startswith("m") else 1000 if unit.startswith("t") else 1)
+        per_word = (m.group("per_what") or m.group("adverb") or "").lower() or None
+        written, end = m.group(0), m.end()
+        if per_word and per_word not in RATE_MONTHS and per_word not in WHOLE and not _TRUE_RATE.match(m.group("rate")):
+            # "1 000 000 kr i bidrag": a word after i/om/varje that is no stretch of time; the amount alone
+            written, end = text[m.start():m.end("unit")], m.end("unit")
+            per_word = None
+        found.append(Amount(value, written.strip(), m.start(), end, per_word))
+    return found

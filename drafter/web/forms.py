@@ -37,6 +37,7 @@ LABELS = {
     "paragraph": "Paragraf", "effective": "Gäller från", "changes": "Ändringar", "replace": "Ny lydelse av punkt",
     "remove": "Punkt som upphör", "insert_after": "Ny punkt efter", "clause": "Klausul", "heading": "Rubrik",
     "text": "Text", "set": "Ändrade uppgifter", "standard": "Standardmall",
+    "other_amounts": "Andra belopp", "other_periods": "Andra perioder", "per": "Per",
 }
 ITEM_LABELS = {"parties": "Part", "rows": "Rad", "officials": "Tjänsteperson", "amendments": "Tillägg nr",
                "changes": "Ändring"}

@@ -41,3 +41,42 @@ def test_different_forums_may_differ(tmp_path):
     found = of(findings(spec, clauses), "representatives")
     # each disagrees with "varsin … i respektive forum", but not with each other
     assert len(found) == 2 and all("1 i" in f.message for f in found)
+
+
+# --- what a forum consists of, in words or digits ---------------------------------------------
+
+def _with(tmp_path, body):
+    data = example_data()
+    data["outline"].append("test/representanter")
+    spec = spec_file(tmp_path, data)
+    return of(findings(spec, library_with(tmp_path, {"test/representanter": body})), "representatives")
+
+
+def test_a_forum_said_to_consist_of_three_from_the_association_in_words(tmp_path):
+    (f,) = _with(tmp_path, "Styrgruppen består av tre personer från Street Minds och två från socialförvaltningen.")
+    assert f.severity == "error" and f.where == "test/representanter@1"
+    assert "Antalet representanter för Street Minds anges olika: 1" in f.message
+    assert "men 3 i \"tre personer från Street Minds\"" in f.message
+
+
+def test_a_forum_said_to_consist_of_three_in_digits(tmp_path):
+    (f,) = _with(tmp_path, "I styrgruppen ingår 3 ledamöter från föreningen.")
+    assert f.severity == "error" and "men 3 i \"3 ledamöter från föreningen\"" in f.message
+
+
+def test_a_forum_that_consists_of_what_the_agreement_says_elsewhere(tmp_path):
+    body = ("Styrgruppen består av en person från föreningen och högst två från socialförvaltningen. "
+            "Samverkansgruppen utgörs av en representant för varje idéburen organisation.")
+    assert _with(tmp_path, body) == []
+
+
+def test_the_parts_of_a_forum_are_read_per_party(tmp_path):
+    data = example_data()
+    data["outline"].append("test/representanter")
+    spec = spec_file(tmp_path, data)
+    clauses = library_with(tmp_path, {"test/representanter": "Samverkansgruppen består av fyra personer, "
+                                                              "två från Street Minds och två från förvaltningen."})
+    loaded, library = load_spec(spec), ClauseLibrary(clauses)
+    ctx = CheckContext(loaded, library, assemble_documents(loaded, library))
+    said = {(s.party, s.forum, s.said()) for s in statements(ctx) if s.place == "test/representanter@1"}
+    assert said == {(1, "samverkansgrupp", "2"), (0, "samverkansgrupp", "2")}

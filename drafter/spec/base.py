@@ -1,0 +1,15 @@
+"""The base of every spec model: unknown fields are errors, strings are stripped, and the JSON
+Schema's titles and descriptions are Swedish (schema_sv)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from drafter.spec import schema_sv
+
+
+class SpecModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              field_title_generator=schema_sv.field_title,
+                              model_title_generator=schema_sv.model_title,
+                              json_schema_extra=schema_sv.model_schema_extra)
