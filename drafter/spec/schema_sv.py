@@ -26,6 +26,9 @@ FIELD_TITLES = {
     "signing": "Firmateckning", "signs_for": "Undertecknar för", "standard": "Standardmall", "start": "Startdatum",
     "status": "Status", "subject": "Ämne", "subtitle": "Underrubrik", "sum": "Summarad", "table": "Tabell",
     "text": "Text", "texts": "Texter", "title": "Titel", "total": "Summa", "unit": "Enhet",
+    "ceiling": "Tak", "delegations": "Delegation", "latest_end": "Senaste slutdatum", "matters": "Får besluta om",
+    "per": "Avser", "report": "Anmäls till nämnden", "representatives": "Nya företrädare", "since": "Från och med",
+    "to": "Delegat",
 }
 
 MODELS = {
@@ -52,6 +55,11 @@ MODELS = {
     "Change": ("Ändring", "En ändring i ett tillägg: en punkt byts ut, upphör eller förs in, eller uppgifter "
                           "ändras. Punkter anges med sitt nummer i den undertecknade överenskommelsen (5.2)."),
     "Acknowledgement": ("Kvittering", "En varning som specen behåller med avsikt: kod, vad den gäller och skälet."),
+    "CommitteeDecision": ("Nämndens beslut", "Nämndens beslut om partnerskapet: vad den godkände (tak, längsta "
+                                             "slutdatum) och vad den delegerade, och till vem."),
+    "Ceiling": ("Tak", "Det högsta belopp nämnden godkänner, per år eller för hela perioden."),
+    "Delegation": ("Delegation", "Vem som får besluta om ändringar på nämndens vägnar, och om vad."),
+    "Representative": ("Ny företrädare", "En ny undertecknare för parten från ett datum, t.ex. en ny ordförande."),
     "Amendment": ("Tillägg", "Tillägg nr N: undertecknas av parterna och gäller från effective."),
 }
 
