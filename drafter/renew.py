@@ -64,7 +64,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     path = check_new_name(name, agreements)
     now = standing(load_spec(spec_path), library)
     data, documents, texts = now.data, now.documents, now.data.setdefault("texts", {})
-    _latest_representatives(data, now.spec)
+    latest_representatives(data, now.spec)
     data.pop("decision", None)  # the nämnd decides anew on the renewed agreement
     used = _versions_used(documents)
     _pin(data.get("outline"), used)
@@ -89,7 +89,8 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     review = _review(path, ordered, documents, library)
     if now.spec.decision is not None:
         review.append(Review(str(spec_path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
-                                             "om den förnyade överenskommelsen; skriv in det nya beslutet", "decision"))
+                                             "om den förnyade överenskommelsen; skriv in det nya beslutet",
+                             _decision_said(now.spec.decision)))
     return Renewal(path, review, _choices(used, library))
 
 
@@ -117,7 +118,7 @@ def standing(loaded, library) -> Standing:
     return Standing(data, last.spec, documents)
 
 
-def _latest_representatives(data: dict, spec) -> None:
+def latest_representatives(data: dict, spec) -> None:
     """Each party signed for by its latest representative (`representatives:`), as plain signatories."""
     for party, written in zip(spec.parties, data.get("parties") or []):
         if not party.representatives or not isinstance(written, dict):
@@ -129,6 +130,20 @@ def _latest_representatives(data: dict, spec) -> None:
             written["signatory"] = people[0]
         else:
             written["signatories"] = people
+
+
+def _decision_said(decision) -> str:
+    from drafter.formatting import datum, kronor
+
+    said = [f"beslut av {decision.by}" if decision.by else "nämndens beslut"]
+    if decision.date:
+        said.append(f"den {datum(decision.date)}")
+    if decision.ceiling:
+        said.append(f"tak {kronor(decision.ceiling.amount)} "
+                    f"{'per år' if decision.ceiling.per == 'år' else 'för hela perioden'}")
+    if decision.latest_end:
+        said.append(f"senast till {datum(decision.latest_end)}")
+    return ", ".join(said)
 
 
 class _Dumper(yaml.SafeDumper):
