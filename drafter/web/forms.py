@@ -39,7 +39,7 @@ LABELS = {
     "text": "Text", "set": "Ändrade uppgifter", "standard": "Standardmall",
 }
 ITEM_LABELS = {"parties": "Part", "rows": "Rad", "officials": "Tjänsteperson", "amendments": "Tillägg nr",
-               "changes": "Ändring"}
+               "changes": "Ändring", "representatives": "Ny företrädare", "delegations": "Delegation"}
 TEXTAREA = {"texts", "text"}
 
 
