@@ -1,5 +1,6 @@
 """amendment-effective, amendment-mandate, decision-ceiling, decision-term: each tillägg within the
-nämnd's decision (spec `decision:`, drafter/spec/mandate.py).
+nämnd's decision (spec `decision:`, drafter/spec/mandate.py); representative-date: a new signatory
+(`representatives:`) from after the agreement it cannot sign.
 
 A tillägg binds the kommun only if someone with the power to decide it did: the nämnd itself, or the
 one it delegated that matter to (kommunallagen 6 kap. 37–40 §§), and the delegate's decisions are
@@ -97,6 +98,12 @@ def check_amendment_mandate(ctx: CheckContext):
                           f"beslut om ändringar till {by} (delegerat till: {delegates}; se decision.delegations). "
                           f"Låt {committee} besluta, eller rätta vem som beslutade.", where)
             continue
+        if decision.date and amendment.decision.date < decision.date:
+            yield Finding("amendment-mandate", "error",
+                          f"Tillägg nr {amendment.number} är beslutat av {by} den {datum(amendment.decision.date)}, "
+                          f"före {genitiv(committee)} beslut den {datum(decision.date)} som gav delegationen. "
+                          "Rätta datumet, eller låt nämnden besluta om tillägget.", where)
+            continue
         outside = [m for m in _matters(amendment) if m not in delegation.matters]
         if outside:
             yield Finding("amendment-mandate", "error",
@@ -147,6 +154,25 @@ def check_decision_term(ctx: CheckContext):
                           f"{label} kan överenskommelsen gälla till {datum(last)}, efter det senaste slutdatum "
                           f"{datum(decision.latest_end)} som {_committee(ctx.spec)} beslutade (decision.latest_end). "
                           "En längre period kräver ett nytt beslut av nämnden.", _where_changed(ctx, index, field))
+
+
+def check_representative_date(ctx: CheckContext):
+    """A new representative applies from after the agreement's date: the signed agreement keeps the
+    signatories it was signed with, so one from before it would never sign it."""
+    if not _signed_run(ctx):
+        return
+    signed_on = ctx.spec.document.date
+    for i, party in enumerate(ctx.spec.parties):
+        for k, representative in enumerate(party.representatives):
+            if representative.since <= signed_on:
+                names = lista([s.name or s.title for s in representative.signatories])
+                yield Finding("representative-date", "warning",
+                              f"{names} företräder {party.name} från {datum(representative.since)}, senast samma dag "
+                              f"som överenskommelsen är daterad ({datum(signed_on)}), men överenskommelsen "
+                              "undertecknas av de undertecknare som står under parten. Ska den nya företrädaren "
+                              "underteckna överenskommelsen: skriv den under signatory och ta bort "
+                              "representatives-raden.",
+                              ctx.where("parties", i, "representatives", k, "since"))
 
 
 # --- the spec after each amendment ----------------------------------------------------------------
@@ -292,4 +318,5 @@ def _same_body(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
-CHECKS = [check_amendment_effective, check_amendment_mandate, check_decision_ceiling, check_decision_term]
+CHECKS = [check_amendment_effective, check_amendment_mandate, check_decision_ceiling, check_decision_term,
+          check_representative_date]

@@ -142,3 +142,24 @@ def test_an_amendment_that_extends_the_term(tmp_path):
     assert f.message.startswith("Efter tillägg nr 1 kan överenskommelsen gälla till 31 december 2029")
     assert f.where == line_of(spec, "period.renewal.max_end:")
     assert of(found, "amendment-mandate") == []  # the period was delegated; the ceiling of time was not
+
+
+def test_a_delegate_deciding_before_the_delegation_existed(tmp_path):
+    data = amended()
+    data["decision"].update(date=dt.date(2026, 12, 10), paragraph="§ 12")  # after the tillägg's 8 december
+    (f,) = of(findings(spec_file(tmp_path, data)), "amendment-mandate")
+    assert f.severity == "error" and "före socialnämndens beslut den 10 december 2026" in f.message
+
+
+def test_a_representative_from_before_the_agreement(tmp_path):
+    data = amended()
+    data["parties"][1]["representatives"][0]["since"] = dt.date(2026, 6, 1)  # the agreement: 1 juli 2026
+    spec = spec_file(tmp_path, data)
+    (f,) = of(findings(spec), "representative-date")
+    assert f.severity == "warning"
+    assert f.message.startswith("Sara Ahmadi företräder Street Minds från 1 juni 2026")
+    assert f.where == line_of(spec, "since: 2026-06-01")
+
+
+def test_the_example_representative_signs_after_the_agreement():
+    assert of(findings(EXAMPLE), "representative-date") == []
