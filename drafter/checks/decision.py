@@ -315,7 +315,7 @@ def _committee(spec) -> str:
 def _same_body(a: str, b: str) -> bool:
     """"Socialdirektören" and "socialdirektören enligt delegationsordningen" are the same decision-maker."""
     a, b = " ".join(a.casefold().split()), " ".join(b.casefold().split())
-    return a == b or a.startswith(b) or b.startswith(a)
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
 CHECKS = [check_amendment_effective, check_amendment_mandate, check_decision_ceiling, check_decision_term,

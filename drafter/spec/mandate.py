@@ -29,14 +29,14 @@ class Ceiling(SpecModel):
 
 
 class Delegation(SpecModel):
-    """Who may decide on the nämnd's behalf, and on what (kommunallagen 6 kap. 37 §)."""
+    """Who may decide on the nämnd's behalf, and on what (kommunallagen 6 kap. 37 §). Every decision
+    taken under delegation is reported to the nämnd (7 kap. 8 §): the law's, not the spec's, to choose."""
 
     to: str = Field(description="Delegaten, t.ex. socialdirektören (enligt nämndens delegationsordning).")
     matters: list[Matter] = Field(
         default_factory=lambda: list(MATTERS),
         description="Vad delegaten får besluta om: lydelse (punkternas text), budget och period. "
                     "Utelämnat: alla tre, inom nämndens tak och längsta slutdatum.")
-    report: bool = Field(True, description="Besluten anmäls till nämnden (kommunallagen 7 kap. 8 §).")
 
 
 class CommitteeDecision(SpecModel):

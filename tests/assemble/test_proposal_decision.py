@@ -30,11 +30,12 @@ def test_the_points_state_the_decision_ceiling_and_delegation(tmp_path):
 def test_a_ceiling_for_the_whole_period_and_every_matter(tmp_path):
     data = example_data()
     data["decision"]["ceiling"] = {"amount": 2500000, "per": "hela perioden"}
-    data["decision"]["delegations"] = [{"to": "avdelningschefen", "report": False}]
+    data["decision"]["delegations"] = [{"to": "avdelningschefen"}]
     points = decision_points(tmp_path, data)
     assert f"om högst 2{NB}500{NB}000{NB}kr för hela perioden." in points[1]
     assert points[3] == ("4. Socialnämnden delegerar till avdelningschefen att besluta om ändringar av åtagandena och "
-                         "överenskommelsens text, budgetens fördelning och perioden inom ramen för punkt 1 och 2.")
+                         "överenskommelsens text, budgetens fördelning och perioden inom ramen för punkt 1 och 2. Besluten "
+                         "anmäls till socialnämnden.")
 
 
 def test_without_a_decision_the_points_read_as_version_2(tmp_path):
