@@ -69,8 +69,8 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 # stand-in values (drafter/spec/placeholders.py); the `placeholder` findings say what to fill in.
 _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
-               "deadline-holiday"},
-    "budget": {"budget-sum", "budget-amount", "budget-period"},
+               "deadline-holiday", "decision-term", "amendment-effective"},
+    "budget": {"budget-sum", "budget-amount", "budget-period", "decision-ceiling"},
     "parties": {"orgnr-invalid", "party-mismatch", "representatives"},
 }
 
