@@ -301,11 +301,21 @@ def _changes(amendment, matter: str) -> bool:
             if matter == "lydelse":
                 return True
             continue
-        for key in change.set:
-            head = key.split(".")[0]
-            if head == matter or (matter == "lydelse" and head not in ("budget", "period", "parties")):
-                return True
+        if any(_matter_of(key) == matter for key in change.set):
+            return True
     return False
+
+
+def _matter_of(key: str) -> str | None:
+    """What a `set:` key changes: the budget; the period's length (start, end, renewal, latest end);
+    a term of the text (a figure, a text, the notice day, which only words the period clause); or
+    nothing a decision covers (a party's data, e.g. its signatory)."""
+    head = key.split(".")[0]
+    if head == "budget":
+        return "budget"
+    if head == "period":
+        return "lydelse" if key.endswith("notice_deadline") else "period"
+    return None if head == "parties" else "lydelse"
 
 
 def _committee(spec) -> str:

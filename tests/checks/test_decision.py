@@ -163,3 +163,17 @@ def test_a_representative_from_before_the_agreement(tmp_path):
 
 def test_the_example_representative_signs_after_the_agreement():
     assert of(findings(EXAMPLE), "representative-date") == []
+
+
+def test_a_new_notice_day_is_a_change_of_wording_not_of_the_period(tmp_path):
+    from drafter.checks.decision import _matter_of
+
+    assert _matter_of("period.renewal.notice_deadline") == "lydelse"  # it only words the period clause
+    assert _matter_of("period.renewal.max_end") == "period" and _matter_of("period.end") == "period"
+    assert _matter_of("budget.rows") == "budget" and _matter_of("figures.brukare") == "lydelse"
+    assert _matter_of("parties.1.signatory") is None  # a new signatory is no decision of the nämnd's
+    data = amended()
+    data["decision"]["delegations"][0]["matters"] = ["lydelse", "budget"]
+    data["amendments"][0]["changes"][0]["set"]["period.renewal.max_end"] = dt.date(2027, 12, 31)
+    (f,) = of(findings(spec_file(tmp_path, data)), "amendment-mandate")
+    assert "Tillägg nr 1 ändrar perioden" in f.message
