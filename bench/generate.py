@@ -66,6 +66,19 @@ def _vary(data: dict, rng: random.Random, name: str, number: str, years: int) ->
             data["figures"][key] = max(1, int(value * rng.uniform(0.6, 1.6)))
         elif isinstance(value, str) and value.startswith(("våren", "hösten")):
             data["figures"][key] = f"{value.split()[0]} {int(value.split()[1]) + years}"
+    return _fit_decision(data)
+
+
+def _fit_decision(data: dict) -> dict:
+    """The nämnd's decision (`decision:`) approves the varied budget: its yearly ceiling is the largest
+    yearly budget, as signed or after a tillägg (so decision-ceiling fires only on purpose)."""
+    ceiling = (data.get("decision") or {}).get("ceiling")
+    if ceiling:
+        budgets = [data["budget"]["rows"]] + [change["set"]["budget.rows"] for amendment in data.get("amendments", [])
+                                              for change in amendment["changes"]
+                                              if "budget.rows" in (change.get("set") or {})]
+        yearly = max(sum(row["amount"] for row in rows) * 12 / data["budget"]["months"] for rows in budgets)
+        ceiling.update(amount=-(-int(yearly) // 1000) * 1000, per="år")
     return data
 
 
@@ -117,7 +130,9 @@ def _vary_more(data: dict, rng: random.Random, i: int) -> dict:
     data["outline"] = _without(data["outline"], drop)
     if data.get("proposal"):
         data["proposal"]["outline"] = _without(data["proposal"]["outline"], drop)
-    return data
+    if data.get("decision"):
+        data["decision"]["by"] = committee
+    return _fit_decision(data)
 
 
 def _without(outline: list, drop: set) -> list:

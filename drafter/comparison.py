@@ -9,13 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
 from drafter.diff.report import version_info
 from drafter.errors import DrafterError, Where
+from drafter.formatting import datum
 from drafter.model.nodes import ClauseUse, Document, Metadata, Paragraph, Section, Strong, Text
 from drafter.model.numbering import number_document
 from drafter.readers.markdown import ClauseReader, UnsupportedMarkup
+
+if TYPE_CHECKING:
+    from drafter.spec.model import Spec
 
 
 def revision_date(date: dt.date | None) -> str | None:
@@ -42,20 +47,51 @@ class Compared:
     new_spec: object
 
 
-def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary) -> Compared:
-    """Both specs loaded and assembled; the documents of `kind` ("agreement" or "proposal")."""
+def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary,
+                       old_text: str = "standing") -> Compared:
+    """Both specs loaded and assembled; the documents of `kind` ("agreement" or "proposal").
+
+    The old agreement is, by default (`old_text="standing"`), the agreement as it stands after all
+    the old spec's tillägg: what a renewal changes is measured against what is in force, not against
+    the text first signed. `old_text="signed"` compares the signed original."""
     from drafter.assemble import assemble_documents
     from drafter.spec.load import load_spec
 
     loaded = [load_spec(path) for path in (old, new)]
+    specs = [spec.spec for spec in loaded]
     documents = []
     for path, spec in zip((old, new), loaded):
+        if kind == "agreement" and spec is loaded[0] and old_text == "standing" and spec.spec.amendments:
+            doc, specs[0] = standing_agreement(spec, library)
+            documents.append(doc)
+            continue
         found = [d for d in assemble_documents(spec, library) if d.kind == kind]
         if not found:
             raise DrafterError(f"Specen {path} har inget tjänsteutlåtande (proposal:).",
                                hint="Jämför överenskommelsen med --document agreement.")
         documents.append(found[0])
-    return Compared(documents[0], documents[1], loaded[0].spec, loaded[1].spec)
+    return Compared(documents[0], documents[1], specs[0], specs[1])
+
+
+def standing_agreement(loaded, library: ClauseLibrary) -> tuple[Document, Spec]:
+    """The agreement as it stands after all its tillägg, as a clean agreement: the amended data, the
+    point changes carried into its sections (numbered in order), signed for by each party's latest
+    representative — the text `drafter renew` starts from, without the consolidated version's notes."""
+    from drafter.assemble.agreement import assemble_agreement
+    from drafter.model.finish import finish_documents
+    from drafter.renew import latest_representatives, standing
+    from drafter.spec.load import LoadedSpec, validate_spec
+
+    now = standing(loaded, library)
+    latest_representatives(now.data, now.spec)
+    spec = validate_spec(loaded.path, now.data, loaded.positions)
+    state = LoadedSpec(loaded.path, spec, loaded.positions, [], now.data)
+    doc = assemble_agreement(state, library)
+    last = loaded.spec.amendments[-1]
+    numbers = ", ".join(str(a.number) for a in loaded.spec.amendments)
+    doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(last.effective)}"
+    finish_documents([doc], state, library)
+    return doc, spec
 
 
 def rationale(library: ClauseLibrary):

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from drafter.errors import DrafterError, Where
+from drafter.spec.model import Spec
 
 YEAR = re.compile(r"(?<![\d-])(19|20)\d{2}(?![\d-])")
 MONTH_DATE = re.compile(r"\b\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
@@ -57,23 +58,19 @@ class Renewal:
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
           months: int | None = None) -> Renewal:
     """Write agreements/NAME.yaml, the renewal of `spec_path`, and say what to review."""
-    from drafter.assemble import assemble_all
     from drafter.newspec import check_new_name
     from drafter.spec.load import load_spec
 
     path = check_new_name(name, agreements)
-    loaded = load_spec(spec_path)
-    documents, states = assemble_all(loaded, library)
-    standing = states[-1].loaded if states else loaded
-    data = copy.deepcopy({k: v for k, v in standing.data.items() if k != "amendments"})
-    signed = next(d for d in documents if d.kind == "agreement")
-    texts = data.setdefault("texts", {})
-    _fold_amendments(data, loaded.spec.amendments, signed, texts)
+    now = standing(load_spec(spec_path), library)
+    data, documents, texts = now.data, now.documents, now.data.setdefault("texts", {})
+    latest_representatives(data, now.spec)
+    data.pop("decision", None)  # the nämnd decides anew on the renewed agreement
     used = _versions_used(documents)
     _pin(data.get("outline"), used)
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
-    data["period"] = _next_period(standing.spec.period, spec_path, end, months)
+    data["period"] = _next_period(now.spec.period, spec_path, end, months)
     data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
     document = data.setdefault("document", {})
     document["date"] = "ÅÅÅÅ-MM-DD"
@@ -89,7 +86,64 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     from drafter.output import write_atomic
 
     write_atomic(path, _text(spec_path, ordered).encode("utf-8"))
-    return Renewal(path, _review(path, ordered, documents, library), _choices(used, library))
+    review = _review(path, ordered, documents, library)
+    if now.spec.decision is not None:
+        review.append(Review(str(spec_path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
+                                             "om den förnyade överenskommelsen; skriv in det nya beslutet",
+                             _decision_said(now.spec.decision)))
+    return Renewal(path, review, _choices(used, library))
+
+
+@dataclass
+class Standing:
+    """A spec's agreement as it stands after all its amendments, as spec data with no amendments:
+    what `renew` carries over and what `compare` compares by default."""
+
+    data: dict  # the spec's data: the amended parties, budget and figures, the outline with the point changes
+    spec: Spec  # the data as last amended (before the outline is folded)
+    documents: list  # every document the old spec builds
+
+
+def standing(loaded, library) -> Standing:
+    from drafter.assemble import assemble_all
+
+    documents, states = assemble_all(loaded, library)
+    last = states[-1].loaded if states else loaded
+    data = copy.deepcopy({k: v for k, v in last.data.items() if k != "amendments"})
+    signed = next(d for d in documents if d.kind == "agreement")
+    texts = data.setdefault("texts", {})
+    _fold_amendments(data, loaded.spec.amendments, signed, texts)
+    if not texts:
+        data.pop("texts")
+    return Standing(data, last.spec, documents)
+
+
+def latest_representatives(data: dict, spec) -> None:
+    """Each party signed for by its latest representative (`representatives:`), as plain signatories."""
+    for party, written in zip(spec.parties, data.get("parties") or []):
+        if not party.representatives or not isinstance(written, dict):
+            continue
+        people = [s.model_dump(exclude_none=True) for s in party.signatories_on(dt.date.max)]
+        for key in ("signatory", "signatories", "representatives"):
+            written.pop(key, None)
+        if len(people) == 1:
+            written["signatory"] = people[0]
+        else:
+            written["signatories"] = people
+
+
+def _decision_said(decision) -> str:
+    from drafter.formatting import datum, kronor
+
+    said = [f"beslut av {decision.by}" if decision.by else "nämndens beslut"]
+    if decision.date:
+        said.append(f"den {datum(decision.date)}")
+    if decision.ceiling:
+        said.append(f"tak {kronor(decision.ceiling.amount)} "
+                    f"{'per år' if decision.ceiling.per == 'år' else 'för hela perioden'}")
+    if decision.latest_end:
+        said.append(f"senast till {datum(decision.latest_end)}")
+    return ", ".join(said)
 
 
 class _Dumper(yaml.SafeDumper):

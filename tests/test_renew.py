@@ -34,7 +34,12 @@ def test_the_renewal_carries_the_agreement_as_amended(tmp_path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["renews"] == "street-minds-2026.yaml"
     assert [r["amount"] for r in data["budget"]["rows"]][0] == 890000  # Tillägg nr 1's budget, not 878 000
-    assert data["parties"][1]["signatory"]["name"] == "Sara Ahmadi"  # the ordförande since Tillägg nr 1
+    # The ordförande from 1 december 2026 (parties.1.representatives): the one who signs the renewal.
+    old = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    assert old["parties"][1]["representatives"][0]["signatory"]["name"] == "Sara Ahmadi"
+    assert "parties.1.signatory" not in EXAMPLE.read_text(encoding="utf-8")  # data, not an amendment
+    assert data["parties"][1]["signatory"] == {"name": "Sara Ahmadi", "title": "ordförande"}
+    assert "representatives" not in data["parties"][1] and "decision" not in data  # the nämnd decides anew
     assert str(data["period"]["start"]) == "2029-01-01" and str(data["period"]["end"]) == "2030-12-31"
     assert str(data["period"]["renewal"]["max_end"]) == "2032-12-31"
     assert data["document"]["date"] == "ÅÅÅÅ-MM-DD" and "amendments" not in data

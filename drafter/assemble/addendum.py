@@ -42,7 +42,7 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         Section("Signering av tillägget", blocks=[
             Paragraph([Text(f"Tillägget är upprättat i {rakneord(len(spec.parties))} likalydande exemplar, "
                             "av vilka parterna tagit var sitt.")]),
-            signature_block(spec, state.loaded),
+            signature_block(spec, state.loaded, on=amendment.date),  # representatives as of its date
         ]),
     ]
     doc = Document(

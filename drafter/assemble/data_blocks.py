@@ -6,6 +6,7 @@ it came from (`origin`), so checks and error messages can name its line.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from drafter.assemble.context import agreement_title, computed_origin, spec_origin
@@ -57,29 +58,38 @@ def budget_table(spec: Spec, loaded: "LoadedSpec | None" = None) -> Table:
     )
 
 
-def signature_block(spec: Spec, loaded: "LoadedSpec | None" = None) -> SignatureBlock:
+def signature_block(spec: Spec, loaded: "LoadedSpec | None" = None, on: dt.date | None = None) -> SignatureBlock:
+    """Who signs a document dated `on`: a party's new representative from the day it applies
+    (`representatives:`); without a date, the signatories as first written (the signed agreement)."""
     place = f"{spec.document.place} den"
     return SignatureBlock([
         Signatory(
             signs_for=f"För {signatory.signs_for or party.name}"
-                      + (" (i förening)" if party.signing == "i förening" and len(party.signatories) > 1 else ""),
+                      + (" (i förening)" if party.signing == "i förening" and len(people) > 1 else ""),
             name=signatory.name,
             title=signatory.title,
             place_and_date=place,
-            origin=_computed(loaded, _signatory_path(loaded, i, j), [
-                (*_signatory_path(loaded, i, j), "signs_for"), ("parties", i, "name"),
-                (*_signatory_path(loaded, i, j), "name"), (*_signatory_path(loaded, i, j), "title"),
+            origin=_computed(loaded, path, [
+                (*path, "signs_for"), ("parties", i, "name"), (*path, "name"), (*path, "title"),
                 ("document", "place")]),
         )
-        for i, party in enumerate(spec.parties) for j, signatory in enumerate(party.signatories)
+        for i, party in enumerate(spec.parties)
+        for people in [party.signatories_on(on)]
+        for j, signatory in enumerate(people)
+        for path in [_signatory_path(loaded, party, i, j, people)]
     ])
 
 
-def _signatory_path(loaded: "LoadedSpec | None", party: int, index: int) -> tuple:
-    """The spec field of a party's signatory as written: `signatories: [...]` or the one `signatory:`."""
-    if loaded is not None and ("parties", party, "signatories") in loaded.positions:
-        return ("parties", party, "signatories", index)
-    return ("parties", party, "signatory")
+def _signatory_path(loaded: "LoadedSpec | None", party, i: int, index: int, people: list) -> tuple:
+    """The spec field of a party's signatory as written: `signatories: [...]` or the one `signatory:`,
+    of the party or of the representative who signs from a date."""
+    base: tuple = ("parties", i)
+    if people is not party.signatories:
+        base = ("parties", i, "representatives",
+                next(k for k, r in enumerate(party.representatives) if r.signatories is people))
+    if loaded is not None and (*base, "signatories") in loaded.positions:
+        return (*base, "signatories", index)
+    return (*base, "signatory")
 
 
 def officials(spec: Spec, loaded: "LoadedSpec | None" = None) -> Officials:

@@ -14,6 +14,7 @@ from drafter.checks import (
     clauses,
     continuity,
     deadline_holiday,
+    decision,
     language,
     notice,
     orgnr,
@@ -39,6 +40,7 @@ CHECKS = [
     *period.CHECKS,
     *period_text.CHECKS,
     *continuity.CHECKS,
+    *decision.CHECKS,
     *stale_year.CHECKS,
     *parties.CHECKS,
     *orgnr.CHECKS,
@@ -69,8 +71,8 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 # stand-in values (drafter/spec/placeholders.py); the `placeholder` findings say what to fill in.
 _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
-               "deadline-holiday", "notice-short", "notice-scheme"},
-    "budget": {"budget-sum", "budget-zero", "budget-amount", "budget-period"},
+               "deadline-holiday", "notice-short", "notice-scheme", "decision-term", "amendment-effective"},
+    "budget": {"budget-sum", "budget-zero", "budget-amount", "budget-period", "decision-ceiling"},
     "parties": {"orgnr-invalid", "party-mismatch", "representatives"},
 }
 

@@ -77,7 +77,8 @@ def _signatories(ctx: CheckContext):
             for signed in block.signatories:
                 if not signed.name:
                     continue
-                match = [(i, p, s) for i, p in enumerate(parties) for s in p.signatories if s.name == signed.name]
+                match = [(i, p, s) for i, p in enumerate(parties) for s in p.every_signatory
+                         if s.name == signed.name]
                 if not match:
                     yield Finding("party-mismatch", "error",
                                   f"{signed.name} skriver under ({signed.signs_for}) men är inte undertecknare "

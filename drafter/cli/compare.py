@@ -17,6 +17,10 @@ from drafter.errors import DrafterError
 @click.option("--document", "kind", default="overenskommelse", show_default=True,
               type=svenska.Choice({"overenskommelse": "agreement", "tjansteutlatande": "proposal"}),
               help="Vilket dokument som jämförs: överenskommelsen eller tjänsteutlåtandet.")
+@click.option("--lydelse", "--old-text", "old_text", default="gallande", show_default=True,
+              type=svenska.Choice({"gallande": "standing", "undertecknad": "signed"}),
+              help="Den gamla överenskommelsen som jämförs: gallande = så som den lyder efter alla sina "
+                   "tillägg; undertecknad = originalet som det undertecknades.")
 @click.option("--format", "output_format", default="text", show_default=True,
               type=click.Choice(["text", "html", "docx"]),
               help="text: i terminalen; html: en fristående sida; docx: det nya dokumentet med spårade ändringar.")
@@ -25,19 +29,20 @@ from drafter.errors import DrafterError
 @click.option("--author", metavar="NAMN", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
-def compare(old, new, kind, output_format, out, author, clauses_dir):
+def compare(old, new, kind, old_text, output_format, out, author, clauses_dir):
     """Jämför dokumenten från två specar (GAMMAL och NY är YAML-filer), avsnitt för avsnitt.
 
     Avsnitt paras ihop efter klausul-id; tillagda, borttagna, flyttade, omnumrerade och ändrade
     avsnitt visas med klausulversioner och den nyare versionens motivering, och ändrade uppgifter
     (parter, period, budget) i en tabell. docx: det nya dokumentet med Words spårade ändringar mot
-    det gamla, som kan godkännas eller avvisas en och en."""
+    det gamla, som kan godkännas eller avvisas en och en. Den gamla överenskommelsen jämförs som
+    den lyder efter sina tillägg (--lydelse gallande), eller som den undertecknades (--lydelse undertecknad)."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.comparison import compared_documents, rationale, revision_date
     from drafter.diff.sections import align_sections
 
     library = ClauseLibrary(clauses_dir)
-    compared = compared_documents(old, new, kind, library)
+    compared = compared_documents(old, new, kind, library, old_text)
     old_doc, new_doc = compared.old_doc, compared.new_doc
     pairs = align_sections(old_doc, new_doc)
     if output_format == "docx":

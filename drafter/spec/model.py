@@ -15,6 +15,7 @@ from stdnum.se import orgnr
 
 from drafter.spec.base import SpecModel as _Model
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
+from drafter.spec.mandate import CommitteeDecision
 from drafter.spec.refs import CLAUSE_REF, ref_id
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
@@ -41,6 +42,33 @@ class Signatory(_Model):
     signs_for: str | None = Field(None, description="Vem som binds, t.ex. 'socialnämnden i Stockholms stad'.")
 
 
+def _one_way_to_sign(model):
+    """`signatory` (one) or `signatories` (several), never both; each filled in from the other."""
+    if model.signatory is not None and model.signatories:
+        raise ValueError("ange antingen signatory eller signatories, inte båda")
+    if model.signatory is None and not model.signatories:
+        raise ValueError("parten behöver en undertecknare: signatory (en) eller signatories (flera)")
+    if model.signatory is None:
+        model.signatory = model.signatories[0]
+    elif not model.signatories:
+        model.signatories = [model.signatory]
+    return model
+
+
+class Representative(_Model):
+    """A party's new signatory from a date (a new ordförande, a new socialdirektör): data, not an
+    amendment. Documents dated from `since` (the next tillägg, a renewal) are signed by them; a document
+    dated before keeps the signatures it was signed with."""
+
+    since: dt.date = Field(description="Dagen från vilken den nya företrädaren undertecknar för parten.")
+    signatory: Signatory | None = Field(None, description="Den nya undertecknaren.")
+    signatories: list[Signatory] = Field(default_factory=list, description="Flera nya undertecknare.")
+
+    @model_validator(mode="after")
+    def _one_way_to_sign(self):
+        return _one_way_to_sign(self)
+
+
 class Party(_Model):
     name: str
     sector: Literal["offentlig", "idéburen"]
@@ -61,17 +89,28 @@ class Party(_Model):
     signing: Literal["i förening", "var för sig"] = Field(
         "var för sig", description="Om undertecknarna tecknar firman tillsammans (i förening) eller var för sig.")
 
+    representatives: list[Representative] = Field(
+        default_factory=list,
+        description="Nya företrädare från ett datum, t.ex. en ny ordförande: undertecknar tillägg och "
+                    "förnyelser från det datumet; ett redan undertecknat dokument ändras inte.")
+
     @model_validator(mode="after")
     def _one_way_to_sign(self):
-        if self.signatory is not None and self.signatories:
-            raise ValueError("ange antingen signatory eller signatories, inte båda")
-        if self.signatory is None and not self.signatories:
-            raise ValueError("parten behöver en undertecknare: signatory (en) eller signatories (flera)")
-        if self.signatory is None:
-            self.signatory = self.signatories[0]
-        elif not self.signatories:
-            self.signatories = [self.signatory]
-        return self
+        self.representatives.sort(key=lambda r: r.since)
+        return _one_way_to_sign(self)
+
+    def signatories_on(self, day: dt.date | None) -> list[Signatory]:
+        """Who signs for the party in a document dated `day` (None: as first written)."""
+        current = self.signatories
+        for representative in self.representatives:
+            if day is not None and representative.since <= day:
+                current = representative.signatories
+        return current
+
+    @property
+    def every_signatory(self) -> list[Signatory]:
+        """Everyone who signs or has signed for the party: the first signatories and each new one."""
+        return [*self.signatories, *(s for r in self.representatives for s in r.signatories)]
 
     @field_validator("organisationsnummer")
     @classmethod
@@ -362,6 +401,9 @@ class Spec(_Model):
     )
     outline: Outline = Field(description="Avsnitten i överenskommelsen i ordning, eller en standardmall (standard:).")
     proposal: Proposal | None = Field(None, description="Tjänsteutlåtandet till nämnden (utelämnat: inget).")
+    decision: CommitteeDecision | None = Field(
+        None, description="Nämndens beslut om partnerskapet: tak, längsta slutdatum och delegation; "
+                          "tilläggen kontrolleras mot det.")
     amendments: list[Amendment] = Field(default_factory=list, description="Tillägg till överenskommelsen, i ordning.")
     acknowledge: list[Acknowledgement] = Field(
         default_factory=list, description="Varningar som specen behåller med avsikt, var och en med sitt skäl.")

@@ -28,6 +28,9 @@ FIELD_TITLES = {
     "signing": "Firmateckning", "signs_for": "Undertecknar för", "standard": "Standardmall", "start": "Startdatum",
     "status": "Status", "subject": "Ämne", "subtitle": "Underrubrik", "sum": "Summarad", "table": "Tabell",
     "text": "Text", "texts": "Texter", "title": "Titel", "total": "Summa", "unit": "Enhet",
+    "ceiling": "Tak", "delegations": "Delegation", "latest_end": "Senaste slutdatum", "matters": "Får besluta om",
+    "per": "Avser", "representatives": "Nya företrädare", "since": "Från och med",
+    "to": "Delegat",
 }
 
 MODELS = {
@@ -58,6 +61,11 @@ MODELS = {
                                     "eller ersättningen för en delperiod."),
     "OtherPeriod": ("Annan period", "En period som texterna anger och som inte är överenskommelsens, t.ex. en annan "
                                     "överenskommelse eller ett statsbidrag."),
+    "CommitteeDecision": ("Nämndens beslut", "Nämndens beslut om partnerskapet: vad den godkände (tak, längsta "
+                                             "slutdatum) och vad den delegerade, och till vem."),
+    "Ceiling": ("Tak", "Det högsta belopp nämnden godkänner, per år eller för hela perioden."),
+    "Delegation": ("Delegation", "Vem som får besluta om ändringar på nämndens vägnar, och om vad."),
+    "Representative": ("Ny företrädare", "En ny undertecknare för parten från ett datum, t.ex. en ny ordförande."),
     "Amendment": ("Tillägg", "Tillägg nr N: undertecknas av parterna och gäller från effective."),
 }
 

@@ -40,7 +40,7 @@ LABELS = {
     "other_amounts": "Andra belopp", "other_periods": "Andra perioder", "per": "Per",
 }
 ITEM_LABELS = {"parties": "Part", "rows": "Rad", "officials": "Tjänsteperson", "amendments": "Tillägg nr",
-               "changes": "Ändring"}
+               "changes": "Ändring", "representatives": "Ny företrädare", "delegations": "Delegation"}
 TEXTAREA = {"texts", "text"}
 
 

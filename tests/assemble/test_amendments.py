@@ -32,7 +32,7 @@ def test_addendum_states_each_change_in_drafting_form():
     assert "Socialförvaltningen (organisationsnummer 212000-0142)" in text
     assert "Street Minds (organisationsnummer 802524-2879)" in text
     assert "Detta tillägg ändrar överenskommelsen om idéburet offentligt partnerskap (IOP) mellan " in text
-    assert "daterad den 1 juli 2026" in text and "beslut av styrgruppen för partnerskapet den 8 december 2026, § 4" in text
+    assert "daterad den 1 juli 2026" in text and "beslut av socialdirektören den 8 december 2026" in text
     assert "Punkt 5.2 Ekonomisk ersättning ska ha följande lydelse:\n5.2 Ekonomisk ersättning" in text
     assert "Det ska införas en ny punkt, 3.2 a, av följande lydelse:\n3.2 a Brukarråd" in text
     assert text.index("3.2 a") < text.index("Punkt 5.2")  # in point order

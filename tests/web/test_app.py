@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.web.conftest import TOKEN, git
+from tests.web.conftest import REPO, TOKEN, git
 from tests.web.formdata import form_values
 
 SPEC = "street-minds-2026"
@@ -127,7 +127,9 @@ def test_live_check_shows_the_new_sum_and_the_stale_amount_beside_the_text(clien
     assert re.search(r'id="budget-sum"[^>]*>Summa: 1\xa0022\xa0000\xa0kr<', answer.text)
     beside = findings_beside(answer.text, "texts.ersattning-text")
     assert "1 000 000 kr" in beside and "1\xa0022\xa0000\xa0kr" in beside
-    assert "(agreements/street-minds-2026.yaml:44)" in beside and "utkast-" not in answer.text
+    spec = (REPO / "agreements" / f"{SPEC}.yaml").read_text(encoding="utf-8").splitlines()
+    budget = spec.index("budget:") + 2  # the budget's first field, by line number
+    assert f"(agreements/street-minds-2026.yaml:{budget})" in beside and "utkast-" not in answer.text
     assert "1\xa0022\xa0000" in re.search(r'<pre id="preview-text">(.*?)</pre>', answer.text, re.S).group(1)
 
 
@@ -201,6 +203,7 @@ def test_structural_edits_add_remove_and_move(client):
 def test_build_and_download_with_the_manifest_hashes(client, project):
     values = editor_form(client)
     values["budget.rows.0.amount"] = "900000"
+    values["decision.ceiling.amount"] = "1100000"  # within what the nämnd approved (decision-ceiling)
     values["texts.ersattning-text"] = "Socialförvaltningen betalar enligt budgeten nedan."
     assert client.post(f"/spec/{SPEC}/save", data=values).status_code == 200
     answer = client.post(f"/spec/{SPEC}/build", data={"csrf": TOKEN})

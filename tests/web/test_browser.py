@@ -99,6 +99,7 @@ def test_change_a_budget_row_save_and_build(site):
     wait_for(lambda: "inga dokument skrevs" in text_of(driver, "build-result"), what="byggfelet")
     type_into(driver, "f-texts-ersattning-text", "Socialförvaltningen betalar enligt budgeten nedan.")
     wait_for(lambda: not text_of(driver, "fd-f-texts-ersattning-text").strip(), what="att fyndet försvinner")
+    type_into(driver, "f-decision-ceiling-amount", "1100000")  # and the nämnd approves the higher budget
     save(driver)
     by_id(driver, "build").click()
     wait_for(lambda: "Dokumenten är byggda" in text_of(driver, "build-result"), timeout=90, what="bygget",

@@ -1,0 +1,332 @@
+"""amendment-effective, amendment-mandate, decision-ceiling, decision-term: each tillägg within the
+nämnd's decision (spec `decision:`, drafter/spec/mandate.py); representative-date: a new signatory
+(`representatives:`) from after the agreement it cannot sign.
+
+A tillägg binds the kommun only if someone with the power to decide it did: the nämnd itself, or the
+one it delegated that matter to (kommunallagen 6 kap. 37–40 §§), and the delegate's decisions are
+reported to the nämnd (7 kap. 8 §). A styrgrupp or samverkansgrupp of the partnership is no organ of
+the kommun and can decide no tillägg. A delegate also stays within what the nämnd approved: the
+budget ceiling and the latest end date. These checks are judged once, on the spec with its
+amendments (not again on each amended state: pipeline._after_amendments).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from drafter.checks.context import CheckContext
+from drafter.checks.finding import Finding
+from drafter.checks.swedish import add_months
+from drafter.errors import DrafterError
+from drafter.formatting import datum, genitiv, kronor, lista
+from drafter.spec.mandate import MATTERS, Matter
+from drafter.spec.model import Amendment, Spec
+
+# Bodies of the partnership, not of the kommun: they prepare, they do not decide for the nämnd.
+NOT_ORGANS = ("styrgrupp", "samverkansgrupp", "referensgrupp", "arbetsgrupp", "partnerskapet")
+_MATTER_WORDS = {"lydelse": "överenskommelsens text", "budget": "budgeten", "period": "perioden"}
+
+
+@dataclass
+class _Amended:
+    """One amendment with the spec as it stands after it (None when its data does not validate)."""
+
+    index: int
+    amendment: Amendment
+    spec: Spec | None
+
+
+def _signed_run(ctx: CheckContext) -> bool:
+    """The amended states are checked again with only their addendum (pipeline._after_amendments);
+    these findings belong to the spec with its amendments, so they are made once."""
+    return not any(d.kind in ("addendum", "consolidated") for d in ctx.documents)
+
+
+def check_amendment_effective(ctx: CheckContext):
+    """Each tillägg takes effect after its decision, within the agreement's period and maximum end."""
+    if not _signed_run(ctx):
+        return
+    spec = ctx.spec
+    for a, amendment in enumerate(spec.amendments):
+        where = ctx.where("amendments", a, "effective")
+        effective, decided = amendment.effective, amendment.decision.date
+        last = spec.period.renewal.max_end if spec.period.renewal else spec.period.end
+        if effective < spec.period.start:
+            yield Finding("amendment-effective", "error",
+                          f"Tillägg nr {amendment.number} ska gälla från {datum(effective)}, före överenskommelsens "
+                          f"början {datum(spec.period.start)}. Ett tillägg kan bara ändra en överenskommelse som "
+                          "gäller; ange en dag från och med periodens början.", where)
+        elif effective > last:
+            yield Finding("amendment-effective", "error",
+                          f"Tillägg nr {amendment.number} ska gälla från {datum(effective)}, efter överenskommelsens "
+                          f"längsta slutdatum {datum(last)}. Då finns ingen överenskommelse att ändra; det som ska "
+                          "gälla efteråt hör till en ny överenskommelse (drafter renew).", where)
+        if effective < decided:
+            yield Finding("amendment-effective", "warning",
+                          f"Tillägg nr {amendment.number} ska gälla från {datum(effective)}, före beslutet om det "
+                          f"den {datum(decided)}: tillägget får retroaktiv verkan. Kontrollera att beslutet "
+                          "uttryckligen gäller från den dagen, eller ange en dag efter beslutet.", where)
+
+
+def check_amendment_mandate(ctx: CheckContext):
+    """Each tillägg decided by the nämnd, or by someone it delegated every matter the tillägg changes to."""
+    if not _signed_run(ctx):
+        return
+    spec = ctx.spec
+    decision = spec.decision
+    committee = _committee(spec)
+    for a, amendment in enumerate(spec.amendments):
+        by = amendment.decision.by
+        where = ctx.where("amendments", a, "decision", "by")
+        if any(word in by.casefold() for word in NOT_ORGANS):
+            yield Finding("amendment-mandate", "error",
+                          f"Tillägg nr {amendment.number} är beslutat av {by}, som inte är ett organ i kommunen och "
+                          f"inte kan besluta på {genitiv(committee)} vägnar (kommunallagen 6 kap. 37–40 §§). "
+                          f"Låt {committee} besluta, eller den som {committee} delegerat beslutet till enligt "
+                          "delegationsordningen; delegatens beslut anmäls till nämnden (7 kap. 8 §).", where)
+            continue
+        if decision is None or _same_body(by, committee):
+            continue
+        delegation = next((d for d in decision.delegations if _same_body(by, d.to)), None)
+        if delegation is None:
+            delegates = ", ".join(d.to for d in decision.delegations) or "ingen"
+            yield Finding("amendment-mandate", "error",
+                          f"Tillägg nr {amendment.number} är beslutat av {by}, men {committee} har inte delegerat "
+                          f"beslut om ändringar till {by} (delegerat till: {delegates}; se decision.delegations). "
+                          f"Låt {committee} besluta, eller rätta vem som beslutade.", where)
+            continue
+        if decision.date and amendment.decision.date < decision.date:
+            yield Finding("amendment-mandate", "error",
+                          f"Tillägg nr {amendment.number} är beslutat av {by} den {datum(amendment.decision.date)}, "
+                          f"före {genitiv(committee)} beslut den {datum(decision.date)} som gav delegationen. "
+                          "Rätta datumet, eller låt nämnden besluta om tillägget.", where)
+            continue
+        outside = [m for m in _matters(amendment) if m not in delegation.matters]
+        if outside:
+            yield Finding("amendment-mandate", "error",
+                          f"Tillägg nr {amendment.number} ändrar {lista([_MATTER_WORDS[m] for m in outside])}, men "
+                          f"{committee} har delegerat till {delegation.to} bara beslut om "
+                          f"{lista([_MATTER_WORDS[m] for m in delegation.matters]) or 'ingenting'}. "
+                          f"Det ändringen gäller beslutar {committee} själv.", where)
+
+
+def check_decision_ceiling(ctx: CheckContext):
+    """The budget as signed, and after each tillägg, within the ceiling the nämnd approved."""
+    decision = ctx.spec.decision
+    if decision is None or decision.ceiling is None or not _signed_run(ctx):
+        return
+    ceiling, spec = decision.ceiling, ctx.spec
+    if ceiling.per == "år":
+        for label, state, where in _budgets(ctx):
+            yearly = Fraction(state.budget.sum * 12, state.budget.months)
+            if yearly > ceiling.amount:
+                yield Finding("decision-ceiling", "error",
+                              f"{label} är budgeten {kronor(state.budget.sum)} för {state.budget.months} månader, "
+                              f"{kronor(round(yearly))} per år, över det tak om {kronor(ceiling.amount)} per år som "
+                              f"{_committee(spec)} beslutade (decision.ceiling). {_ABOVE}", where)
+        return
+    total, where = _total_cost(ctx)
+    if total > ceiling.amount:
+        yield Finding("decision-ceiling", "error",
+                      f"Budgeten blir sammanlagt {kronor(round(total))} från {datum(spec.period.start)} till "
+                      f"{datum(_last_day(spec))}, över det tak om {kronor(ceiling.amount)} för hela perioden som "
+                      f"{_committee(spec)} beslutade (decision.ceiling). {_ABOVE}", where)
+
+
+_ABOVE = ("Ett högre belopp kräver ett nytt beslut av nämnden; en delegat kan inte gå över taket.")
+
+
+def check_decision_term(ctx: CheckContext):
+    """The period, as signed and after each tillägg, ends no later than the nämnd approved."""
+    decision = ctx.spec.decision
+    if decision is None or decision.latest_end is None or not _signed_run(ctx):
+        return
+    reported: set[dt.date] = set()
+    for label, state, index in _states(ctx):
+        last = _last_day(state)
+        if last > decision.latest_end and last not in reported:
+            reported.add(last)
+            field = ("period", "renewal", "max_end") if state.period.renewal else ("period", "end")
+            yield Finding("decision-term", "error",
+                          f"{label} kan överenskommelsen gälla till {datum(last)}, efter det senaste slutdatum "
+                          f"{datum(decision.latest_end)} som {_committee(ctx.spec)} beslutade (decision.latest_end). "
+                          "En längre period kräver ett nytt beslut av nämnden.", _where_changed(ctx, index, field))
+
+
+def check_representative_date(ctx: CheckContext):
+    """A new representative applies from after the agreement's date: the signed agreement keeps the
+    signatories it was signed with, so one from before it would never sign it."""
+    if not _signed_run(ctx):
+        return
+    signed_on = ctx.spec.document.date
+    for i, party in enumerate(ctx.spec.parties):
+        for k, representative in enumerate(party.representatives):
+            if representative.since <= signed_on:
+                names = lista([s.name or s.title for s in representative.signatories])
+                yield Finding("representative-date", "warning",
+                              f"{names} företräder {party.name} från {datum(representative.since)}, senast samma dag "
+                              f"som överenskommelsen är daterad ({datum(signed_on)}), men överenskommelsen "
+                              "undertecknas av de undertecknare som står under parten. Ska den nya företrädaren "
+                              "underteckna överenskommelsen: skriv den under signatory och ta bort "
+                              "representatives-raden.",
+                              ctx.where("parties", i, "representatives", k, "since"))
+
+
+# --- the spec after each amendment ----------------------------------------------------------------
+
+
+def _amended(ctx: CheckContext) -> list[_Amended]:
+    """The spec's data after amendments 1..N, each `set:` carried out on a copy (the point changes
+    change text, not data)."""
+    from drafter.spec.load import validate_spec
+
+    data = copy.deepcopy({k: v for k, v in ctx.loaded.data.items() if k != "amendments"})
+    found = []
+    for a, amendment in enumerate(ctx.spec.amendments):
+        for change in amendment.changes:
+            for key, value in (change.set or {}).items():
+                _set(data, key, value)
+        try:
+            spec = validate_spec(ctx.loaded.path, copy.deepcopy(data), ctx.loaded.positions)
+        except DrafterError:
+            spec = None  # the amendment's data is reported by assembly (amendments.py)
+        found.append(_Amended(a, amendment, spec))
+    return found
+
+
+def _set(data: dict, key: str, value) -> None:
+    target = data
+    parts = [int(p) if p.isdigit() else p for p in key.split(".")]
+    try:
+        for part in parts[:-1]:
+            target = target[part]
+        target[parts[-1]] = copy.deepcopy(value)
+    except (KeyError, IndexError, TypeError):
+        return  # a path that does not exist stops assembly with its own message
+
+
+def _states(ctx: CheckContext):
+    """("Enligt överenskommelsen", spec, None) and ("Efter tillägg nr N", spec after it, index), as
+    long as the nämnd's decision is the frame: a tillägg the nämnd decided itself is a new decision."""
+    yield "Enligt överenskommelsen", ctx.spec, None
+    for amended in _in_frame(ctx):
+        if amended.spec is not None:
+            yield f"Efter tillägg nr {amended.amendment.number}", amended.spec, amended.index
+
+
+def _in_frame(ctx: CheckContext) -> list[_Amended]:
+    committee = _committee(ctx.spec)
+    found = []
+    for amended in _amended(ctx):
+        if _same_body(amended.amendment.decision.by, committee):
+            break
+        found.append(amended)
+    return found
+
+
+def _budgets(ctx: CheckContext):
+    for label, state, index in _states(ctx):
+        if index is None:
+            yield label, state, ctx.where("budget", "rows")
+        elif _changes(ctx.spec.amendments[index], "budget"):
+            yield label, state, _where_set(ctx, index, "budget")
+
+
+def _where_changed(ctx: CheckContext, index: int | None, field: tuple) -> str:
+    """The line of the last amendment up to `index` that changed the period, else the spec's own field."""
+    for a in reversed(range(index + 1 if index is not None else 0)):
+        if _changes(ctx.spec.amendments[a], "period"):
+            return _where_set(ctx, a, "period")
+    return ctx.where(*field)
+
+
+def _where_set(ctx: CheckContext, a: int, head: str) -> str:
+    """The line of amendment `a`'s `set:` key that changes `head` (budget, period)."""
+    for c, change in enumerate(ctx.spec.amendments[a].changes):
+        for key in change.set or {}:
+            if key.split(".")[0] == head:
+                return ctx.where("amendments", a, "changes", c, "set", key)
+    return ctx.where("amendments", a, "changes")
+
+
+def _total_cost(ctx: CheckContext) -> tuple[Fraction, str]:
+    """The budget over the whole term, from start to the latest end: each state's monthly rate for
+    the months it is in force (from its tillägg's effective date)."""
+    spec = ctx.spec
+    pieces = [(spec.period.start, spec, ctx.where("budget", "rows"))]
+    for amended in _in_frame(ctx):
+        if amended.spec is not None:
+            pieces.append((amended.amendment.effective, amended.spec, ctx.where("amendments", amended.index)))
+    end = _last_day(pieces[-1][1])
+    total = Fraction(0)
+    for (start, state, _), following in zip(pieces, [*pieces[1:], None]):
+        until = following[0] - dt.timedelta(days=1) if following else end
+        if until >= start:
+            total += Fraction(state.budget.sum, state.budget.months) * _months(start, until)
+    return total, pieces[-1][2]
+
+
+def _months(start: dt.date, last: dt.date) -> Fraction:
+    """Months from `start` to `last` inclusive: whole months, then the rest as a share of the month it is in."""
+    whole = 0
+    while add_months(start, whole + 1) - dt.timedelta(days=1) <= last:
+        whole += 1
+    rest_start = add_months(start, whole)
+    if rest_start > last:
+        return Fraction(whole)
+    month_days = (add_months(rest_start, 1) - rest_start).days
+    return whole + Fraction((last - rest_start).days + 1, month_days)
+
+
+def _last_day(spec) -> dt.date:
+    return spec.period.renewal.max_end if spec.period.renewal else spec.period.end
+
+
+# --- who decided, and on what ---------------------------------------------------------------------
+
+
+def _matters(amendment: Amendment) -> list[Matter]:
+    """What a tillägg changes: the wording of points, the budget, the period (other data, e.g. a
+    figure a text cites, changes the wording)."""
+    found = [m for m in MATTERS if _changes(amendment, m)]
+    return found
+
+
+def _changes(amendment, matter: str) -> bool:
+    for change in amendment.changes:
+        if change.set is None:
+            if matter == "lydelse":
+                return True
+            continue
+        if any(_matter_of(key) == matter for key in change.set):
+            return True
+    return False
+
+
+def _matter_of(key: str) -> str | None:
+    """What a `set:` key changes: the budget; the period's length (start, end, renewal, latest end);
+    a term of the text (a figure, a text, the notice day, which only words the period clause); or
+    nothing a decision covers (a party's data, e.g. its signatory)."""
+    head = key.split(".")[0]
+    if head == "budget":
+        return "budget"
+    if head == "period":
+        return "lydelse" if key.endswith("notice_deadline") else "period"
+    return None if head == "parties" else "lydelse"
+
+
+def _committee(spec) -> str:
+    return (spec.decision.by if spec.decision and spec.decision.by else None) or spec.public.committee or "nämnden"
+
+
+def _same_body(a: str, b: str) -> bool:
+    """"Socialdirektören" and "socialdirektören enligt delegationsordningen" are the same decision-maker."""
+    a, b = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+CHECKS = [check_amendment_effective, check_amendment_mandate, check_decision_ceiling, check_decision_term,
+          check_representative_date]
