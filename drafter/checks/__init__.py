@@ -69,7 +69,7 @@ _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
                "deadline-holiday"},
     "budget": {"budget-sum", "budget-amount", "budget-period"},
-    "parties": {"orgnr-invalid", "party-mismatch", "representatives"},
+    "parties": {"orgnr-invalid", "orgnr-duplicate", "party-mismatch", "party-signs-for", "representatives"},
 }
 
 
