@@ -113,7 +113,9 @@ def check_legal_person(ctx: CheckContext):
 
 def _names(signs_for: str, name: str | None) -> bool:
     """`signs_for` names `name` as a whole name ("föreningen Street Minds" names Street Minds)."""
-    return bool(name) and re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", signs_for.casefold()) is not None
+    if not name:
+        return False
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", signs_for.casefold()) is not None
 
 
 def check_signs_for(ctx: CheckContext):
@@ -126,7 +128,7 @@ def check_signs_for(ctx: CheckContext):
                 continue
             if party.sector == "offentlig" and party.committee and signs_for.casefold() == party.committee.casefold():
                 continue
-            path = ("parties", i, "signatories", j, "signs_for")
+            path: tuple[str | int, ...] = ("parties", i, "signatories", j, "signs_for")
             if path not in ctx.loaded.positions:
                 path = ("parties", i, "signatory", "signs_for")
             whose = f"parten heter {party.name}"
