@@ -13,6 +13,7 @@ from drafter.checks import (
     budget,
     clauses,
     continuity,
+    decision_order,
     deadline_holiday,
     language,
     orgnr,
@@ -46,6 +47,7 @@ CHECKS = [
     *representatives.CHECKS,
     *deadline_holiday.CHECKS,
     *language.CHECKS,
+    *decision_order.CHECKS,
 ]
 
 
