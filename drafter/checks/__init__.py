@@ -21,6 +21,7 @@ from drafter.checks import (
     period,
     period_text,
     placeholder,
+    prose_data,
     representatives,
     stale_year,
 )
@@ -48,6 +49,7 @@ CHECKS = [
     *deadline_holiday.CHECKS,
     *language.CHECKS,
     *decision_order.CHECKS,
+    *prose_data.CHECKS,
 ]
 
 
@@ -69,7 +71,7 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 # stand-in values (drafter/spec/placeholders.py); the `placeholder` findings say what to fill in.
 _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
-               "deadline-holiday"},
+               "deadline-holiday", "prose-mismatch"},
     "budget": {"budget-sum", "budget-amount", "budget-period"},
     "parties": {"orgnr-invalid", "orgnr-duplicate", "party-mismatch", "party-signs-for", "representatives"},
 }
