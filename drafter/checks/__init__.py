@@ -15,6 +15,7 @@ from drafter.checks import (
     continuity,
     decision_order,
     deadline_holiday,
+    headings,
     language,
     orgnr,
     parties,
@@ -50,6 +51,7 @@ CHECKS = [
     *language.CHECKS,
     *decision_order.CHECKS,
     *prose_data.CHECKS,
+    *headings.CHECKS,
 ]
 
 
