@@ -37,6 +37,15 @@ def _ends_with_name(before: str, name: str) -> bool:
     return before.casefold().endswith(name.casefold())
 
 
+def names_of(party: Party) -> list[str]:
+    """What a text may call a party before its number: its name, and for a kommun or region acting
+    through a nämnd, the förvaltning (administration) or the nämnd, which carry the kommun's number."""
+    names = [party.name]
+    if party.sector == "offentlig":
+        names += [n for n in (party.administration, party.committee) if n]
+    return names
+
+
 def check_party_mismatch(ctx: CheckContext):
     parties = ctx.spec.parties
     by_number: dict[str, list[tuple[int, Party]]] = {}
@@ -55,13 +64,13 @@ def check_party_mismatch(ctx: CheckContext):
             owners = by_number[number]
             i, owner = owners[0]
             before = _text_before(piece.text, m.start())
-            if before is None or any(_ends_with_name(before, p.name) for _, p in owners):
+            if before is None or any(_ends_with_name(before, n) for _, p in owners for n in names_of(p)):
                 continue
             name = _name_in(before)
             if name is None:
                 continue
             other = next((p for p in parties if all(p is not o for _, o in owners)
-                          and _ends_with_name(before, p.name)), None)
+                          and any(_ends_with_name(before, n) for n in names_of(p))), None)
             if other:
                 message = (f"{other.name} står med organisationsnummer {number}, som är {genitiv(owner.name)} nummer; "
                            f"{other.name} har {other.organisationsnummer} "

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from drafter.assemble.data_blocks import BUDGET_HEADER, BUDGET_TOTAL
 from drafter.formatting import MONTHS, datum, gemen, kronor
 from drafter.importer.model import Section
-from drafter.importer.parties import all_texts, parties_of, party_names_in
+from drafter.importer.parties import all_texts, as_legal_person, parties_of, party_names_in
 from drafter.importer.structure import Structure
 
 __all__ = ["PROPOSAL_DECISION", "Recognised", "all_texts", "party_names_in", "recognise"]
@@ -72,6 +72,7 @@ def recognise(structure: Structure, file_name: str, diarienummer: str | None = N
     period = _period(sections, rec)
     budget = _budget(sections, rec, period)
     _signatories(structure, parties, rec, sections)
+    as_legal_person(parties, rec)
     document = _document(structure, parties, period, rec)
     dnr = diarienummer or (structure.letterhead.diarienummer if structure.letterhead else None)
     if dnr:
@@ -401,6 +402,11 @@ def _names_to_expressions(sections: list[Section], parties: list[dict]) -> None:
             expr = "public.name"
             if party is not next(p for p in parties if p["sector"] == "offentlig"):
                 continue
+            if party.get("administration"):  # the förvaltning the source named as party (as_legal_person)
+                targets.append((party["administration"], "forvaltning"))
+                lower = gemen(party["administration"])
+                if lower != party["administration"]:
+                    targets.append((lower, "forvaltning | gemen"))
         else:
             i = partners.index(party)
             expr = "partner.name" if i == 0 else f"partners[{i}].name"

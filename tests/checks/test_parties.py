@@ -175,3 +175,15 @@ def test_public_signatory_for_another_kommun(tmp_path):
     data["parties"][0]["signatory"]["signs_for"] = "socialnämnden i Solna stad"
     (f,) = of(findings(spec_file(tmp_path, data)), "party-signs-for")
     assert "Solna stad" in f.message and "Stockholms stad" in f.message
+
+
+def test_kommun_party_named_by_its_förvaltning_or_nämnd_before_its_number(tmp_path):
+    # the current form: the kommun is the party, acting through socialnämnden, prepared by the förvaltning
+    data = example_data()
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", administration="Socialförvaltningen")
+    data["outline"].append("test/parter")
+    spec = spec_file(tmp_path, data)
+    found = findings(spec, library_with(tmp_path, {"test/parter": (
+        "Socialförvaltningen (organisationsnummer 212000-0142) och socialnämnden, organisationsnummer "
+        "212000-0142, företräder Stockholms stad.")}))
+    assert of(found, "party-mismatch") == [] and of(found, "party-legal-person") == []
