@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.checks.context import CheckContext, Piece
+from drafter.clauses.library import ClauseNotFound
 from drafter.checks.finding import Finding
 from drafter.checks.swedish import SPACE, add_months, whole_months
 from drafter.formatting import MONTHS, dag_och_manad, datum, enhet
@@ -46,6 +47,10 @@ LASTS = re.compile(rf"(?:gäller|löper|gälla|löpa)(?:{_S}(?:under|i|på|för)
                    rf"{_S}{_COUNT}{_S}{_UNIT}(?!{_S}(?:i{_S}taget|i{_S}sänder|åt{_S}gången|till|efter|före))",
                    re.IGNORECASE)
 _RENEWAL_WORDS = re.compile(r"förläng|i taget|i sänder|åt gången|respektive år|varje år|därefter", re.IGNORECASE)
+# A sentence about the agreement's own term names it; one about a lease, an insurance or a certificate
+# ("Intyget gäller i ett år", "Hyresavtalet sägs upp senast den 31 oktober") is about another thing.
+_THE_AGREEMENT = re.compile(r"överenskommels|avtal|partnerskap|\bIOP\b", re.IGNORECASE)
+_OTHER_THING = re.compile(r"hyres|försäkring|intyg|utdrag|licens|abonnemang|anställning|lokal|lån", re.IGNORECASE)
 
 
 @dataclass
@@ -79,7 +84,7 @@ def _literal(ctx: CheckContext, piece: Piece) -> str | None:
         return None
     try:
         body = ctx.library.get(piece.clause).body
-    except Exception:  # a clause that cannot be read is reported by the checks of clause references
+    except ClauseNotFound:  # reported by the checks of clause references
         return None
     body = re.sub(r"\{\{.*?\}\}", "\x00", body, flags=re.DOTALL)
     return _plain(re.sub(r"\{%.*?%\}|\{#.*?#\}", "", body, flags=re.DOTALL))
@@ -91,7 +96,7 @@ def _statements(ctx: CheckContext, pattern: re.Pattern, context: re.Pattern | No
         literal = None
         for m in pattern.finditer(piece.text):
             sentence = _sentence(piece.text, m.start(), m.end())
-            if context is not None and not context.search(sentence):
+            if context is not None and not context.search(sentence) or _OTHER_THING.search(sentence):
                 continue
             if literal is None:
                 literal = _literal(ctx, piece) or ""
@@ -186,9 +191,9 @@ def check_length(ctx: CheckContext):
     first = whole_months(period.start, period.end)
     longest = whole_months(period.start, period.renewal.max_end) if period.renewal else None
     for m, said in _statements(ctx, LASTS):
-        if _RENEWAL_WORDS.search(said.sentence[:said.sentence.find(said.words)] if said.words in said.sentence
-                                 else ""):
-            continue  # "därefter gäller den ett år i taget" is a renewal, read above
+        before = said.sentence[:said.sentence.find(said.words)] if said.words in said.sentence else ""
+        if _RENEWAL_WORDS.search(before) or not _THE_AGREEMENT.search(before):
+            continue  # "därefter gäller den ett år i taget" is a renewal; "Intyget gäller i ett år" another thing
         months = _count(m.group("n")) * _MONTHS_OF[m.group("u").lower()]
         if months in (first, longest) or first is None:
             continue

@@ -128,3 +128,9 @@ def test_the_specs_own_text_is_read_and_named_by_its_line(tmp_path):
     spec = spec_file(tmp_path, data)
     (f,) = of(findings(spec), "prose-mismatch")
     assert "gäller två år" in f.message and f.where == line_of(spec, "villkor-egna: ")
+
+
+def test_other_things_that_last_renew_or_are_given_notice(tmp_path):
+    _, found = with_text(tmp_path, "Intyget gäller i ett år. Föreningens försäkring förlängs med ett halvår i "
+                                   "taget. Hyresavtalet för lokalen sägs upp senast den 31 oktober.")
+    assert found == []
