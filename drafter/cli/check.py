@@ -13,7 +13,8 @@ from drafter.errors import DrafterError
 @main.command()
 @specs_argument
 @click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
-              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}.")
+              help="text: en rad per fel och varning, info sammanfattad per kod och dokument, och en summering; "
+                   "json: {\"findings\": [...]} med alla fynd.")
 @click.option("--alla", "every", is_flag=True,
               help="Skriv varje info-fynd på en egen rad (annars en rad per kod och dokument).")
 @clauses_option
