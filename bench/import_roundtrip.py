@@ -99,7 +99,8 @@ def recognised(spec_path: Path, clause_dir: Path) -> dict:
     rows = data["budget"]["rows"]
     amounts = [r["amount"] for r in rows if isinstance(r["amount"], int)]
     out = {
-        "parties": {(norm(p["name"]), p["organisationsnummer"]) for p in data["parties"]
+        # a förvaltning the document names as party is imported as its kommun with it as administration
+        "parties": {(norm(p.get("administration", p["name"])), p["organisationsnummer"]) for p in data["parties"]
                     if not str(p["name"]).startswith("[")},
         "period": {(str(data["period"]["start"]), str(data["period"]["end"]))}
         if not str(data["period"]["start"]).startswith("Å") else set(),

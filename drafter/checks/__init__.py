@@ -13,8 +13,10 @@ from drafter.checks import (
     budget,
     clauses,
     continuity,
+    decision_order,
     deadline_holiday,
     decision,
+    headings,
     language,
     notice,
     orgnr,
@@ -22,6 +24,7 @@ from drafter.checks import (
     period,
     period_text,
     placeholder,
+    prose_data,
     representatives,
     stale_year,
 )
@@ -50,6 +53,9 @@ CHECKS = [
     *deadline_holiday.CHECKS,
     *notice.CHECKS,
     *language.CHECKS,
+    *decision_order.CHECKS,
+    *prose_data.CHECKS,
+    *headings.CHECKS,
 ]
 
 
@@ -71,9 +77,10 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 # stand-in values (drafter/spec/placeholders.py); the `placeholder` findings say what to fill in.
 _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
-               "deadline-holiday", "notice-short", "notice-scheme", "decision-term", "amendment-effective"},
+               "deadline-holiday", "notice-short", "notice-scheme", "decision-term", "amendment-effective",
+               "prose-mismatch"},
     "budget": {"budget-sum", "budget-zero", "budget-amount", "budget-period", "decision-ceiling"},
-    "parties": {"orgnr-invalid", "party-mismatch", "representatives"},
+    "parties": {"orgnr-invalid", "orgnr-duplicate", "party-mismatch", "party-signs-for", "representatives"},
 }
 
 

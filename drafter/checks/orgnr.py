@@ -67,4 +67,31 @@ def check_public_number(ctx: CheckContext):
                       "som juridisk person; ange dess nummer.", ctx.where("parties", i, "organisationsnummer"))
 
 
-CHECKS = [check_orgnr, check_public_number]
+def check_duplicate(ctx: CheckContext):
+    """orgnr-duplicate: two parties with one organisationsnummer are one legal person, not two parties.
+
+    Public parties of one kommun (two förvaltningar, two nämnder) are the kommun twice: a warning that
+    says how to write it once. Any other pair is a number written wrong: an error."""
+    seen: dict[str, list[int]] = {}
+    for i, party in enumerate(ctx.spec.parties):
+        seen.setdefault(party.organisationsnummer, []).append(i)
+    for number, indexes in seen.items():
+        if len(indexes) < 2:
+            continue
+        parties = [ctx.spec.parties[i] for i in indexes]
+        names = " och ".join([", ".join(p.name for p in parties[:-1]), parties[-1].name])
+        where = ctx.where("parties", indexes[1], "organisationsnummer")
+        if all(p.sector == "offentlig" for p in parties):
+            owner = next((p.municipality for p in parties if p.municipality), None) or "kommunen eller regionen"
+            yield Finding("orgnr-duplicate", "warning",
+                          f"{names} har samma organisationsnummer {number}: de är samma juridiska person, {owner}, "
+                          f"som då står som part flera gånger. Ange {owner} som en part (kind: kommun eller "
+                          "region) och nämnderna i committee, eller kontrollera numren.", where)
+        else:
+            yield Finding("orgnr-duplicate", "error",
+                          f"{names} har samma organisationsnummer {number}, men två parter kan inte vara samma "
+                          f"juridiska person. Kontrollera numret för {parties[1].name} (här) och för "
+                          f"{parties[0].name} ({ctx.where('parties', indexes[0], 'organisationsnummer')}).", where)
+
+
+CHECKS = [check_orgnr, check_public_number, check_duplicate]

@@ -1,4 +1,5 @@
-"""party-mismatch: each party's name, organisationsnummer and signatory are written as in the spec."""
+"""party-mismatch: each party's name, organisationsnummer and signatory are written as in the spec;
+party-signs-for: each signatory signs for its own party; party-legal-person: the party can sign at all."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from drafter.checks.finding import Finding
 from drafter.formatting import genitiv
 from drafter.checks.swedish import SPACE
 from drafter.model.nodes import SignatureBlock
+from drafter.spec.model import Party
 
 ORGNR = re.compile(r"(?<![\d-])(\d{6})[-–‐](\d{4})(?![\d-])")
 # "Street Minds (organisationsnummer 802524-2879)", "Street Minds, org.nr 802524-2879"
@@ -35,9 +37,20 @@ def _ends_with_name(before: str, name: str) -> bool:
     return before.casefold().endswith(name.casefold())
 
 
+def names_of(party: Party) -> list[str]:
+    """What a text may call a party before its number: its name, and for a kommun or region acting
+    through a nämnd, the förvaltning (administration) or the nämnd, which carry the kommun's number."""
+    names = [party.name]
+    if party.sector == "offentlig":
+        names += [n for n in (party.administration, party.committee) if n]
+    return names
+
+
 def check_party_mismatch(ctx: CheckContext):
     parties = ctx.spec.parties
-    by_number = {p.organisationsnummer: (i, p) for i, p in enumerate(parties)}
+    by_number: dict[str, list[tuple[int, Party]]] = {}
+    for i, p in enumerate(parties):  # two parties may share a number: orgnr-duplicate says so
+        by_number.setdefault(p.organisationsnummer, []).append((i, p))
     for piece in ctx.pieces:
         for m in ORGNR.finditer(piece.text):
             number = f"{m.group(1)}-{m.group(2)}"
@@ -48,14 +61,16 @@ def check_party_mismatch(ctx: CheckContext):
                               f"({', '.join(f'{p.name} {p.organisationsnummer}' for p in parties)}).",
                               place, piece.document)
                 continue
-            i, owner = by_number[number]
+            owners = by_number[number]
+            i, owner = owners[0]
             before = _text_before(piece.text, m.start())
-            if before is None or _ends_with_name(before, owner.name):
+            if before is None or any(_ends_with_name(before, n) for _, p in owners for n in names_of(p)):
                 continue
             name = _name_in(before)
             if name is None:
                 continue
-            other = next((p for p in parties if p is not owner and _ends_with_name(before, p.name)), None)
+            other = next((p for p in parties if all(p is not o for _, o in owners)
+                          and any(_ends_with_name(before, n) for n in names_of(p))), None)
             if other:
                 message = (f"{other.name} står med organisationsnummer {number}, som är {genitiv(owner.name)} nummer; "
                            f"{other.name} har {other.organisationsnummer} "
@@ -106,4 +121,33 @@ def check_legal_person(ctx: CheckContext):
                           ctx.where("parties", i, "kind"))
 
 
-CHECKS = [check_party_mismatch, check_legal_person]
+def _names(signs_for: str, name: str | None) -> bool:
+    """`signs_for` names `name` as a whole name ("föreningen Street Minds" names Street Minds)."""
+    if not name:
+        return False
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", signs_for.casefold()) is not None
+
+
+def check_signs_for(ctx: CheckContext):
+    """party-signs-for: a signatory binds the party it stands under. A nämnd binds its kommun or region,
+    so "socialnämnden i Stockholms stad" signs for a public party of Stockholms stad."""
+    for i, party in enumerate(ctx.spec.parties):
+        for j, signatory in enumerate(party.signatories):
+            signs_for = signatory.signs_for
+            if not signs_for or _names(signs_for, party.name) or _names(signs_for, party.municipality):
+                continue
+            if party.sector == "offentlig" and party.committee and signs_for.casefold() == party.committee.casefold():
+                continue
+            path: tuple[str | int, ...] = ("parties", i, "signatories", j, "signs_for")
+            if path not in ctx.loaded.positions:
+                path = ("parties", i, "signatory", "signs_for")
+            whose = f"parten heter {party.name}"
+            if party.sector == "offentlig" and party.municipality:
+                whose += f" och hör till {party.municipality}"
+            yield Finding("party-signs-for", "warning",
+                          f"{signatory.name or signatory.title.capitalize()} skriver under för {signs_for}, men "
+                          f"{whose}. Den som skriver under binder den part hen står under: rätta signs_for eller "
+                          "för undertecknaren till rätt part.", ctx.where(*path))
+
+
+CHECKS = [check_party_mismatch, check_signs_for, check_legal_person]

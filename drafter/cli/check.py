@@ -13,21 +13,31 @@ from drafter.errors import DrafterError
 @main.command()
 @specs_argument
 @click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
-              help="text: en rad per fynd och en summering; json: {\"findings\": [...]}, med --kalender "
-                   "också \"calendars\": [...].")
+              help="text: en rad per fel och varning, info sammanfattad per kod och dokument, och en summering; "
+                   "json: {\"findings\": [...]} med alla fynd, med --kalender också \"calendars\": [...].")
 @click.option("--kalender", "calendar", is_flag=True,
               help="Skriv också ut uppsägningskalendern för varje spec: varje förlängning, sista dag för "
                    "uppsägning med veckodag och uppsägningstiden.")
+@click.option("--alla", "every", is_flag=True,
+              help="Skriv varje info-fynd på en egen rad (annars en rad per kod och dokument).")
 @clauses_option
-def check(specs, output_format, calendar, clauses_dir):
+def check(specs, output_format, calendar, clauses_dir, every):
     """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
 
     Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
     from drafter.pipeline import check_paths
     from drafter.clauses.library import ClauseLibrary
 
+    from drafter.checks.finding import SEVERITY_ORDER
+    from drafter.checks.summary import summary_lines
+
     bad: list[DrafterError] = []
-    findings, code = check_paths(specs, ClauseLibrary(clauses_dir), errors=bad)
+    library = ClauseLibrary(clauses_dir)
+    per_spec = [(str(spec), check_paths([spec], library, errors=bad)) for spec in specs]
+    tagged = sorted(((spec, f) for spec, (found, _) in per_spec for f in found),
+                    key=lambda pair: SEVERITY_ORDER[pair[1].severity])
+    findings = [f for _, f in tagged]
+    code = max((c for _, (_, c) in per_spec), default=0)  # 2 bad input, else 1 errors, else 0
     calendars = _calendars(specs) if calendar else None
     if output_format == "json":
         data: dict = {"findings": [f.to_dict() for f in findings]}
@@ -37,8 +47,8 @@ def check(specs, output_format, calendar, clauses_dir):
     else:
         for c in calendars or []:
             click.echo("\n".join(c.lines()) + "\n")
-        for finding in findings:
-            click.echo(finding.line())
+        for line in summary_lines(tagged, every):
+            click.echo(line)
         counts = {s: sum(f.severity == s for f in findings) for s in ("error", "warning", "info")}
         kept = sum(f.severity == "warning" and bool(f.acknowledged) for f in findings)
         checked = len(specs) - len(bad)

@@ -168,6 +168,29 @@ def _named_parties(structure: "Structure", found: list[dict], rec: "Recognised")
         rec.missing.append(f"organisationsnumret för {name} (texten anger inget)")
 
 
+def as_legal_person(parties: list[dict], rec: "Recognised") -> None:
+    """A förvaltning the source names as party becomes what the spec model says it is: the kommun (or
+    region) as the party, acting through its nämnd, with the förvaltning as `administration`. The
+    texts still say the förvaltning's name: it becomes {{ forvaltning }} (see _names_to_expressions)."""
+    for i, party in enumerate(parties):
+        municipality = party.get("municipality", "")
+        if party["sector"] != "offentlig" or party["kind"] not in ("förvaltning", "stadsdelsförvaltning") \
+                or not municipality or municipality.startswith("["):
+            continue
+        administration = party["name"]
+        kind = "region" if municipality.startswith(("Region ", "Landstinget ")) else "kommun"
+        current = {"#": party.get("#"), "name": municipality, "sector": "offentlig", "kind": kind,
+                   "#kind": f"källan anger {administration} som part; parten är {municipality} (juridisk person)",
+                   "administration": administration}
+        current.update({k: v for k, v in party.items() if k not in ("#", "name", "sector", "kind", "municipality")})
+        current["municipality"] = municipality
+        if current["#"] is None:
+            del current["#"]
+        parties[i] = current
+        rec.derived.append(f"part: {municipality} ({kind}) genom {party.get('committee', 'nämnden')}, med "
+                           f"{administration} som förvaltning (källan anger förvaltningen som part)")
+
+
 def _kind(name: str, sector: str, structure: "Structure") -> str:
     low = name.lower()
     if sector == "offentlig":

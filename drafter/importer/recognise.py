@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from drafter.assemble.data_blocks import BUDGET_HEADER, BUDGET_TOTAL
 from drafter.formatting import MONTHS, datum, gemen, kronor
 from drafter.importer.model import Section
-from drafter.importer.parties import all_texts, parties_of, party_names_in
+from drafter.importer.parties import all_texts, as_legal_person, parties_of, party_names_in
 from drafter.importer.structure import Structure
 
 __all__ = ["PROPOSAL_DECISION", "Recognised", "all_texts", "party_names_in", "recognise"]
@@ -72,6 +72,7 @@ def recognise(structure: Structure, file_name: str, diarienummer: str | None = N
     period = _period(sections, rec)
     budget = _budget(sections, rec, period)
     _signatories(structure, parties, rec, sections)
+    as_legal_person(parties, rec)
     document = _document(structure, parties, period, rec)
     dnr = diarienummer or (structure.letterhead.diarienummer if structure.letterhead else None)
     if dnr:
@@ -260,9 +261,31 @@ def _months(period: dict) -> int | None:
 
 # --- signatories, document, proposal -----------------------------------------------------------------
 
+def _another_signatory(parties: list[dict], sig, for_whom: str, rec: Recognised) -> bool:
+    """A second signature for a party that has one already (two firmatecknare): the party gets
+    `signatories`, and `signing: i förening` when the source says "(i förening)"."""
+    party = next((p for p in parties if p["name"].lower() == for_whom.lower()
+                  and ("signatory" in p or "signatories" in p)), None)
+    if party is None:
+        return False
+    if "signatory" in party:
+        party["signatories"] = [party.pop("signatory")]
+    person = {k: v for k, v in (("name", sig.name), ("title", sig.title)) if v}
+    person["#"] = f"underskrifterna, {rec.unit} {sig.no} i källan"
+    party["signatories"].append(person)
+    if for_whom != sig.signs_for:
+        party["signing"] = "i förening"
+    rec.found.append(f"undertecknare för {party['name']}: " + (f"{sig.name}, " if sig.name else "(namn saknas) ")
+                     + sig.title + (" (i förening)" if for_whom != sig.signs_for else ""))
+    return True
+
+
 def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sections) -> None:
     for sig in structure.signatures:
-        target = next((p for p in parties if p["name"].lower() == sig.signs_for.lower() and "signatory" not in p), None)
+        for_whom = re.sub(r"\s*\(i förening\)$", "", sig.signs_for, flags=re.IGNORECASE)
+        if _another_signatory(parties, sig, for_whom, rec):
+            continue
+        target = next((p for p in parties if p["name"].lower() == for_whom.lower() and "signatory" not in p), None)
         signs_for = None
         if target is None:
             target = next((p for p in parties if p["sector"] == "offentlig" and "signatory" not in p
@@ -274,7 +297,7 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
         target["signatory"] = {k: v for k, v in (("name", sig.name), ("title", sig.title), ("signs_for", signs_for)) if v}
         target["signatory"]["#"] = f"underskrifterna, {rec.unit} {sig.no} i källan"
         if signs_for and target["sector"] == "offentlig":
-            m = re.match(r"^([a-zåäö]+nämnden) i (.+)$", signs_for)
+            m = re.match(r"^((?:[a-zåäö]+- och )?[a-zåäö]+nämnden) i (.+)$", signs_for)
             if m:
                 target.setdefault("committee", m.group(1))
                 target.setdefault("municipality", m.group(2))
@@ -282,7 +305,7 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
                          + sig.title + (f" (för {signs_for})" if signs_for else ""))
     text = " ".join(t.plain for _, _, t in all_texts(sections))
     for party in parties:
-        if "signatory" in party:
+        if "signatory" in party or "signatories" in party:
             continue
         if party["sector"] == "offentlig" and (m := _OFFICIAL_TASKED.search(text)):
             title = re.sub(r"en$", "", m.group(1))
@@ -401,6 +424,11 @@ def _names_to_expressions(sections: list[Section], parties: list[dict]) -> None:
             expr = "public.name"
             if party is not next(p for p in parties if p["sector"] == "offentlig"):
                 continue
+            if party.get("administration"):  # the förvaltning the source named as party (as_legal_person)
+                targets.append((party["administration"], "forvaltning"))
+                lower = gemen(party["administration"])
+                if lower != party["administration"]:
+                    targets.append((lower, "forvaltning | gemen"))
         else:
             i = partners.index(party)
             expr = "partner.name" if i == 0 else f"partners[{i}].name"

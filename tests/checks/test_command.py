@@ -91,3 +91,28 @@ def test_check_imports_no_writer():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_info_findings_summarised_per_code_and_document_all_with_alla():
+    short, every = run(EXAMPLE), run(EXAMPLE, "--alla")
+    info = [line for line in every.output.splitlines() if line.startswith("info [plain-word] ")
+            and "(agreement)" in line]
+    assert len(info) > 5  # the example's own klarspråk notes
+    summary = [line for line in short.output.splitlines() if line.startswith("info [plain-word] ")
+               and "(agreement)" in line]
+    assert summary == [summary[0]]
+    assert summary[0].startswith(f"info [plain-word] {EXAMPLE} (agreement): {len(info)} ställen i överenskommelsen "
+                                 "(visa alla med --alla); det första, ")
+    assert summary[0].endswith(info[0].split(": ", 1)[1])  # the first place's own message
+    # warnings are never summarised, and the totals count every finding either way
+    assert [x for x in short.output.splitlines() if x.startswith("varning")] == \
+        [x for x in every.output.splitlines() if x.startswith("varning")]
+    assert short.output.splitlines()[-1] == every.output.splitlines()[-1]
+    assert len(short.output.splitlines()) < len(every.output.splitlines()) // 3
+
+
+def test_json_keeps_every_info_finding():
+    result = CliRunner().invoke(main, ["check", str(EXAMPLE), "--format", "json", "--clauses", str(CLAUSES)])
+    found = json.loads(result.output)["findings"]
+    every = run(EXAMPLE, "--alla").output.splitlines()
+    assert sum(f["severity"] == "info" for f in found) == sum(line.startswith("info ") for line in every)

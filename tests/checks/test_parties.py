@@ -77,3 +77,113 @@ def test_personnummer_is_no_organisationsnummer(tmp_path):
     (f,) = of(findings(spec), "orgnr-invalid")
     assert "är ett personnummer" in f.message
     assert f.where == line_of(spec, "organisationsnummer: 121212-1212")
+
+
+# --- names that hold och, med, till, av, samt, mellan, ":", "." or "(" are matched as whole names
+
+
+def names(tmp_path, public: str, partner: str, body: str | None = None):
+    data = example_data()
+    data["parties"][0]["name"] = public
+    data["parties"][1]["name"] = partner
+    if body is not None:
+        data["outline"].append("test/parter")
+    spec = spec_file(tmp_path, data)
+    clauses = library_with(tmp_path, {"test/parter": body}) if body is not None else CLAUSES
+    return spec, findings(spec, clauses)
+
+
+def test_names_with_words_that_join_names_are_no_mismatch(tmp_path):
+    for n, (public, partner) in enumerate([("Kultur- och fritidsförvaltningen", "Riksförbundet Hem och Skola"),
+                            ("Stockholms stad", "S:t Lukas"),
+                            ("Stockholms stad", "Föreningen Mat med mening samt vänner"),
+                            ("Stockholms stad", "Stiftelsen Hjälp till självhjälp av ungdomar"),
+                            ("Stockholms stad", "Kvinnojouren (Tjejjouren) i St. Eriks församling"),
+                            ("Stockholms stad", "Mellan oss. ideell förening")]):
+        (tmp_path / str(n)).mkdir()
+        _, found = names(tmp_path / str(n), public, partner,
+                         f"Avtalet tecknas mellan {public} (organisationsnummer 212000-0142) och "
+                         f"{partner}, organisationsnummer 802524-2879.")
+        assert of(found, "party-mismatch") == [], (partner, of(found, "party-mismatch"))
+
+
+def test_example_built_with_such_names_has_no_mismatch(tmp_path):
+    spec, found = names(tmp_path, "Kultur- och fritidsförvaltningen", "Riksförbundet Hem och Skola")
+    assert of(found, "party-mismatch") == []
+
+
+def test_a_wrong_name_is_still_found_after_such_a_name(tmp_path):
+    _, found = names(tmp_path, "Stockholms stad", "Riksförbundet Hem och Skola",
+                     "Avtalet tecknas med Riksförbundet Hem och Skolan, organisationsnummer 802524-2879.")
+    (f,) = of(found, "party-mismatch")
+    assert f.severity == "error" and "hör till Riksförbundet Hem och Skola" in f.message
+
+
+# --- two parties with one organisationsnummer
+
+
+def test_two_parties_with_the_same_number_named_as_such(tmp_path):
+    data = example_data()
+    data["parties"].append({"name": "Föreningen Gatans Röst", "sector": "idéburen", "kind": "ideell förening",
+                            "organisationsnummer": "802524-2879", "signatory": {"title": "ordförande"}})
+    spec = spec_file(tmp_path, data)
+    found = findings(spec)
+    (f,) = of(found, "orgnr-duplicate")
+    assert f.severity == "error"
+    assert "Street Minds och Föreningen Gatans Röst har samma organisationsnummer 802524-2879" in f.message
+    assert f.where == line_of(spec, "organisationsnummer: 802524-2879", after="Gatans Röst")
+    # no self-contradicting party-mismatch ("Street Minds står med … som är Street Minds nummer")
+    assert not [m for m in of(found, "party-mismatch") if "som är" in m.message]
+
+
+def test_two_public_parties_of_one_kommun_are_one_legal_person(tmp_path):
+    data = example_data()
+    data["parties"].insert(1, {"name": "Stadsdelsförvaltningen Södermalm", "sector": "offentlig",
+                               "kind": "stadsdelsförvaltning", "organisationsnummer": "212000-0142",
+                               "signatory": {"title": "stadsdelsdirektör"}})
+    (f,) = of(findings(spec_file(tmp_path, data)), "orgnr-duplicate")
+    assert f.severity == "warning" and "samma juridiska person" in f.message
+
+
+def test_distinct_numbers_no_duplicate():
+    assert of(findings(EXAMPLE), "orgnr-duplicate") == []
+
+
+# --- the party a signatory signs for
+
+
+def test_signatory_signing_for_another_than_the_party(tmp_path):
+    data = example_data()
+    data["parties"][1]["signatory"]["signs_for"] = "Stiftelsen Gatans Röst"
+    spec = spec_file(tmp_path, data)
+    (f,) = of(findings(spec), "party-signs-for")
+    assert f.severity == "warning"
+    assert "skriver under för Stiftelsen Gatans Röst, men parten heter Street Minds" in f.message
+    assert f.where == line_of(spec, "signs_for: Stiftelsen Gatans Röst")
+
+
+def test_signing_for_the_party_by_another_form_of_its_name_is_fine(tmp_path):
+    data = example_data()
+    data["parties"][1]["signatory"]["signs_for"] = "föreningen Street Minds"
+    assert of(findings(spec_file(tmp_path, data)), "party-signs-for") == []
+    # the example: socialnämnden i Stockholms stad signs for the kommun the förvaltning belongs to
+    assert of(findings(EXAMPLE), "party-signs-for") == []
+
+
+def test_public_signatory_for_another_kommun(tmp_path):
+    data = example_data()
+    data["parties"][0]["signatory"]["signs_for"] = "socialnämnden i Solna stad"
+    (f,) = of(findings(spec_file(tmp_path, data)), "party-signs-for")
+    assert "Solna stad" in f.message and "Stockholms stad" in f.message
+
+
+def test_kommun_party_named_by_its_förvaltning_or_nämnd_before_its_number(tmp_path):
+    # the current form: the kommun is the party, acting through socialnämnden, prepared by the förvaltning
+    data = example_data()
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", administration="Socialförvaltningen")
+    data["outline"].append("test/parter")
+    spec = spec_file(tmp_path, data)
+    found = findings(spec, library_with(tmp_path, {"test/parter": (
+        "Socialförvaltningen (organisationsnummer 212000-0142) och socialnämnden, organisationsnummer "
+        "212000-0142, företräder Stockholms stad.")}))
+    assert of(found, "party-mismatch") == [] and of(found, "party-legal-person") == []

@@ -62,7 +62,12 @@ def test_seed_000_recognised_data(agreement):
     result, _ = agreement
     spec = spec_of(result)
     assert {p["name"]: p["organisationsnummer"] for p in spec["parties"]} == {
-        "Socialförvaltningen": "212000-0142", "Street Minds": "802524-2879"}
+        "Stockholms stad": "212000-0142", "Street Minds": "802524-2879"}
+    # the source names Socialförvaltningen as party: the spec has the current form, the kommun as the
+    # party acting through socialnämnden, with the förvaltning as administration (no party-legal-person)
+    public = spec["parties"][0]
+    assert (public["kind"], public["committee"], public["administration"]) == (
+        "kommun", "socialnämnden", "Socialförvaltningen")
     assert spec["period"] == {"start": dt.date(2026, 7, 1), "end": dt.date(2026, 12, 31),
                               "renewal": {"unit": "kalenderår", "max_end": dt.date(2028, 12, 31),
                                           "notice_deadline": "09-30"}}
@@ -129,3 +134,17 @@ def _refs(outline):
             yield item["clause"]
         if isinstance(item, dict):
             yield from _refs(item.get("sections", []))
+
+
+def test_seed_000_party_in_the_current_form_checks_clean(agreement):
+    """The förvaltning named as party is the kommun's administration: the texts still say
+    "Socialförvaltningen (organisationsnummer 212000-0142)", and no party finding is left."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.pipeline import check_spec
+    from drafter.spec.load import load_spec
+
+    result, _ = agreement
+    parter = (result.clause_dir / "parter" / "v1.md").read_text(encoding="utf-8")
+    assert "{{ forvaltning }} (organisationsnummer" in parter
+    found = check_spec(load_spec(result.spec_path), ClauseLibrary(result.clause_dir.parent.parent))
+    assert [f for f in found if f.code.startswith(("party", "orgnr"))] == []

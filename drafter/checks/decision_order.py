@@ -1,0 +1,34 @@
+"""agreement-before-decision: a document is not dated before the decision it rests on.
+
+The nämnd approves the agreement on the proposal (tjänsteutlåtandet), so the agreement cannot be
+signed with the nämnd's authority before the proposal's date; an amendment is dated on or after its
+own decision. The 2023 example really was dated so, and acknowledges it (`acknowledge:`).
+"""
+
+from __future__ import annotations
+
+from drafter.checks.context import CheckContext
+from drafter.checks.finding import Finding
+from drafter.formatting import datum
+
+
+def check_agreement_before_decision(ctx: CheckContext):
+    spec = ctx.spec
+    if spec.proposal is not None and spec.document.date < spec.proposal.date:
+        yield Finding("agreement-before-decision", "warning",
+                      f"Överenskommelsen är daterad {datum(spec.document.date)} (document.date), före "
+                      f"tjänsteutlåtandet {datum(spec.proposal.date)} ({ctx.where('proposal', 'date')}) som ber "
+                      "nämnden godkänna den. Nämnden kan inte ha beslutat om överenskommelsen före dess, och den som "
+                      "undertecknar för nämnden har då inget beslut att stödja sig på. Kontrollera datumen; "
+                      "överenskommelsen dateras den dag den undertecknas, efter nämndens beslut.",
+                      ctx.where("document", "date"))
+    for i, amendment in enumerate(spec.amendments):
+        if amendment.date < amendment.decision.date:
+            yield Finding("agreement-before-decision", "warning",
+                          f"Tillägg nr {amendment.number} är daterat {datum(amendment.date)}, före beslutet "
+                          f"{datum(amendment.decision.date)} ({amendment.decision.by}) som det vilar på. "
+                          "Kontrollera datumen; tillägget dateras den dag det undertecknas, efter beslutet.",
+                          ctx.where("amendments", i, "date"))
+
+
+CHECKS = [check_agreement_before_decision]

@@ -1,0 +1,208 @@
+"""prose-mismatch: what a clause's or the spec's own words say about notice, renewal and the period's
+length, compared with the spec's data.
+
+Only prose is read: words a clause writes itself ("senast den 31 oktober"), or the spec's texts:, never
+what a clause fills in from the data (`senast den {{ period.renewal.notice_deadline | dag_och_manad }}`),
+which cannot disagree. Read: the notice day ("sägs upp … senast den 31 oktober"), the day a notice
+takes effect ("för att träda i kraft 1 januari kommande år"), the renewal unit ("förlängs med ett år i
+taget") and the agreement's length ("gäller i ett år"). A warning: the official reads the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from drafter.checks.context import CheckContext, Piece
+from drafter.clauses.library import ClauseNotFound
+from drafter.checks.finding import Finding
+from drafter.checks.swedish import SPACE, add_months, whole_months
+from drafter.formatting import MONTHS, dag_och_manad, datum, enhet
+
+_S = f"{SPACE}+"
+_MONTH = "|".join(MONTHS)
+
+
+def _day(p: str = "") -> str:
+    """"30 september", "30:e september 2027": groups d, m (and y) with the suffix `p`."""
+    return rf"(?P<d{p}>\d{{1,2}})(?::[ae])?{_S}(?P<m{p}>{_MONTH})(?:{_S}(?P<y{p}>\d{{4}}))?"
+
+
+_DAY = _day()
+_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+          "tio": 10, "elva": 11, "tolv": 12, "arton": 18, "tjugofyra": 24, "trettiosex": 36}
+_COUNT = rf"(?P<n>\d{{1,3}}|{'|'.join(_WORDS)})"
+_UNIT = r"(?P<u>kalenderår|halvår|år|månader|månad)"
+_MONTHS_OF = {"kalenderår": 12, "år": 12, "halvår": 6, "månader": 1, "månad": 1}
+
+NOTICE = re.compile(rf"(?:sägs|säga|sägas|säger){_S}upp|uppsägning", re.IGNORECASE)
+NOTICE_DAY = re.compile(rf"senast{_S}(?:den{_S})?{_DAY}", re.IGNORECASE)
+EFFECTIVE = re.compile(rf"(?:träda|träder|trätt){_S}i{_S}kraft{_S}(?:den{_S}|från{_S}(?:och{_S}med{_S})?(?:den{_S})?)?"
+                       rf"{_DAY}|upphör(?:a)?{_S}att{_S}gälla{_S}(?:den{_S}|efter{_S}(?:den{_S})?)?{_day('2')}",
+                       re.IGNORECASE)
+RENEWS = re.compile(rf"förläng(?:s|es|as|ning)\b[^.;]{{0,80}}?(?:med{_S})?(?:(?:minst|ytterligare|högst){_S})?"
+                    rf"{_COUNT}{_S}{_UNIT}{_S}(?:i{_S}taget|i{_S}sänder|åt{_S}gången|per{_S}gång)", re.IGNORECASE)
+LASTS = re.compile(rf"(?:gäller|löper|gälla|löpa)(?:{_S}(?:under|i|på|för))?(?:{_S}en{_S}period{_S}(?:om|av|på))?"
+                   rf"{_S}{_COUNT}{_S}{_UNIT}(?!{_S}(?:i{_S}taget|i{_S}sänder|åt{_S}gången|till|efter|före))",
+                   re.IGNORECASE)
+_RENEWAL_WORDS = re.compile(r"förläng|i taget|i sänder|åt gången|respektive år|varje år|därefter", re.IGNORECASE)
+# A sentence about the agreement's own term names it; one about a lease, an insurance or a certificate
+# ("Intyget gäller i ett år", "Hyresavtalet sägs upp senast den 31 oktober") is about another thing.
+_THE_AGREEMENT = re.compile(r"överenskommels|avtal|partnerskap|\bIOP\b", re.IGNORECASE)
+_OTHER_THING = re.compile(r"hyres|försäkring|intyg|utdrag|licens|abonnemang|anställning|lokal|lån", re.IGNORECASE)
+
+
+@dataclass
+class _Said:
+    """One statement read from prose: where in the piece, the words, and the sentence."""
+
+    piece: Piece
+    words: str
+    sentence: str
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[left:min(stops) + 1 if stops else len(text)].strip()
+
+
+def _plain(text: str) -> str:
+    return re.sub(rf"{SPACE}+|\s+", " ", text.replace("*", "").replace("_", "")).strip().casefold()
+
+
+def _literal(ctx: CheckContext, piece: Piece) -> str | None:
+    """The piece's own words (a clause's template with what it fills in from data taken out; the spec's
+    text as written), or None when the piece is drafter's (the title, the preamble, a data block)."""
+    section = piece.section
+    if section is None or section.origin is None:
+        return _plain(piece.text) if section is not None and piece.clause is None else None
+    if section.origin.kind == "spec":
+        return _plain(piece.text)
+    if piece.clause is None:
+        return None
+    try:
+        body = ctx.library.get(piece.clause).body
+    except ClauseNotFound:  # reported by the checks of clause references
+        return None
+    body = re.sub(r"\{\{.*?\}\}", "\x00", body, flags=re.DOTALL)
+    return _plain(re.sub(r"\{%.*?%\}|\{#.*?#\}", "", body, flags=re.DOTALL))
+
+
+def _statements(ctx: CheckContext, pattern: re.Pattern, context: re.Pattern | None = None):
+    """(match, statement) for each match of `pattern` in prose: in words the text writes itself."""
+    for piece in ctx.pieces:
+        literal = None
+        for m in pattern.finditer(piece.text):
+            sentence = _sentence(piece.text, m.start(), m.end())
+            if context is not None and not context.search(sentence) or _OTHER_THING.search(sentence):
+                continue
+            if literal is None:
+                literal = _literal(ctx, piece) or ""
+            if _plain(m.group(0)) in literal:
+                yield m, _Said(piece, m.group(0).strip(), sentence)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORDS[word.lower()]
+
+
+def _finding(ctx: CheckContext, said: _Said, message: str) -> Finding:
+    quoted = said.sentence if len(said.sentence) <= 200 else said.sentence[:197] + "…"
+    return Finding("prose-mismatch", "warning", f"{message} Meningen: \"{quoted}\"",
+                   ctx.place_of(said.piece, said.words), said.piece.document)
+
+
+def _ends(ctx: CheckContext) -> list[dt.date]:
+    """The last day of the first period and of each renewal (up to max_end)."""
+    period = ctx.spec.period
+    ends = [period.end]
+    renewal = period.renewal
+    if renewal:
+        step = _MONTHS_OF[renewal.unit]
+        k = 1
+        while (end := add_months(period.end + dt.timedelta(days=1), k * step) - dt.timedelta(days=1)) <= renewal.max_end:
+            ends.append(end)
+            k += 1
+        if renewal.unit == "kalenderår":
+            ends += [dt.date(y, 12, 31) for y in range(period.end.year, renewal.max_end.year + 1)]
+    return ends
+
+
+def check_notice_day(ctx: CheckContext):
+    renewal = ctx.spec.period.renewal
+    if renewal is None:
+        return
+    month, day = map(int, renewal.notice_deadline.split("-"))
+    for m, said in _statements(ctx, NOTICE_DAY, NOTICE):
+        stated = (MONTHS.index(m.group("m").lower()) + 1, int(m.group("d")))
+        if stated == (month, day):
+            continue
+        yield _finding(ctx, said,
+                       f"Texten anger {m.group('d')} {m.group('m')} som sista dag för uppsägning, men specen anger "
+                       f"{dag_och_manad(renewal.notice_deadline)} ({ctx.where('period', 'renewal', 'notice_deadline')}). "
+                       "Skriv {{ period.renewal.notice_deadline | dag_och_manad }} i texten, så följer den specen.")
+
+
+def check_effective_day(ctx: CheckContext):
+    ends = _ends(ctx)
+    allowed = {(d.month, d.day) for d in ends} | {((d + dt.timedelta(days=1)).month, (d + dt.timedelta(days=1)).day)
+                                                 for d in ends}
+    for m, said in _statements(ctx, EFFECTIVE, NOTICE):
+        month_name, day = m.group("m") or m.group("m2"), m.group("d") or m.group("d2")
+        stated = (MONTHS.index(month_name.lower()) + 1, int(day))
+        if stated in allowed:
+            continue
+        renewal = ctx.spec.period.renewal
+        how = (f"perioden slutar {datum(ctx.spec.period.end)}"
+               + (f" och förlängs med {enhet(renewal.unit)} i taget" if renewal else ""))
+        yield _finding(ctx, said,
+                       f"Texten säger att en uppsägning får verkan {day} {month_name}, men ingen period slutar då: "
+                       f"{how} ({ctx.where('period', 'end')}), så uppsägningen kan bara få verkan dagen efter att "
+                       f"en period slutar ({_days_after(ends)}).")
+
+
+def _days_after(ends: list[dt.date]) -> str:
+    """"1 januari, 1 juli": the days after the periods' ends, in calendar order."""
+    days = sorted({((d + dt.timedelta(days=1)).month, (d + dt.timedelta(days=1)).day) for d in ends})
+    return ", ".join(dag_och_manad(f"{m:02}-{d:02}") for m, d in days)
+
+
+def check_renewal_unit(ctx: CheckContext):
+    renewal = ctx.spec.period.renewal
+    for m, said in _statements(ctx, RENEWS):
+        months = _count(m.group("n")) * _MONTHS_OF[m.group("u").lower()]
+        stated = f"{m.group('n')} {m.group('u')}"
+        if renewal is None:
+            yield _finding(ctx, said,
+                           f"Texten säger att överenskommelsen förlängs med {stated} i taget, men specen har ingen "
+                           f"förlängning (period.renewal, {ctx.where('period')}): perioden slutar "
+                           f"{datum(ctx.spec.period.end)}.")
+        elif months != _MONTHS_OF[renewal.unit]:
+            yield _finding(ctx, said,
+                           f"Texten säger att överenskommelsen förlängs med {stated} i taget, men specen anger "
+                           f"{enhet(renewal.unit)} ({ctx.where('period', 'renewal', 'unit')}). Skriv "
+                           "{{ period.renewal.unit | enhet }} i texten, så följer den specen.")
+
+
+def check_length(ctx: CheckContext):
+    period = ctx.spec.period
+    first = whole_months(period.start, period.end)
+    longest = whole_months(period.start, period.renewal.max_end) if period.renewal else None
+    for m, said in _statements(ctx, LASTS):
+        before = said.sentence[:said.sentence.find(said.words)] if said.words in said.sentence else ""
+        if _RENEWAL_WORDS.search(before) or not _THE_AGREEMENT.search(before):
+            continue  # "därefter gäller den ett år i taget" is a renewal; "Intyget gäller i ett år" another thing
+        months = _count(m.group("n")) * _MONTHS_OF[m.group("u").lower()]
+        if months in (first, longest) or first is None:
+            continue
+        yield _finding(ctx, said,
+                       f"Texten säger att överenskommelsen gäller {m.group('n')} {m.group('u')}, men perioden "
+                       f"{datum(period.start)}–{datum(period.end)} ({ctx.where('period', 'start')}) är {first} "
+                       f"{'månad' if first == 1 else 'månader'}"
+                       + (f" och som längst, till {datum(period.renewal.max_end)}, {longest} månader"
+                          if period.renewal and longest else "") + ".")
+
+
+CHECKS = [check_notice_day, check_effective_day, check_renewal_unit, check_length]
