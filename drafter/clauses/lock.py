@@ -69,14 +69,22 @@ def write_lock(root: Path | str, entries: dict[str, dict]) -> Path:
 
 def lock_entry(clause_version) -> dict:
     """The lock entry of a fastställd ClauseVersion: the sha256 of its body, its heading (approved with
-    the text: a changed heading is found too) and its approval."""
+    the text: a changed heading is found too) and its approval (with the later ones, `approvals`)."""
     approval = clause_version.meta.approval
-    return {
-        "sha256": clause_version.sha256,
-        "heading": clause_version.meta.heading,
-        "by": approval.by if approval else None,
-        "date": approval.date.isoformat() if approval else None,
-    }
+    entry = {"sha256": clause_version.sha256, "heading": clause_version.meta.heading}
+    entry.update(approval_record(approval) if approval else {"by": None, "date": None})
+    if clause_version.meta.approvals:
+        entry["approvals"] = [approval_record(a) for a in clause_version.meta.approvals]
+    return entry
+
+
+def approval_record(approval) -> dict:
+    """One approval as the lock records it: who, when, for whom, § and dnr (those written)."""
+    record = {"by": approval.by, "date": approval.date.isoformat()}
+    if approval.applies_to is not None:
+        record["applies_to"] = approval.applies_to.model_dump(exclude_none=True)
+    record.update({k: v for k, v in (("paragraph", approval.paragraph), ("dnr", approval.dnr)) if v})
+    return record
 
 
 def approved_versions(library) -> list:
