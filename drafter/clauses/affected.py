@@ -33,6 +33,7 @@ class Resolved:
     documents: dict[str, dict[str, list[int]]]
     locked: set[str]
     final: bool
+    pinned: dict[str, int] = field(default_factory=dict)  # the lock's versions, which every document follows
 
 
 @dataclass
@@ -48,7 +49,7 @@ def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, st
     """Each spec's documents as a build would assemble them now; a spec that cannot be assembled is
     left out, with the reason in `problems`."""
     from drafter.assemble import assemble_documents
-    from drafter.lockfile import document_name, lock_path, pinned_library, read_lock
+    from drafter.lockfile import document_name, lock_path, pinned_library, pins, read_lock
     from drafter.spec.load import load_spec
 
     out: dict[Path, Resolved] = {}
@@ -56,7 +57,7 @@ def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, st
         try:
             loaded = load_spec(path)
             documents = assemble_documents(loaded, pinned_library(loaded, library))
-            locked = set(read_lock(lock_path(path)))
+            lock = read_lock(lock_path(path))
         except DrafterError as exc:
             problems[path] = exc.message
             continue
@@ -66,7 +67,7 @@ def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, st
             for section in doc.walk_sections():
                 if section.clause and section.clause.version not in versions.setdefault(section.clause.id, []):
                     versions[section.clause.id].append(section.clause.version)
-        out[path] = Resolved(resolved, locked, loaded.spec.document.status == "slutlig")
+        out[path] = Resolved(resolved, set(lock), loaded.spec.document.status == "slutlig", pins(lock))
     return out
 
 
@@ -95,8 +96,10 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
                 effect.final_unlocked = effect.final_unlocked or (old.final and name not in old.locked)
             elif name in old.locked:
                 effect.untouched.append(f"{label(name)} (låst vid {clause_id}{shown})")
+            elif clause_id in old.pinned:
+                effect.untouched.append(f"{label(name)} (följer låset: {clause_id}{shown})")
             else:
-                effect.untouched.append(f"{label(name)} (använder {clause_id}{shown}, som specen anger)")
+                effect.untouched.append(f"{label(name)} (använder {clause_id}{shown})")
         if effect.changed or effect.untouched:
             out.append(effect)
     return out
