@@ -1,11 +1,13 @@
 """The approvals lock: the sha256 of every fastställd clause version's text, recorded when it was approved.
 
-`clauses/approvals.lock` is JSON, one entry per "id@version": {"sha256", "by", "date"}, sorted. An entry
+`clauses/approvals.lock` is JSON, one entry per "id@version": {"sha256", "heading", "by", "date"} and,
+since approvals are scoped, "applies_to", "paragraph", "dnr" and later "approvals" when written; sorted. An entry
 is written once and never overwritten: that is the point. `drafter check` (clause-text-changed) compares
 each fastställd version used with its entry, so a text edited after approval is found.
 
     python -m drafter.clauses.lock --update [--clauses DIR]   # record versions not yet in the lock
     python -m drafter.clauses.lock [--clauses DIR]            # list versions missing or changed
+    python -m drafter.clauses.lock --headings [--clauses DIR] # record the heading of entries from before issue 13
 """
 
 from __future__ import annotations
@@ -103,6 +105,26 @@ def update_lock(library) -> list[str]:
     return added
 
 
+def backfill_headings(library) -> tuple[list[str], list[str]]:
+    """Record the heading of every entry written before headings were (issue 13), when the version's
+    text still matches the entry; an entry whose text does not match is left for a person to judge.
+    Returns (refs given a heading, refs left)."""
+    entries = read_lock(library.root)
+    added, left = [], []
+    for v in approved_versions(library):
+        entry = entries.get(v.ref)
+        if entry is None or "heading" in entry:
+            continue
+        if entry.get("sha256") == v.sha256:
+            entry["heading"] = v.meta.heading
+            added.append(v.ref)
+        else:
+            left.append(v.ref)
+    if added:
+        write_lock(library.root, entries)
+    return added, left
+
+
 def main(argv: list[str] | None = None) -> int:
     from drafter.clauses.library import ClauseLibrary
 
@@ -110,9 +132,17 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Fastställda klausulversioners sha256 i clauses/approvals.lock.")
     parser.add_argument("--update", action="store_true",
                         help="för in fastställda versioner som saknas (befintliga poster skrivs aldrig över)")
+    parser.add_argument("--headings", action="store_true",
+                        help="för in rubriken i poster från före issue 13 som saknar den (bara där texten stämmer)")
     parser.add_argument("--clauses", type=Path, default=None, help="klausulbibliotekets mapp")
     args = parser.parse_args(argv)
     library = ClauseLibrary(args.clauses)
+    if args.headings:
+        added, left = backfill_headings(library)
+        print(f"{lock_path(library.root)}: rubriken införd i {len(added)} poster"
+              + "".join(f"\n  {r}" for r in added)
+              + "".join(f"\nlämnad (texten stämmer inte med posten) {r}" for r in left))
+        return 1 if left else 0
     if args.update:
         added = update_lock(library)
         print(f"{lock_path(library.root)}: {len(added)} nya poster" + "".join(f"\n  {r}" for r in added))
