@@ -45,8 +45,8 @@ def clauses_show(ref, clauses_dir):
     meta = clause.meta
     click.echo(f"{clause.ref}  {meta.heading}")
     click.echo(f"status: {meta.status}")
-    if meta.approval:
-        click.echo(f"fastställd av: {meta.approval.by}, {meta.approval.date.isoformat()}")
+    for approval in meta.all_approvals:
+        click.echo(f"fastställd av: {approval.describe()}")
     click.echo(f"motivering: {meta.rationale}")
     if meta.source:
         click.echo(f"källa: {meta.source.document}" + (f", punkt {meta.source.section}" if meta.source.section else ""))
@@ -123,9 +123,11 @@ def clauses_history(clause_id, specs_dir, clauses_dir):
     usage = clause_usage(clause_id, library, specs, problems)
     click.echo(f"{clause_id}  ({versions[-1].meta.heading})")
     for v in versions:
-        approval = v.meta.approval
-        approved = f"{approval.date.isoformat()}  {approval.by}" if approval else "–"
-        click.echo(f"  v{v.version}  {v.meta.status:10} {approved}")
+        approvals = v.meta.all_approvals
+        click.echo(f"  v{v.version}  {v.meta.status:10} "
+                   + (f"{approvals[0].date.isoformat()}  {approvals[0].by}" if approvals else "–"))
+        for approval in approvals:
+            click.echo(f"      fastställd av: {approval.describe()}")
         click.echo(f"      läsbarhet: {measure_clause(v.body).short()}")
         click.echo(f"      motivering: {v.meta.rationale}")
         used = usage.get(v.version, {})
