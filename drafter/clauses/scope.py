@@ -83,3 +83,16 @@ def party_scope(public: "Party") -> Scope:
 def approvals_covering(approvals: list["Approval"], public: "Party") -> list["Approval"]:
     where = party_scope(public)
     return [a for a in approvals if scope_of(a).covers(where)]
+
+
+def newest_approved_for(library, clause_id: str, public: "Party"):
+    """The newest version of `clause_id` fastställd for `public`; None when there is none (or no such
+    clause: the library's own get() then says so)."""
+    from drafter.clauses.library import ClauseNotFound
+
+    try:
+        versions = library.versions(clause_id)
+    except ClauseNotFound:
+        return None
+    ours = [v for v in versions if v.meta.status == "fastställd" and approvals_covering(v.meta.all_approvals, public)]
+    return ours[-1] if ours else None

@@ -136,3 +136,26 @@ def test_the_2023_agreement_is_told_its_library_versions_were_approved_in_2026()
     (f,) = of(findings(EXAMPLE.parent / "street-minds-2023.yaml"), "clause-approved-after-date")
     assert f.severity == "warning" and "efter dokumentets datum 2023-07-01" in f.message
     assert "villkor/sekretess@1" in f.message and len(f.details) > 10  # one finding, each version in JSON
+
+
+def test_a_plain_id_resolves_to_the_newest_version_approved_for_the_spec(tmp_path):
+    """v1 approved for all of Stockholms stad, v2 only for socialnämnden: Norrmalm gets v1, Street Minds v2."""
+    from drafter.pipeline import prepare
+    from drafter.spec.load import load_spec
+
+    clauses = library(tmp_path)
+    (clauses / "test" / "klausul" / "v1.md").write_text(
+        "---\nheading: Test\nversion: 1\nstatus: fastställd\napproval: {by: Kommunfullmäktige i Stockholms stad, "
+        "date: 2026-04-01}\nrationale: Test.\n---\nText.\n", encoding="utf-8")
+    (clauses / "test" / "klausul" / "v2.md").write_text(
+        "---\nheading: Test\nversion: 2\nstatus: fastställd\n" + SOCIALNAMNDEN + "rationale: Test.\n---\nNy text.\n",
+        encoding="utf-8")
+    data = example_data()
+    data["outline"].append("test/klausul")
+    specs = {"street-minds": spec_file(tmp_path, data, "street-minds.yaml"),
+             "norrmalm": spec_file(tmp_path, norrmalm(example_data()) | {"outline": data["outline"]}, "norrmalm.yaml")}
+    used = {}
+    for name, path in specs.items():
+        (agreement, *_) = prepare(load_spec(path), ClauseLibrary(clauses)).documents
+        used[name] = [s.clause.version for s in agreement.walk_sections() if s.clause and s.clause.id == "test/klausul"]
+    assert used == {"street-minds": [2], "norrmalm": [1]}
