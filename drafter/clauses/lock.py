@@ -46,13 +46,26 @@ def read_lock(root: Path | str) -> dict[str, dict]:
         raise DrafterError("Låsfilen ska vara ett JSON-objekt med en post per klausulversion.",
                            Where(str(path), 1, 1), _HINT)
     for ref, entry in data.items():
-        if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
-                and all(isinstance(entry.get(k), (str, type(None))) for k in ("by", "date"))):
+        if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and _valid_approval(entry, True)
+                and isinstance(entry.get("heading", ""), str)
+                and isinstance(entry.get("approvals", []), list)
+                and all(isinstance(a, dict) and _valid_approval(a, False) for a in entry.get("approvals", []))):
             line = next((i for i, row in enumerate(text.splitlines(), 1) if json.dumps(ref) in row), None)
-            raise DrafterError(f"Posten för {ref} ska vara en samling med sha256, by och date (som text).",
+            raise DrafterError(f"Posten för {ref} ska vara en samling med sha256, by och date (som text), och "
+                               "rubrik, applies_to, paragraph, dnr och approvals i den form drafter skriver dem.",
                                Where(str(path), line, 1 if line else None),
                                _HINT)
     return data
+
+
+def _valid_approval(record: dict, first: bool) -> bool:
+    """by and date as text (None allowed in the first, from before approvals were required); applies_to
+    a mapping of texts; paragraph and dnr texts."""
+    allowed = (str, type(None)) if first else (str,)
+    scope = record.get("applies_to", {})
+    return (all(isinstance(record.get(k), allowed) for k in ("by", "date"))
+            and isinstance(scope, dict) and all(isinstance(v, str) for v in scope.values())
+            and all(isinstance(record.get(k, ""), str) for k in ("paragraph", "dnr")))
 
 
 _HINT = ("Återställ filen ur versionshanteringen; drafter skriver den själv (`drafter clauses approve`, "

@@ -23,3 +23,18 @@ def test_the_library_lock_has_every_heading():
 
     entries = json.loads((CLAUSES / "approvals.lock").read_text(encoding="utf-8"))
     assert all("heading" in entry for entry in entries.values())
+
+
+def test_a_malformed_later_approval_is_bad_input_with_its_line(tmp_path):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    clauses = library_with(tmp_path, {"test/a": "Text A."})
+    entry = {"sha256": hashlib.sha256(b"Text A.\n").hexdigest(), "heading": "Test", "by": "Socialnämnden",
+             "date": "2026-05-01", "approvals": "Kommunfullmäktige"}
+    (clauses / "approvals.lock").write_text(json.dumps({"test/a@1": entry}, indent=2), encoding="utf-8")
+    result = CliRunner().invoke(main, ["clauses", "approve", "test/a@1", "--av", "Kommunfullmäktige i Stockholms stad",
+                                       "--clauses", str(clauses)])
+    assert result.exit_code == 2, result.output
+    assert f"{clauses / 'approvals.lock'}:2:1: Posten för test/a@1 ska vara en samling" in result.output
