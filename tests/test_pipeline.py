@@ -64,4 +64,5 @@ def test_every_finding_code_is_described_in_docs_checks():
                                                                                        re.MULTILINE))
     described = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
     assert {"clause-unknown", "xref-unresolved", "amendment-point", "budget-sum"} <= codes
-    assert sorted(c for c in codes if f"`{c}`" not in described) == []
+    own_page = {c for c in codes if (ROOT / "docs" / "checks" / f"{c}.md").is_file()}  # docs/checks/<code>.md
+    assert sorted(c for c in codes if f"`{c}`" not in described and c not in own_page) == []
