@@ -79,3 +79,16 @@ def test_a_final_unlocked_spec_is_told_to_lock(project):
     result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad")
     assert "street-minds-2029.yaml: överenskommelsen: street-minds/bakgrund v1 → v2" in result.output
     assert "slutligt men inte låst: lås det med `drafter lock`" in result.output
+
+
+def test_a_newer_version_approved_only_for_another_nämnd_is_not_newer_here(project):
+    new_version(project)
+    result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Norrmalms stadsdelsnämnd",
+                 "--för", "Stockholms stad", "--för-nämnd", "Norrmalms stadsdelsnämnd")
+    assert result.exit_code == 0, result.output
+    assert "Ändras vid nästa bygge" not in result.output  # neither spec's public party is Norrmalm
+    check = run("check", "agreements/street-minds-2026.yaml")
+    assert "[lock-newer] street-minds/bakgrund@1" not in check.output
+    assert run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad").exit_code == 0
+    check = run("check", "agreements/street-minds-2026.yaml")
+    assert "[lock-newer] street-minds/bakgrund@1" in check.output
