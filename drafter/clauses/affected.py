@@ -61,6 +61,9 @@ def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, st
         except DrafterError as exc:
             problems[path] = exc.message
             continue
+        except Exception as exc:  # noqa: BLE001 (a bug in drafter must not hide that the approval is written)
+            problems[path] = f"internt fel i drafter ({type(exc).__name__}); kör drafter check på specen"
+            continue
         resolved: dict[str, dict[str, list[int]]] = {}
         for doc in documents:
             versions = resolved.setdefault(document_name(doc), {})
