@@ -12,6 +12,9 @@ from drafter.errors import Severity
 
 
 GROUP_FROM = 4  # this many unapproved versions in one document are one finding listing them
+# What the parties sign: a text in it must be fastställd by then. A proposal comes before the decision
+# that approves its texts, so its date is no test.
+SIGNED = ("agreement", "addendum")
 
 
 def _used_in(ctx: CheckContext):
@@ -61,7 +64,7 @@ def check_clause_status(ctx: CheckContext):
                     + f", inte för den offentliga parten här ({here.describe()}); den räknas därför inte som "
                     f"fastställd här, och {state}. " + _approve_hint(ctx, clause, here),
                     where, doc.kind)))
-            elif final and doc.meta.date and all(a.date > doc.meta.date for a in covering):
+            elif final and doc.kind in SIGNED and doc.meta.date and all(a.date > doc.meta.date for a in covering):
                 first = min(covering, key=lambda a: a.date)
                 late.setdefault((doc.kind, doc.part), []).append((clause.ref, Finding(
                               "clause-approved-after-date", "warning",

@@ -123,6 +123,8 @@ def test_approval_after_a_final_documents_date(tmp_path):
     f, message = by_clause(findings(spec_file(tmp_path, data), clauses), "clause-approved-after-date")["test/klausul@1"]
     assert f.severity == "warning" and f.document == "agreement"
     assert "fastställdes 2026-05-01 (Socialnämnden i Stockholms stad), efter dokumentets datum 2026-04-01" in message
+    assert all(f.document == "agreement" for f in of(findings(spec_file(tmp_path, data), clauses),
+                                                     "clause-approved-after-date"))  # a proposal precedes the decision
     data["document"]["date"] = dt.date(2026, 5, 1)  # the same day: approved when signed
     assert "test/klausul@1" not in by_clause(findings(spec_file(tmp_path, data), clauses), "clause-approved-after-date")
     data["document"]["status"] = "utkast"  # a draft is not signed yet: its date is a plan
