@@ -114,6 +114,10 @@ def _vary_more(data: dict, rng: random.Random, i: int) -> dict:
     public.update(name=name, kind=kind, committee=committee, municipality=municipality,
                   organisationsnummer=_public_number(body))
     public["signatory"] = {"name": rng.choice(_MORE_NAMES), "title": title, "signs_for": f"{committee} i {municipality}"}
+    if (committee, municipality) != ("socialnämnden", "Stockholms stad"):
+        # the library's texts are fastställda for socialnämnden i Stockholms stad only (issue 13: an
+        # approval applies to whom it says), so another nämnd's agreement is a draft until it approves them
+        data["document"]["status"] = "utkast"
     partner = next(p for p in data["parties"] if p["sector"] == "idéburen")
     if rng.random() < 0.3:
         partner["kind"] = "stiftelse"

@@ -103,6 +103,11 @@ def _prepare(spec_path: Path | str, options: Settings | None,
     if options.redline and "docx" in options.formats:
         entries += _consolidated_redline(documents, stem)
     clauses = _clauses_used(documents)
+    if report:
+        from drafter.clauses.changes import version_changes
+
+        for finding in version_changes(spec_path, loaded, folder, clauses):
+            report(finding)
     for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
         hashed[(library.root, clause_id)] = library.digest(clause_id)
     inputs = inputs_sha256(spec_path, library.root, [c["id"] for c in clauses], options.outputs,

@@ -21,6 +21,7 @@ from drafter.errors import DrafterError, Where
 
 if TYPE_CHECKING:
     from drafter.clauses.library import ClauseLibrary, ClauseVersion
+    from drafter.spec.model import Party
     from drafter.model.nodes import Document
     from drafter.spec.load import LoadedSpec
 
@@ -90,14 +91,24 @@ def pins(documents: dict) -> dict[str, int]:
 
 @dataclass
 class PinnedLibrary:
-    """The clause library as a locked spec sees it: a plain id resolves to the locked version."""
+    """The clause library as one spec sees it: a plain id resolves to the locked version when the spec
+    is locked, else to the newest version fastställd for the spec's public party (drafter/clauses/
+    scope.py), else, as always, to the newest fastställd one (which clause-unapproved then reports)."""
 
     library: "ClauseLibrary"
     pinned: dict[str, int]
+    public: "Party | None" = None
 
     def get(self, ref: str) -> "ClauseVersion":
-        if "@" not in ref and ref in self.pinned:
-            ref = f"{ref}@{self.pinned[ref]}"
+        if "@" not in ref:
+            if ref in self.pinned:
+                ref = f"{ref}@{self.pinned[ref]}"
+            elif self.public is not None:
+                from drafter.clauses.scope import newest_approved_for
+
+                found = newest_approved_for(self.library, ref, self.public)
+                if found is not None:
+                    return found
         return self.library.get(ref)
 
     def __getattr__(self, name):
@@ -105,9 +116,12 @@ class PinnedLibrary:
 
 
 def pinned_library(loaded: "LoadedSpec", library: "ClauseLibrary"):
-    """The library to assemble `loaded` with: pinned to its lock when it has one."""
+    """The library to assemble `loaded` with: pinned to its lock when it has one, and resolving plain
+    ids for its public party."""
+    if isinstance(library, PinnedLibrary):
+        return library
     documents = read_lock(lock_path(loaded.path))
-    return PinnedLibrary(library, pins(documents)) if documents else library
+    return PinnedLibrary(library, pins(documents) if documents else {}, loaded.spec.public)
 
 
 def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"]) -> list[Finding]:
@@ -125,7 +139,8 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"]) ->
     findings: list[Finding] = []
     for name, entry in locked.items():
         label = _label(name)
-        clause_findings = [f for c in entry["klausuler"] for f in _clause_findings(spec, label, c, library)]
+        clause_findings = [f for c in entry["klausuler"] for f in _clause_findings(spec, label, c, library,
+                                                                                        loaded.spec.public)]
         findings += clause_findings
         changed = any(f.severity == "error" for f in clause_findings)  # then the text differs for that reason
         doc = by_name.get(name)
@@ -160,7 +175,7 @@ def _label(name: str) -> str:
     return name
 
 
-def _clause_findings(spec: str, label: str, clause: dict, library) -> list[Finding]:
+def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party") -> list[Finding]:
     from drafter.clauses.library import ClauseNotFound
 
     ref = f"{clause['id']}@{clause['version']}"
@@ -178,8 +193,11 @@ def _clause_findings(spec: str, label: str, clause: dict, library) -> list[Findi
         out.append(Finding("lock-changed", "error", f"{spec}: {label} är låst vid {ref}, men {what} i "
                            f"{shown} har ändrats sedan låsningen. En fastställd version ändras aldrig; "
                            "skriv en ny version.", shown))
-    newer = [v.version for v in library.versions(clause["id"])
-             if v.meta.status == "fastställd" and v.version > clause["version"]]
+    from drafter.clauses.scope import approvals_covering
+
+    newer = [v.version for v in library.versions(clause["id"])  # fastställd for this spec's public party
+             if v.meta.status == "fastställd" and v.version > clause["version"]
+             and approvals_covering(v.meta.all_approvals, public)]
     if newer:
         out.append(Finding("lock-newer", "info", f"{clause['id']} har en nyare fastställd version, {newer[-1]}; "
                            f"{label} är låst vid {clause['version']}. Ta in den genom ett tillägg eller en "

@@ -95,6 +95,11 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
         except Exception as exc:
             finding = _stopping_finding(exc, loaded, library)
             if finding is None:
+                from drafter.clauses.building import name_spec
+                from drafter.errors import DrafterError
+
+                if isinstance(exc, DrafterError):  # an error in a clause names the spec too (issue 13)
+                    name_spec(exc, loaded, library.root)
                 raise
             stopped = [finding]
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]

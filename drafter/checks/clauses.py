@@ -1,23 +1,41 @@
-"""clause-unapproved, clause-retired, clause-text-changed: the clause versions the documents use."""
+"""clause-unapproved, clause-retired, clause-approved-after-date, clause-text-changed: the clause versions
+the documents use. A fastställd version counts as approved only where one of its approvals applies to
+the spec's public party (drafter/clauses/scope.py)."""
 
 from __future__ import annotations
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.clauses.lock import LOCK_NAME, read_lock
+from drafter.clauses.scope import approvals_covering, party_scope
 from drafter.errors import Severity
+
+
+GROUP_FROM = 4  # this many unapproved versions in one document are one finding listing them
+# What the parties sign: a text in it must be fastställd by then. A proposal comes before the decision
+# that approves its texts, so its date is no test.
+SIGNED = ("agreement", "addendum")
+
+
+def _used_in(ctx: CheckContext):
+    """(document, ClauseVersion), once per clause version and document, in reading order."""
+    seen = set()
+    for doc in ctx.documents:
+        for section in doc.walk_sections():
+            use = section.clause
+            if use is None or (doc.kind, doc.part, use.id, use.version) in seen:
+                continue
+            seen.add((doc.kind, doc.part, use.id, use.version))
+            yield doc, ctx.library.get(f"{use.id}@{use.version}")
 
 
 def _used(ctx: CheckContext):
     """(document kind, ClauseVersion), once per clause version and document, in reading order."""
     seen = set()
-    for doc in ctx.documents:
-        for section in doc.walk_sections():
-            use = section.clause
-            if use is None or (doc.kind, use.id, use.version) in seen:
-                continue
-            seen.add((doc.kind, use.id, use.version))
-            yield doc.kind, ctx.library.get(f"{use.id}@{use.version}")
+    for doc, clause in _used_in(ctx):
+        if (doc.kind, clause.ref) not in seen:
+            seen.add((doc.kind, clause.ref))
+            yield doc.kind, clause
 
 
 def check_clause_status(ctx: CheckContext):
@@ -25,17 +43,83 @@ def check_clause_status(ctx: CheckContext):
     severity: Severity = "error" if final else "warning"
     state = ("dokumentet är slutligt (document.status: slutlig) och får bara använda fastställda versioner"
              if final else "den måste fastställas innan dokumentet kan bli slutligt")
-    for kind, clause in _used(ctx):
+    here = party_scope(ctx.spec.public)
+    unapproved: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
+    late: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
+    for doc, clause in _used_in(ctx):
         status = clause.meta.status
         where = ctx.where_clause_used(clause.id, clause.version)
         if status in ("utkast", "granskad"):
-            yield Finding("clause-unapproved", severity,
-                          f"Klausulen {clause.ref} ({clause.meta.heading}) har status {status}, inte fastställd; "
-                          f"{state}.", where, kind)
+            unapproved.setdefault((doc.kind, doc.part), []).append((clause.ref, Finding(
+                "clause-unapproved", severity,
+                f"Klausulen {clause.ref} ({clause.meta.heading}) har status {status}, inte fastställd; {state}.",
+                where, doc.kind)))
+        elif status == "fastställd":
+            covering = approvals_covering(clause.meta.all_approvals, ctx.spec.public)
+            if not covering:
+                unapproved.setdefault((doc.kind, doc.part), []).append((clause.ref, Finding(
+                    "clause-unapproved", severity,
+                    f"Klausulen {clause.ref} ({clause.meta.heading}) är fastställd av "
+                    + " och av ".join(a.describe() for a in clause.meta.all_approvals)
+                    + f", inte för den offentliga parten här ({here.describe()}); den räknas därför inte som "
+                    f"fastställd här, och {state}. " + _approve_hint(ctx, clause, here),
+                    where, doc.kind)))
+            elif final and doc.kind in SIGNED and doc.meta.date and all(a.date > doc.meta.date for a in covering):
+                first = min(covering, key=lambda a: a.date)
+                late.setdefault((doc.kind, doc.part), []).append((clause.ref, Finding(
+                              "clause-approved-after-date", "warning",
+                              f"Klausulen {clause.ref} ({clause.meta.heading}) fastställdes {first.date.isoformat()} "
+                              f"({first.by}), efter dokumentets datum {doc.meta.date.isoformat()}: det slutliga "
+                              "dokumentet kan inte ha undertecknats med en fastställd text. Använd den version som "
+                              "gällde när dokumentet undertecknades, eller kontrollera datumen.",
+                              where, doc.kind)))
         elif status == "upphävd":
             yield Finding("clause-retired", severity,
                           f"Klausulen {clause.ref} ({clause.meta.heading}) är upphävd och ska inte användas; "
-                          "välj en gällande version.", where, kind)
+                          "välj en gällande version.", where, doc.kind)
+    group = state.replace("den måste", "de måste")
+    yield from _grouped(ctx, unapproved, f"klausulversioner i dokumentet är inte fastställda för den offentliga "
+                                         f"parten här ({here.describe()}); {group}")
+    for (kind, part), found in late.items():
+        date = next(d.meta.date for d in ctx.documents if (d.kind, d.part) == (kind, part))
+        yield from _grouped(ctx, {(kind, part): found},
+                            f"klausulversioner i dokumentet fastställdes först efter dokumentets datum "
+                            f"{date.isoformat() if date else ''}, så det slutliga dokumentet kan inte ha "
+                            "undertecknats med fastställda texter; använd de versioner som gällde då, eller "
+                            "kontrollera datumen")
+
+
+def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, Finding]]], sentence: str):
+    """Each document's findings of one code as they are, or, from GROUP_FROM on, one finding listing the
+    clause versions (at the document's outline line); JSON keeps each one in `details`."""
+    for (kind, _), found in found_in.items():
+        if len(found) < GROUP_FROM:
+            yield from (f for _, f in found)
+            continue
+        first = found[0][1]
+        outline = ("proposal", "outline") if kind == "proposal" else ("outline",)
+        yield Finding(first.code, first.severity,
+                      f"{len(found)} {sentence}: " + ", ".join(ref for ref, _ in found)
+                      + ". `drafter check --format json` visar varje version för sig.",
+                      ctx.where(*outline), kind,
+                      details=[{"clause": ref, "where": f.where, "message": f.message} for ref, f in found])
+
+
+def _approve_hint(ctx: CheckContext, clause, here) -> str:
+    """Another version approved for this party to pin, else how to approve this one here."""
+    from drafter.clauses.library import ClauseNotFound
+
+    try:
+        versions = ctx.library.versions(clause.id)
+    except ClauseNotFound:
+        versions = []
+    ours = [v for v in versions if v.meta.status == "fastställd"
+            and approvals_covering(v.meta.all_approvals, ctx.spec.public)]
+    if ours:
+        return f"Version {ours[-1].version} är fastställd här: skriv {clause.id}@{ours[-1].version}."
+    option = (f'--för-nämnd "{here.committee}" ' if here.committee else "") + f'--för "{here.organisation}"'
+    return (f"Låt {here.describe()} fastställa versionen: drafter clauses approve {clause.ref} --av NAMN {option} "
+            "--datum ÅÅÅÅ-MM-DD.")
 
 
 def check_clause_text_changed(ctx: CheckContext):

@@ -29,6 +29,7 @@ class Finding:
     document: str | None = None  # the document kind ("agreement", "proposal", …) for findings in a text
     hint: str | None = None  # the advice alone (already the end of `message`), for a page that sets it apart
     acknowledged: str | None = None  # the spec's reason for keeping this warning (spec `acknowledge:`)
+    details: list[dict] | None = None  # one finding standing for several (JSON gives each of them)
 
     @classmethod
     def from_error(cls, exc: "DrafterError", where: str) -> "Finding":
@@ -43,6 +44,8 @@ class Finding:
         del data["hint"]  # part of the message; `drafter check --format json` keeps its fields
         if not data["acknowledged"]:
             del data["acknowledged"]  # present only for a warning the spec keeps on purpose
+        if data["details"] is None:
+            del data["details"]
         return data
 
     def line(self) -> str:

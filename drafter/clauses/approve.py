@@ -15,8 +15,10 @@ import re
 
 import yaml
 
+from drafter.clauses.front_matter import Approval, AppliesTo
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
-from drafter.clauses.lock import lock_entry, read_lock, write_lock
+from drafter.clauses.lock import approval_record, lock_entry, read_lock, write_lock
+from drafter.clauses.scope import scope_of
 from drafter.errors import DrafterError, Where
 from drafter.output import locked, write_atomic
 
@@ -52,44 +54,81 @@ def find_version(library: ClauseLibrary, ref: str) -> ClauseVersion:
         raise DrafterError(exc.message, exc.where, exc.hint) from None
 
 
-def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date) -> ClauseVersion:
+def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date, organisation: str | None = None,
+            committee: str | None = None, paragraph: str | None = None, dnr: str | None = None) -> ClauseVersion:
     """Approve under a lock on the library folder (another approve waits, so both entries reach the
-    lock file); the clause file and the lock file are each replaced whole (temporary file, rename)."""
-    by = by.strip()
-    if not by:
-        raise DrafterError("Ange vem som fastställer versionen med --by.", hint='T.ex. --by "Socialnämnden i Stockholms stad".')
+    lock file); the clause file and the lock file are each replaced whole (temporary file, rename).
+
+    `organisation` (a kommun or region) and `committee` (one of its nämnder) say for whom the approval
+    applies; without them it applies to the one `by` names (drafter/clauses/scope.py). A version that
+    is already fastställd for others gets this approval as one more (`approvals:`), its text unchanged."""
+    approval = new_approval(by, date, organisation, committee, paragraph, dnr)
     find_version(library, ref)  # an unknown ref is reported before waiting for the lock
     with locked(library.root):
         library = ClauseLibrary(library.root)  # read afresh under the lock: another approve may have written
-        return _approve(library, find_version(library, ref), by, date)
+        return _approve(library, find_version(library, ref), approval)
 
 
-def _approve(library: ClauseLibrary, clause: ClauseVersion, by: str, date: dt.date) -> ClauseVersion:
-    if clause.meta.status == "fastställd":
-        approval = clause.meta.approval
-        assert approval is not None  # ClauseMeta requires an approval of every fastställd version
-        raise ApprovalRefused(f"{clause.ref} är redan fastställd ({approval.by}, {approval.date.isoformat()}).",
-                              Where(str(clause.path), 2, None, "status"),
-                              "En fastställd text ändras inte: skriv en ny version och fastställ den.")
+def new_approval(by: str, date: dt.date, organisation: str | None = None, committee: str | None = None,
+                 paragraph: str | None = None, dnr: str | None = None) -> Approval:
+    """The approval as the front matter will hold it; its scope written out whenever it is known."""
+    by = by.strip()
+    if not by:
+        raise DrafterError("Ange vem som fastställer versionen med --av.", hint='T.ex. --av "Socialnämnden i Stockholms stad".')
+    organisation, committee = (organisation or "").strip() or None, (committee or "").strip() or None
+    if committee and not organisation:
+        raise DrafterError("--för-nämnd behöver också --för: kommunen eller regionen som nämnden hör till.",
+                           hint='T.ex. --för "Stockholms stad" --för-nämnd "Norrmalms stadsdelsnämnd".')
+    approval = Approval(by=by, date=date, paragraph=(paragraph or "").strip() or None, dnr=(dnr or "").strip() or None)
+    if organisation is None:
+        inferred = scope_of(approval)
+        if inferred.organisation is None:
+            return approval  # a bare organ ("Socialnämnden"): the scope is the organ itself, as before
+        organisation, committee = inferred.organisation, inferred.committee
+    return approval.model_copy(update={"applies_to": AppliesTo(organisation=organisation, committee=committee)})
+
+
+def _approve(library: ClauseLibrary, clause: ClauseVersion, approval: Approval) -> ClauseVersion:
     if clause.meta.status == "upphävd":
         raise ApprovalRefused(f"{clause.ref} är upphävd och kan inte fastställas.", Where(str(clause.path), 2, None, "status"),
                               "Skriv en ny version av klausulen och fastställ den.")
     entries = read_lock(library.root)
-    if clause.ref in entries and entries[clause.ref].get("sha256") != clause.sha256:
-        raise ApprovalRefused(f"{clause.ref} finns redan i {library.root / 'approvals.lock'} med en annan text.",
+    entry = entries.get(clause.ref)
+    if entry is not None and (entry.get("sha256") != clause.sha256
+                              or entry.get("heading", clause.meta.heading) != clause.meta.heading):
+        raise ApprovalRefused(f"{clause.ref} finns redan i {library.root / 'approvals.lock'} med en annan text eller rubrik.",
                               Where(str(clause.path)), "Skriv en ny version av klausulen och fastställ den.")
+    wanted = scope_of(approval)
+    if clause.meta.status == "fastställd":
+        earlier = [a for a in clause.meta.all_approvals if scope_of(a).covers(wanted)]
+        if earlier:
+            raise ApprovalRefused(f"{clause.ref} är redan fastställd för {wanted.describe()} ({earlier[0].describe()}).",
+                                  Where(str(clause.path), 2, None, "status"),
+                                  "En fastställd text ändras inte: skriv en ny version och fastställ den.")
+        if entry is None:
+            raise ApprovalRefused(f"{clause.ref} är fastställd men finns inte i {library.root / 'approvals.lock'}, så "
+                                  "det går inte att visa att texten är den som fastställdes.",
+                                  Where(str(clause.path)), "Kör python -m drafter.clauses.lock och kontrollera texten.")
+        approvals = [*clause.meta.all_approvals, approval]
+    else:
+        approvals = [approval]
     original = clause.path.read_bytes()
-    write_atomic(clause.path, rewrite_front_matter(original.decode("utf-8"), by, date).encode("utf-8"))
+    write_atomic(clause.path, rewrite_front_matter(original.decode("utf-8"), approvals).encode("utf-8"))
     approved = ClauseLibrary(library.root).get(clause.ref)
-    if approved.body != clause.body or approved.meta.status != "fastställd":  # never leave a broken file
+    if approved.body != clause.body or approved.meta.status != "fastställd" \
+            or approved.meta.all_approvals != approvals:  # never leave a broken file
         write_atomic(clause.path, original)
         raise RuntimeError(f"{clause.path}: front matter kunde inte skrivas om")
-    entries.setdefault(approved.ref, lock_entry(approved))
+    if entry is None:
+        entries[approved.ref] = lock_entry(approved)
+    else:
+        entry.setdefault("approvals", []).append(approval_record(approval))
     write_lock(library.root, entries)
     return approved
 
 
-def rewrite_front_matter(text: str, by: str, date: dt.date) -> str:
+def rewrite_front_matter(text: str, approvals: list[Approval]) -> str:
+    """The front matter with `status: fastställd` and the approvals after it; every other line as it was."""
     lines = text.splitlines(keepends=True)
     end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     head = lines[1:end]
@@ -98,18 +137,33 @@ def rewrite_front_matter(text: str, by: str, date: dt.date) -> str:
     kept = []
     skipping = False
     for i, line in enumerate(head):
-        if _key(line) == "approval":
+        if _key(line) in ("approval", "approvals"):
             skipping = True
             continue
-        if skipping and (line[:1] in (" ", "\t") or not line.strip()):
+        if skipping and (line[:1] in (" ", "\t", "-") or not line.strip()):
             continue
         skipping = False
         if i == status:
             kept.append("status: fastställd" + newline)
-            kept += [f"approval:{newline}", f"  by: {_scalar(by)}{newline}", f"  date: {date.isoformat()}{newline}"]
+            kept += [f"approval:{newline}", *_approval_lines(approvals[0], "  ", "  ", newline)]
+            if approvals[1:]:
+                kept.append(f"approvals:{newline}")
+                for later in approvals[1:]:
+                    kept += _approval_lines(later, "  - ", "    ", newline)
             continue
         kept.append(line)
     return "".join([lines[0], *kept, *lines[end:]])
+
+
+def _approval_lines(approval: Approval, first: str, rest: str, newline: str) -> list[str]:
+    rows = [f"by: {_scalar(approval.by)}", f"date: {approval.date.isoformat()}"]
+    if approval.applies_to is not None:
+        scope = approval.applies_to
+        rows.append("applies_to: {organisation: " + _scalar(scope.organisation)
+                    + (f", committee: {_scalar(scope.committee)}" if scope.committee else "") + "}")
+    rows += [f"{key}: {_scalar(value)}" for key, value in (("paragraph", approval.paragraph), ("dnr", approval.dnr))
+             if value]
+    return [(first if i == 0 else rest) + row + newline for i, row in enumerate(rows)]
 
 
 def _key(line: str) -> str | None:
@@ -118,9 +172,9 @@ def _key(line: str) -> str | None:
 
 
 def _scalar(value: str) -> str:
-    """`value` as YAML: plain when it reads back the same, else a double-quoted string."""
+    """`value` as YAML: plain when it reads back the same (also inside {…}), else a double-quoted string."""
     try:
-        if yaml.safe_load(f"by: {value}") == {"by": value}:
+        if yaml.safe_load(f"by: {value}") == {"by": value} and yaml.safe_load(f"{{by: {value}}}") == {"by": value}:
             return value
     except yaml.YAMLError:
         pass

@@ -49,7 +49,7 @@ def build(specs, out_dir, formats, pdf_engine, clauses_dir, jobs, force, redline
 
     def on_finding(spec, item):
         severity, line = item
-        if severity != "info":
+        if severity != "info" or "[clause-version-changed]" in line:  # a draft floated: say so
             say(line, err=True)
 
     def on_outcome(outcome):

@@ -45,8 +45,8 @@ def clauses_show(ref, clauses_dir):
     meta = clause.meta
     click.echo(f"{clause.ref}  {meta.heading}")
     click.echo(f"status: {meta.status}")
-    if meta.approval:
-        click.echo(f"fastställd av: {meta.approval.by}, {meta.approval.date.isoformat()}")
+    for approval in meta.all_approvals:
+        click.echo(f"fastställd av: {approval.describe()}")
     click.echo(f"motivering: {meta.rationale}")
     if meta.source:
         click.echo(f"källa: {meta.source.document}" + (f", punkt {meta.source.section}" if meta.source.section else ""))
@@ -123,9 +123,11 @@ def clauses_history(clause_id, specs_dir, clauses_dir):
     usage = clause_usage(clause_id, library, specs, problems)
     click.echo(f"{clause_id}  ({versions[-1].meta.heading})")
     for v in versions:
-        approval = v.meta.approval
-        approved = f"{approval.date.isoformat()}  {approval.by}" if approval else "–"
-        click.echo(f"  v{v.version}  {v.meta.status:10} {approved}")
+        approvals = v.meta.all_approvals
+        click.echo(f"  v{v.version}  {v.meta.status:10} "
+                   + (f"{approvals[0].date.isoformat()}  {approvals[0].by}" if approvals else "–"))
+        for approval in approvals:
+            click.echo(f"      fastställd av: {approval.describe()}")
         click.echo(f"      läsbarhet: {measure_clause(v.body).short()}")
         click.echo(f"      motivering: {v.meta.rationale}")
         used = usage.get(v.version, {})
@@ -148,22 +150,60 @@ def _all_versions(library, clause_id: str):
 
 @clauses.command("approve")
 @click.argument("ref", metavar="ID@VERSION")
-@click.option("--by", metavar="NAMN", required=True, help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
-@click.option("--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Fastställelsedatum ÅÅÅÅ-MM-DD. Standard: i dag.")
+@click.option("--av", "--by", "by", metavar="NAMN", required=True,
+              help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
+@click.option("--datum", "--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Beslutsdatum ÅÅÅÅ-MM-DD. Standard: i dag.")
+@click.option("--för", "organisation", metavar="KOMMUN/REGION",
+              help="För vem fastställelsen gäller: kommunen eller regionen (alla dess nämnder), t.ex. "
+                   "\"Stockholms stad\". Utelämnat: den som --av namnger.")
+@click.option("--för-nämnd", "committee", metavar="NÄMND",
+              help="Bara för en nämnd i kommunen eller regionen (--för), t.ex. socialnämnden.")
+@click.option("--paragraf", "paragraph", metavar="§", help="Paragrafen i protokollet, t.ex. \"§ 12\".")
+@click.option("--dnr", metavar="DNR", help="Ärendets diarienummer.")
+@click.option("--agreements", "specs_dir", default="agreements", show_default=True,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Mappen med specar (*.yaml) vars dokument fastställelsen kan ändra.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
-def clauses_approve(ref, by, date_text, clauses_dir):
-    """Fastställ en klausulversion: status fastställd, vem och när i klausulfilens huvud, texten i approvals.lock.
+def clauses_approve(ref, by, date_text, organisation, committee, paragraph, dnr, specs_dir, clauses_dir):
+    """Fastställ en klausulversion: status fastställd, vem, när och för vem i klausulfilens huvud, texten i approvals.lock.
 
-    Bara raderna status och approval skrivs om; texten lämnas byte för byte. Slutkod 2: okänd
-    klausul, version eller datum; 1: versionen är redan fastställd eller upphävd."""
-    from drafter.clauses.approve import approve, parse_date
+    En version som redan är fastställd för andra får fastställelsen som en till (approvals), med
+    texten oförändrad. Bara raderna status, approval och approvals skrivs om; texten lämnas byte för
+    byte. Efteråt står vilka specars dokument som ändras vid nästa bygge och vilka låsta dokument
+    som inte rörs. Slutkod 2: okänd klausul, version eller datum; 1: versionen är redan fastställd
+    för samma krets, eller upphävd."""
+    from drafter.clauses.affected import effects, resolve
+    from drafter.clauses.approve import approve, find_version, parse_date
     from drafter.clauses.library import ClauseLibrary
 
     library = ClauseLibrary(clauses_dir)
-    approved = approve(library, ref, by, parse_date(date_text))
-    click.echo(f"{approved.ref} fastställd av {approved.meta.approval.by} {approved.meta.approval.date.isoformat()}; "
+    date = parse_date(date_text)
+    clause_id = find_version(library, ref).id
+    specs = sorted(p for p in specs_dir.glob("*.yaml") if not p.name.startswith(".")) if specs_dir.is_dir() else []
+    problems: dict[Path, str] = {}
+    before = resolve(specs, library, problems)
+    approved = approve(library, ref, by, date, organisation, committee, paragraph, dnr)
+    latest = approved.meta.all_approvals[-1]
+    click.echo(f"{approved.ref} fastställd av {latest.describe()}; "
                f"texten (sha256 {approved.sha256[:12]}…) är införd i {library.root / 'approvals.lock'}.")
+    broken: dict[Path, str] = {}
+    found = effects(clause_id, before, resolve(specs, ClauseLibrary(library.root), broken), broken)
+    changed = [e for e in found if e.changed]
+    untouched = [e for e in found if e.untouched]
+    if changed:
+        click.echo("Ändras vid nästa bygge:")
+        for e in changed:
+            note = "  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas" if e.final_unlocked else ""
+            click.echo(f"  {e.spec}: " + "; ".join(e.changed) + note)
+    if untouched:
+        click.echo("Rörs inte:")
+        for e in untouched:
+            click.echo(f"  {e.spec}: " + "; ".join(e.untouched))
+    if not found:
+        click.echo(f"Ingen spec i {specs_dir} använder {clause_id}." if specs else f"(inga specar i {specs_dir})")
+    for path, problem in problems.items():
+        click.echo(f"varning: {path} kunde inte sättas samman ({problem})", err=True)
 
 
 @clauses.command("outlines")

@@ -495,9 +495,8 @@ def approve_clause(project: Project, ref: str, by: str, date_text: str | None) -
     from drafter.clauses.approve import approve, parse_date
 
     approved = approve(project.library(), ref, by, parse_date(date_text or None))
-    approval = approved.meta.approval
-    assert approval is not None  # a fastställd version always has one (clauses/front_matter.py)
-    return (f"{approved.ref} fastställd av {approval.by} {approval.date.isoformat()}; "
+    approval = approved.meta.all_approvals[-1]  # this one: a version may be approved for several
+    return (f"{approved.ref} fastställd av {approval.describe()}; "
             f"texten (sha256 {approved.sha256[:12]}…) är införd i clauses/approvals.lock.")
 
 

@@ -144,11 +144,12 @@ def test_approve_rewrites_front_matter_keeps_body_and_locks(library):
     assert clause.meta.status == "fastställd"
     assert (clause.meta.approval.by, clause.meta.approval.date.isoformat()) == ("Socialnämnden i Stockholms stad", "2026-06-16")
     changed = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert changed == ["status: fastställd", "approval:", "  by: Socialnämnden i Stockholms stad", "  date: 2026-06-16"]
+    assert changed == ["status: fastställd", "approval:", "  by: Socialnämnden i Stockholms stad", "  date: 2026-06-16",
+                       "  applies_to: {organisation: Stockholms stad, committee: Socialnämnden}"]
     lock = json.loads((library / "approvals.lock").read_text(encoding="utf-8"))
     assert lock["street-minds/forslag-till-beslut@2"] == {
         "sha256": clause.sha256, "heading": "Förvaltningens förslag till beslut", "by": "Socialnämnden i Stockholms stad",
-        "date": "2026-06-16"}
+        "date": "2026-06-16", "applies_to": {"organisation": "Stockholms stad", "committee": "Socialnämnden"}}
 
     # An edit after approval is what `drafter check` reports as clause-text-changed.
     path.write_text(after + "Ändrad efter fastställelsen.\n", encoding="utf-8")
@@ -165,7 +166,7 @@ def test_approve_quotes_names_yaml_would_misread(library):
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (("villkor/period@1", "--by", "X"), 1, "är redan fastställd"),
+    (("villkor/period@1", "--by", "Socialnämnden i Stockholms stad"), 1, "är redan fastställd"),
     (("villkor/period@7", "--by", "X"), 2, "har ingen version 7"),
     (("villkor/okand@1", "--by", "X"), 2, "finns inte i biblioteket"),
     (("villkor/period", "--by", "X"), 2, "anger ingen klausulversion"),

@@ -275,7 +275,7 @@ def test_approve_follows_the_rules_of_clauses_approve(client, project):
     assert answer.status_code == 200 and "fastställd av Socialnämnden i Stockholms stad 2026-05-20" in answer.text
     assert "street-minds/tu-bakgrund@2" in (project / "clauses" / "approvals.lock").read_text(encoding="utf-8")
     again = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-bakgrund", "version": "2",
-                                                  "by": "Någon"})
+                                                  "by": "Socialnämnden i Stockholms stad"})
     assert again.status_code == 422 and "redan fastställd" in again.text
     bad_date = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-sammanfattning",
                                                      "version": "2", "by": "X", "date": "2026-13-01"})

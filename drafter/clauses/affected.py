@@ -1,0 +1,108 @@
+"""What an approval will do to the specs: which documents float to the new version, which are locked.
+
+`drafter clauses approve` resolves every spec's documents before and after the approval (with each
+spec's own lock, drafter/lockfile.py) and says, per spec, which documents the next build changes
+("överenskommelsen: villkor/period v2 → v3") and which locked documents it leaves as they were signed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.errors import DrafterError
+
+if TYPE_CHECKING:
+    from drafter.clauses.library import ClauseLibrary
+
+LABELS = {"overenskommelse": "överenskommelsen", "tjansteutlatande": "tjänsteutlåtandet",
+          "overenskommelse-konsoliderad": "den konsoliderade överenskommelsen"}
+
+
+def label(name: str) -> str:
+    if name.startswith("tillagg-"):
+        return f"tillägg nr {name.removeprefix('tillagg-')}"
+    return LABELS.get(name, name)
+
+
+@dataclass
+class Resolved:
+    """One spec's documents: {document name: {clause id: versions}}, and the names it has locked."""
+
+    documents: dict[str, dict[str, list[int]]]
+    locked: set[str]
+    final: bool
+    pinned: dict[str, int] = field(default_factory=dict)  # the lock's versions, which every document follows
+
+
+@dataclass
+class Effect:
+    spec: Path
+    changed: list[str] = field(default_factory=list)  # "överenskommelsen: villkor/period v2 → v3"
+    untouched: list[str] = field(default_factory=list)  # "överenskommelsen (låst vid villkor/period@2)", or
+    # a version the spec names (id@N) or that stays the newest fastställd
+    final_unlocked: bool = False
+
+
+def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, str]) -> dict[Path, Resolved]:
+    """Each spec's documents as a build would assemble them now; a spec that cannot be assembled is
+    left out, with the reason in `problems`."""
+    from drafter.assemble import assemble_documents
+    from drafter.lockfile import document_name, lock_path, pinned_library, pins, read_lock
+    from drafter.spec.load import load_spec
+
+    out: dict[Path, Resolved] = {}
+    for path in specs:
+        try:
+            loaded = load_spec(path)
+            documents = assemble_documents(loaded, pinned_library(loaded, library))
+            lock = read_lock(lock_path(path))
+        except DrafterError as exc:
+            problems[path] = exc.message
+            continue
+        except Exception as exc:  # noqa: BLE001 (a bug in drafter must not hide that the approval is written)
+            problems[path] = f"internt fel i drafter ({type(exc).__name__}); kör drafter check på specen"
+            continue
+        resolved: dict[str, dict[str, list[int]]] = {}
+        for doc in documents:
+            versions = resolved.setdefault(document_name(doc), {})
+            for section in doc.walk_sections():
+                if section.clause and section.clause.version not in versions.setdefault(section.clause.id, []):
+                    versions[section.clause.id].append(section.clause.version)
+        out[path] = Resolved(resolved, set(lock), loaded.spec.document.status == "slutlig", pins(lock))
+    return out
+
+
+def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Resolved],
+            broken: dict[Path, str]) -> list[Effect]:
+    """Per spec that uses `clause_id`: the documents that change, and the locked ones that do not;
+    `broken` are the specs that no longer assemble after the approval, with the reason."""
+    out = []
+    for path, old in before.items():
+        new = after.get(path)
+        effect = Effect(path)
+        if new is None and path in broken:
+            effect.changed.append(f"kan inte längre byggas: {broken[path]}")
+            effect.final_unlocked = old.final
+            out.append(effect)
+            continue
+        for name, clauses in old.documents.items():
+            if clause_id not in clauses:
+                continue
+            was = sorted(clauses[clause_id])
+            now = sorted(new.documents.get(name, {}).get(clause_id, [])) if new else was
+            shown = ", ".join(f"@{v}" for v in was)
+            if was != now:
+                effect.changed.append(f"{label(name)}: {clause_id} " + ", ".join(f"v{v}" for v in was)
+                                      + " → " + ", ".join(f"v{v}" for v in now))
+                effect.final_unlocked = effect.final_unlocked or (old.final and name not in old.locked)
+            elif name in old.locked:
+                effect.untouched.append(f"{label(name)} (låst vid {clause_id}{shown})")
+            elif clause_id in old.pinned:
+                effect.untouched.append(f"{label(name)} (följer låset: {clause_id}{shown})")
+            else:
+                effect.untouched.append(f"{label(name)} (använder {clause_id}{shown})")
+        if effect.changed or effect.untouched:
+            out.append(effect)
+    return out

@@ -1,0 +1,98 @@
+"""For whom an approval applies: an organisation (kommun or region, all its nämnder) or one nämnd.
+
+A nämnd decides for itself; fullmäktige (or a decision that says so) for the whole kommun or region
+(kommunallagen 3 kap. 3–5 §§, 6 kap. 1–3 §§). A spec's public party is matched on the party model
+(drafter/assemble/roles.py): the legal person (the kommun or region) and the nämnd acting for it.
+
+Front matter written before scopes existed (`approval: {by, date}`) keeps working: its scope is read
+from `by` — "Socialnämnden i Stockholms stad" applies to that nämnd of Stockholms stad,
+"Kommunfullmäktige i Åsby kommun" or "Stockholms stad" to the whole organisation, and a bare organ
+("Socialnämnden") to the nämnd of that name in any organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from drafter.clauses.front_matter import Approval
+    from drafter.spec.model import Party
+
+_WHOLE = re.compile(r"^(kommunfullmäktige|regionfullmäktige|fullmäktige)$", re.I)
+_ORGANISATION = re.compile(r"(^region\s|\skommun$|\sstad$|\sregion$|^kommun$)", re.I)
+_IN = re.compile(r"^(?P<organ>.+?)\s+i\s+(?P<organisation>.+)$")
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+@dataclass(frozen=True)
+class Scope:
+    """organisation None: any organisation (an old approval naming only its organ);
+    committee None: every nämnd of the organisation."""
+
+    organisation: str | None
+    committee: str | None
+
+    def covers(self, party: "Scope") -> bool:
+        if self.organisation and _norm(self.organisation) != _norm(party.organisation):
+            return False
+        if self.committee is None:
+            return self.organisation is not None
+        return _committee(self.committee, self.organisation) == _committee(party.committee, party.organisation)
+
+    def describe(self) -> str:
+        """"hela Stockholms stad", "socialnämnden i Stockholms stad", "Socialnämnden"."""
+        if self.committee is None:
+            return f"hela {self.organisation}"
+        return f"{self.committee} i {self.organisation}" if self.organisation else self.committee
+
+
+def _committee(name: str | None, organisation: str | None) -> str:
+    """A nämnd's name compared without "i <organisation>" and without case."""
+    name = _norm(name)
+    suffix = f" i {_norm(organisation)}"
+    return name[: -len(suffix)] if organisation and name.endswith(suffix) else name
+
+
+def scope_of(approval: "Approval") -> Scope:
+    """The written scope (`applies_to`), else the one `by` names."""
+    if approval.applies_to is not None:
+        return Scope(approval.applies_to.organisation, approval.applies_to.committee)
+    by = re.sub(r"\s*\([^)]*\)\s*$", "", approval.by).strip()  # "(överenskommelsen med …)" is context
+    match = _IN.match(by)
+    if match:
+        organ, organisation = match.group("organ"), match.group("organisation")
+        return Scope(organisation, None if _WHOLE.match(organ) else organ)
+    if _ORGANISATION.search(by):
+        return Scope(by, None)
+    return Scope(None, by)
+
+
+def party_scope(public: "Party") -> Scope:
+    """Where a spec's public party stands: its kommun or region, and the nämnd acting for it."""
+    from drafter.assemble.roles import legal_person
+
+    committee = public.committee or (public.name if public.kind == "nämnd" else None)
+    return Scope(legal_person(public), committee)
+
+
+def approvals_covering(approvals: list["Approval"], public: "Party") -> list["Approval"]:
+    where = party_scope(public)
+    return [a for a in approvals if scope_of(a).covers(where)]
+
+
+def newest_approved_for(library, clause_id: str, public: "Party"):
+    """The newest version of `clause_id` fastställd for `public`; None when there is none (or no such
+    clause: the library's own get() then says so)."""
+    from drafter.clauses.library import ClauseNotFound
+
+    try:
+        versions = library.versions(clause_id)
+    except ClauseNotFound:
+        return None
+    ours = [v for v in versions if v.meta.status == "fastställd" and approvals_covering(v.meta.all_approvals, public)]
+    return ours[-1] if ours else None

@@ -1,0 +1,94 @@
+"""Drafts float, visibly (issue 13 item 2): `clauses approve` says which specs it changes and which
+locked ones it leaves; the next build of a draft prints each clause whose version changed."""
+
+import shutil
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """The examples and the library; the 2026 agreement locked; a 2029 draft that is the 2026 spec
+    unlocked, built once."""
+    (tmp_path / "agreements").mkdir()
+    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
+        shutil.copy(EXAMPLE.parent / name, tmp_path / "agreements" / name)
+    shutil.copy(EXAMPLE, tmp_path / "agreements" / "street-minds-2029.yaml")
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    monkeypatch.chdir(tmp_path)
+    assert run("lock", "agreements/street-minds-2026.yaml").exit_code == 0
+    result = run("build", "agreements/street-minds-2029.yaml", "--format", "docx")
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def new_version(root, clause="street-minds/bakgrund"):
+    """v2 of a clause both specs use by its plain id, granskad, with one more paragraph."""
+    folder = root / "clauses" / clause
+    lines = (folder / "v1.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    end = lines.index("---\n", 1)
+    front = yaml.safe_load("".join(lines[1:end]))
+    front.update(version=2, status="granskad")
+    front.pop("approval")
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + "".join(lines[end + 1:])
+    (folder / "v2.md").write_text(text + "\nVerksamheten fortsätter 2029 med nya mål.\n", encoding="utf-8")
+
+
+def test_approve_lists_the_drafts_it_changes_and_the_locked_documents_it_leaves(project):
+    new_version(project)
+    result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad",
+                 "--datum", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    changed = lines.index("Ändras vid nästa bygge:")
+    untouched = lines.index("Rörs inte:")
+    assert lines[changed + 1] == ("  agreements/street-minds-2029.yaml: överenskommelsen: street-minds/bakgrund v1 → v2; "
+                                  "den konsoliderade överenskommelsen: street-minds/bakgrund v1 → v2")
+    assert lines[untouched + 1] == ("  agreements/street-minds-2026.yaml: överenskommelsen (låst vid "
+                                    "street-minds/bakgrund@1); den konsoliderade överenskommelsen (följer låset: "
+                                    "street-minds/bakgrund@1)")
+    assert "street-minds-2023.yaml" not in result.output  # it does not use the clause
+
+
+def test_the_next_build_of_the_draft_prints_the_version_change(project):
+    new_version(project)
+    assert run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad").exit_code == 0
+    result = run("build", "agreements/street-minds-2029.yaml", "--format", "docx")
+    assert result.exit_code == 0, result.output
+    assert ("info [clause-version-changed] agreements/street-minds-2029.yaml: street-minds/bakgrund: v1 → v2 "
+            "(mot förra bygget)") in result.output
+    assert "villkor/period" not in result.output  # only what changed is told
+    again = run("build", "agreements/street-minds-2029.yaml", "--format", "docx", "--force")
+    assert again.exit_code == 0 and "clause-version-changed" not in again.output
+
+
+def test_a_final_unlocked_spec_is_told_to_lock(project):
+    path = project / "agreements" / "street-minds-2029.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  place: Stockholm", "  status: slutlig\n  place: Stockholm",
+                                                            1), encoding="utf-8")
+    new_version(project)
+    result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad")
+    assert "street-minds-2029.yaml: överenskommelsen: street-minds/bakgrund v1 → v2" in result.output
+    assert "slutligt men inte låst: lås det med `drafter lock`" in result.output
+
+
+def test_a_newer_version_approved_only_for_another_nämnd_is_not_newer_here(project):
+    new_version(project)
+    result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Norrmalms stadsdelsnämnd",
+                 "--för", "Stockholms stad", "--för-nämnd", "Norrmalms stadsdelsnämnd")
+    assert result.exit_code == 0, result.output
+    assert "Ändras vid nästa bygge" not in result.output  # neither spec's public party is Norrmalm
+    check = run("check", "agreements/street-minds-2026.yaml")
+    assert "[lock-newer] street-minds/bakgrund@1" not in check.output
+    assert run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad").exit_code == 0
+    check = run("check", "agreements/street-minds-2026.yaml")
+    assert "[lock-newer] street-minds/bakgrund@1" in check.output
