@@ -12,6 +12,8 @@ amendments (not again on each amended state: pipeline._after_amendments).
 
 from __future__ import annotations
 
+import dataclasses
+
 import copy
 import datetime as dt
 from dataclasses import dataclass
@@ -72,9 +74,27 @@ def check_amendment_effective(ctx: CheckContext):
 
 
 def check_amendment_mandate(ctx: CheckContext):
-    """Each tillägg decided by the nämnd, or by someone it delegated every matter the tillägg changes to."""
+    """Each tillägg decided by the nämnd, or by someone it delegated every matter the tillägg changes to.
+
+    An error while the tillägg is a draft. A tillägg already signed and locked (`drafter lock`) is a
+    legal fact drafter cannot undo, and its spec kept building before this check existed: a warning
+    that says how the nämnd can set it right (approve it afterwards), never a build that stops."""
     if not _signed_run(ctx):
         return
+    from drafter.lockfile import lock_path, read_lock
+
+    signed = {name for name in read_lock(lock_path(ctx.loaded.path)) if name.startswith("tillagg-")}
+    for number, finding in _mandate_findings(ctx):
+        if f"tillagg-{number}" in signed:
+            finding = dataclasses.replace(
+                finding, severity="warning",
+                message=finding.message + f" Tillägg nr {number} är redan undertecknat och låst: låt "
+                        f"{_committee(ctx.spec)} godkänna det i efterhand, så att kommunen är bunden av det.")
+        yield finding
+
+
+def _mandate_findings(ctx: CheckContext):
+    """(tillägg number, finding) for each tillägg decided outside the mandate."""
     spec = ctx.spec
     decision = spec.decision
     committee = _committee(spec)
@@ -82,7 +102,7 @@ def check_amendment_mandate(ctx: CheckContext):
         by = amendment.decision.by
         where = ctx.where("amendments", a, "decision", "by")
         if any(word in by.casefold() for word in NOT_ORGANS):
-            yield Finding("amendment-mandate", "error",
+            yield amendment.number, Finding("amendment-mandate", "error",
                           f"Tillägg nr {amendment.number} är beslutat av {by}, som inte är ett organ i kommunen och "
                           f"inte kan besluta på {genitiv(committee)} vägnar (kommunallagen 6 kap. 37–40 §§). "
                           f"Låt {committee} besluta, eller den som {committee} delegerat beslutet till enligt "
@@ -93,20 +113,20 @@ def check_amendment_mandate(ctx: CheckContext):
         delegation = next((d for d in decision.delegations if _same_body(by, d.to)), None)
         if delegation is None:
             delegates = ", ".join(d.to for d in decision.delegations) or "ingen"
-            yield Finding("amendment-mandate", "error",
+            yield amendment.number, Finding("amendment-mandate", "error",
                           f"Tillägg nr {amendment.number} är beslutat av {by}, men {committee} har inte delegerat "
                           f"beslut om ändringar till {by} (delegerat till: {delegates}; se decision.delegations). "
                           f"Låt {committee} besluta, eller rätta vem som beslutade.", where)
             continue
         if decision.date and amendment.decision.date < decision.date:
-            yield Finding("amendment-mandate", "error",
+            yield amendment.number, Finding("amendment-mandate", "error",
                           f"Tillägg nr {amendment.number} är beslutat av {by} den {datum(amendment.decision.date)}, "
                           f"före {genitiv(committee)} beslut den {datum(decision.date)} som gav delegationen. "
                           "Rätta datumet, eller låt nämnden besluta om tillägget.", where)
             continue
         outside = [m for m in _matters(amendment) if m not in delegation.matters]
         if outside:
-            yield Finding("amendment-mandate", "error",
+            yield amendment.number, Finding("amendment-mandate", "error",
                           f"Tillägg nr {amendment.number} ändrar {lista([_MATTER_WORDS[m] for m in outside])}, men "
                           f"{committee} har delegerat till {delegation.to} bara beslut om "
                           f"{lista([_MATTER_WORDS[m] for m in delegation.matters]) or 'ingenting'}. "

@@ -177,3 +177,25 @@ def test_a_new_notice_day_is_a_change_of_wording_not_of_the_period(tmp_path):
     data["amendments"][0]["changes"][0]["set"]["period.renewal.max_end"] = dt.date(2027, 12, 31)
     (f,) = of(findings(spec_file(tmp_path, data)), "amendment-mandate")
     assert "Tillägg nr 1 ändrar perioden" in f.message
+
+
+def test_a_signed_and_locked_tillagg_by_a_styrgrupp_warns_and_still_builds(tmp_path, monkeypatch):
+    """A tillägg signed and locked before this check existed is a legal fact: its spec keeps building,
+    and the finding says how the nämnd sets it right. The same tillägg as a draft stops the build."""
+    import drafter.checks.decision as decision
+    from drafter.build import BuildOptions, build
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.lockfile import lock_spec
+    from helpers import CLAUSES
+
+    spec = spec_file(tmp_path, amended(decision={"by": "styrgruppen för partnerskapet", "date": dt.date(2026, 12, 8)}))
+    (draft,) = of(findings(spec), "amendment-mandate")
+    assert draft.severity == "error"
+    with monkeypatch.context() as m:  # signed with a drafter that had no such check
+        m.setattr(decision, "_mandate_findings", lambda ctx: iter(()))
+        lock_spec(spec, ["overenskommelse", "tillagg-1"], ClauseLibrary(CLAUSES))
+    (signed,) = of(findings(spec), "amendment-mandate")
+    assert signed.severity == "warning"
+    assert "Tillägg nr 1 är redan undertecknat och låst" in signed.message
+    assert "godkänna det i efterhand" in signed.message
+    assert build(spec, BuildOptions(out_dir=tmp_path / "out", library=ClauseLibrary(CLAUSES))).exists()
