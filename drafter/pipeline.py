@@ -82,6 +82,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.spec.load import LoadedSpec, load_spec
 
     from drafter.checks.acknowledge import acknowledge
+    from drafter.language.review import spell_ahead
     from drafter.lockfile import lock_findings, pinned_library
 
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
@@ -97,6 +98,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
             if finding is None:
                 raise
             stopped = [finding]
+    spell_ahead(documents, getattr(library, "root", None))  # one hunspell call for every document
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents)
     findings += _after_amendments(findings, states, library, documents)

@@ -1,0 +1,21 @@
+"""Starting hunspell loads the Swedish dictionary each time (most of a call's cost): a spec's
+documents are spelled in one call, not one per document."""
+
+from drafter.clauses.library import ClauseLibrary
+from drafter.language import spelling
+from drafter.pipeline import prepare
+from helpers import CLAUSES, EXAMPLE
+from language.support import needs_hunspell
+
+
+@needs_hunspell
+def test_a_renewal_with_four_documents_asks_hunspell_once(monkeypatch):
+    calls = []
+    real = spelling._hunspell_wrong
+    monkeypatch.setattr(spelling, "_JUDGED", {})
+    monkeypatch.setattr(spelling, "_hunspell_wrong", lambda words: calls.append(len(words)) or real(words))
+    prepared = prepare(EXAMPLE, ClauseLibrary(CLAUSES))
+    assert [d.kind for d in prepared.documents] == ["agreement", "proposal", "addendum", "consolidated"]
+    assert len(calls) == 1 and calls[0] > 500
+    spelled = [f for f in prepared.findings if f.code == "spelling"]
+    assert [f.message.split('"')[1] for f in spelled] == ["jamm"]  # the one word the dictionary lacks
