@@ -146,12 +146,16 @@ def check_paths(paths: Iterable[Path | str], library: "ClauseLibrary",
     and the next spec checked."""
     from drafter.checks import has_errors, sort_findings
     from drafter.errors import DrafterError
+    from drafter.writers.pdf.glyphs import glyph_error
 
     findings: list[Finding] = []
     bad_input = False
     for path in paths:
         try:
-            findings += prepare(Path(path), library).findings
+            prepared = prepare(Path(path), library)
+            findings += prepared.findings
+            if missing := glyph_error(prepared.documents, prepared.loaded, library.root):
+                raise missing  # what `build` stops with: text the PDF fonts cannot show
         except DrafterError as exc:
             if errors is None:
                 raise

@@ -124,7 +124,7 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               "unicode-bidi", "unicode-nfc", "private-markers", "figure-names", "clause-mutation", "special-files",
               "sandbox-limits", "build-timeout", "list-depth", "yaml-depth", "clause-arithmetic",
               "environment-exit-2", "output-is-a-file", "dots-spec-name", "messages-once", "seeds-missing",
-              "fonts-bundled-only", "fonts-clause-glyph"]
+              "fonts-bundled-only", "fonts-clause-glyph", "fonts-check-glyph"]
 
 
 def test_every_issue_21_row_names_a_test_that_exists():
@@ -754,6 +754,29 @@ def test_a_missing_glyph_in_a_clause_is_reported_against_the_clause(tmp_path):
     result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", library, "--format", "pdf")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"fel: {library / 'prov/klausul/v1.md'}:9:" in result.stderr, result.stderr
+
+
+def _fel(result) -> list[str]:
+    return [line for line in result.output.splitlines() if line.startswith("fel:")]
+
+
+@pytest.mark.parametrize("case", ["spec field", "clause"])
+def test_check_reports_what_build_stops_with(case, tmp_path):
+    """fonts-check-glyph: `check` reports the text the PDF fonts lack as `build` does, at the same place
+    (one function, writers/pdf/glyphs.py); it passed where build failed."""
+    if case == "spec field":
+        library = CLAUSES
+        spec = base_spec(tmp_path, lambda d: d["document"].__setitem__("place", "Stockholm ℵ"))
+    else:
+        library, spec = _library_with_clause(tmp_path, "Text.\n\nEtt tecken ꝏ här.")
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", str(spec), "-o", str(tmp_path / "out"), "--clauses", str(library)])
+    checked = runner.invoke(main, ["check", str(spec), "--clauses", str(library)])
+    assert built.exit_code == checked.exit_code == 2
+    assert _fel(checked) == _fel(built) and len(_fel(built)) == 1
+    assert "PDF-typsnittet (Liberation) saknar" in _fel(checked)[0]
+    expected = f"fel: {spec}:" if case == "spec field" else f"fel: {library / 'prov/klausul/v1.md'}:9:"
+    assert _fel(checked)[0].startswith(expected), _fel(checked)
 
 
 def test_an_output_folder_given_as_a_link_is_followed(tmp_path):
