@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.language.document import Part, parts
-from drafter.language.measure import Stats, measure, stats_of
+from drafter.language.measure import Stats, stats_of
 from drafter.language.rules import Remark, agreement, long_sentences, passive_without_agent, plain_words
 from drafter.language.settings import Settings
 from drafter.language.spelling import Speller, checkable
@@ -71,7 +71,8 @@ def review_parts(found_parts: list[Part], settings: Settings, speller: Speller |
         notes += [Note(cut[t.index][0], t.remark) for t in term_remarks([s for _, s in cut], list(party_names))]
     if speller is not None and settings.on("spelling"):
         notes += _spelling(measured, speller)
-    whole = measure("\n".join(p.text for p, _ in measured), settings.long_sentence)
+    whole = stats_of([s for _, s in cut], settings.long_sentence)  # sentences are cut line by line: the
+    # whole text's are its parts' (what measure("\n".join(part texts)) would cut again)
     if settings.on("lix") and whole.lix > settings.lix:
         notes.insert(0, Note(None, Remark("lix", f"Dokumentet har LIX {whole.lix:.0f} ({whole.level}); gränsen är "
                                           f"{settings.lix:.0f}. {whole.long_sentences} meningar har fler än "

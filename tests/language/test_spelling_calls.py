@@ -19,3 +19,17 @@ def test_a_renewal_with_four_documents_asks_hunspell_once(monkeypatch):
     assert len(calls) == 1 and calls[0] > 500
     spelled = [f for f in prepared.findings if f.code == "spelling"]
     assert [f.message.split('"')[1] for f in spelled] == ["jamm"]  # the one word the dictionary lacks
+
+
+def test_a_documents_figures_are_its_parts_sentences_as_measured_whole():
+    """review_parts takes the document's LIX from the sentences its parts were cut into; cutting the
+    joined text again gives the same figures (sentences are cut line by line)."""
+    from drafter.language.document import parts
+    from drafter.language.measure import measure
+    from drafter.language.review import review_document
+    from drafter.language.settings import Settings
+
+    for doc in prepare(EXAMPLE, ClauseLibrary(CLAUSES)).documents:
+        review = review_document(doc, Settings())
+        assert review.stats == measure("\n".join(p.text for p in parts(doc)), Settings().long_sentence)
+        assert review.stats.sentences >= 10
