@@ -82,6 +82,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.spec.load import LoadedSpec, load_spec
 
     from drafter.checks.acknowledge import acknowledge
+    from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
     from drafter.lockfile import lock_findings, pinned_library
 
@@ -98,7 +99,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
             if finding is None:
                 raise
             stopped = [finding]
-    spell_ahead(documents, getattr(library, "root", None))  # one hunspell call for every document
+    spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents)
     findings += _after_amendments(findings, states, library, documents)

@@ -84,7 +84,8 @@ def _spelling(measured, speller: Speller) -> list[Note]:
     """One note per unknown word and document, at its first sentence."""
     seen: set[str] = set()
     notes = []
-    speller.unknown({w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")})  # one call
+    speller.unknown({w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")
+                     if not speller.is_known(w)})  # one call; a known word (a name) is never judged
     for part, _ in measured:
         text = f"{part.text}\n{part.other}"
         for word in speller.misspelled(text):
@@ -98,13 +99,18 @@ def _spelling(measured, speller: Speller) -> list[Note]:
     return notes
 
 
-def spell_ahead(documents: list[Document], library_root=None) -> None:
+def spell_ahead(documents: list[Document], library_root=None, known: set[str] | frozenset[str] = frozenset()) -> None:
     """Ask hunspell about the words of all of a spec's documents in one call, before the checks ask
     document by document: each call loads the Swedish dictionary again (about 80 ms of CPU), each word
-    costs next to nothing. The verdicts are remembered (spelling._JUDGED), so the checks ask nothing."""
+    costs next to nothing. The verdicts are remembered (spelling._JUDGED), so the checks ask nothing;
+    `known` words (the spec's names, the word lists) are never asked about, so a batch of specs that
+    differ in their names asks hunspell about little after the first."""
     from drafter.language import spelling
     from drafter.language.settings import load_settings
 
-    if not documents or not spelling.available() or not load_settings(library_root).on("spelling"):
+    settings = load_settings(library_root)
+    if not documents or not spelling.available() or not settings.on("spelling"):
         return
-    Speller().unknown({w for doc in documents for part in parts(doc) for w in checkable(f"{part.text}\n{part.other}")})
+    speller = Speller(set(known) | settings.words)
+    speller.unknown({w for doc in documents for part in parts(doc) for w in checkable(f"{part.text}\n{part.other}")
+                     if not speller.is_known(w)})

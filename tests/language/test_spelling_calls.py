@@ -33,3 +33,21 @@ def test_a_documents_figures_are_its_parts_sentences_as_measured_whole():
         review = review_document(doc, Settings())
         assert review.stats == measure("\n".join(p.text for p in parts(doc)), Settings().long_sentence)
         assert review.stats.sentences >= 10
+
+
+@needs_hunspell
+def test_a_second_spec_that_differs_in_its_names_asks_nothing(monkeypatch, tmp_path):
+    """In a batch the specs differ mostly in their names; names are known words, never asked about."""
+    from helpers import example_data, write_spec
+
+    calls = []
+    real = spelling._hunspell_wrong
+    monkeypatch.setattr(spelling, "_JUDGED", {})
+    monkeypatch.setattr(spelling, "_hunspell_wrong", lambda words: calls.append(sorted(words)) or real(words))
+    prepare(write_spec(tmp_path, example_data(), "a.yaml"), ClauseLibrary(CLAUSES))
+    data = example_data()
+    data["parties"][1]["name"] = "Zwqxbyföreningen Qorvex"
+    data["parties"][1]["signatory"]["name"] = "Ylvrinda Tjompström"
+    prepared = prepare(write_spec(tmp_path, data, "b.yaml"), ClauseLibrary(CLAUSES))
+    assert len(calls) == 1 and "Zwqxbyföreningen" not in calls[0]
+    assert not [f for f in prepared.findings if f.code == "spelling" and "Qorvex" in f.message]
