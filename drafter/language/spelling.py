@@ -108,13 +108,19 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> str:
+    return _listing()[0]
+
+
+@lru_cache(maxsize=1)
+def _listing() -> tuple[str, str]:
+    """hunspell's path and its list of dictionaries (`hunspell -D`)."""
     program = shutil.which("hunspell")
     if program is None:
         raise SpellingUnavailable("Programmet hunspell saknas (Debian: apt-get install hunspell hunspell-sv).")
     listed = subprocess.run([program, "-D"], input="", capture_output=True, text=True, timeout=30)
     if DICTIONARY not in listed.stdout + listed.stderr:
         raise SpellingUnavailable("hunspells svenska ordlista saknas (Debian: apt-get install hunspell-sv).")
-    return program
+    return program, listed.stdout + listed.stderr
 
 
 def _hunspell_wrong(candidates: list[str]) -> list[str]:
@@ -139,10 +145,8 @@ def _verdict_file() -> Path | None:
     import tempfile
 
     try:
-        program = _dictionary()
-        listed = subprocess.run([program, "-D"], input="", capture_output=True, text=True, timeout=30)
-        base = next(line.strip() for line in (listed.stdout + listed.stderr).splitlines()
-                    if line.strip().endswith(f"/{DICTIONARY}"))
+        program, listed = _listing()
+        base = next(line.strip() for line in listed.splitlines() if line.strip().endswith(f"/{DICTIONARY}"))
         files = [program, f"{base}.aff", f"{base}.dic"]
         identity = repr([(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) for f in files])
         folder = Path(tempfile.gettempdir()) / f"drafter-cache-{os.getuid()}"
