@@ -51,6 +51,23 @@ class Side:
             raise SystemExit(f"{self.root}: its python imports drafter from {where}")
         compileall.compile_dir(str(self.root / "drafter"), quiet=1)
 
+    @property
+    def example(self) -> str:
+        """The side's own copy of the example: the spec format has grown since today's code, which
+        cannot read today's example (`acknowledge:` and other fields it does not know)."""
+        return str(self.root / "agreements" / "street-minds-2026.yaml")
+
+    def generate(self, n: int, folder: Path, seed: int = 2026) -> list[Path]:
+        """bench/generate.py's variations, made by the side's own generator from its own examples
+        (same seed, same algorithm: the same associations, amounts and dates)."""
+        if not (self.root / "bench" / "generate.py").exists():
+            return generate.generate(n, folder, seed=seed)
+        code = ("import sys; from pathlib import Path; sys.path.insert(0, 'bench'); import generate; "
+                "print('\\n'.join(map(str, generate.generate(int(sys.argv[1]), Path(sys.argv[2]), seed=int(sys.argv[3])))))")
+        proc = subprocess.run([self.python, "-c", code, str(n), str(folder), str(seed)], cwd=self.root,
+                              capture_output=True, text=True, check=True)
+        return [Path(line) for line in proc.stdout.split()]
+
     def drafter(self, *args: str) -> list[str]:
         return [self.python, "-m", "drafter", *args]
 
@@ -90,15 +107,16 @@ def main() -> None:
     print(f"{R['info']['cores']} cores; load {load()}; work folder {work}", flush=True)
     spec = str(EXAMPLE)
 
-    # 1. one spec: cold build, no-op rebuild, check — this code against today's, in turn
+    # 1. one spec: cold build, no-op rebuild, check — this code against today's, in turn, each on its own
+    # copy of the example
     sides = [me] + ([today] if today else [])
     for side in sides:  # warm the disk cache and each side's byte code
-        side.run("check", spec, codes=(0, 1))
+        side.run("check", side.example, codes=(0, 1))
     single = {}
     for name, make in [
-        ("cold", lambda side, i: side.run("build", spec, "-o", str(work / f"cold-{id(side)}-{i}"), "--force")),
-        ("noop", lambda side, i: side.run("build", spec, "-o", str(work / f"cold-{id(side)}-0"))),
-        ("check", lambda side, i: side.run("check", spec, codes=(0, 1))),
+        ("cold", lambda side, i: side.run("build", side.example, "-o", str(work / f"cold-{id(side)}-{i}"), "--force")),
+        ("noop", lambda side, i: side.run("build", side.example, "-o", str(work / f"cold-{id(side)}-0"))),
+        ("check", lambda side, i: side.run("check", side.example, codes=(0, 1))),
     ]:
         if today:
             single[name] = pairs(lambda i, make=make: make(me, i), lambda i, make=make: make(today, i), args.repeat)
@@ -115,6 +133,7 @@ def main() -> None:
     for n in sizes:
         specs = generate.generate(n, work / f"specs-{n}")
         names = list(map(str, specs))
+        today_names = list(map(str, today.generate(n, work / f"today-specs-{n}"))) if today else []
         with_baseline = n <= 100 and baseline.available()
         rounds = args.pairs if with_baseline else 1
         runs: dict[str, list] = {"me": [], "today": [], "baseline": []}
@@ -124,7 +143,7 @@ def main() -> None:
             runs["me"][-1]["documents"] = len(list(out.rglob("*.docx")))
             runs["me"][-1]["files"] = len(list(out.rglob("*.docx"))) + len(list(out.rglob("*.pdf")))
             if today and with_baseline:
-                runs["today"].append(today.run("build", *names, "-o", str(work / f"today-{n}-{i}"), "--force",
+                runs["today"].append(today.run("build", *today_names, "-o", str(work / f"today-{n}-{i}"), "--force",
                                                "--jobs", str(args.jobs)))
             if with_baseline:
                 seconds = baseline.run(specs, args.jobs, Path(tempfile.mkdtemp(dir=work)))
@@ -148,8 +167,11 @@ def main() -> None:
     pair_args = [str(p) for ab in zip(floor_a, floor_b) for p in ab]
     R["floor"] = {"mine": [json.loads(line) for line in me.script("floor.py", *pair_args).splitlines()]}
     if today:
+        today_pairs = [str(p) for ab in zip(today.generate(args.floor_pairs + 2, work / "today-floor-a", seed=11),
+                                            today.generate(args.floor_pairs + 2, work / "today-floor-b", seed=12))
+                       for p in ab]
         R["floor"]["today"] = [json.loads(line) for line in
-                               me.script("floor.py", "--root", str(today.root), *pair_args).splitlines()]
+                               me.script("floor.py", "--root", str(today.root), *today_pairs).splitlines()]
     R["load"]["floor"] = load()
 
     # 4. DOCX time against length (the agreement and 40 times its sections)
