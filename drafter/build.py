@@ -90,7 +90,7 @@ def _prepare(spec_path: Path | str, options: Settings | None,
     documents = prepared.documents
     stem = spec_path.stem
     if "pdf" in options.formats and options.pdf_engine == "typst":
-        from drafter.writers.pdf.glyphs import glyph_error
+        from drafter.glyphs import glyph_error
 
         if missing := glyph_error(documents, loaded, library.root):  # what `drafter check` reports too
             raise missing
@@ -99,7 +99,7 @@ def _prepare(spec_path: Path | str, options: Settings | None,
     except DrafterError as exc:
         text = getattr(exc, "text", None)  # what a writer could not show (writers/pdf: MissingGlyphs)
         if exc.where is None and isinstance(text, str) and text:
-            from drafter.writers.pdf.glyphs import source_of
+            from drafter.glyphs import source_of
 
             exc.where = source_of(documents, loaded, library.root, text)
         raise

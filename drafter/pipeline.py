@@ -147,7 +147,7 @@ def check_paths(paths: Iterable[Path | str], library: "ClauseLibrary",
     and the next spec checked."""
     from drafter.checks import has_errors, sort_findings
     from drafter.errors import DrafterError
-    from drafter.writers.pdf.glyphs import glyph_error
+    from drafter.glyphs import glyph_error
 
     findings: list[Finding] = []
     bad_input = False

@@ -763,7 +763,7 @@ def _fel(result) -> list[str]:
 @pytest.mark.parametrize("case", ["spec field", "clause"])
 def test_check_reports_what_build_stops_with(case, tmp_path):
     """fonts-check-glyph: `check` reports the text the PDF fonts lack as `build` does, at the same place
-    (one function, writers/pdf/glyphs.py); it passed where build failed."""
+    (one function, drafter/glyphs.py); it passed where build failed."""
     if case == "spec field":
         library = CLAUSES
         spec = base_spec(tmp_path, lambda d: d["document"].__setitem__("place", "Stockholm ℵ"))

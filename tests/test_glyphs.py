@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from drafter.cli import main
-from drafter.writers.pdf import glyphs
+from drafter import glyphs
 from helpers import CLAUSES
 from test_robustness import base_spec
 

@@ -4,7 +4,7 @@ Typst is given these fonts and no others (typst_writer), and refuses to write a 
 font can show. `drafter check` writes no PDF, so it asks this module instead, and `drafter build` asks
 it before Typst does: both report the same text at the same place (`glyph_error`). Read from the
 fonts themselves (TrueType cmap formats 4 and 12, https://learn.microsoft.com/typography/opentype/spec/cmap),
-once per process; tests/writers/test_glyphs.py holds the verdicts to Typst's own.
+once per process; tests/test_glyphs.py holds the verdicts to Typst's own.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from drafter.errors import DrafterError, Where
 if TYPE_CHECKING:
     from drafter.model.nodes import Document
 
-FONTS = Path(__file__).parent / "fonts"
+FONTS = Path(__file__).parent / "writers" / "pdf" / "fonts"  # what typst_writer gives Typst
 _NOT_SHOWN = {"id", "path", "sha256", "target", "type", "kind", "align", "language", "logo", "first_page"}
 _LAYOUT = {"\n", "\r", "\t"}  # line breaks and tabs are layout, not glyphs
 
@@ -108,11 +108,11 @@ def unshowable(documents: list["Document"]) -> str:
 def glyph_error(documents: list["Document"], loaded, clause_root: Path) -> DrafterError | None:
     """What `build` stops with (and `check` reports) when a document holds text the PDF cannot show:
     the characters, and the spec field or clause line they came from."""
-    from drafter.writers.pdf.typst_writer import MissingGlyphs
-
     text = unshowable(documents)
     if not text:
         return None
+    from drafter.writers.pdf.typst_writer import MissingGlyphs
+
     error = MissingGlyphs(text)
     error.where = source_of(documents, loaded, clause_root, text)
     return error
