@@ -219,8 +219,17 @@ class _Bytecode(FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> _Bytecode | None:
+    """Named also by this module's and the filters' code and Jinja's version: the compiled code of a
+    text depends on the sandbox's settings (finalize, the intercepted operators), kept here."""
+    from pathlib import Path
+
+    import jinja2
+
+    from drafter import formatting
+
+    settings = Path(__file__).read_bytes() + Path(formatting.__file__).read_bytes() + jinja2.__version__.encode()
     try:
-        return _Bytecode(pattern="drafter-%s.cache")
+        return _Bytecode(pattern=f"drafter-{hashlib.sha256(settings).hexdigest()[:16]}-%s.cache")
     except (OSError, RuntimeError):  # no safe folder of our own in the temp folder
         return None
 

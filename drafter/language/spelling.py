@@ -23,6 +23,7 @@ from drafter.language.text import words
 
 DATA = Path(__file__).parent / "data"
 DICTIONARY = "sv_SE"
+_HUNSPELL_ARGS = ["-d", DICTIONARY, "-l", "-i", "utf-8"]  # how hunspell is asked (and its verdicts named)
 
 
 # hunspell's verdict on each word asked about in this process: the dictionary does not change while it runs.
@@ -125,7 +126,7 @@ def _listing() -> tuple[str, str]:
 
 def _hunspell_wrong(candidates: list[str]) -> list[str]:
     program = _dictionary()
-    result = subprocess.run([program, "-d", DICTIONARY, "-l", "-i", "utf-8"], input="\n".join(candidates) + "\n",
+    result = subprocess.run([program, *_HUNSPELL_ARGS], input="\n".join(candidates) + "\n",
                             capture_output=True, text=True, encoding="utf-8", timeout=60)
     if result.returncode != 0:
         raise SpellingUnavailable(f"hunspell avslutades med kod {result.returncode}: {result.stderr.strip()[:200]}")
@@ -148,7 +149,7 @@ def _verdict_file() -> Path | None:
         program, listed = _listing()
         base = next(line.strip() for line in listed.splitlines() if line.strip().endswith(f"/{DICTIONARY}"))
         files = [program, f"{base}.aff", f"{base}.dic"]
-        identity = repr([(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) for f in files])
+        identity = repr([(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) for f in files] + _HUNSPELL_ARGS)
         folder = Path(tempfile.gettempdir()) / f"drafter-cache-{os.getuid()}"
         folder.mkdir(mode=0o700, exist_ok=True)
         info = folder.lstat()
