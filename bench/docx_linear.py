@@ -34,13 +34,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(args.root))
-    from drafter.pipeline import prepare
+    from drafter.assemble import assemble_all  # in every checkout (drafter.pipeline came later)
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.load import load_spec
     from drafter.writers.docx import docx_bytes
 
-    documents = prepare(load_spec(args.root / "agreements" / "street-minds-2026.yaml"),
-                        ClauseLibrary(args.root / "clauses")).documents
+    documents, _ = assemble_all(load_spec(args.root / "agreements" / "street-minds-2026.yaml"),
+                                ClauseLibrary(args.root / "clauses"))
     short = next(d for d in documents if d.kind == "agreement")
     long = copy.deepcopy(short)
     long.sections = [copy.deepcopy(s) for _ in range(args.times) for s in short.sections]

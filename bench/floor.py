@@ -59,8 +59,8 @@ def floor_seconds(documents) -> float:
 
 
 def measure(pairs: list[tuple[Path, Path]], warm: int = 2, root: Path = ROOT) -> list[dict]:
+    from drafter.assemble import assemble_all  # in every checkout (drafter.pipeline came later)
     from drafter.batch import BatchSettings, build_one
-    from drafter.pipeline import prepare
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.load import load_spec
 
@@ -70,9 +70,9 @@ def measure(pairs: list[tuple[Path, Path]], warm: int = 2, root: Path = ROOT) ->
         settings = BatchSettings(out_dir=Path(tmp), force=True)
         for floor_spec, spec in pairs[:warm]:  # imports, Typst fonts, compiled clause texts
             build_one(spec, settings, library, report=lambda item: None)
-            floor_seconds(prepare(load_spec(floor_spec), library).documents)
+            floor_seconds(assemble_all(load_spec(floor_spec), library)[0])
         for floor_spec, spec in pairs[warm:]:
-            documents = prepare(load_spec(floor_spec), library).documents
+            documents = assemble_all(load_spec(floor_spec), library)[0]
             floor = floor_seconds(documents)
             started = time.process_time()
             outcome = build_one(spec, settings, library, report=lambda item: None)

@@ -89,12 +89,19 @@ def _prepare(spec_path: Path | str, options: Settings | None,
         raise ChecksFailed(spec_path, prepared.findings)
     documents = prepared.documents
     stem = spec_path.stem
+    if "pdf" in options.formats and options.pdf_engine == "typst":
+        from drafter.glyphs import glyph_error
+
+        if missing := glyph_error(documents, loaded, library.root):  # what `drafter check` reports too
+            raise missing
     try:
         rendered = render_documents(documents, stem, options)
     except DrafterError as exc:
         text = getattr(exc, "text", None)  # what a writer could not show (writers/pdf: MissingGlyphs)
         if exc.where is None and isinstance(text, str) and text:
-            exc.where = _source_of(documents, loaded, library.root, text)
+            from drafter.glyphs import source_of
+
+            exc.where = source_of(documents, loaded, library.root, text)
         raise
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
     packet = _packet(documents, options, stem)
@@ -157,35 +164,6 @@ def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[
     data = redline_docx_bytes(by_kind["agreement"], new, date=revision_time(new.meta.date))
     return [("consolidated-redline", f"{new.meta.title} – ändringar mot den undertecknade lydelsen",
              {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
-
-
-def _source_of(documents: list["Document"], loaded, clause_root: Path, text: str):
-    """Where text a writer cannot show came from, by the model's provenance: the spec field (or the
-    clause) that put it in the document; the spec file when nothing holds it."""
-    from drafter.errors import Where
-    from drafter.model.provenance import locate_text
-
-    origin = locate_text(documents, text)
-    if origin is None:
-        return Where(str(loaded.path))
-    if origin.kind == "clause":
-        path = clause_root / origin.file
-        return Where(str(path), _line_holding(path, text, origin.line) or origin.line)
-    return Where(origin.file, origin.line, None, origin.ref or None)
-
-
-def _line_holding(path: Path, text: str, first: int | None) -> int | None:
-    """The line of the clause file, from the section's first line on, that holds `text` (or its first
-    character): the provenance names the clause, the text names the line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for needle in (text, text[:1]):
-        for number, line in enumerate(lines[(first or 1) - 1:], first or 1):
-            if needle and needle in line:
-                return number
-    return None
 
 
 def render_documents(documents: list["Document"], stem: str, options: Settings) -> list[Rendered]:

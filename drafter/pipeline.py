@@ -82,6 +82,8 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.spec.load import LoadedSpec, load_spec
 
     from drafter.checks.acknowledge import acknowledge
+    from drafter.checks.language import spec_names
+    from drafter.language.review import spell_ahead
     from drafter.lockfile import lock_findings, pinned_library
 
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
@@ -102,6 +104,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
                     name_spec(exc, loaded, library.root)
                 raise
             stopped = [finding]
+    spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents)
     findings += _after_amendments(findings, states, library, documents)
@@ -150,12 +153,16 @@ def check_paths(paths: Iterable[Path | str], library: "ClauseLibrary",
     and the next spec checked."""
     from drafter.checks import has_errors, sort_findings
     from drafter.errors import DrafterError
+    from drafter.glyphs import glyph_error
 
     findings: list[Finding] = []
     bad_input = False
     for path in paths:
         try:
-            findings += prepare(Path(path), library).findings
+            prepared = prepare(Path(path), library)
+            findings += prepared.findings
+            if missing := glyph_error(prepared.documents, prepared.loaded, library.root):
+                raise missing  # what `build` stops with: text the PDF fonts cannot show
         except DrafterError as exc:
             if errors is None:
                 raise

@@ -124,7 +124,7 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               "unicode-bidi", "unicode-nfc", "private-markers", "figure-names", "clause-mutation", "special-files",
               "sandbox-limits", "build-timeout", "list-depth", "yaml-depth", "clause-arithmetic",
               "environment-exit-2", "output-is-a-file", "dots-spec-name", "messages-once", "seeds-missing",
-              "fonts-bundled-only", "fonts-clause-glyph"]
+              "fonts-bundled-only", "fonts-clause-glyph", "fonts-check-glyph", "md-heading-escapes"]
 
 
 def test_every_issue_21_row_names_a_test_that_exists():
@@ -761,6 +761,47 @@ def test_a_missing_glyph_in_a_clause_is_reported_against_the_clause(tmp_path):
     result = run_drafter("build", spec, "-o", tmp_path / "out", "--clauses", library, "--format", "pdf")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"fel: {library / 'prov/klausul/v1.md'}:9:" in result.stderr, result.stderr
+
+
+def _fel(result) -> list[str]:
+    return [line for line in result.output.splitlines() if line.startswith("fel:")]
+
+
+@pytest.mark.parametrize("case", ["spec field", "clause"])
+def test_check_reports_what_build_stops_with(case, tmp_path):
+    """fonts-check-glyph: `check` reports the text the PDF fonts lack as `build` does, at the same place
+    (one function, drafter/glyphs.py); it passed where build failed."""
+    if case == "spec field":
+        library = CLAUSES
+        spec = base_spec(tmp_path, lambda d: d["document"].__setitem__("place", "Stockholm ℵ"))
+    else:
+        library, spec = _library_with_clause(tmp_path, "Text.\n\nEtt tecken ꝏ här.")
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", str(spec), "-o", str(tmp_path / "out"), "--clauses", str(library)])
+    checked = runner.invoke(main, ["check", str(spec), "--clauses", str(library)])
+    assert built.exit_code == checked.exit_code == 2
+    assert _fel(checked) == _fel(built) and len(_fel(built)) == 1
+    assert "PDF-typsnittet (Liberation) saknar" in _fel(checked)[0]
+    expected = f"fel: {spec}:" if case == "spec field" else f"fel: {library / 'prov/klausul/v1.md'}:9:"
+    assert _fel(checked)[0].startswith(expected), _fel(checked)
+
+
+def test_escaped_markdown_headings_are_shown_as_a_reader_sees_them(tmp_path):
+    """md-heading-escapes: a Markdown source's headings become plain `heading:` text: "1\\. Parter" is
+    section 1 "Parter", "\\[viktigt\\]" is "[viktigt]"; no message or document shows the backslashes."""
+    source = tmp_path / "iop.md"
+    source.write_text("# Överenskommelse om idéburet offentligt partnerskap\n\n## 1\\. Parter\n\nParterna är "
+                      "Stockholms stad och Föreningen Hopp.\n\n## 2\\. Syfte och mål \\[viktigt\\]\n\n"
+                      "Syftet är att ge stöd.\n\n### 2.1 Delmål med \\*stjärna\\* och *betoning*\n\n"
+                      "Delmålen följs upp.\n", encoding="utf-8")
+    library = _library_copy(tmp_path)
+    result = run_drafter("import", source, "--name", "hopp", "--clauses", library, "--agreements", tmp_path)
+    assert result.returncode == 0, result.stderr
+    headings = sorted(re.search(r"^heading: (.*)$", p.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+                      for p in (library / "import" / "hopp").glob("*/v1.md"))
+    assert headings == ["Delmål med *stjärna* och betoning", "Parter", "Syfte och mål [viktigt]"], headings
+    checked = run_drafter("check", tmp_path / "hopp.yaml", "--clauses", library)
+    assert "(Syfte och mål [viktigt])" in checked.stdout and "\\" not in checked.stdout + checked.stderr
 
 
 def test_an_output_folder_given_as_a_link_is_followed(tmp_path):

@@ -16,11 +16,13 @@ and output, each a DrafterError naming the clause file and line. Any other error
 from __future__ import annotations
 
 import contextvars
+import hashlib
 import re
 import traceback
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2 import BaseLoader, FileSystemBytecodeCache, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import Undefined, UndefinedError
 from jinja2.filters import FILTERS as JINJA_FILTERS
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
@@ -182,8 +184,59 @@ def _plain(value):
     return value
 
 
+class _ByDigest(BaseLoader):
+    """Clause texts by their sha256 (and the environment's kind): the name under which Jinja's bytecode
+    cache keeps a text compiled from one run to the next, as Python keeps .pyc files."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.sources: dict[str, str] = {}
+
+    def name(self, source: str) -> str:
+        name = f"{self.kind}-{hashlib.sha256(source.encode('utf-8')).hexdigest()}"
+        self.sources[name] = source
+        return name
+
+    def get_source(self, environment, template):
+        return self.sources[template], None, lambda: True  # filename None: frames say "<template>"
+
+
+class _Bytecode(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (a folder of the user's own, mode 0700, in the temp folder;
+    files written whole and renamed). A file that cannot be read or written costs only the speed."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 (a damaged file is compiled anew)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> _Bytecode | None:
+    """Named also by this module's and the filters' code and Jinja's version: the compiled code of a
+    text depends on the sandbox's settings (finalize, the intercepted operators), kept here."""
+    from pathlib import Path
+
+    import jinja2
+
+    from drafter import formatting
+
+    settings = Path(__file__).read_bytes() + Path(formatting.__file__).read_bytes() + jinja2.__version__.encode()
+    try:
+        return _Bytecode(pattern=f"drafter-{hashlib.sha256(settings).hexdigest()[:16]}-%s.cache")
+    except (OSError, RuntimeError):  # no safe folder of our own in the temp folder
+        return None
+
+
 def _environment(escape: bool) -> SandboxedEnvironment:
     env = _ClauseSandbox(
+        loader=_ByDigest("markdown" if escape else "plain"),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -199,6 +252,7 @@ def _environment(escape: bool) -> SandboxedEnvironment:
 
 _MARKDOWN_ENV = _environment(escape=True)
 _PLAIN_ENV = _environment(escape=False)
+_MARKDOWN_ENV.bytecode_cache = _PLAIN_ENV.bytecode_cache = _bytecode_cache()
 
 
 def render_clause(clause: ClauseVersion, context: dict) -> str:
@@ -214,7 +268,10 @@ def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: 
     name = f"{clause.path}"
     token = _BUDGET.set([MAX_ITERATIONS, MAX_OUTPUT])
     try:
-        return _compiled(env, source).render(_guarded(context))
+        template = _compiled(env, source)
+        if isinstance(template, str):  # no Jinja in the text: it is its own output
+            return template
+        return template.render(_guarded(context))
     except SandboxLimit as exc:
         raise _error(clause, str(exc), first_line, _template_line(exc, name), field,
                      hint="Förenkla klausultexten; den ska fylla i uppgifter, inte räkna.") from None
@@ -241,11 +298,23 @@ def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: 
         _BUDGET.reset(token)
 
 
+_JINJA = ("{{", "{%", "{#")
+
+
 @lru_cache(maxsize=2048)
 def _compiled(env: SandboxedEnvironment, source: str):
-    """A clause text compiled once per process: every build fills the same library texts, and
-    compiling is most of the cost. Templates are immutable, so specs can share one."""
-    return env.from_string(source)
+    """A clause text compiled once per process, and kept compiled between runs in Jinja's bytecode
+    cache (by the text's sha256): every build fills the same library texts, and compiling is most of
+    the cost. Templates are immutable, so specs can share one. A text with no Jinja in it (most
+    headings, a fifth of the bodies) is returned as it is: Jinja would print it unchanged."""
+    if "\r" not in source and not any(start in source for start in _JINJA):
+        return source
+    loader: _ByDigest = env.loader  # type: ignore[assignment]
+    name = loader.name(source)
+    try:
+        return env.get_template(name)
+    finally:
+        loader.sources.pop(name, None)  # compiled: the text is not needed again
 
 
 def _error(clause, message, first_line, line, field, hint=None) -> DrafterError:

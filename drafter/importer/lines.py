@@ -18,6 +18,18 @@ def bare(text: str) -> str:
     return _MARKERS.sub("", strip_markup(text)).strip()
 
 
+def md_bare(text: str) -> str:
+    """A Markdown heading's words as a reader sees them: emphasis and tags dropped, backslash escapes
+    resolved ("1\\. Syfte", "Delmål \\[viktigt\\]" are "1. Syfte", "Delmål [viktigt]"), footnote marks
+    removed. The heading becomes a clause's `heading:`, which is plain text, not Markdown."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parseInline(text)
+    words = "".join(t.content if t.type in ("text", "code_inline") else " " if t.type == "softbreak" else ""
+                    for token in tokens for t in token.children or [])
+    return _MARKERS.sub("", words).strip()
+
+
 # A line ending in one of these words goes on on the next line: never a heading
 # ("Enskede-Årsta-Vantörs stadsdelsförvaltning har budgeterat för" / "200 000 kronor …").
 _CONTINUES = {"för", "och", "att", "med", "i", "på", "av", "som", "till", "om", "en", "ett", "den", "det", "de",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from drafter.checks.finding import Finding
 from drafter.importer.blocks import make_blocks
 from drafter.importer.layout import Letterhead, Official, take_letterhead, take_officials
-from drafter.importer.lines import SENTENCE_END, bare, heading_like
+from drafter.importer.lines import SENTENCE_END, bare, heading_like, md_bare
 from drafter.importer.model import Item, Section, Signature, SourceDoc
 from drafter.importer.numbering import numbering_findings
 from drafter.importer.tables import plain_tables
@@ -194,7 +194,7 @@ def _signatures(items: list[Item]) -> list[Signature]:
 
 def _numbered(items: list[Item], dialect: str) -> bool:
     if dialect == "md":
-        return any(NUMBERED_HEADING.match(bare(it.text)) for it in items if it.kind == "heading")
+        return any(NUMBERED_HEADING.match(md_bare(it.text)) for it in items if it.kind == "heading")
     dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text)) and "." in m.group(1)
                  and heading_like(m.group(3)))
     return dotted >= 2 or _single_numbered(items) >= 2
@@ -230,7 +230,7 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
         if dialect == "md":
             if item.kind != "heading":
                 continue
-            text = bare(item.text)
+            text = md_bare(item.text)
             m = NUMBERED_HEADING.match(text)
             if m and numbered:
                 out[idx] = ("section", item.level, m.group(1), m.group(3).strip())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from drafter.language.document import Part, parts
-from drafter.language.measure import Stats, measure, stats_of
+from drafter.language.measure import Stats, stats_of
 from drafter.language.rules import Remark, agreement, long_sentences, passive_without_agent, plain_words
 from drafter.language.settings import Settings
 from drafter.language.spelling import Speller, checkable
@@ -71,7 +71,8 @@ def review_parts(found_parts: list[Part], settings: Settings, speller: Speller |
         notes += [Note(cut[t.index][0], t.remark) for t in term_remarks([s for _, s in cut], list(party_names))]
     if speller is not None and settings.on("spelling"):
         notes += _spelling(measured, speller)
-    whole = measure("\n".join(p.text for p, _ in measured), settings.long_sentence)
+    whole = stats_of([s for _, s in cut], settings.long_sentence)  # sentences are cut line by line: the
+    # whole text's are its parts' (what measure("\n".join(part texts)) would cut again)
     if settings.on("lix") and whole.lix > settings.lix:
         notes.insert(0, Note(None, Remark("lix", f"Dokumentet har LIX {whole.lix:.0f} ({whole.level}); gränsen är "
                                           f"{settings.lix:.0f}. {whole.long_sentences} meningar har fler än "
@@ -83,7 +84,8 @@ def _spelling(measured, speller: Speller) -> list[Note]:
     """One note per unknown word and document, at its first sentence."""
     seen: set[str] = set()
     notes = []
-    speller.unknown({w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")})  # one call
+    speller.unknown({w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")
+                     if not speller.is_known(w)})  # one call; a known word (a name) is never judged
     for part, _ in measured:
         text = f"{part.text}\n{part.other}"
         for word in speller.misspelled(text):
@@ -95,3 +97,20 @@ def _spelling(measured, speller: Speller) -> list[Note]:
                                            "stavningen, eller lägg ordet i projektets ordlista (klarsprak.yaml, ord:).",
                                            sentence, True)))
     return notes
+
+
+def spell_ahead(documents: list[Document], library_root=None, known: set[str] | frozenset[str] = frozenset()) -> None:
+    """Ask hunspell about the words of all of a spec's documents in one call, before the checks ask
+    document by document: each call loads the Swedish dictionary again (about 80 ms of CPU), each word
+    costs next to nothing. The verdicts are remembered (spelling._JUDGED), so the checks ask nothing;
+    `known` words (the spec's names, the word lists) are never asked about, so a batch of specs that
+    differ in their names asks hunspell about little after the first."""
+    from drafter.language import spelling
+    from drafter.language.settings import load_settings
+
+    settings = load_settings(library_root)
+    if not documents or not spelling.available() or not settings.on("spelling"):
+        return
+    speller = Speller(set(known) | settings.words)
+    speller.unknown({w for doc in documents for part in parts(doc) for w in checkable(f"{part.text}\n{part.other}")
+                     if not speller.is_known(w)})

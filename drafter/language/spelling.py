@@ -23,10 +23,13 @@ from drafter.language.text import words
 
 DATA = Path(__file__).parent / "data"
 DICTIONARY = "sv_SE"
+_HUNSPELL_ARGS = ["-d", DICTIONARY, "-l", "-i", "utf-8"]  # how hunspell is asked (and its verdicts named)
 
 
 # hunspell's verdict on each word asked about in this process: the dictionary does not change while it runs.
 _JUDGED: dict[str, bool] = {}
+_STORED: list = []  # [the verdict file of this hunspell and dictionary, or None], once read
+VERDICTS_LIMIT = 200_000  # words kept in the verdict file
 
 
 class SpellingUnavailable(Exception):
@@ -64,11 +67,15 @@ class Speller:
 
     def unknown(self, candidates) -> set[str]:
         """The candidates (words) hunspell does not accept."""
+        if not _STORED:
+            _STORED.append(_verdict_file())
+            _JUDGED.update({w: v for w, v in _read_verdicts(_STORED[0]).items() if w not in _JUDGED})
         ask = sorted({w for w in candidates if w not in _JUDGED})
         if ask:
             wrong = set(_hunspell_wrong(ask))
-            for w in ask:
-                _JUDGED[w] = w not in wrong
+            new = {w: w not in wrong for w in ask}
+            _JUDGED.update(new)
+            _write_verdicts(_STORED[0], new)
         return {w for w in candidates if not _JUDGED[w]}
 
     def misspelled(self, text: str) -> list[str]:
@@ -78,14 +85,14 @@ class Speller:
         return [w for w in found if w in wrong]
 
 
-def checkable(text: str):
+@lru_cache(maxsize=4096)
+def checkable(text: str) -> tuple[str, ...]:
     """The words worth asking about: no abbreviations in capitals, no words with digits, no one- and
     two-letter words; each part of a hyphenated compound (IOP-överenskommelse) on its own; a
-    genitive after a colon (KFUM:s) without it."""
-    for word in words(_ADDRESS.sub(" ", text)):
-        for part in _JOINER.split(word.split(":", 1)[0]):
-            if len(part) > 2 and part.isalpha() and not part.isupper():
-                yield part
+    genitive after a colon (KFUM:s) without it. Remembered per text: a spec's texts are asked about
+    ahead, for the whole document and part by part."""
+    return tuple(part for word in words(_ADDRESS.sub(" ", text)) for part in _JOINER.split(word.split(":", 1)[0])
+                 if len(part) > 2 and part.isalpha() and not part.isupper())
 
 
 _JOINER = re.compile(r"[-’'.]")
@@ -102,19 +109,90 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> str:
+    return _listing()[0]
+
+
+@lru_cache(maxsize=1)
+def _listing() -> tuple[str, str]:
+    """hunspell's path and its list of dictionaries (`hunspell -D`)."""
     program = shutil.which("hunspell")
     if program is None:
         raise SpellingUnavailable("Programmet hunspell saknas (Debian: apt-get install hunspell hunspell-sv).")
     listed = subprocess.run([program, "-D"], input="", capture_output=True, text=True, timeout=30)
     if DICTIONARY not in listed.stdout + listed.stderr:
         raise SpellingUnavailable("hunspells svenska ordlista saknas (Debian: apt-get install hunspell-sv).")
-    return program
+    return program, listed.stdout + listed.stderr
 
 
 def _hunspell_wrong(candidates: list[str]) -> list[str]:
     program = _dictionary()
-    result = subprocess.run([program, "-d", DICTIONARY, "-l", "-i", "utf-8"], input="\n".join(candidates) + "\n",
+    result = subprocess.run([program, *_HUNSPELL_ARGS], input="\n".join(candidates) + "\n",
                             capture_output=True, text=True, encoding="utf-8", timeout=60)
     if result.returncode != 0:
         raise SpellingUnavailable(f"hunspell avslutades med kod {result.returncode}: {result.stderr.strip()[:200]}")
     return result.stdout.split()
+
+
+# --- verdicts kept between runs ------------------------------------------------------------------------
+# Loading the dictionary is most of a call (about 80 ms of CPU), and a verdict only changes with the
+# dictionary: the verdicts are kept in a file named by hunspell's and the dictionary's files (path, size,
+# time), in a folder of the user's own (mode 0700) in the temp folder, as Jinja keeps compiled templates.
+# A file that cannot be read or written costs only the speed.
+
+@lru_cache(maxsize=1)
+def _verdict_file() -> Path | None:
+    import hashlib
+    import os
+    import tempfile
+
+    try:
+        program, listed = _listing()
+        base = next(line.strip() for line in listed.splitlines() if line.strip().endswith(f"/{DICTIONARY}"))
+        files = [program, f"{base}.aff", f"{base}.dic"]
+        identity = repr([(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) for f in files] + _HUNSPELL_ARGS)
+        folder = Path(tempfile.gettempdir()) / f"drafter-cache-{os.getuid()}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = folder.lstat()
+        if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid() or info.st_mode & 0o077:
+            return None  # not a folder of our own: keep nothing
+        return folder / f"hunspell-{hashlib.sha256(identity.encode()).hexdigest()[:32]}.json"
+    except (OSError, StopIteration, SpellingUnavailable, subprocess.SubprocessError):
+        return None
+
+
+def _read_verdicts(path: Path | None) -> dict[str, bool]:
+    import json
+
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {w: v for w, v in data.items() if isinstance(w, str) and isinstance(v, bool)}
+
+
+def _write_verdicts(path: Path | None, new: dict[str, bool]) -> None:
+    """The file's verdicts and the new ones, written whole and renamed into place (a reader never
+    sees half a file; two writers at once may lose a verdict, which is asked again)."""
+    import json
+    import os
+    import tempfile
+
+    if path is None:
+        return
+    merged = _read_verdicts(path)
+    merged = new if len(merged) + len(new) > VERDICTS_LIMIT else merged | new
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(merged, f, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except (OSError, UnboundLocalError):
+            pass
+

@@ -42,6 +42,13 @@ def test_overview_lists_every_partnership_with_status_and_findings(client):
     assert cells[1] == "utkast" and cells[2] == "aldrig" and cells[3] == "0" and cells[4] == "5"
 
 
+def test_the_overview_has_its_title_and_one_import_form(client):
+    """The import form once, in the page; it also stood inside <title>, where a browser shows it as text."""
+    page = client.get("/")
+    assert re.search(r"<title>(.*?)</title>", page.text, re.S).group(1) == "Översikt – drafter"
+    assert page.text.count('action="/import"') == 1 and page.text.count('id="import-h"') == 1
+
+
 def test_new_partnership_from_the_overview(client, project):
     answer = client.post("/new", data={"csrf": TOKEN, "name": "forening-x-2027", "proposal": "stadsdelsnamnd"},
                          follow_redirects=False)
