@@ -15,6 +15,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
+from checks.support import findings as check_findings, line_of
 from helpers import CLAUSES, EXAMPLE, ROOT, example_data
 
 DOCS = ROOT / "docs" / "robustness.md"
@@ -124,7 +125,7 @@ OTHER_ROWS = ["missing-file", "clause-front-matter", "clause-unknown-variable", 
               "unicode-bidi", "unicode-nfc", "private-markers", "figure-names", "clause-mutation", "special-files",
               "sandbox-limits", "build-timeout", "list-depth", "yaml-depth", "clause-arithmetic",
               "environment-exit-2", "output-is-a-file", "dots-spec-name", "messages-once", "seeds-missing",
-              "fonts-bundled-only", "fonts-clause-glyph", "fonts-check-glyph", "md-heading-escapes"]
+              "fonts-bundled-only", "fonts-clause-glyph", "fonts-check-glyph", "md-heading-escapes", "finding-place"]
 
 
 def test_every_issue_21_row_names_a_test_that_exists():
@@ -827,3 +828,22 @@ def test_files_the_user_put_in_the_output_folder_are_kept(tmp_path):
     names = sorted(p.name for p in (out / "base").iterdir())
     assert names == ["anteckningar.txt", "base-overenskommelse.docx", "manifest.json", "underskrivet"]
     assert (out / "base" / "underskrivet" / "skanning.pdf").read_bytes() == b"%PDF-1.4 skannad"
+
+
+# Issue 21 item 19: a finding placed at the wrong line
+def _finding_places(code: str, kind: str) -> dict[str, str]:
+    """Heading quoted in the message → where, for `code` findings about `kind` documents."""
+    return {f.message.split('"')[1]: f.where for f in check_findings(EXAMPLE)
+            if f.code == code and f.document == kind and '"' in f.message}
+
+
+def test_a_finding_about_the_tillaggs_own_wording_names_the_amendment():
+    amendment = line_of(EXAMPLE, "- number: 1", after="amendments:")
+    places = _finding_places("lix", "addendum")
+    assert places, "the example's tillägg has sections over the LIX limit"
+    assert set(places.values()) == {amendment}
+
+
+def test_a_finding_about_an_inserted_point_names_the_change_that_inserted_it():
+    insert = line_of(EXAMPLE, "insert_after:", after="amendments:")
+    assert _finding_places("lix", "consolidated")["Brukarråd"] == insert

@@ -14,7 +14,7 @@ from drafter.assemble.context import agreement_title, computed_origin
 from drafter.assemble.data_blocks import signature_block, title_origin
 from drafter.formatting import datum, rakneord
 from drafter.model.nodes import (
-    Block, BulletList, Document, Metadata, Paragraph, Quote, Section, Strong, Text, walk_sections,
+    Block, BulletList, Document, Metadata, Origin, Paragraph, Quote, Section, Strong, Text, walk_sections,
 )
 from drafter.model.numbering import number_document
 from drafter.spec.model import Spec
@@ -45,6 +45,9 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
             signature_block(spec, state.loaded, on=amendment.date),  # representatives as of its date
         ]),
     ]
+    here = state.loaded.where("amendments", [a.number for a in signed_spec.amendments].index(amendment.number))
+    for section in sections:  # drafter's own wording of tillägg N: placed at the amendment in the spec
+        section.origin = Origin("computed", here.file, here.line, value=section.heading)
     doc = Document(
         kind="addendum",
         meta=Metadata(

@@ -71,6 +71,9 @@ class OutlineAssembler:
                 )
             section.blocks.append(self.blocks[item.block]())
         section.sections += self.sections(placed.sections)
+        if section.origin is None and not item.clause:  # a heading, block or text written in the outline
+            where = placed.locate()
+            section.origin = Origin("computed", where.file, where.line, value=section.heading)
         return section
 
     def _read_text(self, item: OutlineItem, locate) -> tuple[list, list]:

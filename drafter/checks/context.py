@@ -55,8 +55,9 @@ class CheckContext:
             preamble = "\n".join(line for b in doc.preamble for line in block_lines(b))
             out.append(Piece(doc.kind, preamble, None, self.where("document"), doc.preamble))
             for section in doc.walk_sections():
-                out.append(Piece(doc.kind, _section_text(section), _clause_ref(section), self.where("outline"),
-                                 section.blocks, section))
+                place = section.origin.where() if section.origin and section.origin.kind != "clause" else None
+                out.append(Piece(doc.kind, _section_text(section), _clause_ref(section),
+                                 place or self.where("outline"), section.blocks, section))
         return out
 
     def place_of(self, piece: Piece, snippet: str) -> str:

@@ -56,7 +56,7 @@ def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str]) -> tupl
             except Exception:  # noqa: BLE001 (the clause checks report a clause that cannot be read)
                 statuses[clause] = ""
         return clause, statuses[clause] == "utkast"
-    return ctx.where("outline"), False
+    return note.part.place or ctx.where("outline"), False
 
 
 CHECKS = [check_language]

@@ -22,6 +22,7 @@ class Part:
     top: str  # heading of the top-level section it stands in, to pick its LIX threshold
     decision: bool = False  # a numbered decision point ("förslag till beslut")
     other: str = ""  # what a reader also sees but is no prose: heading, tables, footnotes (spelled, not measured)
+    place: str = ""  # "spec-file:line" of a section not from a clause (an outline heading, a tillägg's own)
 
 
 def prose_lines(blocks, numbered: bool = False) -> list[str]:
@@ -68,8 +69,9 @@ def parts(doc: Document) -> list[Part]:
     def walk(section: Section, top: str):
         clause = f"{section.clause.id}@{section.clause.version}" if section.clause else None
         decision = any(isinstance(b, OrderedList) for b in section.blocks) and _is_decision(top or section.heading)
+        place = section.origin.where() if section.origin and section.origin.kind != "clause" else ""
         found.append(Part(section.heading, "\n".join(prose_lines(section.blocks)), clause, top or section.heading,
-                          decision, "\n".join([section.heading, *other_lines(section.blocks)])))
+                          decision, "\n".join([section.heading, *other_lines(section.blocks)]), place))
         for sub in section.sections:
             walk(sub, top or section.heading)
 

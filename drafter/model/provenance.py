@@ -70,8 +70,9 @@ def locate_text(documents: Iterable[Document], text: str) -> Origin | None:
                 return found
             for section in doc.walk_sections():
                 found = origin_of(needle, section.blocks, section)
-                if found is None and section.origin is not None and needle in "\n".join(section_lines(section)):
-                    found = section.origin  # the clause's own words
+                if (found is None and section.origin is not None and section.origin.kind != "computed"
+                        and needle in "\n".join(section_lines(section))):
+                    found = section.origin  # the clause's (or the spec text's) own words
                 if found:
                     return found
     return None
