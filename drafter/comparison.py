@@ -55,17 +55,19 @@ def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary,
     the old spec's tillägg: what a renewal changes is measured against what is in force, not against
     the text first signed. `old_text="signed"` compares the signed original."""
     from drafter.assemble import assemble_documents
+    from drafter.lockfile import pinned_library
     from drafter.spec.load import load_spec
 
     loaded = [load_spec(path) for path in (old, new)]
     specs = [spec.spec for spec in loaded]
     documents = []
     for path, spec in zip((old, new), loaded):
+        resolving = pinned_library(spec, library)  # as `build` reads it: its lock, its public party's approvals
         if kind == "agreement" and spec is loaded[0] and old_text == "standing" and spec.spec.amendments:
-            doc, specs[0] = standing_agreement(spec, library)
+            doc, specs[0] = standing_agreement(spec, resolving)
             documents.append(doc)
             continue
-        found = [d for d in assemble_documents(spec, library) if d.kind == kind]
+        found = [d for d in assemble_documents(spec, resolving) if d.kind == kind]
         if not found:
             raise DrafterError(f"Specen {path} har inget tjänsteutlåtande (proposal:).",
                                hint="Jämför överenskommelsen med --document agreement.")

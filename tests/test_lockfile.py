@@ -141,3 +141,14 @@ def test_a_changed_lock_is_not_skipped_as_unchanged(project):
     lock.write_text(lock.read_text(encoding="utf-8").replace("    drafter:", "    drafter: [", 1), encoding="utf-8")
     result = run("build", SPEC, "-o", "signed")
     assert result.exit_code == 2 and "Låsfilen är inte giltig YAML" in result.output
+
+
+def test_compare_reads_a_locked_spec_as_build_does(project):
+    """`compare` assembles a locked spec from its locked versions, like `build`: against an unlocked
+    copy that takes the newer approval, the new paragraph is a change (it was read into both sides)."""
+    new_approved_version(project)
+    shutil.copy(project / SPEC, project / "agreements" / "kopia.yaml")
+    result = run("compare", SPEC, "agreements/kopia.yaml", "--lydelse", "undertecknad")
+    assert result.exit_code == 0, result.output
+    assert "Verksamheten fortsätter 2029 med nya mål." in result.output
+    assert "{+" in result.output  # shown as inserted text

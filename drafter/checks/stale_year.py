@@ -40,8 +40,8 @@ def check_stale_years(ctx: CheckContext):
                        if int(m.group(1)) < before and not _HISTORY.search(literal[:m.start()])]
                 if old:
                     yield Finding("stale-year", "warning",
-                                  f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före den förnyade "
-                                  f"överenskommelsens start ({before}): \"{shown}\". Uppdatera siffrorna och årtalen "
+                                  f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före {before} då den "
+                                  f"överenskommelse som nu förnyas började: \"{shown}\". Uppdatera siffrorna och årtalen "
                                   "för den nya perioden.", clause_ref)
             for m in _SEASON.finditer(sentence.replace(_QUOTED_FIGURE, " ").replace(_OTHER, " ")):
                 if int(m.group(2)) < start - 1:
@@ -58,8 +58,8 @@ def check_stale_years(ctx: CheckContext):
         keyed = _KEY_YEAR.search(key)
         if before is not None and keyed and int(keyed.group(1)) < before:
             yield Finding("stale-year", "warning",
-                          f"Uppgiften {key} avser {keyed.group(1)}, före den förnyade överenskommelsens start "
-                          f"({before}). Ge den nya perioden egna siffror.", where)
+                          f"Uppgiften {key} avser {keyed.group(1)}, före {before} då den överenskommelse som nu "
+                          "förnyas började. Ge den nya perioden egna siffror.", where)
 
 
 def _sources(ctx: CheckContext):
