@@ -141,3 +141,18 @@ def test_the_heading_on_concern_for_a_child_is_kept_by_its_text(region):
             "att ett barn far illa.") in body
     assert "Var och en av organisationerna ska ha en skriftlig rutin för anmälan om oro för barn" in body
     assert "Tystnadslöftet hindrar inte en anmälan om oro för barn" in body
+
+
+def test_a_stadsdelsnamnd_grants_later_years_subject_to_its_budget_and_reports_delegated_changes(tmp_path):
+    spec = _generic(tmp_path, "norrmalm-stiftelse")
+    points = _points(_pdf(_build(spec, tmp_path / "out") / "norrmalm-stiftelse-tjansteutlatande.pdf"))
+    assert ("2. Norrmalms stadsdelsnämnd beviljar ett bidrag om 515 000 kr för 11 månader ur stadsdelsnämndens "
+            "budget. Bidraget för en senare period förutsätter att Norrmalms stadsdelsnämnd har medel för "
+            "partnerskapet i sin budget för den perioden.") in points.replace("\u00a0", " ")
+    assert "3. Norrmalms stadsdelsnämnd uppdrar åt stadsdelsdirektören att underteckna överenskommelsen." in points
+    decision = {"delegations": [{"to": "stadsdelsdirektören", "matters": ["lydelse", "budget"]}]}
+    spec = _generic(tmp_path, "norrmalm-stiftelse", decision=decision)
+    points = _points(_pdf(_build(spec, tmp_path / "out2") / "norrmalm-stiftelse-tjansteutlatande.pdf"))
+    assert ("4. Norrmalms stadsdelsnämnd delegerar till stadsdelsdirektören att besluta om ändringar av åtagandena "
+            "och överenskommelsens text och budgetens fördelning inom ramen för punkt 1 och 2. Besluten anmäls "
+            "till Norrmalms stadsdelsnämnd.") in points
