@@ -156,3 +156,12 @@ def test_a_stadsdelsnamnd_grants_later_years_subject_to_its_budget_and_reports_d
     assert ("4. Norrmalms stadsdelsnämnd delegerar till stadsdelsdirektören att besluta om ändringar av åtagandena "
             "och överenskommelsens text och budgetens fördelning inom ramen för punkt 1 och 2. Besluten anmäls "
             "till Norrmalms stadsdelsnämnd.") in points
+
+
+def test_reports_to_the_public_party_carry_no_data_on_individuals(region):
+    text = _pdf(region / "region-tva-foreningar-overenskommelse.pdf")
+    term = text.split("Personuppgifter", 1)[1].split("Allmänna handlingar", 1)[0]
+    assert ("Rapporter och annan redovisning till nämnden ska inte innehålla uppgifter som kan knytas till en "
+            "enskild deltagare, om uppgifterna inte behövs för uppföljningen.") in term
+    assert "med stöd av artikel 9 i dataskyddsförordningen" in term
+    assert "personuppgiftsincident som berör partnerskapet ska utan dröjsmål informera de andra parterna" in term
