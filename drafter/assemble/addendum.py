@@ -28,7 +28,7 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
     place = f"{spec.document.place} den " if spec.document.place else ""
     sections = [
         Section("Parter", blocks=[BulletList([[Paragraph([Text(
-            f"{p.name} (organisationsnummer {p.organisationsnummer})",
+            _party_line(p),
             computed_origin(state.loaded, ("parties", i), [("parties", i, "name"),
                                                           ("parties", i, "organisationsnummer")]))])]
             for i, p in enumerate(spec.parties)])]),
@@ -74,6 +74,15 @@ def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
     return mark_unsigned(doc, signed_on, numbers)
 
 
+def _party_line(party) -> str:
+    """The party as the agreement names it: a kommun or region acts through its nämnd (kommunallagen
+    6 kap.), so the tillägg says "Åsby kommun (…), genom kultur- och fritidsnämnden" like the agreement."""
+    line = f"{party.name} (organisationsnummer {party.organisationsnummer})"
+    if party.kind in ("kommun", "region") and party.committee:
+        line += f", genom {party.committee}"
+    return line
+
+
 def _reference(spec: Spec, signed: Document, amendment) -> str:
     dnr = f", diarienummer {spec.document.diarienummer}" if spec.document.diarienummer else ""
     decision = amendment.decision
@@ -94,10 +103,10 @@ def _delegation_basis(spec: Spec, by: str) -> str:
         return ""
     if not any(_same_body(by, d.to) for d in decision.delegations):
         return ""  # no mandate to cite: the check amendment-mandate reports it
-    when = f" den {datum(decision.date)}" if decision.date else ""
+    if decision.date is None:
+        return f" med stöd av delegation från {committee}"
     paragraph = f", {decision.paragraph}" if decision.paragraph else ""
-    given = f" enligt {genitiv(committee)} beslut{when}{paragraph}" if decision.date else ""
-    return f" med stöd av delegation från {committee}{given}"
+    return f" med stöd av delegation i {genitiv(committee)} beslut den {datum(decision.date)}{paragraph}"
 
 
 def _same_body(a: str, b: str) -> bool:

@@ -52,8 +52,8 @@ def test_the_delegation_cites_the_namnds_decision_when_it_is_recorded(tmp_path):
     data["decision"].update({"date": "2026-06-10", "paragraph": "§ 14"})
     spec = write_spec(tmp_path, data)
     text = _pdf(_build(spec, tmp_path / "out") / "spec-tillagg-1.pdf")
-    assert ("beslut av socialdirektören den 8 december 2026 med stöd av delegation från socialnämnden "
-            "enligt socialnämndens beslut den 10 juni 2026, § 14.") in text
+    assert ("beslut av socialdirektören den 8 december 2026 med stöd av delegation i socialnämndens beslut "
+            "den 10 juni 2026, § 14.") in text
 
 
 def test_a_tillagg_decided_by_the_namnd_itself_claims_no_delegation(tmp_path):
@@ -165,3 +165,19 @@ def test_reports_to_the_public_party_carry_no_data_on_individuals(region):
             "enskild deltagare, om uppgifterna inte behövs för uppföljningen.") in term
     assert "med stöd av artikel 9 i dataskyddsförordningen" in term
     assert "personuppgiftsincident som berör partnerskapet ska utan dröjsmål informera de andra parterna" in term
+
+
+def test_a_kommuns_tillagg_names_the_kommun_acting_through_its_namnd_and_the_delegation(tmp_path):
+    decision = {"by": "kultur- och fritidsnämnden", "date": "2027-06-02", "paragraph": "§ 7",
+                "delegations": [{"to": "kultur- och fritidschefen", "matters": ["lydelse"]}]}
+    amendment = {"number": 1, "date": "2027-11-20", "effective": "2028-01-01",
+                 "decision": {"by": "kultur- och fritidschefen", "date": "2027-11-10"},
+                 "changes": [{"insert_after": "2.3", "heading": "Simskola",
+                              "text": "Föreningen håller simskola för barn en gång i veckan.\n"}]}
+    spec = _generic(tmp_path, "kommun-tva-firmatecknare", decision=decision, amendments=[amendment])
+    text = _pdf(_build(spec, tmp_path / "out") / "kommun-tva-firmatecknare-tillagg-1.pdf")
+    assert "Åsby kommun (organisationsnummer 212000-0183), genom kultur- och fritidsnämnden" in text
+    assert "Idrottsföreningen Åsby Hem och Skola (organisationsnummer 802700-1117)" in text
+    assert ("Tillägget grundar sig på beslut av kultur- och fritidschefen den 10 november 2027 med stöd av "
+            "delegation i kultur- och fritidsnämndens beslut den 2 juni 2027, § 7.") in text
+    assert "Det ska införas en ny punkt, 2.3 a, av följande lydelse:" in text
