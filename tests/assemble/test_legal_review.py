@@ -181,3 +181,15 @@ def test_a_kommuns_tillagg_names_the_kommun_acting_through_its_namnd_and_the_del
     assert ("Tillägget grundar sig på beslut av kultur- och fritidschefen den 10 november 2027 med stöd av "
             "delegation i kultur- och fritidsnämndens beslut den 2 juni 2027, § 7.") in text
     assert "Det ska införas en ny punkt, 2.3 a, av följande lydelse:" in text
+
+
+def test_the_legal_assessment_is_the_forvaltnings_assessment_not_a_finding_of_law(tmp_path):
+    spec = _generic(tmp_path, "norrmalm-stiftelse")
+    text = _pdf(_build(spec, tmp_path / "out") / "norrmalm-stiftelse-tjansteutlatande.pdf")
+    part = text.split("Rättslig bedömning", 1)[1]
+    assert "Ett IOP får inte vara en otillåten direktupphandling eller ett otillåtet statsstöd." in part
+    assert ("Förvaltningen bedömer därför att lagen (2016:1145) om offentlig upphandling inte är tillämplig."
+            in part)
+    assert "om offentlig upphandling är därför inte tillämplig" not in part
+    assert ("stiftelsen ska enligt den betala tillbaka ett bidrag som visar sig vara otillåtet statsstöd."
+            in part)
