@@ -12,7 +12,7 @@ from __future__ import annotations
 from drafter.assemble.amendments import AmendedState, PointChange
 from drafter.assemble.context import agreement_title, computed_origin
 from drafter.assemble.data_blocks import signature_block, title_origin
-from drafter.formatting import datum, rakneord
+from drafter.formatting import datum, genitiv, rakneord
 from drafter.model.nodes import (
     Block, BulletList, Document, Metadata, Origin, Paragraph, Quote, Section, Strong, Text, walk_sections,
 )
@@ -28,7 +28,7 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
     place = f"{spec.document.place} den " if spec.document.place else ""
     sections = [
         Section("Parter", blocks=[BulletList([[Paragraph([Text(
-            f"{p.name} (organisationsnummer {p.organisationsnummer})",
+            _party_line(p),
             computed_origin(state.loaded, ("parties", i), [("parties", i, "name"),
                                                           ("parties", i, "organisationsnummer")]))])]
             for i, p in enumerate(spec.parties)])]),
@@ -77,12 +77,45 @@ def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
     return mark_unsigned(doc, signed_on, numbers)
 
 
+def _party_line(party) -> str:
+    """The party as the agreement names it: a kommun or region acts through its nämnd (kommunallagen
+    6 kap.), so the tillägg says "Åsby kommun (…), genom kultur- och fritidsnämnden" like the agreement."""
+    line = f"{party.name} (organisationsnummer {party.organisationsnummer})"
+    if party.kind in ("kommun", "region") and party.committee:
+        line += f", genom {party.committee}"
+    return line
+
+
 def _reference(spec: Spec, signed: Document, amendment) -> str:
     dnr = f", diarienummer {spec.document.diarienummer}" if spec.document.diarienummer else ""
     decision = amendment.decision
     paragraph = f", {decision.paragraph}" if decision.paragraph else ""
     return (f"Detta tillägg ändrar {definite(signed.meta.title)}, daterad den {datum(spec.document.date)}{dnr}. "
-            f"Tillägget grundar sig på beslut av {decision.by} den {datum(decision.date)}{paragraph}.")
+            f"Tillägget grundar sig på beslut av {decision.by} den {datum(decision.date)}{paragraph}"
+            f"{_delegation_basis(spec, decision.by)}.")
+
+
+def _delegation_basis(spec: Spec, by: str) -> str:
+    """A delegate's decision is the nämnd's decision (kommunallagen 6 kap. 37 §): the tillägg says so,
+    so the other party and the revisorer see the mandate it rests on, not an official's own choice."""
+    decision = spec.decision
+    if decision is None:
+        return ""
+    committee = decision.by or spec.public.committee
+    if not committee or _same_body(by, committee):
+        return ""
+    if not any(_same_body(by, d.to) for d in decision.delegations):
+        return ""  # no mandate to cite: the check amendment-mandate reports it
+    if decision.date is None:
+        return f" med stöd av delegation från {committee}"
+    paragraph = f", {decision.paragraph}" if decision.paragraph else ""
+    return f" med stöd av delegation i {genitiv(committee)} beslut den {datum(decision.date)}{paragraph}"
+
+
+def _same_body(a: str, b: str) -> bool:
+    """"socialdirektören" and "socialdirektören enligt delegationsordningen" name the same decision-maker."""
+    a, b = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
 def definite(title: str) -> str:
