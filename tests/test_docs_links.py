@@ -10,9 +10,7 @@ import pytest
 
 from helpers import ROOT
 
-# docs/_readme/ holds each branch's text for the lead to splice into README.md or docs/checks.md; its
-# links are written for where the text will stand (e.g. checks/x.md from docs/), so it is checked there.
-FILES = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").rglob("*.md") if "_readme" not in p.parts)]
+FILES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
 def slug(heading: str) -> str:
