@@ -24,3 +24,16 @@ def write_spec(tmp_path: Path, data: dict, name: str = "spec.yaml") -> Path:
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def new_clause_version(root: Path, clause: str = "street-minds/bakgrund") -> None:
+    """v2 of a clause in the library under `root`: v1's front matter as granskad, unapproved, and one
+    more paragraph ("Verksamheten fortsätter 2029 med nya mål.")."""
+    folder = root / "clauses" / clause
+    lines = (folder / "v1.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    end = lines.index("---\n", 1)
+    front = yaml.safe_load("".join(lines[1:end]))
+    front.update(version=2, status="granskad")
+    front.pop("approval")
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + "".join(lines[end + 1:])
+    (folder / "v2.md").write_text(text + "\nVerksamheten fortsätter 2029 med nya mål.\n", encoding="utf-8")

@@ -8,7 +8,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE
+from helpers import CLAUSES, EXAMPLE, new_clause_version
 
 SPEC = "agreements/street-minds-2026.yaml"
 AGREEMENT = ("street-minds-2026-overenskommelse.docx", "street-minds-2026-overenskommelse.pdf")
@@ -39,14 +39,7 @@ def project(tmp_path, monkeypatch):
 
 def new_approved_version(root, clause="street-minds/bakgrund"):
     """v2 of a clause the 2026 agreement uses, with a new paragraph, approved the way an official does."""
-    folder = root / "clauses" / clause
-    lines = (folder / "v1.md").read_text(encoding="utf-8").splitlines(keepends=True)
-    end = lines.index("---\n", 1)
-    front = yaml.safe_load("".join(lines[1:end]))
-    front.update(version=2, status="granskad")
-    front.pop("approval")
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + "".join(lines[end + 1:])
-    (folder / "v2.md").write_text(text + "\nVerksamheten fortsätter 2029 med nya mål.\n", encoding="utf-8")
+    new_clause_version(root, clause)
     result = run("clauses", "approve", f"{clause}@2", "--by", "Socialnämnden i Stockholms stad",
                  "--date", "2026-11-01")
     assert result.exit_code == 0, result.output

@@ -4,11 +4,10 @@ locked ones it leaves; the next build of a draft prints each clause whose versio
 import shutil
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE
+from helpers import CLAUSES, EXAMPLE, new_clause_version
 
 
 def run(*args):
@@ -33,14 +32,7 @@ def project(tmp_path, monkeypatch):
 
 def new_version(root, clause="street-minds/bakgrund"):
     """v2 of a clause both specs use by its plain id, granskad, with one more paragraph."""
-    folder = root / "clauses" / clause
-    lines = (folder / "v1.md").read_text(encoding="utf-8").splitlines(keepends=True)
-    end = lines.index("---\n", 1)
-    front = yaml.safe_load("".join(lines[1:end]))
-    front.update(version=2, status="granskad")
-    front.pop("approval")
-    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + "".join(lines[end + 1:])
-    (folder / "v2.md").write_text(text + "\nVerksamheten fortsätter 2029 med nya mål.\n", encoding="utf-8")
+    new_clause_version(root, clause)
 
 
 def test_approve_lists_the_drafts_it_changes_and_the_locked_documents_it_leaves(project):
