@@ -170,12 +170,15 @@ def clause_usage(clause_id: str, library: ClauseLibrary, specs: list[Path],
     usage: dict[int, dict[str, list[str]]] = {}
     for path in sorted(specs):
         try:
-            spec = load_spec(path).spec
+            loaded = load_spec(path)
+            spec = loaded.spec
+            outlines = [("outline", _placed(spec.outline, loaded, library, ("outline",)))]
+            if spec.proposal:
+                outlines.append(("proposal", _placed(spec.proposal.outline, loaded, library, ("proposal", "outline"))))
         except DrafterError as exc:
             if problems is not None:
                 problems.append(f"{path}: kunde inte läsas ({exc.message})")
             continue
-        outlines = [("outline", spec.outline)] + ([("proposal", spec.proposal.outline)] if spec.proposal else [])
         for document, items in outlines:
             for ref in _refs(items):
                 found_id, _, pinned = ref.partition("@")
@@ -191,10 +194,17 @@ def clause_usage(clause_id: str, library: ClauseLibrary, specs: list[Path],
     return usage
 
 
-def _refs(items) -> list[str]:
+def _placed(outline, loaded, library: ClauseLibrary, path: tuple):
+    """The outline's sections; a standard outline (`standard:` with its changes) resolved to them."""
+    from drafter.assemble.standard_outline import resolve_outline
+
+    return resolve_outline(outline, loaded, library.root, path)
+
+
+def _refs(placed) -> list[str]:
     refs = []
-    for item in items:
-        if item.clause:
-            refs.append(item.clause)
-        refs += _refs(item.sections)
+    for p in placed:
+        if p.item.clause:
+            refs.append(p.item.clause)
+        refs += _refs(p.sections)
     return refs

@@ -66,6 +66,9 @@ parties:
     signatory:                      # tecknar två firman tillsammans: skriv i stället
       name: "[Namn]"                #   signatories: [{{name: ..., title: ...}}, {{name: ..., title: ...}}]
       title: ordförande             #   signing: i förening
+    # representatives:              # en ny företrädare (ny ordförande) är data, inget tillägg: hen
+    #   - since: ÅÅÅÅ-MM-DD         # undertecknar det som dateras från och med since; det som redan är
+    #     signatory: {{name: "[Namn]", title: ordförande}}   # undertecknat ändras aldrig
 
 period:
   start: ÅÅÅÅ-MM-DD
@@ -83,6 +86,19 @@ budget:
     - {{item: Lokaler, amount: N}}
     - {{item: Aktiviteter, amount: N}}
     - {{item: Övrigt, amount: N}}
+
+# Nämndens beslut om partnerskapet, som data: det tjänsteutlåtandets förslag till beslut kan hämta,
+# och som varje tillägg kontrolleras mot (tak, längsta slutdatum, delegation). Fyll i när det finns.
+# decision:
+#   by: "[nämnden]"                 # utelämnat: den offentliga partens committee
+#   date: ÅÅÅÅ-MM-DD                # sammanträdets datum, när beslutet är fattat
+#   paragraph: "§ N"                # paragrafen i protokollet
+#   diarienummer: "[Dnr]"
+#   ceiling: {{amount: N, per: år}}   # högsta belopp: per år eller för hela perioden
+#   latest_end: ÅÅÅÅ-MM-DD          # senaste slutdatum nämnden godkänner
+#   delegations:                    # vem som får besluta om tillägg på nämndens vägnar
+#     - to: "[t.ex. socialdirektören]"   # enligt delegationsordningen; anmäls till nämnden
+#       matters: [lydelse, budget]  # lydelse, budget och/eller period
 
 {figures}
 # Partnerskapets egna texter (Markdown), per avsnitt. Samma namn ger samma text i

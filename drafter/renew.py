@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from drafter.errors import DrafterError, Where
+from drafter.formatting import datum, kronor
 from drafter.spec.model import Spec
 
 YEAR = re.compile(r"(?<![\d-])(19|20)\d{2}(?![\d-])")
@@ -133,8 +134,6 @@ def latest_representatives(data: dict, spec) -> None:
 
 
 def _decision_said(decision) -> str:
-    from drafter.formatting import datum, kronor
-
     said = [f"beslut av {decision.by}" if decision.by else "nämndens beslut"]
     if decision.date:
         said.append(f"den {datum(decision.date)}")
@@ -166,11 +165,18 @@ def _text(old: Path, data: dict) -> str:
 
 
 def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
-    """Each replaced, repealed or inserted point of the tillägg, as the outline of the new agreement."""
-    from drafter.assemble.amendments import ident
+    """Each replaced, repealed or inserted point of the tillägg, as the outline of the new agreement.
 
-    by_number = {s.number: ident(s) for s in signed.walk_sections() if s.number}
+    A point is found as the amendment code finds it (drafter/assemble/amendments.py): by its number in
+    the signed agreement, whose section is known by its clause (else heading) and occurrence, so two
+    sections with one heading, or one clause used twice, are two points here too. Every change is
+    placed against the outline as written, then carried out, so a repeal cannot shift a later change."""
+    from drafter.assemble.amendments import identities
+
+    by_number = {s.number: key for key, s in identities(signed.sections) if s.number}
     outline = data.get("outline")
+    slots = _outline_slots(outline) if isinstance(outline, list) else {}
+    edits: dict[int, tuple[list, dict[int, dict]]] = {}  # id(list) → (the list, {index: what happens to it})
     for amendment in amendments:
         for c, change in enumerate(amendment.changes):
             if change.point is None or change.point not in by_number:
@@ -185,26 +191,55 @@ def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
                     new_item["key"] = key
                 if change.heading:
                     new_item["heading"] = change.heading
-            if isinstance(outline, list):
-                _apply_to_list(outline, target, change, new_item)
-            elif isinstance(outline, dict):
-                _apply_to_standard(outline, target, change, new_item)
-
-
-def _apply_to_list(items: list, target: str, change, new_item: dict | None) -> bool:
-    for i, item in enumerate(items):
-        if _ident_of(item) == target:
-            if change.remove:
-                del items[i]
-            elif change.replace:
+            if isinstance(outline, dict):
+                _apply_to_standard(outline, _base(target), change, new_item)
+            elif target in slots:
+                items, index = slots[target]
+                edit = edits.setdefault(id(items), (items, {}))[1].setdefault(index, {"after": []})
+                if change.remove:
+                    edit["remove"] = True
+                elif change.replace:
+                    edit["replace"] = new_item or {}
+                elif change.insert_after:
+                    edit["after"].append(new_item)
+    for items, by_index in edits.values():
+        rebuilt = []
+        for index, item in enumerate(items):
+            edit = by_index.get(index, {"after": []})
+            if "replace" in edit:
                 old = item if isinstance(item, dict) else {"clause": item}
-                items[i] = {**{k: v for k, v in old.items() if k == "sections"}, **(new_item or {})}
-            elif change.insert_after:
-                items.insert(i + 1, new_item)
-            return True
-        if isinstance(item, dict) and _apply_to_list(item.get("sections", []), target, change, new_item):
-            return True
-    return False
+                item = {**{k: v for k, v in old.items() if k == "sections"}, **edit["replace"]}
+            if not edit.get("remove"):
+                rebuilt.append(item)
+            rebuilt += edit["after"]
+        items[:] = rebuilt
+
+
+def _outline_slots(items: list) -> dict[str, tuple[list, int]]:
+    """Each outline item by the identity its section has in the document (clause, else heading, counted
+    when it repeats, in reading order, as `identities` counts them): the list that holds it and where."""
+    from collections import Counter
+
+    seen: Counter[str] = Counter()
+    slots: dict[str, tuple[list, int]] = {}
+
+    def walk(level: list) -> None:
+        for index, item in enumerate(level):
+            base = _ident_of(item)
+            if base is not None:
+                seen[base] += 1
+                slots[base if seen[base] == 1 else f"{base}#{seen[base]}"] = (level, index)
+            if isinstance(item, dict) and isinstance(item.get("sections"), list):
+                walk(item["sections"])
+
+    walk(items)
+    return slots
+
+
+def _base(key: str) -> str:
+    """"#Villkor" of "#Villkor#2", "villkor/period" of "villkor/period#2": the identity without its count."""
+    head, mark, count = key.rpartition("#")
+    return head if mark and head and count.isdigit() else key
 
 
 def _apply_to_standard(outline: dict, target: str, change, new_item: dict | None) -> None:
@@ -220,6 +255,8 @@ def _apply_to_standard(outline: dict, target: str, change, new_item: dict | None
 def _ident_of(item) -> str | None:
     if isinstance(item, str):
         return item.partition("@")[0]
+    if not isinstance(item, dict):
+        return None
     if item.get("clause"):
         return item["clause"].partition("@")[0]
     return f"#{item['heading']}" if item.get("heading") else None
@@ -306,6 +343,7 @@ def _review(path: Path, data: dict, documents, library) -> list[Review]:
         if isinstance(value, dt.date) or YEAR.search(str(value)) or YEAR.search(key):
             found.append(Review(where, f"uppgiften {key} gäller en viss tidpunkt; ange den för den nya perioden",
                                 f"{key}: {value}"))
+    found += _declared(data, positions, shown)
     for field_path in (("document", "title"), ("document", "subject"), ("proposal", "title"),
                        ("proposal", "subtitle")):
         value = (data.get(field_path[0]) or {}).get(field_path[1])
@@ -329,6 +367,37 @@ def _review(path: Path, data: dict, documents, library) -> list[Review]:
                     found += _mentions(f"{clause.id}@{clause.version}:{version.body_line + n}",
                                        f"klausulen {clause.id}", " ".join(hits))
     return found
+
+
+def _declared(data: dict, positions, shown: str) -> list[Review]:
+    """The other amounts and periods the texts may state (other_amounts, other_periods): an amount was
+    true of the old agreement (an own contribution, a first half-year's share) until someone says it is
+    true of the new one; a period that ends before the new agreement starts is history."""
+    found = []
+    start = _as_date((data.get("period") or {}).get("start"))
+    for name, value in (data.get("other_periods") or {}).items():
+        end = _as_date(value.get("end")) if isinstance(value, dict) else None
+        if start and end and end < start:
+            found.append(Review(f"{shown}:{_line(positions, ('other_periods', name))}",
+                                f"perioden {name} slutar {datum(end)}, före den nya periodens start "
+                                f"{datum(start)}; ta bort den eller ange den som gäller nu",
+                                f"{name}: {value.get('start')}–{value.get('end')}"))
+    for name, value in (data.get("other_amounts") or {}).items():
+        amount = value.get("amount") if isinstance(value, dict) else value
+        kind = f" ({value['kind']})" if isinstance(value, dict) and value.get("kind") else ""
+        found.append(Review(f"{shown}:{_line(positions, ('other_amounts', name))}",
+                            f"beloppet {name}{kind} gällde den förra överenskommelsen; ange det för den nya "
+                            f"perioden eller ta bort det", f"{name}: {kronor(int(amount)) if isinstance(amount, int) else amount}"))
+    return found
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _mentions(where: str, what: str, text: str) -> list[Review]:

@@ -96,7 +96,7 @@ def test_editing_a_locked_specs_data_is_an_error(project):
                                                              "{item: Aktiviteter, amount: 67000}"), encoding="utf-8")
     result = run("check", SPEC)
     assert result.exit_code == 1
-    assert (f"fel [lock-text] agreements/street-minds-2026.lock (agreement): {SPEC}: texten i överenskommelsen "
+    assert (f"fel [lock-text] agreements/street-minds-2026.lock (överenskommelsen): {SPEC}: texten i överenskommelsen "
             "skiljer sig från den låsta texten") in result.output
 
 

@@ -106,3 +106,43 @@ def test_new_refuses_bad_names_and_never_overwrites(tmp_path, name):
     assert run("new", "ok", "--agreements", tmp_path, "--clauses", CLAUSES).exit_code == 0 or True
     again = run("new", "ok", "--agreements", tmp_path, "--clauses", CLAUSES)
     assert again.exit_code == 2 and "finns redan" in again.output
+
+
+def _uncomment(text: str, first: str, values: dict[str, str]) -> str:
+    """The commented block that starts with `first` (up to its blank line), as YAML, with `values` filled."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith(first))
+    indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+    i = start
+    while i < len(lines) and lines[i].startswith(indent + "#") and lines[i].strip():
+        lines[i] = indent + lines[i][len(indent) + 2:]
+        for old, new in values.items():
+            lines[i] = lines[i].replace(old, new)
+        i += 1
+    return "".join(lines)
+
+
+def test_new_spec_offers_the_decision_and_a_new_representative_commented(tmp_path):
+    """The template shows, in Swedish comments, how to record the nämnd's decision and a new ordförande;
+    filled in and uncommented, they are valid data the checks use."""
+    from drafter.spec.load import load_spec
+
+    agreements = tmp_path / "agreements"
+    assert run("new", "laxhjalpen-norr", "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
+    spec = agreements / "laxhjalpen-norr.yaml"
+    text = fill(spec.read_text(encoding="utf-8"))
+    assert "# decision:" in text and "# representatives:" in text
+    assert "nämndens beslut" in text.lower() and "inget tillägg" in text
+    text = _uncomment(text, "# decision:", {
+        '"[nämnden]"': "Rinkeby-Kista stadsdelsnämnd", "ÅÅÅÅ-MM-DD                # sammanträdets": "2026-12-10  #",
+        '"§ N"': '"§ 112"', '"[Dnr]"': "RK 2026/88", "amount: N": "amount: 500000",
+        "latest_end: ÅÅÅÅ-MM-DD": "latest_end: 2029-12-31", '"[t.ex. socialdirektören]"': "stadsdelsdirektören"})
+    text = _uncomment(text, "# representatives:", {"since: ÅÅÅÅ-MM-DD": "since: 2027-06-01",
+                                                   '"[Namn]"': "Sara Lind"})
+    spec.write_text(text, encoding="utf-8")
+    checked = run("check", spec, "--clauses", CLAUSES)
+    assert checked.exit_code == 0, checked.output
+    loaded = load_spec(spec).spec
+    assert loaded.decision.ceiling.amount == 500000 and loaded.decision.paragraph == "§ 112"
+    assert loaded.decision.delegations[0].to == "stadsdelsdirektören"
+    assert loaded.parties[1].representatives[0].signatory.name == "Sara Lind"

@@ -94,3 +94,81 @@ def test_renew_needs_an_end_and_never_overwrites(tmp_path):
     assert again.exit_code == 2 and "finns redan" in again.output
     no_end = run("renew", path.parent / "street-minds-2026.yaml", "x-2029", "--clauses", CLAUSES)
     assert no_end.exit_code == 2 and "--end ÅÅÅÅ-MM-DD eller --months N" in no_end.output
+
+
+def _amended_spec(tmp_path, outline, changes):
+    """The 2026 example with this outline and one tillägg of these changes (written as spec.yaml)."""
+    import copy
+
+    from helpers import example_data, write_spec
+
+    data = example_data(amended=True)
+    data["outline"] = outline
+    data["amendments"] = [{**copy.deepcopy(data["amendments"][0]), "changes": changes}]
+    return write_spec(tmp_path, data, "gammal-2026.yaml")
+
+
+def _renew(spec, tmp_path):
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.renew import renew
+
+    made = renew(spec, "ny-2029", tmp_path / "agreements", ClauseLibrary(CLAUSES), end=__import__("datetime").date(2030, 12, 31))
+    return yaml.safe_load(made.path.read_text(encoding="utf-8"))
+
+
+def test_two_sections_with_one_heading_renew_as_two_points(tmp_path):
+    """Point 6.2 is in the second of two sections headed "Villkor": the renewal changes that one, not
+    the first section with the heading (as the amendment itself does, by number and occurrence)."""
+    from helpers import example_data
+
+    outline = example_data()["outline"]
+    villkor = next(i for i, item in enumerate(outline) if isinstance(item, dict) and item.get("heading") == "Villkor")
+    first, second = outline[villkor]["sections"][:5], outline[villkor]["sections"][5:]
+    outline = [*outline[:villkor], {"heading": "Villkor", "sections": first},
+               {"heading": "Villkor", "sections": second}, *outline[villkor + 1:]]
+    spec = _amended_spec(tmp_path, outline, [{"replace": "6.2", "text": "Ny lydelse om återkrav."},
+                                             {"remove": "5.1"}])
+    data = _renew(spec, tmp_path)
+    one, two = [item for item in data["outline"] if isinstance(item, dict) and item.get("heading") == "Villkor"]
+    assert [str(s).partition("@")[0] for s in one["sections"]] == [str(s).partition("@")[0] for s in first[1:]]
+    replaced = two["sections"][1]
+    assert isinstance(replaced, dict) and data["texts"][replaced["key"]] == "Ny lydelse om återkrav."
+    assert [str(s).partition("@")[0] for i, s in enumerate(two["sections"]) if i != 1] == \
+        [str(s).partition("@")[0] for i, s in enumerate(second) if i != 1]
+    # repealing point 6, the second "Villkor" as a whole, leaves the first one
+    (tmp_path / "b").mkdir()
+    data = _renew(_amended_spec(tmp_path / "b", outline, [{"remove": "6"}]), tmp_path / "b")
+    kept = [item for item in data["outline"] if isinstance(item, dict) and item.get("heading") == "Villkor"]
+    assert [[str(s).partition("@")[0] for s in k["sections"]] for k in kept] == [[str(s).partition("@")[0] for s in first]]
+
+
+def test_a_clause_used_twice_renews_as_two_points(tmp_path):
+    from helpers import example_data
+
+    outline = example_data()["outline"]
+    outline.insert(-1, {"heading": "Bilaga om informationsspridning", "sections": ["parter/informationsspridning"]})
+    spec = _amended_spec(tmp_path, outline, [{"replace": "6.1", "text": "Informationen sprids i samråd."}])
+    data = _renew(spec, tmp_path)
+    bilaga = next(item for item in data["outline"] if isinstance(item, dict)
+                  and item.get("heading") == "Bilaga om informationsspridning")
+    assert data["texts"][bilaga["sections"][0]["key"]] == "Informationen sprids i samråd."
+    text = yaml.safe_dump(data["outline"][:-2], allow_unicode=True)
+    assert "parter/informationsspridning@" in text  # point 2.8 keeps its clause
+
+
+def test_the_report_flags_other_periods_that_ended_and_other_amounts(tmp_path):
+    """An own contribution and another IOP's period were true of the old agreement: the report says so."""
+    def declare(text):
+        return text.replace("\nfigures:", "\nother_amounts:\n  egen_insats: {amount: 150000, kind: egen insats}\n"
+                                          "other_periods:\n"
+                                          "  kulturiop: {start: 2021-06-01, end: 2027-05-31, kind: annan överenskommelse}\n"
+                                          "  arvsfonden: {start: 2027-01-01, end: 2031-12-31, kind: annan finansiering}\n"
+                                          "figures:", 1)
+    path, output = renewed(tmp_path, declare)
+    review = output.split("Läs igenom")[1]
+    lines = [line for line in review.splitlines() if "kulturiop" in line or "egen_insats" in line
+             or "arvsfonden" in line]
+    assert any("kulturiop slutar 31 maj 2027, före den nya periodens start 1 januari 2029" in line
+               and f"{path.name}:" in line for line in lines), review
+    assert not any("arvsfonden" in line for line in lines)  # it runs on into the new period
+    assert any("beloppet egen_insats (egen insats)" in line and "150\u00a0000\u00a0kr" in line for line in lines), review

@@ -13,6 +13,7 @@ from drafter.clauses.library import ClauseLibrary, ClauseNotFound
 from drafter.assemble.context import Used, spec_origin, traced_context, used_origins
 from drafter.assemble.standard_outline import Placed, resolve_outline
 from drafter.clauses.render import MARK_CLOSE, MARK_OPEN, render_clause, render_heading
+from drafter.checks.finding import document_label
 from drafter.errors import DrafterError, Where
 from drafter.model.nodes import Block, ClauseUse, CrossRef, Document, Origin, Section
 from drafter.model.numbering import UnknownReference, inlines_in, number_document
@@ -118,7 +119,8 @@ def number(doc: Document, loaded: LoadedSpec) -> Document:
         users = [s.clause for s in doc.walk_sections() if s.clause and _refers_to(s, exc.target)]
         where = Where(users[0].path) if users else loaded.where("outline")
         raise UnresolvedReference(
-            f"Hänvisningen till '{exc.target}' pekar på en klausul som inte finns med i dokumentet ({doc.kind}).",
+            f"Hänvisningen till '{exc.target}' pekar på en klausul som inte finns med i "
+            f"{document_label(doc.kind, doc.part)}.",
             where,
             "Lägg till klausulen i outline eller ta bort hänvisningen.",
             exc.target,

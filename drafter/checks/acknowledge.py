@@ -22,18 +22,42 @@ def acknowledge(loaded: "LoadedSpec", findings: list[Finding], library: "ClauseL
     unused = []
     for i, ack in enumerate(loaded.spec.acknowledge):
         places = _places(loaded, ack.about, library)
-        matched = [f for f in findings if f.code == ack.code and f.severity != "error"
-                   and (places is None or f.where in places)]
+        candidates = [f for f in findings if f.code == ack.code and f.severity != "error"]
+        # a grouped finding (details) stands at its document's outline line: with `about`, its clauses count
+        matched = [f for f in candidates if places is None or (not f.details and f.where in places)]
         for finding in matched:
             finding.acknowledged = ack.reason
-        if not matched:
+        key = "clause" if ack.about and "/" in ack.about else "where"
+        in_groups = [d for f in candidates if f.details and places is not None
+                     for d in f.details if d.get(key) in places]
+        for detail in in_groups:  # one clause of a grouped finding: it counts for that clause
+            detail["acknowledged"] = ack.reason
+        if not matched and not in_groups:
             where = loaded.where("acknowledge", i)
             unused.append(Finding("acknowledge-unused", "info",
                                   f"Kvitteringen av {ack.code}"
                                   + (f" för {ack.about}" if ack.about else "")
                                   + " gäller inget fynd längre (eller ett fel, som inte kan kvitteras); ta bort den.",
                                   f"{where.file}:{where.line}" if where.line else where.file))
+    for finding in findings:
+        if finding.details and not finding.acknowledged:
+            _settle_group(finding)
     return findings + unused
+
+
+def _settle_group(finding: Finding) -> None:
+    """A grouped finding stays one line: acknowledged when every clause in it is, else it says how many are."""
+    assert finding.details is not None
+    reasons = list(dict.fromkeys(d["acknowledged"] for d in finding.details if d.get("acknowledged")))
+    kept = sum(1 for d in finding.details if d.get("acknowledged"))
+    if not kept:
+        return
+    if kept == len(finding.details):
+        finding.acknowledged = "; ".join(reasons)
+        return
+    said = "; ".join(r.rstrip(". ") for r in reasons)
+    finding.message += (f" {kept} av {len(finding.details)} är {'kvitterad' if kept == 1 else 'kvitterade'} "
+                        f"i specen ({said}); de övriga är inte det.")
 
 
 def _places(loaded: "LoadedSpec", about: str | None, library: "ClauseLibrary") -> set[str] | None:

@@ -14,10 +14,20 @@ from drafter.errors import Severity
 if TYPE_CHECKING:
     from drafter.errors import DrafterError
 
-__all__ = ["Finding", "Severity", "SEVERITY_ORDER", "SEVERITY_WORD"]
+__all__ = ["Finding", "Severity", "SEVERITY_ORDER", "SEVERITY_WORD", "DOCUMENT_LABEL", "document_label"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_WORD = {"error": "fel", "warning": "varning", "info": "info"}
+# What a reader sees for a document kind; the kinds themselves ("agreement", …) stay data (JSON, code).
+DOCUMENT_LABEL = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet", "addendum": "tillägget",
+                  "consolidated": "konsoliderad"}
+
+
+def document_label(kind: str, part: str | None = None) -> str:
+    """"överenskommelsen", "tillägg nr 2", …: a document kind as `drafter check` and messages print it."""
+    if kind == "addendum" and part:
+        return f"tillägg nr {part}"
+    return DOCUMENT_LABEL.get(kind, kind)
 
 
 @dataclass
@@ -49,7 +59,7 @@ class Finding:
         return data
 
     def line(self) -> str:
-        """`fel [budget-sum] agreements/x.yaml:40 (agreement): …`, as `drafter check` prints it."""
-        doc = f" ({self.document})" if self.document else ""
+        """`fel [budget-sum] agreements/x.yaml:40 (överenskommelsen): …`, as `drafter check` prints it."""
+        doc = f" ({document_label(self.document)})" if self.document else ""
         kept = f" [kvitterad: {self.acknowledged}]" if self.acknowledged else ""
         return f"{SEVERITY_WORD[self.severity]} [{self.code}] {self.where}{doc}: {self.message}{kept}"

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from drafter.checks.context import CheckContext, Piece
 from drafter.clauses.library import ClauseNotFound
 from drafter.checks.finding import Finding
-from drafter.checks.swedish import SPACE, add_months, whole_months
+from drafter.checks.swedish import SPACE, whole_months
 from drafter.formatting import MONTHS, dag_och_manad, datum, enhet
+from drafter.notice_calendar import notice_calendar
 
 _S = f"{SPACE}+"
 _MONTH = "|".join(MONTHS)
@@ -115,19 +116,10 @@ def _finding(ctx: CheckContext, said: _Said, message: str) -> Finding:
 
 
 def _ends(ctx: CheckContext) -> list[dt.date]:
-    """The last day of the first period and of each renewal (up to max_end)."""
-    period = ctx.spec.period
-    ends = [period.end]
-    renewal = period.renewal
-    if renewal:
-        step = _MONTHS_OF[renewal.unit]
-        k = 1
-        while (end := add_months(period.end + dt.timedelta(days=1), k * step) - dt.timedelta(days=1)) <= renewal.max_end:
-            ends.append(end)
-            k += 1
-        if renewal.unit == "kalenderår":
-            ends += [dt.date(y, 12, 31) for y in range(period.end.year, renewal.max_end.year + 1)]
-    return ends
+    """The last day of the first period and of each renewal (up to max_end), as the notice calendar
+    (drafter/notice_calendar.py) computes them: one source for every renewal date."""
+    calendar = notice_calendar(ctx.spec.period)
+    return [ctx.spec.period.end] + ([step.end for step in calendar.renewals] if calendar else [])
 
 
 def check_notice_day(ctx: CheckContext):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.checks.context import CheckContext
-from drafter.checks.finding import Finding
+from drafter.checks.finding import Finding, document_label
 
 _NUMBERS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
             "tio": 10, "elva": 11, "tolv": 12, "varsin": 1, "var sin": 1, "varsina": None}
@@ -147,7 +147,7 @@ def check_representatives(ctx: CheckContext):
             name = parties[s.party].name
             yield Finding("representatives", "error",
                           f"Antalet representanter för {name} anges olika: {earlier.said()} i \"{earlier.text}\" "
-                          f"({earlier.place}, {earlier.document}) men {s.said()} i \"{s.text}\".",
+                          f"({earlier.place}, {document_label(earlier.document)}) men {s.said()} i \"{s.text}\".",
                           s.place, s.document)
         seen.append(s)
 

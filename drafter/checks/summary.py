@@ -4,7 +4,7 @@ lines on the examples). The full list stays in JSON and with `--alla`."""
 
 from __future__ import annotations
 
-from drafter.checks.finding import SEVERITY_WORD, Finding
+from drafter.checks.finding import SEVERITY_WORD, Finding, document_label
 
 DOCUMENT_WORD = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet", "addendum": "tillägget",
                  "consolidated": "den sammanställda överenskommelsen"}
@@ -34,7 +34,7 @@ def summary_lines(findings: list[tuple[str, Finding]], every: bool = False) -> l
 
 def _group_line(spec: str, group: list[Finding]) -> str:
     first = group[0]
-    doc = f" ({first.document})" if first.document else ""
+    doc = f" ({document_label(first.document)})" if first.document else ""
     in_doc = f" i {DOCUMENT_WORD.get(first.document, f'dokumentet {first.document}')}" if first.document else ""
     return (f"{SEVERITY_WORD[first.severity]} [{first.code}] {spec}{doc}: {len(group)} ställen{in_doc} "
             f"(visa alla med --alla); det första, {first.where}: {first.message}")

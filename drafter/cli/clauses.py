@@ -206,6 +206,9 @@ def clauses_approve(ref, by, date_text, organisation, committee, paragraph, dnr,
         click.echo(f"varning: {path} kunde inte sättas samman ({problem})", err=True)
 
 
+KIND_WORD = {"agreement": "överenskommelse", "proposal": "tjänsteutlåtande"}
+
+
 @clauses.command("outlines")
 @click.argument("name", metavar="[NAMN]", required=False)
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -220,10 +223,10 @@ def clauses_outlines(name, clauses_dir):
     if not name:
         for each in standard_names(root):
             model, _ = read_standard(each, root, Where(each))
-            click.echo(f"{each:34} ({model.kind}) {model.description}")
+            click.echo(f"{each:34} ({KIND_WORD.get(model.kind, model.kind)}) {model.description}")
         return
     model, _ = read_standard(name, root, Where(name))
-    click.echo(f"{name} ({model.kind}): {model.description}")
+    click.echo(f"{name} ({KIND_WORD.get(model.kind, model.kind)}): {model.description}")
 
     def show(items, depth):
         for item in items:

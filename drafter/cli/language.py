@@ -75,6 +75,7 @@ def _figures(stats, limit: int) -> dict:
 
 
 def _spec(path: Path, library) -> list[dict]:
+    from drafter.checks.finding import document_label
     from drafter.language.document import parts
     from drafter.language.measure import measure
     from drafter.language.settings import load_settings
@@ -88,7 +89,7 @@ def _spec(path: Path, library) -> list[dict]:
     out = []
     for doc in documents:
         stats = measure("\n".join(p.text for p in parts(doc)), settings.long_sentence)
-        name = f"{path} ({doc.kind}{' ' + doc.part if doc.part else ''})"
+        name = f"{path} ({document_label(doc.kind, doc.part)})"
         out.append({"name": name, "figures": _figures(stats, settings.long_sentence),
                     "findings": [{**f.to_dict(), "line": f.line()} for f in ours if f.document == doc.kind]})
     return out

@@ -1,4 +1,5 @@
-"""The spec data two documents were built from, fact by fact: parties, period, budget, figures.
+"""The spec data two documents were built from, fact by fact: parties, period, budget, figures, the
+other amounts and periods the texts state, and the nämnd's decision.
 
 Pure: it reads validated spec objects (drafter.spec.model.Spec), never files.
 """
@@ -16,7 +17,8 @@ class DataChange:
 
 
 def data_changes(old_spec, new_spec) -> list[DataChange]:
-    """Parties, period, budget (row by row and the sum), figures and document data that differ."""
+    """Parties, period, budget (row by row and the sum), figures, other amounts and periods, the nämnd's
+    decision and document data that differ."""
     old, new = _facts(old_spec), _facts(new_spec)
     names = list(old) + [k for k in new if k not in old]
     groups = list(dict.fromkeys(k.split(":")[0] for k in names))
@@ -48,6 +50,33 @@ def _facts(spec) -> dict[str, str]:
     facts["Budget: summa"] = kronor(spec.budget.sum)
     for key, value in spec.figures.items():
         facts[f"Uppgift: {key}"] = str(value)
+    for name, other in spec.other_amounts.items():
+        facts[f"Annat belopp: {name}"] = kronor(other.amount) + (f" per {other.per}" if other.per else "") + \
+            _about(other.kind, other.item)
+    for name, span in spec.other_periods.items():
+        facts[f"Annan period: {name}"] = f"{span.start.isoformat()}–{span.end.isoformat()}" + _about(span.kind, span.item)
+    if spec.decision is not None:
+        facts.update(_decision(spec.decision))
     facts["Dokument: datum"] = spec.document.date.isoformat()
     facts["Dokument: ort"] = spec.document.place
     return facts
+
+
+def _about(kind: str, item: str | None) -> str:
+    """" (egen insats, Bidrag från Arvsfonden)": what an other amount or period is; "annat" says nothing."""
+    said = [x for x in (kind if kind != "annat" else None, item) if x]
+    return f" ({', '.join(said)})" if said else ""
+
+
+def _decision(decision) -> dict[str, str]:
+    from drafter.formatting import kronor
+
+    facts = {"Beslut: nämnd": decision.by or "", "Beslut: datum": decision.date.isoformat() if decision.date else "",
+             "Beslut: paragraf": decision.paragraph or "", "Beslut: diarienummer": decision.diarienummer or ""}
+    if decision.ceiling:
+        facts["Beslut: tak"] = kronor(decision.ceiling.amount) + (
+            " per år" if decision.ceiling.per == "år" else " för hela perioden")
+    facts["Beslut: senast till"] = decision.latest_end.isoformat() if decision.latest_end else ""
+    for delegation in decision.delegations:
+        facts[f"Beslut: delegation till {delegation.to}"] = ", ".join(delegation.matters)
+    return {k: v for k, v in facts.items() if v}

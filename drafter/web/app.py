@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from drafter.checks.finding import document_label
 from drafter.errors import DrafterError
 from drafter.spec.yaml_write import Conflict, text_sha256
 from drafter.web import editor, security, service
@@ -35,7 +36,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
                              undefined=jinja2.ChainableUndefined)
     templates = Jinja2Templates(env=env)
-    templates.env.globals.update(csrf=csrf, kronor=service.kronor)
+    templates.env.globals.update(csrf=csrf, kronor=service.kronor, document_label=document_label)
 
     def page(request: Request, template: str, status: int = 200, /, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context, status_code=status)
@@ -226,7 +227,9 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         request.path_params["clause_id"] = form.get("id", "")
         ref = f"{form.get('id', '')}@{form.get('version', '')}"
         try:
-            message = service.approve_clause(project, ref, form.get("by", ""), form.get("date", "").strip() or None)
+            message = service.approve_clause(project, ref, form.get("by", ""), form.get("date", "").strip() or None,
+                                             *(form.get(k, "").strip() or None
+                                               for k in ("organisation", "committee", "paragraph", "dnr")))
         except DrafterError as exc:
             return await clause(request, error=exc, status=422)
         return await clause(request, message=message)

@@ -198,7 +198,8 @@ def apply_op(data, op: str, form: dict[str, str]) -> str | None:
             return "Ange ett namn (bokstäver, siffror, - och _) för det nya fältet."
         if isinstance(current, dict) and key in current:
             return f"'{key}' finns redan."
-        yw.set_value(data, path + (key,), "", _order(model, path))
+        entry = forms.item_model(model, path + (key,))
+        yw.set_value(data, path + (key,), forms.skeleton(entry) if forms._is_model(entry) else "", _order(model, path))
         return None
     item = forms.item_model(model, path)
     if isinstance(current, list):

@@ -39,6 +39,10 @@ LABELS = {
     "text": "Text", "set": "Ändrade uppgifter", "standard": "Standardmall",
     "other_amounts": "Andra belopp", "other_periods": "Andra perioder", "per": "Per",
 }
+# A field whose name means something else in one model: "kind" of a party is its organisationsform, of
+# an other amount or period what kind of amount or period it is.
+MODEL_LABELS = {"OtherAmount": {"kind": "Slag av belopp", "item": "Avser", "amount": "Belopp (kr)"},
+                "OtherPeriod": {"kind": "Slag av period", "item": "Avser"}}
 ITEM_LABELS = {"parties": "Part", "rows": "Rad", "officials": "Tjänsteperson", "amendments": "Tillägg nr",
                "changes": "Ändring", "representatives": "Ny företrädare", "delegations": "Delegation"}
 TEXTAREA = {"texts", "text"}
@@ -133,7 +137,9 @@ def fields(model: type[BaseModel], data, path: tuple = ()) -> list[Node]:
                      path + (name,), list(model.model_fields))
         if info.title and str(name) not in LABELS:  # the schema's own Swedish title, where it gives one
             node.label = info.title
-        if not info.is_required() and isinstance(info.default, (str, int, dt.date)) and not isinstance(info.default, bool):
+        node.label = MODEL_LABELS.get(model.__name__, {}).get(str(name), node.label)
+        # a default (a true/false one too) is shown for a field not written, and not written back
+        if not info.is_required() and isinstance(info.default, (str, int, dt.date)):
             node.default = info.default
             if not node.present:
                 node.value = info.default
@@ -173,9 +179,14 @@ def _node(name, annotation, description, required, parent_data, path, order) -> 
     if origin is dict:
         key_t, value_t = typing.get_args(t)
         scalar = _scalar_input(value_t) if value_t is not object else None
-        node = Node("dict", **common, addable=scalar is not None or _is_union(value_t))
+        node = Node("dict", **common, addable=scalar is not None or _is_union(value_t) or _is_model(value_t))
         entries = value if isinstance(value, dict) else {}
         for key, item in entries.items():
+            if _is_model(value_t) and isinstance(item, dict):  # a named entry (other_amounts.egen_insats)
+                entry = Node("model", path + (key,), str(key), present=True, removable=True)
+                entry.children = fields(value_t, item, path + (key,))
+                node.children.append(entry)
+                continue
             if scalar is None and not isinstance(item, (str, int, dt.date)):
                 node.children.append(Node("yaml", path + (key,), str(key), yaml=_as_yaml({key: item})))
                 continue
@@ -320,6 +331,9 @@ def item_model(model: type[BaseModel], path: tuple):
     current: Any = model
     for part in path:
         if isinstance(part, int):
+            continue
+        if typing.get_origin(current) is dict:  # a named entry: the dict's value type
+            current = _unwrap(typing.get_args(current)[1])[0]
             continue
         if not _is_model(current):
             return None

@@ -490,11 +490,14 @@ def clause_diff_html(project: Project, clause_id: str, old: int, new: int) -> st
     return clause_html(clause_report(older, newer), readability)
 
 
-def approve_clause(project: Project, ref: str, by: str, date_text: str | None) -> str:
-    """`drafter clauses approve REF --by BY --date DATE`, with its rules and messages."""
+def approve_clause(project: Project, ref: str, by: str, date_text: str | None, organisation: str | None = None,
+                   committee: str | None = None, paragraph: str | None = None, dnr: str | None = None) -> str:
+    """`drafter clauses approve REF --av BY --datum DATE --för … --för-nämnd … --paragraf … --dnr …`,
+    with its rules and messages."""
     from drafter.clauses.approve import approve, parse_date
 
-    approved = approve(project.library(), ref, by, parse_date(date_text or None))
+    approved = approve(project.library(), ref, by, parse_date(date_text or None), organisation or None,
+                       committee or None, paragraph or None, dnr or None)
     approval = approved.meta.all_approvals[-1]  # this one: a version may be approved for several
     return (f"{approved.ref} fastställd av {approval.describe()}; "
             f"texten (sha256 {approved.sha256[:12]}…) är införd i clauses/approvals.lock.")

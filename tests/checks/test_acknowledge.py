@@ -19,7 +19,7 @@ acknowledge:
 
 def spec_copy(tmp_path, text_change=lambda text: text):
     agreements = tmp_path / "agreements"
-    agreements.mkdir()
+    agreements.mkdir(parents=True)
     for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
         shutil.copy(spec, agreements / spec.name)
     path = agreements / EXAMPLE.name
@@ -88,3 +88,47 @@ def test_json_gives_the_reason_only_for_an_acknowledged_finding(tmp_path):
     (budget,) = [f for f in found if f["code"] == "budget-period"]
     assert budget["acknowledged"] == "Som originalet."
     assert all("acknowledged" not in f for f in found if f["code"] != "budget-period")
+
+
+def _norrmalm(text: str) -> str:
+    """The example for Norrmalms stadsdelsnämnd: the library's versions approved by Socialnämnden i
+    Stockholms stad are not approved here, so clause-unapproved is grouped, one line per document."""
+    return text.replace("committee: socialnämnden", "committee: Norrmalms stadsdelsnämnd", 1)
+
+
+def _grouped_line(lines):
+    (line,) = [line for line in lines if "[clause-unapproved]" in line and "(överenskommelsen)" in line]
+    return line
+
+
+def test_one_clause_of_a_grouped_finding_can_be_acknowledged(tmp_path):
+    _, before = check(spec_copy(tmp_path / "a", _norrmalm))
+    group = _grouped_line(before)
+    assert "kvitter" not in group and "villkor/period@2" in group
+    ack = ("\nacknowledge:\n  - code: clause-unapproved\n    about: villkor/period@2\n"
+           "    reason: Norrmalm fastställer villkoren i juni.\n")
+    _, lines = check(spec_copy(tmp_path / "b", lambda text: _norrmalm(text) + ack))
+    group = _grouped_line(lines)  # still one line, saying how many of its clauses are acknowledged
+    assert "1 av " in group and "är kvitterad i specen (Norrmalm fastställer villkoren i juni); de övriga är inte det." in group
+    assert "[kvitterad:" not in group
+    assert not any("[acknowledge-unused]" in line for line in lines)  # the acknowledgement was used
+
+
+def test_a_grouped_finding_with_every_clause_acknowledged_is_acknowledged(tmp_path):
+    import json
+
+    path = spec_copy(tmp_path / "a", _norrmalm)
+    result = CliRunner().invoke(main, ["check", str(path), "--clauses", str(CLAUSES), "--format", "json"])
+    (group,) = [f for f in json.loads(result.output)["findings"]
+                if f["code"] == "clause-unapproved" and f["document"] == "agreement"]
+    refs = [d["clause"] for d in group["details"]]
+    ack = "\nacknowledge:\n" + "".join(f"  - code: clause-unapproved\n    about: {ref}\n    reason: Norrmalm beslutar i juni.\n"
+                                       for ref in refs)
+    path = spec_copy(tmp_path / "b", lambda text: _norrmalm(text) + ack)
+    result = CliRunner().invoke(main, ["check", str(path), "--clauses", str(CLAUSES), "--format", "json"])
+    (group,) = [f for f in json.loads(result.output)["findings"]
+                if f["code"] == "clause-unapproved" and f["document"] == "agreement"]
+    assert group["acknowledged"] == "Norrmalm beslutar i juni."
+    assert all(d["acknowledged"] == "Norrmalm beslutar i juni." for d in group["details"])
+    _, lines = check(path)
+    assert _grouped_line(lines).endswith("[kvitterad: Norrmalm beslutar i juni.]")

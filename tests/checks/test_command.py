@@ -96,12 +96,12 @@ def test_check_imports_no_writer():
 def test_info_findings_summarised_per_code_and_document_all_with_alla():
     short, every = run(EXAMPLE), run(EXAMPLE, "--alla")
     info = [line for line in every.output.splitlines() if line.startswith("info [plain-word] ")
-            and "(agreement)" in line]
+            and "(överenskommelsen)" in line]
     assert len(info) > 5  # the example's own klarspråk notes
     summary = [line for line in short.output.splitlines() if line.startswith("info [plain-word] ")
-               and "(agreement)" in line]
+               and "(överenskommelsen)" in line]
     assert summary == [summary[0]]
-    assert summary[0].startswith(f"info [plain-word] {EXAMPLE} (agreement): {len(info)} ställen i överenskommelsen "
+    assert summary[0].startswith(f"info [plain-word] {EXAMPLE} (överenskommelsen): {len(info)} ställen i överenskommelsen "
                                  "(visa alla med --alla); det första, ")
     assert summary[0].endswith(info[0].split(": ", 1)[1])  # the first place's own message
     # warnings are never summarised, and the totals count every finding either way
@@ -116,3 +116,24 @@ def test_json_keeps_every_info_finding():
     found = json.loads(result.output)["findings"]
     every = run(EXAMPLE, "--alla").output.splitlines()
     assert sum(f["severity"] == "info" for f in found) == sum(line.startswith("info ") for line in every)
+
+
+def test_document_labels_are_swedish_in_text_and_data_in_json():
+    """What an official reads names the document in Swedish; JSON keeps the kind as data."""
+    from drafter.checks.summary import summary_lines
+    findings = [Finding("placeholder", "error", "Texten …", "a.yaml:3", document=kind)
+                for kind in ("agreement", "proposal", "addendum", "consolidated")]
+    lines = summary_lines([("a.yaml", f) for f in findings])
+    assert [line.split(": ")[0] for line in lines] == [
+        "fel [placeholder] a.yaml:3 (överenskommelsen)", "fel [placeholder] a.yaml:3 (tjänsteutlåtandet)",
+        "fel [placeholder] a.yaml:3 (tillägget)", "fel [placeholder] a.yaml:3 (konsoliderad)"]
+    assert [f.to_dict()["document"] for f in findings] == ["agreement", "proposal", "addendum", "consolidated"]
+    full = run(EXAMPLE, "--alla").output
+    assert "(agreement)" not in full and "(proposal)" not in full and "(överenskommelsen)" in full
+
+
+def test_clauses_outlines_names_the_kind_in_swedish():
+    result = CliRunner().invoke(main, ["clauses", "outlines", "--clauses", str(CLAUSES)])
+    assert result.exit_code == 0, result.output
+    assert "(överenskommelse)" in result.output and "(tjänsteutlåtande)" in result.output
+    assert "(agreement)" not in result.output and "(proposal)" not in result.output

@@ -84,9 +84,9 @@ def test_language_command_on_the_example():
     result = run("language", EXAMPLE, "--clauses", CLAUSES)
     assert result.exit_code == 0, result.output
     heads = [line for line in result.output.splitlines() if not line.startswith("  ")]
-    assert heads[0].startswith(f"{EXAMPLE} (agreement): LIX 5")
-    assert any(line.startswith(f"{EXAMPLE} (proposal): LIX") for line in heads)
-    assert "  info [term-variant] parter/parter@1 (agreement): \"idéburet partnerskap\" saknar" in result.output
+    assert heads[0].startswith(f"{EXAMPLE} (överenskommelsen): LIX 5")
+    assert any(line.startswith(f"{EXAMPLE} (tjänsteutlåtandet): LIX") for line in heads)
+    assert "  info [term-variant] parter/parter@1 (överenskommelsen): \"idéburet partnerskap\" saknar" in result.output
 
 
 def test_language_library_lists_each_clause_version():

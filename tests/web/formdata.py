@@ -18,7 +18,10 @@ class _Form(HTMLParser):
             self.inside = self.form_id in (a.get("id"), a.get("class"))
         if not self.inside:
             return
-        if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button"):
+        if tag == "input" and a.get("type") == "checkbox":
+            if a.get("name") and "checked" in a:  # a browser posts a checkbox only when it is checked
+                self.values[a["name"]] = a.get("value", "on")
+        elif tag == "input" and a.get("name") and a.get("type") not in ("submit", "button"):
             self.values[a["name"]] = a.get("value", "")
         elif tag == "select" and a.get("name"):
             self._select, self._first_option = a["name"], None

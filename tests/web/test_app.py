@@ -58,6 +58,9 @@ def test_new_partnership_from_the_overview(client, project):
     page = client.get("/spec/forening-x-2027")
     assert "inte ifyllt" in page.text  # the placeholders are findings beside their fields
     assert "inte ifyllt" in findings_beside(page.text, "document.place")
+    # a spec on a standard outline counts in the clause library's usage (it crashed the clause page)
+    usage = client.get("/clauses/villkor/period")
+    assert usage.status_code == 200 and "forening-x-2027.yaml (överenskommelse" in usage.text
 
 
 def test_renew_from_an_existing_spec(client, project):
@@ -123,6 +126,53 @@ def test_the_form_as_opened_round_trips_to_the_same_bytes(client, project):
     answer = client.post(f"/spec/{SPEC}/save", data=values)
     assert answer.status_code == 200 and "Sparad" in answer.text
     assert git(project, "status", "--porcelain") == ""
+
+
+def _with_table_and_other_amount(project) -> None:
+    """The 2026 spec with a budget table that adds "kr" (its other switches left at their defaults, true)
+    and an own contribution declared under other_amounts; committed, so a save's diff is the save's."""
+    from drafter.spec import yaml_write as yw
+
+    path = project / "agreements" / f"{SPEC}.yaml"
+    data = yw.load_rt(path.read_text(encoding="utf-8"))
+    data["budget"]["table"] = yw.new_map({"kr": True})
+    yw.set_value(data, ("other_amounts", "egen_insats"), yw.new_map({"amount": 150000, "kind": "egen insats"}),
+                 ["budget", "other_amounts", "figures", "texts", "outline"])
+    path.write_text(yw.dump_rt(data), encoding="utf-8")
+    git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "tabell")
+
+
+def test_true_false_fields_keep_their_defaults_through_a_round_trip(client, project):
+    """budget.table.header and .sum default to true and are not written: they show checked, and saving the
+    form as opened writes nothing; unchecking one writes false, and only that."""
+    _with_table_and_other_amount(project)
+    page = client.get(f"/spec/{SPEC}").text
+    for name in ("header", "sum", "kr"):
+        tag = re.search(rf'<input type="checkbox" id="f-budget-table-{name}"[^>]*>', page).group(0)
+        assert " checked" in tag, tag
+    values = editor_form(client)
+    assert (values["budget.table.header"], values["budget.table.sum"]) == ("true", "true")
+    assert client.post(f"/spec/{SPEC}/save", data=values).status_code == 200
+    assert git(project, "status", "--porcelain") == ""
+    values["budget.table.sum"] = "false"  # what the hidden field posts when the box is unchecked
+    assert client.post(f"/spec/{SPEC}/save", data=values).status_code == 200
+    diff = git(project, "diff", "-U0", "agreements")
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert [re.sub(r"\s+", " ", line) for line in changed] == ["+ sum: false"]
+
+
+def test_other_amounts_are_edited_with_their_own_labels(client, project):
+    _with_table_and_other_amount(project)
+    page = client.get(f"/spec/{SPEC}").text
+    label = re.search(r'<label for="f-other_amounts-egen_insats-kind">([^<]*)<', page).group(1)
+    assert label == "Slag av belopp" and "Organisationsform" not in label
+    assert "(tjänsteutlåtandet)" in page and "(proposal)" not in page and "(agreement)" not in page  # findings
+    values = editor_form(client)
+    assert values["other_amounts.egen_insats.kind"] == "egen insats"
+    assert values["other_amounts.egen_insats.amount"] == "150000"
+    after = form_values(client.post(f"/spec/{SPEC}/edit", data={**values, "op": "add:other_amounts",
+                                                                   "new:other_amounts": "arvsfonden"}).text)
+    assert after["other_amounts.arvsfonden.amount"] == "" and after["other_amounts.arvsfonden.kind"] == "annat"
 
 
 def test_live_check_shows_the_new_sum_and_the_stale_amount_beside_the_text(client):
@@ -287,6 +337,30 @@ def test_approve_follows_the_rules_of_clauses_approve(client, project):
     bad_date = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-sammanfattning",
                                                      "version": "2", "by": "X", "date": "2026-13-01"})
     assert bad_date.status_code == 422 and "inget giltigt datum" in bad_date.text
+
+
+def test_approve_takes_the_scope_paragraph_and_dnr(client, project):
+    """As `clauses approve --för --för-nämnd --paragraf --dnr`: the scope and the decision's reference are written."""
+    page = client.get("/clauses/street-minds/tu-bakgrund").text
+    for field in ("ap-organisation", "ap-committee", "ap-paragraph", "ap-dnr"):
+        assert f'id="{field}"' in page and f'for="{field}"' in page
+    answer = client.post("/clauses/approve", data={
+        "csrf": TOKEN, "id": "street-minds/tu-bakgrund", "version": "2", "by": "Norrmalms stadsdelsnämnd",
+        "date": "2026-05-20", "organisation": "Stockholms stad", "committee": "Norrmalms stadsdelsnämnd",
+        "paragraph": "§ 12", "dnr": "NO 2026/40"})
+    assert answer.status_code == 200, answer.text
+    head = (project / "clauses" / "street-minds" / "tu-bakgrund" / "v2.md").read_text(encoding="utf-8")
+    head = head.split("---")[1]
+    assert "Stockholms stad" in head and "Norrmalms stadsdelsnämnd" in head
+    assert "§ 12" in head and "NO 2026/40" in head
+    # approved for a nämnd only: once more for the whole kommun is another approval, not a refusal
+    again = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-bakgrund", "version": "2",
+                                                  "by": "Kommunfullmäktige i Stockholms stad",
+                                                  "organisation": "Stockholms stad", "date": "2026-06-01"})
+    assert again.status_code == 200, again.text
+    committee_only = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-sammanfattning",
+                                                           "version": "2", "by": "X", "committee": "Y"})
+    assert committee_only.status_code == 422 and "--för" in committee_only.text
 
 
 def test_compare_two_agreements(client):

@@ -198,3 +198,49 @@ def test_no_serious_accessibility_violations(site, path):
     driver, url, _root, _downloads = site
     driver.get(url + path)
     assert axe_violations(driver) == []
+
+
+def test_a_true_false_field_round_trips_and_approve_takes_a_scope(site, tmp_path):
+    """A budget table with only `kr: true` written: header and sum (default true) show checked; unchecking
+    sum and saving writes `sum: false` and nothing else. The approve form takes for whom it applies."""
+    from selenium.webdriver.common.by import By
+
+    from drafter.spec import yaml_write as yw
+
+    driver, url, root, _downloads = site
+    source = (root / "agreements" / f"{SPEC}.yaml").read_text(encoding="utf-8")
+    data = yw.load_rt(source)
+    data["budget"]["table"] = yw.new_map({"kr": True})
+    (root / "agreements" / "tabell-2026.yaml").write_text(yw.dump_rt(data), encoding="utf-8")
+    git(root, "add", "agreements/tabell-2026.yaml")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "tabell")
+
+    driver.get(f"{url}/spec/tabell-2026")
+    boxes = {name: by_id(driver, f"f-budget-table-{name}") for name in ("header", "sum", "kr")}
+    assert all(box.get_attribute("type") == "checkbox" and box.is_selected() for box in boxes.values())
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", boxes["sum"])
+    driver.save_screenshot(str(tmp_path / "tabell.png"))
+    boxes["sum"].click()
+    assert not by_id(driver, "f-budget-table-sum").is_selected()
+    save(driver)
+    diff = git(root, "diff", "-U0", "agreements/tabell-2026.yaml")
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert [" ".join(line.split()) for line in changed] == ["+ sum: false"]
+
+    driver.get(f"{url}/clauses/street-minds/tu-bakgrund")
+    wait_for(lambda: driver.find_elements(By.ID, "ap-dnr"), what="fastställelseformuläret")
+    for field, value in {"ap-by": "Norrmalms stadsdelsnämnd", "ap-date": "2026-05-20",
+                         "ap-organisation": "Stockholms stad", "ap-committee": "Norrmalms stadsdelsnämnd",
+                         "ap-paragraph": "§ 12", "ap-dnr": "NO 2026/40"}.items():
+        by_id(driver, field).send_keys(value)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", by_id(driver, "ap-committee"))
+    driver.save_screenshot(str(tmp_path / "fastställ.png"))
+    by_id(driver, "ap-dnr").submit()
+    shown = wait_for(lambda: driver.find_elements(By.CSS_SELECTOR, "p.message, .finding.error"), what="svaret")
+    assert "approvals.lock" in shown[0].text, shown[0].text
+    head = (root / "clauses" / "street-minds" / "tu-bakgrund" / "v2.md").read_text(encoding="utf-8").split("---")[1]
+    assert "Stockholms stad" in head and "Norrmalms stadsdelsnämnd" in head and "NO 2026/40" in head
+    import os
+    if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
+        for shot in tmp_path.glob("*.png"):
+            shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)

@@ -1,0 +1,44 @@
+"""The data table of `drafter compare`: every fact the texts can state, the nämnd's decision too."""
+
+from __future__ import annotations
+
+import copy
+
+from drafter.diff.data import data_changes
+from drafter.spec.model import Spec
+from helpers import example_data
+
+
+def _spec(data: dict) -> Spec:
+    return Spec.model_validate(data)
+
+
+def test_other_amounts_other_periods_and_the_decision_are_compared():
+    old = example_data()
+    new = copy.deepcopy(old)
+    old["other_amounts"] = {"egen_insats": {"amount": 150000, "kind": "egen insats"}}
+    new["other_amounts"] = {"egen_insats": {"amount": 175000, "kind": "egen insats"},
+                            "arvsfonden": {"amount": 200000, "per": "år", "kind": "annan finansiering",
+                                           "item": "Bidrag från Arvsfonden"}}
+    old["other_periods"] = {"kulturiop": {"start": "2021-06-01", "end": "2027-05-31", "kind": "annan överenskommelse"}}
+    new["decision"]["ceiling"] = {"amount": 1100000, "per": "år"}
+    new["decision"]["latest_end"] = "2029-12-31"
+    new["decision"]["delegations"][0]["matters"] = ["lydelse"]
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
+    nb = "\u00a0"
+    assert changes["Annat belopp: egen_insats"] == (f"150{nb}000{nb}kr (egen insats)", f"175{nb}000{nb}kr (egen insats)")
+    assert changes["Annat belopp: arvsfonden"] == (
+        "", f"200{nb}000{nb}kr per år (annan finansiering, Bidrag från Arvsfonden)")
+    assert changes["Annan period: kulturiop"] == ("2021-06-01–2027-05-31 (annan överenskommelse)", "")
+    assert changes["Beslut: tak"] == (f"1{nb}000{nb}000{nb}kr per år", f"1{nb}100{nb}000{nb}kr per år")
+    assert changes["Beslut: senast till"] == ("2028-12-31", "2029-12-31")
+    assert changes["Beslut: delegation till socialdirektören"] == ("lydelse, budget", "lydelse")
+    assert "Beslut: nämnd" not in changes  # unchanged facts are not listed
+
+
+def test_a_decision_only_one_side_has_is_listed_as_added():
+    old, new = example_data(), example_data()
+    old.pop("decision")
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
+    assert changes["Beslut: nämnd"] == ("", "socialnämnden")
+    assert changes["Beslut: tak"][0] == ""
