@@ -42,11 +42,6 @@ def test_links_lead_somewhere(path):
             continue  # http:, mailto:
         target, _, anchor = link.partition("#")
         file = (path.parent / target).resolve() if target else path
-        if target and path.parent.name == "_readme":
-            # a README fragment (docs/_readme/, spliced in at merge) links from where it will stand:
-            # README.md, or docs/checks.md for the lines of its index of codes
-            file = next((f for f in ((ROOT / target).resolve(), (ROOT / "docs" / target).resolve()) if f.exists()),
-                        file)
         if not file.exists():
             broken.append(link)
         elif anchor and file.suffix == ".md" and anchor not in anchors(file):
