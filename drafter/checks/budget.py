@@ -68,7 +68,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 class _Basis:
     """What the budget explains, per month and in whole: the budget's sum and rows, what the first
-    period and the whole term come to, and the spec's other amounts and figures."""
+    period and the whole term come to, the nämnd's decided ceiling, and the spec's other amounts and figures."""
 
     def __init__(self, ctx: CheckContext):
         spec = ctx.spec
@@ -81,6 +81,11 @@ class _Basis:
             spans.append(whole_months(period.start, period.renewal.max_end))
         self.whole = amounts | {m * n for m in self.monthly for n in spans if n}
         self.other = list(spec.other_amounts.values())
+        ceiling = spec.decision.ceiling if spec.decision else None
+        if ceiling is not None:  # the nämnd's ceiling, which "förslag till beslut" states from the data
+            if ceiling.per == "år":
+                self.monthly.add(ceiling.amount / 12)
+            self.whole.add(ceiling.amount)
         self.figures = {v for v in spec.figures.values() if isinstance(v, int) and not isinstance(v, bool)}
         self.public_names = {n.casefold() for p in spec.parties if p.sector == "offentlig"
                              for n in (p.name, p.committee, p.municipality, p.administration) if n}
