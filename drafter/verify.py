@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from drafter.clauses.library import ClauseLibrary
 
 
+UNLIKE = 0.6  # below this share of equal words a file is not a changed copy of the locked document
+
+
 @dataclass
 class Verdict:
     file: Path
@@ -65,6 +68,12 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
         return Verdict(file, False, [f"{file} matchar inget låst dokument i formatet {file.suffix[1:].upper()}."])
     ratio, spec, name, reference = best
     share = f"{ratio * 100:.1f}".replace(".", ",")
+    if ratio < UNLIKE:  # another document altogether: a word diff against it would only mislead
+        return Verdict(file, False, [
+            f"{file} matchar inget låst dokument: inget av dem har samma text (närmast {_label(name)} i {spec}, "
+            f"bara {share} % av orden lika). Är filen ett dokument som inte låsts, till exempel tjänsteutlåtandet "
+            "eller ett tillägg som ännu inte undertecknats? Lås det med `drafter lock SPEC --document …` när det "
+            "undertecknats."])
     lines = [f"{file} matchar inte filerna som låstes. Närmast: {_label(name)} i {spec} ({share} % av orden lika)."]
     differences = _differences(reference, words)
     lines += differences or ["Texten är densamma; filen skiljer sig i annat än texten (layout, metadata eller "
