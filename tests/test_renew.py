@@ -94,3 +94,13 @@ def test_renew_needs_an_end_and_never_overwrites(tmp_path):
     assert again.exit_code == 2 and "finns redan" in again.output
     no_end = run("renew", path.parent / "street-minds-2026.yaml", "x-2029", "--clauses", CLAUSES)
     assert no_end.exit_code == 2 and "--end ÅÅÅÅ-MM-DD eller --months N" in no_end.output
+
+
+def test_stale_year_names_the_agreement_being_renewed_and_the_new_period(tmp_path):
+    # "före den förnyade överenskommelsens start (2026)" read as the new agreement, which starts 2029.
+    path, _ = renewed(tmp_path)
+    stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
+    bakgrund = next(line for line in stale if "street-minds/bakgrund@1" in line)
+    assert "före starten (2026) av överenskommelsen som förnyas (street-minds-2026.yaml)" in bakgrund
+    assert "för den nya perioden (2029–2030)" in bakgrund
+    assert "förnyade överenskommelsens" not in "\n".join(stale)

@@ -29,6 +29,8 @@ def check_stale_years(ctx: CheckContext):
     spec = ctx.spec
     start = spec.period.start.year
     before = _renewed_start(ctx) if spec.renews else None
+    end = spec.period.end.year
+    years = f"{start}–{end}" if end != start else f"{start}"
     for clause_ref, source in _sources(ctx):
         # Expressions hold dots ("figures.x"): mark them before the text is cut into sentences.
         marked = _EXPRESSION.sub(lambda m: _QUOTED_FIGURE if _FIGURE.match(m.group(0)) else _OTHER, source)
@@ -40,9 +42,9 @@ def check_stale_years(ctx: CheckContext):
                        if int(m.group(1)) < before and not _HISTORY.search(literal[:m.start()])]
                 if old:
                     yield Finding("stale-year", "warning",
-                                  f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före den förnyade "
-                                  f"överenskommelsens start ({before}): \"{shown}\". Uppdatera siffrorna och årtalen "
-                                  "för den nya perioden.", clause_ref)
+                                  f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före starten ({before}) av "
+                                  f"överenskommelsen som förnyas ({spec.renews}): \"{shown}\". Uppdatera siffrorna "
+                                  f"och årtalen för den nya perioden ({years}).", clause_ref)
             for m in _SEASON.finditer(sentence.replace(_QUOTED_FIGURE, " ").replace(_OTHER, " ")):
                 if int(m.group(2)) < start - 1:
                     yield Finding("stale-year", "warning",
@@ -58,8 +60,9 @@ def check_stale_years(ctx: CheckContext):
         keyed = _KEY_YEAR.search(key)
         if before is not None and keyed and int(keyed.group(1)) < before:
             yield Finding("stale-year", "warning",
-                          f"Uppgiften {key} avser {keyed.group(1)}, före den förnyade överenskommelsens start "
-                          f"({before}). Ge den nya perioden egna siffror.", where)
+                          f"Uppgiften {key} avser {keyed.group(1)}, före starten ({before}) av överenskommelsen som "
+                          f"förnyas ({spec.renews}). Ge den nya perioden ({years}) egna "
+                          "siffror.", where)
 
 
 def _sources(ctx: CheckContext):
