@@ -104,3 +104,17 @@ def test_stale_year_names_the_agreement_being_renewed_and_the_new_period(tmp_pat
     assert "före starten (2026) av överenskommelsen som förnyas (street-minds-2026.yaml)" in bakgrund
     assert "för den nya perioden (2029–2030)" in bakgrund
     assert "förnyade överenskommelsens" not in "\n".join(stale)
+
+
+def test_a_date_figure_of_the_old_period_is_stale_until_updated(tmp_path):
+    # The renewed proposal said "Den nuvarande överenskommelsen löper ut den 30 juni 2026" in a renewal
+    # for 2029: renew listed the figure, check said nothing.
+    path, _ = renewed(tmp_path)
+    stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
+    (line,) = [line for line in stale if "tidigare_overenskommelse_slut" in line]
+    assert "är 30 juni 2026, före starten (1 juli 2026) av överenskommelsen som förnyas" in line
+    path.write_text(path.read_text(encoding="utf-8").replace("tidigare_overenskommelse_slut: 2026-06-30",
+                                                             "tidigare_overenskommelse_slut: 2028-12-31"),
+                    encoding="utf-8")
+    again = run("check", path, "--clauses", CLAUSES).output
+    assert "tidigare_overenskommelse_slut" not in again
