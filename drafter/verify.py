@@ -49,6 +49,12 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
     if not locked:
         return Verdict(file, False, [f"{file}: inget lås hittades" + (f" för {specs[0]}" if len(specs) == 1 else
                                      " i agreements/") + "; kör `drafter lock SPEC` när dokumentet undertecknats."])
+    if file.suffix.lower() not in (".pdf", ".docx"):
+        return Verdict(file, False, [f"{file} är ingen PDF- eller DOCX-fil. `drafter verify` jämför en undertecknad "
+                                     "PDF eller DOCX med låsen; ange specen som andra argument: "
+                                     f"drafter verify FIL.pdf {file}" if file.suffix.lower() in (".yaml", ".yml")
+                                     else f"{file} är ingen PDF- eller DOCX-fil; `drafter verify` jämför en "
+                                     "undertecknad PDF eller DOCX med låsen."])
     words = _file_words(file, data)
     if words is None:
         return Verdict(file, False, [f"{file} matchar inget låst dokument och kan inte läsas som "

@@ -81,3 +81,11 @@ def test_a_document_that_was_never_locked_is_not_diffed_against_the_agreement(he
     assert result.exit_code == 1
     assert f"{proposal} matchar inget låst dokument: inget av dem har samma text" in result.output
     assert "tjänsteutlåtandet" in result.output and "→" not in result.output
+
+
+def test_a_spec_given_as_the_file_is_told_where_it_goes(here):
+    # `drafter verify agreements/x.yaml` said the spec "kan inte läsas som YAML; filen är skadad".
+    result = run("verify", SPEC)
+    assert result.exit_code == 1
+    assert f"{SPEC} är ingen PDF- eller DOCX-fil" in result.output and f"drafter verify FIL.pdf {SPEC}" in result.output
+    assert "skadad" not in result.output
