@@ -244,3 +244,13 @@ def test_an_amount_that_is_neither_budget_nor_ceiling_is_still_an_error(tmp_path
     data["decision"]["ceiling"] = {"amount": 1200000, "per": "år"}
     spec, clauses, found = with_clause(tmp_path, "Socialnämnden beviljar ett bidrag om 1 100 000 kr per år.", data)
     assert [f.severity for f in found] == ["error"]
+
+
+def test_a_stale_budget_equal_to_the_ceiling_is_still_an_error(tmp_path):
+    # The ceiling explains itself only where the sentence states a ceiling ("högst"): a budget sentence
+    # that still says the old total, equal to the ceiling, is the budget written wrong.
+    data = example_data()
+    data["decision"]["ceiling"] = {"amount": 1000000, "per": "år"}
+    data["budget"]["rows"][0]["amount"] += 22000
+    spec, clauses, found = with_clause(tmp_path, "Socialförvaltningen lämnar ett bidrag om 1 000 000 kr per år.", data)
+    assert [f.severity for f in found] == ["error"]
