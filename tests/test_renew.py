@@ -96,13 +96,12 @@ def test_renew_needs_an_end_and_never_overwrites(tmp_path):
     assert no_end.exit_code == 2 and "--end ÅÅÅÅ-MM-DD eller --months N" in no_end.output
 
 
-def test_stale_year_names_the_agreement_being_renewed_and_the_new_period(tmp_path):
+def test_stale_year_does_not_say_the_renewed_agreements_start(tmp_path):
     # "före den förnyade överenskommelsens start (2026)" read as the new agreement, which starts 2029.
     path, _ = renewed(tmp_path)
     stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
     bakgrund = next(line for line in stale if "street-minds/bakgrund@1" in line)
-    assert "före starten (2026) av överenskommelsen som förnyas (street-minds-2026.yaml)" in bakgrund
-    assert "för den nya perioden (2029–2030)" in bakgrund
+    assert "före 2026 då den överenskommelse som nu förnyas började" in bakgrund
     assert "förnyade överenskommelsens" not in "\n".join(stale)
 
 
@@ -112,7 +111,7 @@ def test_a_date_figure_of_the_old_period_is_stale_until_updated(tmp_path):
     path, _ = renewed(tmp_path)
     stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
     (line,) = [line for line in stale if "tidigare_overenskommelse_slut" in line]
-    assert "är 30 juni 2026, före starten (1 juli 2026) av överenskommelsen som förnyas" in line
+    assert "är 30 juni 2026, före 1 juli 2026 då den överenskommelse som nu förnyas började" in line
     path.write_text(path.read_text(encoding="utf-8").replace("tidigare_overenskommelse_slut: 2026-06-30",
                                                              "tidigare_overenskommelse_slut: 2028-12-31"),
                     encoding="utf-8")

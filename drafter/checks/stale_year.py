@@ -32,8 +32,6 @@ def check_stale_years(ctx: CheckContext):
     start = spec.period.start.year
     renewed_start = _renewed_start(ctx) if spec.renews else None
     before = renewed_start.year if renewed_start else None
-    end = spec.period.end.year
-    years = f"{start}–{end}" if end != start else f"{start}"
     for clause_ref, source in _sources(ctx):
         # Expressions hold dots ("figures.x"): mark them before the text is cut into sentences.
         marked = _EXPRESSION.sub(lambda m: _QUOTED_FIGURE if _FIGURE.match(m.group(0)) else _OTHER, source)
@@ -45,9 +43,9 @@ def check_stale_years(ctx: CheckContext):
                        if int(m.group(1)) < before and not _HISTORY.search(literal[:m.start()])]
                 if old:
                     yield Finding("stale-year", "warning",
-                                  f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före starten ({before}) av "
-                                  f"överenskommelsen som förnyas ({spec.renews}): \"{shown}\". Uppdatera siffrorna "
-                                  f"och årtalen för den nya perioden ({years}).", clause_ref)
+                                  f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före {before} då den "
+                                  f"överenskommelse som nu förnyas började: \"{shown}\". Uppdatera siffrorna och årtalen "
+                                  "för den nya perioden.", clause_ref)
             for m in _SEASON.finditer(sentence.replace(_QUOTED_FIGURE, " ").replace(_OTHER, " ")):
                 if int(m.group(2)) < start - 1:
                     yield Finding("stale-year", "warning",
@@ -62,15 +60,14 @@ def check_stale_years(ctx: CheckContext):
                           "Ange en tidpunkt för den nya perioden.", where)
         if renewed_start is not None and isinstance(value, dt.date) and value < renewed_start:
             yield Finding("stale-year", "warning",
-                          f"Uppgiften {key} är {datum(value)}, före starten ({datum(renewed_start)}) av "
-                          f"överenskommelsen som förnyas ({spec.renews}), och hör till en tidigare period. Ange "
-                          f"datumet för den nya perioden ({years}).", where)
+                          f"Uppgiften {key} är {datum(value)}, före {datum(renewed_start)} då den överenskommelse som "
+                          "nu förnyas började, och hör till en tidigare period. Ange datumet för den nya perioden.",
+                          where)
         keyed = _KEY_YEAR.search(key)
         if before is not None and keyed and int(keyed.group(1)) < before:
             yield Finding("stale-year", "warning",
-                          f"Uppgiften {key} avser {keyed.group(1)}, före starten ({before}) av överenskommelsen som "
-                          f"förnyas ({spec.renews}). Ge den nya perioden ({years}) egna "
-                          "siffror.", where)
+                          f"Uppgiften {key} avser {keyed.group(1)}, före {before} då den överenskommelse som nu "
+                          "förnyas började. Ge den nya perioden egna siffror.", where)
 
 
 def _sources(ctx: CheckContext):
