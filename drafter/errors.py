@@ -76,3 +76,14 @@ class DrafterError(Exception):
 
 class EngineError(DrafterError):
     """An external program (LibreOffice) is missing, failed or hung."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read, in Swedish: the operating system's own text is English."""
+    import errno
+
+    reasons = {errno.ENOENT: "filen finns inte", errno.EACCES: "behörighet saknas", errno.EPERM: "behörighet saknas",
+               errno.EISDIR: "det är en mapp, inte en fil", errno.ENOTDIR: "en del av sökvägen är ingen mapp",
+               errno.ELOOP: "sökvägen har för många symboliska länkar", errno.ENAMETOOLONG: "sökvägen är för lång",
+               errno.EIO: "ett läsfel på disken"}
+    return reasons.get(exc.errno or 0, f"ett fel i filsystemet, felkod {exc.errno}")

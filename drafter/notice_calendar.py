@@ -13,7 +13,7 @@ Sundays and the other allmänna helgdagar, and midsommarafton, julafton and nyå
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafter.swedish.holidays import helgdagar
 
@@ -286,7 +286,14 @@ class SpecCalendar:
         return f"{self.spec} efter tillägg nr {self.amendment} (gäller från {datum(self.effective)})"
 
     def lines(self) -> list[str]:
-        return calendar_lines(self.calendar, self.name, self.unfilled)
+        lines = calendar_lines(self.calendar, self.name, self.unfilled)
+        if self.effective is not None and self.calendar is not None and not self.calendar.renewals:
+            from drafter.formatting import datum
+
+            none = "  Ingen förlängning ryms före längsta slutdatum."
+            lines = [f"  Ingen förlängning återstår med en uppsägningsdag från och med {datum(self.effective)}."
+                     if line == none else line for line in lines]
+        return lines
 
     def to_dict(self) -> dict:
         data = calendar_dict(self.calendar, self.spec, self.unfilled)
@@ -306,6 +313,14 @@ def spec_calendars(loaded) -> list[SpecCalendar]:
         amended = amended_periods(loaded.spec)
     except ValueError:  # an amendment's period is invalid: the check reports it with file and line
         return found
-    found += [SpecCalendar(str(loaded.path), notice_calendar(period), [], number, effective)
+    found += [SpecCalendar(str(loaded.path), _from(notice_calendar(period), effective), [], number, effective)
               for number, effective, period in amended]
     return found
+
+
+def _from(calendar: NoticeCalendar | None, effective: dt.date) -> NoticeCalendar | None:
+    """The renewals a tillägg governs: those whose notice deadline is on or after the day it takes
+    effect; an earlier deadline was governed by the wording before it (shown in the calendar above)."""
+    if calendar is None:
+        return None
+    return replace(calendar, renewals=[s for s in calendar.renewals if s.deadline is None or s.deadline >= effective])

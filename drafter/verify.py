@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from drafter.clauses.library import ClauseLibrary
 
 
+UNLIKE = 0.6  # below this share of equal words a file is not a changed copy of the locked document
+
+
 @dataclass
 class Verdict:
     file: Path
@@ -46,6 +49,12 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
     if not locked:
         return Verdict(file, False, [f"{file}: inget lås hittades" + (f" för {specs[0]}" if len(specs) == 1 else
                                      " i agreements/") + "; kör `drafter lock SPEC` när dokumentet undertecknats."])
+    if file.suffix.lower() not in (".pdf", ".docx"):
+        return Verdict(file, False, [f"{file} är ingen PDF- eller DOCX-fil. `drafter verify` jämför en undertecknad "
+                                     "PDF eller DOCX med låsen; ange specen som andra argument: "
+                                     f"drafter verify FIL.pdf {file}" if file.suffix.lower() in (".yaml", ".yml")
+                                     else f"{file} är ingen PDF- eller DOCX-fil; `drafter verify` jämför en "
+                                     "undertecknad PDF eller DOCX med låsen."])
     words = _file_words(file, data)
     if words is None:
         return Verdict(file, False, [f"{file} matchar inget låst dokument och kan inte läsas som "
@@ -65,6 +74,12 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
         return Verdict(file, False, [f"{file} matchar inget låst dokument i formatet {file.suffix[1:].upper()}."])
     ratio, spec, name, reference = best
     share = f"{ratio * 100:.1f}".replace(".", ",")
+    if ratio < UNLIKE:  # another document altogether: a word diff against it would only mislead
+        return Verdict(file, False, [
+            f"{file} matchar inget låst dokument: inget av dem har samma text (närmast {_label(name)} i {spec}, "
+            f"bara {share} % av orden lika). Är filen ett dokument som inte låsts, till exempel tjänsteutlåtandet "
+            "eller ett tillägg som ännu inte undertecknats? Lås det med `drafter lock SPEC --document …` när det "
+            "undertecknats."])
     lines = [f"{file} matchar inte filerna som låstes. Närmast: {_label(name)} i {spec} ({share} % av orden lika)."]
     differences = _differences(reference, words)
     lines += differences or ["Texten är densamma; filen skiljer sig i annat än texten (layout, metadata eller "

@@ -86,3 +86,15 @@ def test_the_schema_editors_show_is_swedish():
     assert [t for t in texts if english.search(t)] == []
     assert schema["$defs"]["DocumentInfo"]["title"] == "Dokumentuppgifter"
     assert schema["$defs"]["Party"]["properties"]["organisationsnummer"]["title"] == "Organisationsnummer"
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda tmp: tmp / "finns-inte.yaml", "filen finns inte"),
+    (lambda tmp: (tmp / "mapp.yaml").mkdir() or tmp / "mapp.yaml", "ingen vanlig fil"),
+])
+def test_a_file_that_cannot_be_read_is_explained_in_swedish(tmp_path, make, reason):
+    # `drafter check agreements/finns-inte.yaml` said "(No such file or directory)": the OS's English.
+    path = make(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert reason in result.output and "No such file" not in result.output and "Is a directory" not in result.output

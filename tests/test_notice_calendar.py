@@ -216,3 +216,31 @@ def test_kalender_after_an_amendment_that_extends_the_agreement(tmp_path):
 
 def test_an_amendment_that_leaves_the_period_alone_adds_no_calendar():
     assert len(kalender(EXAMPLE, "--format", "json").output.split('"renewals"')) == 2
+
+
+def test_kalender_after_a_tillägg_shows_only_the_deadlines_it_governs(tmp_path):
+    # Tillägg nr 2 moves the notice day to 31 August from 1 July 2027: the calendar after it listed
+    # "måndag 31 augusti 2026" for the renewal of 31 December 2026, a day the tillägg never governed.
+    data = example_data(amended=True)
+    data["amendments"].append({"number": 2, "date": D(2027, 6, 10),
+                               "decision": {"by": "socialdirektören", "date": D(2027, 6, 3)},
+                               "effective": D(2027, 7, 1),
+                               "changes": [{"set": {"period.renewal.notice_deadline": "08-31"}}]})
+    spec = write_spec(tmp_path, data)
+    lines = kalender(spec).output.splitlines()
+    after = lines.index(f"Uppsägningskalender för {spec} efter tillägg nr 2 (gäller från 1 juli 2027)")
+    amended = lines[after:lines.index("  Överenskommelsen upphör senast 31 december 2028.", after)]
+    assert not any("2026" in line and "augusti" in line for line in amended)
+    assert any(line.startswith("  31 december 2027") and "tisdag 31 augusti 2027" in line for line in amended)
+    assert "onsdag 30 september 2026" in "\n".join(lines[:after])  # the signed wording governed that one
+
+
+def test_kalender_after_a_tillägg_with_no_deadline_left(tmp_path):
+    data = example_data(amended=True)
+    data["amendments"].append({"number": 2, "date": D(2027, 10, 10),
+                               "decision": {"by": "socialdirektören", "date": D(2027, 10, 3)},
+                               "effective": D(2027, 11, 1),
+                               "changes": [{"set": {"period.renewal.notice_deadline": "08-31"}}]})
+    lines = kalender(write_spec(tmp_path, data)).output.splitlines()
+    assert "  Ingen förlängning återstår med en uppsägningsdag från och med 1 november 2027." in lines
+    assert "  Ingen förlängning ryms före längsta slutdatum." not in lines

@@ -172,3 +172,26 @@ def test_the_report_flags_other_periods_that_ended_and_other_amounts(tmp_path):
                and f"{path.name}:" in line for line in lines), review
     assert not any("arvsfonden" in line for line in lines)  # it runs on into the new period
     assert any("beloppet egen_insats (egen insats)" in line and "150\u00a0000\u00a0kr" in line for line in lines), review
+
+
+def test_stale_year_does_not_say_the_renewed_agreements_start(tmp_path):
+    # "före den förnyade överenskommelsens start (2026)" read as the new agreement, which starts 2029.
+    path, _ = renewed(tmp_path)
+    stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
+    bakgrund = next(line for line in stale if "street-minds/bakgrund@1" in line)
+    assert "före 2026 då den överenskommelse som nu förnyas började" in bakgrund
+    assert "förnyade överenskommelsens" not in "\n".join(stale)
+
+
+def test_a_date_figure_of_the_old_period_is_stale_until_updated(tmp_path):
+    # The renewed proposal said "Den nuvarande överenskommelsen löper ut den 30 juni 2026" in a renewal
+    # for 2029: renew listed the figure, check said nothing.
+    path, _ = renewed(tmp_path)
+    stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
+    (line,) = [line for line in stale if "tidigare_overenskommelse_slut" in line]
+    assert "är 30 juni 2026, före 1 juli 2026 då den överenskommelse som nu förnyas började" in line
+    path.write_text(path.read_text(encoding="utf-8").replace("tidigare_overenskommelse_slut: 2026-06-30",
+                                                             "tidigare_overenskommelse_slut: 2028-12-31"),
+                    encoding="utf-8")
+    again = run("check", path, "--clauses", CLAUSES).output
+    assert "tidigare_overenskommelse_slut" not in again

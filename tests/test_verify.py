@@ -71,3 +71,21 @@ def test_without_a_lock_nothing_is_verified(here, tmp_path):
     result = run("verify", BUILT + ".pdf", "--agreements", tmp_path / "agreements")
     assert result.exit_code == 1
     assert "inget lås hittades" in result.output
+
+
+def test_a_document_that_was_never_locked_is_not_diffed_against_the_agreement(here):
+    # The proposal is built beside the locked agreement but never locked: a word diff of it against the
+    # agreement ("19 % av orden lika" and 60 lines of changes) told the reviewer nothing true.
+    proposal = "out/street-minds-2026/street-minds-2026-tjansteutlatande.pdf"
+    result = run("verify", proposal)
+    assert result.exit_code == 1
+    assert f"{proposal} matchar inget låst dokument: inget av dem har samma text" in result.output
+    assert "tjänsteutlåtandet" in result.output and "→" not in result.output
+
+
+def test_a_spec_given_as_the_file_is_told_where_it_goes(here):
+    # `drafter verify agreements/x.yaml` said the spec "kan inte läsas som YAML; filen är skadad".
+    result = run("verify", SPEC)
+    assert result.exit_code == 1
+    assert f"{SPEC} är ingen PDF- eller DOCX-fil" in result.output and f"drafter verify FIL.pdf {SPEC}" in result.output
+    assert "skadad" not in result.output

@@ -18,6 +18,7 @@ from drafter.model.nodes import (
 )
 from drafter.model.numbering import number_document
 from drafter.spec.model import Spec
+from drafter.swedish.names import lista
 
 AGREEMENT = "överenskommelse "  # the title's first word, made definite when the addendum names it
 
@@ -69,7 +70,7 @@ def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
     the numbers of the amendments that were made as tillägg (one that changed no text was not)."""
     doc = state.consolidated
     doc.kind = "consolidated"
-    numbers = ", ".join(str(n) for n in signed)
+    numbers = lista([str(n) for n in signed])  # "1", "1 och 2", "1, 2 och 3"
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(state.amendment.effective)}"
     signed_on, doc.meta.date = doc.meta.date, state.amendment.effective
     from drafter.assemble.unsigned import mark_unsigned

@@ -53,6 +53,7 @@ _OTHER_WORDS = re.compile(
     r"egen insats|egna insats|eget bidrag|egen finansiering|egna medel|medfinansier|annan finansiering|andra bidrag"
     r"|övrig finansiering|extern|statsbidrag|arvsfond|fonden|stiftelse|sponsr|insamla|gåvor|medlemsavgift"
     r"|omsättning|ideell tid|ideella insatser|värdet|tidigare|föregående|förra", re.I)
+_CEILING_WORDS = re.compile(r"\bhögst\b|\btak\b|\btaket\b|\bupp till\b|\bmaximalt\b|\bsom mest\b", re.I)
 _FROM_NAME = re.compile(r"\bfrån\s+(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"'–-]|\s*$)|\n")
 
@@ -68,7 +69,8 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 class _Basis:
     """What the budget explains, per month and in whole: the budget's sum and rows, what the first
-    period and the whole term come to, and the spec's other amounts and figures."""
+    period and the whole term come to, and the spec's other amounts and figures; the nämnd's
+    decided ceiling where a sentence states it as one."""
 
     def __init__(self, ctx: CheckContext):
         spec = ctx.spec
@@ -81,6 +83,7 @@ class _Basis:
             spans.append(whole_months(period.start, period.renewal.max_end))
         self.whole = amounts | {m * n for m in self.monthly for n in spans if n}
         self.other = list(spec.other_amounts.values())
+        self.ceiling = spec.decision.ceiling if spec.decision else None
         self.figures = {v for v in spec.figures.values() if isinstance(v, int) and not isinstance(v, bool)}
         self.public_names = {n.casefold() for p in spec.parties if p.sector == "offentlig"
                              for n in (p.name, p.committee, p.municipality, p.administration) if n}
@@ -97,6 +100,17 @@ class _Basis:
             if abs(value - stated) <= 1:
                 return True
         return value in self.figures
+
+    def ceiling_stated(self, amount: Amount, sentence: str) -> bool:
+        """The nämnd's decided ceiling, stated as a ceiling ("om högst 900 000 kr per år", as "förslag till
+        beslut" writes it from decision.ceiling): data, not the budget written wrong. Only with a word for
+        a ceiling, so that a stale budget equal to the ceiling is still caught."""
+        ceiling = self.ceiling
+        if ceiling is None or not _CEILING_WORDS.search(sentence):
+            return False
+        if ceiling.per == "år" and amount.months is not None:
+            return abs(amount.value - ceiling.amount / 12 * amount.months) <= 1
+        return amount.months is None and abs(amount.value - ceiling.amount) <= 1
 
     def others_money(self, sentence: str) -> bool:
         """The sentence speaks of an own contribution, other funding or someone else's money."""
@@ -119,6 +133,8 @@ def check_budget_amount(ctx: CheckContext):
     for piece in ctx.pieces:
         for amount in find_amounts(piece.text):
             if not amount.over_time or basis.explains(amount):
+                continue
+            if basis.ceiling_stated(amount, sentence_around(piece.text, amount.start, amount.end)):
                 continue
             yield _amount_finding(ctx, basis, piece, amount)
 

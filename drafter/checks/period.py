@@ -50,7 +50,12 @@ def check_period_renewal(ctx: CheckContext):
                       f"{datum(ends[-1])}.",
                       ctx.where("period", "renewal", "max_end"))
     where_notice = ctx.where("period", "renewal", "notice_deadline")
-    if notice_date(renewal.notice_deadline, 2000) is None or notice_date(renewal.notice_deadline, 2001) is None:
+    if notice_date(renewal.notice_deadline, 2000) is None:  # not even in a leap year: "02-30", "04-31"
+        yield Finding("period-renewal", "error",
+                      f"Uppsägningsdagen {renewal.notice_deadline} finns inte: {_no_such_day(renewal.notice_deadline)} "
+                      "Skriv dagen som MM-DD, till exempel 09-30.", where_notice)
+        return
+    if notice_date(renewal.notice_deadline, 2001) is None:
         yield Finding("period-renewal", "error",
                       f"Uppsägningsdagen {renewal.notice_deadline} finns inte varje år; välj en dag som alla år har.",
                       where_notice)
@@ -82,3 +87,18 @@ def check_period_renewal(ctx: CheckContext):
 
 
 CHECKS = [check_period_order, check_period_renewal]
+
+
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+
+
+def _no_such_day(month_day: str) -> str:
+    """Why MM-DD is no day: the month's length, or no such month."""
+    import calendar
+
+    month, day = (int(p) for p in month_day.split("-"))
+    if not 1 <= month <= 12:
+        return f"månaden {month:02d} finns inte; månaderna är 01–12."
+    days = calendar.monthrange(2001, month)[1]  # a common year: februari 28
+    return f"{_MONTHS[month - 1]} har {days} dagar{' (29 under skottår)' if month == 2 else ''}, inte {day}."

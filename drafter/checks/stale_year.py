@@ -9,10 +9,12 @@ spec's texts, never a computed value) and dates a figure, or is a season before 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
+from drafter.formatting import datum
 
 _EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 _FIGURE = re.compile(r"{{\s*figures\.\w+")
@@ -28,7 +30,8 @@ _QUOTED_FIGURE, _OTHER = "\ue010", "\ue011"  # stand-ins for a quoted figure and
 def check_stale_years(ctx: CheckContext):
     spec = ctx.spec
     start = spec.period.start.year
-    before = _renewed_start(ctx) if spec.renews else None
+    renewed_start = _renewed_start(ctx) if spec.renews else None
+    before = renewed_start.year if renewed_start else None
     for clause_ref, source in _sources(ctx):
         # Expressions hold dots ("figures.x"): mark them before the text is cut into sentences.
         marked = _EXPRESSION.sub(lambda m: _QUOTED_FIGURE if _FIGURE.match(m.group(0)) else _OTHER, source)
@@ -55,6 +58,11 @@ def check_stale_years(ctx: CheckContext):
             yield Finding("stale-year", "warning",
                           f"Uppgiften {key} gäller \"{season.group(0)}\", mer än ett år före periodens start ({start}). "
                           "Ange en tidpunkt för den nya perioden.", where)
+        if renewed_start is not None and isinstance(value, dt.date) and value < renewed_start:
+            yield Finding("stale-year", "warning",
+                          f"Uppgiften {key} är {datum(value)}, före {datum(renewed_start)} då den överenskommelse som "
+                          "nu förnyas började, och hör till en tidigare period. Ange datumet för den nya perioden.",
+                          where)
         keyed = _KEY_YEAR.search(key)
         if before is not None and keyed and int(keyed.group(1)) < before:
             yield Finding("stale-year", "warning",
@@ -82,12 +90,12 @@ def _sources(ctx: CheckContext):
         yield ctx.where("texts", key), text
 
 
-def _renewed_start(ctx: CheckContext) -> int | None:
+def _renewed_start(ctx: CheckContext) -> dt.date | None:
     from drafter.errors import DrafterError
     from drafter.spec.load import load_spec
 
     try:
-        return load_spec(ctx.loaded.path.parent / ctx.spec.renews).spec.period.start.year
+        return load_spec(ctx.loaded.path.parent / ctx.spec.renews).spec.period.start
     except DrafterError:
         return None  # period-continuity says why the renewed spec cannot be read
 

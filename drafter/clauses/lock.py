@@ -27,7 +27,7 @@ def lock_path(root: Path | str) -> Path:
 def read_lock(root: Path | str) -> dict[str, dict]:
     """The entries of `root/approvals.lock` ({} when there is none). A lock that is not what drafter
     writes is bad input (DrafterError, exit 2) naming the file and the line of the entry."""
-    from drafter.errors import DrafterError, Where
+    from drafter.errors import DrafterError, Where, os_reason
 
     path = lock_path(root)
     if not path.is_file():
@@ -36,7 +36,7 @@ def read_lock(root: Path | str) -> dict[str, dict]:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text)
     except OSError as exc:
-        raise DrafterError(f"Låsfilen kan inte läsas ({exc.strerror}).", Where(str(path))) from None
+        raise DrafterError(f"Låsfilen kan inte läsas ({os_reason(exc)}).", Where(str(path))) from None
     except UnicodeDecodeError as exc:
         raise DrafterError(f"Låsfilen är inte sparad som UTF-8 (byte {exc.start}).", Where(str(path))) from None
     except json.JSONDecodeError as exc:

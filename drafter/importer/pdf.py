@@ -93,9 +93,10 @@ def pdf_text(path: Path, furniture: list[str]) -> tuple[str, dict[str, tuple[str
     except ImportRefused:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, AssertionError, ZeroDivisionError) as exc:
-        raise ImportRefused(f"PDF-filen kan inte läsas ({type(exc).__name__}: {str(exc)[:120]}).",
-                            Where(str(path))) from None
+            RecursionError, AssertionError, ZeroDivisionError):
+        raise ImportRefused("PDF-filen kan inte läsas: den är skadad, krypterad eller ingen riktig PDF.",
+                            Where(str(path)), "Spara dokumentet som PDF på nytt, eller importera det som .docx "
+                                              "eller .txt.") from None
     if not any(p.strip() for p in pages):
         raise ImportRefused("PDF-filen innehåller ingen text (en inskannad bild?).", Where(str(path)),
                             "Importera en PDF med text, eller dokumentets .docx.")

@@ -12,7 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from drafter.errors import DrafterError, Where
+from drafter.errors import DrafterError, Where, os_reason
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # any imported file
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # .txt / .md
@@ -36,7 +36,7 @@ def check_size(path: Path) -> int:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportRefused(f"Filen kan inte läsas ({exc.strerror}).", Where(str(path))) from None
+        raise ImportRefused(f"Filen kan inte läsas ({os_reason(exc)}).", Where(str(path))) from None
     if not path.is_file():
         raise ImportRefused("Det är ingen vanlig fil.", Where(str(path)))
     limit = MAX_TEXT_BYTES if path.suffix.lower() in (".txt", ".md") else MAX_FILE_BYTES

@@ -248,8 +248,8 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
 
     try:
         document = Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise ImportRefused(f"Filen kan inte läsas som .docx ({type(exc).__name__}).", Where(str(path))) from None
+    except Exception:  # python-docx raises many kinds for a broken package
+        raise ImportRefused("Filen kan inte läsas som .docx: den är skadad eller ingen Word-fil.", Where(str(path))) from None
 
     notes: dict[int, str] = {}
     note_ids: dict[str, int] = {}

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from yaml.events import AliasEvent
 
-from drafter.errors import DrafterError, Where
+from drafter.errors import DrafterError, Where, os_reason
 from drafter.validation import no_such_day
 from drafter.xmlchars import NOT_XML, first_bad_char
 
@@ -70,7 +70,7 @@ def read_input(path: Path, limit: int = MAX_BYTES, what: str = "Filen") -> bytes
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise DrafterError(f"{what} kan inte läsas ({exc.strerror}).", Where(name)) from None
+        raise DrafterError(f"{what} kan inte läsas ({os_reason(exc)}).", Where(name)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -87,7 +87,7 @@ def read_input(path: Path, limit: int = MAX_BYTES, what: str = "Filen") -> bytes
                 raise DrafterError(f"{what} är större än {_size(limit)}.", Where(name))
         return b"".join(chunks)
     except OSError as exc:
-        raise DrafterError(f"{what} kan inte läsas ({exc.strerror}).", Where(name)) from None
+        raise DrafterError(f"{what} kan inte läsas ({os_reason(exc)}).", Where(name)) from None
     finally:
         os.close(fd)
 

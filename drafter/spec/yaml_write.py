@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from drafter.errors import DrafterError, Where
+from drafter.errors import DrafterError, Where, os_reason
 
 
 _save_lock = threading.Lock()
@@ -214,7 +214,7 @@ def read_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DrafterError(f"Filen kan inte läsas ({getattr(exc, 'strerror', None) or 'inte UTF-8'}).",
+        raise DrafterError(f"Filen kan inte läsas ({os_reason(exc) if isinstance(exc, OSError) else 'inte UTF-8'}).",
                            Where(str(path))) from None
 
 

@@ -109,3 +109,17 @@ def test_a_removed_point_keeps_its_number_and_says_so(tmp_path):
     assert [line for b in consolidated["2.8"].blocks for line in block_lines(b)] == [
         "Punkten har upphört att gälla genom tillägg nr 1 från och med den 1 januari 2027."]
     assert consolidated["3"].heading == "Partnerskapets struktur och organisation"
+
+
+def test_two_amendments_are_named_as_swedish_prose_in_the_consolidated_agreement(tmp_path):
+    # Tillägg nr 2 written as an official would: the consolidated copy said "tillägg nr 1, 2".
+    data = example_data(amended=True)
+    data["amendments"].append({
+        "number": 2, "date": dt.date(2027, 6, 10), "decision": {"by": "socialdirektören", "date": dt.date(2027, 6, 3)},
+        "effective": dt.date(2027, 7, 1),
+        "changes": [{"insert_after": "4.1", "heading": "Tillgänglighet",
+                     "text": "Föreningen ska se till att lokalerna är tillgängliga."}]})
+    consolidated = documents(write_spec(tmp_path, data))[("consolidated", "")]
+    assert consolidated.meta.subtitle == "Lydelse enligt tillägg nr 1 och 2, gäller från 1 juli 2027"
+    assert "överenskommelsen, daterad den 1 juli 2026, och tillägg nr 1 och 2; det är de undertecknade" in \
+        document_text(consolidated)

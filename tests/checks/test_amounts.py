@@ -222,3 +222,35 @@ def test_an_amount_taken_for_the_budget_is_explained_once_declared(tmp_path):
     (tmp_path / "declared").mkdir()
     _, _, found = with_clause(tmp_path / "declared", body, data)
     assert found == []
+
+
+@pytest.mark.parametrize("ceiling, sentence", [
+    ({"amount": 1200000, "per": "år"}, "Socialnämnden beviljar ett bidrag till partnerskapet om högst 1 200 000 kr per år."),
+    ({"amount": 3000000, "per": "hela perioden"},
+     "Socialnämnden beviljar ett bidrag till partnerskapet om högst 3 000 000 kr för hela perioden."),
+])
+def test_the_nämnds_ceiling_stated_in_the_proposal_is_data_not_a_budget_error(tmp_path, ceiling, sentence):
+    # Found by a new Sundbyberg spec: "förslag till beslut" v3 writes the decided ceiling from
+    # decision.ceiling, and a ceiling above the budget stopped the build as "the budget written wrong".
+    data = example_data()
+    data["decision"]["ceiling"] = ceiling
+    spec, clauses, found = with_clause(tmp_path, sentence, data)
+    assert found == []
+    assert builds(spec, clauses, tmp_path)
+
+
+def test_an_amount_that_is_neither_budget_nor_ceiling_is_still_an_error(tmp_path):
+    data = example_data()
+    data["decision"]["ceiling"] = {"amount": 1200000, "per": "år"}
+    spec, clauses, found = with_clause(tmp_path, "Socialnämnden beviljar ett bidrag om 1 100 000 kr per år.", data)
+    assert [f.severity for f in found] == ["error"]
+
+
+def test_a_stale_budget_equal_to_the_ceiling_is_still_an_error(tmp_path):
+    # The ceiling explains itself only where the sentence states a ceiling ("högst"): a budget sentence
+    # that still says the old total, equal to the ceiling, is the budget written wrong.
+    data = example_data()
+    data["decision"]["ceiling"] = {"amount": 1000000, "per": "år"}
+    data["budget"]["rows"][0]["amount"] += 22000
+    spec, clauses, found = with_clause(tmp_path, "Socialförvaltningen lämnar ett bidrag om 1 000 000 kr per år.", data)
+    assert [f.severity for f in found] == ["error"]

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from checks.support import findings, line_of, of, spec_file
 from drafter.checks.period import renewal_ends
 from helpers import EXAMPLE, example_data
@@ -65,10 +67,22 @@ def test_yearly_renewal_ending_before_the_notice_day_is_an_error(tmp_path):
 
 def test_notice_deadline_that_not_every_year_has(tmp_path):
     data = example_data()
-    data["period"]["renewal"]["notice_deadline"] = "02-30"
+    data["period"]["renewal"]["notice_deadline"] = "02-29"
     spec = spec_file(tmp_path, data)
     (f,) = of(findings(spec), "period-renewal")
-    assert "02-30 finns inte varje år" in f.message
+    assert "02-29 finns inte varje år" in f.message
+    assert f.where == line_of(spec, "notice_deadline:")
+
+
+@pytest.mark.parametrize("day, why", [("02-30", "februari har 28 dagar (29 under skottår), inte 30."),
+                                      ("04-31", "april har 30 dagar, inte 31.")])
+def test_notice_deadline_that_no_year_has_says_why(tmp_path, day, why):
+    # "02-30 finns inte varje år" suggested that some years have it.
+    data = example_data()
+    data["period"]["renewal"]["notice_deadline"] = day
+    spec = spec_file(tmp_path, data)
+    (f,) = of(findings(spec), "period-renewal")
+    assert f"Uppsägningsdagen {day} finns inte: {why}" in f.message and "varje år" not in f.message
     assert f.where == line_of(spec, "notice_deadline:")
 
 

@@ -109,7 +109,18 @@ def test_python_docx_parser_resolves_no_entities():
 def test_import_pdf_broken(tmp_path):
     file = tmp_path / "trasig.pdf"
     file.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 9 0 R >>\n%%EOF")
-    refused(tmp_path, file, "PDF-filen")
+    refused(tmp_path, file, "PDF-filen kan inte läsas: den är skadad")
+    # no Python in the message (it said "(PdfReadError: …)" or "(KeyError: …)")
+    assert "Error" not in run_import(tmp_path, file).output
+
+
+def test_import_docx_broken_says_so_in_swedish(tmp_path):
+    file = tmp_path / "trasig.docx"
+    with zipfile.ZipFile(file, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+    result = run_import(tmp_path, file)
+    assert result.exit_code == 2 and "Filen kan inte läsas som .docx: den är skadad eller ingen Word-fil." in result.output
+    assert "Error" not in result.output and "KeyError" not in result.output
 
 
 def test_import_pdf_pages(tmp_path, monkeypatch):
