@@ -47,12 +47,20 @@ def build(specs, out_dir, formats, pdf_engine, clauses_dir, jobs, force, redline
             click.echo("\r\033[K", nl=False, err=True)
         click.echo(text, err=err)
 
+    kept: dict[str, int] = {}  # acknowledged warnings per spec: counted, listed by `drafter check`
+
     def on_finding(spec, item):
         severity, line = item
-        if severity != "info" or "[clause-version-changed]" in line:  # a draft floated: say so
+        if severity == "warning" and "[kvitterad: " in line:
+            kept[str(spec)] = kept.get(str(spec), 0) + 1
+        elif severity != "info" or "[clause-version-changed]" in line:  # a draft floated: say so
             say(line, err=True)
 
     def on_outcome(outcome):
+        count = kept.pop(str(outcome.spec), 0)
+        if count:
+            say(f"{outcome.spec}: {count} {'kvitterad varning' if count == 1 else 'kvitterade varningar'} "
+                "(visas med drafter check)", err=True)
         if outcome.status == BUILT:
             say(f"{outcome.spec}: klar → {outcome.folder}")
         elif outcome.status == SKIPPED:

@@ -132,3 +132,14 @@ def test_a_grouped_finding_with_every_clause_acknowledged_is_acknowledged(tmp_pa
     assert all(d["acknowledged"] == "Norrmalm beslutar i juni." for d in group["details"])
     _, lines = check(path)
     assert _grouped_line(lines).endswith("[kvitterad: Norrmalm beslutar i juni.]")
+
+
+def test_build_counts_acknowledged_warnings_and_leaves_the_list_to_check(tmp_path):
+    """`build` says how many warnings the spec keeps on purpose, in one line; `check` lists them."""
+    path = spec_copy(tmp_path, lambda text: text + ACK)
+    result = CliRunner().invoke(main, ["build", str(path), "--clauses", str(CLAUSES), "-o", str(tmp_path / "ut"),
+                                       "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    assert f"{path}: 1 kvitterad varning (visas med drafter check)" in result.output
+    assert "[kvitterad:" not in result.output
+    assert "varning [clause-unapproved]" in result.output  # a warning not acknowledged is still printed
