@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import string
+from collections.abc import Callable
+from typing import ClassVar
 
 import yaml
 
@@ -30,6 +33,40 @@ class ApprovalRefused(DrafterError):
     """The version exists but cannot be approved as it stands (already fastställd, upphävd, locked): exit 1."""
 
     exit_code = 1
+
+
+class ApprovalFieldError(DrafterError):
+    """Bad input in an approval's fields (exit 2). The message names fields as `{organisation}`, or
+    with an example value as `{organisation:Stockholms stad}`; each front end names them its own way
+    with `named` (the CLI its options, the web form its labels). Unnamed, they read as the front
+    matter's field names."""
+
+    FIELDS: ClassVar[dict[str, str]] = {"by": "by", "organisation": "applies_to.organisation",
+                                        "committee": "applies_to.committee"}
+
+    def __init__(self, template: str, hint: str):
+        self.template, self.hint_template = template, hint
+        super().__init__(*self._filled(lambda name, example: f"{name}: {example}" if example else name, self.FIELDS))
+
+    def _filled(self, show: Callable[[str, str], str], names: dict[str, str]) -> tuple[str, None, str]:
+        formatter = _Fields(show, {**self.FIELDS, **names})
+        return formatter.format(self.template), None, formatter.format(self.hint_template)
+
+    def named(self, names: dict[str, str], show: Callable[[str, str], str]) -> DrafterError:
+        """The same error in one front end's words: `names` per field, `show(name, example)` for a field
+        with an example value."""
+        return DrafterError(*self._filled(show, names))
+
+
+class _Fields(string.Formatter):
+    def __init__(self, show: Callable[[str, str], str], names: dict[str, str]):
+        self.show, self.names = show, names
+
+    def get_value(self, key, args, kwargs):
+        return self.names[key]
+
+    def format_field(self, value, format_spec):
+        return self.show(value, format_spec)
 
 
 def parse_date(text: str | None) -> dt.date:
@@ -62,8 +99,8 @@ def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date, organisati
     `organisation` (a kommun or region) and `committee` (one of its nämnder) say for whom the approval
     applies; without them it applies to the one `by` names (drafter/clauses/scope.py). A version that
     is already fastställd for others gets this approval as one more (`approvals:`), its text unchanged."""
+    find_version(library, ref)  # an unknown ref is reported first, and before waiting for the lock
     approval = new_approval(by, date, organisation, committee, paragraph, dnr)
-    find_version(library, ref)  # an unknown ref is reported before waiting for the lock
     with locked(library.root):
         library = ClauseLibrary(library.root)  # read afresh under the lock: another approve may have written
         return _approve(library, find_version(library, ref), approval)
@@ -74,17 +111,27 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
     """The approval as the front matter will hold it; its scope written out whenever it is known."""
     by = by.strip()
     if not by:
-        raise DrafterError("Ange vem som fastställer versionen med --av.", hint='T.ex. --av "Socialnämnden i Stockholms stad".')
+        raise ApprovalFieldError("Ange {by}: vem som fastställer versionen.",
+                                 "T.ex. {by:Socialnämnden i Stockholms stad}.")
     organisation, committee = (organisation or "").strip() or None, (committee or "").strip() or None
     if committee and not organisation:
-        raise DrafterError("--för-nämnd behöver också --för: kommunen eller regionen som nämnden hör till.",
-                           hint='T.ex. --för "Stockholms stad" --för-nämnd "Norrmalms stadsdelsnämnd".')
+        raise ApprovalFieldError("{committee} behöver också {organisation}: kommunen eller regionen som nämnden hör till.",
+                                 "T.ex. {organisation:Stockholms stad} och {committee:Norrmalms stadsdelsnämnd}.")
     approval = Approval(by=by, date=date, paragraph=(paragraph or "").strip() or None, dnr=(dnr or "").strip() or None)
     if organisation is None:
         inferred = scope_of(approval)
-        if inferred.organisation is None:
-            return approval  # a bare organ ("Socialnämnden"): the scope is the organ itself, as before
+        if inferred.organisation is None:  # a bare organ would apply to the nämnd of that name in any kommun
+            shown = by.replace("{", "{{").replace("}", "}}")
+            raise ApprovalFieldError(
+                f"Det går inte att se vilken kommun eller region '{shown}' hör till, och {{organisation}} saknas; "
+                "en fastställelse gäller bara där den som fastställer får besluta.",
+                "Ange {organisation:Sundbybergs stad}, eller skriv kommunen i {by}, t.ex. "
+                "{by:Kultur- och fritidsnämnden i Sundbybergs stad}.")
         organisation, committee = inferred.organisation, inferred.committee
+    elif committee is None:
+        inferred = scope_of(approval)
+        if inferred.organisation is None and "nämnd" in by.casefold():
+            committee = by  # "--av Kultur- och fritidsnämnden --för Sundbybergs stad": a nämnd decides for itself
     return approval.model_copy(update={"applies_to": AppliesTo(organisation=organisation, committee=committee)})
 
 

@@ -154,8 +154,9 @@ def _all_versions(library, clause_id: str):
               help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
 @click.option("--datum", "--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Beslutsdatum ÅÅÅÅ-MM-DD. Standard: i dag.")
 @click.option("--för", "organisation", metavar="KOMMUN/REGION",
-              help="För vem fastställelsen gäller: kommunen eller regionen (alla dess nämnder), t.ex. "
-                   "\"Stockholms stad\". Utelämnat: den som --av namnger.")
+              help="För vem fastställelsen gäller: kommunen eller regionen (alla dess nämnder; är --av en nämnd, bara den), t.ex. "
+                   "\"Stockholms stad\". Utelämnat: den kommun eller region som --av namnger (\"… i Sundbybergs stad\"); "
+                   "namnger --av ingen, krävs --för.")
 @click.option("--för-nämnd", "committee", metavar="NÄMND",
               help="Bara för en nämnd i kommunen eller regionen (--för), t.ex. socialnämnden.")
 @click.option("--paragraf", "paragraph", metavar="§", help="Paragrafen i protokollet, t.ex. \"§ 12\".")
@@ -174,7 +175,7 @@ def clauses_approve(ref, by, date_text, organisation, committee, paragraph, dnr,
     som inte rörs. Slutkod 2: okänd klausul, version eller datum; 1: versionen är redan fastställd
     för samma krets, eller upphävd."""
     from drafter.clauses.affected import effects, resolve
-    from drafter.clauses.approve import approve, find_version, parse_date
+    from drafter.clauses.approve import ApprovalFieldError, approve, find_version, parse_date
     from drafter.clauses.library import ClauseLibrary
 
     library = ClauseLibrary(clauses_dir)
@@ -183,7 +184,10 @@ def clauses_approve(ref, by, date_text, organisation, committee, paragraph, dnr,
     specs = sorted(p for p in specs_dir.glob("*.yaml") if not p.name.startswith(".")) if specs_dir.is_dir() else []
     problems: dict[Path, str] = {}
     before = resolve(specs, library, problems)
-    approved = approve(library, ref, by, date, organisation, committee, paragraph, dnr)
+    try:
+        approved = approve(library, ref, by, date, organisation, committee, paragraph, dnr)
+    except ApprovalFieldError as exc:
+        raise exc.named(OPTIONS, lambda option, example: f'{option} "{example}"' if example else option) from None
     latest = approved.meta.all_approvals[-1]
     click.echo(f"{approved.ref} fastställd av {latest.describe()}; "
                f"texten (sha256 {approved.sha256[:12]}…) är införd i {library.root / 'approvals.lock'}.")
@@ -206,6 +210,7 @@ def clauses_approve(ref, by, date_text, organisation, committee, paragraph, dnr,
         click.echo(f"varning: {path} kunde inte sättas samman ({problem})", err=True)
 
 
+OPTIONS = {"by": "--av", "organisation": "--för", "committee": "--för-nämnd"}  # an approval's fields, as options
 KIND_WORD = {"agreement": "överenskommelse", "proposal": "tjänsteutlåtande"}
 
 

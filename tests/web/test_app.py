@@ -360,7 +360,8 @@ def test_approve_takes_the_scope_paragraph_and_dnr(client, project):
     assert again.status_code == 200, again.text
     committee_only = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-sammanfattning",
                                                            "version": "2", "by": "X", "committee": "Y"})
-    assert committee_only.status_code == 422 and "--för" in committee_only.text
+    assert committee_only.status_code == 422 and "”Bara för nämnden” behöver också ”Kommun eller region”" in \
+        committee_only.text and "--för" not in committee_only.text  # the form's words, not the CLI's options
 
 
 def test_compare_two_agreements(client):
