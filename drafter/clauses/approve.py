@@ -9,11 +9,13 @@ the new one, never an empty one), under a lock on the library folder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
 import string
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 import yaml
@@ -93,17 +95,38 @@ def find_version(library: ClauseLibrary, ref: str) -> ClauseVersion:
 
 def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date, organisation: str | None = None,
             committee: str | None = None, paragraph: str | None = None, dnr: str | None = None) -> ClauseVersion:
-    """Approve under a lock on the library folder (another approve waits, so both entries reach the
-    lock file); the clause file and the lock file are each replaced whole (temporary file, rename).
+    """Approve one version (`approve_many` with one ref).
 
     `organisation` (a kommun or region) and `committee` (one of its nämnder) say for whom the approval
     applies; without them it applies to the one `by` names (drafter/clauses/scope.py). A version that
     is already fastställd for others gets this approval as one more (`approvals:`), its text unchanged."""
-    find_version(library, ref)  # an unknown ref is reported first, and before waiting for the lock
-    approval = new_approval(by, date, organisation, committee, paragraph, dnr)
+    find_version(library, ref)  # an unknown ref is reported first
+    return approve_many(library, [ref], new_approval(by, date, organisation, committee, paragraph, dnr))[0]
+
+
+def approve_many(library: ClauseLibrary, refs: list[str], approval: Approval) -> list[ClauseVersion]:
+    """Approve several versions in one decision, under a lock on the library folder (another approve
+    waits, so both reach the lock file). Every version is checked before any file is written; then
+    each clause file and the lock file are replaced whole, once each (temporary file, rename). A
+    failed write puts back the clause files already written, so the library is never half approved."""
+    for ref in refs:
+        find_version(library, ref)  # an unknown ref is reported before waiting for the lock
     with locked(library.root):
         library = ClauseLibrary(library.root)  # read afresh under the lock: another approve may have written
-        return _approve(library, find_version(library, ref), approval)
+        clauses = list({c.ref: c for c in (find_version(library, ref) for ref in refs)}.values())
+        entries = read_lock(library.root)
+        for clause in clauses:
+            _refuse(library, clause, approval, entries)
+        originals: dict[Path, bytes] = {}
+        try:
+            approved = [_approve(library, clause, approval, entries, originals) for clause in clauses]
+            write_lock(library.root, entries)
+        except BaseException:
+            for path, original in originals.items():
+                with contextlib.suppress(OSError):  # the first error is the one to report
+                    write_atomic(path, original)
+            raise
+        return approved
 
 
 def new_approval(by: str, date: dt.date, organisation: str | None = None, committee: str | None = None,
@@ -135,18 +158,18 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
     return approval.model_copy(update={"applies_to": AppliesTo(organisation=organisation, committee=committee)})
 
 
-def _approve(library: ClauseLibrary, clause: ClauseVersion, approval: Approval) -> ClauseVersion:
+def _refuse(library: ClauseLibrary, clause: ClauseVersion, approval: Approval, entries: dict) -> None:
+    """Raise ApprovalRefused when `clause` cannot be approved as it stands."""
     if clause.meta.status == "upphävd":
         raise ApprovalRefused(f"{clause.ref} är upphävd och kan inte fastställas.", Where(str(clause.path), 2, None, "status"),
                               "Skriv en ny version av klausulen och fastställ den.")
-    entries = read_lock(library.root)
     entry = entries.get(clause.ref)
     if entry is not None and (entry.get("sha256") != clause.sha256
                               or entry.get("heading", clause.meta.heading) != clause.meta.heading):
         raise ApprovalRefused(f"{clause.ref} finns redan i {library.root / 'approvals.lock'} med en annan text eller rubrik.",
                               Where(str(clause.path)), "Skriv en ny version av klausulen och fastställ den.")
-    wanted = scope_of(approval)
     if clause.meta.status == "fastställd":
+        wanted = scope_of(approval)
         earlier = [a for a in clause.meta.all_approvals if scope_of(a).covers(wanted)]
         if earlier:
             raise ApprovalRefused(f"{clause.ref} är redan fastställd för {wanted.describe()} ({earlier[0].describe()}).",
@@ -156,21 +179,24 @@ def _approve(library: ClauseLibrary, clause: ClauseVersion, approval: Approval) 
             raise ApprovalRefused(f"{clause.ref} är fastställd men finns inte i {library.root / 'approvals.lock'}, så "
                                   "det går inte att visa att texten är den som fastställdes.",
                                   Where(str(clause.path)), "Kör python -m drafter.clauses.lock och kontrollera texten.")
-        approvals = [*clause.meta.all_approvals, approval]
-    else:
-        approvals = [approval]
+
+
+def _approve(library: ClauseLibrary, clause: ClauseVersion, approval: Approval, entries: dict,
+             originals: dict[Path, bytes]) -> ClauseVersion:
+    """Rewrite one checked clause file (its original kept in `originals`) and its entry in `entries`."""
+    approvals = [*clause.meta.all_approvals, approval] if clause.meta.status == "fastställd" else [approval]
     original = clause.path.read_bytes()
     write_atomic(clause.path, rewrite_front_matter(original.decode("utf-8"), approvals).encode("utf-8"))
+    originals[clause.path] = original
     approved = ClauseLibrary(library.root).get(clause.ref)
     if approved.body != clause.body or approved.meta.status != "fastställd" \
             or approved.meta.all_approvals != approvals:  # never leave a broken file
-        write_atomic(clause.path, original)
         raise RuntimeError(f"{clause.path}: front matter kunde inte skrivas om")
+    entry = entries.get(clause.ref)
     if entry is None:
         entries[approved.ref] = lock_entry(approved)
     else:
         entry.setdefault("approvals", []).append(approval_record(approval))
-    write_lock(library.root, entries)
     return approved
 
 
