@@ -251,12 +251,14 @@ def lock_spec(spec_path: Path | str, names: list[str], library: "ClauseLibrary")
     from drafter.spec.load import load_spec
 
     spec_path = Path(spec_path)
-    prepared = prepare(load_spec(spec_path), library)
+    loaded = load_spec(spec_path)
+    locked = read_lock(lock_path(spec_path))
+    _may_lock(loaded, names, locked)
+    prepared = prepare(loaded, library)
     if prepared.has_errors:
         raise ChecksFailed(spec_path, prepared.findings)
     documents = prepared.documents
     by_name = {document_name(d): d for d in documents}
-    locked = read_lock(lock_path(spec_path))
     entries = {}
     for name in names:
         if name not in by_name:
@@ -271,3 +273,25 @@ def lock_spec(spec_path: Path | str, names: list[str], library: "ClauseLibrary")
         files = rendered.files
         entries[name] = lock_entry(doc, files, library)
     return write_lock(spec_path, entries), entries
+
+
+def _may_lock(loaded: "LoadedSpec", names: list[str], locked: dict) -> None:
+    """Only what has been signed is locked: a spec marked slutlig, and each tillägg after the one before
+    it (tillägg nr 1 after the agreement), since a tillägg amends what was signed before it."""
+    spec_path = loaded.path
+    if loaded.spec.document.status != "slutlig":
+        raise DrafterError(f"{spec_path} är ett utkast (document.status: {loaded.spec.document.status}); bara "
+                           "ett undertecknat dokument låses.", loaded.where("document", "status"),
+                           "Skriv status: slutlig under document: när dokumenten är fastställda och undertecknade, "
+                           "och lås sedan.")
+    done = set(locked)
+    for name in names:
+        if name.startswith("tillagg-") and name.removeprefix("tillagg-").isdigit():
+            number = int(name.removeprefix("tillagg-"))
+            before = f"tillagg-{number - 1}" if number > 1 else AGREEMENT
+            if before not in done:
+                raise DrafterError(f"{_label(name).capitalize()} i {spec_path} kan inte låsas före {_label(before)}.",
+                                   Where(str(lock_path(spec_path))),
+                                   f"Lås först {_label(before)}: drafter lock {spec_path} --document {before}"
+                                   + f" --document {name}.")
+        done.add(name)

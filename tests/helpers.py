@@ -37,3 +37,24 @@ def new_clause_version(root: Path, clause: str = "street-minds/bakgrund") -> Non
     front.pop("approval")
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + "".join(lines[end + 1:])
     (folder / "v2.md").write_text(text + "\nVerksamheten fortsätter 2029 med nya mål.\n", encoding="utf-8")
+
+
+PROPOSAL_DRAFTS = ("street-minds/forslag-till-beslut@2", "street-minds/tu-sammanfattning@2", "street-minds/tu-bakgrund@2")
+
+
+def signed_example(root: Path, spec: str = "agreements/street-minds-2026.yaml") -> None:
+    """The copy of the 2026 example under `root` as it stands when signed (only then may it be locked):
+    document.status slutlig, and the proposal's draft texts fastställda by socialnämnden (in the copy
+    of the library under `root`)."""
+    import datetime as dt
+
+    from drafter.clauses.approve import approve_many, new_approval
+    from drafter.clauses.library import ClauseLibrary
+
+    path = root / spec
+    text = path.read_text(encoding="utf-8")
+    assert "\n  date: 2026-07-01" in text and "\n  status:" not in text.split("\nparties:")[0]
+    path.write_text(text.replace("\n  date: 2026-07-01", "\n  status: slutlig\n  date: 2026-07-01", 1), encoding="utf-8")
+    approval = new_approval("Socialnämnden i Stockholms stad", dt.date(2026, 6, 10), paragraph="§ 7")
+    library = ClauseLibrary(root / "clauses")
+    approve_many(library, [r for r in PROPOSAL_DRAFTS if library.get(r).meta.status != "fastställd"], approval)

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE
+from helpers import CLAUSES, EXAMPLE, signed_example
 from test_docs_checks import DOCS, _severities
 
 SPEC = "agreements/street-minds-2026.yaml"
@@ -57,6 +57,7 @@ def locked(tmp_path_factory):
     shutil.copytree(CLAUSES, root / "clauses")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
+        signed_example(root)
         for document in ("overenskommelse", "tillagg-1"):
             result = run("lock", SPEC, "--document", document)
             assert result.exit_code == 0, result.output

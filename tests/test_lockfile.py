@@ -8,7 +8,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE, new_clause_version
+from helpers import CLAUSES, EXAMPLE, new_clause_version, signed_example
 
 SPEC = "agreements/street-minds-2026.yaml"
 AGREEMENT = ("street-minds-2026-overenskommelse.docx", "street-minds-2026-overenskommelse.pdf")
@@ -30,6 +30,7 @@ def project(tmp_path, monkeypatch):
         shutil.copy(EXAMPLE.parent / name, tmp_path / "agreements" / name)
     shutil.copytree(CLAUSES, tmp_path / "clauses")
     monkeypatch.chdir(tmp_path)
+    signed_example(tmp_path)
     assert run("build", SPEC, "-o", "signed").exit_code == 0
     result = run("lock", SPEC)
     assert result.exit_code == 0, result.output
@@ -145,3 +146,37 @@ def test_compare_reads_a_locked_spec_as_build_does(project):
     assert result.exit_code == 0, result.output
     assert "Verksamheten fortsätter 2029 med nya mål." in result.output
     assert "{+" in result.output  # shown as inserted text
+
+
+def test_a_draft_is_not_locked(tmp_path, monkeypatch):
+    """Only a signed document is locked: a spec still marked utkast is refused, nothing written."""
+    (tmp_path / "agreements").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / SPEC)
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    monkeypatch.chdir(tmp_path)
+    result = run("lock", SPEC)
+    assert result.exit_code == 2, result.output
+    assert f"(fält document.status): {SPEC} är ett utkast (document.status: utkast)" in result.output
+    assert "bara ett undertecknat dokument låses" in result.output and "status: slutlig" in result.output
+    assert not (tmp_path / "agreements" / "street-minds-2026.lock").exists()
+
+
+def test_a_tillagg_is_locked_after_the_one_before_it(tmp_path, monkeypatch):
+    """Tillägg nr 1 amends the signed agreement: it cannot be locked first; both in one go, in order, can."""
+    (tmp_path / "agreements").mkdir()
+    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
+        shutil.copy(EXAMPLE.parent / name, tmp_path / "agreements" / name)
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    monkeypatch.chdir(tmp_path)
+    signed_example(tmp_path)
+    result = run("lock", SPEC, "--document", "tillagg-1")
+    assert result.exit_code == 2, result.output
+    assert "Tillägg nr 1 i agreements/street-minds-2026.yaml kan inte låsas före överenskommelsen." in result.output
+    assert f"drafter lock {SPEC} --document overenskommelse --document tillagg-1" in result.output
+    assert not (tmp_path / "agreements" / "street-minds-2026.lock").exists()
+    assert f"tillägg nr 3 i {SPEC} kan inte låsas före tillägg nr 2" in run("lock", SPEC, "--document", "overenskommelse",
+                                                                   "--document", "tillagg-3").output.casefold()
+    result = run("lock", SPEC, "--document", "overenskommelse", "--document", "tillagg-1")
+    assert result.exit_code == 0, result.output
+    lock = yaml.safe_load((tmp_path / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
+    assert list(lock["dokument"]) == ["overenskommelse", "tillagg-1"]

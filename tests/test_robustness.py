@@ -477,7 +477,7 @@ def test_approve_that_cannot_write_leaves_the_clause_file_whole(tmp_path):
     clause = library / "tjansteutlatande/forslag-till-beslut/v1.md"
     before = clause.read_bytes()
     lock_before = (library / "approvals.lock").read_bytes()
-    result = run_drafter("clauses", "approve", "tjansteutlatande/forslag-till-beslut@1", "--by", "Socialnämnden",
+    result = run_drafter("clauses", "approve", "tjansteutlatande/forslag-till-beslut@1", "--by", "Socialnämnden i Stockholms stad",
                          "--date", "2026-07-01", "--clauses", library, preexec_fn=_limit_file_size_tiny)
     assert result.returncode == 2 and "Traceback" not in result.stderr and "internt fel" not in result.stderr
     assert "Kan inte skriva här" in result.stderr and str(clause) in result.stderr
@@ -510,7 +510,7 @@ def test_two_approves_at_once_are_both_recorded(tmp_path, monkeypatch):
 
     def run(ref):
         try:
-            approve_module.approve(ClauseLibrary(library), ref, "Socialnämnden", dt.date(2026, 7, 1))
+            approve_module.approve(ClauseLibrary(library), ref, "Socialnämnden i Stockholms stad", dt.date(2026, 7, 1))
         except Exception as exc:  # noqa: BLE001 (reported below)
             errors.append(exc)
 

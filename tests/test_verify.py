@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from docx import Document as Docx
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE
+from helpers import CLAUSES, EXAMPLE, signed_example
 
 SPEC = "agreements/street-minds-2026.yaml"
 BUILT = "out/street-minds-2026/street-minds-2026-overenskommelse"
@@ -26,6 +26,7 @@ def project(tmp_path_factory):
     shutil.copytree(CLAUSES, root / "clauses")
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
+        signed_example(root)
         assert run("build", SPEC, "-o", "out").exit_code == 0
         assert run("lock", SPEC).exit_code == 0
     return root

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
-    from drafter.clauses.library import ClauseLibrary
+    from drafter.clauses.library import ClauseLibrary, ClauseVersion
+    from drafter.clauses.scope import Scope
+    from drafter.spec.model import Party
 
 LABELS = {"overenskommelse": "överenskommelsen", "tjansteutlatande": "tjänsteutlåtandet",
           "overenskommelse-konsoliderad": "den konsoliderade överenskommelsen"}
@@ -106,3 +108,40 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
         if effect.changed or effect.untouched:
             out.append(effect)
     return out
+
+
+@dataclass
+class Wanted:
+    """What `clauses approve --spec` would approve: the versions the spec's documents use that are not
+    fastställd for its public party, and the upphävda ones no approval can help."""
+
+    party: "Scope"
+    public: "Party"
+    unapproved: list["ClauseVersion"] = field(default_factory=list)
+    retired: list["ClauseVersion"] = field(default_factory=list)
+
+
+def unapproved_in(path: Path, library: "ClauseLibrary") -> Wanted:
+    """The clause versions a spec's documents use (as a build resolves them, its lock followed) that
+    still need an approval for its public party, in reading order."""
+    from drafter.assemble import assemble_documents
+    from drafter.clauses.scope import approvals_covering, party_scope
+    from drafter.lockfile import pinned_library
+    from drafter.spec.load import load_spec
+
+    loaded = load_spec(path)
+    public = loaded.spec.public
+    wanted = Wanted(party_scope(public), public)
+    seen: set[str] = set()
+    for doc in assemble_documents(loaded, pinned_library(loaded, library)):
+        for section in doc.walk_sections():
+            use = section.clause
+            if use is None or f"{use.id}@{use.version}" in seen:
+                continue
+            seen.add(f"{use.id}@{use.version}")
+            clause = library.get(f"{use.id}@{use.version}")
+            if clause.meta.status == "upphävd":
+                wanted.retired.append(clause)
+            elif clause.meta.status != "fastställd" or not approvals_covering(clause.meta.all_approvals, public):
+                wanted.unapproved.append(clause)
+    return wanted

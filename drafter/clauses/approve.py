@@ -9,9 +9,14 @@ the new one, never an empty one), under a lock on the library folder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
+import string
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
@@ -30,6 +35,40 @@ class ApprovalRefused(DrafterError):
     """The version exists but cannot be approved as it stands (already fastställd, upphävd, locked): exit 1."""
 
     exit_code = 1
+
+
+class ApprovalFieldError(DrafterError):
+    """Bad input in an approval's fields (exit 2). The message names fields as `{organisation}`, or
+    with an example value as `{organisation:Stockholms stad}`; each front end names them its own way
+    with `named` (the CLI its options, the web form its labels). Unnamed, they read as the front
+    matter's field names."""
+
+    FIELDS: ClassVar[dict[str, str]] = {"by": "by", "organisation": "applies_to.organisation",
+                                        "committee": "applies_to.committee"}
+
+    def __init__(self, template: str, hint: str):
+        self.template, self.hint_template = template, hint
+        super().__init__(*self._filled(lambda name, example: f"{name}: {example}" if example else name, self.FIELDS))
+
+    def _filled(self, show: Callable[[str, str], str], names: dict[str, str]) -> tuple[str, None, str]:
+        formatter = _Fields(show, {**self.FIELDS, **names})
+        return formatter.format(self.template), None, formatter.format(self.hint_template)
+
+    def named(self, names: dict[str, str], show: Callable[[str, str], str]) -> DrafterError:
+        """The same error in one front end's words: `names` per field, `show(name, example)` for a field
+        with an example value."""
+        return DrafterError(*self._filled(show, names))
+
+
+class _Fields(string.Formatter):
+    def __init__(self, show: Callable[[str, str], str], names: dict[str, str]):
+        self.show, self.names = show, names
+
+    def get_value(self, key, args, kwargs):
+        return self.names[key]
+
+    def format_field(self, value, format_spec):
+        return self.show(value, format_spec)
 
 
 def parse_date(text: str | None) -> dt.date:
@@ -56,17 +95,38 @@ def find_version(library: ClauseLibrary, ref: str) -> ClauseVersion:
 
 def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date, organisation: str | None = None,
             committee: str | None = None, paragraph: str | None = None, dnr: str | None = None) -> ClauseVersion:
-    """Approve under a lock on the library folder (another approve waits, so both entries reach the
-    lock file); the clause file and the lock file are each replaced whole (temporary file, rename).
+    """Approve one version (`approve_many` with one ref).
 
     `organisation` (a kommun or region) and `committee` (one of its nämnder) say for whom the approval
     applies; without them it applies to the one `by` names (drafter/clauses/scope.py). A version that
     is already fastställd for others gets this approval as one more (`approvals:`), its text unchanged."""
-    approval = new_approval(by, date, organisation, committee, paragraph, dnr)
-    find_version(library, ref)  # an unknown ref is reported before waiting for the lock
+    find_version(library, ref)  # an unknown ref is reported first
+    return approve_many(library, [ref], new_approval(by, date, organisation, committee, paragraph, dnr))[0]
+
+
+def approve_many(library: ClauseLibrary, refs: list[str], approval: Approval) -> list[ClauseVersion]:
+    """Approve several versions in one decision, under a lock on the library folder (another approve
+    waits, so both reach the lock file). Every version is checked before any file is written; then
+    each clause file and the lock file are replaced whole, once each (temporary file, rename). A
+    failed write puts back the clause files already written, so the library is never half approved."""
+    for ref in refs:
+        find_version(library, ref)  # an unknown ref is reported before waiting for the lock
     with locked(library.root):
         library = ClauseLibrary(library.root)  # read afresh under the lock: another approve may have written
-        return _approve(library, find_version(library, ref), approval)
+        clauses = list({c.ref: c for c in (find_version(library, ref) for ref in refs)}.values())
+        entries = read_lock(library.root)
+        for clause in clauses:
+            _refuse(library, clause, approval, entries)
+        originals: dict[Path, bytes] = {}
+        try:
+            approved = [_approve(library, clause, approval, entries, originals) for clause in clauses]
+            write_lock(library.root, entries)
+        except BaseException:
+            for path, original in originals.items():
+                with contextlib.suppress(OSError):  # the first error is the one to report
+                    write_atomic(path, original)
+            raise
+        return approved
 
 
 def new_approval(by: str, date: dt.date, organisation: str | None = None, committee: str | None = None,
@@ -74,32 +134,42 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
     """The approval as the front matter will hold it; its scope written out whenever it is known."""
     by = by.strip()
     if not by:
-        raise DrafterError("Ange vem som fastställer versionen med --av.", hint='T.ex. --av "Socialnämnden i Stockholms stad".')
+        raise ApprovalFieldError("Ange {by}: vem som fastställer versionen.",
+                                 "T.ex. {by:Socialnämnden i Stockholms stad}.")
     organisation, committee = (organisation or "").strip() or None, (committee or "").strip() or None
     if committee and not organisation:
-        raise DrafterError("--för-nämnd behöver också --för: kommunen eller regionen som nämnden hör till.",
-                           hint='T.ex. --för "Stockholms stad" --för-nämnd "Norrmalms stadsdelsnämnd".')
+        raise ApprovalFieldError("{committee} behöver också {organisation}: kommunen eller regionen som nämnden hör till.",
+                                 "T.ex. {organisation:Stockholms stad} och {committee:Norrmalms stadsdelsnämnd}.")
     approval = Approval(by=by, date=date, paragraph=(paragraph or "").strip() or None, dnr=(dnr or "").strip() or None)
     if organisation is None:
         inferred = scope_of(approval)
-        if inferred.organisation is None:
-            return approval  # a bare organ ("Socialnämnden"): the scope is the organ itself, as before
+        if inferred.organisation is None:  # a bare organ would apply to the nämnd of that name in any kommun
+            shown = by.replace("{", "{{").replace("}", "}}")
+            raise ApprovalFieldError(
+                f"Det går inte att se vilken kommun eller region '{shown}' hör till, och {{organisation}} saknas; "
+                "en fastställelse gäller bara där den som fastställer får besluta.",
+                "Ange {organisation:Sundbybergs stad}, eller skriv kommunen i {by}, t.ex. "
+                "{by:Kultur- och fritidsnämnden i Sundbybergs stad}.")
         organisation, committee = inferred.organisation, inferred.committee
+    elif committee is None:
+        inferred = scope_of(approval)
+        if inferred.organisation is None and "nämnd" in by.casefold():
+            committee = by  # "--av Kultur- och fritidsnämnden --för Sundbybergs stad": a nämnd decides for itself
     return approval.model_copy(update={"applies_to": AppliesTo(organisation=organisation, committee=committee)})
 
 
-def _approve(library: ClauseLibrary, clause: ClauseVersion, approval: Approval) -> ClauseVersion:
+def _refuse(library: ClauseLibrary, clause: ClauseVersion, approval: Approval, entries: dict) -> None:
+    """Raise ApprovalRefused when `clause` cannot be approved as it stands."""
     if clause.meta.status == "upphävd":
         raise ApprovalRefused(f"{clause.ref} är upphävd och kan inte fastställas.", Where(str(clause.path), 2, None, "status"),
                               "Skriv en ny version av klausulen och fastställ den.")
-    entries = read_lock(library.root)
     entry = entries.get(clause.ref)
     if entry is not None and (entry.get("sha256") != clause.sha256
                               or entry.get("heading", clause.meta.heading) != clause.meta.heading):
         raise ApprovalRefused(f"{clause.ref} finns redan i {library.root / 'approvals.lock'} med en annan text eller rubrik.",
                               Where(str(clause.path)), "Skriv en ny version av klausulen och fastställ den.")
-    wanted = scope_of(approval)
     if clause.meta.status == "fastställd":
+        wanted = scope_of(approval)
         earlier = [a for a in clause.meta.all_approvals if scope_of(a).covers(wanted)]
         if earlier:
             raise ApprovalRefused(f"{clause.ref} är redan fastställd för {wanted.describe()} ({earlier[0].describe()}).",
@@ -109,21 +179,24 @@ def _approve(library: ClauseLibrary, clause: ClauseVersion, approval: Approval) 
             raise ApprovalRefused(f"{clause.ref} är fastställd men finns inte i {library.root / 'approvals.lock'}, så "
                                   "det går inte att visa att texten är den som fastställdes.",
                                   Where(str(clause.path)), "Kör python -m drafter.clauses.lock och kontrollera texten.")
-        approvals = [*clause.meta.all_approvals, approval]
-    else:
-        approvals = [approval]
+
+
+def _approve(library: ClauseLibrary, clause: ClauseVersion, approval: Approval, entries: dict,
+             originals: dict[Path, bytes]) -> ClauseVersion:
+    """Rewrite one checked clause file (its original kept in `originals`) and its entry in `entries`."""
+    approvals = [*clause.meta.all_approvals, approval] if clause.meta.status == "fastställd" else [approval]
     original = clause.path.read_bytes()
     write_atomic(clause.path, rewrite_front_matter(original.decode("utf-8"), approvals).encode("utf-8"))
+    originals[clause.path] = original
     approved = ClauseLibrary(library.root).get(clause.ref)
     if approved.body != clause.body or approved.meta.status != "fastställd" \
             or approved.meta.all_approvals != approvals:  # never leave a broken file
-        write_atomic(clause.path, original)
         raise RuntimeError(f"{clause.path}: front matter kunde inte skrivas om")
+    entry = entries.get(clause.ref)
     if entry is None:
         entries[approved.ref] = lock_entry(approved)
     else:
         entry.setdefault("approvals", []).append(approval_record(approval))
-    write_lock(library.root, entries)
     return approved
 
 

@@ -29,6 +29,27 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
+_FORM = re.compile(r"\s+(stad|kommun)$")
+
+
+def organisation_key(name: str | None) -> str:
+    """A kommun's name stem, so that "Sundbyberg", "Sundbybergs stad" and "Sundbybergs kommun" are one
+    kommun (a kommun may call itself stad or kommun: kommunallagen 1 kap. 2 §). Only the genitive -s
+    before stad/kommun and those words go; a region ("Region Stockholm") keeps its word, so it never
+    matches the kommun of the same name."""
+    name = _norm(name)
+    stem = _FORM.sub("", name)
+    if stem != name and stem.endswith("s") and not stem.endswith("ss"):
+        stem = stem[:-1]  # "sundbybergs stad" → "sundbyberg"; "borås stad" → "borå", as "borås" below
+    elif stem == name and name.endswith("s") and not name.endswith("ss") and " " not in name:
+        stem = name[:-1]  # a bare name written in the genitive ("Borås" → "borå", the same as "Borås stad")
+    return stem
+
+
+def same_organisation(a: str | None, b: str | None) -> bool:
+    return organisation_key(a) == organisation_key(b)
+
+
 @dataclass(frozen=True)
 class Scope:
     """organisation None: any organisation (an old approval naming only its organ);
@@ -38,7 +59,7 @@ class Scope:
     committee: str | None
 
     def covers(self, party: "Scope") -> bool:
-        if self.organisation and _norm(self.organisation) != _norm(party.organisation):
+        if self.organisation and not same_organisation(self.organisation, party.organisation):
             return False
         if self.committee is None:
             return self.organisation is not None
@@ -54,8 +75,10 @@ class Scope:
 def _committee(name: str | None, organisation: str | None) -> str:
     """A nämnd's name compared without "i <organisation>" and without case."""
     name = _norm(name)
-    suffix = f" i {_norm(organisation)}"
-    return name[: -len(suffix)] if organisation and name.endswith(suffix) else name
+    match = _IN.match(name)
+    if organisation and match and same_organisation(match.group("organisation"), organisation):
+        return match.group("organ")
+    return name
 
 
 def scope_of(approval: "Approval") -> Scope:

@@ -149,13 +149,17 @@ def _all_versions(library, clause_id: str):
 
 
 @clauses.command("approve")
-@click.argument("ref", metavar="ID@VERSION")
+@click.argument("refs", metavar="[ID@VERSION]...", nargs=-1)
+@click.option("--spec", "spec_path", metavar="SPEC", type=click.Path(path_type=Path, dir_okay=False),
+              help="Fastställ varje klausulversion som specens dokument använder och som inte är fastställd "
+                   "för dess offentliga part. Versionerna listas innan något skrivs.")
 @click.option("--av", "--by", "by", metavar="NAMN", required=True,
               help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
 @click.option("--datum", "--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Beslutsdatum ÅÅÅÅ-MM-DD. Standard: i dag.")
 @click.option("--för", "organisation", metavar="KOMMUN/REGION",
-              help="För vem fastställelsen gäller: kommunen eller regionen (alla dess nämnder), t.ex. "
-                   "\"Stockholms stad\". Utelämnat: den som --av namnger.")
+              help="För vem fastställelsen gäller: kommunen eller regionen (alla dess nämnder; är --av en nämnd, bara den), t.ex. "
+                   "\"Stockholms stad\". Utelämnat: den kommun eller region som --av namnger (\"… i Sundbybergs stad\"); "
+                   "namnger --av ingen, krävs --för.")
 @click.option("--för-nämnd", "committee", metavar="NÄMND",
               help="Bara för en nämnd i kommunen eller regionen (--för), t.ex. socialnämnden.")
 @click.option("--paragraf", "paragraph", metavar="§", help="Paragrafen i protokollet, t.ex. \"§ 12\".")
@@ -165,47 +169,103 @@ def _all_versions(library, clause_id: str):
               help="Mappen med specar (*.yaml) vars dokument fastställelsen kan ändra.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
-def clauses_approve(ref, by, date_text, organisation, committee, paragraph, dnr, specs_dir, clauses_dir):
-    """Fastställ en klausulversion: status fastställd, vem, när och för vem i klausulfilens huvud, texten i approvals.lock.
+def clauses_approve(refs, spec_path, by, date_text, organisation, committee, paragraph, dnr, specs_dir, clauses_dir):
+    """Fastställ klausulversioner: status fastställd, vem, när och för vem i klausulfilens huvud, texten i approvals.lock.
 
-    En version som redan är fastställd för andra får fastställelsen som en till (approvals), med
-    texten oförändrad. Bara raderna status, approval och approvals skrivs om; texten lämnas byte för
-    byte. Efteråt står vilka specars dokument som ändras vid nästa bygge och vilka låsta dokument
-    som inte rörs. Slutkod 2: okänd klausul, version eller datum; 1: versionen är redan fastställd
-    för samma krets, eller upphävd."""
+    Flera ID@VERSION i samma beslut fastställs tillsammans: antingen alla eller ingen. Med --spec
+    fastställs de versioner som specens dokument använder och som ännu inte är fastställda för dess
+    offentliga part. En version som redan är fastställd för andra får fastställelsen som en till
+    (approvals), med texten oförändrad. Bara raderna status, approval och approvals skrivs om;
+    texten lämnas byte för byte. Efteråt står vilka specars dokument som ändras vid nästa bygge och
+    vilka låsta dokument som inte rörs. Slutkod 2: okänd klausul, version, datum eller spec, eller en
+    fastställelse som inte gäller specens offentliga part; 1: en version är redan fastställd för
+    samma krets, eller upphävd."""
     from drafter.clauses.affected import effects, resolve
-    from drafter.clauses.approve import approve, find_version, parse_date
+    from drafter.clauses.approve import ApprovalFieldError, approve_many, find_version, new_approval, parse_date
     from drafter.clauses.library import ClauseLibrary
+    from drafter.clauses.scope import scope_of
 
     library = ClauseLibrary(clauses_dir)
     date = parse_date(date_text)
-    clause_id = find_version(library, ref).id
+    refs = [find_version(library, ref).ref for ref in refs]
+    if not refs and spec_path is None:
+        raise DrafterError("Ange vilka klausulversioner som fastställs: ID@VERSION, en eller flera, eller --spec SPEC.",
+                           hint="T.ex. drafter clauses approve villkor/period@2 --av \"Socialnämnden i Stockholms stad\".")
+    try:
+        approval = new_approval(by, date, organisation, committee, paragraph, dnr)
+    except ApprovalFieldError as exc:
+        raise exc.named(OPTIONS, lambda option, example: f'{option} "{example}"' if example else option) from None
+    if spec_path is not None:
+        refs += _spec_refs(spec_path, library, scope_of(approval), refs)
+        if not refs:
+            return
     specs = sorted(p for p in specs_dir.glob("*.yaml") if not p.name.startswith(".")) if specs_dir.is_dir() else []
     problems: dict[Path, str] = {}
     before = resolve(specs, library, problems)
-    approved = approve(library, ref, by, date, organisation, committee, paragraph, dnr)
-    latest = approved.meta.all_approvals[-1]
-    click.echo(f"{approved.ref} fastställd av {latest.describe()}; "
-               f"texten (sha256 {approved.sha256[:12]}…) är införd i {library.root / 'approvals.lock'}.")
+    approved = approve_many(library, refs, approval)
+    for each in approved:
+        click.echo(f"{each.ref} fastställd av {approval.describe()}; "
+                   f"texten (sha256 {each.sha256[:12]}…) är införd i {library.root / 'approvals.lock'}.")
     broken: dict[Path, str] = {}
-    found = effects(clause_id, before, resolve(specs, ClauseLibrary(library.root), broken), broken)
-    changed = [e for e in found if e.changed]
-    untouched = [e for e in found if e.untouched]
+    after = resolve(specs, ClauseLibrary(library.root), broken)
+    clause_ids = list(dict.fromkeys(each.id for each in approved))
+    changed: dict[Path, list[str]] = {}
+    untouched: dict[Path, list[str]] = {}
+    final_unlocked: set[Path] = set()
+    for clause_id in clause_ids:
+        for e in effects(clause_id, before, after, broken):
+            for line in e.changed:
+                if line not in changed.setdefault(e.spec, []):
+                    changed[e.spec].append(line)
+            untouched.setdefault(e.spec, []).extend(e.untouched)
+            if e.final_unlocked:
+                final_unlocked.add(e.spec)
+    changed = {k: v for k, v in changed.items() if v}
+    untouched = {k: v for k, v in untouched.items() if v}
     if changed:
         click.echo("Ändras vid nästa bygge:")
-        for e in changed:
-            note = "  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas" if e.final_unlocked else ""
-            click.echo(f"  {e.spec}: " + "; ".join(e.changed) + note)
+        for path, lines in changed.items():
+            note = ("  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas"
+                    if path in final_unlocked else "")
+            click.echo(f"  {path}: " + "; ".join(lines) + note)
     if untouched:
         click.echo("Rörs inte:")
-        for e in untouched:
-            click.echo(f"  {e.spec}: " + "; ".join(e.untouched))
-    if not found:
-        click.echo(f"Ingen spec i {specs_dir} använder {clause_id}." if specs else f"(inga specar i {specs_dir})")
+        for path, lines in untouched.items():
+            click.echo(f"  {path}: " + "; ".join(lines))
+    if not changed and not untouched:
+        used = ", ".join(clause_ids)
+        click.echo(f"Ingen spec i {specs_dir} använder {used}." if specs else f"(inga specar i {specs_dir})")
     for path, problem in problems.items():
         click.echo(f"varning: {path} kunde inte sättas samman ({problem})", err=True)
 
 
+def _spec_refs(spec_path: Path, library, scope, given: list[str]) -> list[str]:
+    """The versions `spec_path` uses that are not fastställda for its public party, listed before
+    anything is written; exit 2 when the approval would not apply to that party either."""
+    from drafter.clauses.affected import unapproved_in
+
+    wanted = unapproved_in(spec_path, library)
+    if not scope.covers(wanted.party):
+        raise DrafterError(f"Fastställelsen skulle gälla {scope.describe()}, inte den offentliga parten i "
+                           f"{spec_path} ({wanted.party.describe()}); versionerna räknades då ändå inte som "
+                           "fastställda där.", hint=f'Ange --för "{wanted.party.organisation}"'
+                           + (f' --för-nämnd "{wanted.party.committee}"' if wanted.party.committee else "")
+                           + " och --av den som beslutade.")
+    new = [c for c in wanted.unapproved if c.ref not in given]
+    for clause in wanted.retired:
+        click.echo(f"varning: {clause.ref} ({clause.meta.heading}) är upphävd och kan inte fastställas; "
+                   "välj en gällande version i specen.", err=True)
+    if not new:
+        click.echo(f"Alla klausulversioner som {spec_path} använder är redan fastställda för "
+                   f"{wanted.party.describe()}.")
+        return []
+    click.echo(f"Fastställs för {wanted.party.describe()} ({spec_path}):")
+    for clause in new:
+        click.echo(f"  {clause.ref}  {clause.meta.heading} ({clause.meta.status})")
+    return [c.ref for c in new]
+
+
+OPTIONS = {"by": "--av", "organisation": "--för", "committee": "--för-nämnd"}  # an approval's fields, as options
 KIND_WORD = {"agreement": "överenskommelse", "proposal": "tjänsteutlåtande"}
 
 

@@ -34,7 +34,8 @@ def lock(spec, documents, clauses_dir):
     """Lås ett undertecknat dokument: skriv SPEC.lock bredvid specen med klausulversionerna, textens och
     filernas sha256 och drafter-versionen. Sedan byggs dokumentet alltid av just de versionerna.
 
-    Slutkod 0: låst; 1: kontrollen fann fel; 2: specen kunde inte läsas eller dokumentet är redan låst."""
+    Slutkod 0: låst; 1: kontrollen fann fel; 2: specen kunde inte läsas, är ett utkast (document.status),
+    dokumentet är redan låst eller tillägget före det är inte låst."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.lockfile import _label, lock_spec
 

@@ -490,14 +490,21 @@ def clause_diff_html(project: Project, clause_id: str, old: int, new: int) -> st
     return clause_html(clause_report(older, newer), readability)
 
 
+APPROVE_FIELDS = {"by": "”Fastställd av”", "organisation": "”Kommun eller region”",
+                  "committee": "”Bara för nämnden”"}  # an approval's fields, as the form labels them
+
+
 def approve_clause(project: Project, ref: str, by: str, date_text: str | None, organisation: str | None = None,
                    committee: str | None = None, paragraph: str | None = None, dnr: str | None = None) -> str:
     """`drafter clauses approve REF --av BY --datum DATE --för … --för-nämnd … --paragraf … --dnr …`,
     with its rules and messages."""
-    from drafter.clauses.approve import approve, parse_date
+    from drafter.clauses.approve import ApprovalFieldError, approve, parse_date
 
-    approved = approve(project.library(), ref, by, parse_date(date_text or None), organisation or None,
-                       committee or None, paragraph or None, dnr or None)
+    try:
+        approved = approve(project.library(), ref, by, parse_date(date_text or None), organisation or None,
+                           committee or None, paragraph or None, dnr or None)
+    except ApprovalFieldError as exc:
+        raise exc.named(APPROVE_FIELDS, lambda label, example: f"{label}: {example}" if example else label) from None
     approval = approved.meta.all_approvals[-1]  # this one: a version may be approved for several
     return (f"{approved.ref} fastställd av {approval.describe()}; "
             f"texten (sha256 {approved.sha256[:12]}…) är införd i clauses/approvals.lock.")

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE, new_clause_version
+from helpers import CLAUSES, EXAMPLE, new_clause_version, signed_example
 
 
 def run(*args):
@@ -24,6 +24,7 @@ def project(tmp_path, monkeypatch):
     shutil.copy(EXAMPLE, tmp_path / "agreements" / "street-minds-2029.yaml")
     shutil.copytree(CLAUSES, tmp_path / "clauses")
     monkeypatch.chdir(tmp_path)
+    signed_example(tmp_path)
     assert run("lock", "agreements/street-minds-2026.yaml").exit_code == 0
     result = run("build", "agreements/street-minds-2029.yaml", "--format", "docx")
     assert result.exit_code == 0, result.output

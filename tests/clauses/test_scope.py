@@ -161,3 +161,60 @@ def test_a_plain_id_resolves_to_the_newest_version_approved_for_the_spec(tmp_pat
         (agreement, *_) = prepare(load_spec(path), ClauseLibrary(clauses)).documents
         used[name] = [s.clause.version for s in agreement.walk_sections() if s.clause and s.clause.id == "test/klausul"]
     assert used == {"street-minds": [2], "norrmalm": [1]}
+
+
+@pytest.mark.parametrize(("approved_for", "party", "same"), [
+    ("Sundbyberg", "Sundbybergs stad", True),
+    ("Sundbybergs kommun", "Sundbybergs stad", True),
+    ("Stockholms stad", "stockholms  stad", True),
+    ("Borås", "Borås stad", True),
+    ("Region Stockholm", "Stockholms stad", False),  # a region is another legal person than its kommun
+    ("Solna stad", "Sundbybergs stad", False),
+    ("Stockholm", "Sundbybergs stad", False),
+])
+def test_a_kommun_is_matched_on_its_name_stem(approved_for, party, same):
+    assert Scope(approved_for, None).covers(Scope(party, "Kultur- och fritidsnämnden")) is same
+    assert Scope(approved_for, "Kultur- och fritidsnämnden").covers(
+        Scope(party, f"Kultur- och fritidsnämnden i {party}")) is same
+
+
+def test_by_naming_the_kommun_without_stad_covers_sundbybergs_stad(tmp_path):
+    """`--av "… i Sundbyberg"` writes organisation Sundbyberg: it applies in Sundbybergs stad, never in Solna."""
+    clauses = library(tmp_path)
+    folder = clauses / "test" / "klausul"
+    (folder / "v2.md").write_text("---\nheading: Test\nversion: 2\nstatus: granskad\nrationale: Test.\n---\nNy.\n",
+                                  encoding="utf-8")
+    result = CliRunner().invoke(main, ["clauses", "approve", "test/klausul@2", "--av",
+                                       "Kultur- och fritidsnämnden i Sundbyberg", "--clauses", str(clauses)])
+    assert result.exit_code == 0, result.output
+    (approval,) = ClauseLibrary(clauses).get("test/klausul@2").meta.all_approvals
+    assert scope_of(approval).covers(Scope("Sundbybergs stad", "Kultur- och fritidsnämnden"))
+    assert not scope_of(approval).covers(Scope("Solna stad", "Kultur- och fritidsnämnden"))
+
+
+def test_a_new_approval_whose_kommun_cannot_be_told_is_bad_input(tmp_path):
+    """A bare organ would apply to the nämnd of that name in every kommun: refused, with the way out."""
+    clauses = library(tmp_path)
+    (clauses / "test" / "klausul" / "v2.md").write_text(
+        "---\nheading: Test\nversion: 2\nstatus: granskad\nrationale: Test.\n---\nNy.\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in clauses.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(main, ["clauses", "approve", "test/klausul@2", "--av", "Kultur- och fritidsnämnden",
+                                       "--clauses", str(clauses)])
+    assert result.exit_code == 2, result.output
+    assert "Det går inte att se vilken kommun eller region 'Kultur- och fritidsnämnden' hör till" in result.output
+    assert '--för "Sundbybergs stad"' in result.output and "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in clauses.rglob("*") if p.is_file()} == before
+    ok = CliRunner().invoke(main, ["clauses", "approve", "test/klausul@2", "--av", "Kultur- och fritidsnämnden",
+                                   "--för", "Sundbybergs stad", "--clauses", str(clauses)])
+    assert ok.exit_code == 0 and "för Kultur- och fritidsnämnden i Sundbybergs stad;" in ok.output, ok.output  # not "hela"
+
+
+def test_an_old_approval_naming_only_its_organ_still_loads(tmp_path):
+    """Front matter written before: a spec that builds today builds tomorrow."""
+    clauses = library(tmp_path)
+    (clauses / "test" / "klausul" / "v1.md").write_text(
+        "---\nheading: Test\nversion: 1\nstatus: fastställd\napproval: {by: Socialnämnden, date: 2026-05-01}\n"
+        "rationale: Test.\n---\nText.\n", encoding="utf-8")
+    (approval,) = ClauseLibrary(clauses).get("test/klausul@1").meta.all_approvals
+    assert scope_of(approval) == Scope(None, "Socialnämnden")
+    assert scope_of(approval).covers(Scope("Stockholms stad", "Socialnämnden"))

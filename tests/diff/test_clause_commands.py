@@ -159,7 +159,7 @@ def test_approve_rewrites_front_matter_keeps_body_and_locks(library):
 
 
 def test_approve_quotes_names_yaml_would_misread(library):
-    code, out = run("approve", "street-minds/tu-bakgrund@2", "--by", "Nämnd: #1 \"Ös\"", "--date", "2026-06-16",
+    code, out = run("approve", "street-minds/tu-bakgrund@2", "--by", "Nämnd: #1 \"Ös\"", "--för", "Åsby kommun", "--date", "2026-06-16",
                     clauses=library)
     assert code == 0, out
     assert ClauseLibrary(library).get("street-minds/tu-bakgrund@2").meta.approval.by == 'Nämnd: #1 "Ös"'

@@ -360,8 +360,20 @@ def test_approve_takes_the_scope_paragraph_and_dnr(client, project):
     assert again.status_code == 200, again.text
     committee_only = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-sammanfattning",
                                                            "version": "2", "by": "X", "committee": "Y"})
-    assert committee_only.status_code == 422 and "--för" in committee_only.text
+    assert committee_only.status_code == 422 and "”Bara för nämnden” behöver också ”Kommun eller region”" in \
+        committee_only.text and "--för" not in committee_only.text  # the form's words, not the CLI's options
 
+
+
+def test_approve_errors_name_the_forms_fields(client, project):
+    """The library names fields; the form says them in its own labels, never as CLI options."""
+    bare = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-sammanfattning", "version": "2",
+                                                 "by": "Kultur- och fritidsnämnden", "date": "2026-05-20"})
+    assert bare.status_code == 422
+    assert "Det går inte att se vilken kommun eller region" in bare.text
+    assert "”Kommun eller region”: Sundbybergs stad" in bare.text and "--för" not in bare.text
+    head = (project / "clauses" / "street-minds" / "tu-sammanfattning" / "v2.md").read_text(encoding="utf-8")
+    assert "status: utkast" in head  # nothing written
 
 def test_compare_two_agreements(client):
     assert "street-minds-2023" in client.get("/compare").text

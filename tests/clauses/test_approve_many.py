@@ -1,0 +1,92 @@
+"""`clauses approve` with several versions in one decision, or every version a spec still needs."""
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import drafter.clauses.approve as approve_module
+from drafter.cli import main
+from drafter.clauses.library import ClauseLibrary
+from drafter.clauses.lock import read_lock
+from helpers import CLAUSES, EXAMPLE
+
+PROPOSAL = ["street-minds/forslag-till-beslut@2", "street-minds/tu-sammanfattning@2", "street-minds/tu-bakgrund@2"]
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """The 2026 example, whose draft proposal uses three versions still utkast, and the library."""
+    (tmp_path / "agreements").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "agreements" / EXAMPLE.name)
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def files(root):
+    return {p: p.read_bytes() for p in (root / "clauses").rglob("*") if p.is_file()}
+
+
+def test_several_versions_in_one_decision(project):
+    result = run("clauses", "approve", *PROPOSAL[:2], "--av", "Socialnämnden i Stockholms stad",
+                 "--datum", "2026-06-01", "--paragraf", "§ 9")
+    assert result.exit_code == 0, result.output
+    library = ClauseLibrary(project / "clauses")
+    for ref in PROPOSAL[:2]:
+        (approval,) = library.get(ref).meta.all_approvals
+        assert (approval.by, approval.date.isoformat(), approval.paragraph) == (
+            "Socialnämnden i Stockholms stad", "2026-06-01", "§ 9")
+        assert f"{ref} fastställd av Socialnämnden i Stockholms stad 2026-06-01 (§ 9)" in result.output
+        assert read_lock(project / "clauses")[ref]["sha256"] == library.get(ref).sha256
+    assert library.get(PROPOSAL[2]).meta.status == "utkast"
+
+
+def test_one_refused_version_refuses_the_whole_decision(project):
+    before = files(project)
+    result = run("clauses", "approve", PROPOSAL[0], "villkor/period@1", "--av", "Socialnämnden i Stockholms stad")
+    assert result.exit_code == 1 and "villkor/period@1 är redan fastställd" in result.output
+    assert files(project) == before  # street-minds/forslag-till-beslut@2 was not approved on its own
+
+
+def test_a_failed_write_puts_back_the_files_already_written(project, monkeypatch):
+    before = files(project)
+
+    def disk_full(root, entries):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(approve_module, "write_lock", disk_full)
+    result = run("clauses", "approve", *PROPOSAL, "--av", "Socialnämnden i Stockholms stad")
+    assert result.exit_code != 0
+    assert files(project) == before
+
+
+def test_spec_lists_what_it_needs_then_approves_it(project):
+    spec = f"agreements/{EXAMPLE.name}"
+    result = run("clauses", "approve", "--spec", spec, "--av", "Socialnämnden i Stockholms stad", "--datum", "2026-06-01")
+    assert result.exit_code == 0, result.output
+    listed = result.output.split("Fastställs för socialnämnden i Stockholms stad")[1]
+    head, _, written = listed.partition("fastställd av")
+    assert [line.split()[0] for line in head.splitlines()[1:4]] == PROPOSAL  # listed before any is written
+    assert all(ClauseLibrary(project / "clauses").get(ref).meta.status == "fastställd" for ref in PROPOSAL)
+    check = run("check", spec)
+    assert "[clause-unapproved]" not in check.output, check.output
+    again = run("clauses", "approve", "--spec", spec, "--av", "Socialnämnden i Stockholms stad")
+    assert again.exit_code == 0 and "redan fastställda för socialnämnden i Stockholms stad" in again.output
+
+
+def test_spec_refuses_an_approval_that_would_not_apply_to_its_party(project):
+    before = files(project)
+    result = run("clauses", "approve", "--spec", f"agreements/{EXAMPLE.name}", "--av", "Socialnämnden i Sundbybergs stad")
+    assert result.exit_code == 2
+    assert "inte den offentliga parten" in result.output and '--för "Stockholms stad"' in result.output
+    assert files(project) == before
+
+
+def test_nothing_to_approve_is_bad_input(project):
+    result = run("clauses", "approve", "--av", "Socialnämnden i Stockholms stad")
+    assert result.exit_code == 2 and "ID@VERSION, en eller flera, eller --spec SPEC" in result.output
