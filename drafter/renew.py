@@ -21,6 +21,7 @@ import yaml
 
 from drafter.errors import DrafterError, Where
 from drafter.formatting import datum, kronor
+from drafter.model.nodes import Document
 from drafter.spec.model import Spec
 
 YEAR = re.compile(r"(?<![\d-])(19|20)\d{2}(?![\d-])")
@@ -145,6 +146,7 @@ class Standing:
     data: dict  # the spec's data: the amended parties, budget and figures, the outline with the point changes
     spec: Spec  # the data as last amended (before the outline is folded)
     documents: list  # every document the old spec builds
+    amended: Document | None = None  # the agreement as the last tillägg numbers it ("3.2 a"), when there is one
 
 
 def standing(loaded, library) -> Standing:
@@ -158,7 +160,7 @@ def standing(loaded, library) -> Standing:
     _fold_amendments(data, loaded.spec.amendments, signed, texts)
     if not texts:
         data.pop("texts")
-    return Standing(data, last.spec, documents)
+    return Standing(data, last.spec, documents, states[-1].consolidated if states else None)
 
 
 def latest_representatives(data: dict, spec) -> None:

@@ -92,3 +92,20 @@ def test_the_signed_original_on_request(renewal, option):
     assert f"Personal | [-878{NB}000-]{{+910{NB}000+}}" in text
     assert "+ 3.3 {+Brukarråd+}  (tillagt)" in text  # inserted by Tillägg nr 1, so new against the original
     assert "För Street Minds / [-Namnförtydligande-]{+Sara Ahmadi+}, ordförande" in text  # that cell only
+
+
+def test_a_point_a_tillägg_inserted_keeps_its_number_in_what_stands(renewal, tmp_path):
+    # Tillägg nr 1 inserted 3.2 a Brukarråd; the renewal numbers it 3.3. The standing text showed 3.3 as
+    # "(oförändrat)" with "0 omnumrerade", as if the agreement in force had a point 3.3 Brukarråd.
+    old, new = renewal
+    standing = compared_documents(old, new, "agreement", ClauseLibrary(LIBRARY[0])).old_doc
+    numbers = {s.heading: s.number for s in standing.walk_sections()}
+    assert numbers["Brukarråd"] == "3.2 a" and numbers["Samverkansgruppen"] == "3.2"
+    assert numbers["Uppföljning och årlig återrapportering"] == "4"  # the count goes on after 3.2 a
+    text = run("compare", old, new)
+    assert "= 3.3 Brukarråd  (oförändrat, omnumrerat från 3.2 a)" in text
+    assert ", 1 omnumrerade," in text
+    page = tmp_path / "c.html"
+    run("compare", old, new, "--format", "html", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert "omnumrerat från 3.2 a" in html and "1 omnumrerade" in html
