@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -106,6 +107,20 @@ def test_a_forvaltning_whose_kommun_cannot_be_derived_stays_and_the_report_says_
     assert public["name"] == "Socialförvaltningen" and public["kind"] == "förvaltning"
     assert "kommunen kunde inte härledas" in output and "administration: Socialförvaltningen" in output
     assert "ny version (utkast)" not in output
+
+
+@pytest.mark.parametrize("how, edit", [
+    ("signs_for: socialnämnden i Stockholms stad", lambda text: text.replace("    municipality: Stockholms stad\n", "")),
+    ("organisationsnumret 212000-0142 och texterna", lambda text: text.replace(
+        "    municipality: Stockholms stad\n", "").replace("      signs_for: socialnämnden i Stockholms stad\n", "")
+        .replace("\nfigures:", "\ntexts:\n  lokal: Lokalen hyrs av Stockholms stad.\nfigures:", 1)),
+])
+def test_the_kommun_is_derived_from_the_signatory_or_the_orgnr_and_the_texts(tmp_path, how, edit):
+    path, output = renewed(tmp_path, edit)
+    public = yaml.safe_load(path.read_text(encoding="utf-8"))["parties"][0]
+    assert (public["name"], public["kind"], public["administration"]) == ("Stockholms stad", "kommun",
+                                                                        "Socialförvaltningen")
+    assert f"härlett ur {how}" in output
 
 
 def test_the_renewal_keeps_the_specs_own_notice_limit(tmp_path):
