@@ -109,3 +109,10 @@ def test_a_point_a_tillägg_inserted_keeps_its_number_in_what_stands(renewal, tm
     run("compare", old, new, "--format", "html", "-o", page)
     html = page.read_text(encoding="utf-8")
     assert "omnumrerat från 3.2 a" in html and "1 omnumrerade" in html
+
+
+def test_a_date_still_to_fill_in_is_shown_as_such(renewal):
+    # The renewal's document.date is ÅÅÅÅ-MM-DD; compare showed "2026-07-01 → 2001-01-02", the stand-in.
+    text = run("compare", *renewal)
+    (line,) = [line for line in text.splitlines() if "Dokument: datum" in line]
+    assert "2026-07-01  →  ÅÅÅÅ-MM-DD (ej ifyllt)" in line and "2001" not in text
