@@ -89,11 +89,31 @@ def standing_agreement(loaded, library: ClauseLibrary) -> tuple[Document, Spec]:
     spec = validate_spec(loaded.path, now.data, loaded.positions)
     state = LoadedSpec(loaded.path, spec, loaded.positions, [], now.data)
     doc = assemble_agreement(state, library)
+    if now.amended is not None:  # a point the tillägg inserted stays 3.2 a: the number it has in force
+        keep_numbers(doc, now.amended)
+        number_document(doc)
     last = loaded.spec.amendments[-1]
     numbers = ", ".join(str(a.number) for a in loaded.spec.amendments)
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(last.effective)}"
     finish_documents([doc], state, library)
     return doc, spec
+
+
+def keep_numbers(doc: Document, amended: Document) -> None:
+    """Each section of `doc` keeps the number its match has in the amended agreement, which never
+    renumbers: a point inserted as "3.2 a" is 3.2 a, and a point after a repealed one keeps its number.
+    Sections are matched in reading order by clause, else heading (drafter.diff.sections)."""
+    from difflib import SequenceMatcher
+
+    from drafter.diff.sections import section_key
+
+    mine, theirs = list(doc.walk_sections()), list(amended.walk_sections())
+    matcher = SequenceMatcher(None, [section_key(s) for s in mine], [section_key(s) for s in theirs], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for section, match in zip(mine[i1:i2], theirs[j1:j2]):
+                if match.number and section.numbered:
+                    section.fixed_number = match.number
 
 
 def rationale(library: ClauseLibrary):

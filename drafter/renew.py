@@ -21,6 +21,7 @@ import yaml
 
 from drafter.errors import DrafterError, Where
 from drafter.formatting import datum, kronor
+from drafter.model.nodes import Document
 from drafter.spec.model import Spec
 
 YEAR = re.compile(r"(?<![\d-])(19|20)\d{2}(?![\d-])")
@@ -71,6 +72,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     _pin(data.get("outline"), used)
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
+    moves = _move_public_party(data, now.spec, used, library)
     data["period"] = _next_period(now.spec.period, spec_path, end, months)
     data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
     document = data.setdefault("document", {})
@@ -87,12 +89,53 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     from drafter.output import write_atomic
 
     write_atomic(path, _text(spec_path, ordered).encode("utf-8"))
-    review = _review(path, ordered, documents, library)
+    review = _party_review(path, moves) + _review(path, ordered, documents, library, {
+        m.clause_id: m.new for m in moves if isinstance(m, _Drafted)})
     if now.spec.decision is not None:
         review.append(Review(str(spec_path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
                                              "om den förnyade överenskommelsen; skriv in det nya beslutet",
                              _decision_said(now.spec.decision)))
     return Renewal(path, review, _choices(used, library))
+
+
+def _move_public_party(data: dict, spec, used: dict[str, int], library) -> list:
+    """The förvaltning as party becomes its kommun (drafter/renew_party.py); partnership texts that named
+    it get draft versions that still do."""
+    from drafter.renew_party import draft_forvaltning_versions, repin, to_legal_person
+
+    bodies = [str(t) for t in (data.get("texts") or {}).values()]
+    bodies += [library.get(f"{c}@{v}").body for c, v in sorted(used.items())]
+    moves = to_legal_person(data, spec, bodies)
+    if not any(m.what.startswith("parten är nu") for m in moves):
+        return moves
+    pins = draft_forvaltning_versions(used, library)
+    repin(data.get("outline"), pins)
+    if isinstance(data.get("proposal"), dict):
+        repin(data["proposal"].get("outline"), pins)
+    return moves + [_Drafted(clause_id, used[clause_id], new) for clause_id, new in pins.items()]
+
+
+@dataclass
+class _Drafted:
+    clause_id: str
+    old: int
+    new: int
+
+
+def _party_review(path: Path, moves: list) -> list[Review]:
+    from drafter.spec.yaml_reader import read_yaml
+
+    _, positions = read_yaml(path)
+    shown = path.as_posix()
+    out = []
+    for move in moves:
+        if isinstance(move, _Drafted):
+            out.append(Review(f"{move.clause_id}@{move.new}", f"ny version (utkast) av {move.clause_id}@{move.old} "
+                              "som skriver {{ forvaltning }} där den skrev {{ public.name }}: texten läses som "
+                              "förut; granska och fastställ den", f"{move.clause_id}@{move.old} → @{move.new}"))
+        else:
+            out.append(Review(f"{shown}:{_line(positions, ('parties', move.index, 'name'))}", move.what, move.text))
+    return out
 
 
 @dataclass
@@ -103,6 +146,7 @@ class Standing:
     data: dict  # the spec's data: the amended parties, budget and figures, the outline with the point changes
     spec: Spec  # the data as last amended (before the outline is folded)
     documents: list  # every document the old spec builds
+    amended: Document | None = None  # the agreement as the last tillägg numbers it ("3.2 a"), when there is one
 
 
 def standing(loaded, library) -> Standing:
@@ -116,7 +160,7 @@ def standing(loaded, library) -> Standing:
     _fold_amendments(data, loaded.spec.amendments, signed, texts)
     if not texts:
         data.pop("texts")
-    return Standing(data, last.spec, documents)
+    return Standing(data, last.spec, documents, states[-1].consolidated if states else None)
 
 
 def latest_representatives(data: dict, spec) -> None:
@@ -328,7 +372,7 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
 # --- what to review -----------------------------------------------------------------------------
 
 
-def _review(path: Path, data: dict, documents, library) -> list[Review]:
+def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) -> list[Review]:
     """Texts and figures of the new spec, and the partnership's own clauses, that state a year, a date
     or an amount typed by hand (not computed from the spec's data)."""
     from drafter.spec.yaml_reader import read_yaml
@@ -356,7 +400,8 @@ def _review(path: Path, data: dict, documents, library) -> list[Review]:
             if not clause or clause.id in seen:
                 continue
             seen.add(clause.id)
-            version = library.get(f"{clause.id}@{clause.version}")
+            number = pins.get(clause.id, clause.version)  # the version the new spec uses
+            version = library.get(f"{clause.id}@{number}")
             if not version.meta.partnership:
                 continue  # a generic clause states no fact about this partnership
             for n, line in enumerate(version.body.splitlines()):
@@ -364,7 +409,7 @@ def _review(path: Path, data: dict, documents, library) -> list[Review]:
                 sentences = [s.strip() for s in _SENTENCE.findall(_EXPRESSION.sub("…", line))]
                 hits = [s for s in sentences if _mentions("", "", s)]
                 if hits:
-                    found += _mentions(f"{clause.id}@{clause.version}:{version.body_line + n}",
+                    found += _mentions(f"{clause.id}@{number}:{version.body_line + n}",
                                        f"klausulen {clause.id}", " ".join(hits))
     return found
 

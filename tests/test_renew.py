@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -15,6 +16,14 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], prog_name="drafter")
 
 
+def library(tmp_path):
+    """A copy of the clause library: a renewal writes draft versions into it."""
+    copy = tmp_path / "clauses"
+    if not copy.exists():
+        shutil.copytree(CLAUSES, copy)
+    return copy
+
+
 def renewed(tmp_path, edit=None):
     agreements = tmp_path / "agreements"
     agreements.mkdir()
@@ -24,7 +33,7 @@ def renewed(tmp_path, edit=None):
         spec = agreements / "street-minds-2026.yaml"
         spec.write_text(edit(spec.read_text(encoding="utf-8")), encoding="utf-8")
     result = run("renew", agreements / "street-minds-2026.yaml", "street-minds-2029", "--end", "2030-12-31",
-                 "--clauses", CLAUSES)
+                 "--clauses", library(tmp_path))
     assert result.exit_code == 0, result.output
     return agreements / "street-minds-2029.yaml", result.output
 
@@ -53,6 +62,67 @@ def test_the_renewal_carries_the_agreement_as_amended(tmp_path):
     assert "min_notice_months" not in data["period"]["renewal"]  # not written when the old spec has none
 
 
+def test_the_renewal_makes_the_kommun_the_party_and_keeps_the_texts(tmp_path):
+    """A förvaltning cannot sign (party-legal-person): the renewal names Stockholms stad as the party,
+    through socialnämnden, with Socialförvaltningen as förvaltning; the texts read as they did."""
+    import docx
+
+    path, output = renewed(tmp_path)
+    public = yaml.safe_load(path.read_text(encoding="utf-8"))["parties"][0]
+    assert public == {"name": "Stockholms stad", "sector": "offentlig", "kind": "kommun",
+                      "organisationsnummer": "212000-0142", "committee": "socialnämnden",
+                      "administration": "Socialförvaltningen", "signatory": public["signatory"]}
+    assert "parten är nu Stockholms stad (kommun" in output and "kan inte ingå avtal" in output
+    # The old clauses wrote {{ public.name }} for the förvaltning: drafts that write {{ forvaltning }}.
+    assert "street-minds/bakgrund@2: ny version (utkast) av street-minds/bakgrund@1" in output
+    draft = (tmp_path / "clauses" / "street-minds" / "bakgrund" / "v2.md").read_text(encoding="utf-8")
+    assert "status: utkast" in draft and "{{ forvaltning | genitiv }} arbete" in draft
+    assert "street-minds/bakgrund@2" in path.read_text(encoding="utf-8")
+    checked = run("check", path, "--clauses", library(tmp_path))
+    assert "[party-legal-person]" not in checked.output and "[party-signs-for]" not in checked.output
+    path.write_text(path.read_text(encoding="utf-8").replace("ÅÅÅÅ-MM-DD", "2028-11-15"), encoding="utf-8")
+    built = run("build", path, "--clauses", library(tmp_path), "-o", tmp_path / "out")
+    assert built.exit_code == 0, built.output
+    document = docx.Document(next((tmp_path / "out").rglob("*-overenskommelse.docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "mellan Stockholms stad och Street Minds" in text
+    assert "Stockholms stad (organisationsnummer 212000-0142)" in text
+    assert "Socialförvaltningen (organisationsnummer" not in text
+    assert "Socialförvaltningens arbete inom Bostad Först" in text  # street-minds/bakgrund, as in 2026
+    assert "Socialförvaltningen sammanställer rapporterna" in text
+    assert "Stockholms stad sammanställer" not in text and "Stockholms stads ersättning" not in text
+    # A second renewal reuses the drafts instead of writing more versions.
+    again = run("renew", tmp_path / "agreements" / "street-minds-2026.yaml", "street-minds-2031", "--end",
+                "2030-12-31", "--clauses", library(tmp_path))
+    assert again.exit_code == 0 and not (tmp_path / "clauses" / "street-minds" / "bakgrund" / "v3.md").exists()
+
+
+def test_a_forvaltning_whose_kommun_cannot_be_derived_stays_and_the_report_says_what_to_write(tmp_path):
+    def anonymous(text):
+        return (text.replace("    municipality: Stockholms stad\n", "")
+                .replace("      signs_for: socialnämnden i Stockholms stad\n", "")
+                .replace("organisationsnummer: 212000-0142", "organisationsnummer: 556036-0793"))
+    path, output = renewed(tmp_path, anonymous)
+    public = yaml.safe_load(path.read_text(encoding="utf-8"))["parties"][0]
+    assert public["name"] == "Socialförvaltningen" and public["kind"] == "förvaltning"
+    assert "kommunen kunde inte härledas" in output and "administration: Socialförvaltningen" in output
+    assert "ny version (utkast)" not in output
+
+
+@pytest.mark.parametrize("how, edit", [
+    ("signs_for: socialnämnden i Stockholms stad", lambda text: text.replace("    municipality: Stockholms stad\n", "")),
+    ("organisationsnumret 212000-0142 och texterna", lambda text: text.replace(
+        "    municipality: Stockholms stad\n", "").replace("      signs_for: socialnämnden i Stockholms stad\n", "")
+        .replace("\nfigures:", "\ntexts:\n  lokal: Lokalen hyrs av Stockholms stad.\nfigures:", 1)),
+])
+def test_the_kommun_is_derived_from_the_signatory_or_the_orgnr_and_the_texts(tmp_path, how, edit):
+    path, output = renewed(tmp_path, edit)
+    public = yaml.safe_load(path.read_text(encoding="utf-8"))["parties"][0]
+    assert (public["name"], public["kind"], public["administration"]) == ("Stockholms stad", "kommun",
+                                                                        "Socialförvaltningen")
+    assert f"härlett ur {how}" in output
+
+
 def test_the_renewal_keeps_the_specs_own_notice_limit(tmp_path):
     path, _ = renewed(tmp_path, lambda text: text.replace("notice_deadline: 09-30",
                                                           "notice_deadline: 09-30\n    min_notice_months: 2"))
@@ -66,19 +136,19 @@ def test_the_report_lists_what_to_review_with_file_and_line(tmp_path):
     lines = [line for line in review.splitlines() if line.startswith("  ")]
     stale = [line for line in lines if "2023" in line and "2025" in line]
     assert stale and all(":" in line.split()[0] for line in stale)
-    assert any(line.startswith("  street-minds/bakgrund@1:") for line in stale)
+    assert any(line.startswith("  street-minds/bakgrund@2:") for line in stale)
     assert any("besokare_per_manad_2023" in line and f"{path.name}:" in line for line in lines)
     assert "villkor/period@2 → v3 (granskad)" in output  # a newer version to decide on, with its rationale
 
 
 def test_check_warns_of_stale_years_until_the_texts_are_updated(tmp_path):
     path, _ = renewed(tmp_path)
-    checked = run("check", path, "--clauses", CLAUSES)
+    checked = run("check", path, "--clauses", library(tmp_path))
     stale = [line for line in checked.output.splitlines() if "[stale-year]" in line]
-    assert any("street-minds/bakgrund@1" in line and "2023, 2025" in line for line in stale)
+    assert any("street-minds/bakgrund@2" in line and "2023, 2025" in line for line in stale)
     assert any("malgrupp_tidpunkt" in line and "våren 2026" in line for line in stale)
     path.write_text(path.read_text(encoding="utf-8").replace("våren 2026", "våren 2028"), encoding="utf-8")
-    again = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
+    again = [line for line in run("check", path, "--clauses", library(tmp_path)).output.splitlines() if "[stale-year]" in line]
     assert not any("malgrupp_tidpunkt" in line for line in again) and len(again) == len(stale) - 1
 
 
@@ -90,9 +160,9 @@ def test_the_examples_have_no_stale_year():
 def test_renew_needs_an_end_and_never_overwrites(tmp_path):
     path, _ = renewed(tmp_path)
     again = run("renew", path.parent / "street-minds-2026.yaml", "street-minds-2029", "--end", "2030-12-31",
-                "--clauses", CLAUSES)
+                "--clauses", library(tmp_path))
     assert again.exit_code == 2 and "finns redan" in again.output
-    no_end = run("renew", path.parent / "street-minds-2026.yaml", "x-2029", "--clauses", CLAUSES)
+    no_end = run("renew", path.parent / "street-minds-2026.yaml", "x-2029", "--clauses", library(tmp_path))
     assert no_end.exit_code == 2 and "--end ÅÅÅÅ-MM-DD eller --months N" in no_end.output
 
 
@@ -112,7 +182,7 @@ def _renew(spec, tmp_path):
     from drafter.clauses.library import ClauseLibrary
     from drafter.renew import renew
 
-    made = renew(spec, "ny-2029", tmp_path / "agreements", ClauseLibrary(CLAUSES), end=__import__("datetime").date(2030, 12, 31))
+    made = renew(spec, "ny-2029", tmp_path / "agreements", ClauseLibrary(library(tmp_path)), end=__import__("datetime").date(2030, 12, 31))
     return yaml.safe_load(made.path.read_text(encoding="utf-8"))
 
 
@@ -177,8 +247,8 @@ def test_the_report_flags_other_periods_that_ended_and_other_amounts(tmp_path):
 def test_stale_year_does_not_say_the_renewed_agreements_start(tmp_path):
     # "före den förnyade överenskommelsens start (2026)" read as the new agreement, which starts 2029.
     path, _ = renewed(tmp_path)
-    stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
-    bakgrund = next(line for line in stale if "street-minds/bakgrund@1" in line)
+    stale = [line for line in run("check", path, "--clauses", library(tmp_path)).output.splitlines() if "[stale-year]" in line]
+    bakgrund = next(line for line in stale if "street-minds/bakgrund@2" in line)
     assert "före 2026 då den överenskommelse som nu förnyas började" in bakgrund
     assert "förnyade överenskommelsens" not in "\n".join(stale)
 
@@ -187,11 +257,11 @@ def test_a_date_figure_of_the_old_period_is_stale_until_updated(tmp_path):
     # The renewed proposal said "Den nuvarande överenskommelsen löper ut den 30 juni 2026" in a renewal
     # for 2029: renew listed the figure, check said nothing.
     path, _ = renewed(tmp_path)
-    stale = [line for line in run("check", path, "--clauses", CLAUSES).output.splitlines() if "[stale-year]" in line]
+    stale = [line for line in run("check", path, "--clauses", library(tmp_path)).output.splitlines() if "[stale-year]" in line]
     (line,) = [line for line in stale if "tidigare_overenskommelse_slut" in line]
     assert "är 30 juni 2026, före 1 juli 2026 då den överenskommelse som nu förnyas började" in line
     path.write_text(path.read_text(encoding="utf-8").replace("tidigare_overenskommelse_slut: 2026-06-30",
                                                              "tidigare_overenskommelse_slut: 2028-12-31"),
                     encoding="utf-8")
-    again = run("check", path, "--clauses", CLAUSES).output
+    again = run("check", path, "--clauses", library(tmp_path)).output
     assert "tidigare_overenskommelse_slut" not in again

@@ -33,12 +33,12 @@ def _facts(spec) -> dict[str, str]:
     for i, party in enumerate(spec.parties, start=1):
         label = f"Part {i}"
         facts[f"{label}: namn"] = party.name
-        facts[f"{label}: organisationsnummer"] = party.organisationsnummer
+        facts[f"{label}: organisationsnummer"] = _unfilled(party.organisationsnummer)
         facts[f"{label}: företräds av"] = ", ".join(
             x for x in (party.signatory.name or "(namn saknas)", party.signatory.title) if x)
     period = spec.period
-    facts["Period: start"] = period.start.isoformat()
-    facts["Period: slut"] = period.end.isoformat()
+    facts["Period: start"] = _date(period.start)
+    facts["Period: slut"] = _date(period.end)
     renewal = period.renewal
     if renewal:
         facts["Förlängning: enhet"] = str(renewal.unit)
@@ -57,9 +57,22 @@ def _facts(spec) -> dict[str, str]:
         facts[f"Annan period: {name}"] = f"{span.start.isoformat()}–{span.end.isoformat()}" + _about(span.kind, span.item)
     if spec.decision is not None:
         facts.update(_decision(spec.decision))
-    facts["Dokument: datum"] = spec.document.date.isoformat()
+    facts["Dokument: datum"] = _date(spec.document.date)
     facts["Dokument: ort"] = spec.document.place
     return facts
+
+
+def _date(value) -> str:
+    return _unfilled(value.isoformat())
+
+
+def _unfilled(value: str) -> str:
+    """A placeholder still to fill in loads as a stand-in of the right type (drafter.spec.placeholders):
+    "2001-01-02" for ÅÅÅÅ-MM-DD. The comparison shows the placeholder, never the stand-in as a fact."""
+    from drafter.spec.placeholders import stand_in_text
+
+    placeholder = stand_in_text(value)
+    return f"{placeholder} (ej ifyllt)" if placeholder else value
 
 
 def _about(kind: str, item: str | None) -> str:

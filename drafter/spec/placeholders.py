@@ -20,6 +20,11 @@ PLACEHOLDER = re.compile(r"^(\[[^\]\n]{1,80}\]|ÅÅÅÅ-MM-DD|NNNNNN-NNNN|MM-DD|
 _STAND_INS = {"ÅÅÅÅ-MM-DD": dt.date(2001, 1, 2), "NNNNNN-NNNN": "000000-0000", "MM-DD": "12-31"}
 
 
+def stand_in_text(value: str) -> str | None:
+    """The placeholder whose stand-in `value` is ("2001-01-02" → "ÅÅÅÅ-MM-DD"), else None."""
+    return next((k for k, v in _STAND_INS.items() if k != "MM-DD" and str(v) == value), None)
+
+
 @dataclass(frozen=True)
 class Placeholder:
     path: tuple

@@ -22,8 +22,11 @@ from readback import norm
 NB = "\u00a0"
 
 
+LIBRARY = [CLAUSES]  # the library copy the renewal writes its drafts into (see the fixture)
+
+
 def run(*args) -> str:
-    result = CliRunner().invoke(main, [*map(str, args), "--clauses", str(CLAUSES)])
+    result = CliRunner().invoke(main, [*map(str, args), "--clauses", str(LIBRARY[0])])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -32,6 +35,7 @@ def run(*args) -> str:
 def renewal(tmp_path_factory):
     """The 2026 agreement renewed for 2029–2030 with `drafter renew`, Personal raised to 910 000 kr."""
     folder = tmp_path_factory.mktemp("standing")
+    LIBRARY[0] = shutil.copytree(CLAUSES, folder / "clauses")
     for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
         shutil.copy(spec, folder / spec.name)
     run("renew", folder / EXAMPLE.name, "street-minds-2029", "--end", "2030-12-31")
@@ -67,7 +71,7 @@ def test_docx_accept_all_is_the_renewal_and_reject_all_what_stands(renewal, tmp_
     deleted, inserted = deleted_and_inserted(data)
     assert f"890{NB}000" in deleted and f"910{NB}000" in inserted
     assert f"878{NB}000" not in deleted  # the signed figure is not what stands
-    compared = compared_documents(old, new, "agreement", ClauseLibrary(CLAUSES))
+    compared = compared_documents(old, new, "agreement", ClauseLibrary(LIBRARY[0]))
     assert accepted_text(data) == norm(document_text(compared.new_doc))
     assert rejected_text(data) == norm(document_text(compared.old_doc))
     assert_resolves(data, docx_bytes(compared.old_doc), docx_bytes(compared.new_doc))
@@ -75,7 +79,7 @@ def test_docx_accept_all_is_the_renewal_and_reject_all_what_stands(renewal, tmp_
 
 def test_what_stands_has_the_inserted_point_and_the_new_ordförande(renewal):
     old, new = renewal
-    standing = compared_documents(old, new, "agreement", ClauseLibrary(CLAUSES)).old_doc
+    standing = compared_documents(old, new, "agreement", ClauseLibrary(LIBRARY[0])).old_doc
     text = document_text(standing)
     assert "Brukarråd" in text and "Sara Ahmadi" in text and f"890{NB}000" in text
     assert "Lydelse enligt tillägg nr 1, gäller från 1 januari 2027" == standing.meta.subtitle
@@ -88,3 +92,27 @@ def test_the_signed_original_on_request(renewal, option):
     assert f"Personal | [-878{NB}000-]{{+910{NB}000+}}" in text
     assert "+ 3.3 {+Brukarråd+}  (tillagt)" in text  # inserted by Tillägg nr 1, so new against the original
     assert "För Street Minds / [-Namnförtydligande-]{+Sara Ahmadi+}, ordförande" in text  # that cell only
+
+
+def test_a_point_a_tillägg_inserted_keeps_its_number_in_what_stands(renewal, tmp_path):
+    # Tillägg nr 1 inserted 3.2 a Brukarråd; the renewal numbers it 3.3. The standing text showed 3.3 as
+    # "(oförändrat)" with "0 omnumrerade", as if the agreement in force had a point 3.3 Brukarråd.
+    old, new = renewal
+    standing = compared_documents(old, new, "agreement", ClauseLibrary(LIBRARY[0])).old_doc
+    numbers = {s.heading: s.number for s in standing.walk_sections()}
+    assert numbers["Brukarråd"] == "3.2 a" and numbers["Samverkansgruppen"] == "3.2"
+    assert numbers["Uppföljning och årlig återrapportering"] == "4"  # the count goes on after 3.2 a
+    text = run("compare", old, new)
+    assert "= 3.3 Brukarråd  (oförändrat, omnumrerat från 3.2 a)" in text
+    assert ", 1 omnumrerade," in text
+    page = tmp_path / "c.html"
+    run("compare", old, new, "--format", "html", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert "omnumrerat från 3.2 a" in html and "1 omnumrerade" in html
+
+
+def test_a_date_still_to_fill_in_is_shown_as_such(renewal):
+    # The renewal's document.date is ÅÅÅÅ-MM-DD; compare showed "2026-07-01 → 2001-01-02", the stand-in.
+    text = run("compare", *renewal)
+    (line,) = [line for line in text.splitlines() if "Dokument: datum" in line]
+    assert "2026-07-01  →  ÅÅÅÅ-MM-DD (ej ifyllt)" in line and "2001" not in text

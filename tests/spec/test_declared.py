@@ -90,7 +90,8 @@ def test_a_renewal_carries_them_to_the_new_spec(tmp_path):
                     "other_periods:\n  statsbidrag: {start: 2026-01-01, end: 2026-12-31, kind: statsbidrag}\n",
                     encoding="utf-8")
     result = CliRunner().invoke(main, ["renew", str(spec), "street-minds-2029", "--end", "2030-12-31",
-                                       "--clauses", str(CLAUSES)], prog_name="drafter")
+                                       "--clauses", str(shutil.copytree(CLAUSES, tmp_path / "clauses"))],
+                                 prog_name="drafter")
     assert result.exit_code == 0, result.output
     renewed = load_spec(agreements / "street-minds-2029.yaml").spec
     assert renewed.other_amounts["egen_insats"].amount == 150000

@@ -1,0 +1,139 @@
+"""Renewal moves a public party written as its förvaltning to the current form.
+
+A förvaltning is neither a legal person nor an organ and cannot sign (kommunallagen 3 kap. 3–5 §§,
+6 kap. 1–3 §§): the party is the kommun or region, acting through its nämnd, with the förvaltning as
+`administration` (what the importer writes and `party-legal-person` asks for). A förvaltning's
+organisationsnummer is the kommun's, so it stays. The old agreement's clauses name the förvaltning
+through `{{ public.name }}`; after the move that would print the kommun's name, so each such clause gets a
+draft version (utkast) that writes `{{ forvaltning }}` and reads exactly as before: an agreement's text
+changes only when a person decides it (a newer version, listed with the clause choices).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import yaml
+
+from drafter.assemble.roles import ADMINISTRATIONS
+
+_OWNER = re.compile(r"\bi ((?:Region|Landstinget) [A-ZÅÄÖ][\w-]+|[A-ZÅÄÖ][\w-]+(?: [A-ZÅÄÖ][\w-]+)*s? (?:stad|kommun))\b")
+_IN_TEXT = re.compile(r"\b((?:Region|Landstinget) [A-ZÅÄÖ][\w-]+|[A-ZÅÄÖ][\w-]+s (?:stad|kommun))\b")
+_PUBLIC_NAME = re.compile(r"\bpublic\.name\b")
+_KOMMUN_ORGNR = ("2120", "2321")  # kommuner and regioner are numbered in these series
+
+
+@dataclass
+class PartyMove:
+    """What the renewal did with one public party, for the review report."""
+
+    index: int  # the party's place in parties:
+    what: str  # in Swedish
+    text: str
+
+
+def owner_of(party, bodies: list[str]) -> tuple[str | None, str]:
+    """The kommun or region a förvaltning belongs to, and where that was read."""
+    if party.municipality:
+        return party.municipality, f"municipality: {party.municipality}"
+    people = list(party.signatories) + [s for r in party.representatives
+                                        for s in ([r.signatory] if r.signatory else []) + list(r.signatories)]
+    for person in people:
+        found = _OWNER.search(person.signs_for or "")
+        if found:
+            return found.group(1), f"signs_for: {person.signs_for}"
+    if party.organisationsnummer.startswith(_KOMMUN_ORGNR):
+        names = Counter(m.group(1) for body in bodies for m in _IN_TEXT.finditer(body))
+        if names:
+            name, _ = names.most_common(1)[0]
+            return name, f"organisationsnumret {party.organisationsnummer} och texterna"
+    return None, ""
+
+
+def to_legal_person(data: dict, spec, bodies: list[str]) -> list[PartyMove]:
+    """Each public party written as a förvaltning becomes its kommun or region, when that can be derived."""
+    moves = []
+    for i, (party, written) in enumerate(zip(spec.parties, data.get("parties") or [])):
+        if party.sector != "offentlig" or party.kind not in ADMINISTRATIONS or not isinstance(written, dict):
+            continue
+        owner, how = owner_of(party, bodies)
+        if owner is None:
+            moves.append(PartyMove(i, f"{party.name} står som part, men en {party.kind} kan inte ingå avtal; "
+                                      "kommunen kunde inte härledas, så parten står kvar. Skriv name: [kommunen], "
+                                      f"kind: kommun, committee: {party.committee or '[nämnden]'} och "
+                                      f"administration: {party.name}", f"name: {party.name}"))
+            continue
+        kind = "region" if owner.startswith(("Region ", "Landstinget ")) else "kommun"
+        rest = {k: v for k, v in written.items()
+                if k not in ("name", "sector", "kind", "organisationsnummer", "committee", "municipality",
+                             "administration")}
+        written.clear()
+        written.update({"name": owner, "sector": "offentlig", "kind": kind,
+                        "organisationsnummer": party.organisationsnummer})
+        if party.committee:
+            written["committee"] = party.committee
+        written["administration"] = party.name
+        written.update(rest)
+        moves.append(PartyMove(i, f"parten är nu {owner} ({kind}, härlett ur {how})"
+                                  + (f" genom {party.committee}" if party.committee else "")
+                                  + f", med {party.name} som förvaltning: en {party.kind} är varken juridisk "
+                                    "person eller organ och kan inte ingå avtal (kommunallagen 3 kap. 3–5 §§, "
+                                    "6 kap. 1–3 §§); organisationsnumret är kommunens och står kvar",
+                             f"name: {owner}, kind: {kind}, administration: {party.name}"))
+    return moves
+
+
+def draft_forvaltning_versions(used: dict[str, int], library) -> dict[str, int]:
+    """Each clause that names the public party: a draft version that names the förvaltning
+    (`{{ forvaltning }}`), so its text reads as before. Returns the new pins."""
+    pins: dict[str, int] = {}
+    for clause_id, number in sorted(used.items()):
+        version = library.get(f"{clause_id}@{number}")
+        if not _PUBLIC_NAME.search(version.body):
+            continue
+        pins[clause_id] = _draft(clause_id, number, version, library)
+    return pins
+
+
+def _draft(clause_id: str, number: int, version, library) -> int:
+    """The draft's version number: an existing utkast or granskad version with this text, else a new file."""
+    folder = library.root / clause_id
+    front, body = _split((folder / f"v{number}.md").read_text(encoding="utf-8"))
+    new_body = _PUBLIC_NAME.sub("forvaltning", body)
+    versions = library.versions(clause_id)
+    for other in versions:
+        if other.version > number and other.meta.status in ("utkast", "granskad"):
+            if _split((folder / f"v{other.version}.md").read_text(encoding="utf-8"))[1] == new_body:
+                return other.version
+    new = max(v.version for v in versions) + 1
+    meta = {"heading": front["heading"], "version": new, "status": "utkast",
+            "rationale": f"Förnyelsen: parten är kommunen, som handlar genom nämnden, med förvaltningen som "
+                         f"administration. v{number} skrev {{{{ public.name }}}} för förvaltningen; v{new} skriver "
+                         f"{{{{ forvaltning }}}} och läses likadant. Texten i övrigt är oförändrad.",
+            **({"partnership": front["partnership"]} if front.get("partnership") else {})}
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n" + new_body
+    from drafter.output import write_atomic
+
+    write_atomic(folder / f"v{new}.md", text.encode("utf-8"))
+    return new
+
+
+def _split(text: str) -> tuple[dict, str]:
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def repin(items, pins: dict[str, int]) -> None:
+    """Pinned references `id@N` of a list outline moved to the draft versions."""
+    if not isinstance(items, list):
+        return
+    for i, item in enumerate(items):
+        if isinstance(item, str) and item.partition("@")[0] in pins:
+            items[i] = f"{item.partition('@')[0]}@{pins[item.partition('@')[0]]}"
+        elif isinstance(item, dict):
+            clause = item.get("clause")
+            if clause and clause.partition("@")[0] in pins:
+                item["clause"] = f"{clause.partition('@')[0]}@{pins[clause.partition('@')[0]]}"
+            repin(item.get("sections"), pins)
