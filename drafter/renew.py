@@ -108,11 +108,12 @@ def _move_public_party(data: dict, spec, used: dict[str, int], library) -> list:
     moves = to_legal_person(data, spec, bodies)
     if not any(m.what.startswith("parten är nu") for m in moves):
         return moves
-    pins = draft_forvaltning_versions(used, library)
+    pins, shared = draft_forvaltning_versions(used, library)
     repin(data.get("outline"), pins)
     if isinstance(data.get("proposal"), dict):
         repin(data["proposal"].get("outline"), pins)
-    return moves + [_Drafted(clause_id, used[clause_id], new) for clause_id, new in pins.items()]
+    return (moves + [_Drafted(clause_id, used[clause_id], new) for clause_id, new in pins.items()]
+            + [_Shared(ref) for ref in shared])
 
 
 @dataclass
@@ -120,6 +121,11 @@ class _Drafted:
     clause_id: str
     old: int
     new: int
+
+
+@dataclass
+class _Shared:
+    ref: str  # a clause of the shared library that writes {{ public.name }}
 
 
 def _party_review(path: Path, moves: list) -> list[Review]:
@@ -133,6 +139,11 @@ def _party_review(path: Path, moves: list) -> list[Review]:
             out.append(Review(f"{move.clause_id}@{move.new}", f"ny version (utkast) av {move.clause_id}@{move.old} "
                               "som skriver {{ forvaltning }} där den skrev {{ public.name }}: texten läses som "
                               "förut; granska och fastställ den", f"{move.clause_id}@{move.old} → @{move.new}"))
+        elif isinstance(move, _Shared):
+            out.append(Review(move.ref, "klausulen ur det gemensamma biblioteket skriver {{ public.name }}: i den "
+                              "nya överenskommelsen står där kommunen, som är parten, där det förut stod "
+                              "förvaltningen; läs texten, och välj en nyare version om det finns en",
+                              move.ref))
         else:
             out.append(Review(f"{shown}:{_line(positions, ('parties', move.index, 'name'))}", move.what, move.text))
     return out

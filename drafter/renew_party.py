@@ -85,16 +85,22 @@ def to_legal_person(data: dict, spec, bodies: list[str]) -> list[PartyMove]:
     return moves
 
 
-def draft_forvaltning_versions(used: dict[str, int], library) -> dict[str, int]:
-    """Each clause that names the public party: a draft version that names the förvaltning
-    (`{{ forvaltning }}`), so its text reads as before. Returns the new pins."""
+def draft_forvaltning_versions(used: dict[str, int], library) -> tuple[dict[str, int], list[str]]:
+    """Each of the partnership's own clauses that names the public party: a draft version that names
+    the förvaltning (`{{ forvaltning }}`), so its text reads as before. Returns the new pins, and the
+    shared library's clauses (no `partnership:`) that name the party: those are never copied into
+    partnership drafts — they now name the kommun, and the review says so."""
     pins: dict[str, int] = {}
+    shared: list[str] = []
     for clause_id, number in sorted(used.items()):
         version = library.get(f"{clause_id}@{number}")
         if not _PUBLIC_NAME.search(version.body):
             continue
-        pins[clause_id] = _draft(clause_id, number, version, library)
-    return pins
+        if version.meta.partnership:
+            pins[clause_id] = _draft(clause_id, number, version, library)
+        else:
+            shared.append(f"{clause_id}@{number}")
+    return pins, shared
 
 
 def _draft(clause_id: str, number: int, version, library) -> int:

@@ -89,8 +89,13 @@ def test_the_renewal_makes_the_kommun_the_party_and_keeps_the_texts(tmp_path):
     assert "Stockholms stad (organisationsnummer 212000-0142)" in text
     assert "Socialförvaltningen (organisationsnummer" not in text
     assert "Socialförvaltningens arbete inom Bostad Först" in text  # street-minds/bakgrund, as in 2026
-    assert "Socialförvaltningen sammanställer rapporterna" in text
-    assert "Stockholms stad sammanställer" not in text and "Stockholms stads ersättning" not in text
+    # A clause of the shared library is never copied into a partnership draft: it now names the kommun,
+    # the party, and the review says so for each such clause.
+    assert "Stockholms stad sammanställer rapporterna" in text
+    shared = [p.relative_to(tmp_path / "clauses") for p in (tmp_path / "clauses").rglob("v*.md")
+              if "street-minds" not in p.parts]
+    assert sorted(shared) == sorted(p.relative_to(CLAUSES) for p in CLAUSES.rglob("v*.md") if "street-minds" not in p.parts)
+    assert "klausulen ur det gemensamma biblioteket skriver {{ public.name }}" in output
     # A second renewal reuses the drafts instead of writing more versions.
     again = run("renew", tmp_path / "agreements" / "street-minds-2026.yaml", "street-minds-2031", "--end",
                 "2030-12-31", "--clauses", library(tmp_path))
