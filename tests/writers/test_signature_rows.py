@@ -1,6 +1,6 @@
-"""The signature block's rows: a party line that wraps must not push that party's signature line
-below the other's. Each element (party line, line to sign on, name and date) has its own table row, so
-Word and LibreOffice set both parties' lines level, whatever wraps."""
+"""The signature block: a party line that wraps must not push that party's signature line below the
+other's. Each party keeps its own cell (reading order party by party); the party line that takes fewer
+lines gets the difference above its line to sign on, measured with the fonts' widths."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import docx
 import pypdf
 import pytest
 import yaml
-from docx.oxml.ns import qn
 
 from drafter.build import BuildOptions, build
 from drafter.clauses.library import ClauseLibrary
+from drafter.writers.docx.signatures import SIGN_ROOM
+from drafter.writers.docx.measure import line_count, text_width
 from drafter.writers.pdf.libreoffice import convert, find_soffice
 from helpers import CLAUSES, ROOT
 
@@ -42,19 +43,26 @@ def signature_table(document) -> docx.table.Table:
     return next(t for t in document.tables if t.rows[0].cells[0].text.startswith("För "))
 
 
-def test_each_element_of_a_pair_has_its_own_row(agreement):
+def test_the_shorter_party_line_is_padded_to_the_wrapped_one(agreement):
     table = signature_table(docx.Document(str(agreement)))
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
-    assert len(rows) == 6  # two pairs (the kommun and the ordförande; the kassör alone), three rows each
-    assert rows[0] == [f"För {LONG}", f"För {FORENING}"]
-    # The lines to sign on share one row: however many lines the party line above takes.
-    for cell in table.rows[1].cells:
-        [line] = cell.paragraphs
-        assert line.text == "" and line._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}") is not None
-    assert rows[2][0].startswith("Maria Nyström, kultur- och fritidschef")
-    assert rows[2][1].startswith("Jonas Ek, ordförande")
-    assert rows[3] == [f"För {FORENING}", ""]
-    assert rows[5][0].startswith("Sofia Öberg, kassör")
+    first, second = table.rows[0].cells
+    assert first.paragraphs[0].text == f"För {LONG}" and second.paragraphs[0].text == f"För {FORENING}"
+    # The kommun's line wraps to two lines, the förening's fits on one: its line to sign on stands one
+    # line (253 twips) lower in its cell than the kommun's does in its own.
+    assert first.paragraphs[1].paragraph_format.space_before.twips == SIGN_ROOM
+    assert second.paragraphs[1].paragraph_format.space_before.twips == SIGN_ROOM + 253
+    # Reading order stays party by party: each party's lines in its own cell.
+    assert first.paragraphs[2].text.startswith("Maria Nyström") and second.paragraphs[2].text.startswith("Jonas Ek")
+    # The kassör alone in the next row: nothing to match, no padding.
+    assert table.rows[1].cells[0].paragraphs[1].paragraph_format.space_before.twips == SIGN_ROOM
+
+
+def test_line_count_follows_the_words_and_hyphens():
+    width = 218  # a half-width signature cell, in points
+    assert line_count("För Street Minds", width, 11) == 1
+    assert line_count(f"För {LONG}", width, 11) == 2
+    assert line_count("För " + "mycket lång nämnd " * 6, width, 11) == 3
+    assert text_width("ii", 11) < text_width("MM", 11)
 
 
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) finns inte")

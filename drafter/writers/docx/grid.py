@@ -17,14 +17,8 @@ GAP = 454  # 0.8 cm between the two columns
 def people_grid(story: Story, people: list):
     """The table and, per row, the people and that row's cells."""
     rows = [people[i:i + COLUMNS] for i in range(0, len(people), COLUMNS)]
-    table = borderless_table(story, len(rows))
-    return table, [(row, word_row.cells) for row, word_row in zip(rows, table.rows)]
-
-
-def borderless_table(story: Story, rows: int):
-    """The grid's table, `rows` rows of two columns, without borders; no row splits across pages."""
     width = story.width // COLUMNS
-    table = story.table(rows, COLUMNS, [width] * COLUMNS)
+    table = story.table(len(rows), COLUMNS, [width] * COLUMNS)
     table_property(table, el("w:tblBorders", [border(side, val="nil") for side in
                                               ("top", "left", "bottom", "right", "insideH", "insideV")]))
     table_property(table, el("w:tblCellMar", [el("w:left", w=0, type="dxa"), el("w:right", w=GAP, type="dxa")]))
@@ -33,4 +27,4 @@ def borderless_table(story: Story, rows: int):
         look.set(qn(f"w:{key}"), "0")
     for word_row in table.rows:
         word_row._tr.get_or_add_trPr().append(el("w:cantSplit"))
-    return table
+    return table, [(row, word_row.cells) for row, word_row in zip(rows, table.rows)]
