@@ -8,6 +8,7 @@
     logotyp_bredd_cm: 3
     forsta_sidan: [dnr, datum, status]   # shown on page 1 of documents without a letterhead
     utkastmarkering: true           # "UTKAST" on every page while document.status is utkast
+    mottagare_versal: true          # "Till Socialnämnden" in the proposal's letterhead (else as the spec writes it)
 
 `apply_house_style` puts it on every document's metadata (with the spec's
 status), so both writers read the same values from the model and never from
@@ -24,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.errors import DrafterError, Where
+from drafter.formatting import versal
 from drafter.model.nodes import Document, HouseStyle, Letterhead, Metadata
 
 FILE_NAME = "husstil.yaml"
@@ -42,6 +44,9 @@ class HouseStyleFile(BaseModel):
     forsta_sidan: list[str] = Field(default_factory=lambda: ["dnr", "datum"],
                                     description="Uppgifter på sidan 1: dnr, datum, status.")
     utkastmarkering: bool = Field(True, description="'UTKAST' på varje sida så länge status är utkast.")
+    mottagare_versal: bool = Field(False, description="Nämndens namn med stor bokstav i tjänsteutlåtandets "
+                                   "mottagarrad ('Till Socialnämnden'), som i Stockholms stads mallar. Utan den "
+                                   "skrivs nämnden som i specen ('Till kultur- och fritidsnämnden').")
 
 
 class HouseStyleError(DrafterError):
@@ -100,7 +105,7 @@ def load_house_style(library_root: Path) -> HouseStyle | None:
                                   where=Where(str(path)))
         logo = str(logo_path)
     return HouseStyle(parsed.organisation, parsed.forvaltning, parsed.adress, logo, parsed.logotyp_text,
-                      parsed.logotyp_bredd_cm, parsed.forsta_sidan, parsed.utkastmarkering)
+                      parsed.logotyp_bredd_cm, parsed.forsta_sidan, parsed.utkastmarkering, parsed.mottagare_versal)
 
 
 def for_party(house: HouseStyle | None, organisation: str, administration: str | None) -> HouseStyle | None:
@@ -111,7 +116,7 @@ def for_party(house: HouseStyle | None, organisation: str, administration: str |
         return None
     if house.organisation and house.organisation != organisation:
         return replace(house, organisation=organisation, forvaltning=administration or "", address=[], logo="",
-                       logo_alt="")
+                       logo_alt="", recipient_capital=False)
     if administration and house.forvaltning and administration != house.forvaltning:
         return replace(house, forvaltning=administration)
     return house
@@ -124,6 +129,19 @@ def apply_house_style(documents: list[Document], house: HouseStyle | None, statu
         doc.meta.house = house
         if house is not None and doc.meta.letterhead is None:
             doc.meta.letterhead = house_letterhead(doc.meta, house)
+        elif house is not None and house.recipient_capital and doc.meta.letterhead is not None:
+            doc.meta.letterhead = capital_recipient(doc.meta.letterhead)
+
+
+RECIPIENT = "Till "
+
+
+def capital_recipient(letterhead: Letterhead) -> Letterhead:
+    """"Till socialnämnden" as a house style that writes nämnd names as proper names wants it: "Till Socialnämnden".
+    Assembly writes the nämnd as the spec does; only a husstil.yaml with mottagare_versal changes it."""
+    if not letterhead.recipient.startswith(RECIPIENT):
+        return letterhead
+    return replace(letterhead, recipient=RECIPIENT + versal(letterhead.recipient[len(RECIPIENT):]))
 
 
 def house_letterhead(meta: Metadata, house: HouseStyle) -> Letterhead | None:

@@ -10,7 +10,6 @@ from drafter.assemble.context import clause_context, spec_origin
 from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
 from drafter.clauses.library import ClauseLibrary
-from drafter.formatting import versal
 from drafter.model.nodes import Document, Letterhead, Metadata
 from drafter.model.numbering import unnumber
 from drafter.spec.load import LoadedSpec
@@ -59,5 +58,7 @@ def letterhead(spec: Spec) -> Letterhead:
             references.append(("Telefon", proposal.handlaggare.phone))
     # The förvaltning writes the tjänsteutlåtande; the kommun is named when the spec names no förvaltning.
     sender = [spec.public.administration or spec.public.name] + ([proposal.department] if proposal.department else [])
-    recipient = f"Till {versal(spec.public.committee)}" if spec.public.committee else ""
+    # The nämnd as the spec writes it ("Till kultur- och fritidsnämnden", lower case as in running text);
+    # a house style that capitalises it (Stockholm's) does so in apply_house_style.
+    recipient = f"Till {spec.public.committee}" if spec.public.committee else ""
     return Letterhead(sender, DOCUMENT_TYPE, references, recipient)

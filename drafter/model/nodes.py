@@ -227,6 +227,7 @@ class HouseStyle:
     logo_width_cm: float = 3.0
     first_page: list[str] = field(default_factory=lambda: ["dnr", "datum"])  # "dnr", "datum", "status"
     draft_mark: bool = True  # "UTKAST" on every page while the documents are drafts
+    recipient_capital: bool = False  # "Till Socialnämnden" (Stockholm's templates), not as the spec writes it
 
 
 @dataclass
