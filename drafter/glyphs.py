@@ -29,48 +29,54 @@ def showable() -> frozenset[int]:
     """Every code point some bundled font maps to a glyph."""
     points: set[int] = set()
     for font in sorted(FONTS.glob("*.ttf")):
-        points |= _cmap(font.read_bytes())
+        points |= cmap_glyphs(font.read_bytes()).keys()
     return frozenset(points)
 
 
-def _cmap(data: bytes) -> set[int]:
-    tables = {data[12 + 16 * i: 16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)
-              for i in range(struct.unpack_from(">H", data, 4)[0])}
-    base = tables[b"cmap"][0]
+def font_tables(data: bytes) -> dict[bytes, int]:
+    """Table tag (b"cmap", b"hmtx", …) → its offset in a TrueType font."""
+    return {data[12 + 16 * i: 16 + 16 * i]: struct.unpack_from(">I", data, 20 + 16 * i)[0]
+            for i in range(struct.unpack_from(">H", data, 4)[0])}
+
+
+def cmap_glyphs(data: bytes) -> dict[int, int]:
+    """Code point → glyph id, for every code point the font shows (.notdef, glyph 0, left out); from
+    its Windows cmap: format 12 (full Unicode) when it has one, else format 4 (the BMP)."""
+    base = font_tables(data)[b"cmap"]
     records = [struct.unpack_from(">HHI", data, base + 4 + 8 * i) for i in range(struct.unpack_from(">H", data, base + 2)[0])]
     offsets = {(platform, encoding): base + offset for platform, encoding, offset in records}
-    if (3, 10) in offsets:  # Windows, full Unicode: format 12
+    if (3, 10) in offsets:
         return _format12(data, offsets[(3, 10)])
-    return _format4(data, offsets[(3, 1)])  # Windows, BMP
+    return _format4(data, offsets[(3, 1)])
 
 
-def _format12(data: bytes, at: int) -> set[int]:
-    points: set[int] = set()
+def _format12(data: bytes, at: int) -> dict[int, int]:
+    glyphs: dict[int, int] = {}
     for i in range(struct.unpack_from(">I", data, at + 12)[0]):
-        start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * i)
-        points.update(range(start + (glyph == 0), end + 1))
-    return points
+        start, end, first = struct.unpack_from(">III", data, at + 16 + 12 * i)
+        glyphs.update((code, first + k) for k, code in enumerate(range(start, end + 1)) if first + k)
+    return glyphs
 
 
-def _format4(data: bytes, at: int) -> set[int]:
+def _format4(data: bytes, at: int) -> dict[int, int]:
     count = struct.unpack_from(">H", data, at + 6)[0] // 2
     ends = struct.unpack_from(f">{count}H", data, at + 14)
     starts = struct.unpack_from(f">{count}H", data, at + 16 + 2 * count)
     deltas = struct.unpack_from(f">{count}h", data, at + 16 + 4 * count)
     range_at = at + 16 + 6 * count
     range_offsets = struct.unpack_from(f">{count}H", data, range_at)
-    points: set[int] = set()
+    glyphs: dict[int, int] = {}
     for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, range_offsets)):
         end = min(end, 0xFFFE)  # 0xFFFF ends the last segment and is no character
         if end < start:
             continue
-        if offset == 0:  # glyph = code + delta; 0 (.notdef) for at most one code
-            points.update(code for code in range(start, end + 1) if (code + delta) & 0xFFFF)
-        else:
-            glyphs = struct.unpack_from(f">{end - start + 1}H", data, range_at + 2 * i + offset)
-            points.update(code for code, glyph in zip(range(start, end + 1), glyphs)
-                          if glyph and (glyph + delta) & 0xFFFF)
-    return points
+        if offset == 0:  # glyph = code + delta
+            found = (((code + delta) & 0xFFFF) for code in range(start, end + 1))
+        else:  # glyph from the array after the offsets, then + delta (0 stays .notdef)
+            found = ((((g + delta) & 0xFFFF) if g else 0)
+                     for g in struct.unpack_from(f">{end - start + 1}H", data, range_at + 2 * i + offset))
+        glyphs.update((code, glyph) for code, glyph in zip(range(start, end + 1), found) if glyph)
+    return glyphs
 
 
 def _shown_strings(value, key: str = "") -> Iterator[str]:

@@ -10,37 +10,18 @@ import re
 import struct
 from functools import lru_cache
 
-from drafter.glyphs import FONTS
+from drafter.glyphs import FONTS, cmap_glyphs, font_tables
 
 
 @lru_cache(maxsize=4)
 def _advances(font: str) -> tuple[dict[int, int], int, int]:
-    """{code point: advance width}, the default advance, units per em; from cmap (format 4) and hmtx."""
+    """{code point: advance width}, the default advance, units per em; from cmap (drafter.glyphs) and hmtx."""
     data = (FONTS / font).read_bytes()
-    tables = {data[12 + 16 * i: 16 + 16 * i]: struct.unpack_from(">II", data, 20 + 16 * i)[0]
-              for i in range(struct.unpack_from(">H", data, 4)[0])}
+    tables = font_tables(data)
     units = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
     metrics = struct.unpack_from(">H", data, tables[b"hhea"] + 34)[0]
     widths = [struct.unpack_from(">H", data, tables[b"hmtx"] + 4 * i)[0] for i in range(metrics)]
-    base = tables[b"cmap"]
-    records = [struct.unpack_from(">HHI", data, base + 4 + 8 * i) for i in range(struct.unpack_from(">H", data, base + 2)[0])]
-    at = next(base + offset for platform, encoding, offset in records if (platform, encoding) == (3, 1))
-    count = struct.unpack_from(">H", data, at + 6)[0] // 2
-    ends = struct.unpack_from(f">{count}H", data, at + 14)
-    starts = struct.unpack_from(f">{count}H", data, at + 16 + 2 * count)
-    deltas = struct.unpack_from(f">{count}h", data, at + 16 + 4 * count)
-    range_at = at + 16 + 6 * count
-    offsets = struct.unpack_from(f">{count}H", data, range_at)
-    advance: dict[int, int] = {}
-    for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, offsets)):
-        for code in range(start, min(end, 0xFFFE) + 1):
-            if offset == 0:
-                glyph = (code + delta) & 0xFFFF
-            else:
-                glyph = struct.unpack_from(">H", data, range_at + 2 * i + offset + 2 * (code - start))[0]
-                glyph = (glyph + delta) & 0xFFFF if glyph else 0
-            if glyph:
-                advance[code] = widths[min(glyph, metrics - 1)]
+    advance = {code: widths[min(glyph, metrics - 1)] for code, glyph in cmap_glyphs(data).items()}
     return advance, widths[0], units
 
 
