@@ -42,6 +42,16 @@ def new_clause_version(root: Path, clause: str = "street-minds/bakgrund") -> Non
 PROPOSAL_DRAFTS = ("street-minds/forslag-till-beslut@2", "street-minds/tu-sammanfattning@2", "street-minds/tu-bakgrund@2")
 
 
+def copy_examples(root: Path) -> None:
+    """The two example specs (agreements/) and the clause library (clauses/) copied under `root`."""
+    import shutil
+
+    (root / "agreements").mkdir()
+    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
+        shutil.copy(EXAMPLE.parent / name, root / "agreements" / name)
+    shutil.copytree(CLAUSES, root / "clauses")
+
+
 def signed_example(root: Path, spec: str = "agreements/street-minds-2026.yaml") -> None:
     """The copy of the 2026 example under `root` as it stands when signed (only then may it be locked):
     document.status slutlig, and the proposal's draft texts fastställda by socialnämnden (in the copy

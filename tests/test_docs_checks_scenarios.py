@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE, signed_example
+from helpers import CLAUSES, EXAMPLE, copy_examples, signed_example
 from test_docs_checks import DOCS, _severities
 
 SPEC = "agreements/street-minds-2026.yaml"
@@ -51,10 +51,7 @@ def _set_front(path, **values):
 def locked(tmp_path_factory):
     """The examples and the library, the 2026 agreement and its tillägg nr 1 locked."""
     root = tmp_path_factory.mktemp("locked")
-    (root / "agreements").mkdir()
-    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
-        shutil.copy(EXAMPLE.parent / name, root / "agreements" / name)
-    shutil.copytree(CLAUSES, root / "clauses")
+    copy_examples(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         signed_example(root)

@@ -8,7 +8,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE, new_clause_version, signed_example
+from helpers import CLAUSES, EXAMPLE, copy_examples, new_clause_version, signed_example
 
 SPEC = "agreements/street-minds-2026.yaml"
 AGREEMENT = ("street-minds-2026-overenskommelse.docx", "street-minds-2026-overenskommelse.pdf")
@@ -25,10 +25,7 @@ def sha(path):
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A copy of the examples and the library, the 2026 agreement built and locked."""
-    (tmp_path / "agreements").mkdir()
-    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
-        shutil.copy(EXAMPLE.parent / name, tmp_path / "agreements" / name)
-    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    copy_examples(tmp_path)
     monkeypatch.chdir(tmp_path)
     signed_example(tmp_path)
     assert run("build", SPEC, "-o", "signed").exit_code == 0
@@ -163,10 +160,7 @@ def test_a_draft_is_not_locked(tmp_path, monkeypatch):
 
 def test_a_tillagg_is_locked_after_the_one_before_it(tmp_path, monkeypatch):
     """Tillägg nr 1 amends the signed agreement: it cannot be locked first; both in one go, in order, can."""
-    (tmp_path / "agreements").mkdir()
-    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
-        shutil.copy(EXAMPLE.parent / name, tmp_path / "agreements" / name)
-    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    copy_examples(tmp_path)
     monkeypatch.chdir(tmp_path)
     signed_example(tmp_path)
     result = run("lock", SPEC, "--document", "tillagg-1")

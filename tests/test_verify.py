@@ -1,13 +1,12 @@
 """`drafter verify`: is this file the agreement that was signed? Answered from the locks."""
 
-import shutil
 
 import pytest
 from click.testing import CliRunner
 from docx import Document as Docx
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE, signed_example
+from helpers import copy_examples, signed_example
 
 SPEC = "agreements/street-minds-2026.yaml"
 BUILT = "out/street-minds-2026/street-minds-2026-overenskommelse"
@@ -20,10 +19,7 @@ def run(*args):
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     root = tmp_path_factory.mktemp("verify")
-    (root / "agreements").mkdir()
-    for name in ("street-minds-2026.yaml", "street-minds-2023.yaml"):
-        shutil.copy(EXAMPLE.parent / name, root / "agreements" / name)
-    shutil.copytree(CLAUSES, root / "clauses")
+    copy_examples(root)
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
         signed_example(root)
