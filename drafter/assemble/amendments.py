@@ -224,17 +224,15 @@ def _no_reference_to_repealed(doc: Document, removed: set[str], removed_by: dict
         return
     by_clause = {s.clause.id: s for s in doc.walk_sections() if s.clause and s.number}
     for section in doc.walk_sections():
-        if section.number in removed or any(section.number.startswith(f"{r}.") for r in removed):
+        if _gone(section.number, removed):
             continue
         for inline in inlines_in(section.blocks):
             target = by_clause.get(inline.target) if isinstance(inline, CrossRef) else None
             if target is not None and target.number in removed:
                 amendment, a, c = removed_by[target.number]
-                raise RepealedReference(
-                    f"Punkt {section.number} {section.heading} hänvisar till punkt {target.number} "
-                    f"{target.heading}, som upphör att gälla genom tillägg nr {amendment.number}; "
-                    "hänvisningen skulle peka på en punkt som inte längre gäller.",
-                    loaded.where("amendments", a, "changes", c),
+                raise _repealed_reference(
+                    f"Punkt {section.number} {section.heading}", target,
+                    f"som upphör att gälla genom tillägg nr {amendment.number}", loaded.where("amendments", a, "changes", c),
                     f"Ge i samma tillägg punkt {section.number} en ny lydelse utan hänvisningen "
                     f"(replace: \"{section.number}\" med text: eller en annan klausulversion), "
                     f"eller låt punkt {target.number} gälla.")
@@ -254,26 +252,35 @@ def _inside_repealed(exc: UnresolvedReference, signed: Document, removed: set[st
         if whole is None:
             return
         amendment, a, c = replaced_by[whole]
-        raise RepealedReference(
-            f"{_referrer(signed, exc.target, removed | {whole})} hänvisar till punkt {target.number} "
-            f"{target.heading}, som inte finns kvar i den nya lydelsen av punkt {whole} enligt tillägg nr {amendment.number}; "
-            "hänvisningen skulle peka på en punkt som inte längre gäller.",
+        raise _repealed_reference(
+            _referrer(signed, exc.target, removed | {whole}), target,
+            f"som inte finns kvar i den nya lydelsen av punkt {whole} enligt tillägg nr {amendment.number}",
             loaded.where("amendments", a, "changes", c),
             f"Behåll punkt {target.number} i den nya lydelsen, eller ge i samma tillägg den hänvisande punkten "
             "en ny lydelse utan hänvisningen.") from None
     amendment, a, c = removed_by[whole]
-    raise RepealedReference(
-        f"{_referrer(signed, exc.target, removed)} hänvisar till punkt {target.number} {target.heading}, "
-        f"som upphör att gälla med punkt {whole} "
-        f"genom tillägg nr {amendment.number}; hänvisningen skulle peka på en punkt som inte längre gäller.",
+    raise _repealed_reference(
+        _referrer(signed, exc.target, removed), target,
+        f"som upphör att gälla med punkt {whole} genom tillägg nr {amendment.number}",
         loaded.where("amendments", a, "changes", c),
         "Ge i samma tillägg den hänvisande punkten en ny lydelse utan hänvisningen, eller låt punkten gälla.") from None
 
 
+def _repealed_reference(referrer: str, target: Section, why: str, where, hint: str) -> RepealedReference:
+    """The finding for a point still in force that refers to `target`, gone for the reason `why`."""
+    return RepealedReference(f"{referrer} hänvisar till punkt {target.number} {target.heading}, {why}; "
+                             "hänvisningen skulle peka på en punkt som inte längre gäller.", where, hint)
+
+
+def _gone(number: str, removed: set[str]) -> bool:
+    """Whether point `number` is repealed, itself or with a point it belongs to (5.7.1 with 5.7)."""
+    return any(number == r or number.startswith(f"{r}.") for r in removed)
+
+
 def _referrer(signed: Document, clause: str, removed: set[str]) -> str:
     """"Punkt 5.8 Uppsägning": the first point still in force whose signed text refers to `clause`."""
-    users = [s for s in signed.walk_sections() if s.number and not any(s.number == r or s.number.startswith(f"{r}.")
-             for r in removed) and any(isinstance(i, CrossRef) and i.target == clause for i in inlines_in(s.blocks))]
+    users = [s for s in signed.walk_sections() if s.number and not _gone(s.number, removed)
+             and any(isinstance(i, CrossRef) and i.target == clause for i in inlines_in(s.blocks))]
     return f"Punkt {users[0].number} {users[0].heading}" if users else "En punkt som fortsätter att gälla"
 
 
