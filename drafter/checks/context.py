@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from drafter.model.nodes import Block, Document, Origin, Section
-from drafter.model.provenance import origin_of
+from drafter.model.provenance import origin_of, section_place
 from drafter.model.text import block_lines, own_text
 from drafter.spec.load import LoadedSpec
 from drafter.spec.refs import split_ref
@@ -55,9 +55,8 @@ class CheckContext:
             preamble = "\n".join(line for b in doc.preamble for line in block_lines(b))
             out.append(Piece(doc.kind, preamble, None, self.where("document"), doc.preamble))
             for section in doc.walk_sections():
-                place = section.origin.where() if section.origin and section.origin.kind != "clause" else None
                 out.append(Piece(doc.kind, _section_text(section), _clause_ref(section),
-                                 place or self.where("outline"), section.blocks, section))
+                                 section_place(section) or self.where("outline"), section.blocks, section))
         return out
 
     def place_of(self, piece: Piece, snippet: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from drafter.language.measure import Stats, measure
 from drafter.model.nodes import BulletList, Document, FootnoteRef, OrderedList, Paragraph, Quote, Section
+from drafter.model.provenance import section_place
 from drafter.model.text import block_lines, inline_text
 
 
@@ -69,9 +70,8 @@ def parts(doc: Document) -> list[Part]:
     def walk(section: Section, top: str):
         clause = f"{section.clause.id}@{section.clause.version}" if section.clause else None
         decision = any(isinstance(b, OrderedList) for b in section.blocks) and _is_decision(top or section.heading)
-        place = section.origin.where() if section.origin and section.origin.kind != "clause" else ""
         found.append(Part(section.heading, "\n".join(prose_lines(section.blocks)), clause, top or section.heading,
-                          decision, "\n".join([section.heading, *other_lines(section.blocks)]), place))
+                          decision, "\n".join([section.heading, *other_lines(section.blocks)]), section_place(section)))
         for sub in section.sections:
             walk(sub, top or section.heading)
 

@@ -60,6 +60,13 @@ def _field_holding(snippet: str, origin: Origin) -> Origin:
     return next((f for f in origin.data if f.value and snippet in f.value), origin)
 
 
+def section_place(section: Section) -> str:
+    """"spec-file:line" of a section drafter or the spec wrote (an outline heading, a tillägg's own
+    section, a spec text); "" for a clause's section, which is named by its clause instead."""
+    origin = section.origin
+    return origin.where() if origin is not None and origin.kind != "clause" else ""
+
+
 def locate_text(documents: Iterable[Document], text: str) -> Origin | None:
     """Where text that cannot be shown (a glyph the PDF fonts lack) came from: the first span,
     spec value or section of the documents that holds it, or its first character."""
@@ -78,4 +85,4 @@ def locate_text(documents: Iterable[Document], text: str) -> Origin | None:
     return None
 
 
-__all__ = ["origins_in", "origin_of", "locate_text"]
+__all__ = ["origins_in", "origin_of", "locate_text", "section_place"]
