@@ -85,7 +85,9 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
     from drafter.lockfile import lock_findings, pinned_library
+    from drafter.startup import modules_loaded
 
+    modules_loaded()  # the modules a check or build needs are in: out of the collector's sight (drafter/startup.py)
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
     library = pinned_library(loaded, library)  # a locked document never floats to a newer version (drafter lock)
     stopped = check_clause_refs(CheckContext(loaded, library))

@@ -46,6 +46,10 @@ class _Group(click.Group):
         # `drafter check`); frozen objects are left to the operating system, which frees the memory anyway.
         atexit.unregister(gc.freeze)  # once, however often main runs in one process
         atexit.register(gc.freeze)
+        if not args and kwargs.get("args") is None:  # the process's own command line (not a test's CliRunner)
+            from drafter import startup
+
+            startup.begin()
         return super().main(*args, **kwargs)
 
     def invoke(self, ctx):

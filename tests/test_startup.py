@@ -1,0 +1,51 @@
+"""A `drafter` process pays for loading its modules once: the collector leaves them alone (drafter/startup.py)."""
+
+import gc
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from drafter import startup
+from drafter.cli import main
+from helpers import CLAUSES, EXAMPLE, ROOT
+
+
+def test_collections_are_rare_while_loading_and_usual_after():
+    before = gc.get_threshold()
+    try:
+        startup.begin()
+        assert gc.get_threshold()[0] >= 100_000
+        startup.modules_loaded()
+        assert gc.get_threshold() == before
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_modules_loaded_does_nothing_outside_a_command_line_process():
+    before = gc.get_threshold(), gc.get_freeze_count()
+    startup.modules_loaded()
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_a_test_runner_invocation_leaves_the_collector_alone():
+    before = gc.get_threshold(), gc.get_freeze_count()
+    result = CliRunner().invoke(main, ["check", str(EXAMPLE), "--clauses", str(CLAUSES)])
+    assert result.exit_code == 0, result.output
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+def test_the_command_line_collects_the_runs_garbage_as_usual():
+    """`drafter check` as its own process: once the spec is prepared the usual thresholds are back (a
+    long run of `drafter build` collects its garbage as always)."""
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print(gc.get_threshold()))\n"
+            "sys.argv = ['drafter', 'check', sys.argv[1]]\n"
+            "from drafter.cli import main\n"
+            "main()\n")
+    default = gc.get_threshold()
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == str(default)
