@@ -49,3 +49,28 @@ def test_the_command_line_collects_the_runs_garbage_as_usual():
     done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == str(default)
+
+
+def _modules_after(code: str, env: dict | None = None) -> list[str]:
+    import os
+
+    done = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, **(env or {})})
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_pydantic_is_not_sent_looking_for_plugins():
+    """Building and using drafter's models reads no package metadata (importlib.metadata: ~15 ms)."""
+    code = ("from pathlib import Path\n"
+            "from drafter.spec.load import load_spec\n"
+            "from drafter.clauses.library import ClauseLibrary\n"
+            "spec = load_spec(Path('agreements/street-minds-2026.yaml'))\n"
+            "assert spec.spec.parties[1].name == 'Street Minds', spec.spec.parties\n"
+            "assert ClauseLibrary(Path('clauses')).get('villkor/period').meta.status\n")
+    assert "importlib.metadata" not in _modules_after(code)
+
+
+def test_a_user_who_configures_pydantic_plugins_keeps_them():
+    code = "import drafter.spec.model"
+    assert "importlib.metadata" in _modules_after(code, {"PYDANTIC_DISABLE_PLUGINS": "some_plugin"})
