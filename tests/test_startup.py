@@ -74,3 +74,14 @@ def test_pydantic_is_not_sent_looking_for_plugins():
 def test_a_user_who_configures_pydantic_plugins_keeps_them():
     code = "import drafter.spec.model"
     assert "importlib.metadata" in _modules_after(code, {"PYDANTIC_DISABLE_PLUGINS": "some_plugin"})
+
+
+def test_the_standard_word_list_reads_the_same_with_libyaml_as_with_pyyaml():
+    import yaml
+
+    from drafter.language.rules import DATA, entry, standard_word_list
+
+    pure = [entry(item) for item in yaml.safe_load((DATA / "ordlista.yaml").read_text(encoding="utf-8"))]
+    assert [(e.pattern.pattern, e.write, e.why, e.source, e.error) for e in standard_word_list()] == \
+        [(e.pattern.pattern, e.write, e.why, e.source, e.error) for e in pure]
+    assert len(pure) > 10

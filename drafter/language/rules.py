@@ -89,7 +89,8 @@ class Entry:
 def read_word_list(path: Path) -> list[Entry]:
     """Entries of a word list file (drafter/language/data/ordlista.yaml, or a project's own)."""
     entries = []
-    for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when there: the same data, ~8× faster
+    for item in yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []:  # noqa: S506 (a safe loader)
         entries.append(entry(item))
     return entries
 
