@@ -204,6 +204,10 @@ def run_batch(specs: Iterable[Path], settings: Settings, jobs: int | None = None
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
+    from drafter.startup import modules_loaded
+
+    modules_loaded()  # this process only hands out specs now: its garbage collected as usual (drafter/startup.py)
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=_context()) as pool:
         futures = {pool.submit(_worker, spec, settings): spec for spec in todo}
         for future in as_completed(futures):

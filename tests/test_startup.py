@@ -51,6 +51,22 @@ def test_the_command_line_collects_the_runs_garbage_as_usual():
     assert done.stdout.splitlines()[-1] == str(default)
 
 
+def test_a_batch_hands_out_specs_with_the_usual_collections(tmp_path):
+    """The parent of a batch (--jobs 2) imports little and runs long: it does not keep the loading
+    thresholds while its workers build."""
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print(gc.get_threshold()))\n"
+            "sys.argv = ['drafter', 'build', *sys.argv[1:]]\n"
+            "from drafter.cli import main\n"
+            "main()\n")
+    specs = [str(ROOT / "agreements" / name) for name in ("street-minds-2023.yaml", "street-minds-2026.yaml")]
+    done = subprocess.run([sys.executable, "-c", code, *specs, "-o", str(tmp_path), "--jobs", "2", "--format", "docx"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == str(gc.get_threshold())
+    assert len(list(tmp_path.glob("*/*.docx"))) >= 3
+
+
 def _modules_after(code: str, env: dict | None = None) -> list[str]:
     import os
 
