@@ -34,3 +34,32 @@ def modules_loaded() -> None:
     if _saved:
         gc.freeze()
         gc.set_threshold(*_saved.pop())
+
+
+# What `prepare` imports where it is first called, and the Typst writer the web page's preview uses.
+_WARM_MODULES = ("drafter.pipeline", "drafter.assemble", "drafter.checks", "drafter.checks.inputs",
+                 "drafter.checks.acknowledge", "drafter.checks.summary", "drafter.language.review", "drafter.lockfile",
+                 "drafter.spec.load", "drafter.assemble.proposal", "drafter.writers.pdf.typst_writer")
+
+
+def warm_up() -> None:
+    """For a process that checks and previews many times (the web page, `drafter serve`): what its first
+    check and first preview would pay (the modules, the fonts' character maps, the word list, hunspell's
+    list of dictionaries, the Typst compiler with its fonts) paid before the first request rather than
+    by it. A part that cannot be set up (no hunspell) is left to the request, which reports it."""
+    import importlib
+
+    for name in _WARM_MODULES:
+        importlib.import_module(name)
+    from drafter.glyphs import showable
+    from drafter.language.rules import standard_word_list
+    from drafter.language.spelling import available
+    from drafter.writers.pdf.typst_writer import _get_compiler
+
+    showable()
+    standard_word_list()
+    available()
+    try:
+        _get_compiler()
+    except Exception:  # noqa: BLE001 (the first preview says what is wrong, in the page)
+        pass

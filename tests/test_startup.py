@@ -101,3 +101,20 @@ def test_the_standard_word_list_reads_the_same_with_libyaml_as_with_pyyaml():
     assert [(e.pattern.pattern, e.write, e.why, e.source, e.error) for e in standard_word_list()] == \
         [(e.pattern.pattern, e.write, e.why, e.source, e.error) for e in pure]
     assert len(pure) > 10
+
+
+def test_the_web_server_sets_up_what_the_first_check_and_preview_need_before_it_listens(monkeypatch):
+    import uvicorn
+
+    from drafter.glyphs import showable
+    from drafter.language.rules import standard_word_list
+
+    showable.cache_clear()
+    standard_word_list.cache_clear()
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(
+        glyphs=showable.cache_info().currsize, words=standard_word_list.cache_info().currsize,
+        pipeline="drafter.pipeline" in sys.modules, typst="drafter.writers.pdf.typst_writer" in sys.modules))
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert seen == {"glyphs": 1, "words": 1, "pipeline": True, "typst": True}

@@ -25,9 +25,10 @@ def serve(port, host):
         click.echo(f"varning: drafter serve lyssnar på {host}, inte bara på den här datorn. Sidan har ingen "
                    "inloggning: alla som når adressen kan läsa och ändra specarna.", err=True)
     app = create_app(".", allowed_hosts(host, port))
-    from drafter.startup import modules_loaded
+    from drafter.startup import modules_loaded, warm_up
 
-    modules_loaded()  # a server runs long: its garbage collected as usual from here (drafter/startup.py)
+    warm_up()  # the first check and preview in the page as quick as the next (drafter/startup.py)
+    modules_loaded()  # a server runs long: its garbage collected as usual from here
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"drafter serve: öppna http://{shown}:{port} (Ctrl+C avslutar)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
