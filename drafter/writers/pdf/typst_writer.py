@@ -39,22 +39,20 @@ FONTS = HERE / "fonts"
 # writes /ViewerPreferences /DisplayDocTitle true (it does not for PDF/A alone).
 PDF_STANDARDS = ["a-2b", "ua-1"]
 
-_compiler: list[object] = []
 _lock = threading.Lock()
 
 
+@functools.cache
 def _get_compiler():
     """The process's one compiler: fonts are loaded once, and Typst's caches stay warm."""
-    if not _compiler:
-        import typst
+    import typst
 
-        _compiler.append(typst.Compiler(  # only the bundled Liberation fonts: not the system's,
-            TEMPLATE,                     # nor Typst's embedded ones, so a missing glyph is reported
-            root=TEMPLATE.parent,
-            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[FONTS]),
-            ignore_system_fonts=True,
-        ))
-    return _compiler[0]
+    return typst.Compiler(  # only the bundled Liberation fonts: not the system's,
+        TEMPLATE,           # nor Typst's embedded ones, so a missing glyph is reported
+        root=TEMPLATE.parent,
+        font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[FONTS]),
+        ignore_system_fonts=True,
+    )
 
 
 @functools.cache
@@ -62,10 +60,14 @@ def _source(template: Path) -> bytes:
     return template.read_bytes()
 
 
+def template_files(template: Path, data: dict[str, str]) -> dict[str, bytes]:
+    """What Typst compiles: `template` as main.typ, beside it the data files it reads (name: JSON text)."""
+    return {"main.typ": _source(template), **{name: text.encode("utf-8") for name, text in data.items()}}
+
+
 def document_files(doc: Document, house: bool = True) -> dict[str, bytes]:
-    """What Typst compiles for one document: document.typ as main.typ, with its model and house style."""
-    return {"main.typ": _source(TEMPLATE), "model.json": model_json(doc).encode("utf-8"),
-            "house.json": (house_json(doc) if house else "{}").encode("utf-8")}
+    """One document: document.typ with its model and house style."""
+    return template_files(TEMPLATE, {"model.json": model_json(doc), "house.json": house_json(doc) if house else "{}"})
 
 
 def model_json(doc: Document) -> str:
