@@ -56,23 +56,28 @@ from drafter.spec.load import load_spec
 from drafter.writers.pdf import pdf_bytes
 from drafter.writers.pdf.packet import packet_pdf
 docs = {{d.kind: d for d in assemble_documents(load_spec({spec!r}), ClauseLibrary(CLAUSES))}}
+others = assemble_documents(load_spec({other!r}), ClauseLibrary(CLAUSES))
 out = {{}}
 def packet():
     out["packet"] = hashlib.sha256(packet_pdf(docs["proposal"], [docs["agreement"]])).hexdigest()
 def documents():
     for kind, doc in docs.items():
         out[kind] = hashlib.sha256(pdf_bytes(doc)).hexdigest()
+def other():
+    for doc in others:
+        pdf_bytes(doc)
 for step in sys.argv[1:]:
-    {{"packet": packet, "documents": documents}}[step]()
+    {{"packet": packet, "documents": documents, "other": other}}[step]()
 print(json.dumps(out, sort_keys=True))
 """
 
 
 def test_no_pdf_depends_on_what_the_compiler_laid_out_before():
-    """Typst reuses the documents' layout for the packet: every PDF is the same whether the packet
-    comes first (nothing to reuse) or last, each order in a fresh process."""
+    """Typst reuses the documents' layout for the packet, and a paragraph's layout from another spec's
+    documents: every PDF is the same whether the packet comes first (nothing to reuse) or last, and
+    whether another spec was compiled before, each order in a fresh process."""
     spec = SPECS[0]
-    code = _ORDERED.format(tests=str(ROOT / "tests"), spec=str(spec))
+    code = _ORDERED.format(tests=str(ROOT / "tests"), spec=str(spec), other=str(SPECS[1]))
 
     def run(*steps):
         done = subprocess.run([sys.executable, "-c", code, *steps], capture_output=True, text=True, cwd=ROOT)
@@ -81,8 +86,9 @@ def test_no_pdf_depends_on_what_the_compiler_laid_out_before():
 
     packet_first = run("packet", "documents")
     packet_last = run("documents", "packet")
+    after_another_spec = run("other", "documents", "packet")
     assert {"packet", "proposal", "agreement"} <= set(packet_first)
-    assert packet_first == packet_last
+    assert packet_first == packet_last == after_another_spec
     # and in this process, whatever the other tests compiled before:
     models = _models(spec)
     here = {"packet": hashlib.sha256(packet_pdf(models["proposal"], [models["agreement"]])).hexdigest()}
