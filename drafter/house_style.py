@@ -170,7 +170,7 @@ def draft_mark(meta: Metadata) -> bool:
 
 
 def typst_house(meta: Metadata) -> dict:
-    """The house style as the Typst templates read it (`sys.inputs.house`), the logo's bytes included."""
+    """The house style as the Typst templates read it (house.json), the logo's bytes included."""
     house = meta.house
     data: dict = {"draft_mark": draft_mark(meta)}
     if house is None:

@@ -354,7 +354,7 @@ def preview(result: Inspection, key: str) -> tuple[str, int, list[dict]] | None:
         doc = result.documents[0] if result.documents else None
     if doc is None:
         return None
-    from drafter.writers.pdf.typst_writer import _get_compiler, _lock, model_json, timestamp_for
+    from drafter.writers.pdf.typst_writer import _get_compiler, _lock, document_files, model_json, timestamp_for
 
     data = model_json(doc)
     digest = hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
@@ -363,7 +363,8 @@ def preview(result: Inspection, key: str) -> tuple[str, int, list[dict]] | None:
     if cached is None:
         try:
             with _lock:
-                pages = _get_compiler().compile(format="svg", sys_inputs={"model": data}, timestamp=timestamp_for(doc))
+                pages = _get_compiler().compile(input=document_files(doc, house=False), format="svg",
+                                                timestamp=timestamp_for(doc))
         except Exception as exc:  # the PDF writer's own message for text the fonts lack
             raise DrafterError(f"Förhandsvisningen kunde inte skapas: {str(exc)[:200]}") from None
         cached = pages if isinstance(pages, list) else [pages]

@@ -96,9 +96,8 @@ def test_table_total(sample_pdf):
 def test_footnote_numbers_agree_with_typst():
     doc = long_document()
     found = typst.query(
-        typst_writer.TEMPLATE, "<drafter-footnote>", field="value", format="json",
-        font_paths=[typst_writer.FONTS], ignore_system_fonts=True,
-        sys_inputs={"model": typst_writer.model_json(doc)},
+        typst_writer.document_files(doc), "<drafter-footnote>", field="value", format="json",
+        root=typst_writer.TEMPLATE.parent, font_paths=[typst_writer.FONTS], ignore_system_fonts=True,
     )
     import json
 

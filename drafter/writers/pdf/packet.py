@@ -15,7 +15,7 @@ import json
 
 from drafter.model.data import to_data
 from drafter.model.nodes import Document
-from drafter.writers.pdf.typst_writer import PACKET_TEMPLATE, compile_pdf, house_json
+from drafter.writers.pdf.typst_writer import PACKET_TEMPLATE, compile_pdf, house_json, template_files
 
 
 def packet_title(proposal: Document) -> str:
@@ -32,4 +32,5 @@ def packet_pdf(proposal: Document, attachments: list[Document]) -> bytes:
     parts += [{"label": attachment_label(i), "model": to_data(doc)} for i, doc in enumerate(attachments, 1)]
     packet = json.dumps({"title": packet_title(proposal), "parts": parts}, ensure_ascii=False,
                         separators=(",", ":"))
-    return compile_pdf(PACKET_TEMPLATE, {"packet": packet, "house": house_json(proposal)}, proposal)
+    return compile_pdf(template_files(PACKET_TEMPLATE, {"packet.json": packet, "house.json": house_json(proposal)}),
+                       proposal)

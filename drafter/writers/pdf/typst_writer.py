@@ -1,8 +1,16 @@
 """PDF through Typst: the model as JSON data, rendered by typst/document.typ.
 
-No Typst source is generated from user text: the model travels as one JSON
-string in `sys.inputs`, and the template turns strings into content, so markup
-characters in the data print literally.
+No Typst source is generated from user text: the model travels as a JSON file
+held in memory (model.json beside the template, never written to disk), and the
+template turns strings into content, so markup characters in the data print
+literally.
+
+One Typst compiler per process for every document and the nämnd packet, with
+`sys.inputs` never changing: Typst keys what it memoises by everything the
+compile reads, and `sys.inputs` is part of its standard library, so data
+passed there would make each compile start from nothing. As files, a change in
+one model only redoes what reads that model, and the packet (typst/packet.typ)
+reuses the layout of the documents compiled just before it.
 
 Output is PDF/A-2b and PDF/UA-1 (tagged, /Lang from the text language, the
 viewer shows the document title), with only the bundled Liberation fonts, and
@@ -12,6 +20,7 @@ SOURCE_DATE_EPOCH when the document has none.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -30,22 +39,35 @@ FONTS = HERE / "fonts"
 # writes /ViewerPreferences /DisplayDocTitle true (it does not for PDF/A alone).
 PDF_STANDARDS = ["a-2b", "ua-1"]
 
-_compilers: dict[Path, object] = {}
 _lock = threading.Lock()
 
 
-def _get_compiler(template: Path = TEMPLATE):
-    """One compiler per template and process: fonts are loaded once, and Typst's caches stay warm."""
-    if template not in _compilers:
-        import typst
+@functools.cache
+def _get_compiler():
+    """The process's one compiler: fonts are loaded once, and Typst's caches stay warm."""
+    import typst
 
-        _compilers[template] = typst.Compiler(  # only the bundled Liberation fonts: not the system's,
-            template,                           # nor Typst's embedded ones, so a missing glyph is reported
-            root=template.parent,
-            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[FONTS]),
-            ignore_system_fonts=True,
-        )
-    return _compilers[template]
+    return typst.Compiler(  # only the bundled Liberation fonts: not the system's,
+        TEMPLATE,           # nor Typst's embedded ones, so a missing glyph is reported
+        root=TEMPLATE.parent,
+        font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[FONTS]),
+        ignore_system_fonts=True,
+    )
+
+
+@functools.cache
+def _source(template: Path) -> bytes:
+    return template.read_bytes()
+
+
+def template_files(template: Path, data: dict[str, str]) -> dict[str, bytes]:
+    """What Typst compiles: `template` as main.typ, beside it the data files it reads (name: JSON text)."""
+    return {"main.typ": _source(template), **{name: text.encode("utf-8") for name, text in data.items()}}
+
+
+def document_files(doc: Document, house: bool = True) -> dict[str, bytes]:
+    """One document: document.typ with its model and house style."""
+    return template_files(TEMPLATE, {"model.json": model_json(doc), "house.json": house_json(doc) if house else "{}"})
 
 
 def model_json(doc: Document) -> str:
@@ -86,17 +108,18 @@ def house_json(doc: Document) -> str:
 
 
 def pdf_bytes(doc: Document) -> bytes:
-    return compile_pdf(TEMPLATE, {"model": model_json(doc), "house": house_json(doc)}, doc)
+    return compile_pdf(document_files(doc), doc)
 
 
-def compile_pdf(template: Path, inputs: dict[str, str], dated: Document) -> bytes:
-    """One Typst compile to PDF/A-2b + PDF/UA-1; `dated` gives the timestamp."""
-    compiler = _get_compiler(template)
+def compile_pdf(files: dict[str, bytes], dated: Document) -> bytes:
+    """One Typst compile of `files` (main.typ and its data) to PDF/A-2b + PDF/UA-1; `dated` gives the
+    timestamp."""
+    compiler = _get_compiler()
     try:
         with _lock:
             pdf = compiler.compile(
+                input=files,
                 format="pdf",
-                sys_inputs=inputs,
                 pdf_standards=PDF_STANDARDS,
                 timestamp=timestamp_for(dated),
                 pdf_tags=True,
