@@ -82,13 +82,36 @@ def _sentence_from(text: str, start: int) -> str:
     return text[start:min(stops) if stops else len(text)]
 
 
+_STOP = re.compile(r"[.;:\n]")
+
+
+def _clause_matches(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)` for a pattern that opens with a lazy `[^.;:\n]*?` (APPOINTS, CONSISTS).
+
+    Why: finditer tries every start position, and from each the lazy opening scans to the end of the
+    sentence — quadratic in a sentence's length. A match from any position in a stretch without . ; :
+    or a line break implies one from the stretch's first position (the opening takes in the extra
+    characters), so one attempt per stretch finds exactly the matches finditer finds."""
+    pos, end = 0, len(text)
+    while pos <= end:
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            pos = m.end() if m.end() > pos else pos + 1
+            continue
+        stop = _STOP.search(text, pos)
+        if stop is None:
+            return
+        pos = stop.end()
+
+
 def statements(ctx: CheckContext) -> list[Statement]:
     parties = ctx.spec.parties
     found = []
     for piece in ctx.pieces:
         if not _NOUN.search(piece.text):  # APPOINTS is slow on long texts; it needs one of these words
             continue
-        for m in APPOINTS.finditer(piece.text):
+        for m in _clause_matches(APPOINTS, piece.text):
             # "Föreningen utser en representant", or inverted: "I styrgruppen utser föreningen en representant"
             subject = m.group("inverted") or _SPLIT.split(m.group("subject"))[-1]
             n_word = m.group("n").lower()
@@ -105,7 +128,7 @@ def statements(ctx: CheckContext) -> list[Statement]:
 def _consisting(piece, parties) -> list[Statement]:
     """What a forum is said to consist of, party by party ("tre personer från föreningen")."""
     found = []
-    for m in CONSISTS.finditer(piece.text):
+    for m in _clause_matches(CONSISTS, piece.text):
         forum = _forum(m.group("forum"))
         if forum == "alla" and not re.search(r"grupp|forum", m.group("forum"), re.I):
             continue  # "Partnerskapet består av …": not a forum's members
