@@ -44,7 +44,7 @@ def check_placeholder(ctx: CheckContext):
                           where, piece.document)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _placeholders_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """(what, the text matched, start, end) of every pattern's matches, pattern by pattern: remembered
     per text, since a batch's specs and the web page's edits hold the same clause texts again."""

@@ -31,7 +31,7 @@ class TermRemark:
     index: int  # which sentence (of the list given) it quotes
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def _terms_in(text: str) -> tuple[frozenset[str], str]:
     """Which terms of GROUPS (and "idéburet partnerskap") a sentence uses, and its letters (_key): asked
     of the same sentences in every document and spec of a batch."""
