@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from functools import lru_cache
+
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 # Children of w:pPr in schema order (CT_PPrBase then CT_PPr), for inserting in place.
@@ -22,14 +24,28 @@ _TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "
                "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"]
 
 
+@lru_cache(maxsize=None)
+def _named(tag: str) -> tuple[str, dict[str, str]]:
+    """A prefixed tag's Clark name and namespace map, as OxmlElement works them out on every call."""
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+def element(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """`OxmlElement(tag, attrs)` (the same parser, so python-docx's element classes), without parsing
+    the tag again: the writer makes tens of thousands of w:p, w:r and w:t."""
+    clark, nsmap = _named(tag)
+    return oxml_parser.makeelement(clark, attrib=attrs, nsmap=nsmap)
+
+
 def el(tag: str, children=(), **attrs) -> etree._Element:
     """`el("w:tab", val="right", pos=9070)` → <w:tab w:val="right" w:pos="9070"/>."""
-    element = OxmlElement(tag)
+    made = element(tag)
     for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), str(value))
+        made.set(qn(f"w:{key}"), str(value))
     for child in children:
-        element.append(child)
-    return element
+        made.append(child)
+    return made
 
 
 def set_child(parent, child, order: list[str]):

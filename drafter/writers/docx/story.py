@@ -8,7 +8,6 @@ same XML python-docx makes, without its per-character text machinery.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Twips
@@ -17,6 +16,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafter.writers.docx import house
+from drafter.writers.docx.oxml import element
 
 AIR_AFTER_TABLE = 160  # twips (8 pt) above a paragraph that follows a table
 _SPACED_STYLES = {house.TITLE, *house.HEADINGS.values()}
@@ -50,10 +50,10 @@ class Story:
             if style:
                 p.style = style
         else:
-            p = OxmlElement("w:p")
+            p = element("w:p")
             if style:  # what CT_P.style makes of an empty paragraph, without its schema search
-                p.append(OxmlElement("w:pPr", {}))
-                p[0].append(OxmlElement("w:pStyle", {_VAL: style}))
+                p.append(element("w:pPr", {}))
+                p[0].append(element("w:pStyle", {_VAL: style}))
             self._insert(p)
         paragraph = FastParagraph(p, self._parent)
         if self._after_table and style not in _SPACED_STYLES:
@@ -108,7 +108,7 @@ class FastParagraph(Paragraph):
     """
 
     def add_run(self, text: str | None = None, style=None) -> Run:
-        r = OxmlElement("w:r")
+        r = element("w:r")
         self._p.append(r)
         if text:
             _append_text(r, text)
@@ -128,7 +128,7 @@ def _append_text(r, text: str) -> None:
             if piece:
                 _append_t(r, "".join(piece))
                 piece.clear()
-            r.append(OxmlElement("w:tab" if char == "\t" else "w:br"))
+            r.append(element("w:tab" if char == "\t" else "w:br"))
         else:
             piece.append(char)
     if piece:
@@ -136,7 +136,7 @@ def _append_text(r, text: str) -> None:
 
 
 def _append_t(r, text: str) -> None:
-    t = OxmlElement("w:t")
+    t = element("w:t")
     t.text = text
     if len(text.strip()) < len(text):
         t.set(_SPACE, "preserve")
