@@ -9,7 +9,7 @@ from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 # Children of w:pPr in schema order (CT_PPrBase then CT_PPr), for inserting in place.
-_PPR_ORDER = [
+PPR_ORDER = [
     "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
     "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
@@ -71,7 +71,7 @@ def border(side: str, size: int = 4, color: str = "auto", space: int = 0, val: s
 def paragraph_border(paragraph, **sides):
     """`paragraph_border(p, bottom=border("bottom", 6))`: a rule drawn by the paragraph."""
     pPr = paragraph._p.get_or_add_pPr()
-    set_child(pPr, el("w:pBdr", list(sides.values())), _PPR_ORDER)
+    set_child(pPr, el("w:pBdr", list(sides.values())), PPR_ORDER)
 
 
 def tab_stops(paragraph, *stops: tuple[str, int, str | None]):
@@ -82,7 +82,7 @@ def tab_stops(paragraph, *stops: tuple[str, int, str | None]):
         if leader:
             tab.set(qn("w:leader"), leader)
         tabs.append(tab)
-    set_child(paragraph._p.get_or_add_pPr(), tabs, _PPR_ORDER)
+    set_child(paragraph._p.get_or_add_pPr(), tabs, PPR_ORDER)
 
 
 def table_property(table, child):
