@@ -14,6 +14,7 @@ from drafter.clauses.library import ClauseLibrary
 from drafter.language import review, terms
 from drafter.language.settings import load_settings
 from drafter.pipeline import check_spec
+from drafter.readers import markdown
 from drafter.spec.load import load_spec
 from drafter.swedish import parse
 from helpers import CLAUSES, ROOT
@@ -21,7 +22,8 @@ from helpers import CLAUSES, ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-CACHED = [review._review_part, terms._terms_in, parse._amounts_in, placeholder._placeholders_in]
+CACHED = [review._review_part, terms._terms_in, terms._variant, parse._amounts_in, placeholder._placeholders_in,
+          markdown._tree]
 
 
 def _empty_caches() -> None:

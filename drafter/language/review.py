@@ -150,5 +150,5 @@ def spell_ahead(documents: list[Document], library_root=None, known: set[str] | 
     if not documents or not spelling.available() or not settings.on("spelling"):
         return
     speller = Speller(set(known) | settings.words)
-    speller.unknown({w for doc in documents for part in parts(doc) for w in checkable(f"{part.text}\n{part.other}")
-                     if not speller.is_known(w)})
+    candidates = {w for doc in documents for part in parts(doc) for w in checkable(f"{part.text}\n{part.other}")}
+    speller.unknown({w for w in candidates if not speller.is_known(w)})  # each word judged once, not per use

@@ -64,19 +64,26 @@ def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRema
         key = _key(name)
         if len(key) < 4:
             continue
-        n = len(name.split())
         for i, s in enumerate(found):
             if key not in seen[i][1]:
                 continue  # the name is not there in any spelling
-            tokens = re.findall(r"[\w-]+", s.text)
-            spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
-                     for j in range(len(tokens) - size + 1))
-            # a different spelling, not just another case (socialförvaltningen in running text)
-            variant = next((c for c in spans if _key(c) == key and c.lower() != name.lower()), None)
+            variant = _variant(name, s.text)
             if variant:
                 out.append(TermRemark(Remark("term-variant", f"Parten heter \"{name}\" men skrivs här \"{variant}\".",
                                              s.text), i))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _variant(name: str, text: str) -> str | None:
+    """The first run of words in `text` that spells `name` otherwise ("Streetminds" for "Street Minds"):
+    the same, not just another case (socialförvaltningen in running text). Remembered per name and
+    sentence: a party's name stands in many sentences, each the same in every spec that names it."""
+    key, n = _key(name), len(name.split())
+    tokens = re.findall(r"[\w-]+", text)
+    spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
+             for j in range(len(tokens) - size + 1))
+    return next((c for c in spans if _key(c) == key and c.lower() != name.lower()), None)
 
 
 _NOT_LETTER = re.compile(r"[\W_]")
