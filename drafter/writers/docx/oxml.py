@@ -63,6 +63,30 @@ def set_child(parent, child, order: list[str]):
     return child
 
 
+_W_PPR = qn("w:pPr")
+
+
+def paragraph_property(p, child):
+    """Put `child` into the w:p's w:pPr in schema order, replacing one of its tag: what python-docx's
+    paragraph_format and style setters make (w:pPr first in the paragraph), without their search
+    through the schema's list of every possible successor on each call."""
+    ppr = p.find(_W_PPR)
+    if ppr is None:
+        ppr = element("w:pPr")
+        p.insert(0, ppr)
+    return set_child(ppr, child, PPR_ORDER)
+
+
+def keep_next(p) -> None:
+    """<w:keepNext/>: the paragraph stays on the page of the next (python-docx's keep_with_next = True)."""
+    paragraph_property(p, element("w:keepNext"))
+
+
+def style_of(p, style_id: str) -> None:
+    """<w:pStyle w:val="…"/> (python-docx's CT_P.style = style_id)."""
+    paragraph_property(p, element("w:pStyle", {qn("w:val"): style_id}))
+
+
 def border(side: str, size: int = 4, color: str = "auto", space: int = 0, val: str = "single"):
     """One border edge; `size` in eighths of a point."""
     return el(f"w:{side}", val=val, sz=size, space=space, color=color)

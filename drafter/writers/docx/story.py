@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafter.writers.docx import house
-from drafter.writers.docx.oxml import element
+from drafter.writers.docx.oxml import el, element, paragraph_property, style_of
 
 AIR_AFTER_TABLE = 160  # twips (8 pt) above a paragraph that follows a table
 _SPACED_STYLES = {house.TITLE, *house.HEADINGS.values()}
@@ -48,7 +48,7 @@ class Story:
         if self._spare is not None:
             p, self._spare = self._spare, None
             if style:
-                p.style = style
+                style_of(p, style)
         else:
             p = element("w:p")
             if style:  # what CT_P.style makes of an empty paragraph, without its schema search
@@ -58,7 +58,7 @@ class Story:
         paragraph = FastParagraph(p, self._parent)
         if self._after_table and style not in _SPACED_STYLES:
             # Air between a table's bottom rule and the text below it (headings have their own).
-            paragraph.paragraph_format.space_before = Twips(AIR_AFTER_TABLE)
+            paragraph_property(p, el("w:spacing", before=AIR_AFTER_TABLE))
         self._after_table = False
         return paragraph
 
