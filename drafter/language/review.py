@@ -123,10 +123,12 @@ def _spelling(measured, speller: Speller) -> list[Note]:
     seen: set[str] = set()
     notes = []
     candidates = {w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")}
-    speller.unknown({w for w in candidates if not speller.is_known(w)})  # one call; a known word (a name) is never judged
+    # one call; a known word (a name) is never judged. `wrong` is what speller.misspelled(text) would
+    # keep of each text (neither known nor in the dictionary), judged once for the document.
+    wrong = speller.unknown({w for w in candidates if not speller.is_known(w)})
     for part, _ in measured:
         text = f"{part.text}\n{part.other}"
-        for word in speller.misspelled(text):
+        for word in [w for w in dict.fromkeys(checkable(text)) if w in wrong]:
             if word.lower() in seen:
                 continue
             seen.add(word.lower())
