@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafter.assemble import assemble_documents
-from drafter.checks import period_text, placeholder, representatives
+from drafter.checks import period_text, placeholder, prose_data, representatives
 from drafter.clauses.library import ClauseLibrary
 from drafter.language import review, terms
 from drafter.language.settings import load_settings
@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
 CACHED = [review._review_part, terms._terms_in, terms._variant, parse._amounts_in, placeholder._placeholders_in,
-          markdown._tree, period_text._matches, representatives._said_in]
+          markdown._tree, period_text._matches, representatives._said_in,
+          prose_data._matches]
 
 
 def _empty_caches() -> None:
