@@ -94,7 +94,7 @@ def _rules(settings: Settings) -> _Rules:
     return _RULES[content]
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=512)
 def _review_part(text: str, heading: str, limit: float, decision: bool,
                  rules: _Rules) -> tuple[tuple[Sentence, ...], Stats, tuple[Remark, ...]]:
     """One part's sentences, figures and remarks, in the order the rules give them. Pure in its

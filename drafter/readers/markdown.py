@@ -37,7 +37,7 @@ MAX_LIST_DEPTH = 9
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _tree(markdown: str) -> SyntaxTreeNode:
     """markdown-it's syntax tree of a text, parsed once per process: a batch's specs and the web page's
     edits fill most clauses with the same values, and parsing is most of reading. The reader only
