@@ -7,7 +7,8 @@ that the Markdown reader turns into model nodes.
 
 A clause text is written by people, not by drafter, so its rendering is bounded: the sandbox is
 immutable (a clause cannot change the data the next clause sees: `.append()`, `.update()` are
-refused), each render sees its own copy of the data, a figure named like a dict method (`items`)
+refused), a render that calls or loops sees its own counted copy of the data (one that only
+prints values reads them as given: _may_change_or_loop), a figure named like a dict method (`items`)
 is the figure, and there are limits on string and list sizes, powers, `range()`, loop iterations
 and output, each a DrafterError naming the clause file and line. Any other error in the text
 (`1/0`) is the clause's, never a bug in drafter.
