@@ -18,7 +18,9 @@ the house style: organisation and förvaltning, and the chosen reference data.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -72,13 +74,20 @@ def _line_of(path: Path, field: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _yaml(text: str):
+    """husstil.yaml's data, parsed once per text (every spec of a batch reads the same file); the caller
+    gets a copy. An error is not kept: it is raised again, with its place, on every read."""
+    return yaml.safe_load(text)
+
+
 def load_house_style(library_root: Path) -> HouseStyle | None:
     """The house style of the clause library at `library_root`, or None when it has no husstil.yaml."""
     path = Path(library_root) / FILE_NAME
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = copy.deepcopy(_yaml(path.read_text(encoding="utf-8"))) or {}
         parsed = HouseStyleFile.model_validate(data)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -10,7 +10,7 @@ record and the library or the spec no longer agree.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,18 +98,36 @@ class PinnedLibrary:
     library: "ClauseLibrary"
     pinned: dict[str, int]
     public: "Party | None" = None
+    # What this spec's build has looked up, by ref and by clause id: assembly and checks ask for the same
+    # clauses a few hundred times, and each lookup lists the clause's folder. One build, one listing.
+    _found: dict[str, "ClauseVersion"] = field(default_factory=dict, repr=False, compare=False)
+    _listed: dict[str, list["ClauseVersion"]] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, ref: str) -> "ClauseVersion":
+        if ref not in self._found:  # an error (ClauseNotFound, whose place the caller sets) is not kept
+            self._found[ref] = self._get(ref)
+        return self._found[ref]
+
+    def versions(self, clause_id: str) -> list["ClauseVersion"]:
+        if clause_id not in self._listed:
+            self._listed[clause_id] = self.library.versions(clause_id)
+        return list(self._listed[clause_id])
+
+    def _get(self, ref: str) -> "ClauseVersion":
         if "@" not in ref:
             if ref in self.pinned:
                 ref = f"{ref}@{self.pinned[ref]}"
             elif self.public is not None:
                 from drafter.clauses.scope import newest_approved_for
 
-                found = newest_approved_for(self.library, ref, self.public)
+                found = newest_approved_for(self, ref, self.public)
                 if found is not None:
                     return found
-        return self.library.get(ref)
+        from drafter.clauses.library import pick
+        from drafter.spec.refs import split_ref
+
+        clause_id, pinned = split_ref(ref)
+        return pick(clause_id, pinned, self.versions(clause_id))
 
     def __getattr__(self, name):
         return getattr(self.library, name)

@@ -174,3 +174,31 @@ def test_a_tillagg_is_locked_after_the_one_before_it(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     lock = yaml.safe_load((tmp_path / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
     assert list(lock["dokument"]) == ["overenskommelse", "tillagg-1"]
+
+
+def test_one_build_lists_each_clause_folder_once_and_finds_what_the_library_finds(monkeypatch):
+    """PinnedLibrary keeps what one spec's build looked up: the same versions as the library's own get,
+    each clause's folder listed once, and an unknown clause still an error each time it is asked for."""
+    import pytest as _pytest
+
+    from drafter.clauses.library import ClauseLibrary, ClauseNotFound
+    from drafter.lockfile import pinned_library
+    from drafter.pipeline import check_spec
+    from drafter.spec.load import load_spec
+    from helpers import CLAUSES, EXAMPLE
+
+    library = ClauseLibrary(CLAUSES)
+    listed: list[str] = []
+    versions = library.versions
+    monkeypatch.setattr(library, "versions", lambda clause_id: listed.append(clause_id) or versions(clause_id))
+    loaded = load_spec(EXAMPLE)
+    pinned = pinned_library(loaded, library)
+    for clause_id in library.ids():
+        for version in versions(clause_id):
+            assert pinned.get(version.ref) is library.get(version.ref)
+    listed.clear()
+    check_spec(loaded, library)
+    assert listed and len(listed) == len(set(listed))
+    for _ in range(2):
+        with _pytest.raises(ClauseNotFound):
+            pinned.get("finns/inte")

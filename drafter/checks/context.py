@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from drafter.errors import DrafterError
 from drafter.model.nodes import Block, Document, Origin, Section
 from drafter.model.provenance import origin_of, section_place
 from drafter.model.text import block_lines, own_text
@@ -68,6 +69,19 @@ class CheckContext:
             found = next((f for f in (piece.origin, *piece.origin.data) if f.value and snippet and snippet in f.value),
                          None)
         return found.where() if found else piece.clause or piece.fallback
+
+    @cached_property
+    def renewed(self) -> "LoadedSpec | DrafterError | None":
+        """The spec this one renews (`renews:`), read once for every check that compares with it; the
+        error when it cannot be read (period-continuity reports it); None when it renews none."""
+        if not self.spec.renews:
+            return None
+        from drafter.spec.load import load_spec
+
+        try:
+            return load_spec(self.loaded.path.parent / self.spec.renews)
+        except DrafterError as exc:
+            return exc
 
     @cached_property
     def spec_strings(self) -> list[tuple[tuple, str]]:

@@ -14,16 +14,13 @@ def check_period_continuity(ctx: CheckContext):
     spec = ctx.spec
     if not spec.renews:
         return
-    from drafter.spec.load import load_spec
-
-    earlier_path = ctx.loaded.path.parent / spec.renews
-    try:
-        earlier = load_spec(earlier_path)
-    except DrafterError as exc:
+    earlier = ctx.renewed
+    if isinstance(earlier, DrafterError):
         yield Finding("period-continuity", "error",
-                      f"Specen som förnyas ({spec.renews}) kan inte läsas: {exc.message}",
+                      f"Specen som förnyas ({spec.renews}) kan inte läsas: {earlier.message}",
                       ctx.where("renews"))
         return
+    assert earlier is not None  # the spec renews one
     previous = earlier.spec.period
     if previous.renewal:
         ends, field = previous.renewal.max_end, "period.renewal.max_end"

@@ -20,10 +20,11 @@ def check_language(ctx: CheckContext):
     parties = tuple(p.name for p in ctx.spec.parties)
     seen: set = set()
     statuses: dict[str, str] = {}
+    spec_paths: dict[str, tuple | None] = {}
     for doc in ctx.documents:
         review = review_document(doc, settings, speller, parties)
         for note in review.notes:
-            where, written = _place(ctx, note, doc.kind, statuses)
+            where, written = _place(ctx, note, doc.kind, statuses, spec_paths)
             remark = note.remark
             severity: Severity = "warning" if remark.error and written else "info"
             message = remark.message + (f" {quote(remark.sentence)}" if remark.message.endswith("meningen")
@@ -40,14 +41,23 @@ def spec_names(ctx: CheckContext) -> set[str]:
             for w in value.replace("-", " ").split()}
 
 
-def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str]) -> tuple[str, bool]:
+def _spec_path(ctx: CheckContext, sentence: str, memo: dict[str, tuple | None]) -> tuple | None:
+    """The path of the spec string a sentence was written in, if any; the same sentence is asked about by
+    several notes and documents, and each asking walks every string of the spec."""
+    if sentence not in memo:
+        memo[sentence] = next((path for path, value in ctx.spec_strings
+                               if sentence and (sentence in value or sentence[:60] in value)), None)
+    return memo[sentence]
+
+
+def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str],
+           spec_paths: dict[str, tuple | None]) -> tuple[str, bool]:
     """Where to point, and whether a user wrote the text there (the spec, or a clause in utkast)."""
     if note.part is None:
         return ctx.where("proposal" if kind == "proposal" else "document"), False
-    sentence = note.remark.sentence
-    for path, value in ctx.spec_strings:
-        if sentence and (sentence in value or sentence[:60] in value):
-            return ctx.where(*path), True
+    path = _spec_path(ctx, note.remark.sentence, spec_paths)
+    if path is not None:
+        return ctx.where(*path), True
     clause = note.part.clause
     if clause:
         if clause not in statuses:

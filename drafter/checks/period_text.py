@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from drafter.checks.budget import sentence_around
 from drafter.checks.context import CheckContext
@@ -67,6 +68,13 @@ def _someone_else(sentence: str, ctx: CheckContext) -> bool:
     return any(m.group("who").casefold() not in ours for m in _WITH.finditer(sentence))
 
 
+@lru_cache(maxsize=4096)
+def _matches(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
+    """pattern.finditer(text), remembered per text (a match is immutable): the date patterns are slow,
+    and a batch's specs and the web page's edits hold the same clause texts again and again."""
+    return tuple(pattern.finditer(text))
+
+
 def check_period_mismatch(ctx: CheckContext):
     period = ctx.spec.period
     renewal = period.renewal
@@ -75,7 +83,7 @@ def check_period_mismatch(ctx: CheckContext):
     renewals = _renewal_periods(period)
     declared = {(p.start, p.end) for p in ctx.spec.other_periods.values()}
     for piece in ctx.pieces:
-        for m in PAIR.finditer(piece.text):
+        for m in _matches(PAIR, piece.text):
             end = date_from(m, "b")
             start = date_from(m, "a", year=end.year if end else None)
             if start is None or end is None or end < start:
@@ -100,7 +108,7 @@ def check_period_mismatch(ctx: CheckContext):
                           f"Texten anger perioden {span(start, end)} ('{m.group(0).strip()}'), men specen anger "
                           f"{spec_span} ({ctx.where('period', 'start')}).",
                           piece.clause or piece.fallback, piece.document)
-        for m in LONGEST.finditer(piece.text):
+        for m in _matches(LONGEST, piece.text):
             stated = date_from(m, "c")
             if stated is None or (renewal and stated == renewal.max_end):
                 continue

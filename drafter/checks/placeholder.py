@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
@@ -31,17 +32,24 @@ def check_placeholder(ctx: CheckContext):
                       f"Fältet {field} är inte ifyllt ('{placeholder.text}'). Fyll i det innan dokumenten byggs.",
                       where)
     for piece in ctx.pieces:
-        for pattern, what in PATTERNS:
-            for m in pattern.finditer(piece.text):
-                where = ctx.place_of(piece, m.group(0).strip())
-                if (what, where, piece.document) in seen or where in in_spec:
-                    continue
-                seen.add((what, where, piece.document))
-                shown = _around(piece.text, m.start(), m.end())
-                yield Finding("placeholder", "error",
-                              f"Texten innehåller {what}: '{m.group(0).strip()}' i \"{shown}\". "
-                              "Fyll i eller ta bort den innan dokumentet används.",
-                              where, piece.document)
+        for what, written, start, end in _placeholders_in(piece.text):
+            where = ctx.place_of(piece, written)
+            if (what, where, piece.document) in seen or where in in_spec:
+                continue
+            seen.add((what, where, piece.document))
+            shown = _around(piece.text, start, end)
+            yield Finding("placeholder", "error",
+                          f"Texten innehåller {what}: '{written}' i \"{shown}\". "
+                          "Fyll i eller ta bort den innan dokumentet används.",
+                          where, piece.document)
+
+
+@lru_cache(maxsize=4096)
+def _placeholders_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(what, the text matched, start, end) of every pattern's matches, pattern by pattern: remembered
+    per text, since a batch's specs and the web page's edits hold the same clause texts again."""
+    return tuple((what, m.group(0).strip(), m.start(), m.end()) for pattern, what in PATTERNS
+                 for m in pattern.finditer(text))
 
 
 def _around(text: str, start: int, end: int, width: int = 30) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.checks.context import CheckContext, Piece
 from drafter.clauses.library import ClauseNotFound
@@ -91,11 +92,18 @@ def _literal(ctx: CheckContext, piece: Piece) -> str | None:
     return _plain(re.sub(r"\{%.*?%\}|\{#.*?#\}", "", body, flags=re.DOTALL))
 
 
+@lru_cache(maxsize=4096)
+def _matches(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
+    """pattern.finditer(text), remembered per pattern and text (a match is immutable): four checks read
+    every text of every spec, most of them the same clause texts."""
+    return tuple(pattern.finditer(text))
+
+
 def _statements(ctx: CheckContext, pattern: re.Pattern, context: re.Pattern | None = None):
     """(match, statement) for each match of `pattern` in prose: in words the text writes itself."""
     for piece in ctx.pieces:
         literal = None
-        for m in pattern.finditer(piece.text):
+        for m in _matches(pattern, piece.text):
             sentence = _sentence(piece.text, m.start(), m.end())
             if context is not None and not context.search(sentence) or _OTHER_THING.search(sentence):
                 continue

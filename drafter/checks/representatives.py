@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding, document_label
@@ -82,40 +83,72 @@ def _sentence_from(text: str, start: int) -> str:
     return text[start:min(stops) if stops else len(text)]
 
 
+_STOP = re.compile(r"[.;:\n]")
+
+
+def _clause_matches(pattern: re.Pattern, text: str):
+    """`pattern.finditer(text)` for a pattern that opens with a lazy `[^.;:\n]*?` (APPOINTS, CONSISTS).
+
+    Why: finditer tries every start position, and from each the lazy opening scans to the end of the
+    sentence — quadratic in a sentence's length. A match from any position in a stretch without . ; :
+    or a line break implies one from the stretch's first position (the opening takes in the extra
+    characters), so one attempt per stretch finds exactly the matches finditer finds."""
+    pos, end = 0, len(text)
+    while pos <= end:
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            pos = m.end() if m.end() > pos else pos + 1
+            continue
+        stop = _STOP.search(text, pos)
+        if stop is None:
+            return
+        pos = stop.end()
+
+
 def statements(ctx: CheckContext) -> list[Statement]:
     parties = ctx.spec.parties
     found = []
     for piece in ctx.pieces:
-        if not _NOUN.search(piece.text):  # APPOINTS is slow on long texts; it needs one of these words
-            continue
-        for m in APPOINTS.finditer(piece.text):
-            # "Föreningen utser en representant", or inverted: "I styrgruppen utser föreningen en representant"
-            subject = m.group("inverted") or _SPLIT.split(m.group("subject"))[-1]
-            n_word = m.group("n").lower()
-            n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word)
-            bound = _BOUND.get((m.group("bound") or "").lower() or None, "")
-            forum = _forum(_sentence_from(piece.text, m.start()))
-            for i in _parties_named(subject, parties):
-                found.append(Statement(i, forum, (bound, n), m.group(0).strip(), piece.clause or piece.fallback,
-                                       piece.document))
-        found += _consisting(piece, parties)
+        for who, amount, forum, said in _said_in(piece.text):
+            for i in _parties_named(who, parties):
+                found.append(Statement(i, forum, amount, said, piece.clause or piece.fallback, piece.document))
     return found
 
 
-def _consisting(piece, parties) -> list[Statement]:
+Said = tuple[str, tuple[str, int | None], str, str]  # who (as the text names them), amount, forum, the words
+
+
+@lru_cache(maxsize=4096)
+def _said_in(text: str) -> tuple[Said, ...]:
+    """What a text says each party (still as named there) appoints, in text order: remembered per text,
+    since every spec of a batch and every edit in the web page holds the same clause texts; the parties
+    are matched per spec (_parties_named)."""
+    if not _NOUN.search(text):  # APPOINTS is slow on long texts; it needs one of these words
+        return ()
+    found: list[Said] = []
+    for m in _clause_matches(APPOINTS, text):
+        # "Föreningen utser en representant", or inverted: "I styrgruppen utser föreningen en representant"
+        subject = m.group("inverted") or _SPLIT.split(m.group("subject"))[-1]
+        found.append((subject, _amount(m), _forum(_sentence_from(text, m.start())), m.group(0).strip()))
+    return tuple(found + _consisting(text))
+
+
+def _amount(m: re.Match) -> tuple[str, int | None]:
+    n_word = m.group("n").lower()
+    n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word)
+    return _BOUND.get((m.group("bound") or "").lower() or None, ""), n
+
+
+def _consisting(text: str) -> list[Said]:
     """What a forum is said to consist of, party by party ("tre personer från föreningen")."""
-    found = []
-    for m in CONSISTS.finditer(piece.text):
+    found: list[Said] = []
+    for m in _clause_matches(CONSISTS, text):
         forum = _forum(m.group("forum"))
         if forum == "alla" and not re.search(r"grupp|forum", m.group("forum"), re.I):
             continue  # "Partnerskapet består av …": not a forum's members
         for part in _FROM.finditer(m.group("rest")):
-            n_word = part.group("n").lower()
-            n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word)
-            bound = _BOUND.get((part.group("bound") or "").lower() or None, "")
-            for i in _parties_named(part.group("who"), parties):
-                found.append(Statement(i, forum, (bound, n), part.group(0).strip(), piece.clause or piece.fallback,
-                                       piece.document))
+            found.append((part.group("who"), _amount(part), forum, part.group(0).strip()))
     return found
 
 

@@ -91,13 +91,10 @@ def _sources(ctx: CheckContext):
 
 
 def _renewed_start(ctx: CheckContext) -> dt.date | None:
-    from drafter.errors import DrafterError
-    from drafter.spec.load import load_spec
+    from drafter.spec.load import LoadedSpec
 
-    try:
-        return load_spec(ctx.loaded.path.parent / ctx.spec.renews).spec.period.start
-    except DrafterError:
-        return None  # period-continuity says why the renewed spec cannot be read
+    renewed = ctx.renewed  # an error: period-continuity says why the renewed spec cannot be read
+    return renewed.spec.period.start if isinstance(renewed, LoadedSpec) else None
 
 
 CHECKS = [check_stale_years]

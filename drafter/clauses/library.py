@@ -96,22 +96,7 @@ class ClauseLibrary:
     def get(self, ref: str) -> ClauseVersion:
         """`id@N` gives version N; plain `id` the newest fastställd version."""
         clause_id, pinned = split_ref(ref)
-        versions = self.versions(clause_id)
-        if pinned is not None:
-            for v in versions:
-                if v.version == pinned:
-                    return v
-            raise ClauseVersionNotFound(
-                f"Klausulen '{clause_id}' har ingen version {pinned}.",
-                hint="Versioner som finns: " + ", ".join(str(v.version) for v in versions) + ".",
-            )
-        approved = [v for v in versions if v.meta.status == "fastställd"]
-        if not approved:
-            raise ClauseVersionNotFound(
-                f"Klausulen '{clause_id}' har ingen fastställd version.",
-                hint=f"Ange en version uttryckligen, t.ex. {clause_id}@{versions[-1].version}, eller fastställ en.",
-            )
-        return approved[-1]
+        return pick(clause_id, pinned, self.versions(clause_id))
 
     def read(self, path: Path, clause_id: str) -> ClauseVersion:
         if path not in self._cache:
@@ -121,6 +106,25 @@ class ClauseLibrary:
             self._cache[path] = _read_clause_file(path, clause_id, data)
             self._bytes[path] = data
         return self._cache[path]
+
+
+def pick(clause_id: str, pinned: int | None, versions: list[ClauseVersion]) -> ClauseVersion:
+    """Of a clause's versions (oldest first), version `pinned`, or the newest fastställd when None."""
+    if pinned is not None:
+        for v in versions:
+            if v.version == pinned:
+                return v
+        raise ClauseVersionNotFound(
+            f"Klausulen '{clause_id}' har ingen version {pinned}.",
+            hint="Versioner som finns: " + ", ".join(str(v.version) for v in versions) + ".",
+        )
+    approved = [v for v in versions if v.meta.status == "fastställd"]
+    if not approved:
+        raise ClauseVersionNotFound(
+            f"Klausulen '{clause_id}' har ingen fastställd version.",
+            hint=f"Ange en version uttryckligen, t.ex. {clause_id}@{versions[-1].version}, eller fastställ en.",
+        )
+    return approved[-1]
 
 
 def _read_clause_file(path: Path, clause_id: str, data: bytes) -> ClauseVersion:

@@ -7,7 +7,8 @@ that the Markdown reader turns into model nodes.
 
 A clause text is written by people, not by drafter, so its rendering is bounded: the sandbox is
 immutable (a clause cannot change the data the next clause sees: `.append()`, `.update()` are
-refused), each render sees its own copy of the data, a figure named like a dict method (`items`)
+refused), a render that calls or loops sees its own counted copy of the data (one that only
+prints values reads them as given: _may_change_or_loop), a figure named like a dict method (`items`)
 is the figure, and there are limits on string and list sizes, powers, `range()`, loop iterations
 and output, each a DrafterError naming the clause file and line. Any other error in the text
 (`1/0`) is the clause's, never a bug in drafter.
@@ -271,7 +272,7 @@ def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: 
         template = _compiled(env, source)
         if isinstance(template, str):  # no Jinja in the text: it is its own output
             return template
-        return template.render(_guarded(context))
+        return template.render(_guarded(context) if _may_change_or_loop(env, source) else context)
     except SandboxLimit as exc:
         raise _error(clause, str(exc), first_line, _template_line(exc, name), field,
                      hint="Förenkla klausultexten; den ska fylla i uppgifter, inte räkna.") from None
@@ -315,6 +316,26 @@ def _compiled(env: SandboxedEnvironment, source: str):
         return env.get_template(name)
     finally:
         loader.sources.pop(name, None)  # compiled: the text is not needed again
+
+
+# What lets a template change its data or loop: a call (a method such as append, a macro, a
+# function) needs "(", a loop "for"; the other statements that reach further are refused by name too.
+_REACHING = {"for", "macro", "call", "include", "import", "extends", "from", "recursive", "do"}
+
+
+@lru_cache(maxsize=2048)
+def _may_change_or_loop(env: SandboxedEnvironment, source: str) -> bool:
+    """Whether a render needs its own counted copy of the data (_guarded). A text that only prints
+    values and filters them without arguments ({{ partner.name }}, {{ budget.total | kronor }}, most
+    clauses) can neither change the data nor loop over it, so it reads the data as given: the same
+    output and the same reads noted, without copying the whole spec for every clause. Decided by
+    Jinja's own lexer, so a "(" in a string or in the prose around the tags counts as what it is.
+    Asked only of a text that compiled (a syntax error is raised before)."""
+    try:
+        return any((kind == "operator" and value == "(") or (kind == "name" and value in _REACHING)
+                   for _, kind, value in env.lex(source))
+    except TemplateSyntaxError:  # not reached: _compiled has parsed the text before
+        return True
 
 
 def _error(clause, message, first_line, line, field, hint=None) -> DrafterError:

@@ -8,14 +8,15 @@ whose sentence it quotes; drafter.checks.language gives them a place and a sever
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.language.document import Part, parts
 from drafter.language.measure import Stats, stats_of
-from drafter.language.rules import Remark, agreement, long_sentences, passive_without_agent, plain_words
+from drafter.language.rules import Entry, Remark, agreement, long_sentences, passive_without_agent, plain_words
 from drafter.language.settings import Settings
 from drafter.language.spelling import Speller, checkable
 from drafter.language.terms import term_remarks
-from drafter.language.text import reflow, sentences
+from drafter.language.text import Sentence, reflow, sentences
 from drafter.model.nodes import Document
 
 
@@ -47,25 +48,12 @@ def review_parts(found_parts: list[Part], settings: Settings, speller: Speller |
     notes: list[Note] = []
     measured = []
     cut = []
+    rules = _rules(settings)
     for part in found_parts:
-        found = sentences(part.text)
-        stats = stats_of(found, settings.long_sentence)
+        limit = settings.lix_limit(part.top if part.top != part.heading else part.heading)
+        found, stats, remarks = _review_part(part.text, part.heading, limit, part.decision, rules)
         measured.append((part, stats))
         cut += [(part, s) for s in found]
-        limit = settings.lix_limit(part.top if part.top != part.heading else part.heading)
-        if settings.on("lix") and part.heading and stats.words >= settings.min_words and stats.lix > limit:
-            hardest = max(found, key=lambda s: len(s.words) + s.long_words)  # what adds most to O/M and L
-            notes.append(Note(part, Remark("lix", f"Avsnittet \"{part.heading}\" har LIX {stats.lix:.0f} ({stats.level}); "
-                                           f"gränsen är {limit:.0f}. Svårast är meningen", hardest.text)))
-        remarks: list[Remark] = []
-        if settings.on("long-sentence"):
-            remarks += long_sentences(found, settings.decision_sentence if part.decision else settings.long_sentence)
-        if settings.on("passive-no-agent"):
-            remarks += passive_without_agent(found)
-        if settings.on("plain-word"):
-            remarks += plain_words(found, settings.word_list)
-        if settings.on("agreement-error"):
-            remarks += agreement(found)
         notes += [Note(part, r) for r in remarks]
     if settings.on("term-variant"):
         notes += [Note(cut[t.index][0], t.remark) for t in term_remarks([s for _, s in cut], list(party_names))]
@@ -80,15 +68,67 @@ def review_parts(found_parts: list[Part], settings: Settings, speller: Speller |
     return DocumentReview(whole, measured, notes)
 
 
+@dataclass(frozen=True, eq=False)
+class _Rules:
+    """What the review of one part depends on besides its text: the settings' content, frozen. One
+    instance per distinct content (_rules), so the part cache compares it by identity, cheaply."""
+
+    min_words: int
+    long_sentence: int
+    decision_sentence: int
+    on: frozenset[str]  # which of the part's rules are on
+    word_list: tuple[Entry, ...]
+
+
+_PART_CODES = ("lix", "long-sentence", "passive-no-agent", "plain-word", "agreement-error")
+_RULES: dict[tuple, _Rules] = {}  # content -> its one instance
+
+
+def _rules(settings: Settings) -> _Rules:
+    content = (settings.min_words, settings.long_sentence, settings.decision_sentence,
+               frozenset(c for c in _PART_CODES if settings.on(c)), tuple(settings.word_list))
+    if content not in _RULES:
+        if len(_RULES) >= 64:  # bounded; a cleared content gets a new instance (and fresh cache entries)
+            _RULES.clear()
+        _RULES[content] = _Rules(*content)
+    return _RULES[content]
+
+
+@lru_cache(maxsize=512)
+def _review_part(text: str, heading: str, limit: float, decision: bool,
+                 rules: _Rules) -> tuple[tuple[Sentence, ...], Stats, tuple[Remark, ...]]:
+    """One part's sentences, figures and remarks, in the order the rules give them. Pure in its
+    arguments and immutable (Sentence, Stats and Remark are frozen): a batch of specs and the web page's
+    edits review the same clause texts again and again, and get the first review back."""
+    found = sentences(text)
+    stats = stats_of(found, rules.long_sentence)
+    remarks: list[Remark] = []
+    if "lix" in rules.on and heading and stats.words >= rules.min_words and stats.lix > limit:
+        hardest = max(found, key=lambda s: len(s.words) + s.long_words)  # what adds most to O/M and L
+        remarks.append(Remark("lix", f"Avsnittet \"{heading}\" har LIX {stats.lix:.0f} ({stats.level}); "
+                              f"gränsen är {limit:.0f}. Svårast är meningen", hardest.text))
+    if "long-sentence" in rules.on:
+        remarks += long_sentences(found, rules.decision_sentence if decision else rules.long_sentence)
+    if "passive-no-agent" in rules.on:
+        remarks += passive_without_agent(found)
+    if "plain-word" in rules.on:
+        remarks += plain_words(found, rules.word_list)
+    if "agreement-error" in rules.on:
+        remarks += agreement(found)
+    return tuple(found), stats, tuple(remarks)
+
+
 def _spelling(measured, speller: Speller) -> list[Note]:
     """One note per unknown word and document, at its first sentence."""
     seen: set[str] = set()
     notes = []
-    speller.unknown({w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")
-                     if not speller.is_known(w)})  # one call; a known word (a name) is never judged
+    candidates = {w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")}
+    # one call; a known word (a name) is never judged. `wrong` is what speller.misspelled(text) would
+    # keep of each text (neither known nor in the dictionary), judged once for the document.
+    wrong = speller.unknown({w for w in candidates if not speller.is_known(w)})
     for part, _ in measured:
         text = f"{part.text}\n{part.other}"
-        for word in speller.misspelled(text):
+        for word in [w for w in dict.fromkeys(checkable(text)) if w in wrong]:
             if word.lower() in seen:
                 continue
             seen.add(word.lower())
@@ -112,5 +152,5 @@ def spell_ahead(documents: list[Document], library_root=None, known: set[str] | 
     if not documents or not spelling.available() or not settings.on("spelling"):
         return
     speller = Speller(set(known) | settings.words)
-    speller.unknown({w for doc in documents for part in parts(doc) for w in checkable(f"{part.text}\n{part.other}")
-                     if not speller.is_known(w)})
+    candidates = {w for doc in documents for part in parts(doc) for w in checkable(f"{part.text}\n{part.other}")}
+    speller.unknown({w for w in candidates if not speller.is_known(w)})  # each word judged once, not per use

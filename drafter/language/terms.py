@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.language.rules import Remark
 from drafter.language.text import Sentence
@@ -30,10 +31,22 @@ class TermRemark:
     index: int  # which sentence (of the list given) it quotes
 
 
+@lru_cache(maxsize=8192)
+def _terms_in(text: str) -> tuple[frozenset[str], str]:
+    """Which terms of GROUPS (and "idéburet partnerskap") a sentence uses, and its letters (_key): asked
+    of the same sentences in every document and spec of a batch."""
+    used = frozenset(name for terms in GROUPS.values() for name, rx in terms if rx.search(text))
+    return used | ({_WITHOUT} if _WITHOUT_PUBLIC.search(text) else frozenset()), _key(text)
+
+
+_WITHOUT = "idéburet partnerskap"
+
+
 def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRemark]:
     out = []
+    seen = [_terms_in(s.text) for s in found]
     for what, terms in GROUPS.items():
-        counts = {name: [i for i, s in enumerate(found) if rx.search(s.text)] for name, rx in terms}
+        counts = {name: [i for i, (used, _) in enumerate(seen) if name in used] for name, _ in terms}
         used = {name: hits for name, hits in counts.items() if hits}
         if len(used) < 2:
             continue
@@ -44,26 +57,33 @@ def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRema
                 out.append(TermRemark(Remark("term-variant", f"Dokumentet kallar {what} både {listing}; välj ett ord "
                                              f"(här \"{name}\", annars \"{main}\").", found[hits[0]].text), hits[0]))
     for i, s in enumerate(found):
-        if _WITHOUT_PUBLIC.search(s.text):
+        if _WITHOUT in seen[i][0]:
             out.append(TermRemark(Remark("term-variant", "\"idéburet partnerskap\" saknar \"offentligt\": formen heter "
                                          "idéburet offentligt partnerskap (IOP).", s.text), i))
     for name in party_names:
         key = _key(name)
         if len(key) < 4:
             continue
-        n = len(name.split())
         for i, s in enumerate(found):
-            if key not in _key(s.text):
+            if key not in seen[i][1]:
                 continue  # the name is not there in any spelling
-            tokens = re.findall(r"[\w-]+", s.text)
-            spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
-                     for j in range(len(tokens) - size + 1))
-            # a different spelling, not just another case (socialförvaltningen in running text)
-            variant = next((c for c in spans if _key(c) == key and c.lower() != name.lower()), None)
+            variant = _variant(name, s.text)
             if variant:
                 out.append(TermRemark(Remark("term-variant", f"Parten heter \"{name}\" men skrivs här \"{variant}\".",
                                              s.text), i))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _variant(name: str, text: str) -> str | None:
+    """The first run of words in `text` that spells `name` otherwise ("Streetminds" for "Street Minds"):
+    the same, not just another case (socialförvaltningen in running text). Remembered per name and
+    sentence: a party's name stands in many sentences, each the same in every spec that names it."""
+    key, n = _key(name), len(name.split())
+    tokens = re.findall(r"[\w-]+", text)
+    spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
+             for j in range(len(tokens) - size + 1))
+    return next((c for c in spans if _key(c) == key and c.lower() != name.lower()), None)
 
 
 _NOT_LETTER = re.compile(r"[\W_]")

@@ -10,6 +10,7 @@ signature block).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -36,6 +37,14 @@ MAX_LIST_DEPTH = 9
 _PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
 
 
+@lru_cache(maxsize=256)
+def _tree(markdown: str) -> SyntaxTreeNode:
+    """markdown-it's syntax tree of a text, parsed once per process: a batch's specs and the web page's
+    edits fill most clauses with the same values, and parsing is most of reading. The reader only
+    reads the tree (every model node it makes is new), so one tree serves every reading."""
+    return SyntaxTreeNode(_PARSER.parse(markdown))
+
+
 class UnsupportedMarkup(ValueError):
     """Markdown that has no place in an agreement (code, images, raw HTML, links)."""
 
@@ -49,7 +58,7 @@ class ClauseReader:
         self._list_depth = 0
 
     def read(self, markdown: str) -> tuple[list[Block], list[Section]]:
-        root = SyntaxTreeNode(_PARSER.parse(markdown))
+        root = _tree(markdown)
         for child in root.children:
             if child.type == "footnote_block":
                 for note in child.children:

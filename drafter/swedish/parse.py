@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.swedish.format import MONTHS
 
@@ -163,6 +164,13 @@ class Amount:
 
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in `text`, in order, in any of the forms above."""
+    return list(_amounts_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _amounts_in(text: str) -> tuple[Amount, ...]:
+    """find_amounts, remembered per text (Amount is frozen): the checks read the same clause texts in
+    every spec of a batch and on every edit in the web page, and AMOUNT_ANY is slow on long texts."""
     found = []
     for m in AMOUNT_ANY.finditer(text):
         unit = m.group("unit").lower()
@@ -183,4 +191,4 @@ def find_amounts(text: str) -> list[Amount]:
             written, end = text[m.start():m.end("unit")], m.end("unit")
             per_word = None
         found.append(Amount(value, written.strip(), m.start(), end, per_word))
-    return found
+    return tuple(found)

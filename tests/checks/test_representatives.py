@@ -80,3 +80,23 @@ def test_the_parts_of_a_forum_are_read_per_party(tmp_path):
     ctx = CheckContext(loaded, library, assemble_documents(loaded, library))
     said = {(s.party, s.forum, s.said()) for s in statements(ctx) if s.place == "test/representanter@1"}
     assert said == {(1, "samverkansgrupp", "2"), (0, "samverkansgrupp", "2")}
+
+
+def test_one_attempt_per_sentence_stretch_finds_what_finditer_finds():
+    """_clause_matches skips a stretch without a match in one attempt; the matches stay finditer's."""
+    import random
+
+    from drafter.checks.representatives import APPOINTS, CONSISTS, _clause_matches
+
+    words = ["Föreningen", "utser", "ska utse", "har", "högst", "två", "tre", "varsin", "representanter",
+             "representant", "i", "styrgruppen", ".", ";", ":", "\n", "består av", "ingår", "personer", "från",
+             "föreningen", "och", "förvaltningen", "ledamöter", "5", "samt", ",", "utgörs av"]
+    rng = random.Random(22)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "\n"]) for _ in range(rng.randrange(1, 30)))
+        for pattern in (APPOINTS, CONSISTS):
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in _clause_matches(pattern, text)] == expected, text
+            found += len(expected)
+    assert found > 1000  # the texts do hold statements, not only misses

@@ -75,3 +75,64 @@ def test_marks_count_what_the_story_wrote_and_cells_reuse_their_paragraph():
     story.paragraph()  # reuses it
     blocks = [e for e in cell._tc if e.tag in (qn("w:p"), qn("w:tbl"))]
     assert story.since(0) == blocks and len(blocks) == 2 and mark == 1
+
+
+def test_paragraph_properties_written_directly_are_python_docxs():
+    """keep_next, style_of, paragraph_property and the bold/italic run make what python-docx's setters make,
+    on paragraphs with and without properties already, in any order of setting."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Twips
+
+    from drafter.writers.docx.inlines import _run
+    from drafter.writers.docx.oxml import el, keep_next, paragraph_property, style_of
+
+    fast, slow = docx.Document(), docx.Document()
+    for style in (None, "Normal", "List Paragraph"):
+        for order in ((0, 1, 2, 3), (3, 2, 1, 0), (2, 0, 3, 1, 0)):
+            f = FastParagraph(fast.add_paragraph(style=style)._p, fast._body)
+            s = slow.add_paragraph(style=style)
+            for step in order:
+                if step == 0:
+                    keep_next(f._p)
+                    s.paragraph_format.keep_with_next = True
+                elif step == 1:
+                    style_of(f._p, "Heading1")
+                    s._p.style = "Heading1"
+                elif step == 2:
+                    paragraph_property(f._p, el("w:jc", val="right"))
+                    s.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                else:
+                    paragraph_property(f._p, el("w:spacing", before=160))
+                    s.paragraph_format.space_before = Twips(160)
+            for bold, italic in ((False, False), (True, False), (False, True), (True, True)):
+                _run(f, "text", bold, italic)
+                run = s.add_run("text")  # inlines._run before: the setters only for what is on
+                if bold:
+                    run.bold = True
+                if italic:
+                    run.italic = True
+    assert etree.tostring(fast.element.body) == etree.tostring(slow.element.body)
+
+
+def test_letterhead_lines_are_python_docxs():
+    """A head line's spacing and run properties as python-docx's paragraph_format and font setters make them."""
+    from docx.shared import Pt, RGBColor, Twips
+
+    from drafter.writers.docx import letterhead
+
+    fast, slow = docx.Document(), docx.Document()
+    story = Story(fast.element.body, fast._body, house.TEXT_WIDTH)
+    for text, size, bold, color, before, after in [("Socialförvaltningen", 10, True, letterhead.BLACK, 0, 0),
+                                                  ("Box 44", 9, False, letterhead.GREY, 0, 0),
+                                                  ("Tjänsteutlåtande", 14, True, letterhead.BLACK, 0, 140),
+                                                  ("Till socialnämnden", 12, True, letterhead.BLACK, 320, 0),
+                                                  ("Halv", 10.5, False, RGBColor(1, 2, 3), 7, 9)]:
+        letterhead._line(story, text, size, bold, color, before, after)
+        p = slow.add_paragraph(style=letterhead.HEAD_STYLE)
+        fmt = p.paragraph_format
+        fmt.space_after, fmt.space_before, fmt.line_spacing = Twips(after), Twips(before), 1.0
+        run = p.add_run(text)
+        run.font.size, run.font.color.rgb = Pt(size), color
+        if bold:
+            run.bold = True
+    assert etree.tostring(fast.element.body) == etree.tostring(slow.element.body)

@@ -19,6 +19,7 @@ from drafter.writers.docx import house
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.inlines import write_inlines
 from drafter.writers.docx.numbering import new_list, number_paragraph
+from drafter.writers.docx.oxml import keep_next, style_of
 from drafter.writers.docx.officials import write_officials
 from drafter.writers.docx.signatures import write_signatures
 from drafter.writers.docx.story import Story
@@ -43,7 +44,7 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
         p = story.paragraph()
         if depth:
             indent(p, depth, hanging=False)
-            p._p.style = house.LIST_CONTINUE
+            style_of(p._p, house.LIST_CONTINUE)
         write_inlines(p, block.inlines, footnotes)
         keep_with_next(p, block)
     elif isinstance(block, (BulletList, OrderedList)):
@@ -56,8 +57,8 @@ def write_block(story: Story, block, footnotes: Footnotes, depth: int = 0) -> No
             style = house.LIST_NUMBER if ordered else house.LIST_BULLET
             write_item(story, item, footnotes, ListLevel(depth + 1, marker, style, num_id))
         if block.keep_with_next:
-            for element in story.since(start)[-1:]:
-                element.get_or_add_pPr().keepNext_val = True
+            for last in story.since(start)[-1:]:
+                keep_next(last)
     elif isinstance(block, Table):
         write_table(story, block, lambda p, inlines, **fmt: write_inlines(p, inlines, footnotes, **fmt))
     elif isinstance(block, SignatureBlock):
@@ -94,7 +95,7 @@ def write_item(story: Story, item: list, footnotes: Footnotes, level: ListLevel)
 def keep_with_next(p, block) -> None:
     """A lead-in or sub-heading stays on the page of what follows (model/keep.py)."""
     if getattr(block, "keep_with_next", False):
-        p.paragraph_format.keep_with_next = True
+        keep_next(p._p)
 
 
 def indent(p, depth: int, hanging: bool) -> None:

@@ -7,6 +7,7 @@ from docx.text.paragraph import Paragraph
 from drafter.model.changes import Deleted, Inserted
 from drafter.model.nodes import CrossRef, Emph, FootnoteRef, LineBreak, Strong, Text
 from drafter.writers.docx.footnotes import Footnotes
+from drafter.writers.docx.oxml import element
 
 
 def write_inlines(paragraph: Paragraph, inlines: list, footnotes: Footnotes,
@@ -37,7 +38,10 @@ def _run(paragraph: Paragraph, text: str, bold: bool, italic: bool) -> None:
     if not text:
         return
     run = paragraph.add_run(text)  # python-docx turns \t and \n into w:tab and w:br
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
+    if bold or italic:  # what run.bold = True and run.italic = True make of a new run, without the schema search
+        rpr = element("w:rPr")
+        if bold:
+            rpr.append(element("w:b"))
+        if italic:
+            rpr.append(element("w:i"))
+        run._r.insert(0, rpr)

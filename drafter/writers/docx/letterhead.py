@@ -19,7 +19,7 @@ from docx.shared import Cm, Pt, RGBColor, Twips
 
 from drafter.model.nodes import HouseStyle, Letterhead
 from drafter.writers.docx import house
-from drafter.writers.docx.oxml import border, el, table_property
+from drafter.writers.docx.oxml import PPR_ORDER, border, el, element, set_child, table_property
 from drafter.writers.docx.story import Story
 from drafter.writers.letterhead import reference_lines
 
@@ -75,21 +75,27 @@ def write_letterhead(document, letterhead: Letterhead, house_style: HouseStyle |
     tail.paragraph_format.space_after = Twips(0)
     written = story.since(start)
     first = body[0]
-    for element in written:
-        first.addprevious(element)
+    for block in written:
+        first.addprevious(block)
 
 
 def _line(story: Story, text: str, size: float, bold: bool = False, color: RGBColor = BLACK,
           before: int = 0, after: int = 0) -> None:
+    """One line of the head, its properties written as the XML python-docx's paragraph_format and font
+    setters make (w:spacing after, before, line, lineRule; w:b, w:color, w:sz), without their schema
+    searches: a head has up to a dozen lines and every tjänsteutlåtande one head."""
     if not text:
         return
     p = story.paragraph(HEAD_STYLE)
-    fmt = p.paragraph_format
-    fmt.space_after = Twips(after)
-    fmt.space_before = Twips(before)
-    fmt.line_spacing = 1.0
+    spacing = element("w:spacing")
+    for name, value in (("after", Twips(after).twips), ("before", Twips(before).twips), ("line", 240),
+                        ("lineRule", "auto")):  # line_spacing 1.0: single, 240 twentieths of a line
+        spacing.set(qn(f"w:{name}"), str(value))
+    set_child(p._p.get_or_add_pPr(), spacing, PPR_ORDER)
     run = p.add_run(text)
-    run.font.size = Pt(size)
-    run.font.color.rgb = color
+    rpr = element("w:rPr")
     if bold:
-        run.bold = True
+        rpr.append(element("w:b"))
+    rpr.append(element("w:color", {qn("w:val"): str(color)}))
+    rpr.append(element("w:sz", {qn("w:val"): str(int(Pt(size).pt * 2))}))  # half-points, as python-docx rounds
+    run._r.insert(0, rpr)

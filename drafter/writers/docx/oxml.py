@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from functools import lru_cache
+
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 # Children of w:pPr in schema order (CT_PPrBase then CT_PPr), for inserting in place.
-_PPR_ORDER = [
+PPR_ORDER = [
     "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
     "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
@@ -22,14 +24,28 @@ _TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "
                "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark"]
 
 
+@lru_cache(maxsize=None)
+def _named(tag: str) -> tuple[str, dict[str, str]]:
+    """A prefixed tag's Clark name and namespace map, as OxmlElement works them out on every call."""
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+def element(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    """`OxmlElement(tag, attrs)` (the same parser, so python-docx's element classes), without parsing
+    the tag again: the writer makes tens of thousands of w:p, w:r and w:t."""
+    clark, nsmap = _named(tag)
+    return oxml_parser.makeelement(clark, attrib=attrs, nsmap=nsmap)
+
+
 def el(tag: str, children=(), **attrs) -> etree._Element:
     """`el("w:tab", val="right", pos=9070)` → <w:tab w:val="right" w:pos="9070"/>."""
-    element = OxmlElement(tag)
+    made = element(tag)
     for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), str(value))
+        made.set(qn(f"w:{key}"), str(value))
     for child in children:
-        element.append(child)
-    return element
+        made.append(child)
+    return made
 
 
 def set_child(parent, child, order: list[str]):
@@ -47,6 +63,30 @@ def set_child(parent, child, order: list[str]):
     return child
 
 
+_W_PPR = qn("w:pPr")
+
+
+def paragraph_property(p, child):
+    """Put `child` into the w:p's w:pPr in schema order, replacing one of its tag: what python-docx's
+    paragraph_format and style setters make (w:pPr first in the paragraph), without their search
+    through the schema's list of every possible successor on each call."""
+    ppr = p.find(_W_PPR)
+    if ppr is None:
+        ppr = element("w:pPr")
+        p.insert(0, ppr)
+    return set_child(ppr, child, PPR_ORDER)
+
+
+def keep_next(p) -> None:
+    """<w:keepNext/>: the paragraph stays on the page of the next (python-docx's keep_with_next = True)."""
+    paragraph_property(p, element("w:keepNext"))
+
+
+def style_of(p, style_id: str) -> None:
+    """<w:pStyle w:val="…"/> (python-docx's CT_P.style = style_id)."""
+    paragraph_property(p, element("w:pStyle", {qn("w:val"): style_id}))
+
+
 def border(side: str, size: int = 4, color: str = "auto", space: int = 0, val: str = "single"):
     """One border edge; `size` in eighths of a point."""
     return el(f"w:{side}", val=val, sz=size, space=space, color=color)
@@ -55,7 +95,7 @@ def border(side: str, size: int = 4, color: str = "auto", space: int = 0, val: s
 def paragraph_border(paragraph, **sides):
     """`paragraph_border(p, bottom=border("bottom", 6))`: a rule drawn by the paragraph."""
     pPr = paragraph._p.get_or_add_pPr()
-    set_child(pPr, el("w:pBdr", list(sides.values())), _PPR_ORDER)
+    set_child(pPr, el("w:pBdr", list(sides.values())), PPR_ORDER)
 
 
 def tab_stops(paragraph, *stops: tuple[str, int, str | None]):
@@ -66,7 +106,7 @@ def tab_stops(paragraph, *stops: tuple[str, int, str | None]):
         if leader:
             tab.set(qn("w:leader"), leader)
         tabs.append(tab)
-    set_child(paragraph._p.get_or_add_pPr(), tabs, _PPR_ORDER)
+    set_child(paragraph._p.get_or_add_pPr(), tabs, PPR_ORDER)
 
 
 def table_property(table, child):

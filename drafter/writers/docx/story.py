@@ -8,7 +8,6 @@ same XML python-docx makes, without its per-character text machinery.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Twips
@@ -17,6 +16,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafter.writers.docx import house
+from drafter.writers.docx.oxml import el, element, paragraph_property, style_of
 
 AIR_AFTER_TABLE = 160  # twips (8 pt) above a paragraph that follows a table
 _SPACED_STYLES = {house.TITLE, *house.HEADINGS.values()}
@@ -48,17 +48,17 @@ class Story:
         if self._spare is not None:
             p, self._spare = self._spare, None
             if style:
-                p.style = style
+                style_of(p, style)
         else:
-            p = OxmlElement("w:p")
+            p = element("w:p")
             if style:  # what CT_P.style makes of an empty paragraph, without its schema search
-                p.append(OxmlElement("w:pPr", {}))
-                p[0].append(OxmlElement("w:pStyle", {_VAL: style}))
+                p.append(element("w:pPr", {}))
+                p[0].append(element("w:pStyle", {_VAL: style}))
             self._insert(p)
         paragraph = FastParagraph(p, self._parent)
         if self._after_table and style not in _SPACED_STYLES:
             # Air between a table's bottom rule and the text below it (headings have their own).
-            paragraph.paragraph_format.space_before = Twips(AIR_AFTER_TABLE)
+            paragraph_property(p, el("w:spacing", before=AIR_AFTER_TABLE))
         self._after_table = False
         return paragraph
 
@@ -108,7 +108,7 @@ class FastParagraph(Paragraph):
     """
 
     def add_run(self, text: str | None = None, style=None) -> Run:
-        r = OxmlElement("w:r")
+        r = element("w:r")
         self._p.append(r)
         if text:
             _append_text(r, text)
@@ -128,7 +128,7 @@ def _append_text(r, text: str) -> None:
             if piece:
                 _append_t(r, "".join(piece))
                 piece.clear()
-            r.append(OxmlElement("w:tab" if char == "\t" else "w:br"))
+            r.append(element("w:tab" if char == "\t" else "w:br"))
         else:
             piece.append(char)
     if piece:
@@ -136,7 +136,7 @@ def _append_text(r, text: str) -> None:
 
 
 def _append_t(r, text: str) -> None:
-    t = OxmlElement("w:t")
+    t = element("w:t")
     t.text = text
     if len(text.strip()) < len(text):
         t.set(_SPACE, "preserve")

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from typing import Callable
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from drafter.model.nodes import Table
 from drafter.model.text import inline_text
 from drafter.writers.docx import house
-from drafter.writers.docx.oxml import border, cell_borders, cell_shading, el, table_property
+from drafter.writers.docx.oxml import (
+    border,
+    cell_borders,
+    cell_shading,
+    el,
+    keep_next,
+    paragraph_property,
+    table_property,
+)
 from drafter.writers.docx.story import Story
 
 KEEP_TOGETHER_ROWS = 15  # tables up to this many rows are kept on one page
@@ -57,9 +64,9 @@ def write_table(story: Story, table: Table, write_inlines: Callable) -> None:
             cell_story = Story(cell._tc, cell, widths[c])
             p = cell_story.paragraph(house.TABLE_TEXT)
             if _align(table, c) == "right":
-                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraph_property(p._p, el("w:jc", val="right"))  # p.alignment = RIGHT
             if keep and r < last:
-                p.paragraph_format.keep_with_next = True
+                keep_next(p._p)
             write_inlines(p, inlines, bold=is_header or is_total)
             if is_header:
                 cell_shading(cell, house.HEADER_FILL)

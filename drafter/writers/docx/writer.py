@@ -26,6 +26,7 @@ from drafter.writers.docx.blocks import write_blocks
 from drafter.writers.docx.changes import number_revisions, write_title
 from drafter.writers.docx.footnotes import Footnotes
 from drafter.writers.docx.letterhead import write_letterhead
+from drafter.writers.docx.oxml import keep_next
 from drafter.writers.docx.properties import set_core_properties
 from drafter.writers.docx.reproducible import ZipTime, build_time, zip_time
 from drafter.writers.docx.story import Story
@@ -213,4 +214,4 @@ def keep_with_signatures(elements) -> None:
         if element.tag == qn("w:tbl"):
             break
         if element.tag == qn("w:p"):
-            element.get_or_add_pPr().keepNext_val = True
+            keep_next(element)

@@ -1,0 +1,81 @@
+"""The per-process caches of pure work (a part's language review, a sentence's terms, a text's amounts
+and placeholders) give exactly what the work done afresh gives: the findings of the examples and of
+generated specs are compared with every cache emptied before each spec and with the caches warm from
+all the others, and a document's review cold against warm."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.assemble import assemble_documents
+from drafter.checks import period_text, placeholder, prose_data, representatives
+from drafter.clauses.library import ClauseLibrary
+from drafter.language import review, terms
+from drafter.language.settings import load_settings
+from drafter.pipeline import check_spec
+from drafter.readers import markdown
+from drafter.spec.load import load_spec
+from drafter.swedish import parse
+from helpers import CLAUSES, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+CACHED = [review._review_part, terms._terms_in, terms._variant, parse._amounts_in, placeholder._placeholders_in,
+          markdown._tree, period_text._matches, representatives._said_in,
+          prose_data._matches]
+
+
+def _empty_caches() -> None:
+    for cached in CACHED:
+        cached.cache_clear()
+
+
+def _said(spec: Path) -> list[tuple]:
+    return [(f.code, f.severity, f.message, f.where, f.document)
+            for f in check_spec(load_spec(spec), ClauseLibrary(CLAUSES))]
+
+
+@pytest.fixture(scope="module")
+def specs(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("generated")
+    generated = generate(3, folder / "plain") + generate(3, folder / "varied", seed=7, varied=True)
+    return [ROOT / "agreements" / "street-minds-2023.yaml", ROOT / "agreements" / "street-minds-2026.yaml",
+            *generated]
+
+
+def test_findings_with_warm_caches_are_those_of_empty_ones(specs):
+    cold = {}
+    for spec in specs:
+        _empty_caches()
+        cold[spec] = _said(spec)
+    for spec in [*specs, *specs]:  # warm: each spec after all the others, twice
+        assert _said(spec) == cold[spec], spec
+    assert parse._amounts_in.cache_info().hits and review._review_part.cache_info().hits
+    assert any(cold.values())  # the specs do have findings to compare
+
+
+def test_a_documents_review_is_the_same_cold_and_warm(specs):
+    settings = load_settings(CLAUSES)
+    for spec in specs[1:4]:
+        loaded = load_spec(spec)
+        documents = assemble_documents(loaded, ClauseLibrary(CLAUSES))
+        for doc in documents:
+            _empty_caches()
+            cold = review.review_document(doc, settings, None, ("Street Minds",))
+            warm = review.review_document(doc, settings, None, ("Street Minds",))
+            assert warm == cold
+            assert cold.notes and cold.stats.words > 100
+
+
+def test_the_settings_content_keys_the_part_review():
+    """Two settings of equal content share entries; a changed threshold is another entry, not a stale one."""
+    a, b = load_settings(CLAUSES), load_settings(CLAUSES)
+    assert review._rules(a) is review._rules(b)
+    b.long_sentence = 5
+    _empty_caches()
+    text = "Föreningen ska varje år lämna en skriftlig redovisning av verksamheten till förvaltningen."
+    assert not review._review_part(text, "Rubrik", 50.0, False, review._rules(a))[2]
+    (remark,) = review._review_part(text, "Rubrik", 50.0, False, review._rules(b))[2]
+    assert remark.code == "long-sentence"
