@@ -121,7 +121,12 @@ def build_one(spec: Path, settings: Settings, library=None,
 
 
 def _worker(spec: Path, settings: Settings) -> Outcome:
-    return build_one(spec, settings)
+    from drafter.worker_memory import release
+
+    try:
+        return build_one(spec, settings)
+    finally:
+        release()  # the next spec starts from the same memory (drafter/worker_memory.py)
 
 
 # What a worker needs, imported once in the fork server rather than in every worker.
@@ -194,7 +199,11 @@ def run_batch(specs: Iterable[Path], settings: Settings, jobs: int | None = None
         return worst
     if jobs == 1 or len(todo) == 1:
         library = settings.library if settings.library is not None else _library(settings.clauses_dir, False)
-        for spec in todo:
+        for i, spec in enumerate(todo):
+            if i:
+                from drafter.worker_memory import release
+
+                release()
             outcome = build_one(spec, settings, library, report=_reporter(spec, on_finding))
             worst = max(worst, outcome.code)
             if on_outcome:
