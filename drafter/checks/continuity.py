@@ -14,11 +14,10 @@ def check_period_continuity(ctx: CheckContext):
     spec = ctx.spec
     if not spec.renews:
         return
-    from drafter.spec.load import load_spec
+    from drafter.spec.renewed import load_renewed
 
-    earlier_path = ctx.loaded.path.parent / spec.renews
     try:
-        earlier = load_spec(earlier_path)
+        earlier = load_renewed(ctx.loaded)  # once per build, however many checks ask
     except DrafterError as exc:
         yield Finding("period-continuity", "error",
                       f"Specen som förnyas ({spec.renews}) kan inte läsas: {exc.message}",

@@ -92,10 +92,10 @@ def _sources(ctx: CheckContext):
 
 def _renewed_start(ctx: CheckContext) -> dt.date | None:
     from drafter.errors import DrafterError
-    from drafter.spec.load import load_spec
+    from drafter.spec.renewed import load_renewed
 
     try:
-        return load_spec(ctx.loaded.path.parent / ctx.spec.renews).spec.period.start
+        return load_renewed(ctx.loaded).spec.period.start
     except DrafterError:
         return None  # period-continuity says why the renewed spec cannot be read
 
