@@ -1,6 +1,6 @@
 """Where a batch's memory is: resident memory of each process of `drafter build`'s tree over the run.
 
-    .venv/bin/python bench/memory_tree.py N [--jobs 2] [--keep FOLDER]
+    .venv/bin/python bench/memory_tree.py N [--jobs 2] [--code OTHER-CHECKOUT]
 
 Generates N specs (bench/generate.py), builds them with `python -m drafter build … --force --jobs J`
 and samples /proc every 50 ms: the summed RSS of the tree (what bench/measure.py reports as peak
@@ -117,13 +117,16 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--python", default=str(ROOT / ".venv" / "bin" / "python"))
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="another checkout's drafter (e.g. `git archive main | tar -x -C DIR`), run with this venv")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="drafter-memory-"))
     try:
         names = list(map(str, generate.generate(args.n, work / "specs")))
         started = time.perf_counter()
         proc = subprocess.Popen([args.python, "-m", "drafter", "build", *names, "-o", str(work / "out"),
-                                 "--force", "--jobs", str(args.jobs)], cwd=ROOT,
+                                 "--force", "--jobs", str(args.jobs)], cwd=args.code,
+                                env={**os.environ, "PYTHONPATH": str(args.code)},
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         sampler = Sampler(proc.pid)
         _, err = proc.communicate()

@@ -18,23 +18,17 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import sys
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
 TYPST_MAX_AGE = 10  # typst-py: comemo::evict(10) after each compile
 
 
 @lru_cache(maxsize=1)
 def _empty_compiler():
-    """A Typst compiler of an empty document and no fonts: its compile is nearly free."""
+    """A Typst compiler of an empty in-memory document and no fonts: its compile is nearly free."""
     import typst
 
-    folder = Path(tempfile.mkdtemp(prefix="drafter-evict-"))
-    source = folder / "empty.typ"
-    source.write_bytes(b"")
-    return typst.Compiler(source, root=folder,
-                          font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
+    return typst.Compiler(b"", font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
                                                  font_paths=[]),
                           ignore_system_fonts=True)
 
@@ -45,7 +39,7 @@ def evict_typst_cache() -> None:
         return
     compiler = _empty_compiler()
     for _ in range(TYPST_MAX_AGE):
-        compiler.compile(format="svg")
+        compiler.compile(input=b"", format="svg")  # the bytes again: typst-py reads its own only once
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +55,12 @@ def _malloc_trim():
 
 
 def release() -> None:
-    """After a spec is built in a process that goes on to build others."""
-    evict_typst_cache()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
+    """After a spec is built in a process that goes on to build others. Never fails the build: at
+    worst the memory stays as it was."""
+    try:
+        evict_typst_cache()
+        trim = _malloc_trim()
+        if trim is not None:
+            trim(0)
+    except Exception:  # noqa: BLE001 (housekeeping only; a later typst-py may compile differently)
+        pass
