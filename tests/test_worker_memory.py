@@ -42,3 +42,25 @@ def test_every_spec_after_the_first_of_a_batch_starts_from_released_memory(tmp_p
     assert code in (0, 1) and built == [batch.BUILT] * 3
     assert calls == ["release", "release"]  # between the specs, not after the last
     assert all(Path(tmp_path / "ut" / name).is_dir() for name in ("a", "b", "c"))
+
+
+def _die(spec, settings):
+    import os
+
+    os._exit(9)  # what the kernel's out-of-memory killer leaves: the worker gone without a word
+
+
+def test_a_worker_killed_mid_batch_fails_every_spec_left_with_a_message(tmp_path, monkeypatch):
+    """Specs are handed to the pool a few at a time: those not yet handed out when a worker dies are
+    reported too, each once, and the batch ends with exit code 3 (no traceback)."""
+    monkeypatch.setattr(batch, "_worker", _die)
+    monkeypatch.setattr(batch, "PRELOAD", [])
+    specs = [tmp_path / f"s{i}.yaml" for i in range(7)]
+    for spec in specs:
+        spec.write_text("x: 1\n", encoding="utf-8")
+    seen = []
+    code = batch.run_batch(specs, Settings(out_dir=tmp_path / "ut", force=True), jobs=2,
+                           on_outcome=lambda outcome: seen.append((outcome.spec, outcome.status, outcome.message)))
+    assert code == 3
+    assert sorted(spec for spec, _, _ in seen) == sorted(specs)
+    assert all(status == batch.FAILED and "avbröts oväntat" in message for _, status, message in seen)
