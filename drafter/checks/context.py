@@ -76,10 +76,10 @@ class CheckContext:
         error when it cannot be read (period-continuity reports it); None when it renews none."""
         if not self.spec.renews:
             return None
-        from drafter.spec.load import load_spec
+        from drafter.spec.renewed import load_renewed
 
         try:
-            return load_spec(self.loaded.path.parent / self.spec.renews)
+            return load_renewed(self.loaded)  # parsed once per content in this process (drafter/spec/renewed.py)
         except DrafterError as exc:
             return exc
 
