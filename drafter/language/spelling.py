@@ -145,21 +145,18 @@ def _hunspell_wrong(candidates: list[str]) -> list[str]:
 def _verdict_file() -> Path | None:
     import hashlib
     import os
-    import tempfile
+
+    from drafter.user_cache import folder
 
     try:
         program, listed = _listing()
         base = next(line.strip() for line in listed.splitlines() if line.strip().endswith(f"/{DICTIONARY}"))
         files = [program, f"{base}.aff", f"{base}.dic"]
         identity = repr([(f, os.stat(f).st_size, os.stat(f).st_mtime_ns) for f in files] + _HUNSPELL_ARGS)
-        folder = Path(tempfile.gettempdir()) / f"drafter-cache-{os.getuid()}"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        info = folder.lstat()
-        if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid() or info.st_mode & 0o077:
-            return None  # not a folder of our own: keep nothing
-        return folder / f"hunspell-{hashlib.sha256(identity.encode()).hexdigest()[:32]}.json"
     except (OSError, StopIteration, SpellingUnavailable, subprocess.SubprocessError):
         return None
+    kept = folder()  # None: not a folder of our own, keep nothing
+    return kept / f"hunspell-{hashlib.sha256(identity.encode()).hexdigest()[:32]}.json" if kept else None
 
 
 def _read_verdicts(path: Path | None) -> dict[str, bool]:
@@ -180,21 +177,12 @@ def _write_verdicts(path: Path | None, new: dict[str, bool]) -> None:
     """The file's verdicts and the new ones, written whole and renamed into place (a reader never
     sees half a file; two writers at once may lose a verdict, which is asked again)."""
     import json
-    import os
-    import tempfile
+
+    from drafter.user_cache import write_whole
 
     if path is None:
         return
     merged = _read_verdicts(path)
     merged = new if len(merged) + len(new) > VERDICTS_LIMIT else merged | new
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(merged, f, ensure_ascii=False)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except (OSError, UnboundLocalError):
-            pass
+    write_whole(path, json.dumps(merged, ensure_ascii=False).encode("utf-8"))
 
