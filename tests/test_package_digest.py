@@ -62,3 +62,18 @@ def test_a_cache_folder_open_to_others_is_not_used(tmp_path, monkeypatch):
     assert user_cache.folder() == tmp_path / f"drafter-cache-{os.getuid()}"
     (tmp_path / f"drafter-cache-{os.getuid()}").chmod(0o777)
     assert user_cache.folder() is None
+
+
+def test_a_file_rewritten_in_place_with_its_old_size_and_time_is_read_again(tmp_path):
+    """`cp -p` or `rsync -t --inplace` onto a template: the same inode, size and modification time, new
+    bytes. Only the change time tells, and nothing can set it back."""
+    package, cache = _package(tmp_path)
+    template = package / "writers" / "mall.typ"
+    info = template.stat()
+    first = package_digest(package, cache)
+    with open(template, "r+") as f:
+        f.write("= Rubrak\n")
+    os.utime(template, ns=(info.st_atime_ns, info.st_mtime_ns))
+    after = template.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (info.st_ino, info.st_size, info.st_mtime_ns)
+    assert package_digest(package, cache) == package_digest(package, None) != first
