@@ -79,3 +79,63 @@ def test_the_settings_content_keys_the_part_review():
     assert not review._review_part(text, "Rubrik", 50.0, False, review._rules(a))[2]
     (remark,) = review._review_part(text, "Rubrik", 50.0, False, review._rules(b))[2]
     assert remark.code == "long-sentence"
+
+
+def _in_threads(work, threads: int = 8) -> list[BaseException]:
+    """Run work(i) in several threads at once, as `drafter serve` checks requests; the errors raised."""
+    import threading
+
+    errors: list[BaseException] = []
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns often, as a busy server's do
+
+    def run(i: int) -> None:
+        try:
+            work(i)
+        except BaseException as exc:  # noqa: BLE001 (collected for the assertion)
+            errors.append(exc)
+
+    started = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    sys.setswitchinterval(switch)
+    return errors
+
+
+def test_the_review_rules_hold_when_threads_ask_for_many_settings_at_once(monkeypatch):
+    """More settings than the cache keeps, asked from several threads: each gets its own rules."""
+    from drafter.language.settings import Settings
+
+    monkeypatch.setattr(review, "_RULES", {})
+    settings = [Settings(long_sentence=5 + n) for n in range(200)]  # the word list makes the key slow to hash
+
+    def work(i: int) -> None:
+        for round_ in range(1500):
+            wanted = settings[(i * 7 + round_) % len(settings)]
+            assert review._rules(wanted).long_sentence == wanted.long_sentence
+
+    assert _in_threads(work) == []
+
+
+def test_a_renewed_spec_is_read_right_when_threads_read_many_at_once(tmp_path, monkeypatch):
+    """More renewed specs than the cache keeps, read from several threads: no lost entry, no KeyError."""
+    from drafter.spec import renewed
+
+    monkeypatch.setattr(renewed, "_LOADED", type(renewed._LOADED)())
+    example = (ROOT / "agreements" / "street-minds-2023.yaml").read_text(encoding="utf-8")
+    loaded = []
+    for n in range(12):  # each renews its own copy of the 2023 spec, with its own name
+        (tmp_path / f"old-{n}.yaml").write_text(example.replace("Street Minds", f"Förening {n}"), encoding="utf-8")
+        spec = load_spec(ROOT / "agreements" / "street-minds-2026.yaml")
+        spec.spec.renews = f"old-{n}.yaml"
+        spec.path = tmp_path / f"new-{n}.yaml"
+        loaded.append(spec)
+
+    def work(i: int) -> None:
+        for round_ in range(24):
+            n = (i * 5 + round_) % len(loaded)
+            assert f"Förening {n}" in [p.name for p in renewed.load_renewed(loaded[n]).spec.parties]
+
+    assert _in_threads(work, threads=6) == []

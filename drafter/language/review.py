@@ -7,6 +7,7 @@ whose sentence it quotes; drafter.checks.language gives them a place and a sever
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,16 +83,19 @@ class _Rules:
 
 _PART_CODES = ("lix", "long-sentence", "passive-no-agent", "plain-word", "agreement-error")
 _RULES: dict[tuple, _Rules] = {}  # content -> its one instance
+_RULES_LOCK = threading.Lock()
 
 
 def _rules(settings: Settings) -> _Rules:
     content = (settings.min_words, settings.long_sentence, settings.decision_sentence,
                frozenset(c for c in _PART_CODES if settings.on(c)), tuple(settings.word_list))
-    if content not in _RULES:
-        if len(_RULES) >= 64:  # bounded; a cleared content gets a new instance (and fresh cache entries)
-            _RULES.clear()
-        _RULES[content] = _Rules(*content)
-    return _RULES[content]
+    with _RULES_LOCK:  # the web server checks in several threads at once
+        rules = _RULES.get(content)
+        if rules is None:
+            if len(_RULES) >= 64:  # bounded; a cleared content gets a new instance (and fresh cache entries)
+                _RULES.clear()
+            rules = _RULES[content] = _Rules(*content)
+        return rules
 
 
 @lru_cache(maxsize=512)

@@ -10,6 +10,7 @@ only read it.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from drafter.spec.yaml_reader import read_input
 
 KEEP = 8  # renewed specs kept per process
 _LOADED: OrderedDict[tuple[str, bytes], LoadedSpec | DrafterError] = OrderedDict()
+_LOCK = threading.Lock()
 
 
 def renewed_path(loaded: LoadedSpec) -> Path | None:
@@ -37,16 +39,19 @@ def load_renewed(loaded: LoadedSpec) -> LoadedSpec:
     except DrafterError:
         return load_spec(path)  # the same message as before, with nothing to keep
     key = (str(path), data)
-    if key in _LOADED:
-        _LOADED.move_to_end(key)
-    else:
+    with _LOCK:  # the web server checks in several threads at once
+        found = _LOADED.get(key)
+        if found is not None:
+            _LOADED.move_to_end(key)
+    if found is None:
         try:
-            _LOADED[key] = load_spec(path, data=data)
+            found = load_spec(path, data=data)
         except DrafterError as exc:
-            _LOADED[key] = exc
-        while len(_LOADED) > KEEP:
-            _LOADED.popitem(last=False)
-    found = _LOADED[key]
+            found = exc
+        with _LOCK:
+            _LOADED[key] = found
+            while len(_LOADED) > KEEP:
+                _LOADED.popitem(last=False)
     if isinstance(found, DrafterError):
         raise found.with_traceback(None)
     return found
