@@ -51,6 +51,22 @@ def test_the_command_line_collects_the_runs_garbage_as_usual():
     assert done.stdout.splitlines()[-1] == str(default)
 
 
+def test_a_command_that_prepares_no_spec_runs_with_the_usual_collections():
+    """`drafter clauses list` never prepares a spec, so nothing would bring the loading thresholds back:
+    it runs with the collector as Python sets it."""
+    code = ("import gc, sys\n"
+            "sys.argv = ['drafter', 'clauses', 'list', '--clauses', sys.argv[1]]\n"
+            "from drafter.cli import main\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print(gc.get_threshold())\n")
+    done = subprocess.run([sys.executable, "-c", code, str(CLAUSES)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == str(gc.get_threshold())
+
+
 def test_a_batch_hands_out_specs_with_the_usual_collections(tmp_path):
     """The parent of a batch (--jobs 2) imports little and runs long: it does not keep the loading
     thresholds while its workers build."""
@@ -76,15 +92,30 @@ def _modules_after(code: str, env: dict | None = None) -> list[str]:
     return done.stdout.split()
 
 
-def test_pydantic_is_not_sent_looking_for_plugins():
-    """Building and using drafter's models reads no package metadata (importlib.metadata: ~15 ms)."""
+def test_the_command_line_does_not_send_pydantic_looking_for_plugins():
+    """`drafter check` builds and uses drafter's models and reads no package metadata
+    (importlib.metadata: ~15 ms)."""
+    code = ("import sys\n"
+            "from drafter.cli import main\n"
+            "sys.argv = ['drafter', 'check', 'agreements/street-minds-2026.yaml']\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as exit:\n"
+            "    assert exit.code in (0, 1), exit.code\n")
+    loaded = _modules_after(code)
+    assert "drafter.spec.model" in loaded and "importlib.metadata" not in loaded
+
+
+def test_a_program_that_imports_drafter_keeps_pydantic_s_plugin_search():
+    """Only drafter's own command line answers for pydantic: a program or a test suite that imports
+    drafter as a library keeps its pydantic plugins (logging, instrumentation)."""
     code = ("from pathlib import Path\n"
             "from drafter.spec.load import load_spec\n"
-            "from drafter.clauses.library import ClauseLibrary\n"
             "spec = load_spec(Path('agreements/street-minds-2026.yaml'))\n"
             "assert spec.spec.parties[1].name == 'Street Minds', spec.spec.parties\n"
-            "assert ClauseLibrary(Path('clauses')).get('villkor/period').meta.status\n")
-    assert "importlib.metadata" not in _modules_after(code)
+            "import pydantic.plugin._loader as loader\n"
+            "assert hasattr(loader, 'PYDANTIC_ENTRY_POINT_GROUP')\n")
+    assert "importlib.metadata" in _modules_after(code)
 
 
 def test_a_user_who_configures_pydantic_plugins_keeps_them():

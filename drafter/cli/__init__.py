@@ -46,7 +46,9 @@ class _Group(click.Group):
         # `drafter check`); frozen objects are left to the operating system, which frees the memory anyway.
         atexit.unregister(gc.freeze)  # once, however often main runs in one process
         atexit.register(gc.freeze)
-        if not args and kwargs.get("args") is None:  # the process's own command line (not a test's CliRunner)
+        if not args and kwargs.get("args") is None and sys.argv[1:2] in (["check"], ["build"]):
+            # the process's own `check` or `build` (not a test's CliRunner): they prepare a spec, and
+            # prepare() brings the collector's thresholds back; other commands keep them as they are
             from drafter import startup
 
             startup.begin()
