@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import itertools
 import sys
 from functools import lru_cache
 
 TYPST_MAX_AGE = 10  # typst-py: comemo::evict(10) after each compile
 EVICT_EVERY = 10  # specs between two emptyings of Typst's cache
-_built = [0]  # specs released in this process
+_released = itertools.count(1)  # specs released in this process
 
 
 @lru_cache(maxsize=1)
@@ -63,8 +64,7 @@ def release() -> None:
     """After a spec is built in a process that goes on to build others. Never fails the build: at
     worst the memory stays as it was."""
     try:
-        _built[0] += 1
-        if _built[0] % EVICT_EVERY == 0:
+        if next(_released) % EVICT_EVERY == 0:
             evict_typst_cache()
         trim = _malloc_trim()
         if trim is not None:

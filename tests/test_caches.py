@@ -108,7 +108,7 @@ def test_the_review_rules_hold_when_threads_ask_for_many_settings_at_once(monkey
     """More settings than the cache keeps, asked from several threads: each gets its own rules."""
     from drafter.language.settings import Settings
 
-    monkeypatch.setattr(review, "_RULES", {})
+    review._rules_of.cache_clear()
     settings = [Settings(long_sentence=5 + n) for n in range(200)]  # the word list makes the key slow to hash
 
     def work(i: int) -> None:
@@ -123,7 +123,7 @@ def test_a_renewed_spec_is_read_right_when_threads_read_many_at_once(tmp_path, m
     """More renewed specs than the cache keeps, read from several threads: no lost entry, no KeyError."""
     from drafter.spec import renewed
 
-    monkeypatch.setattr(renewed, "_LOADED", type(renewed._LOADED)())
+    renewed._load.cache_clear()
     example = (ROOT / "agreements" / "street-minds-2023.yaml").read_text(encoding="utf-8")
     loaded = []
     for n in range(12):  # each renews its own copy of the 2023 spec, with its own name

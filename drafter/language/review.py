@@ -7,7 +7,6 @@ whose sentence it quotes; drafter.checks.language gives them a place and a sever
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,20 +81,16 @@ class _Rules:
 
 
 _PART_CODES = ("lix", "long-sentence", "passive-no-agent", "plain-word", "agreement-error")
-_RULES: dict[tuple, _Rules] = {}  # content -> its one instance
-_RULES_LOCK = threading.Lock()
-
-
 def _rules(settings: Settings) -> _Rules:
-    content = (settings.min_words, settings.long_sentence, settings.decision_sentence,
-               frozenset(c for c in _PART_CODES if settings.on(c)), tuple(settings.word_list))
-    with _RULES_LOCK:  # the web server checks in several threads at once
-        rules = _RULES.get(content)
-        if rules is None:
-            if len(_RULES) >= 64:  # bounded; a cleared content gets a new instance (and fresh cache entries)
-                _RULES.clear()
-            rules = _RULES[content] = _Rules(*content)
-        return rules
+    return _rules_of((settings.min_words, settings.long_sentence, settings.decision_sentence,
+                      frozenset(c for c in _PART_CODES if settings.on(c)), tuple(settings.word_list)))
+
+
+# Bounded, and safe across the web server's threads; an evicted content gets a new instance (and
+# fresh part-cache entries).
+@lru_cache(maxsize=64)
+def _rules_of(content: tuple) -> _Rules:
+    return _Rules(*content)
 
 
 @lru_cache(maxsize=512)

@@ -10,8 +10,7 @@ only read it.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 
 from drafter.errors import DrafterError
@@ -19,8 +18,6 @@ from drafter.spec.load import LoadedSpec, load_spec
 from drafter.spec.yaml_reader import read_input
 
 KEEP = 8  # renewed specs kept per process
-_LOADED: OrderedDict[tuple[str, bytes], LoadedSpec | DrafterError] = OrderedDict()
-_LOCK = threading.Lock()
 
 
 def renewed_path(loaded: LoadedSpec) -> Path | None:
@@ -38,20 +35,15 @@ def load_renewed(loaded: LoadedSpec) -> LoadedSpec:
         data = read_input(path)
     except DrafterError:
         return load_spec(path)  # the same message as before, with nothing to keep
-    key = (str(path), data)
-    with _LOCK:  # the web server checks in several threads at once
-        found = _LOADED.get(key)
-        if found is not None:
-            _LOADED.move_to_end(key)
-    if found is None:
-        try:
-            found = load_spec(path, data=data)
-        except DrafterError as exc:
-            found = exc
-        with _LOCK:
-            _LOADED[key] = found
-            while len(_LOADED) > KEEP:
-                _LOADED.popitem(last=False)
+    found = _load(str(path), data)
     if isinstance(found, DrafterError):
         raise found.with_traceback(None)
     return found
+
+
+@lru_cache(maxsize=KEEP)  # by path and content; safe across the web server's threads
+def _load(path: str, data: bytes) -> LoadedSpec | DrafterError:
+    try:
+        return load_spec(Path(path), data=data)
+    except DrafterError as exc:
+        return exc

@@ -14,7 +14,7 @@ from helpers import copy_examples
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     copy_examples(tmp_path)
-    monkeypatch.setattr(renewed, "_LOADED", type(renewed._LOADED)())
+    renewed._load.cache_clear()
     loads: Counter = Counter()
 
     def counting(path, data=None):
@@ -22,7 +22,8 @@ def project(tmp_path, monkeypatch):
         return load_spec(path, data)
 
     monkeypatch.setattr(renewed, "load_spec", counting)
-    return tmp_path, loads
+    yield tmp_path, loads
+    renewed._load.cache_clear()
 
 
 def codes(prepared):
@@ -67,7 +68,7 @@ def test_a_renewed_spec_that_is_not_valid_is_reported_once_per_build(project):
 
 
 def test_the_cache_keeps_only_the_last_few(tmp_path, monkeypatch):
-    monkeypatch.setattr(renewed, "_LOADED", type(renewed._LOADED)())
+    renewed._load.cache_clear()
     copy_examples(tmp_path)
     folder = tmp_path / "agreements"
     text = (folder / "street-minds-2023.yaml").read_text(encoding="utf-8")
@@ -75,4 +76,4 @@ def test_the_cache_keeps_only_the_last_few(tmp_path, monkeypatch):
     for i in range(renewed.KEEP + 5):
         (folder / "street-minds-2023.yaml").write_text(text + f"\n# utgåva {i}\n", encoding="utf-8")
         assert renewed.load_renewed(renewal).spec.period.end.year == 2024
-    assert len(renewed._LOADED) == renewed.KEEP
+    assert renewed._load.cache_info().currsize == renewed.KEEP
