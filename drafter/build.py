@@ -113,7 +113,7 @@ def _prepare(spec_path: Path | str, options: Settings | None,
     if report:
         from drafter.clauses.changes import version_changes
 
-        for finding in version_changes(spec_path, loaded, folder, clauses):
+        for finding in version_changes(spec_path, loaded, folder, clauses, documents):
             report(finding)
     for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
         hashed[(library.root, clause_id)] = library.digest(clause_id)

@@ -85,3 +85,20 @@ def test_a_newer_version_approved_only_for_another_nämnd_is_not_newer_here(proj
     assert run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad").exit_code == 0
     check = run("check", "agreements/street-minds-2026.yaml")
     assert "[lock-newer] street-minds/bakgrund@1" in check.output
+
+
+def test_a_version_brought_by_an_amendment_is_told_with_the_document_that_uses_it(project):
+    """The agreement keeps v1, tillägg nr 1 gives the point v2's wording: not "v1 → v1, v2" but which
+    document uses which version."""
+    new_version(project)
+    path = project / "agreements" / "street-minds-2029.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "\n    changes:\n" in text
+    path.write_text(text.replace("\n    changes:\n", "\n    changes:\n      - {replace: '1', clause: street-minds/bakgrund@2}\n",
+                                 1), encoding="utf-8")
+    result = run("build", "agreements/street-minds-2029.yaml", "--format", "docx")
+    assert result.exit_code == 0, result.output
+    assert ("info [clause-version-changed] agreements/street-minds-2029.yaml: street-minds/bakgrund: förra bygget "
+            "använde v1; nu även v2, i tillägg nr 1 och den konsoliderade överenskommelsen; v1 kvar i "
+            "överenskommelsen") in result.output
+    assert "v1 → v1, v2" not in result.output
