@@ -270,3 +270,34 @@ def test_a_date_figure_of_the_old_period_is_stale_until_updated(tmp_path):
                     encoding="utf-8")
     again = run("check", path, "--clauses", library(tmp_path)).output
     assert "tidigare_overenskommelse_slut" not in again
+
+
+def test_compare_shows_the_renewals_decision_as_not_yet_taken(tmp_path):
+    """`drafter compare` of the 2026 agreement with its renewal: the nämnd decides the renewal later, so its
+    decision reads "(ännu inte beslutat)", never "–" as if it were removed."""
+    path, _ = renewed(tmp_path)
+    result = run("compare", path.parent / "street-minds-2026.yaml", path, "--clauses", library(tmp_path))
+    assert result.exit_code == 0, result.output
+    lines = [line.split() for line in result.output.splitlines() if line.strip().startswith("Beslut:")]
+    assert [" ".join(words) for words in lines] == [
+        "Beslut: nämnd socialnämnden → (ännu inte beslutat)",
+        "Beslut: tak 1 000 000 kr per år → (ännu inte beslutat)",
+        "Beslut: senast till 2028-12-31 → (ännu inte beslutat)",
+        "Beslut: delegation till socialdirektören lydelse, budget → (ännu inte beslutat)"]
+
+
+def test_compare_of_the_examples_shows_the_decision_2026_added():
+    result = run("compare", EXAMPLE.parent / "street-minds-2023.yaml", EXAMPLE)
+    assert result.exit_code == 0, result.output
+    assert [" ".join(line.split()) for line in result.output.splitlines() if "Beslut: nämnd" in line] == [
+        "Beslut: nämnd – → socialnämnden"]
+
+
+def test_the_html_comparison_shows_the_pending_decision_neither_inserted_nor_deleted(tmp_path):
+    path, _ = renewed(tmp_path)
+    out = tmp_path / "jamforelse.html"
+    result = run("compare", path.parent / "street-minds-2026.yaml", path, "--clauses", library(tmp_path),
+                 "--format", "html", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<tr><td>Beslut: nämnd</td><td><del>socialnämnden</del></td><td><em>(ännu inte beslutat)</em></td></tr>" in page

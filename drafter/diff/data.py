@@ -20,11 +20,22 @@ def data_changes(old_spec, new_spec) -> list[DataChange]:
     """Parties, period, budget (row by row and the sum), figures, other amounts and periods, the nämnd's
     decision and document data that differ."""
     old, new = _facts(old_spec), _facts(new_spec)
+    if _undecided(new_spec):  # a renewal before the nämnd decides: not yet, rather than removed
+        new.update({k: UNDECIDED for k in old if k.startswith("Beslut:") and k not in new})
     names = list(old) + [k for k in new if k not in old]
     groups = list(dict.fromkeys(k.split(":")[0] for k in names))
     # Group by what they are (parties, period, budget …), the budget's sum last in its group.
     names.sort(key=lambda k: (groups.index(k.split(":")[0]), k == "Budget: summa"))
     return [DataChange(k, old.get(k, ""), new.get(k, "")) for k in names if old.get(k, "") != new.get(k, "")]
+
+
+UNDECIDED = "(ännu inte beslutat)"
+
+
+def _undecided(spec) -> bool:
+    """A draft whose nämnd has not decided yet: no decision, or one without its date. A final document
+    (or a dated decision) that lacks a fact the older one had has lost it, and shows "–"."""
+    return spec.document.status != "slutlig" and (spec.decision is None or spec.decision.date is None)
 
 
 def _facts(spec) -> dict[str, str]:

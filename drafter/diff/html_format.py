@@ -97,4 +97,8 @@ def comparison_html(report: ComparisonReport, readability: str = "") -> str:
 
 
 def _value(text: str, tag: str) -> str:
+    from drafter.diff.data import UNDECIDED
+
+    if text == UNDECIDED:  # not yet there, neither inserted nor deleted
+        return f"<em>{escape(text)}</em>"
     return f"<{tag}>{escape(text)}</{tag}>" if text else "–"

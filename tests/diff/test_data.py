@@ -42,3 +42,39 @@ def test_a_decision_only_one_side_has_is_listed_as_added():
     changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
     assert changes["Beslut: nämnd"] == ("", "socialnämnden")
     assert changes["Beslut: tak"][0] == ""
+
+
+def _decided(data: dict) -> dict:
+    """The spec as it stands after the nämnd decided: date and paragraph of its decision filled in."""
+    data["decision"].update(date="2026-06-10", paragraph="§ 7")
+    return data
+
+
+def test_a_renewal_the_nämnd_has_not_decided_yet_says_so_rather_than_lost():
+    old = _decided(example_data())
+    new = example_data()
+    new.pop("decision")  # a renewal, as `drafter renew` writes it: the nämnd decides later
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
+    assert changes["Beslut: nämnd"] == ("socialnämnden", "(ännu inte beslutat)")
+    assert changes["Beslut: datum"] == ("2026-06-10", "(ännu inte beslutat)")
+    assert changes["Beslut: delegation till socialdirektören"] == ("lydelse, budget", "(ännu inte beslutat)")
+
+
+def test_a_decision_without_its_date_is_not_decided_yet_for_what_it_lacks():
+    old, new = _decided(example_data()), example_data()  # the new one names the nämnd, not yet the date
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
+    assert changes == {"Beslut: datum": ("2026-06-10", "(ännu inte beslutat)"),
+                       "Beslut: paragraf": ("§ 7", "(ännu inte beslutat)")}
+
+
+def test_a_real_removal_stays_visible():
+    old = _decided(example_data())
+    final = copy.deepcopy(old)
+    final["document"]["status"] = "slutlig"
+    final.pop("decision")  # a final document without the decision the older one had: lost, not pending
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(final))}
+    assert changes["Beslut: nämnd"] == ("socialnämnden", "")
+    decided = _decided(example_data())
+    decided["decision"]["delegations"] = []  # decided, without the delegation: removed
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(decided))}
+    assert changes == {"Beslut: delegation till socialdirektören": ("lydelse, budget", "")}
