@@ -133,23 +133,26 @@ class PinnedLibrary:
         return getattr(self.library, name)
 
 
-def pinned_library(loaded: "LoadedSpec", library: "ClauseLibrary"):
+def pinned_library(loaded: "LoadedSpec", library: "ClauseLibrary", locked: dict | None = None):
     """The library to assemble `loaded` with: pinned to its lock when it has one, and resolving plain
-    ids for its public party."""
+    ids for its public party. `locked`: the lock's documents when the caller has read them."""
     if isinstance(library, PinnedLibrary):
         return library
-    documents = read_lock(lock_path(loaded.path))
+    documents = read_lock(lock_path(loaded.path)) if locked is None else locked
     return PinnedLibrary(library, pins(documents) if documents else {}, loaded.spec.public)
 
 
-def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"]) -> list[Finding]:
+def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
+                  locked: dict | None = None) -> list[Finding]:
     """Does each locked document still read as locked? Changed clause versions and changed text are
-    errors; a newer fastställd version and another drafter version with the same text are info."""
+    errors; a newer fastställd version and another drafter version with the same text are info.
+    `locked`: the lock's documents when the caller has read them."""
     from drafter import __version__
     from drafter.model.text import document_text
 
     path = lock_path(loaded.path)
-    locked = read_lock(path)
+    if locked is None:
+        locked = read_lock(path)
     if not locked:
         return []
     by_name = {document_name(d): d for d in documents}

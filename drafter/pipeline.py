@@ -84,12 +84,13 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.checks.acknowledge import acknowledge
     from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
-    from drafter.lockfile import lock_findings, pinned_library
+    from drafter.lockfile import lock_findings, lock_path, pinned_library, read_lock
     from drafter.startup import modules_loaded
 
     modules_loaded()  # the modules a check or build needs are in: out of the collector's sight (drafter/startup.py)
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
-    library = pinned_library(loaded, library)  # a locked document never floats to a newer version (drafter lock)
+    lock = read_lock(lock_path(loaded.path))  # read once: pinning, the checks and the lock's own findings
+    library = pinned_library(loaded, library, lock)  # a locked document never floats to a newer version (drafter lock)
     stopped = check_clause_refs(CheckContext(loaded, library))
     documents: list[Document] = []
     states: list = []
@@ -108,10 +109,10 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
             stopped = [finding]
     spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
-    findings = run_checks(loaded, library, signed if states else documents)
+    findings = run_checks(loaded, library, signed if states else documents, lock)
     findings += _after_amendments(findings, states, library, documents)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
-    findings += lock_findings(loaded, library, documents) if documents else []
+    findings += lock_findings(loaded, library, documents, lock) if documents else []
     return Prepared(loaded, documents, states, sort_findings(acknowledge(loaded, stopped + findings, library)))
 
 

@@ -64,9 +64,11 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity])
 
 
-def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["Document"]) -> list[Finding]:
-    """Every check on one spec and the documents assembled from it (errors first)."""
-    ctx = CheckContext(loaded, library, list(documents))
+def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["Document"],
+               lock: dict | None = None) -> list[Finding]:
+    """Every check on one spec and the documents assembled from it (errors first); `lock`: the spec's
+    lock as already read (drafter/lockfile.py `read_lock`), else a check that needs it reads it."""
+    ctx = CheckContext(loaded, library, list(documents), lock)
     findings = []
     for check in CHECKS:
         findings += list(check(ctx))

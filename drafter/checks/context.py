@@ -38,10 +38,23 @@ class CheckContext:
     loaded: LoadedSpec
     library: "ClauseLibrary"
     documents: list[Document] = field(default_factory=list)
+    # The spec's lock {document name: entry} as the pipeline read it (drafter/lockfile.py); None: not
+    # given, then read from the lock file when a check asks (`locked`).
+    lock: dict | None = None
 
     @property
     def spec(self):
         return self.loaded.spec
+
+    @cached_property
+    def locked(self) -> dict:
+        """The spec's locked documents {name: entry} ({} without a lock): the one the pipeline passed,
+        else read once from the lock file beside the spec."""
+        if self.lock is not None:
+            return self.lock
+        from drafter.lockfile import lock_path, read_lock
+
+        return read_lock(lock_path(self.loaded.path))
 
     def where(self, *path: str | int) -> str:
         """"spec-file:line" of a spec field (the nearest written parent when the field is not written)."""

@@ -81,9 +81,7 @@ def check_amendment_mandate(ctx: CheckContext):
     that says how the nämnd can set it right (approve it afterwards), never a build that stops."""
     if not _signed_run(ctx):
         return
-    from drafter.lockfile import lock_path, read_lock
-
-    signed = {name for name in read_lock(lock_path(ctx.loaded.path)) if name.startswith("tillagg-")}
+    signed = {name for name in ctx.locked if name.startswith("tillagg-")}
     for number, finding in _mandate_findings(ctx):
         if f"tillagg-{number}" in signed:
             finding = dataclasses.replace(

@@ -203,3 +203,37 @@ def test_a_signed_and_locked_tillagg_by_a_styrgrupp_warns_and_still_builds(tmp_p
     assert "Tillägg nr 1 är redan undertecknat och låst" in signed.message
     assert "godkänna det i efterhand" in signed.message
     assert build(spec, BuildOptions(out_dir=tmp_path / "out", library=ClauseLibrary(CLAUSES))).exists()
+
+
+def test_the_mandate_check_sees_the_lock_given_in_its_context(tmp_path):
+    """The pipeline reads the spec's lock once and passes it on (CheckContext.lock): the check judges a
+    tillägg signed by that lock, not by a second reading of the file (here there is none)."""
+    from drafter.checks.context import CheckContext
+    from drafter.checks.decision import check_amendment_mandate
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.lockfile import lock_path
+    from drafter.spec.load import load_spec
+    from helpers import CLAUSES
+
+    spec = spec_file(tmp_path, amended(decision={"by": "styrgruppen för partnerskapet", "date": dt.date(2026, 12, 8)}))
+    assert not lock_path(spec).exists()
+    loaded, library = load_spec(spec), ClauseLibrary(CLAUSES)
+    (draft,) = check_amendment_mandate(CheckContext(loaded, library, lock={}))
+    assert draft.severity == "error"
+    (signed,) = check_amendment_mandate(CheckContext(loaded, library, lock={"overenskommelse": {}, "tillagg-1": {}}))
+    assert signed.severity == "warning" and "Tillägg nr 1 är redan undertecknat och låst" in signed.message
+
+
+def test_prepare_reads_the_spec_lock_once(monkeypatch):
+    import drafter.lockfile as lockfile
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.pipeline import prepare
+    from helpers import CLAUSES
+
+    reads = []
+    real = lockfile.read_lock
+    monkeypatch.setattr(lockfile, "read_lock", lambda path: reads.append(path) or real(path))
+    before = [f.to_dict() for f in prepare(EXAMPLE, ClauseLibrary(CLAUSES)).findings]
+    assert reads == [lockfile.lock_path(EXAMPLE)]
+    monkeypatch.setattr(lockfile, "read_lock", real)
+    assert [f.to_dict() for f in prepare(EXAMPLE, ClauseLibrary(CLAUSES)).findings] == before
