@@ -56,6 +56,22 @@ class Renewal:
     review: list[Review]
     choices: list[ClauseChoice]
 
+    def report(self, renewed: str, shown: str | None = None) -> list[tuple[str, list[str]]]:
+        """What `drafter renew` and the web page's Förnya tell, in the same words: (heading, lines) in
+        order, the first and last without lines. `renewed`: the old spec's file name; `shown`: the new
+        spec's path as the reader knows it (default: as written)."""
+        path = shown or str(self.path)
+        parts: list[tuple[str, list[str]]] = [(f"{path}: skriven, förnyar {renewed}.", [])]
+        if self.review:
+            parts.append(("Läs igenom (årtal, datum och belopp som inte räknas fram ur specen):",
+                          [f"{item.where}: {item.what}: \"{item.text}\"" for item in self.review]))
+        if self.choices:
+            parts.append(("Beslut om klausulversioner (den nya specen använder samma versioner som förut):",
+                          [f"{c.clause_id}@{c.pinned} → v{version} ({status}): {rationale}"
+                           for c in self.choices for version, status, rationale in c.newer]))
+        parts.append((f"Fyll i datumen och kör `drafter check {path}`.", []))
+        return parts
+
 
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
           months: int | None = None) -> Renewal:

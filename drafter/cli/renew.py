@@ -37,14 +37,7 @@ def renew(spec, name, end_text, months, agreements_dir, clauses_dir):
         except ValueError:
             raise DrafterError(f"'{end_text}' är inget datum.", hint="Skriv --end ÅÅÅÅ-MM-DD, t.ex. 2030-12-31.") from None
     result = write_renewal(spec, name, agreements_dir or spec.parent, ClauseLibrary(clauses_dir), end, months)
-    click.echo(f"{result.path}: skriven, förnyar {spec.name}.")
-    if result.review:
-        click.echo("\nLäs igenom (årtal, datum och belopp som inte räknas fram ur specen):")
-        for item in result.review:
-            click.echo(f"  {item.where}: {item.what}: \"{item.text}\"")
-    if result.choices:
-        click.echo("\nBeslut om klausulversioner (den nya specen använder samma versioner som förut):")
-        for choice in result.choices:
-            for version, status, rationale in choice.newer:
-                click.echo(f"  {choice.clause_id}@{choice.pinned} → v{version} ({status}): {rationale}")
-    click.echo(f"\nFyll i datumen och kör `drafter check {result.path}`.")
+    for i, (heading, lines) in enumerate(result.report(spec.name)):
+        click.echo(("\n" if i else "") + heading)
+        for line in lines:
+            click.echo(f"  {line}")

@@ -74,6 +74,18 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
                         specs=service.spec_names(project), error=exc)
         return RedirectResponse(f"/spec/{name}", status_code=303)
 
+    async def renew(request: Request):
+        """Förnya: what `drafter renew` does (drafter.renew), with its report on a page of its own."""
+        form = await posted(request)
+        try:
+            name, report = await run_in_threadpool(
+                service.renew_spec, project, form.get("from", ""), form.get("name", "").strip(),
+                form.get("end", "").strip(), form.get("months", "").strip())
+        except DrafterError as exc:
+            return page(request, "overview.html", 400, rows=service.overview(project),
+                        specs=service.spec_names(project), error=exc, renew=form.get("from"))
+        return page(request, "renewed.html", name=name, report=report)
+
     async def import_(request: Request):
         files: dict = {}
         form = await posted(request, files)
@@ -270,6 +282,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         Route("/", home),
         Route("/new", new, methods=["POST"]),
         Route("/import", import_, methods=["POST"]),
+        Route("/renew", renew, methods=["POST"]),
         Route("/spec/{name}", open_spec),
         Route("/spec/{name}/live", live, methods=["POST"]),
         Route("/spec/{name}/edit", edit, methods=["POST"]),

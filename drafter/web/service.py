@@ -206,6 +206,30 @@ def new_spec(project: Project, name: str, proposal_kind: str = "facknamnd", from
     return path.stem
 
 
+def renew_spec(project: Project, from_name: str, name: str, end: str = "", months: str = "") -> tuple[str, list]:
+    """`drafter renew SPEC NAME (--end | --months)`, by drafter.renew as the command does: the new spec's
+    name and the renewal's report (drafter.renew.Renewal.report), paths as the project shows them."""
+    from drafter.renew import renew
+
+    old = project.existing_spec(from_name)
+    project.spec_path(name)  # the web's own name rule first
+    try:
+        until = dt.date.fromisoformat(end) if end else None
+    except ValueError:
+        raise DrafterError(f"'{end}' är inget datum.", hint="Skriv slutdatumet ÅÅÅÅ-MM-DD, t.ex. 2030-12-31.") from None
+    if months and not (months.isdigit() and 1 <= int(months) <= 120):
+        raise DrafterError(f"'{months}' är inget antal månader.", hint="Skriv ett heltal från 1 till 120.")
+    result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None)
+    prefix = f"{project.root}/"
+
+    def shown(text: str) -> str:
+        return text.replace(prefix, "")
+
+    report = [(shown(heading), [shown(line) for line in lines])
+              for heading, lines in result.report(old.name, project.shown(result.path))]
+    return result.path.stem, report
+
+
 IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 MAX_UPLOAD = 20_000_000
 

@@ -63,8 +63,60 @@ def test_new_partnership_from_the_overview(client, project):
     assert usage.status_code == 200 and "forening-x-2027.yaml (överenskommelse" in usage.text
 
 
-def test_renew_from_an_existing_spec(client, project):
-    assert 'value="street-minds-2026" selected' in client.get("/?renew=street-minds-2026").text
+def renew_by_command(project, tmp_path, monkeypatch, *args: str):
+    """`drafter renew` on a copy of the project as it stands: the spec it writes and the lines it prints."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    copy = tmp_path / "kommandot"
+    shutil.copytree(project / "agreements", copy / "agreements")
+    shutil.copytree(project / "clauses", copy / "clauses")
+    monkeypatch.chdir(copy)  # as an official types it, in the project
+    result = CliRunner().invoke(main, ["renew", f"agreements/{SPEC}.yaml", "street-minds-2029", *args,
+                                       "--clauses", str(copy / "clauses")], catch_exceptions=False)
+    return result, copy
+
+
+def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, tmp_path, monkeypatch):
+    """Förnya writes the spec `drafter renew` writes, and shows the report it prints, line by line."""
+    import html
+
+    page = client.get(f"/?renew={SPEC}").text
+    assert f'href="/?renew={SPEC}#renew-h"' in page
+    form = page[page.index('action="/renew"'):]
+    assert f'<option value="{SPEC}" selected>' in form[:form.index("</form>")]
+    command, copy = renew_by_command(project, tmp_path, monkeypatch, "--end", "2030-12-31")
+    assert command.exit_code == 0, command.output
+    answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029", "end": "2030-12-31"})
+    assert answer.status_code == 200, answer.text
+    written = (project / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
+    assert written == (copy / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
+    main = answer.text[answer.text.index("<h1>Förnyad: street-minds-2029</h1>"):]
+    shown = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
+             for line in re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", main, re.S)]
+    printed = [line.strip() for line in command.output.splitlines() if line.strip()]
+    assert shown[:len(printed)] == printed
+    assert str(project) not in answer.text
+    assert client.get("/spec/street-minds-2029").status_code == 200
+
+
+def test_renew_from_the_overview_says_what_is_missing(client, project):
+    answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029"})
+    assert answer.status_code == 400
+    assert "Ange hur länge den nya överenskommelsen ska gälla" in answer.text
+    assert not (project / "agreements" / "street-minds-2029.yaml").exists()
+    for data, message in [({"end": "2030-13-01"}, "inget datum"), ({"months": "0"}, "inget antal månader"),
+                          ({"name": SPEC, "end": "2030-12-31"}, "finns redan"),
+                          ({"from": "../etc/passwd", "end": "2030-12-31"}, "inget giltigt namn")]:
+        answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029", **data})
+        assert answer.status_code in (400, 404) and message in answer.text, (data, answer.text[-2000:])
+    assert sorted(p.name for p in (project / "agreements").iterdir()) == ["street-minds-2023.yaml", f"{SPEC}.yaml"]
+
+
+def test_new_from_an_existing_spec_as_a_template(client, project):
     answer = client.post("/new", data={"csrf": TOKEN, "name": "street-minds-2029", "from": SPEC}, follow_redirects=False)
     assert answer.status_code == 303
     text = (project / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")

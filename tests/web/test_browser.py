@@ -244,3 +244,66 @@ def test_a_true_false_field_round_trips_and_approve_takes_a_scope(site, tmp_path
     if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
         for shot in tmp_path.glob("*.png"):
             shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)
+
+
+def _flat(value, prefix: str) -> dict[str, str]:
+    """A spec's data as the editor names its fields ("parties.0.signatory.name") and shows them."""
+    if isinstance(value, dict):
+        return {k: v for key, item in value.items() for k, v in _flat(item, f"{prefix}.{key}").items()}
+    if isinstance(value, list):
+        return {k: v for i, item in enumerate(value) for k, v in _flat(item, f"{prefix}.{i}").items()}
+    return {prefix: str(value)}
+
+
+def test_renew_an_example_as_drafter_renew_does(site, tmp_path, monkeypatch):
+    """Förnya on the overview renews like `drafter renew`: the new spec's period, `renews:` and parties
+    in the editor are those the command writes from the same project, and the report is the command's."""
+    import shutil
+
+    import yaml
+    from click.testing import CliRunner
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from drafter.cli import main
+
+    driver, url, root, _downloads = site
+    copy = tmp_path / "kommandot"
+    shutil.copytree(root / "agreements", copy / "agreements")
+    shutil.copytree(root / "clauses", copy / "clauses")
+    monkeypatch.chdir(copy)
+    command = CliRunner().invoke(main, ["renew", f"agreements/{SPEC}.yaml", "street-minds-2029", "--months", "24"])
+    assert command.exit_code == 0, command.output
+    expected = yaml.safe_load((copy / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8"))
+    fields = {"renews": expected["renews"], **_flat(expected["period"], "period"), **_flat(expected["parties"], "parties")}
+    assert fields["renews"] == f"{SPEC}.yaml" and fields["parties.0.name"] == "Stockholms stad"
+
+    driver.get(url)
+    driver.find_element(By.CSS_SELECTOR, f'a[href="/?renew={SPEC}#renew-h"]').click()
+    wait_for(lambda: driver.execute_script("return location.hash") == "#renew-h", what="förnyelseformuläret")
+    assert Select(by_id(driver, "renew-from")).first_selected_option.get_attribute("value") == SPEC
+    by_id(driver, "renew-name").send_keys("street-minds-2029")
+    by_id(driver, "renew-months").send_keys("24")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", by_id(driver, "renew-months"))
+    driver.save_screenshot(str(tmp_path / "förnya.png"))
+    by_id(driver, "renew-months").submit()
+    wait_for(lambda: "skriven, förnyar" in text_of(driver, "renew-written"), what="förnyelsens rapport")
+    driver.save_screenshot(str(tmp_path / "förnyad.png"))
+    printed = [line.strip().replace("\xa0", " ") for line in command.output.splitlines() if line.strip()]
+    assert text_of(driver, "renew-written") == printed[0] == f"agreements/street-minds-2029.yaml: skriven, förnyar {SPEC}.yaml."
+    shown = [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, ".renew-report h2, .renew-report li")]
+    assert shown == printed[1:-1] and len(shown) > 10
+    assert text_of(driver, "renew-next") == printed[-1]
+
+    by_id(driver, "open-renewed").click()
+    wait_for(lambda: driver.current_url.endswith("/spec/street-minds-2029"), what="den nya specen")
+    values = {name: driver.find_element(By.NAME, name).get_attribute("value") for name in fields}
+    assert values == fields
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", by_id(driver, "f-period-start"))
+    driver.save_screenshot(str(tmp_path / "förnyad-spec.png"))
+    assert (root / "agreements" / "street-minds-2029.yaml").read_bytes() == \
+        (copy / "agreements" / "street-minds-2029.yaml").read_bytes()
+    import os
+    if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
+        for shot in tmp_path.glob("*.png"):
+            shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)
