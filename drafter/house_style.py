@@ -35,7 +35,7 @@ FIRST_PAGE_KEYS = ("dnr", "datum", "status")
 
 
 class HouseStyleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     organisation: str = Field("", description="Organisationens namn, t.ex. Stockholms stad.")
     forvaltning: str = Field("", description="Förvaltningens namn, t.ex. Socialförvaltningen.")

@@ -11,7 +11,8 @@ STATUSES = ("utkast", "granskad", "fastställd", "upphävd")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: built at the first validation, nested models inside ClauseMeta's one validator
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class AppliesTo(_Model):
