@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from drafter.spec.base import empty_list
+
 STATUSES = ("utkast", "granskad", "fastställd", "upphävd")
 
 
@@ -51,7 +53,7 @@ class ClauseMeta(_Model):
     status: Literal["utkast", "granskad", "fastställd", "upphävd"]
     approval: Approval | None = None
     approvals: list[Approval] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Senare fastställelser av samma text för andra, t.ex. för en annan nämnd eller hela kommunen.")
     rationale: str = Field(description="Varför versionen finns: vad som ändrats mot förra versionen.")
     source: Source | None = None

@@ -15,3 +15,10 @@ class SpecModel(BaseModel):
                               field_title_generator=schema_sv.field_title,
                               model_title_generator=schema_sv.model_title,
                               json_schema_extra=schema_sv.model_schema_extra)
+
+
+def empty_list() -> list:
+    """`Field(default_factory=empty_list)` where `default_factory=list` would do the same, for less: pydantic
+    reads each factory's signature when it builds a model, and a builtin's (list) is parsed from its text
+    with the tokenizer, whose regex the first one compiles (about 3.5 ms of each `drafter check`)."""
+    return []
