@@ -27,7 +27,7 @@ Locate = Callable[..., Where]
 class OutlineFile(BaseModel):
     """clauses/outlines/NAME.yaml."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built when a spec uses a standard outline
     kind: Literal["agreement", "proposal"]
     description: str = Field(description="Vad mallen är till för.")
     outline: list[OutlineItem] = Field(min_length=1)
