@@ -29,17 +29,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from drafter.errors import DrafterError, Where
 from drafter.formatting import versal
 from drafter.model.nodes import Document, HouseStyle, Letterhead, Metadata
+from drafter.spec.base import empty_list
 
 FILE_NAME = "husstil.yaml"
 FIRST_PAGE_KEYS = ("dnr", "datum", "status")
 
 
 class HouseStyleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     organisation: str = Field("", description="Organisationens namn, t.ex. Stockholms stad.")
     forvaltning: str = Field("", description="Förvaltningens namn, t.ex. Socialförvaltningen.")
-    adress: list[str] = Field(default_factory=list, description="Adressrader under avsändaren på sidan 1.")
+    adress: list[str] = Field(default_factory=empty_list, description="Adressrader under avsändaren på sidan 1.")
     logotyp: str = Field("", description="Logotyp, SVG eller PNG, sökväg relativ till husstil.yaml.")
     logotyp_text: str = Field("", description="Logotypens text för skärmläsare, t.ex. 'Stockholms stads logotyp'.")
     logotyp_bredd_cm: float = Field(3.0, gt=0, le=8, description="Logotypens bredd i centimeter.")

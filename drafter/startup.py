@@ -81,7 +81,19 @@ def warm_up() -> None:
     showable()
     standard_word_list()
     available()
+    _build_models()
     try:
         _get_compiler()
     except Exception:  # noqa: BLE001 (the first preview says what is wrong, in the page)
         pass
+
+
+def _build_models() -> None:
+    """The validators of the models a check uses: pydantic builds each at its first validation
+    (defer_build), some 15 ms for the spec's, which the first request would otherwise pay."""
+    from drafter.clauses.front_matter import ClauseMeta
+    from drafter.house_style import HouseStyleFile
+    from drafter.spec.model import Spec
+
+    for model in (Spec, ClauseMeta, HouseStyleFile):
+        model.model_rebuild()  # builds it once; nothing when it is built

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from pydantic import BaseModel
@@ -18,6 +17,8 @@ def swedish_message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str 
         message = f"Fältet '{loc[-1]}' saknas."
     elif kind == "extra_forbidden":
         message = f"Fältet '{loc[-1]}' finns inte här."
+        import difflib  # only for a field that does not exist
+
         close = difflib.get_close_matches(str(loc[-1]), _allowed_fields(root, loc[:-1]), n=1, cutoff=0.6)
         hint = f"Menade du '{close[0]}'?" if close else f"Tillåtna fält: {', '.join(_allowed_fields(root, loc[:-1]))}."
     elif kind in ("int_type", "int_parsing", "int_from_float"):

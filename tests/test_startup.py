@@ -119,7 +119,8 @@ def test_a_program_that_imports_drafter_keeps_pydantic_s_plugin_search():
 
 
 def test_a_user_who_configures_pydantic_plugins_keeps_them():
-    code = "import drafter.spec.model"
+    # the models are built when they first validate (defer_build): build one, as a validation would
+    code = "from drafter.spec.model import Spec\nSpec.model_rebuild(force=True)"
     assert "importlib.metadata" in _modules_after(code, {"PYDANTIC_DISABLE_PLUGINS": "some_plugin"})
 
 
@@ -149,3 +150,17 @@ def test_the_web_server_sets_up_what_the_first_check_and_preview_need_before_it_
     result = CliRunner().invoke(main, ["serve"])
     assert result.exit_code == 0, result.output
     assert seen == {"glyphs": 1, "words": 1, "pipeline": True, "typst": True}
+
+
+def test_the_web_server_builds_the_models_a_check_validates_before_it_listens():
+    """The models are built at their first validation (defer_build); `drafter serve` builds them before
+    the first request, as it loads everything else the first check needs."""
+    code = ("from drafter.spec.model import Spec\n"
+            "from drafter.clauses.front_matter import ClauseMeta\n"
+            "before = Spec.__pydantic_complete__, ClauseMeta.__pydantic_complete__\n"
+            "from drafter.startup import warm_up\n"
+            "warm_up()\n"
+            "print(before, (Spec.__pydantic_complete__, ClauseMeta.__pydantic_complete__))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[-2] == "(False, False) (True, True)"

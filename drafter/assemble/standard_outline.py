@@ -8,7 +8,6 @@ where it was written (the outline file or the spec), so every error points at th
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,7 @@ Locate = Callable[..., Where]
 class OutlineFile(BaseModel):
     """clauses/outlines/NAME.yaml."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built when a spec uses a standard outline
     kind: Literal["agreement", "proposal"]
     description: str = Field(description="Vad mallen är till för.")
     outline: list[OutlineItem] = Field(min_length=1)
@@ -77,7 +76,9 @@ def read_standard(name: str, library_root: Path, where: Where) -> tuple[OutlineF
     path = outlines_folder(library_root) / f"{name}.yaml"
     if not path.is_file():
         names = standard_names(library_root)
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        from difflib import get_close_matches  # only for a name that is not there
+
+        close = get_close_matches(name, names, n=1, cutoff=0.6)
         raise DrafterError(f"Standardmallen '{name}' finns inte i {outlines_folder(library_root)}.", where,
                            f"Menade du '{close[0]}'?" if close else f"Mallar som finns: {', '.join(names)}.")
     data, positions = read_yaml(path)
@@ -132,7 +133,9 @@ def _find(tree: list[Placed], name: str, standard: str, where: Where) -> tuple[l
                 return siblings, index
             stack.append(placed.sections)
     names = sorted(_names(tree))
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, names, n=1, cutoff=0.6)
     raise DrafterError(f"Avsnittet '{name}' finns inte i standardmallen '{standard}'.", where,
                        f"Menade du '{close[0]}'?" if close else f"Avsnitt som finns: {', '.join(names)}.")
 

@@ -7,11 +7,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from drafter.spec.base import empty_list
+
 STATUSES = ("utkast", "granskad", "fastställd", "upphävd")
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # defer_build: built at the first validation, nested models inside ClauseMeta's one validator
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class AppliesTo(_Model):
@@ -50,7 +53,7 @@ class ClauseMeta(_Model):
     status: Literal["utkast", "granskad", "fastställd", "upphävd"]
     approval: Approval | None = None
     approvals: list[Approval] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Senare fastställelser av samma text för andra, t.ex. för en annan nämnd eller hela kommunen.")
     rationale: str = Field(description="Varför versionen finns: vad som ändrats mot förra versionen.")
     source: Source | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 from dataclasses import dataclass
 from functools import cached_property
@@ -74,6 +73,8 @@ class ClauseLibrary:
         folder = self.root / clause_id
         files = [p for p in folder.glob("v*.md") if VERSION_FILE.match(p.name)] if folder.is_dir() else []
         if not files:
+            import difflib  # only when a clause is not found
+
             close = difflib.get_close_matches(clause_id, self.ids(), n=1, cutoff=0.6)
             raise ClauseNotFound(
                 f"Klausulen '{clause_id}' finns inte i biblioteket {self.root}.",

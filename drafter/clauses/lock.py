@@ -12,7 +12,6 @@ each fastställd version used with its entry, so a text edited after approval is
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -139,6 +138,8 @@ def backfill_headings(library) -> tuple[list[str], list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse  # the module's own command line only
+
     from drafter.clauses.library import ClauseLibrary
 
     parser = argparse.ArgumentParser(prog="python -m drafter.clauses.lock",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +68,8 @@ def _without_misspelt_missing(errors: list[tuple[ErrorDetails, DrafterError]]) -
     for err, _ in errors:
         loc = err["loc"]
         if err["type"] == "extra_forbidden" and loc:
+            import difflib  # only for a field that does not exist
+
             close = difflib.get_close_matches(str(loc[-1]), _allowed_fields(Spec, loc[:-1]), n=1, cutoff=0.6)
             suggested.update((*loc[:-1], name) for name in close)
     return [e for err, e in errors if not (err["type"] == "missing" and tuple(err["loc"]) in suggested)]

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from drafter.spec.base import SpecModel
+from drafter.spec.base import SpecModel, empty_list
 
 Matter = Literal["lydelse", "budget", "period"]
 MATTERS: tuple[Matter, ...] = ("lydelse", "budget", "period")
@@ -50,4 +50,4 @@ class CommitteeDecision(SpecModel):
     ceiling: Ceiling | None = Field(None, description="Det högsta belopp nämnden godkänner.")
     latest_end: dt.date | None = Field(None, description="Det senaste slutdatum nämnden godkänner.")
     delegations: list[Delegation] = Field(
-        default_factory=list, description="Vem nämnden delegerar beslut om ändringar till, och vilka.")
+        default_factory=empty_list, description="Vem nämnden delegerar beslut om ändringar till, och vilka.")

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Union
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 from stdnum.se import orgnr
 
-from drafter.spec.base import SpecModel as _Model
+from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
 from drafter.spec.mandate import CommitteeDecision
 from drafter.spec.refs import CLAUSE_REF, ref_id
@@ -62,7 +62,7 @@ class Representative(_Model):
 
     since: dt.date = Field(description="Dagen från vilken den nya företrädaren undertecknar för parten.")
     signatory: Signatory | None = Field(None, description="Den nya undertecknaren.")
-    signatories: list[Signatory] = Field(default_factory=list, description="Flera nya undertecknare.")
+    signatories: list[Signatory] = Field(default_factory=empty_list, description="Flera nya undertecknare.")
 
     @model_validator(mode="after")
     def _one_way_to_sign(self):
@@ -84,13 +84,13 @@ class Party(_Model):
         None, description="Förvaltningen som bereder och följer upp, t.ex. socialförvaltningen (offentlig part).")
     signatory: Signatory | None = Field(None, description="Den som undertecknar för parten.")
     signatories: list[Signatory] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Flera undertecknare, t.ex. två firmatecknare; i stället för signatory.")
     signing: Literal["i förening", "var för sig"] = Field(
         "var för sig", description="Om undertecknarna tecknar firman tillsammans (i förening) eller var för sig.")
 
     representatives: list[Representative] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Nya företrädare från ett datum, t.ex. en ny ordförande: undertecknar tillägg och "
                     "förnyelser från det datumet; ett redan undertecknat dokument ändras inte.")
 
@@ -195,7 +195,7 @@ class OutlineItem(_Model):
     text: str | None = Field(None, description="Standardtext (Markdown) när specens texts: saknar avsnittets key.")
     block: str | None = Field(None, description="Ett datablock utan egen klausul: tjansteman, bilagor, budget.")
     numbered: bool = True
-    sections: list["OutlineItem"] = Field(default_factory=list)
+    sections: list["OutlineItem"] = Field(default_factory=empty_list)
 
     @model_validator(mode="before")
     @classmethod
@@ -255,10 +255,10 @@ class StandardOutline(_Model):
     """A standard outline from the library (clauses/outlines/NAME.yaml), adjusted for this spec."""
 
     standard: str = Field(description="Standardmallens namn, t.ex. overenskommelse.")
-    remove: list[str] = Field(default_factory=list, description="Avsnitt som tas bort (key eller klausul-id).")
+    remove: list[str] = Field(default_factory=empty_list, description="Avsnitt som tas bort (key eller klausul-id).")
     replace: dict[str, OutlineItem] = Field(default_factory=dict, description="Avsnitt som byts ut.")
-    add: list[Addition] = Field(default_factory=list, description="Avsnitt som läggs till.")
-    move: list[Move] = Field(default_factory=list, description="Avsnitt som flyttas.")
+    add: list[Addition] = Field(default_factory=empty_list, description="Avsnitt som läggs till.")
+    move: list[Move] = Field(default_factory=empty_list, description="Avsnitt som flyttas.")
 
     @field_validator("standard")
     @classmethod
@@ -404,9 +404,9 @@ class Spec(_Model):
     decision: CommitteeDecision | None = Field(
         None, description="Nämndens beslut om partnerskapet: tak, längsta slutdatum och delegation; "
                           "tilläggen kontrolleras mot det.")
-    amendments: list[Amendment] = Field(default_factory=list, description="Tillägg till överenskommelsen, i ordning.")
+    amendments: list[Amendment] = Field(default_factory=empty_list, description="Tillägg till överenskommelsen, i ordning.")
     acknowledge: list[Acknowledgement] = Field(
-        default_factory=list, description="Varningar som specen behåller med avsikt, var och en med sitt skäl.")
+        default_factory=empty_list, description="Varningar som specen behåller med avsikt, var och en med sitt skäl.")
 
     @field_validator("other_amounts", "other_periods")
     @classmethod
