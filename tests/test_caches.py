@@ -22,7 +22,7 @@ from helpers import CLAUSES, ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-CACHED = [review._review_part, terms._terms_in, terms._variant, parse._amounts_in, placeholder._placeholders_in,
+CACHED = [review._review_part, review._review_line, terms._terms_in, terms._variant, parse._amounts_in, placeholder._placeholders_in,
           markdown._tree, period_text._matches, representatives._said_in,
           prose_data._matches]
 
@@ -67,6 +67,60 @@ def test_a_documents_review_is_the_same_cold_and_warm(specs):
             warm = review.review_document(doc, settings, None, ("Street Minds",))
             assert warm == cold
             assert cold.notes and cold.stats.words > 100
+
+
+def _part_afresh(text: str, heading: str, limit: float, decision: bool, rules) -> tuple:
+    """A part's review over the whole part at once, as it was before the lines were kept: the rules run
+    on all the part's sentences (drafter.language.rules), nothing cached."""
+    from drafter.language.measure import stats_of
+    from drafter.language.rules import Remark, agreement, long_sentences, passive_without_agent, plain_words
+    from drafter.language.text import sentences
+
+    found = sentences(text)
+    stats = stats_of(found, rules.long_sentence)
+    remarks = []
+    if "lix" in rules.on and heading and stats.words >= rules.min_words and stats.lix > limit:
+        hardest = max(found, key=lambda s: len(s.words) + s.long_words)
+        remarks.append(Remark("lix", f"Avsnittet \"{heading}\" har LIX {stats.lix:.0f} ({stats.level}); "
+                              f"gränsen är {limit:.0f}. Svårast är meningen", hardest.text))
+    if "long-sentence" in rules.on:
+        remarks += long_sentences(found, rules.decision_sentence if decision else rules.long_sentence)
+    if "passive-no-agent" in rules.on:
+        remarks += passive_without_agent(found)
+    if "plain-word" in rules.on:
+        remarks += plain_words(found, rules.word_list)
+    if "agreement-error" in rules.on:
+        remarks += agreement(found)
+    return tuple(found), stats, tuple(remarks)
+
+
+def test_a_parts_review_from_its_lines_is_the_whole_parts(specs):
+    """Every part of the examples and the generated specs, and texts made to test the adding up (a word
+    of the list on several lines, the same line twice): the review put together from the lines' is the
+    review of the whole part, sentence offsets and long-word counts included, cold and warm."""
+    from drafter.language.document import parts
+
+    settings = load_settings(CLAUSES)
+    rules = review._rules(settings)
+    texts = [(p.text, p.heading, settings.lix_limit(p.top), p.decision)
+             for spec in specs for doc in assemble_documents(load_spec(spec), ClauseLibrary(CLAUSES))
+             for p in parts(doc)]
+    line = "Föreningen ska i enlighet med avtalet erhålla medel, och medlen ska redovisas, i enlighet med beslut."
+    texts += [(f"{line}\n\n- {line}\n{line} Ett annan fel. IOPs beslut.", "Rubrik", 30.0, False),
+              ("Kort.\n\nFlera åtagande ska uppfyllas.", "", 40.0, True)]
+    compared = remarked = 0
+    for round_ in range(2):
+        _empty_caches() if round_ == 0 else None
+        for text, heading, limit, decision in texts:
+            afresh = _part_afresh(text, heading, limit, decision, rules)
+            got = review._review_part(text, heading, limit, decision, rules)
+            assert got == afresh, text[:80]
+            assert [s.long_words for s in got[0]] == [s.long_words for s in afresh[0]]
+            compared += 1
+            remarked += bool(got[2])
+    assert review._review_line.cache_info().hits and remarked > 20 and compared > 200
+    assert any("gånger i avsnittet" in r.message for t in texts[-2:]
+               for r in review._review_part(*t[:4], rules)[2])
 
 
 def test_the_settings_content_keys_the_part_review():

@@ -12,11 +12,12 @@ from functools import lru_cache
 
 from drafter.language.document import Part, parts
 from drafter.language.measure import Stats, stats_of
-from drafter.language.rules import Entry, Remark, agreement, long_sentences, passive_without_agent, plain_words
+from drafter.language.rules import (Entry, Remark, WordHits, agreement, long_sentences, passive_without_agent,
+                                    plain_word_remarks, word_hits)
 from drafter.language.settings import Settings
 from drafter.language.spelling import Speller, checkable
 from drafter.language.terms import term_remarks
-from drafter.language.text import Sentence, reflow, sentences
+from drafter.language.text import Sentence, lines, reflow, sentences
 from drafter.model.nodes import Document
 
 
@@ -98,8 +99,24 @@ def _review_part(text: str, heading: str, limit: float, decision: bool,
                  rules: _Rules) -> tuple[tuple[Sentence, ...], Stats, tuple[Remark, ...]]:
     """One part's sentences, figures and remarks, in the order the rules give them. Pure in its
     arguments and immutable (Sentence, Stats and Remark are frozen): a batch of specs and the web page's
-    edits review the same clause texts again and again, and get the first review back."""
-    found = sentences(text)
+    edits review the same clause texts again and again, and get the first review back. A part that
+    holds a spec's own values (its name, its dates) is new to the cache; its lines without them are
+    not (_review_line): sentences are cut line by line, and every rule but the word list's count and
+    LIX judges one sentence at a time."""
+    found: list[Sentence] = []
+    passive: list[Remark] = []
+    agreeing: list[Remark] = []
+    hits: dict[int, list] = {}
+    for offset, line in lines(text):
+        cut, line_passive, line_agreeing, line_hits = _review_line(line, rules)
+        found += [_moved(s, offset) for s in cut] if offset else cut
+        passive += line_passive
+        agreeing += line_agreeing
+        for index, sentence, match, count in line_hits:
+            if index in hits:
+                hits[index][3] += count
+            else:
+                hits[index] = [index, sentence, match, count]
     stats = stats_of(found, rules.long_sentence)
     remarks: list[Remark] = []
     if "lix" in rules.on and heading and stats.words >= rules.min_words and stats.lix > limit:
@@ -108,13 +125,29 @@ def _review_part(text: str, heading: str, limit: float, decision: bool,
                               f"gränsen är {limit:.0f}. Svårast är meningen", hardest.text))
     if "long-sentence" in rules.on:
         remarks += long_sentences(found, rules.decision_sentence if decision else rules.long_sentence)
-    if "passive-no-agent" in rules.on:
-        remarks += passive_without_agent(found)
+    remarks += passive
     if "plain-word" in rules.on:
-        remarks += plain_words(found, rules.word_list)
-    if "agreement-error" in rules.on:
-        remarks += agreement(found)
+        remarks += plain_word_remarks(tuple(tuple(hit) for _, hit in sorted(hits.items())), rules.word_list)
+    remarks += agreeing
     return tuple(found), stats, tuple(remarks)
+
+
+@lru_cache(maxsize=4096)
+def _review_line(line: str, rules: _Rules) -> tuple[tuple[Sentence, ...], tuple[Remark, ...],
+                                                   tuple[Remark, ...], WordHits]:
+    """One line's sentences (offsets within the line), its passive and agreement remarks and the word
+    list's hits: what _review_part adds up for the lines of a part."""
+    found = sentences(line)
+    return (tuple(found), tuple(passive_without_agent(found)) if "passive-no-agent" in rules.on else (),
+            tuple(agreement(found)) if "agreement-error" in rules.on else (),
+            word_hits(found, rules.word_list) if "plain-word" in rules.on else ())
+
+
+def _moved(sentence: Sentence, offset: int) -> Sentence:
+    """The sentence with its offset in the part rather than in its line; its long words counted once."""
+    moved = Sentence(sentence.text, sentence.start + offset, sentence.words)
+    moved.__dict__["long_words"] = sentence.long_words  # functools.cached_property's own slot
+    return moved
 
 
 def _spelling(measured, speller: Speller) -> list[Note]:

@@ -112,19 +112,35 @@ def standard_word_list() -> tuple[Entry, ...]:
 
 def plain_words(found: list[Sentence], entries) -> list[Remark]:
     """One remark per entry and text (at its first sentence), saying how often it stands there."""
+    return plain_word_remarks(word_hits(found, entries), entries)
+
+
+# What the word list finds in some sentences: per entry that stands there (its index in the list), the
+# first sentence's text, the first match and how often it stands. The hits of a text's lines add up to
+# the text's: the first line's first, the counts summed (drafter.language.review keeps them per line).
+WordHits = tuple[tuple[int, str, str, int], ...]
+
+
+def word_hits(found: list[Sentence], entries) -> WordHits:
     out = []
     whole = "\n".join(s.text for s in found)
-    for e in entries:
+    for index, e in enumerate(entries):
         if not e.pattern.search(whole):
             continue
         hits = [(s, m) for s in found for m in e.pattern.finditer(s.text)]
-        if not hits:
-            continue
-        s, m = hits[0]
+        if hits:
+            out.append((index, hits[0][0].text, hits[0][1].group(0), len(hits)))
+    return tuple(out)
+
+
+def plain_word_remarks(hits: WordHits, entries) -> list[Remark]:
+    out = []
+    for index, sentence, match, count in hits:
+        e = entries[index]
         what = "Språkfel" if e.error else "Klarspråk"
-        times = f" ({len(hits)} gånger i avsnittet)" if len(hits) > 1 else ""
-        out.append(Remark("plain-word", f"{what}: skriv \"{e.write}\" i stället för \"{m.group(0).strip()}\"{times} "
-                          f"({e.why}; {e.source}).", s.text, e.error))
+        times = f" ({count} gånger i avsnittet)" if count > 1 else ""
+        out.append(Remark("plain-word", f"{what}: skriv \"{e.write}\" i stället för \"{match.strip()}\"{times} "
+                          f"({e.why}; {e.source}).", sentence, e.error))
     return out
 
 
