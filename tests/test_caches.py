@@ -193,3 +193,24 @@ def test_a_renewed_spec_is_read_right_when_threads_read_many_at_once(tmp_path, m
             assert f"Förening {n}" in [p.name for p in renewed.load_renewed(loaded[n]).spec.parties]
 
     assert _in_threads(work, threads=6) == []
+
+
+def test_a_names_variant_is_found_as_by_keying_every_run_of_words():
+    """terms._variant keys each token once; what it finds is what keying every run of words finds."""
+    import random
+    import re
+
+    def every_run(name: str, text: str) -> str | None:
+        key, n = terms._key(name), len(name.split())
+        tokens = re.findall(r"[\w-]+", text)
+        spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
+                 for j in range(len(tokens) - size + 1))
+        return next((c for c in spans if terms._key(c) == key and c.lower() != name.lower()), None)
+
+    rng = random.Random(3)
+    words = "Street Minds street-minds STREET KFUM kfum:s Stockholm Gatans Vänner förening 7 och ska - A B C".split()
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    names = ["Street Minds", "KFUM Stockholm", "Gatans Vänner förening 7", "Stockholm", "A B C"]
+    found = [(name, text, every_run(name, text)) for name in names for text in texts]
+    assert [terms._variant.__wrapped__(name, text) for name, text, _ in found] == [f for _, _, f in found]
+    assert sum(f is not None for _, _, f in found) > 500

@@ -107,6 +107,7 @@ class CheckContext:
     def clause_refs(self) -> list[tuple[tuple, str]]:
         """Every clause reference written in the spec (`clause: villkor/period@1`), with its field path."""
         found: list[tuple[tuple, str]] = []
+        inner = (BaseModel, list, tuple, dict)  # a leaf (text, number, date) holds no reference: not visited
 
         def walk(value, path):
             if isinstance(value, BaseModel):
@@ -114,13 +115,17 @@ class CheckContext:
                 if isinstance(clause, str):
                     found.append(((*path, "clause"), clause))
                 for name in type(value).model_fields:
-                    walk(getattr(value, name), (*path, name))
+                    v = getattr(value, name)
+                    if isinstance(v, inner):
+                        walk(v, (*path, name))
             elif isinstance(value, (list, tuple)):
                 for i, v in enumerate(value):
-                    walk(v, (*path, i))
+                    if isinstance(v, inner):
+                        walk(v, (*path, i))
             elif isinstance(value, dict):
                 for k, v in value.items():
-                    walk(v, (*path, k))
+                    if isinstance(v, inner):
+                        walk(v, (*path, k))
 
         walk(self.spec, ())
         return found

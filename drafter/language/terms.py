@@ -81,9 +81,11 @@ def _variant(name: str, text: str) -> str | None:
     sentence: a party's name stands in many sentences, each the same in every spec that names it."""
     key, n = _key(name), len(name.split())
     tokens = re.findall(r"[\w-]+", text)
+    # _key of a run of tokens is its tokens' letters joined (the spaces are no letters), lower-cased
+    letters = [_NOT_LETTER.sub("", token) for token in tokens]
     spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
-             for j in range(len(tokens) - size + 1))
-    return next((c for c in spans if _key(c) == key and c.lower() != name.lower()), None)
+             for j in range(len(tokens) - size + 1) if "".join(letters[j:j + size]).lower() == key)
+    return next((c for c in spans if c.lower() != name.lower()), None)
 
 
 _NOT_LETTER = re.compile(r"[\W_]")
