@@ -22,7 +22,8 @@ from helpers import CLAUSES, ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-CACHED = [review._review_part, review._review_line, terms._terms_in, terms._variant, parse._amounts_in, placeholder._placeholders_in,
+CACHED = [review._review_part, review._review_line, terms._terms_in, terms._variant, parse._amounts_in,
+          parse._amounts_in_line, placeholder._placeholders_in, placeholder._placeholders_in_line,
           markdown._tree, period_text._matches, representatives._said_in,
           prose_data._matches]
 
@@ -214,3 +215,36 @@ def test_a_names_variant_is_found_as_by_keying_every_run_of_words():
     found = [(name, text, every_run(name, text)) for name in names for text in texts]
     assert [terms._variant.__wrapped__(name, text) for name, text, _ in found] == [f for _, _, f in found]
     assert sum(f is not None for _, _, f in found) > 500
+
+
+def test_amounts_and_placeholders_found_line_by_line_are_those_of_the_whole_text(specs):
+    """parse._amounts_in and placeholder._placeholders_in put a text's findings together from its lines':
+    the same as running the patterns over the whole text, on every piece of the examples and generated
+    specs and on texts made to sit at the lines' edges."""
+    from drafter.checks.context import CheckContext
+    from drafter.swedish.parse import AMOUNT_ANY
+
+    def amounts_whole(text: str) -> tuple:
+        with_lines = parse._amounts_in_line.__wrapped__(text)  # the rule itself, over the whole text at once
+        return tuple((a.value, a.written, a.start, a.end, a.per) for a in with_lines)
+
+    def placeholders_whole(text: str) -> tuple:
+        return tuple((what, m.group(0).strip(), m.start(), m.end()) for pattern, what in placeholder.PATTERNS
+                     for m in pattern.finditer(text))
+
+    texts = []
+    for spec in specs:
+        loaded = load_spec(spec)
+        library = ClauseLibrary(CLAUSES)
+        ctx = CheckContext(loaded, library, assemble_documents(loaded, library))
+        texts += [piece.text for piece in ctx.pieces]
+    texts += ["1 000 kr\n2 000 kr per år\ntvå miljoner kronor\n500 tkr\n", "xxx\n[namn]\nden / 2026\nNN\n{{ x }}\n",
+              "\n\nTODO\n 5 000 kr i bidrag\n  / 2027\n____\n....\nÅÅÅÅ-MM-DD", "kr\n1\nkr 12,50 kr\n"]
+    assert sum(bool(AMOUNT_ANY.search(t)) for t in texts) > 20
+    for round_ in range(2):
+        _empty_caches() if round_ == 0 else None
+        for text in texts:
+            assert tuple((a.value, a.written, a.start, a.end, a.per) for a in parse._amounts_in(text)) == \
+                amounts_whole(text), text[:80]
+            assert placeholder._placeholders_in(text) == placeholders_whole(text), text[:80]
+    assert sum(bool(placeholders_whole(t)) for t in texts) >= 2
