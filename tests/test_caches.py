@@ -248,3 +248,56 @@ def test_amounts_and_placeholders_found_line_by_line_are_those_of_the_whole_text
                 amounts_whole(text), text[:80]
             assert placeholder._placeholders_in(text) == placeholders_whole(text), text[:80]
     assert sum(bool(placeholders_whole(t)) for t in texts) >= 2
+
+
+def test_a_word_list_pattern_that_could_see_past_a_sentence_is_searched_over_the_whole_part():
+    """A project's own word list may hold any expression: one that asks for the start of the text (^), or
+    for what is not after a word (?!\\s), finds other things in a line than in the whole part, so the
+    review searches the whole part for it, as before the lines were kept. Either way the review is the
+    one of the whole part."""
+    from drafter.language.rules import entry, sees_no_line_break
+
+    settings = load_settings(CLAUSES)
+    standard = list(settings.word_list)
+    assert all(sees_no_line_break(e.pattern) for e in standard)  # the standard list is reviewed by lines
+    texts = ["Inledning.\nskall göras av föreningen.\nOch skall.", "skall\nInledning skall", "Ord x\nx ord. Ord\nord",
+             "Föreningen ska erhålla medel.\nMedlen ska erhållas i tid, skall."]
+    for expression, safe in [("^skall", False), ("skall$", False), (r"ord(?!\s)", False), (r"(?<![\w\s])ord", False),
+                             ("(?>ord )x", False), (r"(?<![\w:-])skall(?![\w:-])", True), (r"ord\s+x", True),
+                             ("(?i)ord", True)]:
+        extra = entry({"uttryck": expression, "skriv": "ett annat ord"})
+        assert sees_no_line_break(extra.pattern) is safe, expression
+        settings.word_list = [*standard, extra]
+        rules = review._rules(settings)
+        assert rules.words_by_line is safe
+        _empty_caches()
+        for text in texts:
+            assert review._review_part(text, "Rubrik", 40.0, False, rules) == \
+                _part_afresh(text, "Rubrik", 40.0, False, rules), (expression, text)
+    settings.word_list = [*standard, entry({"uttryck": "^skall", "skriv": "först i texten"})]
+    (remark,) = [r for r in review._review_part(texts[1], "", 40.0, False, review._rules(settings))[2]
+                 if "först i texten" in r.message]
+    assert remark.sentence == "skall" and "gånger" not in remark.message  # the text's start, once
+
+
+def test_what_a_pattern_judged_blind_to_line_breaks_finds_alone_it_finds_in_context():
+    """rules.sees_no_line_break's promise, tried: each match of such a pattern in a sentence alone is
+    found again with other sentences around it, joined by line breaks."""
+    import random
+    import re
+
+    from drafter.language.rules import sees_no_line_break
+
+    expressions = [r"(?<![\w:-])skall(?![\w:-])", r"\bså som\b(?= t\.? ?ex|\s+[a-zåäö]+(?:,| och))", r"äga\s+rum",
+                   r"(?<![a-z])ord(?!-)", r"[a-z]+ning\b", r"x\.y", r"(?=ord)o", r"(?<!\d)\d{2}(?!\d)"]
+    rng = random.Random(5)
+    words = ["skall", "så", "som", "t.ex.", "äga", "rum", "ord", "-ord", "ordning", "x.y", "12", "123", ",", "och"]
+    for expression in expressions:
+        pattern = re.compile(expression, re.IGNORECASE)
+        assert sees_no_line_break(pattern), expression
+        for _ in range(400):
+            sentences = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(3)]
+            whole = "\n".join(sentences)
+            for sentence in sentences:
+                if pattern.search(sentence):
+                    assert pattern.search(whole), (expression, sentence, whole)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from drafter.language.document import Part, parts
 from drafter.language.measure import Stats, stats_of
 from drafter.language.rules import (Entry, Remark, WordHits, agreement, long_sentences, passive_without_agent,
-                                    plain_word_remarks, word_hits)
+                                    plain_word_remarks, sees_no_line_break, word_hits)
 from drafter.language.settings import Settings
 from drafter.language.spelling import Speller, checkable
 from drafter.language.terms import term_remarks
@@ -79,6 +79,7 @@ class _Rules:
     decision_sentence: int
     on: frozenset[str]  # which of the part's rules are on
     word_list: tuple[Entry, ...]
+    words_by_line: bool  # every entry sees no line break: a part's word-list hits are its lines' (rules.py)
 
 
 _PART_CODES = ("lix", "long-sentence", "passive-no-agent", "plain-word", "agreement-error")
@@ -91,7 +92,9 @@ def _rules(settings: Settings) -> _Rules:
 # fresh part-cache entries).
 @lru_cache(maxsize=64)
 def _rules_of(content: tuple) -> _Rules:
-    return _Rules(*content)
+    min_words, long_sentence, decision_sentence, on, word_list = content
+    return _Rules(min_words, long_sentence, decision_sentence, on, word_list,
+                  all(sees_no_line_break(e.pattern) for e in word_list))
 
 
 @lru_cache(maxsize=512)
@@ -126,8 +129,10 @@ def _review_part(text: str, heading: str, limit: float, decision: bool,
     if "long-sentence" in rules.on:
         remarks += long_sentences(found, rules.decision_sentence if decision else rules.long_sentence)
     remarks += passive
-    if "plain-word" in rules.on:
+    if "plain-word" in rules.on and rules.words_by_line:
         remarks += plain_word_remarks(tuple(tuple(hit) for _, hit in sorted(hits.items())), rules.word_list)
+    elif "plain-word" in rules.on:  # a pattern that could see past a sentence: the whole part at once
+        remarks += plain_word_remarks(word_hits(found, rules.word_list), rules.word_list)
     remarks += agreeing
     return tuple(found), stats, tuple(remarks)
 
@@ -140,7 +145,7 @@ def _review_line(line: str, rules: _Rules) -> tuple[tuple[Sentence, ...], tuple[
     found = sentences(line)
     return (tuple(found), tuple(passive_without_agent(found)) if "passive-no-agent" in rules.on else (),
             tuple(agreement(found)) if "agreement-error" in rules.on else (),
-            word_hits(found, rules.word_list) if "plain-word" in rules.on else ())
+            word_hits(found, rules.word_list) if "plain-word" in rules.on and rules.words_by_line else ())
 
 
 def _moved(sentence: Sentence, offset: int) -> Sentence:

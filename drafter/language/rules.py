@@ -133,6 +133,92 @@ def word_hits(found: list[Sentence], entries) -> WordHits:
     return tuple(out)
 
 
+def sees_no_line_break(pattern: re.Pattern) -> bool:
+    """Whether every match the pattern finds in a sentence alone it also finds in the sentence with text
+    around it, after and before a line break (as the word list's first search over a part's sentences
+    joined). More text around can only make a match fail where the pattern asks what is *not* there: an
+    anchor (^ $ \\A \\Z), a negative look-around that a line break could satisfy, or a group that
+    will not give back what it took (atomic, possessive). Checked on the pattern's source, erring
+    towards no; a no makes the review search the whole part, as it always did."""
+    if pattern.flags & (re.MULTILINE | re.DOTALL | re.VERBOSE):
+        return False
+    source = pattern.pattern
+    if any(mark in source for mark in ("(?>", "*+", "++", "?+", "}+", "(?(", "(?#")):
+        return False
+    negative: list[int] = []  # open groups: 1 for a negative look-around, 0 for another group
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            escaped = source[i + 1:i + 2]
+            if escaped in ("", "A", "Z"):
+                return False
+            if any(negative) and escaped not in ("w", "d", "b", "B") and not _literal(escaped):
+                return False  # \s, \W, \n … could be the line break the look-around asks about
+            i += 2
+            continue
+        if char in "^$":
+            return False
+        if char == "(":
+            negative.append(1 if source.startswith(("(?!", "(?<!"), i) else 0)
+        elif char == ")" and negative:
+            negative.pop()
+        elif char == "[":
+            end = _class_end(source, i)
+            if end < 0 or (any(negative) and not _class_without_line_break(source[i + 1:end])):
+                return False
+            i = end + 1
+            continue
+        elif any(negative) and (char == "." or char in _LINE_BREAKS):
+            return False
+        i += 1
+    return True
+
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _literal(escaped: str) -> bool:
+    """An escaped punctuation mark (\\. \\- \\( …): the character itself, never a line break."""
+    return not escaped.isalnum()
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the "]" closing the character class that opens at `start`; -1 when none does."""
+    i = start + 1
+    if source[i:i + 1] == "^":
+        i += 1
+    if source[i:i + 1] == "]":
+        i += 1
+    while i < len(source):
+        if source[i] == "\\":
+            i += 2
+            continue
+        if source[i] == "]":
+            return i
+        i += 1
+    return -1
+
+
+def _class_without_line_break(body: str) -> bool:
+    """A character class that cannot match a line break: not negated, and only letters, digits, \\w,
+    \\d and escaped punctuation in it (ranges of letters included)."""
+    if body.startswith("^"):
+        return False
+    i = 0
+    while i < len(body):
+        if body[i] == "\\":
+            escaped = body[i + 1:i + 2]
+            if escaped not in ("w", "d") and not _literal(escaped):
+                return False
+            i += 2
+            continue
+        if body[i] in _LINE_BREAKS:
+            return False
+        i += 1
+    return True
+
+
 def plain_word_remarks(hits: WordHits, entries) -> list[Remark]:
     out = []
     for index, sentence, match, count in hits:
