@@ -11,7 +11,7 @@ import pytest
 from drafter.assemble import assemble_documents
 from drafter.checks import period_text, placeholder, prose_data, representatives
 from drafter.clauses.library import ClauseLibrary
-from drafter.language import review, terms
+from drafter.language import review, spelling, terms
 from drafter.language.settings import load_settings
 from drafter.pipeline import check_spec
 from drafter.readers import markdown
@@ -24,6 +24,7 @@ from generate import generate  # noqa: E402
 
 CACHED = [review._review_part, review._review_line, terms._terms_in, terms._variant, parse._amounts_in,
           parse._amounts_in_line, placeholder._placeholders_in, placeholder._placeholders_in_line,
+          spelling.checkable, spelling._checkable_line,
           markdown._tree, period_text._matches, representatives._said_in,
           prose_data._matches]
 
@@ -218,7 +219,7 @@ def test_a_names_variant_is_found_as_by_keying_every_run_of_words():
 
 
 def test_amounts_and_placeholders_found_line_by_line_are_those_of_the_whole_text(specs):
-    """parse._amounts_in and placeholder._placeholders_in put a text's findings together from its lines':
+    """parse._amounts_in, placeholder._placeholders_in and spelling.checkable put a text's findings together from its lines':
     the same as running the patterns over the whole text, on every piece of the examples and generated
     specs and on texts made to sit at the lines' edges."""
     from drafter.checks.context import CheckContext
@@ -248,6 +249,9 @@ def test_amounts_and_placeholders_found_line_by_line_are_those_of_the_whole_text
                 amounts_whole(text), text[:80]
             assert placeholder._placeholders_in(text) == placeholders_whole(text), text[:80]
     assert sum(bool(placeholders_whole(t)) for t in texts) >= 2
+    texts += ["Se www.exempel.se/sida\noch skriv till info@exempel.se.\nIOP-överenskommelse KFUM:s\n\nslut"]
+    for text in texts:  # the spelling check's words, too
+        assert spelling.checkable(text) == spelling._checkable_line.__wrapped__(text), text[:80]
 
 
 def test_a_word_list_pattern_that_could_see_past_a_sentence_is_searched_over_the_whole_part():
