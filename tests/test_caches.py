@@ -22,7 +22,7 @@ from helpers import CLAUSES, ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-CACHED = [review._review_part, review._review_line, terms._terms_in, terms._variant, parse._amounts_in,
+CACHED = [review._review_part, review._review_line, review._review_sentence, terms._terms_in, terms._variant, parse._amounts_in,
           parse._amounts_in_line, placeholder._placeholders_in, placeholder._placeholders_in_line,
           spelling.checkable, spelling._checkable_line,
           markdown._tree, period_text._matches, representatives._said_in,

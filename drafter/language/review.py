@@ -115,11 +115,7 @@ def _review_part(text: str, heading: str, limit: float, decision: bool,
         found += [_moved(s, offset) for s in cut] if offset else cut
         passive += line_passive
         agreeing += line_agreeing
-        for index, sentence, match, count in line_hits:
-            if index in hits:
-                hits[index][3] += count
-            else:
-                hits[index] = [index, sentence, match, count]
+        _add_hits(hits, line_hits)
     stats = stats_of(found, rules.long_sentence)
     remarks: list[Remark] = []
     if "lix" in rules.on and heading and stats.words >= rules.min_words and stats.lix > limit:
@@ -143,9 +139,33 @@ def _review_line(line: str, rules: _Rules) -> tuple[tuple[Sentence, ...], tuple[
     """One line's sentences (offsets within the line), its passive and agreement remarks and the word
     list's hits: what _review_part adds up for the lines of a part."""
     found = sentences(line)
-    return (tuple(found), tuple(passive_without_agent(found)) if "passive-no-agent" in rules.on else (),
+    passive: list[Remark] = []
+    agreeing: list[Remark] = []
+    hits: dict[int, list] = {}
+    for sentence in found:  # a line that holds a spec's own value has sentences that do not
+        sentence_passive, sentence_agreeing, sentence_hits = _review_sentence(sentence.text, rules)
+        passive += sentence_passive
+        agreeing += sentence_agreeing
+        _add_hits(hits, sentence_hits)
+    return tuple(found), tuple(passive), tuple(agreeing), tuple(tuple(hit) for _, hit in sorted(hits.items()))
+
+
+@lru_cache(maxsize=4096)
+def _review_sentence(text: str, rules: _Rules) -> tuple[tuple[Remark, ...], tuple[Remark, ...], WordHits]:
+    """One sentence's passive and agreement remarks and word-list hits (the rules read a sentence's text only)."""
+    found = [Sentence(text, 0, ())]
+    return (tuple(passive_without_agent(found)) if "passive-no-agent" in rules.on else (),
             tuple(agreement(found)) if "agreement-error" in rules.on else (),
             word_hits(found, rules.word_list) if "plain-word" in rules.on and rules.words_by_line else ())
+
+
+def _add_hits(hits: dict[int, list], more: WordHits) -> None:
+    """The word list's hits of a text, then of the text after it: the first place kept, the counts added."""
+    for index, sentence, match, count in more:
+        if index in hits:
+            hits[index][3] += count
+        else:
+            hits[index] = [index, sentence, match, count]
 
 
 def _moved(sentence: Sentence, offset: int) -> Sentence:
