@@ -178,11 +178,13 @@ def _moved(sentence: Sentence, offset: int) -> Sentence:
 def _spelling(measured, speller: Speller) -> list[Note]:
     """One note per unknown word and document, at its first sentence."""
     seen: set[str] = set()
-    notes = []
+    notes: list[Note] = []
     candidates = {w for part, _ in measured for w in checkable(f"{part.text}\n{part.other}")}
     # one call; a known word (a name) is never judged. `wrong` is what speller.misspelled(text) would
     # keep of each text (neither known nor in the dictionary), judged once for the document.
     wrong = speller.unknown({w for w in candidates if not speller.is_known(w)})
+    if not wrong:
+        return notes  # most documents: no word to look for part by part
     for part, _ in measured:
         text = f"{part.text}\n{part.other}"
         for word in [w for w in dict.fromkeys(checkable(text)) if w in wrong]:
