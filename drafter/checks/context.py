@@ -132,11 +132,19 @@ class CheckContext:
 
     def where_clause_used(self, clause_id: str, version: int) -> str:
         """The spec line that brings in this clause version, else "id@version"."""
-        for path, ref in self.clause_refs:
-            ref_id, pinned = split_ref(ref)
-            if ref_id == clause_id and (pinned is None or pinned == version):
+        for path, pinned in self._clause_refs_by_id.get(clause_id, ()):
+            if pinned is None or pinned == version:
                 return self.where(*path)
         return f"{clause_id}@{version}"
+
+    @cached_property
+    def _clause_refs_by_id(self) -> dict[str, list[tuple[tuple, int | None]]]:
+        """clause_refs by clause id, each id's in the spec's order: a check asks for every clause it reports."""
+        by_id: dict[str, list[tuple[tuple, int | None]]] = {}
+        for path, ref in self.clause_refs:
+            ref_id, pinned = split_ref(ref)
+            by_id.setdefault(ref_id, []).append((path, pinned))
+        return by_id
 
 
 def _section_text(section: Section) -> str:
