@@ -201,21 +201,29 @@ def _class_end(source: str, start: int) -> int:
 
 
 def _class_without_line_break(body: str) -> bool:
-    """A character class that cannot match a line break: not negated, and only letters, digits, \\w,
-    \\d and escaped punctuation in it (ranges of letters included)."""
+    """A character class that cannot match a line break: not negated, only \\w, \\d, characters and
+    escaped punctuation in it, and no range (a-ö) that spans a line break."""
     if body.startswith("^"):
         return False
+    items: list[str | None] = []  # each member: its character, or None for \w and \d
     i = 0
     while i < len(body):
         if body[i] == "\\":
             escaped = body[i + 1:i + 2]
             if escaped not in ("w", "d") and not _literal(escaped):
                 return False
+            items.append(None if escaped in ("w", "d") else escaped)
             i += 2
             continue
-        if body[i] in _LINE_BREAKS:
-            return False
+        items.append(body[i])
         i += 1
+    for n, item in enumerate(items):
+        if item is not None and item in _LINE_BREAKS:
+            return False
+        if item == "-" and 0 < n < len(items) - 1:  # a range, when both ends are characters
+            low, high = items[n - 1], items[n + 1]
+            if low is None or high is None or any(low <= c <= high for c in _LINE_BREAKS):
+                return False
     return True
 
 
