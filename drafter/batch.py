@@ -12,6 +12,7 @@ go on; the batch's exit code is the worst one (3 > 2 > 1 > 0).
 
 from __future__ import annotations
 
+import gc
 import os
 import traceback
 from collections.abc import Callable, Iterable
@@ -127,11 +128,28 @@ def _worker(spec: Path, settings: Settings) -> Outcome:
         return build_one(spec, settings)
     finally:
         release()  # the next spec starts from the same memory (drafter/worker_memory.py)
+        _freeze_once()
 
 
-# What a worker needs, imported once in the fork server rather than in every worker.
+_frozen: list[bool] = []  # in a worker: whether what its first spec set up was frozen
+
+
+def _freeze_once() -> None:
+    """After a worker's first spec: what it set up to keep (the clause library, compiled clause texts,
+    the Typst compiler, the caches' first entries) out of the collector's later walks, as the fork
+    server did with its modules (drafter/batch_preload.py). The garbage of that spec is collected first,
+    so none of it is frozen with them. Measured in one warm process over 18 generated specs: the
+    collector's CPU 5.5 -> 3.2 ms a spec (about 1.5 %)."""
+    if not _frozen:
+        _frozen.append(True)
+        gc.collect()
+        gc.freeze()
+
+
+# What a worker needs, imported once in the fork server rather than in every worker; the last one
+# freezes them (drafter/batch_preload.py).
 PRELOAD = ["drafter.build", "drafter.checks", "drafter.assemble.agreement", "drafter.assemble.proposal",
-           "drafter.writers.docx", "drafter.writers.pdf", "drafter.writers.pdf.packet"]
+           "drafter.writers.docx", "drafter.writers.pdf", "drafter.writers.pdf.packet", "drafter.batch_preload"]
 
 
 def _context():

@@ -33,6 +33,12 @@ def showable() -> frozenset[int]:
     return frozenset(points)
 
 
+@lru_cache(maxsize=1)
+def _showable_chars() -> frozenset[str]:
+    """showable() as characters, with the layout ones: what a text may hold without a look, char by char."""
+    return frozenset(map(chr, showable())) | _LAYOUT
+
+
 def font_tables(data: bytes) -> dict[bytes, int]:
     """Table tag (b"cmap", b"hmtx", …) → its offset in a TrueType font."""
     return {data[12 + 16 * i: 16 + 16 * i]: struct.unpack_from(">I", data, 20 + 16 * i)[0]
@@ -97,8 +103,11 @@ def unshowable(documents: list["Document"]) -> str:
     from drafter.model.data import to_data
 
     fonts = showable()
+    shown = _showable_chars()
     for doc in documents:
         for text in _shown_strings(to_data(doc)):
+            if shown.issuperset(text):
+                continue  # every character has a glyph (or is layout): nothing to find in it, at C speed
             run = ""
             for char in text:
                 if ord(char) in fonts or char in _LAYOUT:

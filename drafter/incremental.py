@@ -139,6 +139,14 @@ def _package_files(package: Path) -> list[Path]:
 
 def renewed_spec(spec_path: Path, spec_bytes: bytes) -> Path | None:
     """The path in the spec's `renews:` field, read without validating the spec (None when absent)."""
+    renews = _renews(spec_bytes)
+    return spec_path.parent / renews if renews else None
+
+
+@lru_cache(maxsize=16)
+def _renews(spec_bytes: bytes) -> str | None:
+    """The `renews:` text of a spec's bytes: a build asks twice (read_ahead, then inputs_sha256), and
+    parsing the whole file is most of what either costs."""
     import yaml
 
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # every scalar a string: no dates to get wrong
@@ -147,7 +155,7 @@ def renewed_spec(spec_path: Path, spec_bytes: bytes) -> Path | None:
     except Exception:  # unreadable YAML: the build reports it properly
         return None
     renews = data.get("renews") if isinstance(data, dict) else None
-    return spec_path.parent / renews if isinstance(renews, str) and renews else None
+    return renews if isinstance(renews, str) and renews else None
 
 
 def _house_style_files(clause_root: Path) -> list[tuple[str, bytes | None]]:

@@ -235,3 +235,30 @@ def test_a_rebuild_with_nothing_to_do_imports_neither_pydantic_nor_the_writers(t
     result, modules = _imported("build", str(EXAMPLE), "-o", str(out), "--clauses", str(CLAUSES))
     assert result.returncode == 0 and "oförändrad" in result.stdout
     assert not (HEAVY | {"pydantic", "jinja2"}) & modules
+
+
+def test_workers_start_with_the_fork_servers_objects_frozen():
+    """The fork server freezes what it imported (drafter/batch_preload.py) before it forks a worker."""
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    from drafter import batch
+
+    if batch._context().get_start_method() != "forkserver":
+        pytest.skip("no fork server on this platform")
+    with ProcessPoolExecutor(max_workers=1, mp_context=batch._context()) as pool:
+        assert pool.submit(gc.get_freeze_count).result() > 10_000  # the modules' objects
+
+
+def test_a_worker_freezes_once_after_its_first_spec_with_its_garbage_collected_first(monkeypatch):
+    import gc
+
+    from drafter import batch
+
+    calls: list[str] = []
+    monkeypatch.setattr(batch, "_frozen", [])
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect"))
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    batch._freeze_once()
+    batch._freeze_once()
+    assert calls == ["collect", "freeze"]

@@ -48,3 +48,19 @@ def test_the_examples_hold_nothing_the_fonts_lack():
     from helpers import EXAMPLE
 
     assert glyphs.unshowable(prepare(EXAMPLE, ClauseLibrary(CLAUSES)).documents) == ""
+
+
+def test_the_first_run_without_glyphs_is_found_past_the_texts_that_have_all_of_theirs():
+    """unshowable skips a text whose every character has a glyph at once; the first text that lacks one
+    still gives its first run, whole, as a character-by-character look does."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.pipeline import prepare
+    from helpers import EXAMPLE
+
+    assert glyphs._showable_chars() == frozenset(chr(c) for c in glyphs.showable()) | {"\n", "\r", "\t"}
+    documents = prepare(EXAMPLE, ClauseLibrary(CLAUSES)).documents
+    documents[-1].meta.title = "Överenskommelse\tom ℵℶ och ☃"
+    documents[-1].meta.subtitle = "ℷ"
+    assert glyphs.unshowable(documents) == "ℵℶ"
+    documents[0].meta.title += " ☃"
+    assert glyphs.unshowable(documents) == "☃"

@@ -120,6 +120,7 @@ class CheckContext:
     def clause_refs(self) -> list[tuple[tuple, str]]:
         """Every clause reference written in the spec (`clause: villkor/period@1`), with its field path."""
         found: list[tuple[tuple, str]] = []
+        inner = (BaseModel, list, tuple, dict)  # a leaf (text, number, date) holds no reference: not visited
 
         def walk(value, path):
             if isinstance(value, BaseModel):
@@ -127,24 +128,36 @@ class CheckContext:
                 if isinstance(clause, str):
                     found.append(((*path, "clause"), clause))
                 for name in type(value).model_fields:
-                    walk(getattr(value, name), (*path, name))
+                    v = getattr(value, name)
+                    if isinstance(v, inner):
+                        walk(v, (*path, name))
             elif isinstance(value, (list, tuple)):
                 for i, v in enumerate(value):
-                    walk(v, (*path, i))
+                    if isinstance(v, inner):
+                        walk(v, (*path, i))
             elif isinstance(value, dict):
                 for k, v in value.items():
-                    walk(v, (*path, k))
+                    if isinstance(v, inner):
+                        walk(v, (*path, k))
 
         walk(self.spec, ())
         return found
 
     def where_clause_used(self, clause_id: str, version: int) -> str:
         """The spec line that brings in this clause version, else "id@version"."""
-        for path, ref in self.clause_refs:
-            ref_id, pinned = split_ref(ref)
-            if ref_id == clause_id and (pinned is None or pinned == version):
+        for path, pinned in self._clause_refs_by_id.get(clause_id, ()):
+            if pinned is None or pinned == version:
                 return self.where(*path)
         return f"{clause_id}@{version}"
+
+    @cached_property
+    def _clause_refs_by_id(self) -> dict[str, list[tuple[tuple, int | None]]]:
+        """clause_refs by clause id, each id's in the spec's order: a check asks for every clause it reports."""
+        by_id: dict[str, list[tuple[tuple, int | None]]] = {}
+        for path, ref in self.clause_refs:
+            ref_id, pinned = split_ref(ref)
+            by_id.setdefault(ref_id, []).append((path, pinned))
+        return by_id
 
 
 def _section_text(section: Section) -> str:

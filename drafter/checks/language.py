@@ -21,12 +21,13 @@ def check_language(ctx: CheckContext):
     seen: set = set()
     statuses: dict[str, str] = {}
     spec_paths: dict[str, tuple | None] = {}
+    all_written = "\x00".join(value for _, value in ctx.spec_strings)
     for doc in ctx.documents:
         review = review_document(doc, settings, speller, parties)
         for note in review.notes:
-            where, written = _place(ctx, note, doc.kind, statuses, spec_paths)
+            where, by_user = _place(ctx, note, doc.kind, statuses, spec_paths, all_written)
             remark = note.remark
-            severity: Severity = "warning" if remark.error and written else "info"
+            severity: Severity = "warning" if remark.error and by_user else "info"
             message = remark.message + (f" {quote(remark.sentence)}" if remark.message.endswith("meningen")
                                         else f" Meningen: {quote(remark.sentence)}" if remark.sentence else "")
             if (remark.code, where, message) in seen:
@@ -41,21 +42,25 @@ def spec_names(ctx: CheckContext) -> set[str]:
             for w in value.replace("-", " ").split()}
 
 
-def _spec_path(ctx: CheckContext, sentence: str, memo: dict[str, tuple | None]) -> tuple | None:
+def _spec_path(ctx: CheckContext, sentence: str, memo: dict[str, tuple | None], written: str) -> tuple | None:
     """The path of the spec string a sentence was written in, if any; the same sentence is asked about by
-    several notes and documents, and each asking walks every string of the spec."""
+    several notes and documents, and each asking walks every string of the spec. `written`: every spec
+    string, joined; a sentence not in it is in none of them, found without the walk."""
     if sentence not in memo:
-        memo[sentence] = next((path for path, value in ctx.spec_strings
-                               if sentence and (sentence in value or sentence[:60] in value)), None)
+        if not sentence or sentence[:60] not in written:  # in no value (sentence[:60] is in what sentence is in)
+            memo[sentence] = None
+        else:
+            memo[sentence] = next((path for path, value in ctx.spec_strings
+                                   if sentence in value or sentence[:60] in value), None)
     return memo[sentence]
 
 
 def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str],
-           spec_paths: dict[str, tuple | None]) -> tuple[str, bool]:
+           spec_paths: dict[str, tuple | None], written: str) -> tuple[str, bool]:
     """Where to point, and whether a user wrote the text there (the spec, or a clause in utkast)."""
     if note.part is None:
         return ctx.where("proposal" if kind == "proposal" else "document"), False
-    path = _spec_path(ctx, note.remark.sentence, spec_paths)
+    path = _spec_path(ctx, note.remark.sentence, spec_paths, written)
     if path is not None:
         return ctx.where(*path), True
     clause = note.part.clause

@@ -48,8 +48,24 @@ def check_placeholder(ctx: CheckContext):
 def _placeholders_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """(what, the text matched, start, end) of every pattern's matches, pattern by pattern: remembered
     per text, since a batch's specs and the web page's edits hold the same clause texts again."""
-    return tuple((what, m.group(0).strip(), m.start(), m.end()) for pattern, what in PATTERNS
-                 for m in pattern.finditer(text))
+    if "\n" not in text:
+        return tuple(found for per_pattern in _placeholders_in_line(text) for found in per_pattern)
+    lines = []
+    offset = 0
+    for line in text.split("\n"):
+        lines.append((offset, _placeholders_in_line(line)))
+        offset += len(line) + 1
+    # pattern by pattern, and each pattern's matches in the order of the text: line by line. No pattern
+    # matches a line break, and to their look-arounds and \b a line break is what a line's edge is.
+    return tuple((what, written, start + offset, end + offset) for i in range(len(PATTERNS))
+                 for offset, found in lines for what, written, start, end in found[i])
+
+
+@lru_cache(maxsize=4096)
+def _placeholders_in_line(line: str) -> tuple[tuple[tuple[str, str, int, int], ...], ...]:
+    """Per pattern, its matches in one line: most lines are the same in every spec of a batch."""
+    return tuple(tuple((what, m.group(0).strip(), m.start(), m.end()) for m in pattern.finditer(line))
+                 for pattern, what in PATTERNS)
 
 
 def _around(text: str, start: int, end: int, width: int = 30) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def _norm(text: str | None) -> str:
 _FORM = re.compile(r"\s+(stad|kommun)$")
 
 
+@lru_cache(maxsize=512)  # pure; asked for each approval of each clause version a spec uses, in every spec
 def organisation_key(name: str | None) -> str:
     """A kommun's name stem, so that "Sundbyberg", "Sundbybergs stad" and "Sundbybergs kommun" are one
     kommun (a kommun may call itself stad or kommun: kommunallagen 1 kap. 2 §). Only the genitive -s
@@ -72,6 +74,7 @@ class Scope:
         return f"{self.committee} i {self.organisation}" if self.organisation else self.committee
 
 
+@lru_cache(maxsize=512)  # pure, as organisation_key
 def _committee(name: str | None, organisation: str | None) -> str:
     """A nämnd's name compared without "i <organisation>" and without case."""
     name = _norm(name)

@@ -112,19 +112,129 @@ def standard_word_list() -> tuple[Entry, ...]:
 
 def plain_words(found: list[Sentence], entries) -> list[Remark]:
     """One remark per entry and text (at its first sentence), saying how often it stands there."""
+    return plain_word_remarks(word_hits(found, entries), entries)
+
+
+# What the word list finds in some sentences: per entry that stands there (its index in the list), the
+# first sentence's text, the first match and how often it stands. The hits of a text's lines add up to
+# the text's: the first line's first, the counts summed (drafter.language.review keeps them per line).
+WordHits = tuple[tuple[int, str, str, int], ...]
+
+
+def word_hits(found: list[Sentence], entries) -> WordHits:
     out = []
     whole = "\n".join(s.text for s in found)
-    for e in entries:
+    for index, e in enumerate(entries):
         if not e.pattern.search(whole):
             continue
         hits = [(s, m) for s in found for m in e.pattern.finditer(s.text)]
-        if not hits:
+        if hits:
+            out.append((index, hits[0][0].text, hits[0][1].group(0), len(hits)))
+    return tuple(out)
+
+
+def sees_no_line_break(pattern: re.Pattern) -> bool:
+    """Whether every match the pattern finds in a sentence alone it also finds in the sentence with text
+    around it, after and before a line break (as the word list's first search over a part's sentences
+    joined). More text around can only make a match fail where the pattern asks what is *not* there: an
+    anchor (^ $ \\A \\Z), a negative look-around that a line break could satisfy, or a group that
+    will not give back what it took (atomic, possessive). Checked on the pattern's source, erring
+    towards no; a no makes the review search the whole part, as it always did."""
+    if pattern.flags & (re.MULTILINE | re.DOTALL | re.VERBOSE):
+        return False
+    source = pattern.pattern
+    if any(mark in source for mark in ("(?>", "*+", "++", "?+", "}+", "(?(", "(?#")):
+        return False
+    negative: list[int] = []  # open groups: 1 for a negative look-around, 0 for another group
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            escaped = source[i + 1:i + 2]
+            if escaped in ("", "A", "Z"):
+                return False
+            if any(negative) and escaped not in ("w", "d", "b", "B") and not _literal(escaped):
+                return False  # \s, \W, \n … could be the line break the look-around asks about
+            i += 2
             continue
-        s, m = hits[0]
+        if char in "^$":
+            return False
+        if char == "(":
+            negative.append(1 if source.startswith(("(?!", "(?<!"), i) else 0)
+        elif char == ")" and negative:
+            negative.pop()
+        elif char == "[":
+            end = _class_end(source, i)
+            if end < 0 or (any(negative) and not _class_without_line_break(source[i + 1:end])):
+                return False
+            i = end + 1
+            continue
+        elif any(negative) and (char == "." or char in _LINE_BREAKS):
+            return False
+        i += 1
+    return True
+
+
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _literal(escaped: str) -> bool:
+    """An escaped punctuation mark (\\. \\- \\( …): the character itself, never a line break."""
+    return not escaped.isalnum()
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the "]" closing the character class that opens at `start`; -1 when none does."""
+    i = start + 1
+    if source[i:i + 1] == "^":
+        i += 1
+    if source[i:i + 1] == "]":
+        i += 1
+    while i < len(source):
+        if source[i] == "\\":
+            i += 2
+            continue
+        if source[i] == "]":
+            return i
+        i += 1
+    return -1
+
+
+def _class_without_line_break(body: str) -> bool:
+    """A character class that cannot match a line break: not negated, only \\w, \\d, characters and
+    escaped punctuation in it, and no range (a-ö) that spans a line break."""
+    if body.startswith("^"):
+        return False
+    items: list[str | None] = []  # each member: its character, or None for \w and \d
+    i = 0
+    while i < len(body):
+        if body[i] == "\\":
+            escaped = body[i + 1:i + 2]
+            if escaped not in ("w", "d") and not _literal(escaped):
+                return False
+            items.append(None if escaped in ("w", "d") else escaped)
+            i += 2
+            continue
+        items.append(body[i])
+        i += 1
+    for n, item in enumerate(items):
+        if item is not None and item in _LINE_BREAKS:
+            return False
+        if item == "-" and 0 < n < len(items) - 1:  # a range, when both ends are characters
+            low, high = items[n - 1], items[n + 1]
+            if low is None or high is None or any(low <= c <= high for c in _LINE_BREAKS):
+                return False
+    return True
+
+
+def plain_word_remarks(hits: WordHits, entries) -> list[Remark]:
+    out = []
+    for index, sentence, match, count in hits:
+        e = entries[index]
         what = "Språkfel" if e.error else "Klarspråk"
-        times = f" ({len(hits)} gånger i avsnittet)" if len(hits) > 1 else ""
-        out.append(Remark("plain-word", f"{what}: skriv \"{e.write}\" i stället för \"{m.group(0).strip()}\"{times} "
-                          f"({e.why}; {e.source}).", s.text, e.error))
+        times = f" ({count} gånger i avsnittet)" if count > 1 else ""
+        out.append(Remark("plain-word", f"{what}: skriv \"{e.write}\" i stället för \"{match.strip()}\"{times} "
+                          f"({e.why}; {e.source}).", sentence, e.error))
     return out
 
 

@@ -45,9 +45,12 @@ _WITHOUT = "idéburet partnerskap"
 def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRemark]:
     out = []
     seen = [_terms_in(s.text) for s in found]
+    where: dict[str, list[int]] = {}  # each term's sentences, in order: one pass (most sentences use none)
+    for i, (terms_used, _) in enumerate(seen):
+        for name in terms_used:
+            where.setdefault(name, []).append(i)
     for what, terms in GROUPS.items():
-        counts = {name: [i for i, (used, _) in enumerate(seen) if name in used] for name, _ in terms}
-        used = {name: hits for name, hits in counts.items() if hits}
+        used = {name: where[name] for name, _ in terms if name in where}
         if len(used) < 2:
             continue
         main = max(used, key=lambda n: len(used[n]))
@@ -56,10 +59,9 @@ def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRema
             if name != main:
                 out.append(TermRemark(Remark("term-variant", f"Dokumentet kallar {what} både {listing}; välj ett ord "
                                              f"(här \"{name}\", annars \"{main}\").", found[hits[0]].text), hits[0]))
-    for i, s in enumerate(found):
-        if _WITHOUT in seen[i][0]:
-            out.append(TermRemark(Remark("term-variant", "\"idéburet partnerskap\" saknar \"offentligt\": formen heter "
-                                         "idéburet offentligt partnerskap (IOP).", s.text), i))
+    for i in where.get(_WITHOUT, ()):
+        out.append(TermRemark(Remark("term-variant", "\"idéburet partnerskap\" saknar \"offentligt\": formen heter "
+                                     "idéburet offentligt partnerskap (IOP).", found[i].text), i))
     for name in party_names:
         key = _key(name)
         if len(key) < 4:
@@ -81,9 +83,11 @@ def _variant(name: str, text: str) -> str | None:
     sentence: a party's name stands in many sentences, each the same in every spec that names it."""
     key, n = _key(name), len(name.split())
     tokens = re.findall(r"[\w-]+", text)
+    # _key of a run of tokens is its tokens' letters joined (the spaces are no letters), lower-cased
+    letters = [_NOT_LETTER.sub("", token) for token in tokens]
     spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
-             for j in range(len(tokens) - size + 1))
-    return next((c for c in spans if _key(c) == key and c.lower() != name.lower()), None)
+             for j in range(len(tokens) - size + 1) if "".join(letters[j:j + size]).lower() == key)
+    return next((c for c in spans if c.lower() != name.lower()), None)
 
 
 _NOT_LETTER = re.compile(r"[\W_]")

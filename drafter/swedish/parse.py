@@ -170,7 +170,23 @@ def find_amounts(text: str) -> list[Amount]:
 @lru_cache(maxsize=4096)
 def _amounts_in(text: str) -> tuple[Amount, ...]:
     """find_amounts, remembered per text (Amount is frozen): the checks read the same clause texts in
-    every spec of a batch and on every edit in the web page, and AMOUNT_ANY is slow on long texts."""
+    every spec of a batch and on every edit in the web page, and AMOUNT_ANY is slow on long texts.
+    Found line by line, each line remembered too: an amount never spans a line (AMOUNT_ANY has no
+    line break in it, and a line break is neither a digit nor a letter to its look-arounds), and a
+    text holding a spec's own values differs from the next spec's in those lines only."""
+    if "\n" not in text:
+        return _amounts_in_line(text)
+    found: list[Amount] = []
+    offset = 0
+    for line in text.split("\n"):
+        found += [Amount(a.value, a.written, a.start + offset, a.end + offset, a.per) if offset else a
+                  for a in _amounts_in_line(line)]
+        offset += len(line) + 1
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _amounts_in_line(text: str) -> tuple[Amount, ...]:
     found = []
     for m in AMOUNT_ANY.finditer(text):
         unit = m.group("unit").lower()

@@ -389,6 +389,9 @@ def preview(result: Inspection, key: str) -> tuple[str, int, list[dict]] | None:
             with _lock:
                 pages = _get_compiler().compile(input=document_files(doc, house=False), format="svg",
                                                 timestamp=timestamp_for(doc))
+                from drafter.worker_memory import release
+
+                release()  # a server lives long: Typst's memo aged out every tenth preview, freed heap returned
         except Exception as exc:  # the PDF writer's own message for text the fonts lack
             raise DrafterError(f"Förhandsvisningen kunde inte skapas: {str(exc)[:200]}") from None
         cached = pages if isinstance(pages, list) else [pages]
