@@ -9,9 +9,13 @@ time.process_time, Typst's threads included).
     python bench/generate.py 20 /tmp/specs
     python bench/typst_variants.py /tmp/specs base
     python bench/typst_variants.py /tmp/specs static-furniture   # header and footer without `context`
+    python bench/typst_variants.py /tmp/specs base --twice          # each file compiled twice, the 2nd timed
+    python bench/typst_variants.py /tmp/specs base --export no-tags  # PDF without PDF/A, PDF/UA, tags
+    python bench/typst_variants.py /tmp/specs base --no-documents    # the packets alone (nothing to reuse)
     python bench/typst_variants.py --list
 
-Scratch measurements for issue 22 (bench/RESULTS.md); not part of a build.
+Run each variant in its own process, in turns (A B A B), on a shared machine. Scratch measurements
+for issue 22 (bench/RESULTS.md, "The nämnd packet's Typst compile"); not part of a build.
 """
 
 from __future__ import annotations
@@ -46,6 +50,10 @@ VARIANTS: dict[str, list[tuple[str, str, str]]] = {
                      ("nodes.typ", 'node.level + node.at("offset", default: 0)', "node.level")],
     # The packet's sections at the levels they have alone (the title still a heading).
     "no-offset": [("nodes.typ", 'node.level + node.at("offset", default: 0)', "node.level")],
+    # The body in one breakable block: its layout memoised apart from the page run (header, footer).
+    "body-block": [("drafter.typ", "  model.preamble.map(render).join(parbreak())\n  model.sections.map(render).join()\n",
+                    "  block(width: 100%, breakable: true, model.preamble.map(render).join(parbreak())"
+                    " + model.sections.map(render).join())\n")],
     # The footnote marker without the `context` that records Typst's own count for the tests.
     "no-footnote-context": [("nodes.typ",
                              "  context [#metadata((model: node.number, typst: counter(footnote).get().first() + 1))"
