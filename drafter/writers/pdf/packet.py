@@ -26,10 +26,25 @@ def attachment_label(number: int) -> str:
     return f"Bilaga {number}"
 
 
+def _part_model(doc: Document) -> dict:
+    """The document's model with every section one level down (`offset`): in the packet the
+    document's title is the level-1 heading. Only the sections change, so Typst reuses what it
+    evaluated and laid out for the document alone (same closures, same styles around the body)."""
+    data = to_data(doc)
+    _offset_sections(data["sections"])
+    return data
+
+
+def _offset_sections(sections: list[dict]) -> None:
+    for section in sections:
+        section["offset"] = 1
+        _offset_sections(section["sections"])
+
+
 def packet_pdf(proposal: Document, attachments: list[Document]) -> bytes:
     """The proposal, then `attachments` as Bilaga 1, 2, … in that order."""
-    parts = [{"label": None, "model": to_data(proposal)}]
-    parts += [{"label": attachment_label(i), "model": to_data(doc)} for i, doc in enumerate(attachments, 1)]
+    parts: list[dict[str, object]] = [{"label": None, "model": _part_model(proposal)}]
+    parts += [{"label": attachment_label(i), "model": _part_model(doc)} for i, doc in enumerate(attachments, 1)]
     packet = json.dumps({"title": packet_title(proposal), "parts": parts}, ensure_ascii=False,
                         separators=(",", ":"))
     return compile_pdf(template_files(PACKET_TEMPLATE, {"packet.json": packet, "house.json": house_json(proposal)}),
