@@ -68,7 +68,7 @@ def _someone_else(sentence: str, ctx: CheckContext) -> bool:
     return any(m.group("who").casefold() not in ours for m in _WITH.finditer(sentence))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)  # keyed by (pattern, text): a few patterns for each text
 def _matches(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
     """pattern.finditer(text), remembered per text (a match is immutable): the date patterns are slow,
     and a batch's specs and the web page's edits hold the same clause texts again and again."""

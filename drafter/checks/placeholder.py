@@ -44,7 +44,7 @@ def check_placeholder(ctx: CheckContext):
                           where, piece.document)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _placeholders_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
     """(what, the text matched, start, end) of every pattern's matches, pattern by pattern: remembered
     per text, since a batch's specs and the web page's edits hold the same clause texts again."""
@@ -61,7 +61,7 @@ def _placeholders_in(text: str) -> tuple[tuple[str, str, int, int], ...]:
                  for offset, found in lines for what, written, start, end in found[i])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _placeholders_in_line(line: str) -> tuple[tuple[tuple[str, str, int, int], ...], ...]:
     """Per pattern, its matches in one line: most lines are the same in every spec of a batch."""
     return tuple(tuple((what, m.group(0).strip(), m.start(), m.end()) for m in pattern.finditer(line))

@@ -92,7 +92,7 @@ def _literal(ctx: CheckContext, piece: Piece) -> str | None:
     return _plain(re.sub(r"\{%.*?%\}|\{#.*?#\}", "", body, flags=re.DOTALL))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=2048)  # keyed by (pattern, text): a few patterns for each text
 def _matches(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
     """pattern.finditer(text), remembered per pattern and text (a match is immutable): four checks read
     every text of every spec, most of them the same clause texts."""

@@ -119,7 +119,7 @@ def statements(ctx: CheckContext) -> list[Statement]:
 Said = tuple[str, tuple[str, int | None], str, str]  # who (as the text names them), amount, forum, the words
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _said_in(text: str) -> tuple[Said, ...]:
     """What a text says each party (still as named there) appoints, in text order: remembered per text,
     since every spec of a batch and every edit in the web page holds the same clause texts; the parties

@@ -133,7 +133,7 @@ def _review_part(text: str, heading: str, limit: float, decision: bool,
     return tuple(found), stats, tuple(remarks)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _review_line(line: str, rules: _Rules) -> tuple[tuple[Sentence, ...], tuple[Remark, ...],
                                                    tuple[Remark, ...], WordHits]:
     """One line's sentences (offsets within the line), its passive and agreement remarks and the word
@@ -150,7 +150,7 @@ def _review_line(line: str, rules: _Rules) -> tuple[tuple[Sentence, ...], tuple[
     return tuple(found), tuple(passive), tuple(agreeing), tuple(tuple(hit) for _, hit in sorted(hits.items()))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _review_sentence(text: str, rules: _Rules) -> tuple[tuple[Remark, ...], tuple[Remark, ...], WordHits]:
     """One sentence's passive and agreement remarks and word-list hits (the rules read a sentence's text only)."""
     found = [Sentence(text, 0, ())]

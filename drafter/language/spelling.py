@@ -99,7 +99,7 @@ def checkable(text: str) -> tuple[str, ...]:
     return tuple(word for line in text.split("\n") for word in _checkable_line(line))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _checkable_line(text: str) -> tuple[str, ...]:
     return tuple(part for word in words(_ADDRESS.sub(" ", text)) for part in _JOINER.split(word.split(":", 1)[0])
                  if len(part) > 2 and part.isalpha() and not part.isupper())

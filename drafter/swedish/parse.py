@@ -167,7 +167,7 @@ def find_amounts(text: str) -> list[Amount]:
     return list(_amounts_in(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _amounts_in(text: str) -> tuple[Amount, ...]:
     """find_amounts, remembered per text (Amount is frozen): the checks read the same clause texts in
     every spec of a batch and on every edit in the web page, and AMOUNT_ANY is slow on long texts.
@@ -185,7 +185,7 @@ def _amounts_in(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _amounts_in_line(text: str) -> tuple[Amount, ...]:
     found = []
     for m in AMOUNT_ANY.finditer(text):
