@@ -306,3 +306,43 @@ def test_what_a_pattern_judged_blind_to_line_breaks_finds_alone_it_finds_in_cont
             for sentence in sentences:
                 if pattern.search(sentence):
                     assert pattern.search(whole), (expression, sentence, whole)
+
+
+def test_line_by_line_equals_the_whole_text_on_random_texts_with_every_kind_of_line_end():
+    """Seeded random texts of what sits at a line's edge: CR LF, a lone CR, U+2028 (neither splits a line
+    for these functions), no-break spaces, an amount or a placeholder broken over a line, a passive whose
+    agent is on the next line, a list label, an address. Amounts, placeholders, the spelling check's words
+    and the part review (with project expressions judged either way) are those of the whole text."""
+    import random
+
+    from drafter.language.rules import entry
+
+    tokens = ["1", "000", "1 000", "200 000", "kr", "kronor", "tkr", ":-", "per", "år", "halvår", "i", "två",
+              "miljoner", "och", "en", "halv", "\n", "\n", "\r", "\r\n", "\u2028", " ", " ", "\u00a0", "\u202f", "[",
+              "]", "Skriv", "här", "xxx", "TODO", "den", "/", "2026", "____", "....", "{{", "NN", "ÅÅÅÅ", "skall",
+              "ska", "lämnas", "av", "föreningen", ".", ",", ":", "?", "-", "t.ex.", "erhålla", "så", "som", "barn",
+              "äger", "rum", "alla", "åtagande", "ett", "annan", "IOPs", "KFUM:s", "info@asby.se", "www.asby.se",
+              "- ", "1. ", "# ", "|", "\t", "inte", "bidrag"]
+    projects = [[], [{"uttryck": "^skall", "skriv": "ska"}], [{"uttryck": r"lämnas(?!\s+av)", "skriv": "lämnar"}],
+                [{"uttryck": "(?<!inte )erhålla", "skriv": "få"}], [{"ord": ["äga rum", "ska lämnas"], "skriv": "x"}]]
+    settings = load_settings(CLAUSES)
+    standard = list(settings.word_list)
+    rules = []
+    for extra in projects:
+        settings.word_list = [*standard, *(entry(e) for e in extra)]
+        rules.append(review._rules(settings))
+    assert [r.words_by_line for r in rules] == [True, False, False, True, True]
+    rng = random.Random(11)
+    _empty_caches()
+    stated = 0
+    for n in range(1500):
+        text = "".join(rng.choice(tokens) + rng.choice(["", " "]) for _ in range(rng.randrange(1, 50)))
+        assert parse._amounts_in(text) == parse._amounts_in_line.__wrapped__(text), repr(text)
+        assert placeholder._placeholders_in(text) == tuple(
+            found for per_pattern in placeholder._placeholders_in_line.__wrapped__(text) for found in per_pattern), repr(text)
+        assert spelling.checkable(text) == spelling._checkable_line.__wrapped__(text), repr(text)
+        part_rules = rules[n % len(rules)]
+        assert review._review_part(text, "Rubrik", 40.0, False, part_rules) == \
+            _part_afresh(text, "Rubrik", 40.0, False, part_rules), repr(text)
+        stated += bool(parse._amounts_in(text)) and "\n" in text
+    assert stated > 50  # the texts do hold amounts beside line breaks
