@@ -21,11 +21,12 @@ def check_language(ctx: CheckContext):
     seen: set = set()
     statuses: dict[str, str] = {}
     spec_paths: dict[str, tuple | None] = {}
-    all_written = "\x00".join(value for _, value in ctx.spec_strings)
+    written = [(path, _flat(value)) for path, value in ctx.spec_strings]
+    all_written = "\x00".join(value for _, value in written)
     for doc in ctx.documents:
         review = review_document(doc, settings, speller, parties)
         for note in review.notes:
-            where, by_user = _place(ctx, note, doc.kind, statuses, spec_paths, all_written)
+            where, by_user = _place(ctx, note, doc.kind, statuses, spec_paths, (written, all_written))
             remark = note.remark
             severity: Severity = "warning" if remark.error and by_user else "info"
             message = remark.message + (f" {quote(remark.sentence)}" if remark.message.endswith("meningen")
@@ -42,25 +43,34 @@ def spec_names(ctx: CheckContext) -> set[str]:
             for w in value.replace("-", " ").split()}
 
 
-def _spec_path(ctx: CheckContext, sentence: str, memo: dict[str, tuple | None], written: str) -> tuple | None:
+def _flat(text: str) -> str:
+    """Every run of white space as one space: a value written over several lines (a YAML block) is one
+    sentence in the document, joined as the review reads it."""
+    return " ".join(text.split())
+
+
+def _spec_path(sentence: str, memo: dict[str, tuple | None],
+               written: tuple[list[tuple[tuple, str]], str]) -> tuple | None:
     """The path of the spec string a sentence was written in, if any; the same sentence is asked about by
-    several notes and documents, and each asking walks every string of the spec. `written`: every spec
-    string, joined; a sentence not in it is in none of them, found without the walk."""
+    several notes and documents, and each asking walks every string of the spec. `written`: the spec's
+    strings (path, value) with their white space flattened, and all of them joined; a sentence not in
+    the joined text is in none of them, found without the walk."""
     if sentence not in memo:
-        if not sentence or sentence[:60] not in written:  # in no value (sentence[:60] is in what sentence is in)
+        values, joined = written
+        flat = _flat(sentence)
+        if not flat or flat[:60] not in joined:  # in no value (flat[:60] is in what flat is in)
             memo[sentence] = None
         else:
-            memo[sentence] = next((path for path, value in ctx.spec_strings
-                                   if sentence in value or sentence[:60] in value), None)
+            memo[sentence] = next((path for path, value in values if flat in value or flat[:60] in value), None)
     return memo[sentence]
 
 
 def _place(ctx: CheckContext, note, kind: str, statuses: dict[str, str],
-           spec_paths: dict[str, tuple | None], written: str) -> tuple[str, bool]:
+           spec_paths: dict[str, tuple | None], written: tuple[list[tuple[tuple, str]], str]) -> tuple[str, bool]:
     """Where to point, and whether a user wrote the text there (the spec, or a clause in utkast)."""
     if note.part is None:
         return ctx.where("proposal" if kind == "proposal" else "document"), False
-    path = _spec_path(ctx, note.remark.sentence, spec_paths, written)
+    path = _spec_path(note.remark.sentence, spec_paths, written)
     if path is not None:
         return ctx.where(*path), True
     clause = note.part.clause

@@ -95,3 +95,18 @@ def test_a_broken_klarsprak_yaml_is_bad_input_with_its_file(tmp_path):
     with pytest.raises(DrafterError) as caught:
         load_settings(tmp_path)
     assert "klarsprak.yaml" in str(caught.value)
+
+
+def test_an_error_in_a_text_written_over_several_lines_points_at_the_spec_and_warns(tmp_path):
+    """A `texts:` value written over several YAML lines (a block `|`) is one sentence in the document: the
+    review reads it joined, and the finding still points at the spec's line and is a warning, not info
+    at the outline place."""
+    data = example_data()
+    data["texts"] = {"hyra": "Föreningen hyr lokalen\nav KFUMs avdelning  i Stockholm\noch betalar själv."}
+    data["outline"].append({"heading": "Lokal", "key": "hyra"})
+    spec = spec_file(tmp_path, data)
+    [finding] = [f for f in of(findings(spec), "agreement-error") if "KFUM:s" in f.message]
+    assert finding.severity == "warning"
+    path, line = finding.where.rsplit(":", 1)
+    assert path == str(spec) and spec.read_text(encoding="utf-8").splitlines()[int(line) - 1].strip().startswith(
+        "hyra:")  # the line where the value begins, as for every field
