@@ -30,16 +30,24 @@ def test_example_findings_are_info_name_a_clause_and_quote_a_sentence(example_fi
     assert any(f.where == "parter/parter@1" and "idéburet partnerskap" in f.message for f in of(found, "term-variant"))
 
 
-@needs_hunspell
-def test_spelling_is_a_warning_in_the_specs_own_text(tmp_path):
+def own_text_finding(tmp_path, text: str, code: str, quoted: str):
+    """The one `code` finding quoting `quoted` for the example with `text` as a section of its own
+    (texts.egen), and the spec's line it points at."""
     data = example_data()
-    data["texts"] = {"egen": "Föreningen redovisar demokratvillkor varje år."}
+    data["texts"] = {"egen": text}
     data["outline"].append({"heading": "Egen punkt", "key": "egen"})
     spec = spec_file(tmp_path, data)
-    [finding] = [f for f in of(findings(spec), "spelling") if "demokratvillkor" in f.message]
-    assert finding.severity == "warning"
+    [finding] = [f for f in of(findings(spec), code) if quoted in f.message]
     path, line = finding.where.rsplit(":", 1)
-    assert path == str(spec) and "demokratvillkor" in spec.read_text(encoding="utf-8").splitlines()[int(line) - 1]
+    assert path == str(spec)
+    return finding, spec.read_text(encoding="utf-8").splitlines()[int(line) - 1]
+
+
+@needs_hunspell
+def test_spelling_is_a_warning_in_the_specs_own_text(tmp_path):
+    finding, line = own_text_finding(tmp_path, "Föreningen redovisar demokratvillkor varje år.", "spelling",
+                                     "demokratvillkor")
+    assert finding.severity == "warning" and "demokratvillkor" in line
 
 
 @needs_hunspell
@@ -101,12 +109,7 @@ def test_an_error_in_a_text_written_over_several_lines_points_at_the_spec_and_wa
     """A `texts:` value written over several YAML lines (a block `|`) is one sentence in the document: the
     review reads it joined, and the finding still points at the spec's line and is a warning, not info
     at the outline place."""
-    data = example_data()
-    data["texts"] = {"hyra": "Föreningen hyr lokalen\nav KFUMs avdelning  i Stockholm\noch betalar själv."}
-    data["outline"].append({"heading": "Lokal", "key": "hyra"})
-    spec = spec_file(tmp_path, data)
-    [finding] = [f for f in of(findings(spec), "agreement-error") if "KFUM:s" in f.message]
+    finding, line = own_text_finding(tmp_path, "Föreningen hyr lokalen\nav KFUMs avdelning  i Stockholm\noch betalar själv.",
+                                     "agreement-error", "KFUM:s")
     assert finding.severity == "warning"
-    path, line = finding.where.rsplit(":", 1)
-    assert path == str(spec) and spec.read_text(encoding="utf-8").splitlines()[int(line) - 1].strip().startswith(
-        "hyra:")  # the line where the value begins, as for every field
+    assert line.strip().startswith("egen:")  # the line where the value begins, as for every field
