@@ -92,7 +92,7 @@ def checkable(text: str) -> tuple[str, ...]:
     genitive after a colon (KFUM:s) without it. Remembered per text: a spec's texts are asked about
     ahead, for the whole document and part by part. A spec brings about 25 new texts, some of them
     whole documents: 256 keep the last ten specs' (with 4096 a batch worker grew 20 MB over 120 specs,
-    with 256 it stays flat). Its lines are remembered too (4096): neither a word nor an address spans a
+    with 256 it stays flat). Its lines are remembered too (1024): neither a word nor an address spans a
     line break, and most lines of a spec's texts are those of the specs before it."""
     if "\n" not in text:
         return _checkable_line(text)
