@@ -75,6 +75,24 @@ def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary,
     return Compared(documents[0], documents[1], specs[0], specs[1])
 
 
+def comparison_of(old: Path, new: Path, kind: str, library: ClauseLibrary, old_text: str = "standing",
+                  labels: tuple[Path, Path] | None = None):
+    """`drafter compare`'s report and readability line (text and HTML formats), for the command and the
+    web page alike: the documents as compared_documents gives them, the sections paired, each named by
+    `labels` (default: the paths as given)."""
+    from drafter.diff.report import comparison_report
+    from drafter.diff.sections import align_sections
+    from drafter.language.document import document_stats
+    from drafter.language.measure import change_line
+
+    compared = compared_documents(old, new, kind, library, old_text)
+    old_label, new_label = labels or (old, new)
+    report = comparison_report(old_label, new_label, compared.old_doc, compared.new_doc, compared.old_spec,
+                               compared.new_spec, rationale(library), align_sections(compared.old_doc, compared.new_doc))
+    readability = change_line(document_stats(compared.old_doc), document_stats(compared.new_doc), "förut", "nu")
+    return report, readability
+
+
 def standing_agreement(loaded, library: ClauseLibrary) -> tuple[Document, Spec]:
     """The agreement as it stands after all its tillägg, as a clean agreement: the amended data, the
     point changes carried into its sections (numbered in order), signed for by each party's latest

@@ -38,25 +38,19 @@ def compare(old, new, kind, old_text, output_format, out, author, clauses_dir):
     det gamla, som kan godkännas eller avvisas en och en. Den gamla överenskommelsen jämförs som
     den lyder efter sina tillägg (--lydelse gallande), eller som den undertecknades (--lydelse undertecknad)."""
     from drafter.clauses.library import ClauseLibrary
-    from drafter.comparison import compared_documents, rationale, revision_date
-    from drafter.diff.sections import align_sections
+    from drafter.comparison import comparison_of, compared_documents, revision_date
 
     library = ClauseLibrary(clauses_dir)
-    compared = compared_documents(old, new, kind, library, old_text)
-    old_doc, new_doc = compared.old_doc, compared.new_doc
-    pairs = align_sections(old_doc, new_doc)
     if output_format == "docx":
+        from drafter.diff.sections import align_sections
         from drafter.writers.docx.redline import redline_docx_bytes
 
-        emit(redline_docx_bytes(old_doc, new_doc, author, revision_date(new_doc.meta.date), pairs), out)
+        compared = compared_documents(old, new, kind, library, old_text)
+        old_doc, new_doc = compared.old_doc, compared.new_doc
+        emit(redline_docx_bytes(old_doc, new_doc, author, revision_date(new_doc.meta.date),
+                                align_sections(old_doc, new_doc)), out)
         return
-    from drafter.diff.report import comparison_report
-    from drafter.language.document import document_stats
-    from drafter.language.measure import change_line
-
-    report = comparison_report(old, new, old_doc, new_doc, compared.old_spec, compared.new_spec,
-                               rationale(library), pairs)
-    readability = change_line(document_stats(old_doc), document_stats(new_doc), "förut", "nu")
+    report, readability = comparison_of(old, new, kind, library, old_text)
     if output_format == "html":
         from drafter.diff.html_format import comparison_html
 

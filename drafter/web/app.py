@@ -249,11 +249,12 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     async def compare(request: Request):
         q = request.query_params
         return page(request, "compare.html", specs=service.spec_names(project), old=q.get("old"), new=q.get("new"),
-                    document=q.get("document", "agreement"))
+                    document=q.get("document", "agreement"), lydelse=q.get("lydelse", "gallande"))
 
     async def compare_report(request: Request):
         q = request.query_params
-        html = service.compare_html(project, q.get("old", ""), q.get("new", ""), q.get("document", "agreement"))
+        old_text = {"gallande": "standing", "undertecknad": "signed"}.get(q.get("lydelse", "gallande"), "")
+        html = service.compare_html(project, q.get("old", ""), q.get("new", ""), q.get("document", "agreement"), old_text)
         return HTMLResponse(html, headers={"Content-Security-Policy": security.REPORT_CSP})
 
     # --- errors: Swedish, never a traceback ---------------------------------------------------------

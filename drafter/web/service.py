@@ -20,7 +20,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from drafter.errors import DrafterError, Where
+from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
     from drafter.spec.model import Spec
@@ -538,27 +538,16 @@ def approve_clause(project: Project, ref: str, by: str, date_text: str | None, o
             f"texten (sha256 {approved.sha256[:12]}…) är införd i clauses/approvals.lock.")
 
 
-def compare_html(project: Project, old: str, new: str, kind: str = "agreement") -> str:
-    """The HTML report of `drafter compare OLD NEW --format html`."""
-    from drafter.assemble import assemble_documents
-    from drafter.comparison import rationale
+def compare_html(project: Project, old: str, new: str, kind: str = "agreement", old_text: str = "standing") -> str:
+    """The HTML report of `drafter compare OLD NEW --format html` (--lydelse: `old_text`, "standing" as
+    the command's default, or "signed"), the specs named as the project shows them."""
+    from drafter.comparison import comparison_of
     from drafter.diff.html_format import comparison_html
-    from drafter.diff.report import comparison_report
-    from drafter.diff.sections import align_sections
-    from drafter.spec.load import load_spec
 
     if kind not in ("agreement", "proposal"):
         raise NotFound("Välj överenskommelsen eller tjänsteutlåtandet.")
-    library = project.library()
+    if old_text not in ("standing", "signed"):
+        raise NotFound("Välj den gällande lydelsen eller den undertecknade.")
     paths = [project.existing_spec(old), project.existing_spec(new)]
-    loaded = [load_spec(p) for p in paths]
-    documents = []
-    for path, spec in zip(paths, loaded):
-        found = [d for d in assemble_documents(spec, library) if d.kind == kind]
-        if not found:
-            raise DrafterError(f"Specen {path.name} har inget tjänsteutlåtande (proposal:).", Where(project.shown(path)))
-        documents.append(found[0])
-    pairs = align_sections(*documents)
-    rel = [Path(project.shown(p)) for p in paths]
-    return comparison_html(comparison_report(rel[0], rel[1], documents[0], documents[1],
-                                             loaded[0].spec, loaded[1].spec, rationale(library), pairs))
+    labels = (Path(project.shown(paths[0])), Path(project.shown(paths[1])))
+    return comparison_html(*comparison_of(paths[0], paths[1], kind, project.library(), old_text, labels))

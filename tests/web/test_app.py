@@ -433,6 +433,28 @@ def test_compare_two_agreements(client):
     assert report.status_code == 200 and "<h1>" in report.text and "street-minds-2023" in report.text
 
 
+def test_the_compare_report_is_the_commands_against_the_agreement_as_it_stands(client, project, monkeypatch):
+    """The page's report is `drafter compare --format html` byte for byte, and like the command it compares
+    the older agreement as it reads after its tillägg unless asked for the signed original: tillägg nr 1
+    of the 2026 example raised Personal from 878 000 kr to 890 000 kr."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    monkeypatch.chdir(project)
+    for lydelse in ("gallande", "undertecknad"):
+        page = client.get(f"/compare/report?old={SPEC}&new={SPEC}&document=agreement&lydelse={lydelse}")
+        command = CliRunner().invoke(main, ["compare", f"agreements/{SPEC}.yaml", f"agreements/{SPEC}.yaml",
+                                            "--format", "html", "--lydelse", lydelse])
+        assert page.status_code == 200 and command.exit_code == 0, command.output
+        assert page.text == command.stdout
+    standing = client.get(f"/compare/report?old={SPEC}&new={SPEC}&document=agreement").text
+    signed = client.get(f"/compare/report?old={SPEC}&new={SPEC}&document=agreement&lydelse=undertecknad").text
+    assert "890\u00a0000" in standing and "890\u00a0000" not in signed
+    assert 'name="lydelse"' in client.get("/compare").text
+    assert client.get(f"/compare/report?old={SPEC}&new={SPEC}&lydelse=annan").status_code == 404
+
+
 # --- guards ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("url", ["/", f"/spec/{SPEC}", "/clauses", "/compare", f"/spec/{SPEC}/build",
