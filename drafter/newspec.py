@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
 
 from drafter.assemble.standard_outline import read_standard
 from drafter.errors import DrafterError, Where
@@ -204,7 +203,9 @@ def _walk(items):
 
 
 def _dump(data) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    from drafter.spec.yaml_write import dump_new
+
+    return dump_new(data)
 
 
 def _indent(text: str) -> str:

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from drafter.errors import DrafterError, Where
 from drafter.formatting import datum, kronor
@@ -216,20 +215,14 @@ def _decision_said(decision) -> str:
     return ", ".join(said)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Texts of several lines as YAML block scalars (|), as a person writes them."""
-
-
-_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
-
-
 def _text(old: Path, data: dict) -> str:
     head = (f"# Förnyelse av {old.name}, skriven av `drafter renew`.\n"
             "# Parter, budget, uppgifter och avsnitt som överenskommelsen lyder efter sina tillägg.\n"
             "# Fyll i datumen (ÅÅÅÅ-MM-DD), läs igenom det som `drafter renew` listade och kör\n"
             f"#   drafter check {old.parent.name}/…yaml\n\n")
-    return head + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    from drafter.spec.yaml_write import dump_new
+
+    return head + dump_new(data)
 
 
 # --- the tillägg's point changes, into the outline ------------------------------------------------

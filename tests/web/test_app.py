@@ -103,6 +103,30 @@ def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, t
     assert client.get("/spec/street-minds-2029").status_code == 200
 
 
+@pytest.mark.parametrize("made_by", ["renew", "new", "new --from"])
+def test_a_spec_drafter_wrote_keeps_every_other_line_when_the_page_saves_one_change(client, project, made_by):
+    """A spec `drafter renew` or `drafter new` wrote is in the style the page saves in: changing the place
+    and saving changes that one line, not every list's indentation (found by a new-user trial)."""
+    import difflib
+
+    if made_by == "renew":
+        answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "ny", "end": "2030-12-31"})
+    else:
+        template = {"from": SPEC} if made_by == "new --from" else {}
+        answer = client.post("/new", data={"csrf": TOKEN, "name": "ny", **template}, follow_redirects=False)
+    assert answer.status_code in (200, 303), answer.text
+    path = project / "agreements" / "ny.yaml"
+    before = path.read_text(encoding="utf-8")
+    values = editor_form(client, "ny")
+    values["document.place"] = "Solna"
+    assert client.post("/spec/ny/save", data=values).status_code == 200
+    after = path.read_text(encoding="utf-8")
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(changed) == 2, changed[:6]
+    assert changed[1][1:].split("#")[0].strip() in ("place: Solna", 'place: "Solna"')
+
+
 def test_renew_from_the_overview_says_what_is_missing(client, project):
     answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029"})
     assert answer.status_code == 400
