@@ -370,6 +370,9 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
     """Start the day after the old agreement's last possible day; the end as the user gives it."""
     last = period.renewal.max_end if period.renewal else period.end
     start = last + dt.timedelta(days=1)
+    if end is not None and months is not None:
+        raise DrafterError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
+                           "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.")
     if end is None and months is None:
         raise DrafterError("Ange hur länge den nya överenskommelsen ska gälla: --end ÅÅÅÅ-MM-DD eller --months N.",
                            Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.")

@@ -169,6 +169,10 @@ def test_renew_needs_an_end_and_never_overwrites(tmp_path):
     assert again.exit_code == 2 and "finns redan" in again.output
     no_end = run("renew", path.parent / "street-minds-2026.yaml", "x-2029", "--clauses", library(tmp_path))
     assert no_end.exit_code == 2 and "--end ÅÅÅÅ-MM-DD eller --months N" in no_end.output
+    both = run("renew", path.parent / "street-minds-2026.yaml", "x-2029", "--end", "2030-12-31", "--months", "24",
+               "--clauses", library(tmp_path))
+    assert both.exit_code == 2 and "inte båda" in both.output and "Traceback" not in both.output
+    assert not (path.parent / "x-2029.yaml").exists()
 
 
 def _amended_spec(tmp_path, outline, changes):

@@ -130,7 +130,10 @@ def test_a_spec_drafter_wrote_keeps_every_other_line_when_the_page_saves_one_cha
 def test_renew_from_the_overview_says_what_is_missing(client, project):
     answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029"})
     assert answer.status_code == 400
-    assert "Ange hur länge den nya överenskommelsen ska gälla" in answer.text
+    assert "Ange hur länge den nya överenskommelsen ska gälla" in answer.text and "--end" not in answer.text
+    both = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029", "end": "2030-12-31",
+                                       "months": "24"})
+    assert both.status_code == 400 and "inte båda" in both.text
     assert not (project / "agreements" / "street-minds-2029.yaml").exists()
     for data, message in [({"end": "2030-13-01"}, "inget datum"), ({"months": "0"}, "inget antal månader"),
                           ({"name": SPEC, "end": "2030-12-31"}, "finns redan"),
