@@ -162,8 +162,12 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
                                                 f"{name}.yaml på disken", f"{name}.yaml med dina ändringar"))
             return page(request, "conflict.html", 409, s=state, on_disk=exc.on_disk, diff=diff, error=exc)
         shown = await run_in_threadpool(_preview, state, key)
+        errors = state.inspection.error_count if state.inspection else 0
+        message = f"Sparad: agreements/{name}.yaml." + (
+            f" Specen har {errors} fel (se listan); dokumenten kan inte byggas förrän de är rättade."
+            if errors else "")
         return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project), notes=service.clause_notes(project),
-                    message=f"Sparad: agreements/{name}.yaml.", preview=shown, doc_key=key)
+                    message=message, preview=shown, doc_key=key)
 
     async def text_page(request: Request):
         """The spec as text, for what the form cannot show (a file that is not valid YAML)."""

@@ -303,6 +303,20 @@ def test_save_writes_only_the_changed_value_and_keeps_every_comment(client, proj
     assert [p.name for p in (project / "agreements").iterdir() if p.name.startswith(".")] == []
 
 
+def test_save_with_errors_says_so(client):
+    """Saving a spec with errors is allowed (work in progress), and the message says the documents cannot be
+    built until they are put right, not only "Sparad" (found by a new-user trial)."""
+    values = editor_form(client)
+    values["parties.1.organisationsnummer"] = "802524-2878"  # a wrong check digit
+    answer = client.post(f"/spec/{SPEC}/save", data=values)
+    assert answer.status_code == 200
+    assert f"Sparad: agreements/{SPEC}.yaml. Specen har 1 fel" in answer.text and "inte byggas" in answer.text
+    values = editor_form(client)  # the file as saved: its new base
+    values["parties.1.organisationsnummer"] = "802524-2879"
+    answer = client.post(f"/spec/{SPEC}/save", data=values)
+    assert f"Sparad: agreements/{SPEC}.yaml." in answer.text and "Specen har" not in answer.text
+
+
 def test_save_refuses_when_the_file_changed_on_disk_and_shows_both(client, project):
     values = editor_form(client)
     path = project / "agreements" / f"{SPEC}.yaml"
