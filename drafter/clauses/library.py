@@ -154,7 +154,11 @@ def _read_clause_file(path: Path, clause_id: str, data: bytes) -> ClauseVersion:
         front = _front_matter_yaml("".join(lines[1:end])) or {}
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 2 if exc.problem_mark else 1
-        raise DrafterError(f"Front matter är inte giltig YAML ({exc.problem}).", Where(str(path), line)) from None
+        from drafter.spec.yaml_reader import explain_problem
+
+        raise DrafterError(f"Front matter är inte giltig YAML: {explain_problem(exc.problem or '')}.", Where(str(path), line),
+                           "Kontrollera raden: en text med kolon (:) skrivs inom citattecken, eller som ett block "
+                           "(rationale: >-) på raderna under.") from None
     try:
         meta = ClauseMeta.model_validate(front)
     except ValidationError as exc:

@@ -246,7 +246,7 @@ def read_yaml(path: Path, data: bytes | None = None) -> tuple[object, Positions]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DrafterError(
-            f"Filen är inte giltig YAML: {_explain(exc.problem or '')}.",
+            f"Filen är inte giltig YAML: {explain_problem(exc.problem or '')}.",
             Where(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
             "Kontrollera indrag och kolon på raden och raden ovanför.",
         ) from None
@@ -316,7 +316,8 @@ _PROBLEMS = [
 ]
 
 
-def _explain(problem: str) -> str:
+def explain_problem(problem: str) -> str:
+    """PyYAML's problem in Swedish, for every file drafter reads as YAML (specs, clause front matter)."""
     for english, swedish in _PROBLEMS:
         if english in problem:
             return swedish

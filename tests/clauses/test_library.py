@@ -48,6 +48,20 @@ def test_front_matter_errors_name_the_file(tmp_path):
     assert caught.value.where.file.endswith("v2.md") and caught.value.where.field == "version"
 
 
+def test_a_colon_in_a_rationale_is_told_in_swedish_with_its_line(tmp_path):
+    """"rationale: Förnyelsen 2029: besökssiffrorna …" is not valid YAML: the message says why in Swedish and
+    how to write it, at the line, never PyYAML's English (found by a new-user trial)."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a/b/v1.md").write_text("---\nheading: X\nversion: 1\nstatus: utkast\n"
+                                        "rationale: Förnyelsen 2029: besökssiffrorna är nya.\n---\nT\n", encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        ClauseLibrary(tmp_path).versions("a/b")
+    error = caught.value
+    assert error.where.file.endswith("v1.md") and error.where.line == 5
+    assert "ett kolon (:) står där det inte får stå" in error.message and "mapping values" not in error.message
+    assert "citattecken" in error.hint
+
+
 def test_fastställd_needs_an_approval(tmp_path):
     folder = tmp_path / "a/b"
     folder.mkdir(parents=True)
