@@ -162,7 +162,7 @@ def check_new_name(name: str, agreements: Path) -> Path:
                            hint="Använd små bokstäver a–z, siffror och bindestreck, t.ex. forening-x-2027.")
     path = agreements / f"{name}.yaml"
     if path.exists():
-        raise DrafterError(f"{path} finns redan; drafter skriver inte över en spec.", Where(str(path)),
+        raise DrafterError("Specen finns redan; drafter skriver inte över en spec.", Where(str(path)),
                            "Välj ett annat namn eller ta bort filen först.")
     return path
 

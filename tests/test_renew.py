@@ -173,6 +173,19 @@ def test_renew_needs_an_end_and_never_overwrites(tmp_path):
                "--clauses", library(tmp_path))
     assert both.exit_code == 2 and "inte båda" in both.output and "Traceback" not in both.output
     assert not (path.parent / "x-2029.yaml").exists()
+    assert again.output.count("street-minds-2029.yaml") == 1  # the file named once, where the error is
+
+
+def test_a_spec_named_as_the_web_page_shows_it_is_pointed_at(tmp_path, monkeypatch):
+    """`drafter renew street-minds-2026 …` and `drafter check street-minds-2026`: the file is not there, and
+    the message names the spec that is (found by a new-user trial)."""
+    monkeypatch.chdir(EXAMPLE.parent.parent)
+    for command in (["renew", "street-minds-2026", "x-2029", "--months", "24"], ["check", "street-minds-2026"]):
+        result = run(*command)
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert "Filen kan inte läsas (filen finns inte)" in result.output
+        assert "Menade du agreements/street-minds-2026.yaml?" in result.output
+    assert not (EXAMPLE.parent / "x-2029.yaml").exists()
 
 
 def _amended_spec(tmp_path, outline, changes):

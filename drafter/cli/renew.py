@@ -12,7 +12,7 @@ from drafter.errors import DrafterError
 
 
 @main.command()
-@click.argument("spec", metavar="SPEC", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("spec", metavar="SPEC", type=click.Path(path_type=Path, dir_okay=False))  # a missing one: the reader says which was meant
 @click.argument("name", metavar="NAMN")
 @click.option("--end", "end_text", metavar="ÅÅÅÅ-MM-DD", help="Den nya överenskommelsens slutdatum.")
 @click.option("--months", type=click.IntRange(1, 120), metavar="N",

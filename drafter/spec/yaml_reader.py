@@ -63,6 +63,16 @@ def first_hidden_char(text: str) -> tuple[int, int, str] | None:
     return before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1, found.group()
 
 
+def _meant(path: Path) -> str | None:
+    """For a file that is not there: the spec the user most likely meant, when there is one (the name as the
+    web page and the messages show it, `street-minds-2026`, is agreements/street-minds-2026.yaml)."""
+    name = path.name if path.suffix in (".yaml", ".yml") else f"{path.name}.yaml"
+    for candidate in (path.with_name(name), path.parent / "agreements" / name, Path("agreements") / name):
+        if candidate != path and candidate.is_file():
+            return f"Menade du {candidate.as_posix()}?"
+    return None
+
+
 def read_input(path: Path, limit: int = MAX_BYTES, what: str = "Filen") -> bytes:
     """The bytes of a regular file of at most `limit` bytes; anything else is a DrafterError naming it.
     Opened without blocking, so that a FIFO cannot hang drafter; a device (/dev/zero) is refused."""
@@ -70,7 +80,7 @@ def read_input(path: Path, limit: int = MAX_BYTES, what: str = "Filen") -> bytes
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise DrafterError(f"{what} kan inte läsas ({os_reason(exc)}).", Where(name)) from None
+        raise DrafterError(f"{what} kan inte läsas ({os_reason(exc)}).", Where(name), _meant(Path(path))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
