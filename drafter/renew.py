@@ -149,16 +149,19 @@ def _party_review(path: Path, moves: list) -> list[Review]:
     _, positions = read_yaml(path)
     shown = path.as_posix()
     out = []
+    shared = [move.ref for move in moves if isinstance(move, _Shared)]
     for move in moves:
         if isinstance(move, _Drafted):
             out.append(Review(f"{move.clause_id}@{move.new}", f"ny version (utkast) av {move.clause_id}@{move.old} "
                               "som skriver {{ forvaltning }} där den skrev {{ public.name }}: texten läses som "
                               "förut; granska och fastställ den", f"{move.clause_id}@{move.old} → @{move.new}"))
         elif isinstance(move, _Shared):
-            out.append(Review(move.ref, "klausulen ur det gemensamma biblioteket skriver {{ public.name }}: i den "
-                              "nya överenskommelsen står där kommunen, som är parten, där det förut stod "
-                              "förvaltningen; läs texten, och välj en nyare version om det finns en",
-                              move.ref))
+            if move.ref == shared[0]:  # one line for them all: the same thing to read in each
+                out.append(Review("klausulbiblioteket", (
+                    "klausulen ur det gemensamma biblioteket skriver {{ public.name }}" if len(shared) == 1 else
+                    f"{len(shared)} klausuler ur det gemensamma biblioteket skriver {{{{ public.name }}}}")
+                    + ": i den nya överenskommelsen står där kommunen, som är parten, där det förut stod "
+                    "förvaltningen; läs texterna, och välj en nyare version där det finns en", ", ".join(shared)))
         else:
             out.append(Review(f"{shown}:{_line(positions, ('parties', move.index, 'name'))}", move.what, move.text))
     return out
