@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-
 from drafter.assemble.standard_outline import read_standard
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import CLAUSE_REF

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from drafter.errors import DrafterError, Where
 from drafter.formatting import datum, kronor
 from drafter.model.nodes import Document

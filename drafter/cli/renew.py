@@ -30,9 +30,6 @@ def renew(spec, name, end_text, months, agreements_dir, clauses_dir):
     from drafter.clauses.library import ClauseLibrary
     from drafter.renew import renew as write_renewal
 
-    if end_text and months:
-        raise DrafterError("Ange antingen --end eller --months, inte båda.",
-                           hint="--end ÅÅÅÅ-MM-DD ger slutdatumet, --months N längden i månader från den nya starten.")
     end = None
     if end_text:
         try:

@@ -213,9 +213,6 @@ def renew_spec(project: Project, from_name: str, name: str, end: str = "", month
 
     old = project.existing_spec(from_name)
     project.spec_path(name)  # the web's own name rule first
-    if end and months:
-        raise DrafterError("Fyll i antingen slutdatum eller längd i månader, inte båda.",
-                           hint="Töm det ena fältet.")
     if not end and not months:
         raise DrafterError("Ange hur länge den nya överenskommelsen ska gälla: ett slutdatum eller en längd i månader.",
                            hint="Till exempel slutdatum 2031-12-31, eller 36 månader.")
