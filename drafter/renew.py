@@ -410,8 +410,9 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) ->
     for key, value in (data.get("figures") or {}).items():
         where = f"{shown}:{_line(positions, ('figures', key))}"
         if isinstance(value, dt.date) or YEAR.search(str(value)) or YEAR.search(key):
-            found.append(Review(where, f"uppgiften {key} gäller en viss tidpunkt; ange den för den nya perioden",
-                                f"{key}: {value}"))
+            users = _figure_users(key, documents, library, pins)
+            found.append(Review(where, f"uppgiften {key} gäller en viss tidpunkt; ange den för den nya perioden"
+                                + (f" (den står i {', '.join(users)})" if users else ""), f"{key}: {value}"))
     found += _declared(data, positions, shown)
     for field_path in (("document", "title"), ("document", "subject"), ("proposal", "title"),
                        ("proposal", "subtitle")):
@@ -437,6 +438,21 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) ->
                     found += _mentions(f"{clause.id}@{number}:{version.body_line + n}",
                                        f"klausulen {clause.id}", " ".join(hits))
     return found
+
+
+def _figure_users(key: str, documents, library, pins: dict[str, int]) -> list[str]:
+    """The clause versions the new spec uses whose text says `figures.key` (in any expression), in document
+    order: where a figure for a date shows, and what a new version must change if the figure is renamed."""
+    said = re.compile(r"\{\{[^}]*\bfigures\." + re.escape(key) + r"(?!\w)")
+    users: list[str] = []
+    for doc in documents:
+        for section in doc.walk_sections():
+            clause = section.clause
+            if clause:
+                ref = f"{clause.id}@{pins.get(clause.id, clause.version)}"
+                if ref not in users and said.search(library.get(ref).body):
+                    users.append(ref)
+    return users
 
 
 def _declared(data: dict, positions, shown: str) -> list[Review]:

@@ -62,6 +62,17 @@ def test_the_renewal_carries_the_agreement_as_amended(tmp_path):
     assert "min_notice_months" not in data["period"]["renewal"]  # not written when the old spec has none
 
 
+def test_a_figure_for_a_date_is_listed_with_the_clauses_that_say_it(tmp_path):
+    """besokare_per_manad_2023 stands in three of the partnership's texts: the review names them (the versions
+    the new spec uses), so an official knows what a new figure changes and what renaming it would touch
+    (found by a new-user trial, who found them one `check` at a time)."""
+    _, output = renewed(tmp_path)
+    [line] = [line for line in output.splitlines() if "uppgiften besokare_per_manad_2023 gäller" in line]
+    assert "(den står i street-minds/bakgrund@2, street-minds/tu-sammanfattning@3, street-minds/tu-bakgrund@3)" in line
+    [line] = [line for line in output.splitlines() if "uppgiften tidigare_overenskommelse_slut gäller" in line]
+    assert "(den står i street-minds/tu-bakgrund@3)" in line
+
+
 def test_the_renewal_makes_the_kommun_the_party_and_keeps_the_texts(tmp_path):
     """A förvaltning cannot sign (party-legal-person): the renewal names Stockholms stad as the party,
     through socialnämnden, with Socialförvaltningen as förvaltning; the texts read as they did."""
