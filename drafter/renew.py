@@ -16,11 +16,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError, Where
 from drafter.formatting import datum, kronor
 from drafter.model.nodes import Document
 from drafter.spec.model import Spec
+
+if TYPE_CHECKING:
+    from drafter.clauses.library import ClauseVersion
 
 YEAR = re.compile(r"(?<![\d-])(19|20)\d{2}(?![\d-])")
 MONTH_DATE = re.compile(r"\b\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
@@ -405,12 +409,13 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) ->
     _, positions = read_yaml(path)
     shown = path.as_posix()
     found: list[Review] = []
+    used = _used_versions(documents, library, pins)
     for key, value in (data.get("texts") or {}).items():
         found += _mentions(f"{shown}:{_line(positions, ('texts', key))}", f"texten {key}", str(value))
     for key, value in (data.get("figures") or {}).items():
         where = f"{shown}:{_line(positions, ('figures', key))}"
         if isinstance(value, dt.date) or YEAR.search(str(value)) or YEAR.search(key):
-            users = _figure_users(key, documents, library, pins)
+            users = _figure_users(key, used)
             found.append(Review(where, f"uppgiften {key} gäller en viss tidpunkt; ange den för den nya perioden"
                                 + (f" (den står i {', '.join(users)})" if users else ""), f"{key}: {value}"))
     found += _declared(data, positions, shown)
@@ -420,39 +425,40 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) ->
         if value:
             found += _mentions(f"{shown}:{_line(positions, field_path)}", ".".join(field_path), str(value))
     seen: set[str] = set()
-    for doc in documents:
-        for section in doc.walk_sections():
-            clause = section.clause
-            if not clause or clause.id in seen:
-                continue
-            seen.add(clause.id)
-            number = pins.get(clause.id, clause.version)  # the version the new spec uses
-            version = library.get(f"{clause.id}@{number}")
-            if not version.meta.partnership:
-                continue  # a generic clause states no fact about this partnership
-            for n, line in enumerate(version.body.splitlines()):
-                # Expressions are computed, so "…"; only what stands as typed can be stale.
-                sentences = [s.strip() for s in _SENTENCE.findall(_EXPRESSION.sub("…", line))]
-                hits = [s for s in sentences if _mentions("", "", s)]
-                if hits:
-                    found += _mentions(f"{clause.id}@{number}:{version.body_line + n}",
-                                       f"klausulen {clause.id}", " ".join(hits))
+    for ref, version in used:
+        if version.id in seen:
+            continue
+        seen.add(version.id)
+        if not version.meta.partnership:
+            continue  # a generic clause states no fact about this partnership
+        for n, line in enumerate(version.body.splitlines()):
+            # Expressions are computed, so "…"; only what stands as typed can be stale.
+            sentences = [s.strip() for s in _SENTENCE.findall(_EXPRESSION.sub("…", line))]
+            hits = [s for s in sentences if _mentions("", "", s)]
+            if hits:
+                found += _mentions(f"{ref}:{version.body_line + n}", f"klausulen {version.id}", " ".join(hits))
     return found
 
 
-def _figure_users(key: str, documents, library, pins: dict[str, int]) -> list[str]:
-    """The clause versions the new spec uses whose text says `figures.key` (in any expression), in document
-    order: where a figure for a date shows, and what a new version must change if the figure is renamed."""
-    said = re.compile(r"\{\{[^}]*\bfigures\." + re.escape(key) + r"(?!\w)")
-    users: list[str] = []
+def _used_versions(documents, library, pins: dict[str, int]) -> list[tuple[str, "ClauseVersion"]]:
+    """("id@version", the version) of every clause version the new spec uses (a pin, else the version the
+    old documents used), in document order, each once: what the review reads."""
+    used: dict[str, "ClauseVersion"] = {}
     for doc in documents:
         for section in doc.walk_sections():
             clause = section.clause
             if clause:
                 ref = f"{clause.id}@{pins.get(clause.id, clause.version)}"
-                if ref not in users and said.search(library.get(ref).body):
-                    users.append(ref)
-    return users
+                if ref not in used:
+                    used[ref] = library.get(ref)
+    return list(used.items())
+
+
+def _figure_users(key: str, used: list[tuple[str, "ClauseVersion"]]) -> list[str]:
+    """The clause versions the new spec uses (_used_versions) whose text says `figures.key` (in any
+    expression): where a figure for a date shows, and what a new version must change if it is renamed."""
+    said = re.compile(r"\{\{[^}]*\bfigures\." + re.escape(key) + r"(?!\w)")
+    return [ref for ref, version in used if said.search(version.body)]
 
 
 def _declared(data: dict, positions, shown: str) -> list[Review]:
