@@ -11,7 +11,7 @@ nothing to do (drafter/batch.py) never loads pydantic or the writers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ class Settings:
     clauses_dir: Path | None = None
     force: bool = False  # build even when the inputs are unchanged
     redline: bool = False  # also the consolidated agreement as tracked changes against the signed one
+    pdf_thread: bool = True  # Typst on a second thread beside the checks and DOCX (drafter/writers/pdf/lane.py)
     library: Any = field(default=None, compare=False, repr=False)  # a ClauseLibrary, or None
 
     @property
@@ -69,7 +70,8 @@ class Prepared:
         return any(f.severity == "error" for f in self.findings)
 
 
-def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepared:
+def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
+            assembled: "Callable[[list[Document]], None] | None" = None) -> Prepared:
     """Load (unless given loaded), assemble and check one spec.
 
     What stops assembly and is the user's to fix in the spec or clauses (an unknown clause, a
@@ -107,6 +109,8 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
                     name_spec(exc, loaded, library.root)
                 raise
             stopped = [finding]
+    if assembled is not None and documents:
+        assembled(documents)  # `build` starts Typst here, beside the checks (drafter/writers/pdf/lane.py)
     spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents, lock)
