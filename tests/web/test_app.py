@@ -546,6 +546,23 @@ def test_compare_two_agreements(client):
     assert report.status_code == 200 and "<h1>" in report.text and "street-minds-2023" in report.text
 
 
+def test_compare_shows_a_partys_change_of_kind(client, project):
+    """Jämför (the command's comparison_of): the public party renewed as the kommun through its nämnd."""
+    import yaml
+
+    data = yaml.safe_load((project / "agreements" / f"{SPEC}.yaml").read_text(encoding="utf-8"))
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", administration="Socialförvaltningen")
+    data["parties"][0].pop("municipality")
+    data.pop("amendments")
+    (project / "agreements" / "stockholms-stad.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report = client.get(f"/compare/report?old={SPEC}&new=stockholms-stad&document=agreement")
+    assert report.status_code == 200
+    rows = re.findall(r"<tr><td>(Part 1: [^<]*)</td><td>(.*?)</td><td>(.*?)</td></tr>", report.text)
+    assert ("Part 1: organisationsform", "<del>förvaltning</del>", "<ins>kommun, genom socialnämnden</ins>") in rows
+    assert ("Part 1: förvaltning", "–", "<ins>Socialförvaltningen</ins>") in rows
+
+
 def test_the_compare_report_is_the_commands_against_the_agreement_as_it_stands(client, project, monkeypatch):
     """The page's report is `drafter compare --format html` byte for byte, and like the command it compares
     the older agreement as it reads after its tillägg unless asked for the signed original: tillägg nr 1
