@@ -88,3 +88,16 @@ def test_a_budget_finding_names_no_party_in_text_or_json(tmp_path):
     findings = json.loads(run(spec, "--format", "json").output)["findings"]
     (finding,) = [f for f in findings if f["code"] == "budget-sum"]
     assert "party" not in finding
+
+
+def test_a_summarised_info_line_names_the_party_of_its_first_place():
+    from drafter.checks.finding import Finding
+    from drafter.checks.summary import summary_lines
+    from drafter.errors import PartyRef
+
+    first = Finding("plain-word", "info", "Klarspråk: …", "x.yaml:30", "agreement", party=PartyRef(1, "Street Minds"))
+    second = Finding("plain-word", "info", "Klarspråk: …", "x.yaml:40", "agreement")
+    (line,) = summary_lines([("x.yaml", first), ("x.yaml", second)])
+    assert "2 ställen i överenskommelsen (visa alla med --alla); det första, x.yaml:30 (part 2, Street Minds): " in line
+    assert summary_lines([("x.yaml", first), ("x.yaml", second)], every=True)[1] == \
+        "info [plain-word] x.yaml:40 (överenskommelsen): Klarspråk: …"
