@@ -84,6 +84,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.spec.load import LoadedSpec, load_spec
 
     from drafter.checks.acknowledge import acknowledge
+    from drafter.checks.finding import name_parties
     from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
     from drafter.lockfile import lock_findings, lock_path, pinned_library, read_lock
@@ -117,7 +118,8 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     findings += _after_amendments(findings, states, library, documents)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
     findings += lock_findings(loaded, library, documents, lock) if documents else []
-    return Prepared(loaded, documents, states, sort_findings(acknowledge(loaded, stopped + findings, library)))
+    named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
+    return Prepared(loaded, documents, states, sort_findings(named))
 
 
 def _stopping_finding(exc: Exception, loaded: "LoadedSpec", library: "ClauseLibrary") -> "Finding | None":

@@ -120,7 +120,7 @@ def place(state: EditorState) -> None:
             slot = next((forms.path_name(p) for p in candidates if forms.path_name(p) in state.slots), None)
         elif clause := service.finding_clause(f):
             slot = _clause_slot(state, clause)
-        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, f.message, f.where, slot, f.document))
+        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, f.message, f.place, slot, f.document))
     for p in state.placed:
         if p.slot:
             state.by_slot.setdefault(p.slot, []).append(p)
