@@ -313,7 +313,7 @@ def build_spec(project: Project, name: str) -> dict:
     """`drafter build` of the saved spec into output/NAME/; returns the manifest."""
     import json
 
-    from drafter.build import BuildOptions, build
+    from drafter.build import BuildOptions, ChecksFailed, build
 
     path = project.existing_spec(name)
     spec_arg = Path(os.path.relpath(path, Path.cwd())) if _below(path, Path.cwd()) else path
@@ -325,6 +325,8 @@ def build_spec(project: Project, name: str) -> dict:
         exc.message = exc.message.replace(f"{project.root}/", "")
         if exc.where:
             exc.where.file = project.shown(exc.where.file)
+        if isinstance(exc, ChecksFailed):  # on the page the findings stand under Kontroller, not in a command
+            exc.hint = "Rätta felen (de står under Kontroller, bredvid sina fält) och bygg igen."
         raise
     return json.loads(Path(manifest_path).read_text(encoding="utf-8"))
 
