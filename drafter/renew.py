@@ -226,9 +226,10 @@ def _text(old: Path, data: dict) -> str:
             "# Parter, budget, uppgifter och avsnitt som överenskommelsen lyder efter sina tillägg.\n"
             "# Fyll i datumen (ÅÅÅÅ-MM-DD), läs igenom det som `drafter renew` listade och kör\n"
             f"#   drafter check {old.parent.name}/…yaml\n\n")
-    from drafter.spec.yaml_write import dump_new
+    from drafter.spec.yaml_keep import rewrite
+    from drafter.spec.yaml_write import read_text
 
-    return head + dump_new(data)
+    return rewrite(read_text(old), data, head, old.name)  # the old spec's comments kept where they apply
 
 
 # --- the tillägg's point changes, into the outline ------------------------------------------------

@@ -26,7 +26,7 @@ def library(tmp_path):
 
 def renewed(tmp_path, edit=None):
     agreements = tmp_path / "agreements"
-    agreements.mkdir()
+    agreements.mkdir(parents=True)
     for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
         shutil.copy(spec, agreements / spec.name)
     if edit:
@@ -330,3 +330,43 @@ def test_the_html_comparison_shows_the_pending_decision_neither_inserted_nor_del
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "<tr><td>Beslut: nämnd</td><td><del>socialnämnden</del></td><td><em>(ännu inte beslutat)</em></td></tr>" in page
+
+
+def test_the_renewed_spec_keeps_the_comments_of_the_fields_it_keeps(tmp_path, monkeypatch):
+    """An official's `# …` comments stay with the fields the renewal keeps, and go with the ones it removes
+    (found by a new-user trial); what the spec says, and the report, are as without them."""
+    import re
+
+    from drafter.spec import yaml_keep
+    from drafter.spec.yaml_reader import read_yaml
+    from drafter.spec.yaml_write import dump_new
+
+    path, output = renewed(tmp_path / "kept")
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert "  date: ÅÅÅÅ-MM-DD          # överenskommelsens datum (ÅÅÅÅ-MM-DD)" in lines  # a changed value's
+    assert "    notice_deadline: 09-30  # uppsägning senast 30 september varje år" in lines
+    assert "renews: street-minds-2026.yaml   # partnerskapet som denna överenskommelse förnyar" in lines
+    assert lines[lines.index("outline:") - 1].startswith("# eller id@version; heading: ger ett avsnitt")
+    assert lines[lines.index("proposal:") - 1].startswith("# (syfte och mål, målgrupp, åtaganden")
+    assert "  # handlaggare: {name: ..., phone: ...}   # visas i sidhuvudet när de anges" in lines
+    assert "    - {item: Personal, amount: 890000}" in lines  # the row as written, with Tillägg nr 1's amount
+    # decision:, amendments:, acknowledge:, representatives: go, with their comments; so does the
+    # placeholder "# name: ..." now that the renewal names the ordförande.
+    for gone in ("Nämndens beslut om partnerskapet", "Tillägg till överenskommelsen", "budgeten för 2027",
+                 "nya företrädare", "# name: ...", "Varningar som specen behåller"):
+        assert gone not in text
+    assert text.index("# Överst i street-minds-2026.yaml stod:") < text.index("# Förnyad överenskommelse om idéburet")
+
+    monkeypatch.setattr(yaml_keep, "rewrite", lambda old, data, head, name: head + dump_new(data))
+    before, printed = renewed(tmp_path / "before")
+    assert read_yaml(path)[0] == read_yaml(before)[0]
+    numbers = re.compile(r"(street-minds-2029\.yaml):\d+")
+    assert numbers.sub(r"\1", output) == numbers.sub(r"\1", printed).replace(str(tmp_path / "before"),
+                                                                            str(tmp_path / "kept"))
+    positions = read_yaml(path)[1]
+    for field in ("besokare_per_manad_2023", "tidigare_overenskommelse_slut"):
+        said = int(re.search(rf"street-minds-2029\.yaml:(\d+): uppgiften {field}", output).group(1))
+        assert said == positions[("figures", field)][0] and lines[said - 1].startswith(f"  {field}:")
+    said = int(re.search(r"street-minds-2029\.yaml:(\d+): parten är nu", output).group(1))
+    assert lines[said - 1] == "  - name: Stockholms stad"
