@@ -100,6 +100,10 @@ def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, t
              for line in re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", main, re.S)]
     printed = [line.strip() for line in command.output.splitlines() if line.strip()]
     assert shown[:len(printed)] == printed
+    todo = main[main.index('id="renew-todo"'):main.index('id="renew-know"')]  # the same two groups as the command
+    assert "<h2>Att göra innan den nya överenskommelsen kan byggas och beslutas:</h2>" in todo
+    assert "fyll i överenskommelsens datum" in todo and "villkor/period@2 → v3" not in todo
+    assert "villkor/period@2 → v3" in main[main.index('id="renew-know"'):]
     assert str(project) not in answer.text
     assert client.get("/spec/street-minds-2029").status_code == 200
 
