@@ -34,6 +34,15 @@ _EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
+class PeriodError(DrafterError):
+    """The new period as asked for cannot be (no length, both an end and a length, an end before the
+    start); `fields`: which of the asker's inputs it is about ("end", "months"), for the web page's form."""
+
+    def __init__(self, message: str, where: Where, hint: str | None = None, fields: tuple[str, ...] = ()):
+        super().__init__(message, where, hint)
+        self.fields = fields
+
+
 @dataclass
 class Review:
     """Something the official must read before the renewed spec is used."""
@@ -422,17 +431,18 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
     last = period.renewal.max_end if period.renewal else period.end
     start = last + dt.timedelta(days=1)
     if end is not None and months is not None:
-        raise DrafterError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
-                           "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.")
+        raise PeriodError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
+                          "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.",
+                          ("end", "months"))
     if end is None and months is None:
-        raise DrafterError("Ange hur länge den nya överenskommelsen ska gälla: --end ÅÅÅÅ-MM-DD eller --months N.",
-                           Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.")
+        raise PeriodError("Ange hur länge den nya överenskommelsen ska gälla: --end ÅÅÅÅ-MM-DD eller --months N.",
+                          Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.", ("end", "months"))
     if end is None:
         year, month = divmod(start.month - 1 + (months or 0), 12)
         end = dt.date(start.year + year, month + 1, 1) - dt.timedelta(days=1)
     if end <= start:
-        raise DrafterError(f"Slutdatumet {end.isoformat()} ligger före den nya periodens start, {start.isoformat()}.",
-                           Where(str(spec_path)))
+        raise PeriodError(f"Slutdatumet {end.isoformat()} ligger före den nya periodens start, {start.isoformat()}.",
+                          Where(str(spec_path)), fields=("end",) if months is None else ("months",))
     new: dict = {"start": start, "end": end}
     if period.renewal:
         shift = end - period.end
