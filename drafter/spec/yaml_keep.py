@@ -117,6 +117,8 @@ def _fields(text: str) -> tuple[list[_Field], list[str], set[int]]:
         flat = isinstance(value, yaml.ScalarNode) and value.style not in ("|", ">") or \
             getattr(value, "flow_style", False)
         one = bool(flat) and value.end_mark.line == line
+        if flat and not one and value.start_mark.line == line:
+            after = len(lines[line])  # a text of several lines begins here: its " # " is text, not a comment
         return _Field(path, line, col, one, value.end_mark.column if one else after)
 
     def walk(node, path: tuple) -> None:

@@ -158,16 +158,18 @@ def test_text_that_looks_like_a_comment_stays_text_and_a_filled_in_placeholder_g
            "  inledning: |\n"
            "    # Rubrik i texten, ingen kommentar\n"
            "    Andra raden.\n"
+           "  quoted: \"en text # som fortsätter\n    på nästa rad\"   # och en kommentar\n"
            "signatory:\n"
            "  # name: ...   # ordförandens namn\n"
            "  title: ordförande\n")
     new = {"figures": {"antal": 40, "note": "ett # i texten"},
-           "texts": {"inledning": "# Rubrik i texten, ingen kommentar\nAndra raden.\n"},
+           "texts": {"inledning": "# Rubrik i texten, ingen kommentar\nAndra raden.\n",
+                     "quoted": "en text # som fortsätter på nästa rad"},
            "signatory": {"name": "Sara Ahmadi", "title": "ordförande"}}
     written = rewrite(old, new, "", "x.yaml")
     assert read(written)[0] == new
     assert "  antal: 40   # räknat i mars\n" in written and "  note: 'ett # i texten'\n" in written
-    assert "    # Rubrik i texten, ingen kommentar\n" in written
+    assert "    # Rubrik i texten, ingen kommentar\n" in written and "# och en kommentar" in written
     assert "# name: ..." not in written and "  name: Sara Ahmadi\n  title: ordförande\n" in written
 
 
