@@ -95,11 +95,16 @@ def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, t
     assert answer.status_code == 200, answer.text
     written = (project / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
     assert written == (copy / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
+    assert "  date: ÅÅÅÅ-MM-DD          # överenskommelsens datum (ÅÅÅÅ-MM-DD)" in written  # the old spec's comment
     main = answer.text[answer.text.index("<h1>Förnyad: street-minds-2029</h1>"):]
     shown = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
              for line in re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", main, re.S)]
     printed = [line.strip() for line in command.output.splitlines() if line.strip()]
     assert shown[:len(printed)] == printed
+    todo = main[main.index('id="renew-todo"'):main.index('id="renew-know"')]  # the same two groups as the command
+    assert "<h2>Att göra innan den nya överenskommelsen kan byggas och beslutas:</h2>" in todo
+    assert "fyll i överenskommelsens datum" in todo and "villkor/period@2 → v3" not in todo
+    assert "villkor/period@2 → v3" in main[main.index('id="renew-know"'):]
     assert str(project) not in answer.text
     assert client.get("/spec/street-minds-2029").status_code == 200
 
@@ -135,12 +140,21 @@ def test_renew_from_the_overview_says_what_is_missing(client, project):
     both = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029", "end": "2030-12-31",
                                        "months": "24"})
     assert both.status_code == 400 and "inte båda" in both.text
+    # Said at the form, next to the field, with what was typed kept (not at the top of Översikt).
+    form = both.text[both.text.index('id="renew-h"'):both.text.index('id="import-h"')]
+    assert 'id="renew-months-error">Ange antingen ett slutdatum eller en längd i månader' in form
+    assert 'value="street-minds-2029"' in form and 'value="2030-12-31"' in form and 'value="24"' in form
+    assert 'role="alert"' not in both.text[:both.text.index('id="renew-h"')]
     assert not (project / "agreements" / "street-minds-2029.yaml").exists()
     for data, message in [({"end": "2030-13-01"}, "inget datum"), ({"months": "0"}, "inget antal månader"),
                           ({"name": SPEC, "end": "2030-12-31"}, "finns redan"),
                           ({"from": "../etc/passwd", "end": "2030-12-31"}, "inget giltigt namn")]:
         answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029", **data})
         assert answer.status_code in (400, 404) and message in answer.text, (data, answer.text[-2000:])
+        field = "end" if "end" in data and "name" not in data and "from" not in data else \
+            "months" if "months" in data else "name" if "name" in data else "from"
+        error = answer.text.index(f'id="renew-{field}-error"')
+        assert answer.text.index(f'id="renew-{field}"') < error < answer.text.index('<button type="submit">Förnya')
     assert sorted(p.name for p in (project / "agreements").iterdir()) == ["street-minds-2023.yaml", f"{SPEC}.yaml"]
 
 
