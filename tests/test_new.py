@@ -94,7 +94,7 @@ def test_new_from_an_existing_spec_keeps_the_clauses_and_clears_the_data(tmp_pat
     agreements = tmp_path / "agreements"
     assert run("new", "ny", "--from", EXAMPLE, "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
     text = (agreements / "ny.yaml").read_text(encoding="utf-8")
-    assert "street-minds/ataganden" in text and "villkor/period" in text
+    assert "key: ataganden" in text and "villkor/period" in text  # tests/test_new_from.py: the rest
     assert "Street Minds" not in text.split("outline:")[0] and "878000" not in text
     checked = run("check", agreements / "ny.yaml", "--clauses", CLAUSES)
     assert checked.exit_code == 1 and "[placeholder]" in checked.output

@@ -12,10 +12,11 @@ from drafter.cli import main
 @main.command()
 @click.argument("name", metavar="NAMN")
 @click.option("--from", "from_spec", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Utgå från en befintlig spec: dess avsnitt behålls, parter, period, budget och texter töms.")
-@click.option("--proposal", "proposal_kind", default="facknamnd", show_default=True,
-              type=click.Choice(["facknamnd", "stadsdelsnamnd"]),
-              help="Tjänsteutlåtandets standardmall: till en facknämnd eller en stadsdelsnämnd.")
+              help="Utgå från en befintlig spec: dess avsnitt och gemensamma klausuler behålls; parter, period, "
+                   "budget och texter töms, och det partnerskapets egna klausuler blir avsnitt att skriva.")
+@click.option("--proposal", "proposal_kind", type=click.Choice(["facknamnd", "stadsdelsnamnd"]),
+              help="Tjänsteutlåtandets standardmall: till en facknämnd (standard) eller en stadsdelsnämnd. "
+                   "Med --from: som den specens, om inget anges.")
 @click.option("--agreements", "agreements_dir", default="agreements", show_default=True,
               type=click.Path(path_type=Path, file_okay=False), help="Mappen där specen skrivs.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
