@@ -86,6 +86,11 @@ budget:
     - {{item: Aktiviteter, amount: N}}
     - {{item: Övrigt, amount: N}}
 
+# Organisationens egen insats (ideellt arbete, lokaler, egna medel): det uppskattade värdet i hela
+# kronor, som punkten Parternas insatser anger ("till ett uppskattat värde av 240 000 kr").
+# other_amounts:
+#   egen_insats: N
+
 # Nämndens beslut om partnerskapet, som data: det tjänsteutlåtandets förslag till beslut kan hämta,
 # och som varje tillägg kontrolleras mot (tak, längsta slutdatum, delegation). Fyll i när det finns.
 # decision:
