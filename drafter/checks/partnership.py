@@ -4,9 +4,9 @@ A clause with `partnership: street-minds` in its front matter tells one partners
 background, target group, the decision its nämnd took). In another partnership's agreement those are
 false statements in a legal document, and nothing else flags them: they are fastställda, and they
 name the parties through {{ }}. A spec is of partnership P when it says so in the ways specs already
-do: its file is named P or P-… (street-minds-2026.yaml; `drafter import` names a spec as its
-clauses' partnership), one of its idéburna parties is named P (Street Minds → street-minds), or a
-spec it renews (`renews:`, followed back) is of P.
+do: its file's name is P or has P as a whole part (street-minds-2026.yaml; `drafter import` names a
+spec as its clauses' partnership), one of its idéburna parties is named so (Street Minds →
+street-minds), or a spec it renews (`renews:`, followed back) is of P.
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ def _renewed(loaded):
 
 
 def _is_of(name: str, partnership: str) -> bool:
-    return name == partnership or name.startswith(partnership + "-")
+    """`partnership` is the name, or a whole part of it: street-minds-2026, iop-0001-street-minds."""
+    return f"-{partnership}-" in f"-{name}-"
 
 
 def _file_name(path: Path) -> str:

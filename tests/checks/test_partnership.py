@@ -46,8 +46,11 @@ def test_another_partnership_using_them_is_an_error_at_each_outline_line(tmp_pat
 def test_a_spec_of_that_partnership_says_so_by_its_name_its_association_or_what_it_renews(tmp_path):
     # by its file's name
     assert not _codes(spec_file(tmp_path, _other(example_data()), "street-minds-2031.yaml"))
+    assert not _codes(spec_file(tmp_path, _other(example_data()), "iop-0007-street-minds.yaml"))
+    assert len(_codes(spec_file(tmp_path, _other(example_data()), "street-mindset-2031.yaml"))) == len(OWN)
     # by its idéburna party's name
     assert not _codes(spec_file(tmp_path, _other(example_data(), "Street Minds Stockholm"), "ny.yaml"))
+    assert not _codes(spec_file(tmp_path, _other(example_data(), "Föreningen Street Minds"), "ny.yaml"))
     # by the specs it renews, followed back: sista renews mellan, which renews street-minds-2023
     mellan = example_data()
     mellan["parties"][1]["name"] = "Gatans Röst"
