@@ -206,3 +206,68 @@ def _walk(items):
     for item in items:
         yield item
         yield from _walk(item.sections)
+
+
+# --- a partnership with children: the register extract (villkor/belastningsregister) -------------
+
+REGISTER = "villkor/belastningsregister"
+_AFTER = "villkor/sekretess"  # where the generic outlines' partnerships with children have it
+
+
+def register_ref(library: ClauseLibrary) -> str:
+    """The newest version in force of the register extract clause, pinned (`id@N`)."""
+    versions = [v for v in library.versions(REGISTER) if v.meta.status != "upphävd"]
+    return versions[-1].ref
+
+
+def with_register(outline: object, ref: str) -> object:
+    """The outline with the register extract after the secrecy clause (else last among the Villkor,
+    else before the signatures), unless it has one already."""
+    if isinstance(outline, dict) and "standard" in outline:
+        if any(_names(a.get("item")) & {REGISTER} for a in outline.get("add") or [] if isinstance(a, dict)):
+            return outline
+        return {**outline, "add": [*(outline.get("add") or []), {"after": _AFTER, "item": ref}]}
+    if not isinstance(outline, list) or REGISTER in _all_names(outline):
+        return outline
+    items = list(outline)
+    if _insert_after(items, _AFTER, ref):
+        return items
+    villkor = next((i for i in items if isinstance(i, dict) and str(i.get("heading", "")).casefold() == "villkor"),
+                   None)
+    if villkor is not None:
+        villkor["sections"] = [*(villkor.get("sections") or []), ref]
+        return items
+    last = items[-1] if items else None
+    signing = last is not None and "signering" in _names(last)
+    return [*items[:-1], ref, last] if signing else [*items, ref]
+
+
+def _insert_after(items: list, name: str, ref: str) -> bool:
+    for i, item in enumerate(items):
+        if name in _names(item):
+            items.insert(i + 1, ref)
+            return True
+        if isinstance(item, dict) and isinstance(item.get("sections"), list):
+            sections = list(item["sections"])
+            if _insert_after(sections, name, ref):
+                item["sections"] = sections
+                return True
+    return False
+
+
+def _names(item: object) -> set[str]:
+    """The clause id of an outline item (a bare reference or `clause:`), as a set for testing."""
+    ref = item if isinstance(item, str) else item.get("clause") if isinstance(item, dict) else None
+    if not isinstance(ref, str):
+        return set()
+    clause_id = split_ref(ref)[0]
+    return {clause_id, clause_id.split("/", 1)[0]}
+
+
+def _all_names(items: list) -> set[str]:
+    found: set[str] = set()
+    for item in items:
+        found |= _names(item)
+        if isinstance(item, dict) and isinstance(item.get("sections"), list):
+            found |= _all_names(item["sections"])
+    return found

@@ -68,6 +68,9 @@ parties:
     # representatives:              # en ny företrädare (ny ordförande) är data, inget tillägg: hen
     #   - since: ÅÅÅÅ-MM-DD         # undertecknar det som dateras från och med since; det som redan är
     #     signatory: {{name: "[Namn]", title: ordförande}}   # undertecknat ändras aldrig
+# Kontaktpersoner står inte i specen: punkten Kontaktpersoner (villkor/kontaktpersoner) säger att varje
+# part meddelar sin skriftligen när överenskommelsen undertecknas. Ska namnen stå i överenskommelsen,
+# skriv ett eget avsnitt (key: kontaktpersoner, heading: Kontaktpersoner) och texten under texts:.
 
 period:
   start: ÅÅÅÅ-MM-DD
@@ -109,6 +112,12 @@ budget:
 # överenskommelsen och tjänsteutlåtandet.
 """
 
+_CHILDREN = """\
+# Riktar sig verksamheten till barn? Då ska föreningen begära utdrag ur belastningsregistret
+# (drafter new --barn tar med det): skriv under standard: nedan
+#   add: [{{after: villkor/sekretess, item: {register}}}]
+"""
+
 _PROPOSAL = """\
 
 # Tjänsteutlåtandet till nämnden. Ta bort hela proposal: om det inte behövs.
@@ -125,23 +134,35 @@ proposal:
 
 
 def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
-                  proposal_kind: str | None = None) -> str:
+                  proposal_kind: str | None = None, children: bool = False) -> str:
     """The text of agreements/NAME.yaml for a new partnership; `proposal_kind` picks the standard
     outline of the tjänsteutlåtande (facknämnd or stadsdelsnämnd; None: facknämnd, or with `from_spec`
-    the kind of that spec's tjänsteutlåtande)."""
+    the kind of that spec's tjänsteutlåtande); `children`: the work is with children, so the agreement
+    binds the association to ask for register extracts (villkor/belastningsregister)."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.newfrom import register_ref, with_register
+
+    register = register_ref(ClauseLibrary(library_root))
     if from_spec is not None:
-        return _from_spec_text(name, library_root, from_spec, proposal_kind)
+        return _from_spec_text(name, library_root, from_spec, proposal_kind, register if children else None)
     proposal_standard = PROPOSAL_STANDARDS[proposal_kind or "facknamnd"]
     keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
             **LEGAL_TEXTS}
     figures = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
     text = _HEAD.format(name=name, figures=figures) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
-    text += _dump({"outline": {"standard": AGREEMENT_STANDARD}})
+    agreement: object = {"standard": AGREEMENT_STANDARD}
+    if children:
+        text += "# Verksamheten riktar sig till barn: utdrag ur belastningsregistret (villkor/belastningsregister).\n"
+        agreement = with_register(agreement, register)
+    else:
+        text += _CHILDREN.format(register=register)
+    text += _dump({"outline": agreement})
     return text + _PROPOSAL.format() + _indent(_dump({"outline": {"standard": proposal_standard}}))
 
 
-def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kind: str | None) -> str:
+def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kind: str | None,
+                    register: str | None) -> str:
     """A new partnership's spec with `from_spec`'s sections: the shared clauses kept, that partnership's
     own clauses and texts replaced by sections to write (drafter/newfrom.py), its data cleared."""
     from drafter.clauses.library import ClauseLibrary
@@ -157,6 +178,10 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     source_kind = _proposal_kind_of(data)
     kind = proposal_kind or source_kind
     agreement = carrier.outline(data["outline"], [AGREEMENT_STANDARD])
+    if register is not None:
+        from drafter.newfrom import with_register
+
+        agreement = with_register(agreement, register)
     proposal_note = f"\n# Tjänsteutlåtandets avsnitt, som i {from_spec.name}.\n"
     if source is not None and "outline" in source and kind == source_kind:
         proposal = carrier.outline(source["outline"], [PROPOSAL_STANDARDS[kind], AGREEMENT_STANDARD])
@@ -219,12 +244,12 @@ def check_new_name(name: str, agreements: Path) -> Path:
 
 
 def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: Path | None = None,
-                   proposal_kind: str | None = None) -> Path:
+                   proposal_kind: str | None = None, children: bool = False) -> Path:
     path = check_new_name(name, agreements)
     from drafter.output import write_atomic
 
     agreements.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, new_spec_text(name, library_root, from_spec, proposal_kind).encode("utf-8"))
+    write_atomic(path, new_spec_text(name, library_root, from_spec, proposal_kind, children).encode("utf-8"))
     return path
 
 
