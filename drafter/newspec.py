@@ -22,11 +22,14 @@ from drafter.spec.yaml_reader import read_yaml
 AGREEMENT_STANDARD = "iop-overenskommelse"
 PROPOSAL_STANDARDS = {"facknamnd": "iop-tjansteutlatande-facknamnd",
                       "stadsdelsnamnd": "iop-tjansteutlatande-stadsdelsnamnd"}
-# Texts the legal assessment (tjansteutlatande/rattslig-bedomning) takes from the spec.
+# Texts the legal assessment (tjansteutlatande/rattslig-bedomning) takes from the spec. The clause already
+# states the general rule (no purchase, LOU not applicable; allmänt intresse, 2 kap. 1 § kommunallagen):
+# each question asks for what only this partnership can say, so that the answer does not repeat it.
 LEGAL_TEXTS = {
-    "rattslig-lou": "[Varför överenskommelsen inte är ett köp av tjänster i just detta partnerskap]",
+    "rattslig-lou": "[Vad i just detta partnerskap visar att det inte är ett köp: organisationens egen insats, "
+                    "och att verksamheten är organisationens egen]",
     "rattslig-statsstod": "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]",
-    "rattslig-kl": "[Varför verksamheten är av allmänt intresse för kommunen eller regionen]",
+    "rattslig-kl": "[Vilket behov hos invånarna i kommunen eller regionen verksamheten möter]",
 }
 
 _HEAD = """\

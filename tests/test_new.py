@@ -189,3 +189,16 @@ def test_new_from_for_work_with_children_adds_the_register_once(tmp_path):
     assert run("new", "igen", "--barn", "--from", agreements / "ny.yaml", "--agreements", agreements,
                "--clauses", CLAUSES).exit_code == 0
     assert again.read_text(encoding="utf-8").count("villkor/belastningsregister@") == 1
+
+
+def test_the_legal_questions_ask_what_the_clause_does_not_already_say():
+    """tjansteutlatande/rattslig-bedomning states the rule (no purchase of services; allmänt intresse, 2 kap.
+    1 § kommunallagen) before each text; a question that asks for the rule again gets it written twice."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.newspec import LEGAL_TEXTS
+
+    body = ClauseLibrary(CLAUSES).get("tjansteutlatande/rattslig-bedomning@2").body
+    said = {"rattslig-lou": "inte ett köp av tjänster", "rattslig-kl": "är av allmänt intresse"}
+    for key, rule in said.items():
+        assert rule in body and f'texts["{key}"]' in body
+        assert "allmänt intresse" not in LEGAL_TEXTS[key] and "köp av tjänster" not in LEGAL_TEXTS[key], key
