@@ -6,7 +6,10 @@ by whole years, so periods, renewals and notice days still fit together). The 20
 their own copy of the 2023 variation, written beside them, so `renews:` and the continuity check run
 as in the example.
 
-    python bench/generate.py N FOLDER     # writes FOLDER/iop-0001.yaml … and prints the paths
+    python bench/generate.py N FOLDER     # writes FOLDER/iop-0001-street-minds.yaml … and prints the paths
+
+The variations keep the Street Minds partnership's own clauses (street-minds/…), so their names say
+they are of that partnership (clause-other-partnership, drafter/checks/partnership.py).
     python bench/generate.py N FOLDER --varied   # also other public parties, officials, budgets, outlines
 """
 
@@ -163,7 +166,7 @@ def generate(n: int, folder: Path, seed: int = 2026, varied: bool = False) -> li
         name = f"{rng.choice(_FIRST)} {rng.choice(_SECOND)} {rng.choice(_FORM)} {i}"
         number = valid_orgnr(rng)
         years = rng.randrange(0, 4)
-        stem = f"iop-{i:04d}"
+        stem = f"iop-{i:04d}-street-minds"  # of the partnership whose clauses it uses
         if i % 2:  # a renewal, as street-minds-2026, with the partnership it renews beside it
             earlier = _vary(base[2023], random.Random(rng.random()), name, number, years)
             (folder / "tidigare").mkdir(exist_ok=True)

@@ -1,7 +1,8 @@
 """`drafter new`: a commented spec for a new partnership, with a placeholder in every field to fill.
 
 It starts from the library's standard outlines, or from an existing spec whose outlines (the
-clauses) are kept while its parties, period, budget, figures and texts are cleared. Placeholders
+shared clauses) are kept while its parties, period, budget, figures and texts are cleared and the
+clauses of that spec's own partnership give way to sections to write (drafter/newfrom.py). Placeholders
 ("[…]", ÅÅÅÅ-MM-DD, NNNNNN-NNNN, MM-DD, N) load, and `drafter check` lists each one with its line
 until it is filled in (drafter/spec/placeholders.py).
 """
@@ -21,11 +22,14 @@ from drafter.spec.yaml_reader import read_yaml
 AGREEMENT_STANDARD = "iop-overenskommelse"
 PROPOSAL_STANDARDS = {"facknamnd": "iop-tjansteutlatande-facknamnd",
                       "stadsdelsnamnd": "iop-tjansteutlatande-stadsdelsnamnd"}
-# Texts the legal assessment (tjansteutlatande/rattslig-bedomning) takes from the spec.
+# Texts the legal assessment (tjansteutlatande/rattslig-bedomning) takes from the spec. The clause already
+# states the general rule (no purchase, LOU not applicable; allmänt intresse, 2 kap. 1 § kommunallagen):
+# each question asks for what only this partnership can say, so that the answer does not repeat it.
 LEGAL_TEXTS = {
-    "rattslig-lou": "[Varför överenskommelsen inte är ett köp av tjänster i just detta partnerskap]",
+    "rattslig-lou": "[Vad i just detta partnerskap visar att det inte är ett köp: organisationens egen insats, "
+                    "och att verksamheten är organisationens egen]",
     "rattslig-statsstod": "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]",
-    "rattslig-kl": "[Varför verksamheten är av allmänt intresse för kommunen eller regionen]",
+    "rattslig-kl": "[Vilket behov hos invånarna i kommunen eller regionen verksamheten möter]",
 }
 
 _HEAD = """\
@@ -67,6 +71,9 @@ parties:
     # representatives:              # en ny företrädare (ny ordförande) är data, inget tillägg: hen
     #   - since: ÅÅÅÅ-MM-DD         # undertecknar det som dateras från och med since; det som redan är
     #     signatory: {{name: "[Namn]", title: ordförande}}   # undertecknat ändras aldrig
+# Kontaktpersoner står inte i specen: punkten Kontaktpersoner (villkor/kontaktpersoner) säger att varje
+# part meddelar sin skriftligen när överenskommelsen undertecknas. Ska namnen stå i överenskommelsen,
+# skriv ett eget avsnitt (key: kontaktpersoner, heading: Kontaktpersoner) och texten under texts:.
 
 period:
   start: ÅÅÅÅ-MM-DD
@@ -84,6 +91,11 @@ budget:
     - {{item: Lokaler, amount: N}}
     - {{item: Aktiviteter, amount: N}}
     - {{item: Övrigt, amount: N}}
+
+# Organisationens egen insats (ideellt arbete, lokaler, egna medel): det uppskattade värdet i hela
+# kronor, som punkten Parternas insatser anger ("till ett uppskattat värde av 240 000 kr").
+# other_amounts:
+#   egen_insats: N
 
 # Nämndens beslut om partnerskapet, som data: det tjänsteutlåtandets förslag till beslut kan hämta,
 # och som varje tillägg kontrolleras mot (tak, längsta slutdatum, delegation). Fyll i när det finns.
@@ -103,6 +115,12 @@ budget:
 # överenskommelsen och tjänsteutlåtandet.
 """
 
+_CHILDREN = """\
+# Riktar sig verksamheten till barn? Då ska föreningen begära utdrag ur belastningsregistret
+# (drafter new --barn tar med det): skriv under standard: nedan
+#   add: [{{after: villkor/sekretess, item: {register}}}]
+"""
+
 _PROPOSAL = """\
 
 # Tjänsteutlåtandet till nämnden. Ta bort hela proposal: om det inte behövs.
@@ -119,39 +137,101 @@ proposal:
 
 
 def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
-                  proposal_kind: str = "facknamnd") -> str:
+                  proposal_kind: str | None = None, children: bool = False) -> str:
     """The text of agreements/NAME.yaml for a new partnership; `proposal_kind` picks the standard
-    outline of the tjänsteutlåtande (facknämnd or stadsdelsnämnd)."""
-    figures = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
-    agreement: object  # the outlines as YAML data: a standard's name, or a spec's own outline
-    proposal: object
-    if from_spec is None:
-        proposal_standard = PROPOSAL_STANDARDS[proposal_kind]
-        agreement = {"standard": AGREEMENT_STANDARD}
-        proposal = {"standard": proposal_standard}
-        keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
-                **LEGAL_TEXTS}
-    else:
-        data, _ = read_yaml(from_spec)
-        if not isinstance(data, dict) or "outline" not in data:
-            raise DrafterError("Specen har ingen outline att utgå från.", Where(str(from_spec)))
-        agreement = data["outline"]
-        proposal = (data.get("proposal") or {}).get("outline")
-        keys = {k: "[Skriv texten här]" for k in (data.get("texts") or {})}
-        keys |= {**_keys_in(agreement, library_root), **_keys_in(proposal, library_root)}
-        cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items()}
-        figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(
-            {"figures": cleared})
-    text = _HEAD.format(name=name, figures=figures)
-    text += _dump({"texts": keys})
+    outline of the tjänsteutlåtande (facknämnd or stadsdelsnämnd; None: facknämnd, or with `from_spec`
+    the kind of that spec's tjänsteutlåtande); `children`: the work is with children, so the agreement
+    binds the association to ask for register extracts (villkor/belastningsregister)."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.newfrom import register_ref, with_register
+
+    register = register_ref(ClauseLibrary(library_root))
     if from_spec is not None:
-        text += f"\n# Avsnitten, som i {from_spec.name}.\n"
+        return _from_spec_text(name, library_root, from_spec, proposal_kind, register if children else None)
+    proposal_standard = PROPOSAL_STANDARDS[proposal_kind or "facknamnd"]
+    keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
+            **LEGAL_TEXTS}
+    figures = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
+    text = _HEAD.format(name=name, figures=figures) + _dump({"texts": keys})
+    text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
+    agreement: object = {"standard": AGREEMENT_STANDARD}
+    if children:
+        text += "# Verksamheten riktar sig till barn: utdrag ur belastningsregistret (villkor/belastningsregister).\n"
+        agreement = with_register(agreement, register)
     else:
-        text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
+        text += _CHILDREN.format(register=register)
     text += _dump({"outline": agreement})
+    return text + _PROPOSAL.format() + _indent(_dump({"outline": {"standard": proposal_standard}}))
+
+
+def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kind: str | None,
+                    register: str | None) -> str:
+    """A new partnership's spec with `from_spec`'s sections: the shared clauses kept, that partnership's
+    own clauses and texts replaced by sections to write (drafter/newfrom.py), its data cleared."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.newfrom import OutlineCarrier
+
+    data, _ = read_yaml(from_spec)
+    if not isinstance(data, dict) or "outline" not in data:
+        raise DrafterError("Specen har ingen outline att utgå från.", Where(str(from_spec)))
+    carrier = OutlineCarrier(ClauseLibrary(library_root), from_spec.name)
+    for key in data.get("texts") or {}:
+        carrier.carried.texts[str(key)] = "[Skriv texten här]"
+    source = data.get("proposal") if isinstance(data.get("proposal"), dict) else None
+    source_kind = _proposal_kind_of(data)
+    kind = proposal_kind or source_kind
+    agreement = carrier.outline(data["outline"], [AGREEMENT_STANDARD])
+    if register is not None:
+        from drafter.newfrom import with_register
+
+        agreement = with_register(agreement, register)
+    proposal_note = f"\n# Tjänsteutlåtandets avsnitt, som i {from_spec.name}.\n"
+    if source is not None and "outline" in source and kind == source_kind:
+        proposal = carrier.outline(source["outline"], [PROPOSAL_STANDARDS[kind], AGREEMENT_STANDARD])
+    elif source is not None or proposal_kind is not None:
+        # another kind of nämnd than the one the old spec wrote to: that kind's standard outline
+        proposal = carrier.outline({"standard": PROPOSAL_STANDARDS[kind]}, [])
+        proposal_note = (f"\n# Tjänsteutlåtandet till en {KIND_WORDS[kind]}: standardmallen"
+                         + (f" ({from_spec.name} har ett till en {KIND_WORDS[source_kind]})" if source else "")
+                         + ".\n")
+    else:
+        proposal = None
+    keys = carrier.carried.texts
+    if proposal is not None and "tjansteutlatande/rattslig-bedomning" in carrier.carried.clause_ids:
+        keys |= {k: v for k, v in LEGAL_TEXTS.items() if k not in keys}
+    cited = carrier.figures_cited()
+    cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items() if key in cited}
+    figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(
+        {"figures": cleared})
+    text = _HEAD.format(name=name, figures=figures)
+    if carrier.carried.notes:
+        text += (f"# Avsnitten som i {from_spec.name} hörde till det partnerskapet står här som avsnitt att\n"
+                 "# skriva, eller som standardmallens avsnitt på samma plats:\n"
+                 + "".join(f"#   {note}\n" for note in carrier.carried.notes))
+    text += _dump({"texts": keys})
+    text += f"\n# Avsnitten, som i {from_spec.name}.\n" + _dump({"outline": agreement})
     if proposal is not None:
-        text += _PROPOSAL.format() + _indent(_dump({"outline": proposal}))
+        text += _PROPOSAL.format().replace("\nproposal:", proposal_note.rstrip("\n") + "\nproposal:", 1)
+        text += _indent(_dump({"outline": proposal}))
     return text
+
+
+KIND_WORDS = {"facknamnd": "facknämnd", "stadsdelsnamnd": "stadsdelsnämnd"}
+
+
+def _proposal_kind_of(data: dict) -> str:
+    """Which kind of nämnd a spec's tjänsteutlåtande goes to: by its standard outline or decision
+    clause, else by the public party's nämnd (… stadsdelsnämnd)."""
+    proposal = data.get("proposal")
+    outline = proposal.get("outline") if isinstance(proposal, dict) else None
+    if isinstance(outline, dict) and str(outline.get("standard", "")).endswith("stadsdelsnamnd"):
+        return "stadsdelsnamnd"
+    if "forslag-till-beslut-stadsdelsnamnd" in str(outline):
+        return "stadsdelsnamnd"
+    parties = data.get("parties")
+    committees = [str(p.get("committee", "")) for p in (parties if isinstance(parties, list) else [])
+                  if isinstance(p, dict)]
+    return "stadsdelsnamnd" if any("stadsdelsnämnd" in c.lower() for c in committees) else "facknamnd"
 
 
 def check_new_name(name: str, agreements: Path) -> Path:
@@ -167,12 +247,12 @@ def check_new_name(name: str, agreements: Path) -> Path:
 
 
 def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: Path | None = None,
-                   proposal_kind: str = "facknamnd") -> Path:
+                   proposal_kind: str | None = None, children: bool = False) -> Path:
     path = check_new_name(name, agreements)
     from drafter.output import write_atomic
 
     agreements.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, new_spec_text(name, library_root, from_spec, proposal_kind).encode("utf-8"))
+    write_atomic(path, new_spec_text(name, library_root, from_spec, proposal_kind, children).encode("utf-8"))
     return path
 
 
@@ -187,12 +267,6 @@ def _text_keys(library_root: Path, standard: str) -> dict[str, str]:
     """The standard outline's text sections: key → its placeholder text."""
     model, _ = read_standard(standard, library_root, Where(standard))
     return {item.key: item.text for item in _walk(model.outline) if item.key and item.text}
-
-
-def _keys_in(outline, library_root: Path) -> dict[str, str]:
-    if isinstance(outline, dict) and "standard" in outline:
-        return _text_keys(library_root, outline["standard"])
-    return {}
 
 
 def _walk(items):

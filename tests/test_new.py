@@ -94,7 +94,7 @@ def test_new_from_an_existing_spec_keeps_the_clauses_and_clears_the_data(tmp_pat
     agreements = tmp_path / "agreements"
     assert run("new", "ny", "--from", EXAMPLE, "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
     text = (agreements / "ny.yaml").read_text(encoding="utf-8")
-    assert "street-minds/ataganden" in text and "villkor/period" in text
+    assert "key: ataganden" in text and "villkor/period" in text  # tests/test_new_from.py: the rest
     assert "Street Minds" not in text.split("outline:")[0] and "878000" not in text
     checked = run("check", agreements / "ny.yaml", "--clauses", CLAUSES)
     assert checked.exit_code == 1 and "[placeholder]" in checked.output
@@ -146,3 +146,59 @@ def test_new_spec_offers_the_decision_and_a_new_representative_commented(tmp_pat
     assert loaded.decision.ceiling.amount == 500000 and loaded.decision.paragraph == "§ 112"
     assert loaded.decision.delegations[0].to == "stadsdelsdirektören"
     assert loaded.parties[1].representatives[0].signatory.name == "Sara Lind"
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def test_new_for_work_with_children_binds_the_association_to_register_extracts(tmp_path):
+    """--barn: the agreement has 'Utdrag ur belastningsregistret' right after the secrecy clause; without
+    it, the template says how to add it, and where contact persons go."""
+    agreements = tmp_path / "agreements"
+    made = run("new", "laxhjalpen-norr", "--barn", "--proposal", "stadsdelsnamnd", "--agreements", agreements,
+               "--clauses", CLAUSES)
+    assert made.exit_code == 0, made.output
+    spec = agreements / "laxhjalpen-norr.yaml"
+    spec.write_text(fill(spec.read_text(encoding="utf-8")), encoding="utf-8")
+    checked = run("check", spec, "--clauses", CLAUSES)
+    assert checked.exit_code == 0, checked.output
+    assert run("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES).exit_code == 0
+    text = _pdf_text(tmp_path / "out" / "laxhjalpen-norr" / "laxhjalpen-norr-overenskommelse.pdf")
+    secrecy = re.search(r"(\d+)\.(\d+) Tystnadsplikt", text)  # villkor/sekretess@3
+    register = re.search(r"(\d+)\.(\d+) Utdrag ur belastningsregistret", text)
+    assert secrecy and register, text
+    assert (int(register[1]), int(register[2])) == (int(secrecy[1]), int(secrecy[2]) + 1)
+    assert "direkt och regelbunden kontakt med barn" in text
+
+    assert run("new", "utan", "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
+    plain = (agreements / "utan.yaml").read_text(encoding="utf-8")
+    assert "drafter new --barn" in plain and "#   add: [{after: villkor/sekretess, item: villkor/belastningsregister@" in plain
+    assert "# Kontaktpersoner står inte i specen" in plain
+
+
+def test_new_from_for_work_with_children_adds_the_register_once(tmp_path):
+    agreements = tmp_path / "agreements"
+    assert run("new", "ny", "--barn", "--from", EXAMPLE, "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
+    text = (agreements / "ny.yaml").read_text(encoding="utf-8")
+    assert text.count("villkor/belastningsregister@") == 1
+    assert "      - villkor/sekretess\n      - villkor/belastningsregister@" in text
+    again = agreements / "igen.yaml"
+    assert run("new", "igen", "--barn", "--from", agreements / "ny.yaml", "--agreements", agreements,
+               "--clauses", CLAUSES).exit_code == 0
+    assert again.read_text(encoding="utf-8").count("villkor/belastningsregister@") == 1
+
+
+def test_the_legal_questions_ask_what_the_clause_does_not_already_say():
+    """tjansteutlatande/rattslig-bedomning states the rule (no purchase of services; allmänt intresse, 2 kap.
+    1 § kommunallagen) before each text; a question that asks for the rule again gets it written twice."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.newspec import LEGAL_TEXTS
+
+    body = ClauseLibrary(CLAUSES).get("tjansteutlatande/rattslig-bedomning@2").body
+    said = {"rattslig-lou": "inte ett köp av tjänster", "rattslig-kl": "är av allmänt intresse"}
+    for key, rule in said.items():
+        assert rule in body and f'texts["{key}"]' in body
+        assert "allmänt intresse" not in LEGAL_TEXTS[key] and "köp av tjänster" not in LEGAL_TEXTS[key], key

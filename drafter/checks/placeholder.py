@@ -8,10 +8,18 @@ from functools import lru_cache
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 
+# Text in brackets that asks for something: "[namn]", and the template's questions whatever their length
+# and punctuation ("[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s
+# medlemsstater?]"). Not what brackets hold in a finished text: a number or reference ("[1]",
+# "[SFS 2017:725]", "[2 kap. 1 § KL]": a digit), an editor's mark ("[sic]", "[red. anm.]", "[…]"), a
+# citation ("[se …]", "[jfr …]"), a footnote ("[^1]") or a link ("[text](adress)").
+_EDITORIAL = r"(?i:(?:sic!?|red\.?\s?anm\.?|anm\.?|min kursivering|kursivering tillagd|kursiv i original)\]|(?:se|jfr|jämför)\s)"
+_ASKED = re.compile(rf"\[(?!{_EDITORIAL})(?=[A-Za-zÅÄÖåäöÉé])[^\[\]\n\d]{{1,400}}\](?!\()")
+
 PATTERNS = [
     (re.compile(r"(?<![\wåäö])[xX]{3,}(?![\wåäö])"), "en utfyllnad med x"),
     (re.compile(r"\b(?:TODO|FIXME|TBD)\b"), "en att göra-markering"),
-    (re.compile(r"\[[A-Za-zÅÄÖåäöÉé][A-Za-zÅÄÖåäöÉé .\-/]{0,40}\]"), "ett ord inom hakparentes"),
+    (_ASKED, "en platshållare inom hakparentes"),
     (re.compile(r"\bden[ \u00a0]+/[ \u00a0]*(?:\d{2,4})?|(?<![\d/])[ \u00a0]+/[ \u00a0]*20\d\d\b"),
      "ett datum som saknar dag"),
     (re.compile(r"_{3,}|\.{4,}"), "en tom rad att fylla i"),

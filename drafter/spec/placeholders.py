@@ -14,7 +14,8 @@ import re
 from typing import overload
 from dataclasses import dataclass
 
-PLACEHOLDER = re.compile(r"^(\[[^\]\n]{1,80}\]|ÅÅÅÅ-MM-DD|NNNNNN-NNNN|MM-DD|N+)$")
+# A whole value in brackets, however long ("[Är verksamheten ekonomisk? Kan bidraget …?]"), on one line.
+PLACEHOLDER = re.compile(r"^(\[[^\[\]\n]+\]|ÅÅÅÅ-MM-DD|NNNNNN-NNNN|MM-DD|N+)$")
 
 # Stand-ins of the right type; a weekday that is no holiday, a valid organisationsnummer.
 _STAND_INS = {"ÅÅÅÅ-MM-DD": dt.date(2001, 1, 2), "NNNNNN-NNNN": "000000-0000", "MM-DD": "12-31"}
