@@ -69,8 +69,9 @@ class Prepared:
         return any(f.severity == "error" for f in self.findings)
 
 
-def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepared:
-    """Load (unless given loaded), assemble and check one spec.
+def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary", *, lock_of: Path | None = None) -> Prepared:
+    """Load (unless given loaded), assemble and check one spec. `lock_of`: the spec whose lock holds
+    (the web page checks a copy of agreements/NAME.yaml, held to NAME.lock); else the spec's own.
 
     What stops assembly and is the user's to fix in the spec or clauses (an unknown clause, a
     cross-reference to a clause not in the document, an amendment naming no point) becomes a finding
@@ -84,12 +85,13 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.checks.acknowledge import acknowledge
     from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
-    from drafter.lockfile import lock_findings, lock_path, pinned_library, read_lock
+    from drafter.lockfile import keep_letterheads, lock_findings, lock_path, pinned_library, read_lock
     from drafter.startup import modules_loaded
 
     modules_loaded()  # the modules a check or build needs are in: out of the collector's sight (drafter/startup.py)
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
-    lock = read_lock(lock_path(loaded.path))  # read once: pinning, the checks and the lock's own findings
+    lock_file = lock_path(lock_of or loaded.path)
+    lock = read_lock(lock_file)  # read once: pinning, the checks and the lock's own findings
     library = pinned_library(loaded, library, lock)  # a locked document never floats to a newer version (drafter lock)
     stopped = check_clause_refs(CheckContext(loaded, library))
     documents: list[Document] = []
@@ -107,12 +109,13 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
                     name_spec(exc, loaded, library.root)
                 raise
             stopped = [finding]
+    kept = keep_letterheads(documents, lock, loaded, library) if lock and documents else []
     spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents, lock)
     findings += _after_amendments(findings, states, library, documents)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
-    findings += lock_findings(loaded, library, documents, lock) if documents else []
+    findings += lock_findings(loaded, library, documents, lock, lock_file) + kept if documents else []
     return Prepared(loaded, documents, states, sort_findings(acknowledge(loaded, stopped + findings, library)))
 
 

@@ -129,7 +129,8 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
     """Load, assemble and check a spec text as if it were agreements/NAME.yaml (which is not written).
 
     The text goes to a hidden temporary file beside the spec, so `renews:` and the clause library
-    resolve as they will for the saved file; the file is removed before this returns."""
+    resolve as they will for the saved file; the file is removed before this returns. The saved spec's
+    lock (agreements/NAME.lock) holds the copy: its clause versions, letterhead and text, as `check` does."""
     from drafter.pipeline import prepare
     from drafter.spec.load import SpecErrors, load_spec
 
@@ -143,7 +144,7 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
         try:
             loaded = load_spec(Path(tmp))
             result.positions, result.spec = loaded.positions, loaded.spec
-            prepared = prepare(loaded, project.library())
+            prepared = prepare(loaded, project.library(), lock_of=real)
             result.findings, result.documents = prepared.findings, prepared.documents
         except SpecErrors as exc:
             result.errors = list(exc.errors)
@@ -154,8 +155,8 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
             os.unlink(tmp)
     shown = project.shown(real)
     for f in result.findings:  # the temporary name never shows: the user reads the spec's own name
-        f.where = f.where.replace(tmp, shown)
-        f.message = f.message.replace(tmp, shown)
+        f.where = f.where.replace(tmp, shown).replace(f"{project.root}/", "")  # and the lock's, as the project shows it
+        f.message = f.message.replace(tmp, shown).replace(f"{project.root}/", "")
     for e in result.errors:
         e.message = e.message.replace(tmp, shown)
         if e.where:

@@ -1,0 +1,138 @@
+"""A locked document keeps the letterhead its signatories saw, and a build says when its files are not the
+locked bytes (drafter/lockdetail.py, lockfile.file_findings; trial3 item 2)."""
+
+import hashlib
+import io
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from docx import Document as Docx
+from pypdf import PdfReader
+
+from drafter.cli import main
+from helpers import copy_examples, signed_example
+
+SPEC = "agreements/street-minds-2026.yaml"
+AGREEMENT = "street-minds-2026/street-minds-2026-overenskommelse"
+PROPOSAL = "street-minds-2026/street-minds-2026-tjansteutlatande"
+OLD, NEW = "Box 44, 104 20 Stockholm", "Box 9999, 104 99 Stockholm"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def page_one(path) -> str:
+    return PdfReader(io.BytesIO(path.read_bytes())).pages[0].extract_text()
+
+
+def docx_text(path) -> str:
+    docx = Docx(str(path))
+    return "\n".join([p.text for p in docx.paragraphs] + [c.text for t in docx.tables for r in t.rows for c in r.cells])
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A copy of the examples, the 2026 agreement locked, and built then (the signed files)."""
+    copy_examples(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    signed_example(tmp_path)
+    result = run("lock", SPEC)
+    assert result.exit_code == 0, result.output
+    assert run("build", SPEC, "-o", "signed", "--jobs", "1").exit_code == 0
+    return tmp_path
+
+
+def move_office(root, new=NEW):
+    house = root / "clauses" / "husstil.yaml"
+    text = house.read_text(encoding="utf-8")
+    assert OLD in text
+    house.write_text(text.replace(OLD, new), encoding="utf-8")
+
+
+def test_the_lock_records_the_letterhead_the_signatories_saw(project):
+    entry = yaml.safe_load((project / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
+    letterhead = entry["dokument"]["overenskommelse"]["brevhuvud"]
+    assert letterhead["avsandare"] == ["Stockholms stad", "Socialförvaltningen"]
+    assert letterhead["adress"] == [OLD, "Växel 08-508 25 000"]
+    assert ["Datum", "2026-07-01"] in letterhead["uppgifter"]
+
+
+def test_a_moved_office_leaves_the_locked_agreement_as_signed_and_says_so(project):
+    move_office(project)
+    result = run("build", SPEC, "-o", "after", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    for suffix in (".pdf", ".docx"):  # the signed files, byte for byte
+        assert sha(project / "after" / f"{AGREEMENT}{suffix}") == sha(project / "signed" / f"{AGREEMENT}{suffix}")
+    first = page_one(project / "after" / f"{AGREEMENT}.pdf")
+    assert OLD in first and NEW not in first
+    assert OLD in docx_text(project / "after" / f"{AGREEMENT}.docx")
+    # The tjänsteutlåtande is not locked: the house style is for what is still to be signed.
+    assert NEW in page_one(project / "after" / f"{PROPOSAL}.pdf")
+    assert ("info [lock-letterhead] clauses/husstil.yaml:5 (överenskommelsen): agreements/street-minds-2026.yaml: "
+            "överenskommelsen är låst med brevhuvudet som det såg ut vid låsningen, och byggs så: adress låst "
+            f"”{OLD}, Växel 08-508 25 000”, husstilen ger nu ”{NEW}, Växel 08-508 25 000”.") in result.output
+    assert "[lock-layout]" not in result.output  # the same bytes: nothing to say about layout
+    check = run("check", SPEC)
+    assert check.exit_code == 0 and "[lock-letterhead]" in check.output
+
+
+def test_nothing_changed_no_lock_finding(project):
+    result = run("build", SPEC, "-o", "again", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "[lock-" not in result.output
+    assert "[lock-letterhead]" not in run("check", SPEC).output
+
+
+def test_a_layout_only_change_is_said_by_the_build(project, monkeypatch):
+    """A writer that lays the same text out differently (here: one byte more) gives other bytes: the build
+    says so, as info, naming the files, since the file built is then not the signed one."""
+    from drafter.writers import registry
+
+    real = registry.writer
+    monkeypatch.setattr(registry, "writer", lambda fmt: (lambda doc: real(fmt)(doc) + b"\n"))
+    result = run("build", SPEC, "-o", "after", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert ("info [lock-layout] agreements/street-minds-2026.lock (överenskommelsen): agreements/street-minds-2026.yaml: "
+            "överenskommelsen byggs med samma text och brevhuvud som när den låstes, men annan layout — t.ex. en nyare "
+            "drafter") in result.output
+    assert "DOCX-filen och PDF-filen är inte byte för byte de som låstes." in result.output
+    assert result.output.count("[lock-layout]") == 1  # the tjänsteutlåtande is not locked
+
+
+def test_a_lock_from_before_letterheads_were_recorded_says_what_it_cannot_know(project):
+    lock = project / "agreements" / "street-minds-2026.lock"
+    data = yaml.safe_load(lock.read_text(encoding="utf-8"))
+    for key in ("brevhuvud", "avsnitt", "uppgifter"):
+        del data["dokument"]["overenskommelse"][key]
+    lock.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    move_office(project)
+    result = run("build", SPEC, "-o", "after", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert NEW in page_one(project / "after" / f"{AGREEMENT}.pdf")  # nothing recorded to keep …
+    assert ("överenskommelsen byggs med samma text (låset är från en äldre drafter och anger inte brevhuvudet: jämför "
+            "sidan 1 med den undertecknade filen)") in result.output  # … but never silent
+    spec = project / SPEC
+    spec.write_text(spec.read_text(encoding="utf-8").replace("amount: 878000", "amount: 878500"), encoding="utf-8")
+    check = run("check", SPEC)
+    assert check.exit_code == 1
+    assert ("fel [lock-text] agreements/street-minds-2026.lock (överenskommelsen)" in check.output
+            and "agreements/street-minds-2026.lock anger inte vilka avsnitt" in check.output)
+
+
+def test_a_new_logo_is_not_taken_into_the_locked_agreement(project):
+    (project / "clauses" / "logotyp.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>',
+        encoding="utf-8")
+    house = project / "clauses" / "husstil.yaml"
+    house.write_text(house.read_text(encoding="utf-8").replace(
+        "# logotyp: logotyp.svg", "logotyp: logotyp.svg\nlogotyp_text: Stadens logotyp\n#"), encoding="utf-8")
+    result = run("build", SPEC, "-o", "after", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert sha(project / "after" / f"{AGREEMENT}.pdf") == sha(project / "signed" / f"{AGREEMENT}.pdf")
+    assert "logotyp: låst utan, husstilen har nu en (den tas inte med)" in result.output
