@@ -244,7 +244,7 @@ def _label(name: str) -> str:
         return "överenskommelsen"
     if name.startswith("tillagg-"):
         return f"tillägg nr {name.removeprefix('tillagg-')}"
-    return name
+    return {"tjansteutlatande": "tjänsteutlåtandet"}.get(name, name)
 
 
 def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party") -> list[Finding]:

@@ -136,3 +136,65 @@ def test_a_new_logo_is_not_taken_into_the_locked_agreement(project):
     assert result.exit_code == 0, result.output
     assert sha(project / "after" / f"{AGREEMENT}.pdf") == sha(project / "signed" / f"{AGREEMENT}.pdf")
     assert "logotyp: låst utan, husstilen har nu en (den tas inte med)" in result.output
+
+
+def test_a_locked_tjansteutlatande_keeps_its_recipient_as_written_then(project):
+    """The tjänsteutlåtande, locked too: its letterhead (built by assembly, not from the house style alone)
+    is kept, the recipient's capital included."""
+    assert run("lock", SPEC, "--document", "tjansteutlatande").exit_code == 0
+    assert run("build", SPEC, "-o", "signed2", "--jobs", "1").exit_code == 0
+    house = project / "clauses" / "husstil.yaml"
+    house.write_text(house.read_text(encoding="utf-8").replace("mottagare_versal: true", "mottagare_versal: false"),
+                     encoding="utf-8")
+    move_office(project)
+    result = run("build", SPEC, "-o", "after", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    for suffix in (".pdf", ".docx"):
+        assert sha(project / "after" / f"{PROPOSAL}{suffix}") == sha(project / "signed2" / f"{PROPOSAL}{suffix}")
+    assert "Till Socialnämnden" in page_one(project / "after" / f"{PROPOSAL}.pdf")
+    assert ("info [lock-letterhead] clauses/husstil.yaml:5 (tjänsteutlåtandet): agreements/street-minds-2026.yaml: "
+            "tjänsteutlåtandet är låst med brevhuvudet") in result.output
+    assert "mottagare låst ”Till Socialnämnden”, husstilen ger nu ”Till socialnämnden”" in result.output
+
+
+@pytest.mark.parametrize("generic", ["region-tva-foreningar", "norrmalm-stiftelse"])
+def test_a_generic_partnership_locked_names_what_changed(tmp_path, generic):
+    """Not the seeds: a partnership of the generic library, locked by lockfile.lock_entry as `drafter lock`
+    records it, then a budget row changed: lock-text names section 'Ekonomisk ersättning'-like heading and
+    the field with its line; a house style change that does not reach its letterhead says nothing."""
+    import shutil
+
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.lockfile import document_name, lock_entry, write_lock
+    from drafter.pipeline import prepare
+    from drafter.spec.load import load_spec
+    from helpers import CLAUSES, ROOT
+
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    spec = tmp_path / f"{generic}.yaml"
+    shutil.copy(ROOT / "tests" / "generic" / f"{generic}.yaml", spec)
+    library = ClauseLibrary(tmp_path / "clauses")
+    loaded = load_spec(spec)
+    agreement = next(d for d in prepare(loaded, library).documents if d.kind == "agreement")
+    write_lock(spec, {"overenskommelse": lock_entry(agreement, {}, library, loaded, document_name(agreement))})
+
+    def lock_findings():
+        return [f for f in prepare(load_spec(spec), ClauseLibrary(tmp_path / "clauses")).findings
+                if f.code.startswith("lock-")]
+
+    assert lock_findings() == []
+    house = tmp_path / "clauses" / "husstil.yaml"
+    house.write_text(house.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    moved = lock_findings()
+    letterhead = agreement.meta.house.address if agreement.meta.house else []
+    assert [f.code for f in moved] == (["lock-letterhead"] if OLD in letterhead else [])
+    text = spec.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if "amount:" in line and "rows" not in line)
+    amount = row.split("amount:")[1].strip(" }")
+    spec.write_text(text.replace(row, row.replace(f"amount: {amount}", f"amount: {int(amount) + 1000}")),
+                    encoding="utf-8")
+    line = text.splitlines().index(row) + 1
+    (finding,) = [f for f in lock_findings() if f.code == "lock-text"]
+    assert finding.where == f"{spec.as_posix()}:{line}"
+    assert f"budget.rows.0.amount (rad {line})" in finding.message
+    assert "ändrade avsnitt: ”" in finding.message
