@@ -198,3 +198,18 @@ def test_a_generic_partnership_locked_names_what_changed(tmp_path, generic):
     assert finding.where == f"{spec.as_posix()}:{line}"
     assert f"budget.rows.0.amount (rad {line})" in finding.message
     assert "ändrade avsnitt: ”" in finding.message
+
+
+def test_verify_names_the_letterhead_of_a_file_built_with_another_address(project):
+    """A PDF built with the new address (here: with the lock moved aside) is not the signed agreement, and
+    `drafter verify` shows the address as the difference: it compares with the locked letterhead."""
+    move_office(project)
+    lock = project / "agreements" / "street-minds-2026.lock"
+    lock.rename(project / "aside.lock")
+    assert run("build", SPEC, "-o", "unlocked", "--jobs", "1").exit_code == 0
+    (project / "aside.lock").rename(lock)
+    result = run("verify", project / "unlocked" / f"{AGREEMENT}.pdf", SPEC)
+    assert result.exit_code != 0
+    assert "matchar inte filerna som låstes" in result.output
+    assert "efter ”…Stockholms stad Socialförvaltningen Box”: ”44,” → ”9999,”" in result.output
+    assert run("verify", project / "signed" / f"{AGREEMENT}.pdf", SPEC).exit_code == 0
