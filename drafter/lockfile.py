@@ -224,17 +224,21 @@ def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, by
             continue
         label, kinds = _label(name), " och ".join(f"{fmt.upper()}-filen" for fmt in differ)
         them = "den" if len(differ) == 1 else "de"
-        same = ("samma text och brevhuvud" if "brevhuvud" in entry else
-                "samma text (låset är från en äldre drafter och anger inte brevhuvudet: jämför sidan 1 med den "
-                "undertecknade filen)")
-        why = (f"annan layout — t.ex. en nyare drafter (låst med {entry['drafter']}, byggd med {__version__})"
-               if entry["drafter"] != __version__ else
-               f"annan layout — t.ex. en nyare drafter med samma versionsnummer ({__version__}) eller en ny logotyp")
+        newer = entry["drafter"] != __version__
+        if "brevhuvud" in entry:
+            why = (f"annan layout — t.ex. en nyare drafter (låst med {entry['drafter']}, byggd med {__version__})"
+                   if newer else f"annan layout — t.ex. en nyare drafter med samma versionsnummer ({__version__}) "
+                   "eller en ny logotyp")
+            said = f"{label} byggs med samma text och brevhuvud som när den låstes, men {why}"
+        else:  # a lock from before letterheads were recorded: the letterhead may be what differs
+            said = (f"{label} byggs med samma text som när den låstes, men brevhuvudet (husstilen), layouten eller "
+                    "drafter kan ha ändrats; låset är från en äldre drafter och anger inte brevhuvudet, så jämför "
+                    "sidan 1 med den undertecknade filen")
         if engine == "libreoffice" and "pdf" in differ:
-            why += "; PDF:en görs av LibreOffice, som aldrig ger samma byte två gånger"
-        findings.append(Finding("lock-layout", "info", f"{spec_path.as_posix()}: {label} byggs med {same} som när "
-                                f"den låstes, men {why}: {kinds} är inte byte för byte {them} som låstes. Den "
-                                "undertecknade filen är den som gäller; `drafter verify FIL` visar att den är låst.",
+            said += "; PDF:en görs av LibreOffice, som aldrig ger samma byte två gånger"
+        findings.append(Finding("lock-layout", "info", f"{spec_path.as_posix()}: {said}: {kinds} är inte byte för "
+                                f"byte {them} som låstes. Den undertecknade filen är den som gäller; `drafter verify "
+                                "FIL` visar att den är låst.",
                                 path.as_posix(), doc.kind))
     return findings
 

@@ -105,6 +105,22 @@ def test_a_layout_only_change_is_said_by_the_build(project, monkeypatch):
     assert result.output.count("[lock-layout]") == 1  # the tjänsteutlåtande is not locked
 
 
+def test_the_libreoffice_engine_is_named_as_why_a_pdf_differs(project):
+    """LibreOffice writes a new time and id into every PDF: the comparison says that is why."""
+    from types import SimpleNamespace
+
+    from drafter.lockfile import file_findings
+
+    agreement = SimpleNamespace(kind="agreement", part=None)
+    signed = project / "signed" / f"{AGREEMENT}.docx"
+    files = {"x.docx": signed.read_bytes(), "x.pdf": b"%PDF-1.7 annan"}
+    (finding,) = file_findings(project / SPEC, [(agreement, files)], "libreoffice")
+    assert (finding.code, finding.severity, finding.document) == ("lock-layout", "info", "agreement")
+    assert ("; PDF:en görs av LibreOffice, som aldrig ger samma byte två gånger: PDF-filen är inte byte för byte den "
+            "som låstes.") in finding.message
+    assert file_findings(project / SPEC, [(agreement, {"x.docx": signed.read_bytes()})]) == []
+
+
 def test_a_lock_from_before_letterheads_were_recorded_says_what_it_cannot_know(project):
     lock = project / "agreements" / "street-minds-2026.lock"
     data = yaml.safe_load(lock.read_text(encoding="utf-8"))
@@ -115,8 +131,11 @@ def test_a_lock_from_before_letterheads_were_recorded_says_what_it_cannot_know(p
     result = run("build", SPEC, "-o", "after", "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert NEW in page_one(project / "after" / f"{AGREEMENT}.pdf")  # nothing recorded to keep …
-    assert ("överenskommelsen byggs med samma text (låset är från en äldre drafter och anger inte brevhuvudet: jämför "
-            "sidan 1 med den undertecknade filen)") in result.output  # … but never silent
+    assert ("info [lock-layout] agreements/street-minds-2026.lock (överenskommelsen): agreements/street-minds-2026.yaml: "
+            "överenskommelsen byggs med samma text som när den låstes, men brevhuvudet (husstilen), layouten eller "
+            "drafter kan ha ändrats; låset är från en äldre drafter och anger inte brevhuvudet, så jämför sidan 1 med "
+            "den undertecknade filen: DOCX-filen och PDF-filen är inte byte för byte de som låstes.") in result.output
+    # … but never silent
     spec = project / SPEC
     spec.write_text(spec.read_text(encoding="utf-8").replace("amount: 878000", "amount: 878500"), encoding="utf-8")
     check = run("check", SPEC)
