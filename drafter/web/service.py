@@ -310,8 +310,12 @@ def last_build(project: Project, name: str) -> str | None:
 _build_lock = threading.Lock()
 
 
-def build_spec(project: Project, name: str) -> dict:
-    """`drafter build` of the saved spec into output/NAME/; returns the manifest."""
+LOCK_NOTES = ("lock-layout", "lock-letterhead")  # what a build says of a locked document's files, as the command does
+
+
+def build_spec(project: Project, name: str, notes: list | None = None) -> dict:
+    """`drafter build` of the saved spec into output/NAME/; returns the manifest. `notes`, when a list, gets
+    what the build says of a locked document (a file not byte for byte the locked one, a letterhead kept)."""
     import json
 
     from drafter.build import BuildOptions, build
@@ -321,12 +325,15 @@ def build_spec(project: Project, name: str) -> dict:
     out = Path(os.path.relpath(project.output, Path.cwd())) if _below(project.output, Path.cwd()) else project.output
     try:
         with _build_lock:
-            manifest_path = build(spec_arg, BuildOptions(out_dir=out, library=project.library()))
+            manifest_path = build(spec_arg, BuildOptions(out_dir=out, library=project.library()),
+                                  report=lambda f: notes.append(f) if notes is not None and f.code in LOCK_NOTES else None)
     except DrafterError as exc:  # paths as the user reads them, relative to the project
         exc.message = exc.message.replace(f"{project.root}/", "")
         if exc.where:
             exc.where.file = project.shown(exc.where.file)
         raise
+    for note in notes or []:  # paths as the user reads them, relative to the project
+        note.message, note.where = (t.replace(f"{project.root}/", "") for t in (note.message, note.where))
     return json.loads(Path(manifest_path).read_text(encoding="utf-8"))
 
 

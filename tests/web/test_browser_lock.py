@@ -10,7 +10,7 @@ import pytest
 
 from tests.web.browser import need_browser, new_driver, start_server
 from tests.web.conftest import git, make_project
-from tests.web.test_browser import save, text_of, type_into, wait_for
+from tests.web.test_browser import by_id, save, text_of, type_into, wait_for
 
 SPEC = "street-minds-2026"
 SHOTS = Path(os.environ.get("DRAFTER_SCREENSHOTS", "/tmp"))
@@ -63,3 +63,23 @@ def test_a_changed_budget_row_of_a_locked_spec_shows_the_lock_error(locked_site)
     row = driver.find_element(By.XPATH, f"//tr[th/a[text()='{SPEC}']]")
     assert row.find_element(By.CSS_SELECTOR, "td.num.has-errors").text == "1"
     driver.save_screenshot(str(SHOTS / "drafter-lock2-oversikt.png"))
+
+
+def test_building_a_locked_spec_after_the_office_moved_says_the_letterhead_is_kept(locked_site):
+    driver, url, root = locked_site
+    git(root, "checkout", "--", "agreements")  # the spec as signed again
+    house = root / "clauses" / "husstil.yaml"
+    house.write_text(house.read_text(encoding="utf-8").replace("Box 44, 104 20 Stockholm", "Box 9999, 104 99 Stockholm"),
+                     encoding="utf-8")
+    driver.get(f"{url}/spec/{SPEC}")
+    panel = " ".join(text_of(driver, "findings").split())
+    assert "lock-text" not in panel and "0 fel" in panel and "lock-letterhead" in panel
+    by_id(driver, "build").click()
+    wait_for(lambda: "Dokumenten är byggda" in text_of(driver, "build-result"), timeout=90, what="bygget",
+             detail=lambda: " ".join(text_of(driver, "build-result").split())[:800])
+    result = " ".join(text_of(driver, "build-result").split())
+    assert "lock-letterhead" in result and "adress låst ”Box 44, 104 20 Stockholm, Växel 08-508 25 000”" in result
+    assert "lock-layout" not in result  # the agreement is the signed one, byte for byte
+    assert f"lock-letterhead agreements/{SPEC}.yaml: överenskommelsen är låst" in result  # the project's paths
+    driver.execute_script("document.getElementById('build-result').scrollIntoView()")
+    driver.save_screenshot(str(SHOTS / "drafter-lock2-build.png"))
