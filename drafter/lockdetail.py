@@ -52,6 +52,16 @@ def letterhead_record(doc: "Document") -> dict | None:
             "mottagare": head.recipient, "logotyp_sha256": logo}
 
 
+def valid_details(entry: dict) -> bool:
+    """The fields of this module, when a lock has them (a lock from before has none): else the lock is bad input."""
+    return (("brevhuvud" not in entry or entry["brevhuvud"] is None or _valid_letterhead(entry["brevhuvud"]))
+            and ("avsnitt" not in entry or (isinstance(entry["avsnitt"], list) and all(
+                isinstance(s, dict) and isinstance(s.get("avsnitt"), str) and isinstance(s.get("sha256"), str)
+                for s in entry["avsnitt"])))
+            and ("uppgifter" not in entry or (isinstance(entry["uppgifter"], dict) and all(
+                isinstance(v, str) for v in entry["uppgifter"].values()))))
+
+
 def _valid_letterhead(data) -> bool:
     return (isinstance(data, dict) and all(isinstance(data.get(k), list) for k in ("avsandare", "adress", "uppgifter"))
             and all(isinstance(data.get(k), str) for k in ("dokumenttyp", "mottagare", "logotyp_sha256")))

@@ -67,16 +67,20 @@ def read_lock(path: Path) -> dict:
     documents = data.get("dokument") if isinstance(data, dict) else None
     if not isinstance(documents, dict) or not all(_valid_entry(e) for e in documents.values()):
         raise BadLock("Låsfilen saknar fältet 'dokument' eller har en post utan drafter-version, "
-                      "textens sha256 och klausuler (id, version, sha256).", Where(str(path)),
+                      "textens sha256 och klausuler (id, version, sha256), eller med ett brevhuvud, avsnitt "
+                      "eller uppgifter som inte är som `drafter lock` skriver dem.", Where(str(path)),
                       "Återställ filen från git; den skrivs av `drafter lock`.")
     return documents
 
 
 def _valid_entry(entry) -> bool:
+    from drafter.lockdetail import valid_details
+
     return (isinstance(entry, dict) and isinstance(entry.get("drafter"), str)
             and isinstance(entry.get("text_sha256"), str) and isinstance(entry.get("klausuler"), list)
             and all(isinstance(c, dict) and isinstance(c.get("id"), str) and isinstance(c.get("version"), int)
-                    and isinstance(c.get("sha256"), str) for c in entry["klausuler"]))
+                    and isinstance(c.get("sha256"), str) for c in entry["klausuler"])
+            and valid_details(entry))
 
 
 def pins(documents: dict) -> dict[str, int]:

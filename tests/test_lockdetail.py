@@ -232,3 +232,16 @@ def test_verify_names_the_letterhead_of_a_file_built_with_another_address(projec
     assert "matchar inte filerna som låstes" in result.output
     assert "efter ”…Stockholms stad Socialförvaltningen Box”: ”44,” → ”9999,”" in result.output
     assert run("verify", project / "signed" / f"{AGREEMENT}.pdf", SPEC).exit_code == 0
+
+
+@pytest.mark.parametrize("key, value", [("brevhuvud", "Box 44"), ("avsnitt", {"1. Bakgrund": "x"}),
+                                        ("uppgifter", ["budget.rows.0.amount"])])
+def test_a_hand_edited_letterhead_or_section_list_is_bad_input(project, key, value):
+    lock = project / "agreements" / "street-minds-2026.lock"
+    data = yaml.safe_load(lock.read_text(encoding="utf-8"))
+    data["dokument"]["overenskommelse"][key] = value
+    lock.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run("check", SPEC)
+    assert result.exit_code == 2, result.output
+    assert "agreements/street-minds-2026.lock" in result.output
+    assert "brevhuvud, avsnitt eller uppgifter som inte är som `drafter lock` skriver dem" in result.output
