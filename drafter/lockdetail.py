@@ -7,8 +7,8 @@
   clauses/husstil.yaml says now: the house style is for documents still to be signed, and the letterhead
   of a signed one is part of its text. A changed house style is named (`lock-letterhead`, info), and so
   is a changed logo, which a lock cannot keep (the build's byte comparison then says `lock-layout` too).
-- `avsnitt`: the sha256 of each section's text under its number and heading, and `uppgifter`: the
-  sha256 of each spec value. When the text differs from the locked text (`lock-text`), these name the
+- `avsnitt`: the sha256 of each section's text under its number and heading, and `uppgifter`: each
+  spec value (a long text by its sha256). When the text differs from the locked text (`lock-text`), these name the
   sections and the spec fields (with their lines) that changed.
 
 Locks written before these fields existed lack them; everything here then does nothing or says less.
@@ -59,7 +59,7 @@ def valid_details(entry: dict) -> bool:
                 isinstance(s, dict) and isinstance(s.get("avsnitt"), str) and isinstance(s.get("sha256"), str)
                 for s in entry["avsnitt"])))
             and ("uppgifter" not in entry or (isinstance(entry["uppgifter"], dict) and all(
-                isinstance(v, str) for v in entry["uppgifter"].values()))))
+                v is None or isinstance(v, (str, bool, int, float, dt.date)) for v in entry["uppgifter"].values()))))
 
 
 def _valid_letterhead(data) -> bool:
@@ -161,9 +161,10 @@ def _own_text(section: "Section") -> str:
     return "\n".join([section_key(section)] + [line for b in section.blocks for line in block_lines(b)])
 
 
-def value_digests(loaded: "LoadedSpec", name: str) -> dict[str, str]:
+def value_record(loaded: "LoadedSpec", name: str) -> dict:
     """Each spec value a document is made of, by its field path: everything but the spec's own bookkeeping
-    (acknowledge), the proposal's fields outside the tjänsteutlåtande, and tillägg after the locked one."""
+    (acknowledge), the proposal's fields outside the tjänsteutlåtande, and tillägg after the locked one.
+    A number, date or short text as it is (so `lock-text` can say 57000 → 67000), a longer text hashed."""
     data = dict(loaded.data)
     data.pop("acknowledge", None)
     if name != "tjansteutlatande":
@@ -172,12 +173,16 @@ def value_digests(loaded: "LoadedSpec", name: str) -> dict[str, str]:
     if name.startswith("tillagg-") and isinstance(amendments, list):
         number = name.removeprefix("tillagg-")
         data["amendments"] = amendments[:int(number)] if number.isdigit() else amendments
-    out: dict[str, str] = {}
+    out: dict = {}
     _flatten(data, (), out)
     return out
 
 
-def _flatten(value, path: tuple, out: dict[str, str]) -> None:
+SHORT = 60  # a text up to this long is recorded as it is; a longer one by its hash
+HASHED = "sha256:"
+
+
+def _flatten(value, path: tuple, out: dict) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             _flatten(item, (*path, str(key)), out)
@@ -185,8 +190,20 @@ def _flatten(value, path: tuple, out: dict[str, str]) -> None:
         for i, item in enumerate(value):
             _flatten(item, (*path, i), out)
     else:
-        shown = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else repr(value)
-        out[".".join(str(p) for p in path)] = _digest(shown)
+        key = ".".join(str(p) for p in path)
+        if value is None or isinstance(value, (bool, int, float, dt.date)):
+            out[key] = value
+        elif isinstance(value, str) and len(value) <= SHORT and "\n" not in value and not value.startswith(HASHED):
+            out[key] = value
+        else:
+            out[key] = HASHED + _digest(value.isoformat() if isinstance(value, dt.datetime) else str(value))
+
+
+def _value(value) -> str | None:
+    """A recorded value as the message shows it; None for a hashed text."""
+    if isinstance(value, str) and value.startswith(HASHED):
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def text_changes(doc: "Document", entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str | None]:
@@ -206,15 +223,21 @@ def text_changes(doc: "Document", entry: dict, loaded: "LoadedSpec", name: str) 
                                                     + [f"”{k}” (finns inte längre)" for k in gone]))
     recorded_values = entry.get("uppgifter")
     if isinstance(recorded_values, dict):
-        now_values = value_digests(loaded, name)
+        now_values = value_record(loaded, name)
         paths = [p for p in now_values if recorded_values.get(p) != now_values[p]]
         paths += [p for p in recorded_values if p not in now_values]
         if paths:
             named = []
             for path in paths:
-                line = _line_of(loaded, path) if path in now_values else None
-                named.append(f"{path} (rad {line})" if line else f"{path} (borttaget)" if path not in now_values
-                             else path)
+                if path not in now_values:
+                    named.append(f"{path} (borttaget)")
+                    continue
+                line = _line_of(loaded, path)
+                old, new = _value(recorded_values.get(path)), _value(now_values[path])
+                what = ("ny" if path not in recorded_values else f"{old} → {new}" if old is not None and new is not None
+                        else "")
+                named.append(f"{path} ({', '.join(x for x in (f'rad {line}' if line else '', what) if x)})"
+                             if line or what else path)
             parts.append("ändrade uppgifter i specen: " + _some(named))
             first = next((p for p in paths if p in now_values), None)
             if first is not None:

@@ -298,7 +298,7 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "Loade
     """What the lock records of one document built just now: with `loaded`, also its letterhead, each
     section's text and each spec value, hashed (drafter/lockdetail.py)."""
     from drafter import __version__
-    from drafter.lockdetail import letterhead_record, section_digests, value_digests
+    from drafter.lockdetail import letterhead_record, section_digests, value_record
     from drafter.model.text import document_text
 
     clauses = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
@@ -314,7 +314,7 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "Loade
     if loaded is not None:
         entry["brevhuvud"] = letterhead_record(doc)
         entry["avsnitt"] = section_digests(doc)
-        entry["uppgifter"] = value_digests(loaded, name or document_name(doc))
+        entry["uppgifter"] = value_record(loaded, name or document_name(doc))
     return entry
 
 

@@ -61,6 +61,18 @@ def test_the_lock_records_the_letterhead_the_signatories_saw(project):
     assert letterhead["avsandare"] == ["Stockholms stad", "Socialförvaltningen"]
     assert letterhead["adress"] == [OLD, "Växel 08-508 25 000"]
     assert ["Datum", "2026-07-01"] in letterhead["uppgifter"]
+    # The spec's values read back from the lock as they are recorded: a date a date, a short text itself.
+    from drafter.lockdetail import value_record
+    from drafter.spec.load import load_spec
+
+    values = entry["dokument"]["overenskommelse"]["uppgifter"]
+    assert values == value_record(load_spec(project / SPEC), "overenskommelse")
+    assert values["budget.rows.3.amount"] == 57000 and values["period.renewal.notice_deadline"] == "09-30"
+    assert str(values["period.start"]) == "2026-07-01"
+    spec = project / SPEC  # a long text (an official's own section) is recorded by its hash only
+    spec.write_text(spec.read_text(encoding="utf-8") + "texts:\n  egen: " + "Ett långt stycke text. " * 5 + "\n",
+                    encoding="utf-8")
+    assert value_record(load_spec(spec), "overenskommelse")["texts.egen"].startswith("sha256:")
 
 
 def test_a_moved_office_leaves_the_locked_agreement_as_signed_and_says_so(project):
@@ -215,7 +227,7 @@ def test_a_generic_partnership_locked_names_what_changed(tmp_path, generic):
     line = text.splitlines().index(row) + 1
     (finding,) = [f for f in lock_findings() if f.code == "lock-text"]
     assert finding.where == f"{spec.as_posix()}:{line}"
-    assert f"budget.rows.0.amount (rad {line})" in finding.message
+    assert f"budget.rows.0.amount (rad {line}, {amount} → {int(amount) + 1000})" in finding.message
     assert "ändrade avsnitt: ”" in finding.message
 
 

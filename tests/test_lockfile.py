@@ -98,7 +98,7 @@ def test_editing_a_locked_specs_data_is_an_error(project):
     # The error names the spec line, the field and the section whose text changed, not only the lock (trial3 item 13).
     assert (f"fel [lock-text] {SPEC}:{line} (överenskommelsen): {SPEC}: texten i överenskommelsen skiljer sig från den "
             "låsta texten; specens uppgifter har ändrats efter låsningen (ändrade avsnitt: ”5.2 Ekonomisk ersättning”; "
-            f"ändrade uppgifter i specen: budget.rows.3.amount (rad {line})).") in result.output
+            f"ändrade uppgifter i specen: budget.rows.3.amount (rad {line}, 57000 → 67000)).") in result.output
 
 
 def test_a_document_is_locked_once(project):
