@@ -109,6 +109,11 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
 
             exc.where = source_of(documents, loaded, library.root, text)
         raise
+    if report:  # a locked document's files against the sha256 its lock records (drafter/lockfile.py)
+        from drafter.lockfile import file_findings
+
+        for finding in file_findings(spec_path, [(r.document, r.files) for r in rendered], options.pdf_engine):
+            report(finding)
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
     packet = _packet(documents, options, stem, pdfs)
     if packet:

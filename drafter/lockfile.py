@@ -67,16 +67,20 @@ def read_lock(path: Path) -> dict:
     documents = data.get("dokument") if isinstance(data, dict) else None
     if not isinstance(documents, dict) or not all(_valid_entry(e) for e in documents.values()):
         raise BadLock("Låsfilen saknar fältet 'dokument' eller har en post utan drafter-version, "
-                      "textens sha256 och klausuler (id, version, sha256).", Where(str(path)),
+                      "textens sha256 och klausuler (id, version, sha256), eller med ett brevhuvud, avsnitt "
+                      "eller uppgifter som inte är som `drafter lock` skriver dem.", Where(str(path)),
                       "Återställ filen från git; den skrivs av `drafter lock`.")
     return documents
 
 
 def _valid_entry(entry) -> bool:
+    from drafter.lockdetail import valid_details
+
     return (isinstance(entry, dict) and isinstance(entry.get("drafter"), str)
             and isinstance(entry.get("text_sha256"), str) and isinstance(entry.get("klausuler"), list)
             and all(isinstance(c, dict) and isinstance(c.get("id"), str) and isinstance(c.get("version"), int)
-                    and isinstance(c.get("sha256"), str) for c in entry["klausuler"]))
+                    and isinstance(c.get("sha256"), str) for c in entry["klausuler"])
+            and valid_details(entry))
 
 
 def pins(documents: dict) -> dict[str, int]:
@@ -142,15 +146,25 @@ def pinned_library(loaded: "LoadedSpec", library: "ClauseLibrary", locked: dict 
     return PinnedLibrary(library, pins(documents) if documents else {}, loaded.spec.public)
 
 
+def keep_letterheads(documents: list["Document"], locked: dict, loaded: "LoadedSpec", library) -> list[Finding]:
+    """Each locked document keeps the letterhead it was locked with (drafter/lockdetail.py)."""
+    from drafter.lockdetail import keep_letterheads as keep
+
+    return keep(documents, locked, {document_name(d): d for d in documents}, getattr(library, "root", None),
+                loaded.path.as_posix())
+
+
 def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
-                  locked: dict | None = None) -> list[Finding]:
+                  locked: dict | None = None, path: Path | None = None) -> list[Finding]:
     """Does each locked document still read as locked? Changed clause versions and changed text are
     errors; a newer fastställd version and another drafter version with the same text are info.
-    `locked`: the lock's documents when the caller has read them."""
+    `locked`: the lock's documents when the caller has read them; `path`: the lock file, when it is not
+    the one beside `loaded` (the web page checks a copy of the spec)."""
     from drafter import __version__
+    from drafter.lockdetail import text_changes
     from drafter.model.text import document_text
 
-    path = lock_path(loaded.path)
+    path = path or lock_path(loaded.path)
     if locked is None:
         locked = read_lock(path)
     if not locked:
@@ -178,13 +192,58 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
                                     f"klausulversioner än specen nu ger ({diff}). En undertecknad "
                                     "överenskommelse ändras genom ett tillägg.", where, doc.kind))
         elif not changed and text_sha256(document_text(doc)) != entry["text_sha256"]:
+            what, field_line = text_changes(doc, entry, loaded, name)
             findings.append(Finding("lock-text", "error", f"{spec}: texten i {label} skiljer sig från den låsta "
-                                    "texten; specens uppgifter har ändrats efter låsningen. En undertecknad "
-                                    "överenskommelse ändras genom ett tillägg.", where, doc.kind))
+                                    "texten; specens uppgifter har ändrats efter låsningen"
+                                    + (f" ({what})" if what else f" ({where} anger inte vilka avsnitt; jämför med "
+                                       "den undertecknade filen: drafter verify FIL.pdf)")
+                                    + ". En undertecknad överenskommelse ändras genom ett tillägg.",
+                                    field_line or where, doc.kind))
         elif entry["drafter"] != __version__:
             findings.append(Finding("lock-layout", "info", f"{label} låstes med drafter {entry['drafter']} och "
                                     f"byggs nu med drafter {__version__}: samma text, layouten kan skilja.",
                                     where, doc.kind))
+    return findings
+
+
+def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, bytes]]],
+                  engine: str = "typst") -> list[Finding]:
+    """`build`: each file of a locked document compared with the sha256 its lock records (`filer`). A build
+    of a locked spec has the locked text (else lock-text stopped it), so a difference is layout: said, never
+    silent, since the file built is then not the one that was signed."""
+    from drafter import __version__
+
+    path = lock_path(spec_path)
+    locked = read_lock(path)
+    findings = []
+    for doc, files in rendered:
+        name = document_name(doc)
+        entry = locked.get(name)
+        if entry is None:
+            continue
+        built = {Path(n).suffix[1:]: hashlib.sha256(data).hexdigest() for n, data in files.items()}
+        differ = [fmt for fmt, recorded in sorted(entry.get("filer", {}).items())
+                  if fmt in built and isinstance(recorded, dict) and recorded.get("sha256") != built[fmt]]
+        if not differ:
+            continue
+        label, kinds = _label(name), " och ".join(f"{fmt.upper()}-filen" for fmt in differ)
+        them = "den" if len(differ) == 1 else "de"
+        newer = entry["drafter"] != __version__
+        if "brevhuvud" in entry:
+            why = (f"annan layout — t.ex. en nyare drafter (låst med {entry['drafter']}, byggd med {__version__})"
+                   if newer else f"annan layout — t.ex. en nyare drafter med samma versionsnummer ({__version__}) "
+                   "eller en ny logotyp")
+            said = f"{label} byggs med samma text och brevhuvud som när den låstes, men {why}"
+        else:  # a lock from before letterheads were recorded: the letterhead may be what differs
+            said = (f"{label} byggs med samma text som när den låstes, men brevhuvudet (husstilen), layouten eller "
+                    "drafter kan ha ändrats; låset är från en äldre drafter och anger inte brevhuvudet, så jämför "
+                    "sidan 1 med den undertecknade filen")
+        if engine == "libreoffice" and "pdf" in differ:
+            said += "; PDF:en görs av LibreOffice, som aldrig ger samma byte två gånger"
+        findings.append(Finding("lock-layout", "info", f"{spec_path.as_posix()}: {said}: {kinds} är inte byte för "
+                                f"byte {them} som låstes. Den undertecknade filen är den som gäller; `drafter verify "
+                                "FIL` visar att den är låst.",
+                                path.as_posix(), doc.kind))
     return findings
 
 
@@ -193,7 +252,7 @@ def _label(name: str) -> str:
         return "överenskommelsen"
     if name.startswith("tillagg-"):
         return f"tillägg nr {name.removeprefix('tillagg-')}"
-    return name
+    return {"tjansteutlatande": "tjänsteutlåtandet"}.get(name, name)
 
 
 def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party") -> list[Finding]:
@@ -234,9 +293,12 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def lock_entry(doc: "Document", files: dict[str, bytes], library) -> dict:
-    """What the lock records of one document built just now."""
+def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "LoadedSpec | None" = None,
+               name: str | None = None) -> dict:
+    """What the lock records of one document built just now: with `loaded`, also its letterhead, each
+    section's text and each spec value, hashed (drafter/lockdetail.py)."""
     from drafter import __version__
+    from drafter.lockdetail import letterhead_record, section_digests, value_record
     from drafter.model.text import document_text
 
     clauses = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
@@ -249,6 +311,10 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library) -> dict:
         entry["klausuler"].append({"id": clause_id, "version": number, "heading": version.meta.heading,
                                    "path": version.path.relative_to(library.root).as_posix(),
                                    "sha256": clause_sha256(version)})
+    if loaded is not None:
+        entry["brevhuvud"] = letterhead_record(doc)
+        entry["avsnitt"] = section_digests(doc)
+        entry["uppgifter"] = value_record(loaded, name or document_name(doc))
     return entry
 
 
@@ -292,7 +358,7 @@ def lock_spec(spec_path: Path | str, names: list[str], library: "ClauseLibrary")
         doc = by_name[name]
         (rendered,) = render_documents([doc], spec_path.stem, BuildOptions(library=library))
         files = rendered.files
-        entries[name] = lock_entry(doc, files, library)
+        entries[name] = lock_entry(doc, files, library, loaded, name)
     return write_lock(spec_path, entries), entries
 
 

@@ -71,8 +71,10 @@ class Prepared:
 
 
 def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
-            assembled: "Callable[[list[Document]], None] | None" = None) -> Prepared:
-    """Load (unless given loaded), assemble and check one spec.
+            assembled: "Callable[[list[Document]], None] | None" = None, *, lock_of: Path | None = None) -> Prepared:
+    """Load (unless given loaded), assemble and check one spec. `assembled` is told the documents as
+    soon as they are final (`build` starts Typst then); `lock_of`: the spec whose lock holds (the web
+    page checks a copy of agreements/NAME.yaml, held to NAME.lock); else the spec's own.
 
     What stops assembly and is the user's to fix in the spec or clauses (an unknown clause, a
     cross-reference to a clause not in the document, an amendment naming no point) becomes a finding
@@ -87,12 +89,13 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.checks.finding import name_parties
     from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
-    from drafter.lockfile import lock_findings, lock_path, pinned_library, read_lock
+    from drafter.lockfile import keep_letterheads, lock_findings, lock_path, pinned_library, read_lock
     from drafter.startup import modules_loaded
 
     modules_loaded()  # the modules a check or build needs are in: out of the collector's sight (drafter/startup.py)
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
-    lock = read_lock(lock_path(loaded.path))  # read once: pinning, the checks and the lock's own findings
+    lock_file = lock_path(lock_of or loaded.path)
+    lock = read_lock(lock_file)  # read once: pinning, the checks and the lock's own findings
     library = pinned_library(loaded, library, lock)  # a locked document never floats to a newer version (drafter lock)
     stopped = check_clause_refs(CheckContext(loaded, library))
     documents: list[Document] = []
@@ -110,14 +113,15 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
                     name_spec(exc, loaded, library.root)
                 raise
             stopped = [finding]
-    if assembled is not None and documents:
+    kept = keep_letterheads(documents, lock, loaded, library) if lock and documents else []
+    if assembled is not None and documents:  # after the locked letterheads are put back: final documents
         assembled(documents)  # `build` starts Typst here, beside the checks (drafter/writers/pdf/lane.py)
     spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents, lock)
     findings += _after_amendments(findings, states, library, documents)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
-    findings += lock_findings(loaded, library, documents, lock) if documents else []
+    findings += lock_findings(loaded, library, documents, lock, lock_file) + kept if documents else []
     named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
     return Prepared(loaded, documents, states, sort_findings(named))
 

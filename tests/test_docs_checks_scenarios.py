@@ -165,3 +165,14 @@ def test_approving_is_no_text_change(project):
     assert result.exit_code == 0, result.output
     assert not any("villkor/insyn@1" in line for line in check_lines("clause-unapproved"))
     assert check_lines("clause-text-changed") == []
+
+
+def test_lock_letterhead(project):
+    """docs/checks/lock-letterhead.md: the office moves after the lock; the locked letterhead is kept and named."""
+    house = project / "clauses/husstil.yaml"
+    house.write_text(house.read_text(encoding="utf-8").replace("Box 44, 104 20 Stockholm", "Box 9999, 104 99 Stockholm"),
+                     encoding="utf-8")
+    assert_as_documented("lock-letterhead", check_lines("lock-letterhead"))
+    house.write_text(house.read_text(encoding="utf-8").replace("utkastmarkering: true", "utkastmarkering: false")
+                     .replace("Box 9999, 104 99 Stockholm", "Box 44, 104 20 Stockholm"), encoding="utf-8")
+    assert check_lines("lock-letterhead") == []  # the false alarm the page names

@@ -94,8 +94,11 @@ def test_editing_a_locked_specs_data_is_an_error(project):
                                                              "{item: Aktiviteter, amount: 67000}"), encoding="utf-8")
     result = run("check", SPEC)
     assert result.exit_code == 1
-    assert (f"fel [lock-text] agreements/street-minds-2026.lock (överenskommelsen): {SPEC}: texten i överenskommelsen "
-            "skiljer sig från den låsta texten") in result.output
+    line = next(n for n, text in enumerate(spec.read_text(encoding="utf-8").splitlines(), 1) if "amount: 67000" in text)
+    # The error names the spec line, the field and the section whose text changed, not only the lock (trial3 item 13).
+    assert (f"fel [lock-text] {SPEC}:{line} (överenskommelsen): {SPEC}: texten i överenskommelsen skiljer sig från den "
+            "låsta texten; specens uppgifter har ändrats efter låsningen (ändrade avsnitt: ”5.2 Ekonomisk ersättning”; "
+            f"ändrade uppgifter i specen: budget.rows.3.amount (rad {line}, 57000 → 67000)).") in result.output
 
 
 def test_a_document_is_locked_once(project):

@@ -9,6 +9,8 @@ import click
 
 from drafter.cli import clauses_option, main, specs_argument
 
+SAID_INFO = ("[clause-version-changed]", "[lock-letterhead]", "[lock-layout]")  # the infos a build prints, not only `check`
+
 
 @main.command()
 @specs_argument
@@ -53,7 +55,7 @@ def build(specs, out_dir, formats, pdf_engine, clauses_dir, jobs, force, redline
         severity, line = item
         if severity == "warning" and "[kvitterad: " in line:
             kept[str(spec)] = kept.get(str(spec), 0) + 1
-        elif severity != "info" or "[clause-version-changed]" in line:  # a draft floated: say so
+        elif severity != "info" or any(code in line for code in SAID_INFO):  # a draft floated, a lock kept: say so
             say(line, err=True)
 
     def on_outcome(outcome):

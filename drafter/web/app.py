@@ -198,10 +198,11 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         await posted(request)
         name = request.path_params["name"]
         try:
-            manifest = await run_in_threadpool(service.build_spec, project, name)
+            notes: list = []
+            manifest = await run_in_threadpool(service.build_spec, project, name, notes)
         except DrafterError as exc:
             return page(request, "build.html", 422, name=name, error=exc, manifest=service.manifest(project, name))
-        return page(request, "build.html", name=name, manifest=manifest, built=True)
+        return page(request, "build.html", name=name, manifest=manifest, built=True, notes=notes)
 
     async def build_page(request: Request):
         name = request.path_params["name"]

@@ -129,7 +129,8 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
     """Load, assemble and check a spec text as if it were agreements/NAME.yaml (which is not written).
 
     The text goes to a hidden temporary file beside the spec, so `renews:` and the clause library
-    resolve as they will for the saved file; the file is removed before this returns."""
+    resolve as they will for the saved file; the file is removed before this returns. The saved spec's
+    lock (agreements/NAME.lock) holds the copy: its clause versions, letterhead and text, as `check` does."""
     from drafter.pipeline import prepare
     from drafter.spec.load import SpecErrors, load_spec
 
@@ -143,7 +144,7 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
         try:
             loaded = load_spec(Path(tmp))
             result.positions, result.spec = loaded.positions, loaded.spec
-            prepared = prepare(loaded, project.library())
+            prepared = prepare(loaded, project.library(), lock_of=real)
             result.findings, result.documents = prepared.findings, prepared.documents
         except SpecErrors as exc:
             result.errors = list(exc.errors)
@@ -154,8 +155,8 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
             os.unlink(tmp)
     shown = project.shown(real)
     for f in result.findings:  # the temporary name never shows: the user reads the spec's own name
-        f.where = f.where.replace(tmp, shown)
-        f.message = f.message.replace(tmp, shown)
+        f.where = f.where.replace(tmp, shown).replace(f"{project.root}/", "")  # and the lock's, as the project shows it
+        f.message = f.message.replace(tmp, shown).replace(f"{project.root}/", "")
     for e in result.errors:
         e.message = e.message.replace(tmp, shown)
         if e.where:
@@ -336,8 +337,12 @@ def last_build(project: Project, name: str) -> str | None:
 _build_lock = threading.Lock()
 
 
-def build_spec(project: Project, name: str) -> dict:
-    """`drafter build` of the saved spec into output/NAME/; returns the manifest."""
+LOCK_NOTES = ("lock-layout", "lock-letterhead")  # what a build says of a locked document's files, as the command does
+
+
+def build_spec(project: Project, name: str, notes: list | None = None) -> dict:
+    """`drafter build` of the saved spec into output/NAME/; returns the manifest. `notes`, when a list, gets
+    what the build says of a locked document (a file not byte for byte the locked one, a letterhead kept)."""
     import json
 
     from drafter.build import BuildOptions, ChecksFailed, build
@@ -347,7 +352,8 @@ def build_spec(project: Project, name: str) -> dict:
     out = Path(os.path.relpath(project.output, Path.cwd())) if _below(project.output, Path.cwd()) else project.output
     try:
         with _build_lock:
-            manifest_path = build(spec_arg, BuildOptions(out_dir=out, library=project.library()))
+            manifest_path = build(spec_arg, BuildOptions(out_dir=out, library=project.library()),
+                                  report=lambda f: notes.append(f) if notes is not None and f.code in LOCK_NOTES else None)
     except DrafterError as exc:  # paths as the user reads them, relative to the project
         exc.message = exc.message.replace(f"{project.root}/", "")
         if exc.where:
@@ -355,6 +361,8 @@ def build_spec(project: Project, name: str) -> dict:
         if isinstance(exc, ChecksFailed):  # on the page the findings stand under Kontroller, not in a command
             exc.hint = "Rätta felen (de står under Kontroller, bredvid sina fält) och bygg igen."
         raise
+    for note in notes or []:  # paths as the user reads them, relative to the project
+        note.message, note.where = (t.replace(f"{project.root}/", "") for t in (note.message, note.where))
     return json.loads(Path(manifest_path).read_text(encoding="utf-8"))
 
 
