@@ -64,3 +64,18 @@ def test_an_agreement_dated_before_the_recorded_decision(tmp_path):
     (f,) = of(findings(spec), "agreement-before-decision")
     assert f.severity == "warning" and f.where == line_of(spec, "date: 2026-07-01")
     assert "före socialnämndens beslut 15 juli 2026" in f.message.replace("\u00a0", " ")
+
+
+def test_a_signed_and_locked_agreement_warns_and_keeps_building(tmp_path):
+    """Signed and locked before this check existed: a legal fact, so a warning, never a build that stops."""
+    from drafter.checks.context import CheckContext
+    from drafter.checks.decision_record import check_decision_recorded
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.spec.load import load_spec
+    from helpers import CLAUSES
+
+    loaded, library = load_spec(spec_file(tmp_path, final())), ClauseLibrary(CLAUSES)
+    (draft,) = check_decision_recorded(CheckContext(loaded, library, lock={}))
+    (signed,) = check_decision_recorded(CheckContext(loaded, library, lock={"overenskommelse": {}}))
+    assert (draft.severity, signed.severity) == ("error", "warning")
+    assert "redan undertecknad och låst" in signed.message
