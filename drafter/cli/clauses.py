@@ -180,7 +180,7 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     vilka låsta dokument som inte rörs. Slutkod 2: okänd klausul, version, datum eller spec, eller en
     fastställelse som inte gäller specens offentliga part; 1: en version är redan fastställd för
     samma krets, eller upphävd."""
-    from drafter.clauses.affected import effects, resolve
+    from drafter.clauses.affected import resolve, summarise
     from drafter.clauses.approve import ApprovalFieldError, approve_many, find_version, new_approval, parse_date
     from drafter.clauses.library import ClauseLibrary
     from drafter.clauses.scope import scope_of
@@ -209,30 +209,10 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     broken: dict[Path, str] = {}
     after = resolve(specs, ClauseLibrary(library.root), broken)
     clause_ids = list(dict.fromkeys(each.id for each in approved))
-    changed: dict[Path, list[str]] = {}
-    untouched: dict[Path, list[str]] = {}
-    final_unlocked: set[Path] = set()
-    for clause_id in clause_ids:
-        for e in effects(clause_id, before, after, broken):
-            for line in e.changed:
-                if line not in changed.setdefault(e.spec, []):
-                    changed[e.spec].append(line)
-            untouched.setdefault(e.spec, []).extend(e.untouched)
-            if e.final_unlocked:
-                final_unlocked.add(e.spec)
-    changed = {k: v for k, v in changed.items() if v}
-    untouched = {k: v for k, v in untouched.items() if v}
-    if changed:
-        click.echo("Ändras vid nästa bygge:")
-        for path, lines in changed.items():
-            note = ("  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas"
-                    if path in final_unlocked else "")
-            click.echo(f"  {path}: " + "; ".join(lines) + note)
-    if untouched:
-        click.echo("Rörs inte:")
-        for path, lines in untouched.items():
-            click.echo(f"  {path}: " + "; ".join(lines))
-    if not changed and not untouched:
+    summary = summarise(clause_ids, before, after, broken)
+    for line in summary.lines():
+        click.echo(line)
+    if not summary.changed and not summary.untouched:
         used = ", ".join(clause_ids)
         click.echo(f"Ingen spec i {specs_dir} använder {used}." if specs else f"(inga specar i {specs_dir})")
     for path, problem in problems.items():
