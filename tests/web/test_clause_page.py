@@ -98,3 +98,17 @@ def test_after_approving_the_page_says_what_the_command_says(site, tmp_path):
     driver.save_screenshot(str(tmp_path / "efter-faststall.png"))
     assert axe_violations(driver) == []
     shots(tmp_path)
+
+
+def test_the_form_refuses_a_date_that_cannot_be_a_decision(client, project):
+    """As the command: an approval records a decision taken, never one 36 years ahead (2062 for 2026)."""
+    import datetime as dt
+
+    from tests.web.conftest import TOKEN
+
+    ahead = dt.date.today() + dt.timedelta(days=400)
+    answer = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "street-minds/tu-bakgrund", "version": "2",
+                                                   "by": "Socialnämnden i Stockholms stad", "date": ahead.isoformat()})
+    assert answer.status_code == 422 and f"Beslutsdatumet {ahead.isoformat()} ligger" in answer.text
+    head = (project / "clauses" / "street-minds" / "tu-bakgrund" / "v2.md").read_text(encoding="utf-8")
+    assert "status: utkast" in head  # nothing written
