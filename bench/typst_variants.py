@@ -129,14 +129,14 @@ def main(argv: list[str]) -> int:
 
         def capture(given, dated):
             files.update(given)
-            return b""
+            return lambda: b""
 
-        real = packet.compile_pdf
-        packet.compile_pdf = capture
+        real = packet.compile_job
+        packet.compile_job = capture
         try:
             packet.packet_pdf(proposal, attachments)
         finally:
-            packet.compile_pdf = real
+            packet.compile_job = real
         return files | {"main.typ": packet_source}
 
     library = ClauseLibrary(Path.cwd() / "clauses")

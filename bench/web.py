@@ -36,7 +36,7 @@ def main() -> None:
     args = parser.parse_args()
     import re
 
-    import httpx
+    import httpx2 as httpx  # starlette's test client uses it too (httpx is unmaintained)
 
     from tests.web.browser import start_server
     from tests.web.formdata import form_values

@@ -16,7 +16,7 @@ import gc
 import os
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.pipeline import Settings
@@ -77,8 +77,6 @@ def _reporter(spec: Path, on_finding: Callable[[Path, tuple[str, str]], None] | 
 def build_one(spec: Path, settings: Settings, library=None,
               report: Callable[[tuple[str, str]], None] | None = None) -> Outcome:
     """Build one spec and describe what happened; never raises for a DrafterError or a bug in drafter."""
-    from dataclasses import replace
-
     from drafter.build import ChecksFailed, build
     from drafter.errors import DrafterError
 
@@ -242,6 +240,7 @@ def run_batch(specs: Iterable[Path], settings: Settings, jobs: int | None = None
     modules_loaded()  # this process only hands out specs now: its garbage collected as usual (drafter/startup.py)
 
     workers = min(jobs, len(todo))
+    in_pool = replace(settings, pdf_thread=False)  # the workers use every core already: no Typst thread each
     waiting = iter(todo)
     running: dict = {}  # future → spec: a few per worker in flight, each let go once reported
     def broken(spec: Path) -> Outcome:
@@ -252,7 +251,7 @@ def run_batch(specs: Iterable[Path], settings: Settings, jobs: int | None = None
         while True:
             for spec in waiting:
                 try:
-                    running[pool.submit(_worker, spec, settings)] = spec
+                    running[pool.submit(_worker, spec, in_pool)] = spec
                 except BrokenProcessPool:  # a worker died: every spec not yet built is reported so
                     done(broken(spec))
                     continue

@@ -6,6 +6,7 @@ are files written, so a failed build leaves earlier outputs untouched.
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from drafter.pipeline import FORMATS, PDF_ENGINES, Settings
 if TYPE_CHECKING:  # imported where used: `drafter build` with nothing to do never loads them
     from drafter.checks.finding import Finding
     from drafter.model.nodes import Document
+    from drafter.writers.pdf.lane import Lane
 
 __all__ = ["build", "render_documents", "Rendered", "ChecksFailed", "Settings", "BuildOptions", "FORMATS",
            "PDF_ENGINES", "FILE_NAMES"]
@@ -59,14 +61,17 @@ def build(spec_path: Path | str, options: Settings | None = None,
     from drafter.errors import Where
     from drafter.limits import time_limit, timeout_seconds
 
-    with time_limit(timeout_seconds(), Where(str(spec_path))):
-        folder, files, manifest = _prepare(spec_path, options, report)
+    from drafter.writers.pdf.lane import lane
+
+    with time_limit(timeout_seconds(), Where(str(spec_path))), lane() as pdfs:
+        folder, files, manifest = _prepare(spec_path, options, report, pdfs)
     return publish(folder, files, manifest)
 
 
-def _prepare(spec_path: Path | str, options: Settings | None,
-             report: Callable[["Finding"], None] | None) -> tuple[Path, dict[str, bytes], dict]:
-    """The output folder, every file's bytes and the manifest, all in memory."""
+def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[["Finding"], None] | None,
+             pdfs: "Lane | None" = None) -> tuple[Path, dict[str, bytes], dict]:
+    """The output folder, every file's bytes and the manifest, all in memory; `pdfs`, when given, is
+    started on the Typst compiles as soon as the documents are assembled (drafter/writers/pdf/lane.py)."""
     from drafter.incremental import inputs_sha256, read_ahead
     from drafter.pipeline import prepare
     from drafter.spec.load import load_spec
@@ -81,7 +86,8 @@ def _prepare(spec_path: Path | str, options: Settings | None,
     spec_bytes = read_input(spec_path)  # read once: what is hashed is what is built
     hashed = read_ahead(spec_path, library.root, spec_bytes)
     loaded = load_spec(spec_path, data=spec_bytes)
-    prepared = prepare(loaded, library)
+    ahead = (lambda documents: pdfs.start(_typst_jobs(documents, options))) if pdfs and options.pdf_thread else None
+    prepared = prepare(loaded, library, assembled=ahead)
     if report:
         for finding in prepared.findings:
             report(finding)
@@ -95,7 +101,7 @@ def _prepare(spec_path: Path | str, options: Settings | None,
         if missing := glyph_error(documents, loaded, library.root):  # what `drafter check` reports too
             raise missing
     try:
-        rendered = render_documents(documents, stem, options)
+        rendered = render_documents(documents, stem, options, pdfs)
     except DrafterError as exc:
         text = getattr(exc, "text", None)  # what a writer could not show (writers/pdf: MissingGlyphs)
         if exc.where is None and isinstance(text, str) and text:
@@ -104,7 +110,7 @@ def _prepare(spec_path: Path | str, options: Settings | None,
             exc.where = source_of(documents, loaded, library.root, text)
         raise
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
-    packet = _packet(documents, options, stem)
+    packet = _packet(documents, options, stem, pdfs)
     if packet:
         entries.append(packet)
     if options.redline and "docx" in options.formats:
@@ -138,18 +144,52 @@ def _prepare(spec_path: Path | str, options: Settings | None,
     return folder, all_files, manifest
 
 
-def _packet(documents: list["Document"], options: BuildOptions, stem: str) -> tuple[str, str, dict] | None:
+def _typst_jobs(documents: list["Document"], options: Settings) -> dict[object, Callable[[], bytes]]:
+    """Every Typst compile of the build, in the order they always ran, with their input read now:
+    each document's PDF (keyed by the document's id), then the packet. An input that cannot be read
+    (a house-style logo gone) becomes a job that raises it, where the writer would have."""
+    from drafter.writers.pdf.packet import packet_job
+    from drafter.writers.pdf.typst_writer import pdf_job
+
+    if "pdf" not in options.formats:
+        return {}
+    wanted: list[tuple[object, Callable[[], Callable[[], bytes]]]] = []
+    if options.pdf_engine == "typst":
+        wanted += [(id(doc), functools.partial(pdf_job, doc)) for doc in documents]
+    if parts := _packet_parts(documents):
+        wanted.append(("packet", functools.partial(packet_job, *parts)))
+    jobs: dict[object, Callable[[], bytes]] = {}
+    for key, make in wanted:
+        try:
+            jobs[key] = make()
+        except Exception as exc:
+            jobs[key] = functools.partial(_raise, exc)
+    return jobs
+
+
+def _raise(exc: Exception) -> bytes:
+    raise exc
+
+
+def _packet_parts(documents: list["Document"]) -> tuple["Document", list["Document"]] | None:
+    """The nämnd packet's proposal and its attachments (the agreement as Bilaga 1), when there is one."""
+    by_kind = {doc.kind: doc for doc in documents}
+    if "proposal" not in by_kind or "agreement" not in by_kind:
+        return None
+    return by_kind["proposal"], [by_kind["agreement"]]
+
+
+def _packet(documents: list["Document"], options: BuildOptions, stem: str,
+            pdfs: "Lane | None" = None) -> tuple[str, str, dict] | None:
     """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1,
     composed from the models as one tagged Typst document (whichever engine made the other PDFs)."""
-    by_kind = {doc.kind: doc for doc in documents}
-    if "proposal" not in by_kind:
-        return None
-    if "pdf" not in options.formats or "agreement" not in by_kind:
+    parts = _packet_parts(documents)
+    if "pdf" not in options.formats or parts is None:
         return None
     from drafter.writers.pdf.packet import packet_pdf, packet_title
 
-    data = packet_pdf(by_kind["proposal"], [by_kind["agreement"]])
-    return "packet", packet_title(by_kind["proposal"]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
+    data = pdfs.result("packet") if pdfs is not None and "packet" in pdfs else packet_pdf(*parts)
+    return "packet", packet_title(parts[0]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
 
 
 def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[str, str, dict]]:
@@ -166,8 +206,10 @@ def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[
              {f"{stem}-{FILE_NAMES['consolidated']}-andringar.docx": data})]
 
 
-def render_documents(documents: list["Document"], stem: str, options: Settings) -> list[Rendered]:
-    """Every document in every requested format, in memory, in the order of `documents`."""
+def render_documents(documents: list["Document"], stem: str, options: Settings,
+                     pdfs: "Lane | None" = None) -> list[Rendered]:
+    """Every document in every requested format, in memory, in the order of `documents`; a PDF that
+    `pdfs` compiled (keyed by the document's id) is taken from it where it would have been written."""
     from drafter.writers.registry import writer
 
     libreoffice = "pdf" in options.formats and options.pdf_engine == "libreoffice"
@@ -178,7 +220,7 @@ def render_documents(documents: list["Document"], stem: str, options: Settings) 
         if "docx" in options.formats or libreoffice:
             files[f"{base}.docx"] = writer("docx")(doc)
         if "pdf" in options.formats and options.pdf_engine == "typst":
-            files[f"{base}.pdf"] = writer("pdf")(doc)
+            files[f"{base}.pdf"] = pdfs.result(id(doc)) if pdfs is not None and id(doc) in pdfs else writer("pdf")(doc)
         out.append(Rendered(doc, files))
     if libreoffice:
         _pdfs_with_libreoffice(out)

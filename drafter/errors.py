@@ -17,14 +17,37 @@ from drafter.spec.refs import VERSION_PATH as _VERSION_FILE
 Severity = Literal["error", "warning", "info"]
 
 
+@dataclass(frozen=True)
+class PartyRef:
+    """A party as the official knows it: `parties.1` is "part 2, Street Minds", as the web form's
+    "Part 2". Field paths count from 0 (tools, `changes:`, JSON keep them); people count from 1."""
+
+    index: int  # the field path's: parties.1 → 1
+    name: str | None = None  # None while the name is missing or a placeholder
+
+    @property
+    def number(self) -> int:
+        return self.index + 1
+
+    def __str__(self) -> str:
+        return f"part {self.number}, {self.name}" if self.name else f"part {self.number}"
+
+    def to_dict(self) -> dict:
+        """`"party": {"number": 2, "name": "Street Minds", "path": "parties.1"}` in JSON."""
+        data: dict = {"number": self.number, "name": self.name, "path": f"parties.{self.index}"}
+        return data if self.name else {k: v for k, v in data.items() if k != "name"}
+
+
 @dataclass
 class Where:
-    """A place in an input file: file, line and column (1-based) and the field."""
+    """A place in an input file: file, line and column (1-based), the field, and the party the field
+    belongs to (for a field under `parties.N`)."""
 
     file: str
     line: int | None = None
     column: int | None = None
     field: str | None = None
+    party: PartyRef | None = None
 
     def __str__(self) -> str:
         place = self.file
@@ -33,7 +56,9 @@ class Where:
             if self.column:
                 place += f":{self.column}"
         if self.field:
-            place += f" (fält {self.field})"
+            place += f" (fält {self.field} – {self.party})" if self.party else f" (fält {self.field})"
+        elif self.party:
+            place += f" ({self.party})"
         return place
 
     def short(self, clause_root: Path | str | None = None) -> str:

@@ -11,7 +11,7 @@ nothing to do (drafter/batch.py) never loads pydantic or the writers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ class Settings:
     clauses_dir: Path | None = None
     force: bool = False  # build even when the inputs are unchanged
     redline: bool = False  # also the consolidated agreement as tracked changes against the signed one
+    pdf_thread: bool = True  # Typst on a second thread beside the checks and DOCX (drafter/writers/pdf/lane.py)
     library: Any = field(default=None, compare=False, repr=False)  # a ClauseLibrary, or None
 
     @property
@@ -69,7 +70,8 @@ class Prepared:
         return any(f.severity == "error" for f in self.findings)
 
 
-def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepared:
+def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
+            assembled: "Callable[[list[Document]], None] | None" = None) -> Prepared:
     """Load (unless given loaded), assemble and check one spec.
 
     What stops assembly and is the user's to fix in the spec or clauses (an unknown clause, a
@@ -82,6 +84,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
     from drafter.spec.load import LoadedSpec, load_spec
 
     from drafter.checks.acknowledge import acknowledge
+    from drafter.checks.finding import name_parties
     from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
     from drafter.lockfile import lock_findings, lock_path, pinned_library, read_lock
@@ -107,13 +110,16 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary") -> Prepar
                     name_spec(exc, loaded, library.root)
                 raise
             stopped = [finding]
+    if assembled is not None and documents:
+        assembled(documents)  # `build` starts Typst here, beside the checks (drafter/writers/pdf/lane.py)
     spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents, lock)
     findings += _after_amendments(findings, states, library, documents)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
     findings += lock_findings(loaded, library, documents, lock) if documents else []
-    return Prepared(loaded, documents, states, sort_findings(acknowledge(loaded, stopped + findings, library)))
+    named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
+    return Prepared(loaded, documents, states, sort_findings(named))
 
 
 def _stopping_finding(exc: Exception, loaded: "LoadedSpec", library: "ClauseLibrary") -> "Finding | None":

@@ -34,6 +34,15 @@ _EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
+class PeriodError(DrafterError):
+    """The new period as asked for cannot be (no length, both an end and a length, an end before the
+    start); `fields`: which of the asker's inputs it is about ("end", "months"), for the web page's form."""
+
+    def __init__(self, message: str, where: Where, hint: str | None = None, fields: tuple[str, ...] = ()):
+        super().__init__(message, where, hint)
+        self.fields = fields
+
+
 @dataclass
 class Review:
     """Something the official must read before the renewed spec is used."""
@@ -41,6 +50,7 @@ class Review:
     where: str  # "agreements/x-2029.yaml:41" or "street-minds/bakgrund@1:18"
     what: str  # what to look at, in Swedish
     text: str  # the sentence or value
+    todo: bool = False  # must be done before the new agreement is built and decided; else to know
 
 
 @dataclass
@@ -60,19 +70,34 @@ class Renewal:
 
     def report(self, renewed: str, shown: str | None = None) -> list[tuple[str, list[str]]]:
         """What `drafter renew` and the web page's Förnya tell, in the same words: (heading, lines) in
-        order, the first and last without lines. `renewed`: the old spec's file name; `shown`: the new
-        spec's path as the reader knows it (default: as written)."""
+        order, the first and last without lines; between them what the official must do before the new
+        agreement can be built and decided, then what is for information (a trial found the two mixed in
+        one list of 40 lines). `renewed`: the old spec's file name; `shown`: the new spec's path as the
+        reader knows it (default: as written)."""
         path = shown or str(self.path)
         parts: list[tuple[str, list[str]]] = [(f"{path}: skriven, förnyar {renewed}.", [])]
-        if self.review:
-            parts.append(("Läs igenom (årtal, datum och belopp som inte räknas fram ur specen):",
-                          [f"{item.where}: {item.what}: \"{item.text}\"" for item in self.review]))
+        todo = [_said(item) for item in self.review if item.todo]
+        if todo:
+            parts.append((TODO, todo))
+        know = [_said(item) for item in self.review if not item.todo]
         if self.choices:
-            parts.append(("Beslut om klausulversioner (den nya specen använder samma versioner som förut):",
-                          [f"{c.clause_id}@{c.pinned} → v{version} ({status}): {rationale}"
-                           for c in self.choices for version, status, rationale in c.newer]))
-        parts.append((f"Fyll i datumen och kör `drafter check {path}`.", []))
+            know.append("Nyare klausulversioner att välja (den nya specen använder samma versioner som förut; "
+                        "byt genom att ändra @N i outline:):")
+            know += [f"{c.clause_id}@{c.pinned} → v{version} ({status}): {rationale}"
+                     for c in self.choices for version, status, rationale in c.newer]
+        if know:
+            parts.append((KNOW, know))
+        parts.append((f"Gör det som står under Att göra och kör `drafter check {path}`." if todo
+                      else f"Kör `drafter check {path}`.", []))
         return parts
+
+
+TODO = "Att göra innan den nya överenskommelsen kan byggas och beslutas:"
+KNOW = "Att känna till (hindrar inte att den nya specen byggs):"
+
+
+def _said(item: Review) -> str:
+    return f"{item.where}: {item.what}: \"{item.text}\""
 
 
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
@@ -107,12 +132,12 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     from drafter.output import write_atomic
 
     write_atomic(path, _text(spec_path, ordered).encode("utf-8"))
-    review = _party_review(path, moves) + _review(path, ordered, documents, library, {
+    review = _to_fill_in(path, ordered) + _party_review(path, moves) + _review(path, ordered, documents, library, {
         m.clause_id: m.new for m in moves if isinstance(m, _Drafted)})
     if now.spec.decision is not None:
         review.append(Review(str(spec_path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
                                              "om den förnyade överenskommelsen; skriv in det nya beslutet",
-                             _decision_said(now.spec.decision)))
+                             _decision_said(now.spec.decision), todo=True))
     return Renewal(path, review, _choices(used, library))
 
 
@@ -157,7 +182,8 @@ def _party_review(path: Path, moves: list) -> list[Review]:
         if isinstance(move, _Drafted):
             out.append(Review(f"{move.clause_id}@{move.new}", f"ny version (utkast) av {move.clause_id}@{move.old} "
                               "som skriver {{ forvaltning }} där den skrev {{ public.name }}: texten läses som "
-                              "förut; granska och fastställ den", f"{move.clause_id}@{move.old} → @{move.new}"))
+                              "förut; granska och fastställ den", f"{move.clause_id}@{move.old} → @{move.new}",
+                              todo=True))
         elif isinstance(move, _Shared):
             if move.ref == shared[0]:  # one line for them all: the same thing to read in each
                 out.append(Review("klausulbiblioteket", (
@@ -166,7 +192,34 @@ def _party_review(path: Path, moves: list) -> list[Review]:
                     + ": i den nya överenskommelsen står där kommunen, som är parten, där det förut stod "
                     "förvaltningen; läs texterna, och välj en nyare version där det finns en", ", ".join(shared)))
         else:
-            out.append(Review(f"{shown}:{_line(positions, ('parties', move.index, 'name'))}", move.what, move.text))
+            out.append(Review(f"{shown}:{_line(positions, ('parties', move.index, 'name'))}", move.what, move.text,
+                              todo=not move.what.startswith("parten är nu")))  # else: the kommun was not found
+    return out
+
+
+def _to_fill_in(path: Path, data: dict) -> list[Review]:
+    """The dates the renewal leaves as ÅÅÅÅ-MM-DD, and a signatory with no name: without them the
+    documents cannot be signed."""
+    from drafter.spec.yaml_reader import read_yaml
+
+    _, positions = read_yaml(path)
+    shown = path.as_posix()
+    out = []
+    for field_path, what in ((("document", "date"), "överenskommelsens datum"),
+                             (("proposal", "date"), "tjänsteutlåtandets datum")):
+        if (data.get(field_path[0]) or {}).get("date") == "ÅÅÅÅ-MM-DD":
+            out.append(Review(f"{shown}:{_line(positions, field_path)}", f"fyll i {what}", "date: ÅÅÅÅ-MM-DD",
+                              todo=True))
+    for n, party in enumerate(data.get("parties") or []):
+        if not isinstance(party, dict):
+            continue
+        people = [("signatory",), *((("signatories", i)) for i in range(len(party.get("signatories") or [])))]
+        for where in people:
+            person = party.get(where[0]) if len(where) == 1 else party["signatories"][where[1]]
+            if isinstance(person, dict) and not person.get("name"):
+                out.append(Review(f"{shown}:{_line(positions, ('parties', n) + where)}",
+                                  f"ange namnet på den som undertecknar för {party.get('name')}",
+                                  f"title: {person.get('title', '')}".strip(), todo=True))
     return out
 
 
@@ -224,11 +277,12 @@ def _decision_said(decision) -> str:
 def _text(old: Path, data: dict) -> str:
     head = (f"# Förnyelse av {old.name}, skriven av `drafter renew`.\n"
             "# Parter, budget, uppgifter och avsnitt som överenskommelsen lyder efter sina tillägg.\n"
-            "# Fyll i datumen (ÅÅÅÅ-MM-DD), läs igenom det som `drafter renew` listade och kör\n"
+            "# Gör det som `drafter renew` listade under Att göra, läs det under Att känna till och kör\n"
             f"#   drafter check {old.parent.name}/…yaml\n\n")
-    from drafter.spec.yaml_write import dump_new
+    from drafter.spec.yaml_keep import rewrite
+    from drafter.spec.yaml_write import read_text
 
-    return head + dump_new(data)
+    return rewrite(read_text(old), data, head, old.name)  # the old spec's comments kept where they apply
 
 
 # --- the tillägg's point changes, into the outline ------------------------------------------------
@@ -377,17 +431,18 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
     last = period.renewal.max_end if period.renewal else period.end
     start = last + dt.timedelta(days=1)
     if end is not None and months is not None:
-        raise DrafterError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
-                           "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.")
+        raise PeriodError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
+                          "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.",
+                          ("end", "months"))
     if end is None and months is None:
-        raise DrafterError("Ange hur länge den nya överenskommelsen ska gälla: --end ÅÅÅÅ-MM-DD eller --months N.",
-                           Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.")
+        raise PeriodError("Ange hur länge den nya överenskommelsen ska gälla: --end ÅÅÅÅ-MM-DD eller --months N.",
+                          Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.", ("end", "months"))
     if end is None:
         year, month = divmod(start.month - 1 + (months or 0), 12)
         end = dt.date(start.year + year, month + 1, 1) - dt.timedelta(days=1)
     if end <= start:
-        raise DrafterError(f"Slutdatumet {end.isoformat()} ligger före den nya periodens start, {start.isoformat()}.",
-                           Where(str(spec_path)))
+        raise PeriodError(f"Slutdatumet {end.isoformat()} ligger före den nya periodens start, {start.isoformat()}.",
+                          Where(str(spec_path)), fields=("end",) if months is None else ("months",))
     new: dict = {"start": start, "end": end}
     if period.renewal:
         shift = end - period.end
@@ -417,7 +472,8 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) ->
         if isinstance(value, dt.date) or YEAR.search(str(value)) or YEAR.search(key):
             users = _figure_users(key, used)
             found.append(Review(where, f"uppgiften {key} gäller en viss tidpunkt; ange den för den nya perioden"
-                                + (f" (den står i {', '.join(users)})" if users else ""), f"{key}: {value}"))
+                                + (f" (den står i {', '.join(users)})" if users else ""), f"{key}: {value}",
+                                todo=True))
     found += _declared(data, positions, shown)
     for field_path in (("document", "title"), ("document", "subject"), ("proposal", "title"),
                        ("proposal", "subtitle")):
@@ -473,13 +529,14 @@ def _declared(data: dict, positions, shown: str) -> list[Review]:
             found.append(Review(f"{shown}:{_line(positions, ('other_periods', name))}",
                                 f"perioden {name} slutar {datum(end)}, före den nya periodens start "
                                 f"{datum(start)}; ta bort den eller ange den som gäller nu",
-                                f"{name}: {value.get('start')}–{value.get('end')}"))
+                                f"{name}: {value.get('start')}–{value.get('end')}", todo=True))
     for name, value in (data.get("other_amounts") or {}).items():
         amount = value.get("amount") if isinstance(value, dict) else value
         kind = f" ({value['kind']})" if isinstance(value, dict) and value.get("kind") else ""
         found.append(Review(f"{shown}:{_line(positions, ('other_amounts', name))}",
                             f"beloppet {name}{kind} gällde den förra överenskommelsen; ange det för den nya "
-                            f"perioden eller ta bort det", f"{name}: {kronor(int(amount)) if isinstance(amount, int) else amount}"))
+                            f"perioden eller ta bort det", f"{name}: {kronor(int(amount)) if isinstance(amount, int) else amount}",
+                            todo=True))
     return found
 
 

@@ -66,3 +66,30 @@ def test_every_finding_code_is_described_in_docs_checks():
     described += "".join(f" `{p.stem}`" for p in (ROOT / "docs" / "checks").glob("*.md"))  # a file per code
     assert {"clause-unknown", "xref-unresolved", "amendment-point", "budget-sum"} <= codes
     assert sorted(c for c in codes if f"[{c}](checks/{c}.md)" not in described) == []  # the index links its page
+
+
+def _generate():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    return generate
+
+
+@pytest.mark.parametrize("varied", [False, True])
+def test_the_checks_leave_the_model_as_assembly_made_it(tmp_path, varied):
+    """`build` reads each compile's input right after assembly (drafter/writers/pdf/lane.py), while the
+    checks run: that is only the same input as before if no check changes a document."""
+    from drafter.model.data import to_data
+
+    library = ClauseLibrary(CLAUSES)
+    specs = [EXAMPLE, *sorted(EXAMPLE.parent.glob("*.yaml"))] + _generate()(6, tmp_path, seed=7, varied=varied)
+    seen = 0
+    for spec in specs:
+        at_assembly: list = []
+        prepared = prepare(load_spec(spec), library,
+                           assembled=lambda docs, seen=at_assembly: seen.extend(map(to_data, docs)))
+        assert at_assembly == [to_data(doc) for doc in prepared.documents], spec
+        seen += len(at_assembly)
+    assert seen >= 20  # documents compared, amendments and proposals among them

@@ -26,7 +26,7 @@ def library(tmp_path):
 
 def renewed(tmp_path, edit=None):
     agreements = tmp_path / "agreements"
-    agreements.mkdir()
+    agreements.mkdir(parents=True)
     for spec in EXAMPLE.parent.glob("street-minds-*.yaml"):
         shutil.copy(spec, agreements / spec.name)
     if edit:
@@ -149,7 +149,7 @@ def test_the_renewal_keeps_the_specs_own_notice_limit(tmp_path):
 
 def test_the_report_lists_what_to_review_with_file_and_line(tmp_path):
     path, output = renewed(tmp_path)
-    review = output.split("Läs igenom")[1].split("Beslut om klausulversioner")[0]
+    review = output.split("Att göra")[1].split("Nyare klausulversioner")[0]
     lines = [line for line in review.splitlines() if line.startswith("  ")]
     stale = [line for line in lines if "2023" in line and "2025" in line]
     assert stale and all(":" in line.split()[0] for line in stale)
@@ -269,7 +269,7 @@ def test_the_report_flags_other_periods_that_ended_and_other_amounts(tmp_path):
                                           "  arvsfonden: {start: 2027-01-01, end: 2031-12-31, kind: annan finansiering}\n"
                                           "figures:", 1)
     path, output = renewed(tmp_path, declare)
-    review = output.split("Läs igenom")[1]
+    review = output.split("Att göra")[1].split("Att känna till")[0]  # each is to be updated or removed
     lines = [line for line in review.splitlines() if "kulturiop" in line or "egen_insats" in line
              or "arvsfonden" in line]
     assert any("kulturiop slutar 31 maj 2027, före den nya periodens start 1 januari 2029" in line
@@ -330,3 +330,83 @@ def test_the_html_comparison_shows_the_pending_decision_neither_inserted_nor_del
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "<tr><td>Beslut: nämnd</td><td><del>socialnämnden</del></td><td><em>(ännu inte beslutat)</em></td></tr>" in page
+
+
+def test_the_renewed_spec_keeps_the_comments_of_the_fields_it_keeps(tmp_path, monkeypatch):
+    """An official's `# …` comments stay with the fields the renewal keeps, and go with the ones it removes
+    (found by a new-user trial); what the spec says, and the report, are as without them."""
+    import re
+
+    from drafter.spec import yaml_keep
+    from drafter.spec.yaml_reader import read_yaml
+    from drafter.spec.yaml_write import dump_new
+
+    path, output = renewed(tmp_path / "kept")
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert "  date: ÅÅÅÅ-MM-DD          # överenskommelsens datum (ÅÅÅÅ-MM-DD)" in lines  # a changed value's
+    assert "    notice_deadline: 09-30  # uppsägning senast 30 september varje år" in lines
+    assert "renews: street-minds-2026.yaml   # partnerskapet som denna överenskommelse förnyar" in lines
+    assert lines[lines.index("outline:") - 1].startswith("# eller id@version; heading: ger ett avsnitt")
+    assert lines[lines.index("proposal:") - 1].startswith("# (syfte och mål, målgrupp, åtaganden")
+    assert "  # handlaggare: {name: ..., phone: ...}   # visas i sidhuvudet när de anges" in lines
+    assert "    - {item: Personal, amount: 890000}" in lines  # the row as written, with Tillägg nr 1's amount
+    # decision:, amendments:, acknowledge:, representatives: go, with their comments; so does the
+    # placeholder "# name: ..." now that the renewal names the ordförande.
+    for gone in ("Nämndens beslut om partnerskapet", "Tillägg till överenskommelsen", "budgeten för 2027",
+                 "nya företrädare", "# name: ...", "Varningar som specen behåller"):
+        assert gone not in text
+    assert text.index("# Överst i street-minds-2026.yaml stod:") < text.index("# Förnyad överenskommelse om idéburet")
+
+    monkeypatch.setattr(yaml_keep, "rewrite", lambda old, data, head, name: head + dump_new(data))
+    before, printed = renewed(tmp_path / "before")
+    assert read_yaml(path)[0] == read_yaml(before)[0]
+    numbers = re.compile(r"(street-minds-2029\.yaml):\d+")
+    assert numbers.sub(r"\1", output) == numbers.sub(r"\1", printed).replace(str(tmp_path / "before"),
+                                                                            str(tmp_path / "kept"))
+    positions = read_yaml(path)[1]
+    for field in ("besokare_per_manad_2023", "tidigare_overenskommelse_slut"):
+        said = int(re.search(rf"street-minds-2029\.yaml:(\d+): uppgiften {field}", output).group(1))
+        assert said == positions[("figures", field)][0] and lines[said - 1].startswith(f"  {field}:")
+    said = int(re.search(r"street-minds-2029\.yaml:(\d+): parten är nu", output).group(1))
+    assert lines[said - 1] == "  - name: Stockholms stad"
+
+
+def groups(output: str) -> dict[str, list[str]]:
+    """The report's groups as `drafter renew` prints them: heading → its lines."""
+    found: dict[str, list[str]] = {}
+    for block in output.split("\n\n"):
+        heading, *lines = block.splitlines()
+        found[heading.split(" (")[0].split(" innan")[0].rstrip(":")] = [line.strip() for line in lines]
+    return found
+
+
+def test_the_report_says_what_to_do_apart_from_what_to_know(tmp_path):
+    """Must-do (dates, figures for a date, a draft version to approve, the nämnd's new decision, a
+    signatory to name) apart from what is for information (texts naming years, the party as moved, newer
+    clause versions), each with its file and line (a new-user trial found them mixed in one list)."""
+    def unnamed(text):  # no representatives: Street Minds' ordförande is not named in the old spec
+        return text.replace("    representatives:        # nya företrädare: undertecknar det som dateras från och med since\n"
+                            "      - since: 2026-12-01\n        signatory: {name: Sara Ahmadi, title: ordförande}\n", "")
+    path, output = renewed(tmp_path, unnamed)
+    found = groups(output)
+    todo, know = found["Att göra"], found["Att känna till"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def line_of(item: str) -> str:
+        return lines[int(item.split(":")[1]) - 1]
+
+    dates = [item for item in todo if "datum: \"date: ÅÅÅÅ-MM-DD\"" in item]
+    assert [item.split(": ")[1] for item in dates] == ["fyll i överenskommelsens datum", "fyll i tjänsteutlåtandets datum"]
+    assert all(line_of(item).strip().startswith("date: ÅÅÅÅ-MM-DD") for item in dates)
+    [signatory] = [item for item in todo if "undertecknar för Street Minds" in item]
+    assert line_of(signatory).strip() == "title: ordförande" and signatory.endswith('"title: ordförande"')
+    assert any(item.startswith("street-minds/bakgrund@2: ny version (utkast)") for item in todo)
+    assert any("uppgiften besokare_per_manad_2023 gäller en viss tidpunkt" in item for item in todo)
+    assert any("skriv in det nya beslutet" in item for item in todo)
+    assert any("parten är nu Stockholms stad" in item for item in know)
+    assert any(item.startswith("street-minds/bakgrund@2:14: klausulen street-minds/bakgrund nämner ett årtal")
+               for item in know)
+    assert "villkor/period@2 → v3 (granskad)" in " ".join(know) and " → v" not in " ".join(todo)
+    assert not set(todo) & set(know)
+    assert output.rstrip().endswith(f"Gör det som står under Att göra och kör `drafter check {path}`.")

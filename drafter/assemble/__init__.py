@@ -15,10 +15,10 @@ def assemble_documents(loaded: "LoadedSpec", library: "ClauseLibrary") -> list["
 
 
 def assemble_all(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list["Document"], list]:
-    """The documents, and the spec's state after each amendment (drafter.assemble.amendments.AmendedState),
-    so that checks can judge each addendum against the data in force when it is signed."""
-    """Every document the spec defines, in build order: the agreement, the proposal, each addendum,
-    and the agreement as it reads after the last addendum."""
+    """Every document the spec defines, in build order (the agreement, the proposal, each addendum, and
+    the agreement as it reads after the last addendum), and the spec's state after each amendment
+    (drafter.assemble.amendments.AmendedState), so that checks can judge each addendum against the
+    data in force when it is signed."""
     from drafter.assemble.agreement import assemble_agreement
     from drafter.assemble.proposal import assemble_proposal
 

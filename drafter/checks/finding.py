@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from drafter.errors import Severity
+from drafter.errors import PartyRef, Severity
 
 if TYPE_CHECKING:
     from drafter.errors import DrafterError
+    from drafter.spec.load import LoadedSpec
 
-__all__ = ["Finding", "Severity", "SEVERITY_ORDER", "SEVERITY_WORD", "DOCUMENT_LABEL", "document_label"]
+__all__ = ["Finding", "Severity", "SEVERITY_ORDER", "SEVERITY_WORD", "DOCUMENT_LABEL", "document_label",
+           "name_parties"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_WORD = {"error": "fel", "warning": "varning", "info": "info"}
@@ -40,6 +42,9 @@ class Finding:
     hint: str | None = None  # the advice alone (already the end of `message`), for a page that sets it apart
     acknowledged: str | None = None  # the spec's reason for keeping this warning (spec `acknowledge:`)
     details: list[dict] | None = None  # one finding standing for several (JSON gives each of them)
+    # The party whose field `where` names, as the official counts ("part 2, Street Minds"); `where`
+    # itself stays "file:line" for tools and the web page (set once for all checks: `name_parties`)
+    party: PartyRef | None = None
 
     @classmethod
     def from_error(cls, exc: "DrafterError", where: str) -> "Finding":
@@ -56,10 +61,34 @@ class Finding:
             del data["acknowledged"]  # present only for a warning the spec keeps on purpose
         if data["details"] is None:
             del data["details"]
+        if self.party is None:
+            del data["party"]  # a new key, only where a party is meant: consumers of the others see no change
+        else:
+            data["party"] = self.party.to_dict()
         return data
+
+    @property
+    def place(self) -> str:
+        """`where`, and the party it is a field of: "agreements/x.yaml:30 (part 2, Street Minds)"."""
+        return f"{self.where} ({self.party})" if self.party else self.where
 
     def line(self) -> str:
         """`fel [budget-sum] agreements/x.yaml:40 (överenskommelsen): …`, as `drafter check` prints it."""
         doc = f" ({document_label(self.document)})" if self.document else ""
         kept = f" [kvitterad: {self.acknowledged}]" if self.acknowledged else ""
-        return f"{SEVERITY_WORD[self.severity]} [{self.code}] {self.where}{doc}: {self.message}{kept}"
+        return f"{SEVERITY_WORD[self.severity]} [{self.code}] {self.place}{doc}: {self.message}{kept}"
+
+
+def name_parties(loaded: "LoadedSpec", findings: list[Finding]) -> list[Finding]:
+    """Each finding at a line of the spec that is a party's field names that party: done here once
+    for every check, which only say where ("file:line") as they always have."""
+    from drafter.spec.party_names import PartyLines
+
+    lines = None
+    spec_file = str(loaded.path)
+    for f in findings:
+        head, _, line = f.where.rpartition(":")
+        if f.party is None and head == spec_file and line.isdigit():
+            lines = lines or PartyLines(loaded.positions, loaded.data)
+            f.party = lines.at(int(line))
+    return findings

@@ -37,4 +37,4 @@ def _group_line(spec: str, group: list[Finding]) -> str:
     doc = f" ({document_label(first.document)})" if first.document else ""
     in_doc = f" i {DOCUMENT_WORD.get(first.document, f'dokumentet {first.document}')}" if first.document else ""
     return (f"{SEVERITY_WORD[first.severity]} [{first.code}] {spec}{doc}: {len(group)} ställen{in_doc} "
-            f"(visa alla med --alla); det första, {first.where}: {first.message}")
+            f"(visa alla med --alla); det första, {first.place}: {first.message}")

@@ -1,5 +1,6 @@
-"""The spec data two documents were built from, fact by fact: parties, period, budget, figures, the
-other amounts and periods the texts state, and the nämnd's decision.
+"""The spec data two documents were built from, fact by fact: parties (what each is, too: a förvaltning
+that becomes the kommun acting through its nämnd), period, budget, figures, the other amounts and
+periods the texts state, and the nämnd's decision.
 
 Pure: it reads validated spec objects (drafter.spec.model.Spec), never files.
 """
@@ -44,6 +45,7 @@ def _facts(spec) -> dict[str, str]:
     for i, party in enumerate(spec.parties, start=1):
         label = f"Part {i}"
         facts[f"{label}: namn"] = party.name
+        facts.update({f"{label}: {what}": value for what, value in _form(party).items() if value})
         facts[f"{label}: organisationsnummer"] = _unfilled(party.organisationsnummer)
         facts[f"{label}: företräds av"] = ", ".join(
             x for x in (party.signatory.name or "(namn saknas)", party.signatory.title) if x)
@@ -71,6 +73,21 @@ def _facts(spec) -> dict[str, str]:
     facts["Dokument: datum"] = _date(spec.document.date)
     facts["Dokument: ort"] = spec.document.place
     return facts
+
+
+def _form(party) -> dict[str, str]:
+    """What the party is, in the words of the spec form and the README: sektor, organisationsform (kind:
+    förvaltning, kommun, ideell förening …; "kommun, genom socialnämnden" for the kommun acting through
+    its nämnd), the nämnd it acts through or answers to, the förvaltning.
+
+    "kommun eller region" is the municipality a förvaltning or nämnd belongs to, and for a kommun or
+    region the party itself: a renewal that makes Stockholms stad the party instead of its
+    Socialförvaltningen shows a new organisationsform, not a kommun lost."""
+    public = party.name if party.kind in ("kommun", "region") else None
+    form = f"{party.kind}, genom {party.committee}" if public and party.committee else party.kind
+    return {"sektor": party.sector, "organisationsform": form,
+            "kommun eller region": party.municipality or public or "",
+            "nämnd": party.committee or "", "förvaltning": party.administration or ""}
 
 
 def _date(value) -> str:

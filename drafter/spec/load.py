@@ -10,6 +10,7 @@ from pydantic_core import ErrorDetails
 
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import OUTLINE_TAGS, Spec
+from drafter.spec.party_names import party_of
 from drafter.spec.placeholders import Placeholder, replace_placeholders
 from drafter.validation import _allowed_fields, swedish_message
 from drafter.spec.yaml_reader import Positions, read_yaml
@@ -25,7 +26,7 @@ class LoadedSpec:
 
     def where(self, *field: str | int) -> Where:
         """The file position of a field path, e.g. where("budget", "rows", 2)."""
-        return where_in(self.path, self.positions, tuple(field))
+        return where_in(self.path, self.positions, tuple(field), data=self.data)
 
 
 class SpecErrors(DrafterError):
@@ -44,7 +45,7 @@ def validate_spec(path: Path, data: dict, positions: Positions) -> Spec:
     try:
         return Spec.model_validate(data)
     except ValidationError as exc:
-        raise SpecErrors(_without_misspelt_missing([_translate(path, positions, e) for e in exc.errors()])) from None
+        raise SpecErrors(_without_misspelt_missing([_translate(path, positions, e, data) for e in exc.errors()])) from None
 
 
 def load_spec(path: Path | str, data: bytes | None = None) -> LoadedSpec:
@@ -75,19 +76,21 @@ def _without_misspelt_missing(errors: list[tuple[ErrorDetails, DrafterError]]) -
     return [e for err, e in errors if not (err["type"] == "missing" and tuple(err["loc"]) in suggested)]
 
 
-def _translate(path: Path, positions: Positions, err: ErrorDetails) -> tuple[ErrorDetails, DrafterError]:
+def _translate(path: Path, positions: Positions, err: ErrorDetails, data: dict) -> tuple[ErrorDetails, DrafterError]:
     loc = tuple(p for i, p in enumerate(err["loc"]) if not (p in OUTLINE_TAGS and i and err["loc"][i - 1] == "outline"))
     err = {**err, "loc": loc}
     message, hint = swedish_message(err, Spec)
-    return err, DrafterError(message, where_in(path, positions, loc, ".".join(map(str, loc)) or None), hint)
+    return err, DrafterError(message, where_in(path, positions, loc, ".".join(map(str, loc)) or None, data), hint)
 
 
-def where_in(path: Path, positions: Positions, loc: tuple, field: str | None = None) -> Where:
-    """The position of a field path in a YAML file read by yaml_reader (the nearest written parent)."""
+def where_in(path: Path, positions: Positions, loc: tuple, field: str | None = None, data: object = None) -> Where:
+    """The position of a field path in a YAML file read by yaml_reader (the nearest written parent);
+    with the spec `data`, a field under `parties.N` names its party ("part 2, Street Minds")."""
+    party = party_of(data, loc) if data is not None else None
     for n in range(len(loc), -1, -1):
         if loc[:n] in positions:
             line, column = positions[loc[:n]]
-            return Where(str(path), line, column, field or ".".join(map(str, loc)) or None)
-    return Where(str(path), None, None, field)
+            return Where(str(path), line, column, field or ".".join(map(str, loc)) or None, party)
+    return Where(str(path), None, None, field, party)
 
 

@@ -69,23 +69,25 @@ def dump_rt(data) -> str:
 def dump_new(data) -> str:
     """A spec (or a part of one) that drafter writes anew (`drafter new`, `drafter renew`), in the style
     the web page saves in: the first save then changes only what it changes in `git diff`, not every
-    list's indentation. Texts of several lines as blocks (|), as a person writes them, each exactly as
-    it was; a text that would not read back as itself ("yes", "2026-07-01", "[Fyll i]") in single quotes,
-    as drafter wrote them before."""
+    list's indentation."""
+    return dump_rt(styled_new(data))
+
+
+def styled_new(value):
+    """A value as drafter writes it anew: texts of several lines as blocks (|), as a person writes them,
+    each exactly as it was; a text that would not read back as itself ("yes", "2026-07-01", "[Fyll i]")
+    in single quotes, as drafter wrote them before."""
     from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
-    def styled(value):
-        if isinstance(value, dict):
-            return {key: styled(v) for key, v in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [styled(v) for v in value]
-        if isinstance(value, str) and "\n" in value:
-            return LiteralScalarString(value)
-        if isinstance(value, str) and not _reads_back_as_text(value):
-            return SingleQuotedScalarString(value)
-        return value
-
-    return dump_rt(styled(data))
+    if isinstance(value, dict):
+        return {key: styled_new(v) for key, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [styled_new(v) for v in value]
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    if isinstance(value, str) and not _reads_back_as_text(value):
+        return SingleQuotedScalarString(value)
+    return value
 
 
 def get_path(data, path: tuple):

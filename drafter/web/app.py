@@ -81,9 +81,10 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             name, report = await run_in_threadpool(
                 service.renew_spec, project, form.get("from", ""), form.get("name", "").strip(),
                 form.get("end", "").strip(), form.get("months", "").strip())
-        except DrafterError as exc:
+        except DrafterError as exc:  # said at the form, next to the field, with what was typed kept
             return page(request, "overview.html", 400, rows=service.overview(project),
-                        specs=service.spec_names(project), error=exc, renew=form.get("from"))
+                        specs=service.spec_names(project), renew=form.get("from"), renew_error=exc,
+                        renew_fields=getattr(exc, "fields", ()), typed=form)
         return page(request, "renewed.html", name=name, report=report)
 
     async def import_(request: Request):

@@ -26,6 +26,7 @@ class Placed:
     where: str
     slot: str | None  # the form node's name it is shown beside
     document: str | None = None
+    acknowledged: str | None = None  # the spec's reason, for a warning it acknowledges (as `drafter check` shows)
 
 
 @dataclass
@@ -120,7 +121,8 @@ def place(state: EditorState) -> None:
             slot = next((forms.path_name(p) for p in candidates if forms.path_name(p) in state.slots), None)
         elif clause := service.finding_clause(f):
             slot = _clause_slot(state, clause)
-        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, f.message, f.where, slot, f.document))
+        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, f.message, f.place, slot, f.document,
+                                   f.acknowledged if f.severity == "warning" else None))
     for p in state.placed:
         if p.slot:
             state.by_slot.setdefault(p.slot, []).append(p)

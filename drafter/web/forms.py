@@ -46,6 +46,9 @@ MODEL_LABELS = {"OtherAmount": {"kind": "Slag av belopp", "item": "Avser", "amou
 ITEM_LABELS = {"parties": "Part", "rows": "Rad", "officials": "Tjänsteperson", "amendments": "Tillägg nr",
                "changes": "Ändring", "representatives": "Ny företrädare", "delegations": "Delegation"}
 TEXTAREA = {"texts", "text"}
+# Kinds a party can no longer be: neither a legal person nor an organ that can sign (the check
+# party-legal-person). Offered only to a spec that already has one, so that its form still shows it.
+NOT_PARTIES = {"nämnd", "förvaltning", "stadsdelsförvaltning"}
 
 
 @dataclass
@@ -158,6 +161,8 @@ def _node(name, annotation, description, required, parent_data, path, order) -> 
     scalar = _scalar_input(t)
     if scalar:
         kind, options = scalar
+        if name == "kind" and "parties" in path and value not in NOT_PARTIES:
+            options = [o for o in options if o not in NOT_PARTIES]
         if str(name) in TEXTAREA:
             kind = "textarea"
         return Node("scalar", input=kind, options=options, value=value, **common)

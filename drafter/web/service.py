@@ -206,23 +206,50 @@ def new_spec(project: Project, name: str, proposal_kind: str = "facknamnd", from
     return path.stem
 
 
+class FormError(DrafterError):
+    """An error in what was typed into a form, with the fields it is about: the page shows it there."""
+
+    def __init__(self, error: DrafterError, *fields: str):
+        super().__init__(error.message, error.where, error.hint)
+        self.fields = fields
+
+
 def renew_spec(project: Project, from_name: str, name: str, end: str = "", months: str = "") -> tuple[str, list]:
     """`drafter renew SPEC NAME (--end | --months)`, by drafter.renew as the command does: the new spec's
-    name and the renewal's report (drafter.renew.Renewal.report), paths as the project shows them."""
-    from drafter.renew import renew
+    name and the renewal's report (drafter.renew.Renewal.report), paths as the project shows them. An
+    error in the form's input is a FormError naming the field ("from", "name", "end", "months")."""
+    from drafter.newspec import check_new_name
+    from drafter.renew import PeriodError, renew
 
-    old = project.existing_spec(from_name)
-    project.spec_path(name)  # the web's own name rule first
+    try:
+        old = project.existing_spec(from_name)
+    except DrafterError as exc:
+        raise FormError(exc, "from") from None
+    try:
+        project.spec_path(name)  # the web's own name rule first
+        check_new_name(name, project.agreements)
+    except DrafterError as exc:
+        raise FormError(exc, "name") from None
     if not end and not months:
-        raise DrafterError("Ange hur länge den nya överenskommelsen ska gälla: ett slutdatum eller en längd i månader.",
-                           hint="Till exempel slutdatum 2031-12-31, eller 36 månader.")
+        raise FormError(DrafterError("Ange hur länge den nya överenskommelsen ska gälla: ett slutdatum eller en längd "
+                                     "i månader.", hint="Till exempel slutdatum 2031-12-31, eller 36 månader."),
+                        "end", "months")
     try:
         until = dt.date.fromisoformat(end) if end else None
     except ValueError:
-        raise DrafterError(f"'{end}' är inget datum.", hint="Skriv slutdatumet ÅÅÅÅ-MM-DD, t.ex. 2030-12-31.") from None
+        raise FormError(DrafterError(f"'{end}' är inget datum.", hint="Skriv slutdatumet ÅÅÅÅ-MM-DD, t.ex. 2030-12-31."),
+                        "end") from None
     if months and not (months.isdigit() and 1 <= int(months) <= 120):
-        raise DrafterError(f"'{months}' är inget antal månader.", hint="Skriv ett heltal från 1 till 120.")
-    result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None)
+        raise FormError(DrafterError(f"'{months}' är inget antal månader.", hint="Skriv ett heltal från 1 till 120."),
+                        "months")
+    try:
+        result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None)
+    except PeriodError as exc:
+        raise FormError(exc, *exc.fields) from None
+    except FormError:
+        raise
+    except DrafterError as exc:  # the spec to renew cannot be read or built: said at the choice of it
+        raise FormError(exc, "from") from None
     prefix = f"{project.root}/"
 
     def shown(text: str) -> str:
@@ -313,7 +340,7 @@ def build_spec(project: Project, name: str) -> dict:
     """`drafter build` of the saved spec into output/NAME/; returns the manifest."""
     import json
 
-    from drafter.build import BuildOptions, build
+    from drafter.build import BuildOptions, ChecksFailed, build
 
     path = project.existing_spec(name)
     spec_arg = Path(os.path.relpath(path, Path.cwd())) if _below(path, Path.cwd()) else path
@@ -325,6 +352,8 @@ def build_spec(project: Project, name: str) -> dict:
         exc.message = exc.message.replace(f"{project.root}/", "")
         if exc.where:
             exc.where.file = project.shown(exc.where.file)
+        if isinstance(exc, ChecksFailed):  # on the page the findings stand under Kontroller, not in a command
+            exc.hint = "Rätta felen (de står under Kontroller, bredvid sina fält) och bygg igen."
         raise
     return json.loads(Path(manifest_path).read_text(encoding="utf-8"))
 

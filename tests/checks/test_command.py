@@ -42,8 +42,11 @@ def test_json_shape(tmp_path):
     assert result.exit_code == 1
     found = json.loads(result.output)["findings"]
     fields = {"code", "severity", "message", "where", "document"}
-    # "acknowledged" only on a warning the spec keeps on purpose (the example acknowledges budget-period)
-    assert found and all(set(f) - {"acknowledged"} == fields for f in found)
+    # "acknowledged" only on a warning the spec keeps on purpose (the example acknowledges budget-period),
+    # "party" only on a finding about a party's field (the example's public party is a förvaltning)
+    assert found and all(set(f) - {"acknowledged", "party"} == fields for f in found)
+    assert [f["party"] for f in found if "party" in f] == [{"number": 1, "name": "Socialförvaltningen",
+                                                           "path": "parties.0"}]
     assert all(isinstance(f["acknowledged"], str) and f["severity"] != "error" for f in found if "acknowledged" in f)
     assert found[0]["code"] == "budget-sum" and found[0]["severity"] == "error" and found[0]["document"] is None
 

@@ -124,6 +124,30 @@ def test_text_and_html_report(tmp_path):
     assert "<del>halvår</del>" in html and "<ins>kalenderår</ins>" in html
 
 
+def test_a_renewal_naming_the_kommun_instead_of_its_förvaltning_shows_the_change_of_kind(tmp_path):
+    """The 2026 agreement's party Socialförvaltningen (kind: förvaltning) renewed as Stockholms stad, a
+    kommun acting through socialnämnden: the data table says so, in text and HTML."""
+    from helpers import example_data, write_spec
+
+    data = example_data()
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", administration="Socialförvaltningen")
+    data["parties"][0].pop("municipality")
+    renewed = write_spec(tmp_path, data, "stockholms-stad.yaml")
+    code, text = run("compare", NEW, renewed)
+    assert code == 0, text
+    rows = [" ".join(line.split()) for line in text.split("Ändrade uppgifter i specen\n")[1].split("\n\n")[0].splitlines()]
+    assert rows[:3] == ["Part 1: namn Socialförvaltningen → Stockholms stad",
+                        "Part 1: organisationsform förvaltning → kommun, genom socialnämnden",
+                        "Part 1: förvaltning – → Socialförvaltningen"]
+    page = tmp_path / "compare.html"
+    code, _ = run("compare", NEW, renewed, "--format", "html", "-o", page)
+    html = page.read_text(encoding="utf-8")
+    assert code == 0
+    assert ("<tr><td>Part 1: organisationsform</td><td><del>förvaltning</del></td>"
+            "<td><ins>kommun, genom socialnämnden</ins></td></tr>") in html
+    assert "<tr><td>Part 1: förvaltning</td><td>–</td><td><ins>Socialförvaltningen</ins></td></tr>" in html
+
+
 def test_proposal_missing_is_a_user_error(tmp_path):
     data = OLD.read_text(encoding="utf-8").split("\nproposal:")[0]
     spec = tmp_path / "utan-utlatande.yaml"

@@ -78,3 +78,50 @@ def test_a_real_removal_stays_visible():
     decided["decision"]["delegations"] = []  # decided, without the delegation: removed
     changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(decided))}
     assert changes == {"Beslut: delegation till socialdirektören": ("lydelse, budget", "")}
+
+
+# --- what a party is: a förvaltning that becomes the kommun, acting through its nämnd
+
+
+def _as_kommun(data: dict) -> dict:
+    """The public party as `drafter renew` writes it: the kommun, acting through socialnämnden."""
+    party = data["parties"][0]
+    party.update(name="Stockholms stad", kind="kommun", committee="socialnämnden",
+                 administration="Socialförvaltningen")
+    party.pop("municipality")
+    return data
+
+
+def test_a_förvaltning_that_becomes_the_kommun_through_its_nämnd_is_a_change_of_kind():
+    old = example_data()  # Socialförvaltningen, kind: förvaltning, committee: socialnämnden, municipality: Stockholms stad
+    changes = [(c.what, c.old, c.new) for c in data_changes(_spec(old), _spec(_as_kommun(example_data())))
+               if c.what.startswith("Part")]
+    assert changes == [("Part 1: namn", "Socialförvaltningen", "Stockholms stad"),
+                       ("Part 1: organisationsform", "förvaltning", "kommun, genom socialnämnden"),
+                       ("Part 1: förvaltning", "", "Socialförvaltningen")]
+    # Stockholms stad was the förvaltning's kommun and is now the party: no kommun lost, no nämnd changed
+
+
+def test_an_older_spec_without_its_nämnd_shows_the_nämnd_added():
+    old = example_data()
+    old["parties"][0].pop("committee")
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(_as_kommun(example_data())))}
+    assert changes["Part 1: nämnd"] == ("", "socialnämnden")
+    assert changes["Part 1: organisationsform"] == ("förvaltning", "kommun, genom socialnämnden")
+
+
+def test_the_idéburen_partys_change_of_kind_and_a_region():
+    old, new = example_data(), example_data()
+    new["parties"][1]["kind"] = "stiftelse"
+    new["parties"][0].update(name="Region Stockholm", kind="region", organisationsnummer="232100-0016")
+    new["parties"][0].pop("municipality")
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
+    assert changes["Part 2: organisationsform"] == ("ideell förening", "stiftelse")
+    assert changes["Part 1: organisationsform"] == ("förvaltning", "region, genom socialnämnden")
+    assert changes["Part 1: kommun eller region"] == ("Stockholms stad", "Region Stockholm")
+    assert "Part 2: sektor" not in changes and "Part 1: nämnd" not in changes
+
+
+def test_the_same_party_shows_no_change_of_kind():
+    data = _as_kommun(example_data())
+    assert [c for c in data_changes(_spec(data), _spec(copy.deepcopy(data))) if c.what.startswith("Part")] == []

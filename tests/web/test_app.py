@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_text
 import io
 import re
 
@@ -94,11 +95,16 @@ def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, t
     assert answer.status_code == 200, answer.text
     written = (project / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
     assert written == (copy / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
+    assert "  date: ÅÅÅÅ-MM-DD          # överenskommelsens datum (ÅÅÅÅ-MM-DD)" in written  # the old spec's comment
     main = answer.text[answer.text.index("<h1>Förnyad: street-minds-2029</h1>"):]
     shown = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
              for line in re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", main, re.S)]
     printed = [line.strip() for line in command.output.splitlines() if line.strip()]
     assert shown[:len(printed)] == printed
+    todo = main[main.index('id="renew-todo"'):main.index('id="renew-know"')]  # the same two groups as the command
+    assert "<h2>Att göra innan den nya överenskommelsen kan byggas och beslutas:</h2>" in todo
+    assert "fyll i överenskommelsens datum" in todo and "villkor/period@2 → v3" not in todo
+    assert "villkor/period@2 → v3" in main[main.index('id="renew-know"'):]
     assert str(project) not in answer.text
     assert client.get("/spec/street-minds-2029").status_code == 200
 
@@ -134,12 +140,21 @@ def test_renew_from_the_overview_says_what_is_missing(client, project):
     both = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029", "end": "2030-12-31",
                                        "months": "24"})
     assert both.status_code == 400 and "inte båda" in both.text
+    # Said at the form, next to the field, with what was typed kept (not at the top of Översikt).
+    form = both.text[both.text.index('id="renew-h"'):both.text.index('id="import-h"')]
+    assert 'id="renew-months-error">Ange antingen ett slutdatum eller en längd i månader' in form
+    assert 'value="street-minds-2029"' in form and 'value="2030-12-31"' in form and 'value="24"' in form
+    assert 'role="alert"' not in both.text[:both.text.index('id="renew-h"')]
     assert not (project / "agreements" / "street-minds-2029.yaml").exists()
     for data, message in [({"end": "2030-13-01"}, "inget datum"), ({"months": "0"}, "inget antal månader"),
                           ({"name": SPEC, "end": "2030-12-31"}, "finns redan"),
                           ({"from": "../etc/passwd", "end": "2030-12-31"}, "inget giltigt namn")]:
         answer = client.post("/renew", data={"csrf": TOKEN, "from": SPEC, "name": "street-minds-2029", **data})
         assert answer.status_code in (400, 404) and message in answer.text, (data, answer.text[-2000:])
+        field = "end" if "end" in data and "name" not in data and "from" not in data else \
+            "months" if "months" in data else "name" if "name" in data else "from"
+        error = answer.text.index(f'id="renew-{field}-error"')
+        assert answer.text.index(f'id="renew-{field}"') < error < answer.text.index('<button type="submit">Förnya')
     assert sorted(p.name for p in (project / "agreements").iterdir()) == ["street-minds-2023.yaml", f"{SPEC}.yaml"]
 
 
@@ -288,6 +303,77 @@ def test_live_check_names_a_bad_organisationsnummer_beside_its_field(client):
     values["budget.rows.1.amount"] = "12 000 kr"
     answer = client.post(f"/spec/{SPEC}/live", data=values)
     assert "ska vara ett heltal" in findings_beside(answer.text, "budget.rows.1.amount")
+
+
+def findings_list(html: str) -> list[str]:
+    """The lines of the findings list (beside the form), as text."""
+    found = re.search(r'<section id="findings".*?</section>', html, re.S)
+    assert found, "no findings list"
+    items = re.findall(r'<li class="finding[^"]*">(.*?)</li>', found.group(0), re.S)
+    return [" ".join(html_text.unescape(re.sub(r"<[^>]+>", "", item)).split()) for item in items]
+
+
+def fieldset_of(html: str, field: str) -> str:
+    """The legend of the innermost fieldset that holds a field's findings."""
+    slot = html.index('id="fd-f-' + re.sub(r"[^A-Za-z0-9_-]", "-", field) + '"')
+    depth, legend = 0, None
+    for m in reversed(list(re.finditer(r"<fieldset[^>]*>\s*<legend>([^<]*)</legend>|</fieldset>", html[:slot]))):
+        if m.group(0) == "</fieldset>":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            legend = m.group(1)
+            break
+    assert legend is not None, f"{field} is in no fieldset"
+    return legend
+
+
+def test_live_check_names_the_party_as_the_form_does(client, project):
+    """`parties.1` is the form's "Part 2": the list says both, and the finding stands in Part 2."""
+    values = editor_form(client)
+    values["parties.1.organisationsnummer"] = "802524-2878"
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    (error,) = [line for line in findings_list(answer.text) if "kontrollsiffra" in line]
+    assert "(fält parties.1.organisationsnummer – part 2, Street Minds): Organisationsnumret 802524-2878" in error
+    assert "fel kontrollsiffra" in findings_beside(answer.text, "parties.1.organisationsnummer")
+    path = project / "agreements" / f"{SPEC}.yaml"  # the whole page, opened with the number written
+    path.write_text(path.read_text(encoding="utf-8").replace("802524-2879", "802524-2878"), encoding="utf-8")
+    page = client.get(f"/spec/{SPEC}").text
+    assert "fel kontrollsiffra" in findings_beside(page, "parties.1.organisationsnummer")
+    assert fieldset_of(page, "parties.1.organisationsnummer") == "Part 2"
+    assert any("(fält parties.1.organisationsnummer – part 2, Street Minds)" in line for line in findings_list(page))
+
+
+def test_live_check_names_the_first_party_of_a_missing_signatory(client, project):
+    path = project / "agreements" / f"{SPEC}.yaml"
+    text = path.read_text(encoding="utf-8")
+    signatory = text.index("    signatory:\n      name: Veronica")
+    path.write_text(text[:signatory] + text[text.index("  - name: Street Minds"):], encoding="utf-8")
+    page = client.get(f"/spec/{SPEC}").text
+    assert fieldset_of(page, "parties.0") == "Part 1"
+    answer = client.post(f"/spec/{SPEC}/live", data=form_values(page))  # as the page posts while typing
+    (error,) = [line for line in findings_list(answer.text) if "undertecknare" in line]
+    assert "(fält parties.0 – part 1, Socialförvaltningen): Parten behöver en undertecknare" in error
+    assert "Parten behöver en undertecknare" in findings_beside(answer.text, "parties.0")
+
+
+def test_live_check_names_the_party_of_a_finding_by_its_line(client):
+    """A check's finding names only its spec line; the list adds the party that line belongs to."""
+    values = editor_form(client)
+    values["parties.1.organisationsnummer"] = "556036-0793"  # an aktiebolag's number for an ideell förening
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    (finding,) = [line for line in findings_list(answer.text) if "orgnr-invalid" in line]
+    assert re.search(r"agreements/street-minds-2026\.yaml:\d+ \(part 2, Street Minds\): Street Minds är angiven", finding)
+    assert "angiven som ideell förening" in findings_beside(answer.text, "parties.1.organisationsnummer")
+
+
+def test_live_check_of_a_budget_row_names_no_party(client):
+    values = editor_form(client)
+    values["budget.rows.1.amount"] = "12 000 kr"
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    (error,) = [line for line in findings_list(answer.text) if "heltal" in line]
+    assert "(fält budget.rows.1.amount): Värdet '12 000 kr' ska vara ett heltal" in error and "part " not in error
 
 
 def test_save_writes_only_the_changed_value_and_keeps_every_comment(client, project):
@@ -472,6 +558,23 @@ def test_compare_two_agreements(client):
     assert "street-minds-2023" in client.get("/compare").text
     report = client.get(f"/compare/report?old=street-minds-2023&new={SPEC}&document=agreement")
     assert report.status_code == 200 and "<h1>" in report.text and "street-minds-2023" in report.text
+
+
+def test_compare_shows_a_partys_change_of_kind(client, project):
+    """Jämför (the command's comparison_of): the public party renewed as the kommun through its nämnd."""
+    import yaml
+
+    data = yaml.safe_load((project / "agreements" / f"{SPEC}.yaml").read_text(encoding="utf-8"))
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", administration="Socialförvaltningen")
+    data["parties"][0].pop("municipality")
+    data.pop("amendments")
+    (project / "agreements" / "stockholms-stad.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report = client.get(f"/compare/report?old={SPEC}&new=stockholms-stad&document=agreement")
+    assert report.status_code == 200
+    rows = re.findall(r"<tr><td>(Part 1: [^<]*)</td><td>(.*?)</td><td>(.*?)</td></tr>", report.text)
+    assert ("Part 1: organisationsform", "<del>förvaltning</del>", "<ins>kommun, genom socialnämnden</ins>") in rows
+    assert ("Part 1: förvaltning", "–", "<ins>Socialförvaltningen</ins>") in rows
 
 
 def test_the_compare_report_is_the_commands_against_the_agreement_as_it_stands(client, project, monkeypatch):

@@ -307,3 +307,47 @@ def test_renew_an_example_as_drafter_renew_does(site, tmp_path, monkeypatch):
     if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
         for shot in tmp_path.glob("*.png"):
             shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)
+
+
+def test_renew_says_its_error_at_the_form_next_to_the_field(site, tmp_path):
+    """An end date and a month count together, or an end before the start: Förnya says so at the form the
+    official just filled in, next to the field, with what was typed kept and the form in view (a new-user
+    trial found the error at the top of Översikt, the form scrolled away and emptied)."""
+    import os
+
+    from selenium.webdriver.common.by import By
+
+    driver, url, root, _downloads = site
+    driver.get(f"{url}/?renew={SPEC}#renew-h")
+    type_into(driver, "renew-name", "street-minds-2031")
+    type_into(driver, "renew-end", "2030-12-31")
+    type_into(driver, "renew-months", "24")
+    by_id(driver, "renew-months").submit()
+    wait_for(lambda: driver.find_elements(By.ID, "renew-months-error"), what="felet vid formuläret")
+    error = by_id(driver, "renew-months-error")
+    assert "inte båda" in error.text and "Den nya perioden börjar 2029-01-01" in error.text
+    assert error.find_element(By.XPATH, "..") == by_id(driver, "renew-months").find_element(By.XPATH, "..")
+    assert not driver.find_elements(By.CSS_SELECTOR, "main > p.finding.error")  # not at the top of the page
+    assert [by_id(driver, f"renew-{f}").get_attribute("value") for f in ("name", "end", "months")] == \
+        ["street-minds-2031", "2030-12-31", "24"]
+    assert by_id(driver, "renew-end").get_attribute("aria-invalid") == "true"
+    assert "renew-months-error" in by_id(driver, "renew-end").get_attribute("aria-describedby")
+    assert driver.switch_to.active_element == by_id(driver, "renew-end")
+    in_view = "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;"
+    assert driver.execute_script(in_view, error) and driver.execute_script(in_view, by_id(driver, "renew-end"))
+    driver.save_screenshot(str(tmp_path / "förnya-inte-båda.png"))
+
+    type_into(driver, "renew-end", "2028-06-30")  # before the new period's start, 1 januari 2029
+    type_into(driver, "renew-months", "")
+    by_id(driver, "renew-end").submit()
+    wait_for(lambda: driver.find_elements(By.ID, "renew-end-error"), what="felet vid slutdatumet")
+    assert "Slutdatumet 2028-06-30 ligger före den nya periodens start, 2029-01-01." in text_of(driver, "renew-end-error")
+    assert not driver.find_elements(By.ID, "renew-months-error")
+    assert by_id(driver, "renew-end").get_attribute("value") == "2028-06-30"
+    assert driver.switch_to.active_element == by_id(driver, "renew-end")
+    assert driver.execute_script(in_view, by_id(driver, "renew-end-error"))
+    driver.save_screenshot(str(tmp_path / "förnya-före-start.png"))
+    assert not (root / "agreements" / "street-minds-2031.yaml").exists()
+    if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
+        for shot in tmp_path.glob("*.png"):
+            shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)

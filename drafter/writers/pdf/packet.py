@@ -12,10 +12,11 @@ title ("Bilaga 1: …") with its sections under it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from drafter.model.data import to_data
 from drafter.model.nodes import Document
-from drafter.writers.pdf.typst_writer import PACKET_TEMPLATE, compile_pdf, house_json, template_files
+from drafter.writers.pdf.typst_writer import PACKET_TEMPLATE, compile_job, house_json, template_files
 
 
 def packet_title(proposal: Document) -> str:
@@ -43,9 +44,14 @@ def _offset_sections(sections: list[dict]) -> None:
 
 def packet_pdf(proposal: Document, attachments: list[Document]) -> bytes:
     """The proposal, then `attachments` as Bilaga 1, 2, … in that order."""
+    return packet_job(proposal, attachments)()
+
+
+def packet_job(proposal: Document, attachments: list[Document]) -> Callable[[], bytes]:
+    """`packet_pdf` as a call to make later (drafter/writers/pdf/lane.py), its input read now."""
     parts: list[dict[str, object]] = [{"label": None, "model": _part_model(proposal)}]
     parts += [{"label": attachment_label(i), "model": _part_model(doc)} for i, doc in enumerate(attachments, 1)]
     packet = json.dumps({"title": packet_title(proposal), "parts": parts}, ensure_ascii=False,
                         separators=(",", ":"))
-    return compile_pdf(template_files(PACKET_TEMPLATE, {"packet.json": packet, "house.json": house_json(proposal)}),
+    return compile_job(template_files(PACKET_TEMPLATE, {"packet.json": packet, "house.json": house_json(proposal)}),
                        proposal)

@@ -24,6 +24,7 @@ import functools
 import json
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from drafter.errors import DrafterError
@@ -108,12 +109,26 @@ def house_json(doc: Document) -> str:
 
 
 def pdf_bytes(doc: Document) -> bytes:
-    return compile_pdf(document_files(doc), doc)
+    return pdf_job(doc)()
+
+
+def pdf_job(doc: Document) -> Callable[[], bytes]:
+    """The document's compile, to run later (drafter/writers/pdf/lane.py): its input is read now."""
+    return compile_job(document_files(doc), doc)
 
 
 def compile_pdf(files: dict[str, bytes], dated: Document) -> bytes:
     """One Typst compile of `files` (main.typ and its data) to PDF/A-2b + PDF/UA-1; `dated` gives the
     timestamp."""
+    return compile_job(files, dated)()
+
+
+def compile_job(files: dict[str, bytes], dated: Document) -> Callable[[], bytes]:
+    """`compile_pdf` as a call to make later, its timestamp read now."""
+    return functools.partial(_compile, files, timestamp_for(dated))
+
+
+def _compile(files: dict[str, bytes], timestamp: int | None) -> bytes:
     compiler = _get_compiler()
     try:
         with _lock:
@@ -121,7 +136,7 @@ def compile_pdf(files: dict[str, bytes], dated: Document) -> bytes:
                 input=files,
                 format="pdf",
                 pdf_standards=PDF_STANDARDS,
-                timestamp=timestamp_for(dated),
+                timestamp=timestamp,
                 pdf_tags=True,
             )
     except Exception as exc:  # typst raises its own TypstError; only the glyph case is the user's
