@@ -71,8 +71,9 @@ _WHAT = {
     "less_than_equal": "får vara högst 8",
     "list_type": "ska vara en lista, t.ex. [dnr, datum]",
     "string_type": "ska vara text",
-    "dict_type": "ska vara förvaltningar med var sin adress, t.ex. {Norrmalms stadsdelsförvaltning: [Box 1, 111 11 Ort]}",
 }
+_FORVALTNINGAR = ("ska vara förvaltningar med var sin lista av adressrader, t.ex. "
+                  "{Norrmalms stadsdelsförvaltning: [\"Box 3100, 103 62 Stockholm\"]}")
 
 
 def _line_of(path: Path, field: str) -> int | None:
@@ -104,7 +105,8 @@ def load_house_style(library_root: Path) -> HouseStyle | None:
     except ValidationError as exc:  # name the field and what is wrong with it, in Swedish
         error = exc.errors()[0]
         field = str(error["loc"][0]) if error["loc"] else "?"
-        raise HouseStyleError(f"Husstilsfilens fält {field!r} {_WHAT.get(error['type'], 'har fel värde')}.",
+        what = _FORVALTNINGAR if field == "forvaltningar" else _WHAT.get(error["type"], "har fel värde")
+        raise HouseStyleError(f"Husstilsfilens fält {field!r} {what}.",
                               where=Where(str(path), _line_of(path, field)),
                               hint="Se README, avsnittet Husstil.") from None
     unknown = [k for k in parsed.forsta_sidan if k not in FIRST_PAGE_KEYS]

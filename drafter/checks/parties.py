@@ -11,7 +11,7 @@ from drafter.checks.finding import Finding
 from drafter.formatting import genitiv
 from drafter.checks.swedish import SPACE
 from drafter.model.nodes import SignatureBlock
-from drafter.spec.model import Party
+from drafter.spec.model import Party, Signatory
 
 ORGNR = re.compile(r"(?<![\d-])(\d{6})[-–‐](\d{4})(?![\d-])")
 # "Street Minds (organisationsnummer 802524-2879)", "Street Minds, org.nr 802524-2879"
@@ -211,15 +211,20 @@ def check_signs_for(ctx: CheckContext):
     socialnämnden; another nämnd of the same kommun ("Spånga-Tensta stadsdelsnämnd i Stockholms stad" for
     a party acting through Rinkeby-Kista stadsdelsnämnd) or a misspelt one does not."""
     for i, party in enumerate(ctx.spec.parties):
-        for j, signatory in enumerate(party.signatories):
+        # the first signatories, and each new representative's (a new ordförande signs for the same party)
+        signers: list[tuple[tuple[str | int, ...], int, Signatory]] = [
+            (("parties", i), j, s) for j, s in enumerate(party.signatories)]
+        signers += [(("parties", i, "representatives", k), j, s) for k, r in enumerate(party.representatives)
+                    for j, s in enumerate(r.signatories)]
+        for head, j, signatory in signers:
             if not signatory.signs_for:
                 continue
             problem = _signs_for_problem(signatory.signs_for, party, ctx.where("parties", i, "committee"))
             if problem is None:
                 continue
-            path: tuple[str | int, ...] = ("parties", i, "signatories", j, "signs_for")
+            path: tuple[str | int, ...] = (*head, "signatories", j, "signs_for")
             if path not in ctx.loaded.positions:
-                path = ("parties", i, "signatory", "signs_for")
+                path = (*head, "signatory", "signs_for")
             what, advice = problem
             yield Finding("party-signs-for", "warning",
                           f"{signatory.name or signatory.title.capitalize()} skriver under för {signatory.signs_for}, "

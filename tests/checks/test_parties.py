@@ -240,3 +240,12 @@ def test_another_organ_of_a_region(tmp_path):
     data["parties"][0]["signatory"]["signs_for"] = "regionstyrelsen i Region Exempelland"
     (f,) = of(findings(spec_file(tmp_path, data)), "party-signs-for")
     assert "handlar genom hälso- och sjukvårdsnämnden" in f.message and "regionstyrelsen är inte den nämnd" in f.message
+
+
+def test_a_new_representative_signing_for_another_party(tmp_path):
+    data = example_data()
+    data["parties"][1]["representatives"][0]["signatory"]["signs_for"] = "föreningen Street Mindz"
+    spec = spec_file(tmp_path, data)
+    (f,) = of(findings(spec), "party-signs-for")
+    assert "Sara Ahmadi skriver under för föreningen Street Mindz" in f.message and "Menade du Street Minds?" in f.message
+    assert f.where == line_of(spec, "signs_for: föreningen Street Mindz")

@@ -203,8 +203,10 @@ def test_a_stadsdelsförvaltning_spec_is_built_without_socialförvaltningens_add
         assert "Box 4020, 163 04 Spånga" in page and "Box 44" not in page
 
 
-def test_forvaltningar_must_be_names_with_addresses(tmp_path):
-    (tmp_path / "husstil.yaml").write_text("forvaltningar: [Norrmalm]\n", encoding="utf-8")
+@pytest.mark.parametrize("content", ["forvaltningar: [Norrmalm]\n", "forvaltningar: {Norrmalm: Box 1}\n"])
+def test_forvaltningar_must_be_names_with_addresses(tmp_path, content):
+    (tmp_path / "husstil.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(DrafterError) as caught:
         load_house_style(tmp_path)
-    assert "husstil.yaml:1: Husstilsfilens fält 'forvaltningar' ska vara förvaltningar med var sin adress" in str(caught.value)
+    assert ("husstil.yaml:1: Husstilsfilens fält 'forvaltningar' ska vara förvaltningar med var sin lista av "
+            "adressrader") in str(caught.value)
