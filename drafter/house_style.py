@@ -9,6 +9,8 @@
     forsta_sidan: [dnr, datum, status]   # shown on page 1 of documents without a letterhead
     utkastmarkering: true           # "UTKAST" on every page while document.status is utkast
     mottagare_versal: true          # "Till Socialnämnden" in the proposal's letterhead (else as the spec writes it)
+    forvaltningar:                  # other förvaltningar of the organisation, each with its own address
+      Rinkeby-Kista stadsdelsförvaltning: [Box 4020, 163 04 Spånga]
 
 `apply_house_style` puts it on every document's metadata (with the spec's
 status), so both writers read the same values from the model and never from
@@ -50,6 +52,10 @@ class HouseStyleFile(BaseModel):
     mottagare_versal: bool = Field(False, description="Nämndens namn med stor bokstav i tjänsteutlåtandets "
                                    "mottagarrad ('Till Socialnämnden'), som i Stockholms stads mallar. Utan den "
                                    "skrivs nämnden som i specen ('Till kultur- och fritidsnämnden').")
+    forvaltningar: dict[str, list[str]] = Field(
+        default_factory=dict, description="Organisationens andra förvaltningar med var sin adress, t.ex. "
+        "{Rinkeby-Kista stadsdelsförvaltning: [Box 4020, 163 04 Spånga]}. En förvaltning som inte står här "
+        "(och inte är forvaltning ovan) får ingen adress på sidan 1.")
 
 
 class HouseStyleError(DrafterError):
@@ -66,6 +72,8 @@ _WHAT = {
     "list_type": "ska vara en lista, t.ex. [dnr, datum]",
     "string_type": "ska vara text",
 }
+_FORVALTNINGAR = ("ska vara förvaltningar med var sin lista av adressrader, t.ex. "
+                  "{Norrmalms stadsdelsförvaltning: [\"Box 3100, 103 62 Stockholm\"]}")
 
 
 def _line_of(path: Path, field: str) -> int | None:
@@ -97,7 +105,8 @@ def load_house_style(library_root: Path) -> HouseStyle | None:
     except ValidationError as exc:  # name the field and what is wrong with it, in Swedish
         error = exc.errors()[0]
         field = str(error["loc"][0]) if error["loc"] else "?"
-        raise HouseStyleError(f"Husstilsfilens fält {field!r} {_WHAT.get(error['type'], 'har fel värde')}.",
+        what = _FORVALTNINGAR if field == "forvaltningar" else _WHAT.get(error["type"], "har fel värde")
+        raise HouseStyleError(f"Husstilsfilens fält {field!r} {what}.",
                               where=Where(str(path), _line_of(path, field)),
                               hint="Se README, avsnittet Husstil.") from None
     unknown = [k for k in parsed.forsta_sidan if k not in FIRST_PAGE_KEYS]
@@ -115,21 +124,29 @@ def load_house_style(library_root: Path) -> HouseStyle | None:
                                   where=Where(str(path)))
         logo = str(logo_path)
     return HouseStyle(parsed.organisation, parsed.forvaltning, parsed.adress, logo, parsed.logotyp_text,
-                      parsed.logotyp_bredd_cm, parsed.forsta_sidan, parsed.utkastmarkering, parsed.mottagare_versal)
+                      parsed.logotyp_bredd_cm, parsed.forsta_sidan, parsed.utkastmarkering, parsed.mottagare_versal,
+                      parsed.forvaltningar)
 
 
 def for_party(house: HouseStyle | None, organisation: str, administration: str | None) -> HouseStyle | None:
     """The house style as it fits this spec's public party. A project's husstil.yaml belongs to one
-    organisation: a spec of another kommun or region (or another förvaltning) keeps the presentation
-    (which data show on page 1, the draft mark) but names its own sender, without the address or logo."""
+    organisation: a spec of another kommun or region keeps the presentation (which data show on page 1,
+    the draft mark) but names its own sender, without the address or logo. Another förvaltning of the
+    same organisation keeps the logo but gets the address husstil.yaml gives it (`forvaltningar:`),
+    else none: never the house style's own förvaltning's address under its name."""
     if house is None:
         return None
     if house.organisation and house.organisation != organisation:
         return replace(house, organisation=organisation, forvaltning=administration or "", address=[], logo="",
-                       logo_alt="", recipient_capital=False)
-    if administration and house.forvaltning and administration != house.forvaltning:
-        return replace(house, forvaltning=administration)
+                       logo_alt="", recipient_capital=False, addresses={})
+    if administration and house.forvaltning and _key(administration) != _key(house.forvaltning):
+        address = next((lines for name, lines in house.addresses.items() if _key(name) == _key(administration)), [])
+        return replace(house, forvaltning=administration, address=list(address))
     return house
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def apply_house_style(documents: list[Document], house: HouseStyle | None, status: str) -> None:

@@ -54,8 +54,8 @@ def copy_examples(root: Path) -> None:
 
 def signed_example(root: Path, spec: str = "agreements/street-minds-2026.yaml") -> None:
     """The copy of the 2026 example under `root` as it stands when signed (only then may it be locked):
-    document.status slutlig, and the proposal's draft texts fastställda by socialnämnden (in the copy
-    of the library under `root`)."""
+    document.status slutlig, socialnämndens decision recorded with date and §, and the proposal's draft
+    texts fastställda by socialnämnden (in the copy of the library under `root`)."""
     import datetime as dt
 
     from drafter.clauses.approve import approve_many, new_approval
@@ -64,7 +64,11 @@ def signed_example(root: Path, spec: str = "agreements/street-minds-2026.yaml") 
     path = root / spec
     text = path.read_text(encoding="utf-8")
     assert "\n  date: 2026-07-01" in text and "\n  status:" not in text.split("\nparties:")[0]
-    path.write_text(text.replace("\n  date: 2026-07-01", "\n  status: slutlig\n  date: 2026-07-01", 1), encoding="utf-8")
+    text = text.replace("\n  date: 2026-07-01", "\n  status: slutlig\n  date: 2026-07-01", 1)
+    assert "\ndecision:\n  by: socialnämnden\n" in text  # a final agreement rests on the recorded decision
+    text = text.replace("\ndecision:\n  by: socialnämnden\n", '\ndecision:\n  by: socialnämnden\n  date: 2026-06-10\n'
+                        '  paragraph: "§ 7"\n', 1)
+    path.write_text(text, encoding="utf-8")
     approval = new_approval("Socialnämnden i Stockholms stad", dt.date(2026, 6, 10), paragraph="§ 7")
     library = ClauseLibrary(root / "clauses")
     approve_many(library, [r for r in PROPOSAL_DRAFTS if library.get(r).meta.status != "fastställd"], approval)

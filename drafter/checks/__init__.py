@@ -14,6 +14,7 @@ from drafter.checks import (
     clauses,
     continuity,
     decision_order,
+    decision_record,
     deadline_holiday,
     decision,
     headings,
@@ -56,6 +57,7 @@ CHECKS = [
     *notice.CHECKS,
     *language.CHECKS,
     *decision_order.CHECKS,
+    *decision_record.CHECKS,
     *prose_data.CHECKS,
     *headings.CHECKS,
 ]

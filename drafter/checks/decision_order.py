@@ -1,20 +1,30 @@
 """agreement-before-decision: a document is not dated before the decision it rests on.
 
 The nämnd approves the agreement on the proposal (tjänsteutlåtandet), so the agreement cannot be
-signed with the nämnd's authority before the proposal's date; an amendment is dated on or after its
-own decision. The 2023 example really was dated so, and acknowledges it (`acknowledge:`).
+signed with the nämnd's authority before the proposal's date, nor before the decision itself when the
+spec records it (`decision.date`); an amendment is dated on or after its own decision.
+The 2023 example really was dated so, and acknowledges it (`acknowledge:`).
 """
 
 from __future__ import annotations
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
-from drafter.formatting import datum
+from drafter.checks.decision import _committee
+from drafter.formatting import datum, genitiv
 
 
 def check_agreement_before_decision(ctx: CheckContext):
     spec = ctx.spec
-    if spec.proposal is not None and spec.document.date < spec.proposal.date:
+    decided = spec.decision.date if spec.decision else None
+    if decided and spec.document.date < decided:
+        yield Finding("agreement-before-decision", "warning",
+                      f"Överenskommelsen är daterad {datum(spec.document.date)} (document.date), före "
+                      f"{genitiv(_committee(spec))} beslut {datum(decided)} ({ctx.where('decision', 'date')}) som den "
+                      "vilar på. Den som undertecknar för nämnden har då inget beslut att stödja sig på. Kontrollera "
+                      "datumen; överenskommelsen dateras den dag den undertecknas, efter nämndens beslut.",
+                      ctx.where("document", "date"))
+    elif spec.proposal is not None and spec.document.date < spec.proposal.date:
         yield Finding("agreement-before-decision", "warning",
                       f"Överenskommelsen är daterad {datum(spec.document.date)} (document.date), före "
                       f"tjänsteutlåtandet {datum(spec.proposal.date)} ({ctx.where('proposal', 'date')}) som ber "

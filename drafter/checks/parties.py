@@ -4,13 +4,14 @@ party-signs-for: each signatory signs for its own party; party-legal-person: the
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.formatting import genitiv
 from drafter.checks.swedish import SPACE
 from drafter.model.nodes import SignatureBlock
-from drafter.spec.model import Party
+from drafter.spec.model import Party, Signatory
 
 ORGNR = re.compile(r"(?<![\d-])(\d{6})[-–‐](\d{4})(?![\d-])")
 # "Street Minds (organisationsnummer 802524-2879)", "Street Minds, org.nr 802524-2879"
@@ -128,26 +129,106 @@ def _names(signs_for: str, name: str | None) -> bool:
     return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", signs_for.casefold()) is not None
 
 
+# A word naming an organ (or a förvaltning, which is none): "Spånga-Tensta stadsdelsnämnd", "kommunstyrelsen".
+_ORGAN_WORD = re.compile(r"\w*(?:nämnd|styrelse|fullmäktige|utskott|förvaltning)\w*", re.IGNORECASE)
+# What joins an organ to its kommun: "socialnämnden i Stockholms stad", "Stockholms stad genom socialnämnden".
+_JOINER = re.compile(r"^(?:(?:i|för|genom|inom|och|,)\s+)+|(?:\s+(?:i|för|genom|inom|och)|\s*,)+$", re.IGNORECASE)
+NEAR = 0.85  # difflib similarity from which a name is taken for a misspelling ("stadsdelsnämd")
+
+
+def _organ_key(name: str) -> str:
+    """"Socialnämnden" and "socialnämnd", "Kommunstyrelsen" and "kommunstyrelse" name the same organ."""
+    return re.sub(r"(nämnd|styrelse|utskott|förvaltning)(?:e?n|et)$", r"\1", " ".join(name.casefold().split()))
+
+
+def _organ(signs_for: str, party: Party) -> str | None:
+    """The organ `signs_for` names beside the party's kommun or region ("Spånga-Tensta stadsdelsnämnd" in
+    "Spånga-Tensta stadsdelsnämnd i Stockholms stad", or a misspelt own nämnd); None when it names none."""
+    rest = signs_for
+    for name in (party.name, party.municipality):
+        if name:
+            rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    rest = _JOINER.sub("", " ".join(rest.split())).strip()
+    return rest if _ORGAN_WORD.search(rest) or _near_miss(rest, _own_organs(party)) else None
+
+
+def _own_organs(party: Party) -> list[str]:
+    """The organs that act for a public party: its nämnd (and, in the old form, the nämnd that is the party)."""
+    if party.sector != "offentlig":
+        return []
+    return [n for n in (party.committee, party.name if party.kind == "nämnd" else None) if n]
+
+
+def _similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, _organ_key(a), _organ_key(b)).ratio()
+
+
+def _near_miss(written: str, names: list[str]) -> str | None:
+    """The name in `names` that `written`, or a run of its words, misspells ("Rinkeby-Kista stadsdelsnämd",
+    "föreningen Street Mindz"); None when none is that close."""
+    words = written.split()
+    for name in names:
+        if _names(written, name):
+            continue  # written right, beside something else ("… i Stockholm"): no misspelling of it
+        size = len(name.split())
+        runs = [" ".join(words[i:i + n]) for n in (size, size - 1, size + 1) if n > 0
+                for i in range(len(words) - n + 1)]
+        if any(_similarity(run, name) >= NEAR for run in runs):
+            return name
+    return None
+
+
+def _signs_for_problem(signs_for: str, party: Party, committee_at: str) -> tuple[str, str] | None:
+    """(what is wrong, what to do) when `signs_for` does not bind `party`; None when it does."""
+    own = _own_organs(party)
+    organ = _organ(signs_for, party)
+    own_organ = organ is not None and any(_organ_key(organ) == _organ_key(o) for o in own)
+    near = _near_miss(organ, own) if organ and own and not own_organ else None
+    kommun = party.name if party.kind in ("kommun", "region") else party.municipality
+    if near:
+        return (f"parten handlar genom {near} ({committee_at}).",
+                f"Menade du {near}? Underskriftsblocket skriver signs_for som det står: rätta stavningen.")
+    if not (_names(signs_for, party.name) or _names(signs_for, party.municipality)):
+        if own_organ and organ is not None and _organ_key(organ) == _organ_key(signs_for):
+            return None  # the nämnd alone: "Norrmalms stadsdelsnämnd"
+        whose = f"parten heter {party.name}"
+        if party.sector == "offentlig" and party.municipality:
+            whose += f" och hör till {party.municipality}"
+        meant = _near_miss(signs_for, [n for n in (party.name, party.municipality) if n])
+        return (f"{whose}.", (f"Menade du {meant}? " if meant else "") + "Den som skriver under binder den part hen "
+                "står under: rätta signs_for eller för undertecknaren till rätt part.")
+    if organ is None or not own or own_organ:
+        return None
+    return (f"parten {party.name} handlar genom {own[0]} ({committee_at}); {organ} är inte den nämnd som beslutar om "
+            f"partnerskapet och binder inte {kommun or party.name} i det.",
+            f"Skriv den nämnd som beslutar i signs_for, t.ex. \"{own[0]}" + (f" i {kommun}" if kommun else "")
+            + f"\", eller rätta committee om det är {organ} som beslutar.")
+
+
 def check_signs_for(ctx: CheckContext):
     """party-signs-for: a signatory binds the party it stands under. A nämnd binds its kommun or region,
-    so "socialnämnden i Stockholms stad" signs for a public party of Stockholms stad."""
+    so "socialnämnden i Stockholms stad" signs for a public party of Stockholms stad acting through
+    socialnämnden; another nämnd of the same kommun ("Spånga-Tensta stadsdelsnämnd i Stockholms stad" for
+    a party acting through Rinkeby-Kista stadsdelsnämnd) or a misspelt one does not."""
     for i, party in enumerate(ctx.spec.parties):
-        for j, signatory in enumerate(party.signatories):
-            signs_for = signatory.signs_for
-            if not signs_for or _names(signs_for, party.name) or _names(signs_for, party.municipality):
+        # the first signatories, and each new representative's (a new ordförande signs for the same party)
+        signers: list[tuple[tuple[str | int, ...], int, Signatory]] = [
+            (("parties", i), j, s) for j, s in enumerate(party.signatories)]
+        signers += [(("parties", i, "representatives", k), j, s) for k, r in enumerate(party.representatives)
+                    for j, s in enumerate(r.signatories)]
+        for head, j, signatory in signers:
+            if not signatory.signs_for:
                 continue
-            if party.sector == "offentlig" and party.committee and signs_for.casefold() == party.committee.casefold():
+            problem = _signs_for_problem(signatory.signs_for, party, ctx.where("parties", i, "committee"))
+            if problem is None:
                 continue
-            path: tuple[str | int, ...] = ("parties", i, "signatories", j, "signs_for")
+            path: tuple[str | int, ...] = (*head, "signatories", j, "signs_for")
             if path not in ctx.loaded.positions:
-                path = ("parties", i, "signatory", "signs_for")
-            whose = f"parten heter {party.name}"
-            if party.sector == "offentlig" and party.municipality:
-                whose += f" och hör till {party.municipality}"
+                path = (*head, "signatory", "signs_for")
+            what, advice = problem
             yield Finding("party-signs-for", "warning",
-                          f"{signatory.name or signatory.title.capitalize()} skriver under för {signs_for}, men "
-                          f"{whose}. Den som skriver under binder den part hen står under: rätta signs_for eller "
-                          "för undertecknaren till rätt part.", ctx.where(*path))
+                          f"{signatory.name or signatory.title.capitalize()} skriver under för {signatory.signs_for}, "
+                          f"men {what} {advice}", ctx.where(*path), hint=advice)
 
 
 CHECKS = [check_party_mismatch, check_signs_for, check_legal_person]

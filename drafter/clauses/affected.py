@@ -111,6 +111,49 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
 
 
 @dataclass
+class Summary:
+    """What one approval does to the specs, per spec: the documents the next build changes ("Ändras vid
+    nästa bygge") and the ones it leaves as they are ("Rörs inte"). Said alike by `clauses approve` and
+    the web page's Fastställ."""
+
+    changed: dict[Path, list[str]] = field(default_factory=dict)
+    untouched: dict[Path, list[str]] = field(default_factory=dict)
+    final_unlocked: set[Path] = field(default_factory=set)  # changed, slutlig and not locked: lock it
+
+    def lines(self, shown=str) -> list[str]:
+        """The summary as the command prints it; `shown` names a spec (its path, or as the web page shows it)."""
+        out = []
+        if self.changed:
+            out.append("Ändras vid nästa bygge:")
+            for path, lines in self.changed.items():
+                note = ("  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas"
+                        if path in self.final_unlocked else "")
+                out.append(f"  {shown(path)}: " + "; ".join(lines) + note)
+        if self.untouched:
+            out.append("Rörs inte:")
+            for path, lines in self.untouched.items():
+                out.append(f"  {shown(path)}: " + "; ".join(lines))
+        return out
+
+
+def summarise(clause_ids: list[str], before: dict[Path, Resolved], after: dict[Path, Resolved],
+              broken: dict[Path, str]) -> Summary:
+    """The effects of approving versions of `clause_ids`, gathered per spec (each line once)."""
+    summary = Summary()
+    for clause_id in clause_ids:
+        for e in effects(clause_id, before, after, broken):
+            for line in e.changed:
+                if line not in summary.changed.setdefault(e.spec, []):
+                    summary.changed[e.spec].append(line)
+            summary.untouched.setdefault(e.spec, []).extend(e.untouched)
+            if e.final_unlocked:
+                summary.final_unlocked.add(e.spec)
+    summary.changed = {k: v for k, v in summary.changed.items() if v}
+    summary.untouched = {k: v for k, v in summary.untouched.items() if v}
+    return summary
+
+
+@dataclass
 class Wanted:
     """What `clauses approve --spec` would approve: the versions the spec's documents use that are not
     fastställd for its public party, and the upphävda ones no approval can help."""

@@ -93,6 +93,43 @@ def find_version(library: ClauseLibrary, ref: str) -> ClauseVersion:
         raise DrafterError(exc.message, exc.where, exc.hint) from None
 
 
+AHEAD_DAYS = 30  # a decision date further ahead than this is almost surely a slip (2062 for 2026)
+EARLIEST = dt.date(2000, 1, 1)  # before any IOP, and before the kommunallag an approval answers to
+
+
+def check_date(date: dt.date, today: dt.date | None = None) -> dt.date:
+    """The decision date, unless it cannot be one: an approval records a decision already taken, so a
+    date more than AHEAD_DAYS ahead (or one before EARLIEST) is refused as a slip, with the date the
+    user most likely meant when swapping the year's last two digits gives a plausible one."""
+    today = today or dt.date.today()
+    if EARLIEST <= date <= today + dt.timedelta(days=AHEAD_DAYS):
+        return date
+    meant = None
+    for year in (date.year // 100 * 100 + int(f"{date.year % 100:02d}"[::-1]), 2000 + date.year % 100):
+        with contextlib.suppress(ValueError):  # 2062 for 2026, 1926 for 2026; 29 February may not be there
+            if meant is None and EARLIEST <= date.replace(year=year) <= today + dt.timedelta(days=AHEAD_DAYS):
+                meant = date.replace(year=year)
+    years = date.year - today.year
+    when = (f"ligger {years} år fram i tiden" if years > 1 else
+            f"ligger {(date - today).days} dagar fram i tiden (mer än {AHEAD_DAYS})" if date > today
+            else f"ligger före {EARLIEST.year}")
+    raise DrafterError(
+        f"Beslutsdatumet {date.isoformat()} {when}. En fastställelse skrivs in när beslutet är fattat, med "
+        "sammanträdets datum; inget skrevs.",
+        hint=(f"Menade du {meant.isoformat()}? " if meant else "") + "Skriv beslutets datum som ÅÅÅÅ-MM-DD.")
+
+
+def house_organisation(library: ClauseLibrary) -> str | None:
+    """The organisation of the library's house style (husstil.yaml), for an example a user recognises."""
+    from drafter.house_style import load_house_style
+
+    try:
+        house = load_house_style(library.root)
+    except DrafterError:
+        return None
+    return house.organisation or None if house else None
+
+
 def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date, organisation: str | None = None,
             committee: str | None = None, paragraph: str | None = None, dnr: str | None = None) -> ClauseVersion:
     """Approve one version (`approve_many` with one ref).
@@ -101,7 +138,8 @@ def approve(library: ClauseLibrary, ref: str, by: str, date: dt.date, organisati
     applies; without them it applies to the one `by` names (drafter/clauses/scope.py). A version that
     is already fastställd for others gets this approval as one more (`approvals:`), its text unchanged."""
     find_version(library, ref)  # an unknown ref is reported first
-    return approve_many(library, [ref], new_approval(by, date, organisation, committee, paragraph, dnr))[0]
+    approval = new_approval(by, date, organisation, committee, paragraph, dnr, example=house_organisation(library))
+    return approve_many(library, [ref], approval)[0]
 
 
 def approve_many(library: ClauseLibrary, refs: list[str], approval: Approval) -> list[ClauseVersion]:
@@ -130,8 +168,10 @@ def approve_many(library: ClauseLibrary, refs: list[str], approval: Approval) ->
 
 
 def new_approval(by: str, date: dt.date, organisation: str | None = None, committee: str | None = None,
-                 paragraph: str | None = None, dnr: str | None = None) -> Approval:
-    """The approval as the front matter will hold it; its scope written out whenever it is known."""
+                 paragraph: str | None = None, dnr: str | None = None, example: str | None = None) -> Approval:
+    """The approval as the front matter will hold it; its scope written out whenever it is known.
+    `example`: a kommun or region the user knows (the spec's, the house style's), for the messages."""
+    check_date(date)
     by = by.strip()
     if not by:
         raise ApprovalFieldError("Ange {by}: vem som fastställer versionen.",
@@ -145,11 +185,13 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
         inferred = scope_of(approval)
         if inferred.organisation is None:  # a bare organ would apply to the nämnd of that name in any kommun
             shown = by.replace("{", "{{").replace("}", "}}")
+            known = (example or "").replace("{", "{{").replace("}", "}}").replace(":", "")
+            hint = (f"Ange {{organisation:{known}}}, eller skriv kommunen i {{by}}, t.ex. {{by:{shown} i {known}}}."
+                    if known else f"Ange {{organisation}} med kommunens eller regionens namn, eller skriv den i {{by}}, "
+                    f"t.ex. {{by:{shown} i [kommunen]}}.")
             raise ApprovalFieldError(
                 f"Det går inte att se vilken kommun eller region '{shown}' hör till, och {{organisation}} saknas; "
-                "en fastställelse gäller bara där den som fastställer får besluta.",
-                "Ange {organisation:Sundbybergs stad}, eller skriv kommunen i {by}, t.ex. "
-                "{by:Kultur- och fritidsnämnden i Sundbybergs stad}.")
+                "en fastställelse gäller bara där den som fastställer får besluta.", hint)
         organisation, committee = inferred.organisation, inferred.committee
     elif committee is None:
         inferred = scope_of(approval)

@@ -152,7 +152,7 @@ def _all_versions(library, clause_id: str):
 @click.argument("refs", metavar="[ID@VERSION]...", nargs=-1)
 @click.option("--spec", "spec_path", metavar="SPEC", type=click.Path(path_type=Path, dir_okay=False),
               help="Fastställ varje klausulversion som specens dokument använder och som inte är fastställd "
-                   "för dess offentliga part. Versionerna listas innan något skrivs.")
+                   "för dess offentliga part. Versionerna listas, och kommandot frågar innan något skrivs.")
 @click.option("--av", "--by", "by", metavar="NAMN", required=True,
               help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
 @click.option("--datum", "--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Beslutsdatum ÅÅÅÅ-MM-DD. Standard: i dag.")
@@ -164,23 +164,28 @@ def _all_versions(library, clause_id: str):
               help="Bara för en nämnd i kommunen eller regionen (--för), t.ex. socialnämnden.")
 @click.option("--paragraf", "paragraph", metavar="§", help="Paragrafen i protokollet, t.ex. \"§ 12\".")
 @click.option("--dnr", metavar="DNR", help="Ärendets diarienummer.")
+@click.option("--ja", "yes", is_flag=True,
+              help="Med --spec: fastställ utan att fråga (annars listas versionerna och kommandot frågar först).")
 @click.option("--agreements", "specs_dir", default="agreements", show_default=True,
               type=click.Path(path_type=Path, file_okay=False),
               help="Mappen med specar (*.yaml) vars dokument fastställelsen kan ändra.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
-def clauses_approve(refs, spec_path, by, date_text, organisation, committee, paragraph, dnr, specs_dir, clauses_dir):
+def clauses_approve(refs, spec_path, by, date_text, organisation, committee, paragraph, dnr, yes, specs_dir,
+                    clauses_dir):
     """Fastställ klausulversioner: status fastställd, vem, när och för vem i klausulfilens huvud, texten i approvals.lock.
 
     Flera ID@VERSION i samma beslut fastställs tillsammans: antingen alla eller ingen. Med --spec
     fastställs de versioner som specens dokument använder och som ännu inte är fastställda för dess
-    offentliga part. En version som redan är fastställd för andra får fastställelsen som en till
+    offentliga part: de listas, och kommandot frågar innan något skrivs (--ja: utan att fråga). Ett
+    beslutsdatum mer än 30 dagar fram i tiden tas inte emot. En version som redan är fastställd för
+    andra får fastställelsen som en till
     (approvals), med texten oförändrad. Bara raderna status, approval och approvals skrivs om;
     texten lämnas byte för byte. Efteråt står vilka specars dokument som ändras vid nästa bygge och
     vilka låsta dokument som inte rörs. Slutkod 2: okänd klausul, version, datum eller spec, eller en
     fastställelse som inte gäller specens offentliga part; 1: en version är redan fastställd för
     samma krets, eller upphävd."""
-    from drafter.clauses.affected import effects, resolve
+    from drafter.clauses.affected import resolve, summarise
     from drafter.clauses.approve import ApprovalFieldError, approve_many, find_version, new_approval, parse_date
     from drafter.clauses.library import ClauseLibrary
     from drafter.clauses.scope import scope_of
@@ -191,13 +196,16 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     if not refs and spec_path is None:
         raise DrafterError("Ange vilka klausulversioner som fastställs: ID@VERSION, en eller flera, eller --spec SPEC.",
                            hint="T.ex. drafter clauses approve villkor/period@2 --av \"Socialnämnden i Stockholms stad\".")
+    if spec_path is not None:
+        spec_path = _existing_spec(spec_path, specs_dir)
     try:
-        approval = new_approval(by, date, organisation, committee, paragraph, dnr)
+        approval = new_approval(by, date, organisation, committee, paragraph, dnr,
+                                example=_known_organisation(spec_path, library))
     except ApprovalFieldError as exc:
         raise exc.named(OPTIONS, lambda option, example: f'{option} "{example}"' if example else option) from None
     if spec_path is not None:
         refs += _spec_refs(spec_path, library, scope_of(approval), refs)
-        if not refs:
+        if not refs or not (yes or _confirmed(refs, approval)):
             return
     specs = sorted(p for p in specs_dir.glob("*.yaml") if not p.name.startswith(".")) if specs_dir.is_dir() else []
     problems: dict[Path, str] = {}
@@ -209,30 +217,10 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     broken: dict[Path, str] = {}
     after = resolve(specs, ClauseLibrary(library.root), broken)
     clause_ids = list(dict.fromkeys(each.id for each in approved))
-    changed: dict[Path, list[str]] = {}
-    untouched: dict[Path, list[str]] = {}
-    final_unlocked: set[Path] = set()
-    for clause_id in clause_ids:
-        for e in effects(clause_id, before, after, broken):
-            for line in e.changed:
-                if line not in changed.setdefault(e.spec, []):
-                    changed[e.spec].append(line)
-            untouched.setdefault(e.spec, []).extend(e.untouched)
-            if e.final_unlocked:
-                final_unlocked.add(e.spec)
-    changed = {k: v for k, v in changed.items() if v}
-    untouched = {k: v for k, v in untouched.items() if v}
-    if changed:
-        click.echo("Ändras vid nästa bygge:")
-        for path, lines in changed.items():
-            note = ("  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas"
-                    if path in final_unlocked else "")
-            click.echo(f"  {path}: " + "; ".join(lines) + note)
-    if untouched:
-        click.echo("Rörs inte:")
-        for path, lines in untouched.items():
-            click.echo(f"  {path}: " + "; ".join(lines))
-    if not changed and not untouched:
+    summary = summarise(clause_ids, before, after, broken)
+    for line in summary.lines():
+        click.echo(line)
+    if not summary.changed and not summary.untouched:
         used = ", ".join(clause_ids)
         click.echo(f"Ingen spec i {specs_dir} använder {used}." if specs else f"(inga specar i {specs_dir})")
     for path, problem in problems.items():
@@ -263,6 +251,57 @@ def _spec_refs(spec_path: Path, library, scope, given: list[str]) -> list[str]:
     for clause in new:
         click.echo(f"  {clause.ref}  {clause.meta.heading} ({clause.meta.status})")
     return [c.ref for c in new]
+
+
+def _existing_spec(path: Path, specs_dir: Path) -> Path:
+    """`--spec` as given, when it is there; else bad input with the spec the user most likely meant, as
+    check and renew say it (the name as the web page shows it), or the nearest name in the folder."""
+    import difflib
+
+    from drafter.errors import Where
+    from drafter.spec.yaml_reader import _meant
+
+    if path.is_file():
+        return path
+    hint = _meant(path)
+    if hint is None:
+        folder = path.parent if path.parent.is_dir() and path.parent != Path(".") else specs_dir
+        names = [p.name for p in folder.glob("*.yaml") if not p.name.startswith(".")] if folder.is_dir() else []
+        wanted = path.name if path.suffix in (".yaml", ".yml") else f"{path.name}.yaml"
+        close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
+        hint = f"Menade du {(folder / close[0]).as_posix()}?" if close else None
+    raise DrafterError("Specen finns inte; inget fastställdes.", Where(str(path)), hint)
+
+
+def _known_organisation(spec_path: Path | None, library) -> str | None:
+    """The kommun or region a message can take as its example: the spec's public party's, else the house
+    style's (a Stockholm jurist is never told to write Sundbybergs stad)."""
+    from drafter.clauses.approve import house_organisation
+    from drafter.clauses.scope import party_scope
+    from drafter.spec.load import load_spec
+
+    if spec_path is not None:
+        try:
+            return party_scope(load_spec(spec_path).spec.public).organisation
+        except DrafterError:
+            pass
+    return house_organisation(library)
+
+
+def _confirmed(refs: list[str], approval) -> bool:
+    """Asked before the listed versions are written: "ja" approves; anything else writes nothing. Without
+    an answer (a script, stdin closed) nothing is written and the error says to add --ja."""
+    try:
+        answer = click.prompt(f"Fastställa {'versionen' if len(refs) == 1 else f'de {len(refs)} versionerna'} ovan "
+                              f"(beslut: {approval.describe()})? Skriv ja eller nej", default="nej", show_default=False)
+    except click.Abort:
+        click.echo("", err=True)
+        raise DrafterError("Inget fastställdes: kommandot fick inget svar på frågan.",
+                           hint="Läs listan och svara ja, eller lägg till --ja för att fastställa utan fråga.") from None
+    if answer.strip().casefold() in ("ja", "j"):
+        return True
+    click.echo("Inget fastställdes.")
+    return False
 
 
 OPTIONS = {"by": "--av", "organisation": "--för", "committee": "--för-nämnd"}  # an approval's fields, as options

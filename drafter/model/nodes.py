@@ -228,6 +228,7 @@ class HouseStyle:
     first_page: list[str] = field(default_factory=lambda: ["dnr", "datum"])  # "dnr", "datum", "status"
     draft_mark: bool = True  # "UTKAST" on every page while the documents are drafts
     recipient_capital: bool = False  # "Till Socialnämnden" (Stockholm's templates), not as the spec writes it
+    addresses: dict[str, list[str]] = field(default_factory=dict)  # other förvaltningar's own address lines
 
 
 @dataclass

@@ -24,7 +24,7 @@ from starlette.templating import Jinja2Templates
 from drafter.checks.finding import document_label
 from drafter.errors import DrafterError
 from drafter.spec.yaml_write import Conflict, text_sha256
-from drafter.web import editor, security, service
+from drafter.web import clause_pages, editor, security, service
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("drafter.web")
@@ -226,10 +226,11 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         rows = [c for c in service.clause_ids(project) if not query or query in c[0] or query in c[1].lower()]
         return page(request, "clauses.html", rows=rows, q=query)
 
-    async def clause(request: Request, message=None, error=None, status=200):
+    async def clause(request: Request, message=None, error=None, status=200, approved=None):
         clause_id = request.path_params["clause_id"]
         versions = service.clause_versions(project, clause_id)
-        return page(request, "clause.html", status, clause_id=clause_id, versions=versions, message=message, error=error)
+        return page(request, "clause.html", status, clause_id=clause_id, versions=versions, message=message, error=error,
+                    texts=clause_pages.version_texts(project, clause_id), approved=approved)
 
     async def clause_diff(request: Request):
         q = request.query_params
@@ -245,12 +246,12 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         request.path_params["clause_id"] = form.get("id", "")
         ref = f"{form.get('id', '')}@{form.get('version', '')}"
         try:
-            message = service.approve_clause(project, ref, form.get("by", ""), form.get("date", "").strip() or None,
-                                             *(form.get(k, "").strip() or None
-                                               for k in ("organisation", "committee", "paragraph", "dnr")))
+            approved = await run_in_threadpool(
+                clause_pages.approve, project, ref, form.get("by", ""), form.get("date", "").strip() or None,
+                *(form.get(k, "").strip() or None for k in ("organisation", "committee", "paragraph", "dnr")))
         except DrafterError as exc:
             return await clause(request, error=exc, status=422)
-        return await clause(request, message=message)
+        return await clause(request, message=approved.message, approved=approved)
 
     async def compare(request: Request):
         q = request.query_params

@@ -193,6 +193,7 @@ def test_a_signed_and_locked_tillagg_by_a_styrgrupp_warns_and_still_builds(tmp_p
     assert draft.severity == "error"
     signed_data = amended(decision={"by": "styrgruppen för partnerskapet", "date": dt.date(2026, 12, 8)})
     signed_data["document"]["status"] = "slutlig"  # only what is signed is locked
+    signed_data["decision"].update(date=dt.date(2026, 6, 10), paragraph="§ 7")  # and rests on the nämnd's decision
     signed_data.pop("proposal")  # its draft texts are not fastställda in the library
     spec = spec_file(tmp_path, signed_data)
     with monkeypatch.context() as m:  # signed with a drafter that had no such check

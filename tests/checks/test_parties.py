@@ -187,3 +187,65 @@ def test_kommun_party_named_by_its_förvaltning_or_nämnd_before_its_number(tmp_
         "Socialförvaltningen (organisationsnummer 212000-0142) och socialnämnden, organisationsnummer "
         "212000-0142, företräder Stockholms stad.")}))
     assert of(found, "party-mismatch") == [] and of(found, "party-legal-person") == []
+
+
+def rinkeby(signs_for: str) -> dict:
+    """The example as a new spec of Stockholms stad acting through Rinkeby-Kista stadsdelsnämnd."""
+    data = example_data()
+    data["parties"][0] = {"name": "Stockholms stad", "sector": "offentlig", "kind": "kommun",
+                          "organisationsnummer": "212000-0142", "committee": "Rinkeby-Kista stadsdelsnämnd",
+                          "administration": "Rinkeby-Kista stadsdelsförvaltning",
+                          "signatory": {"name": "Maria Lindqvist", "title": "stadsdelsdirektör", "signs_for": signs_for}}
+    return data
+
+
+def test_signatory_for_another_nämnd_of_the_same_kommun(tmp_path):
+    # found by a trial: the kommun's name is in signs_for, but the nämnd is another one
+    spec = spec_file(tmp_path, rinkeby("Spånga-Tensta stadsdelsnämnd i Stockholms stad"))
+    (f,) = of(findings(spec), "party-signs-for")
+    assert f.severity == "warning" and f.where == line_of(spec, "signs_for: Spånga-Tensta")
+    assert "handlar genom Rinkeby-Kista stadsdelsnämnd" in f.message
+    assert "Spånga-Tensta stadsdelsnämnd är inte den nämnd som beslutar om partnerskapet" in f.message
+    assert '"Rinkeby-Kista stadsdelsnämnd i Stockholms stad"' in f.message
+    assert line_of(spec, "committee: Rinkeby-Kista stadsdelsnämnd") in f.message
+
+
+def test_misspelt_own_nämnd_asks_what_was_meant(tmp_path):
+    for written in ("Rinkeby-Kista stadsdelsnämd i Stockholms stad", "Rinkeby-Kista stadsdelsnämd"):
+        (f,) = of(findings(spec_file(tmp_path, rinkeby(written))), "party-signs-for")
+        assert f"skriver under för {written}," in f.message
+        assert "Menade du Rinkeby-Kista stadsdelsnämnd?" in f.message and f.hint.startswith("Menade du")
+
+
+def test_misspelt_party_name_asks_what_was_meant(tmp_path):
+    data = example_data()
+    data["parties"][1]["signatory"]["signs_for"] = "föreningen Street Mindz"
+    (f,) = of(findings(spec_file(tmp_path, data)), "party-signs-for")
+    assert "Menade du Street Minds?" in f.message
+
+
+def test_own_nämnd_in_every_form_signs_without_a_finding(tmp_path):
+    for written in ("Rinkeby-Kista stadsdelsnämnd i Stockholms stad", "Rinkeby-Kista stadsdelsnämnden i Stockholms stad",
+                    "Stockholms stad genom Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd", "Stockholms stad"):
+        assert of(findings(spec_file(tmp_path, rinkeby(written))), "party-signs-for") == [], written
+
+
+def test_another_organ_of_a_region(tmp_path):
+    import yaml
+
+    from helpers import ROOT
+
+    data = yaml.safe_load((ROOT / "tests" / "generic" / "region-tva-foreningar.yaml").read_text(encoding="utf-8"))
+    assert of(findings(spec_file(tmp_path, data)), "party-signs-for") == []
+    data["parties"][0]["signatory"]["signs_for"] = "regionstyrelsen i Region Exempelland"
+    (f,) = of(findings(spec_file(tmp_path, data)), "party-signs-for")
+    assert "handlar genom hälso- och sjukvårdsnämnden" in f.message and "regionstyrelsen är inte den nämnd" in f.message
+
+
+def test_a_new_representative_signing_for_another_party(tmp_path):
+    data = example_data()
+    data["parties"][1]["representatives"][0]["signatory"]["signs_for"] = "föreningen Street Mindz"
+    spec = spec_file(tmp_path, data)
+    (f,) = of(findings(spec), "party-signs-for")
+    assert "Sara Ahmadi skriver under för föreningen Street Mindz" in f.message and "Menade du Street Minds?" in f.message
+    assert f.where == line_of(spec, "signs_for: föreningen Street Mindz")

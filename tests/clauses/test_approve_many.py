@@ -67,7 +67,8 @@ def test_a_failed_write_puts_back_the_files_already_written(project, monkeypatch
 
 def test_spec_lists_what_it_needs_then_approves_it(project):
     spec = f"agreements/{EXAMPLE.name}"
-    result = run("clauses", "approve", "--spec", spec, "--av", "Socialnämnden i Stockholms stad", "--datum", "2026-06-01")
+    result = run("clauses", "approve", "--spec", spec, "--av", "Socialnämnden i Stockholms stad", "--datum", "2026-06-01",
+                 "--ja")
     assert result.exit_code == 0, result.output
     listed = result.output.split("Fastställs för socialnämnden i Stockholms stad")[1]
     head, _, written = listed.partition("fastställd av")
@@ -90,3 +91,55 @@ def test_spec_refuses_an_approval_that_would_not_apply_to_its_party(project):
 def test_nothing_to_approve_is_bad_input(project):
     result = run("clauses", "approve", "--av", "Socialnämnden i Stockholms stad")
     assert result.exit_code == 2 and "ID@VERSION, en eller flera, eller --spec SPEC" in result.output
+
+
+def test_spec_asks_before_it_writes(project):
+    """Found by a trial: --spec listed 42 versions and wrote them at once. Now it asks; only "ja" writes."""
+    spec = f"agreements/{EXAMPLE.name}"
+    before = files(project)
+    args = ("clauses", "approve", "--spec", spec, "--av", "Socialnämnden i Stockholms stad", "--datum", "2026-06-01")
+    declined = CliRunner().invoke(main, args, input="nej\n")
+    assert declined.exit_code == 0 and "Inget fastställdes." in declined.output, declined.output
+    assert "Fastställa de 3 versionerna ovan (beslut: Socialnämnden i Stockholms stad 2026-06-01" in declined.output
+    assert declined.output.index(PROPOSAL[0]) < declined.output.index("Fastställa de 3")  # listed, then asked
+    unanswered = CliRunner().invoke(main, args, input="")  # a script: stdin closed
+    assert unanswered.exit_code == 2 and "lägg till --ja" in unanswered.output, unanswered.output
+    assert files(project) == before
+    accepted = CliRunner().invoke(main, args, input="ja\n")
+    assert accepted.exit_code == 0 and "Rörs inte:" in accepted.output, accepted.output  # the example names @2
+    assert all(ClauseLibrary(project / "clauses").get(ref).meta.status == "fastställd" for ref in PROPOSAL)
+
+
+def test_a_misspelt_spec_is_named_as_check_names_it(project):
+    for given, meant in ((f"agreements/{EXAMPLE.stem}", f"agreements/{EXAMPLE.name}"),
+                         ("agreements/street-minds-206.yaml", f"agreements/{EXAMPLE.name}")):
+        result = run("clauses", "approve", "--spec", given, "--av", "Socialnämnden i Stockholms stad")
+        assert result.exit_code == 2 and "Specen finns inte; inget fastställdes." in result.output, result.output
+        assert f"Menade du {meant}?" in result.output
+
+
+@pytest.mark.parametrize("date, said, meant", [
+    ("2062-12-10", "ligger 36 år fram i tiden", "Menade du 2026-12-10?"),
+    ("1926-06-01", "ligger före 2000", "Menade du 2026-06-01?"),
+])
+def test_a_decision_date_that_cannot_be_is_refused(project, date, said, meant):
+    import datetime as dt
+
+    if dt.date.today().year != 2026:
+        pytest.skip("the years in this example are said as seen from 2026")
+    before = files(project)
+    result = run("clauses", "approve", *PROPOSAL, "--av", "Socialnämnden i Stockholms stad", "--datum", date)
+    assert result.exit_code == 2 and f"Beslutsdatumet {date} {said}" in result.output and meant in result.output
+    assert files(project) == before
+
+
+def test_a_date_far_ahead_is_refused_whatever_the_year(project):
+    import datetime as dt
+
+    from drafter.clauses.approve import check_date
+
+    today = dt.date.today()
+    assert check_date(today + dt.timedelta(days=30)) == today + dt.timedelta(days=30)  # a meeting this month
+    ahead = today + dt.timedelta(days=64)
+    result = run("clauses", "approve", *PROPOSAL, "--av", "Socialnämnden i Stockholms stad", "--datum", ahead.isoformat())
+    assert result.exit_code == 2 and "ligger 64 dagar fram i tiden (mer än 30)" in result.output, result.output

@@ -202,11 +202,23 @@ def test_a_new_approval_whose_kommun_cannot_be_told_is_bad_input(tmp_path):
                                        "--clauses", str(clauses)])
     assert result.exit_code == 2, result.output
     assert "Det går inte att se vilken kommun eller region 'Kultur- och fritidsnämnden' hör till" in result.output
-    assert '--för "Sundbybergs stad"' in result.output and "Traceback" not in result.output
+    # the example is the library's own kommun (husstil.yaml), never another one
+    assert '--för "Stockholms stad"' in result.output and "Traceback" not in result.output
+    assert '--av "Kultur- och fritidsnämnden i Stockholms stad"' in result.output
     assert {p: p.read_bytes() for p in clauses.rglob("*") if p.is_file()} == before
     ok = CliRunner().invoke(main, ["clauses", "approve", "test/klausul@2", "--av", "Kultur- och fritidsnämnden",
                                    "--för", "Sundbybergs stad", "--clauses", str(clauses)])
     assert ok.exit_code == 0 and "för Kultur- och fritidsnämnden i Sundbybergs stad;" in ok.output, ok.output  # not "hela"
+
+
+def test_without_a_house_style_the_example_names_no_kommun(tmp_path):
+    clauses = library(tmp_path)
+    (clauses / "husstil.yaml").unlink()
+    result = CliRunner().invoke(main, ["clauses", "approve", "test/klausul@1", "--av", "Rinkeby-Kista stadsdelsnämnd",
+                                       "--clauses", str(clauses)])
+    assert result.exit_code == 2 and "Sundbyberg" not in result.output, result.output
+    assert "Ange --för med kommunens eller regionens namn" in result.output
+    assert '--av "Rinkeby-Kista stadsdelsnämnd i [kommunen]"' in result.output
 
 
 def test_an_old_approval_naming_only_its_organ_still_loads(tmp_path):

@@ -155,3 +155,58 @@ def test_a_spec_of_another_organisation_names_its_own_sender_without_the_address
         "Region Exempelland", "Hälso- och sjukvårdsförvaltningen", [], "")
     assert other.first_page == house.first_page and other.draft_mark == house.draft_mark
     assert for_party(house, "Exempelby kommun", "Tekniska förvaltningen").forvaltning == "Tekniska förvaltningen"
+
+
+def test_another_förvaltning_gets_its_own_address_or_none(tmp_path):
+    """Found by a trial: Rinkeby-Kista stadsdelsförvaltning stood above Socialförvaltningen's address."""
+    from drafter.house_style import for_party
+
+    (tmp_path / "logo.png").write_bytes(png())
+    house_file(tmp_path, logo="logo.png")
+    house = load_house_style(tmp_path)
+    other = for_party(house, "Exempelby kommun", "Tekniska förvaltningen")
+    assert (other.forvaltning, other.address, other.logo) == ("Tekniska förvaltningen", [], house.logo)
+    assert for_party(house, "Exempelby kommun", "kulturförvaltningen") is house  # its own, written otherwise
+    (tmp_path / "husstil.yaml").write_text((tmp_path / "husstil.yaml").read_text(encoding="utf-8")
+                                          + 'forvaltningar:\n  Tekniska förvaltningen: ["Torget 2, 123 45 Exempelby"]\n',
+                                          encoding="utf-8")
+    own = for_party(load_house_style(tmp_path), "Exempelby kommun", "tekniska  förvaltningen")
+    assert (own.forvaltning, own.address) == ("tekniska  förvaltningen", ["Torget 2, 123 45 Exempelby"])
+
+
+def test_a_stadsdelsförvaltning_spec_is_built_without_socialförvaltningens_address(tmp_path):
+    import yaml
+
+    from helpers import example_data, write_spec
+
+    library = tmp_path / "clauses"
+    shutil.copytree(CLAUSES, library)
+    data = example_data()
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", committee="Rinkeby-Kista stadsdelsnämnd",
+                              administration="Rinkeby-Kista stadsdelsförvaltning")
+    data["parties"][0].pop("municipality")
+    data["parties"][0]["signatory"]["signs_for"] = "Rinkeby-Kista stadsdelsnämnd i Stockholms stad"
+    spec = write_spec(tmp_path, data, "rinkeby.yaml")
+
+    def first_pages() -> list[str]:
+        options = BuildOptions(out_dir=tmp_path / "out", formats=("pdf",), library=ClauseLibrary(library))
+        folder = build(spec, options).parent
+        return [read((folder / f"rinkeby-{name}.pdf").read_bytes()).pages[0].extract_text()
+                for name in ("overenskommelse", "tjansteutlatande")]
+
+    for page in first_pages():
+        assert "Rinkeby-Kista stadsdelsförvaltning" in page and "Box 44" not in page and "08-508 25 000" not in page
+    house = yaml.safe_load((library / "husstil.yaml").read_text(encoding="utf-8"))
+    house["forvaltningar"] = {"Rinkeby-Kista stadsdelsförvaltning": ["Box 4020, 163 04 Spånga"]}
+    (library / "husstil.yaml").write_text(yaml.safe_dump(house, allow_unicode=True), encoding="utf-8")
+    for page in first_pages():
+        assert "Box 4020, 163 04 Spånga" in page and "Box 44" not in page
+
+
+@pytest.mark.parametrize("content", ["forvaltningar: [Norrmalm]\n", "forvaltningar: {Norrmalm: Box 1}\n"])
+def test_forvaltningar_must_be_names_with_addresses(tmp_path, content):
+    (tmp_path / "husstil.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(DrafterError) as caught:
+        load_house_style(tmp_path)
+    assert ("husstil.yaml:1: Husstilsfilens fält 'forvaltningar' ska vara förvaltningar med var sin lista av "
+            "adressrader") in str(caught.value)

@@ -550,7 +550,7 @@ def test_approve_errors_name_the_forms_fields(client, project):
                                                  "by": "Kultur- och fritidsnämnden", "date": "2026-05-20"})
     assert bare.status_code == 422
     assert "Det går inte att se vilken kommun eller region" in bare.text
-    assert "”Kommun eller region”: Sundbybergs stad" in bare.text and "--för" not in bare.text
+    assert "”Kommun eller region”: Stockholms stad" in bare.text and "--för" not in bare.text  # the house style's
     head = (project / "clauses" / "street-minds" / "tu-sammanfattning" / "v2.md").read_text(encoding="utf-8")
     assert "status: utkast" in head  # nothing written
 
