@@ -20,7 +20,7 @@ SHOTS = Path(os.environ.get("DRAFTER_SCREENSHOTS", "/tmp"))
 def locked_site(tmp_path_factory):
     need_browser()
     from drafter.clauses.library import ClauseLibrary
-    from drafter.lockfile import lock_spec
+    from drafter.lock import lock_spec
     from helpers import signed_example
 
     root = make_project(tmp_path_factory.mktemp("web-lock") / "projekt", with_text=False)
