@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from drafter.swedish.holidays import helgdagar
 
 __all__ = ["RenewalStep", "NoticeCalendar", "notice_calendar", "renewal_ends", "next_end", "notice_date",
-           "deadline_day_off", "notice_length", "notice_text", "unfilled_period", "calendar_lines",
+           "governing_deadline", "deadline_day_off", "notice_length", "notice_text", "unfilled_period", "calendar_lines",
            "calendar_dict", "amended_periods", "SpecCalendar", "spec_calendars", "WEEKDAYS"]
 
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]

@@ -18,6 +18,7 @@ def clause_context(spec: Spec, kind: str) -> dict:
     data = spec.model_dump(mode="python", exclude={"outline": True, "proposal": {"outline"}})
     partners = [p.model_dump() for p in spec.partners]
     data["budget"]["total"] = spec.budget.sum
+    data["budget"] |= budget_for_period(spec)
     data["other_amounts"] = {key: a.amount for key, a in spec.other_amounts.items()}  # {{ … | kronor }}
     data["public"] = spec.public.model_dump()
     data["partners"] = partners
@@ -28,6 +29,20 @@ def clause_context(spec: Spec, kind: str) -> dict:
     # A kommun or region is its own municipality: older clauses write `public.municipality`.
     data["public"]["municipality"] = data["public"]["municipality"] or data["huvudman"]
     return data
+
+
+def budget_for_period(spec: Spec) -> dict[str, int | None]:
+    """The budget per 12 months (`per_year`) and for the whole first period (`period_total`, over
+    `period_months`), computed once from budget.months and the period so that no text types them.
+    None where it is no whole number of kronor or months, or where the period is no whole number of
+    budget periods (budget-period warns): a text then says what the budget says, the sum for its months."""
+    from drafter.checks.swedish import whole_months  # the month arithmetic the budget-period check uses
+
+    budget, period = spec.budget, spec.period
+    months = whole_months(period.start, period.end) if period.end >= period.start else None
+    per_year = budget.sum * 12 // budget.months if budget.sum * 12 % budget.months == 0 else None
+    total = budget.sum * months // budget.months if months and months % budget.months == 0 else None
+    return {"per_year": per_year, "period_months": months, "period_total": total}
 
 
 def agreement_title(spec: Spec) -> str:

@@ -5,12 +5,10 @@ what the notice gives before each renewal is checked in checks/notice.py."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
-from drafter.formatting import dag_och_manad, datum, enhet
-from drafter.notice_calendar import next_end, notice_date, renewal_ends
+from drafter.formatting import datum, enhet
+from drafter.notice_calendar import next_end, notice_calendar, notice_date, renewal_ends
 
 __all__ = ["check_period_order", "check_period_renewal", "renewal_ends", "next_end", "notice_date", "CHECKS"]
 
@@ -61,29 +59,17 @@ def check_period_renewal(ctx: CheckContext):
                       where_notice)
         return
 
-    def deadline(year: int) -> dt.date:
-        day = notice_date(renewal.notice_deadline, year)
-        assert day is not None  # the day exists in a leap year and in a common one (checked just above)
-        return day
-
-    renewed = [e for e in ends if e < renewal.max_end]  # each of these ends is followed by a renewal
-    late = [e for e in renewed if deadline(e.year) > e]
-    # A yearly notice day with renewals shorter than a year ends after some period end: notice-scheme
-    # (checks/notice.py) says what that means, as a warning (the 2023 Street Minds agreement has it).
-    if late and renewal.unit not in ("halvår", "månad"):
+    # The notice day that stops each renewal is the notice calendar's (the latest notice day on or
+    # before the period end, drafter/notice_calendar.py), the same that `check --kalender` shows: a
+    # notice day later in the year than the end governs from the year before (30 November 2028 before
+    # 28 February 2029), so it never comes after the end it stops.
+    calendar = notice_calendar(period)
+    first = calendar.renewals[0].deadline if calendar and calendar.renewals else None
+    if first is not None and first < period.start:
         yield Finding("period-renewal", "error",
-                      f"Sista dag för uppsägning är {dag_och_manad(renewal.notice_deadline)} varje år, men perioden "
-                      f"slutar {datum(late[0])}: det året kommer uppsägningsdagen efter periodens slut, så en "
-                      "uppsägning hinner inte före förlängningen. Välj en uppsägningsdag före varje periodslut, "
-                      "eller en annan förlängningsenhet.",
+                      f"Sista dag för uppsägning före den första förlängningen, {datum(first)}, kommer före "
+                      f"periodens början {datum(period.start)}; parterna kan inte säga upp i tid.",
                       where_notice)
-    elif renewed and not late:
-        first = deadline(renewed[0].year)
-        if first < period.start:
-            yield Finding("period-renewal", "error",
-                          f"Sista dag för uppsägning före den första förlängningen, {datum(first)}, kommer före "
-                          f"periodens början {datum(period.start)}; parterna kan inte säga upp i tid.",
-                          where_notice)
 
 
 CHECKS = [check_period_order, check_period_renewal]

@@ -54,15 +54,26 @@ def test_half_year_renewals_and_a_yearly_notice_deadline_after_a_period_end(tmp_
     assert f.where == line_of(spec, "notice_deadline:")
 
 
-def test_yearly_renewal_ending_before_the_notice_day_is_an_error(tmp_path):
+def test_yearly_renewal_ending_before_the_notice_day_is_governed_by_the_year_before(tmp_path):
+    # 30 September 2026 stops the renewal after 30 June 2027, as `check --kalender` shows; the rule
+    # once looked only at 30 September 2027, after the end, and called the agreement unbuildable.
     data = example_data()
     data["period"].update(end=dt.date(2027, 6, 30))
     data["budget"]["months"] = 12
     data["period"]["renewal"].update(unit="år", max_end=dt.date(2028, 6, 30))
+    found = findings(spec_file(tmp_path, data))
+    assert of(found, "period-renewal") == [] and of(found, "notice-short") == []
+
+
+def test_yearly_renewal_whose_governing_notice_day_is_before_the_start(tmp_path):
+    data = example_data()
+    data["period"].update(start=dt.date(2026, 10, 1), end=dt.date(2027, 6, 30))
+    data["period"]["renewal"].update(unit="år", max_end=dt.date(2028, 6, 30))
     spec = spec_file(tmp_path, data)
     (f,) = of(findings(spec), "period-renewal")
     assert f.severity == "error"
-    assert "30 september varje år, men perioden slutar 30 juni 2027" in f.message
+    assert "30 september 2026, kommer före periodens början 1 oktober 2026" in f.message
+    assert f.where == line_of(spec, "notice_deadline:")
 
 
 def test_notice_deadline_that_not_every_year_has(tmp_path):
