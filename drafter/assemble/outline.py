@@ -135,7 +135,7 @@ def number(doc: Document, loaded: LoadedSpec) -> Document:
 def _where_used(loaded: LoadedSpec, root: tuple, clause_id: str, version: int) -> Where:
     """The spec line that names this clause (unpinned or at this version) in the outline at `root`; for a
     clause that only the standard outline names, the spec's `standard:` line."""
-    outline = loaded.spec
+    outline: object = loaded.spec
     for name in root:
         outline = getattr(outline, name, None)
     for path, ref in _clause_refs(outline, ()):
