@@ -15,6 +15,7 @@ from pathlib import Path
 from drafter.assemble.standard_outline import read_standard
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import CLAUSE_REF
+from drafter.spec.refs import split_ref
 from drafter.spec.yaml_reader import read_yaml
 
 # The generic outlines with the granskad clause versions (docs/clauses.md); the older outlines
@@ -180,7 +181,12 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     source = data.get("proposal") if isinstance(data.get("proposal"), dict) else None
     source_kind = _proposal_kind_of(data)
     kind = proposal_kind or source_kind
-    agreement = carrier.outline(data["outline"], [AGREEMENT_STANDARD])
+    from drafter.newfrom_versions import VersionChooser
+
+    chooser = VersionChooser(carrier.library, [AGREEMENT_STANDARD, PROPOSAL_STANDARDS[kind],
+                                               *(s for s in PROPOSAL_STANDARDS.values() if s != PROPOSAL_STANDARDS[kind])],
+                             from_spec.name)
+    agreement = chooser.outline(carrier.outline(data["outline"], [AGREEMENT_STANDARD]), AGREEMENT_STANDARD)
     if register is not None:
         from drafter.newfrom import with_register
 
@@ -196,6 +202,9 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
                          + ".\n")
     else:
         proposal = None
+    if proposal is not None:
+        proposal = chooser.outline(proposal, PROPOSAL_STANDARDS[kind], "tjänsteutlåtandet")
+    carrier.carried.clause_ids |= {split_ref(ref)[0] for ref in chooser.choices.added}
     keys = carrier.carried.texts
     if proposal is not None and "tjansteutlatande/rattslig-bedomning" in carrier.carried.clause_ids:
         keys |= {k: v for k, v in LEGAL_TEXTS.items() if k not in keys}
@@ -209,7 +218,7 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
                  "# skriva, eller som standardmallens avsnitt på samma plats:\n"
                  + "".join(f"#   {note}\n" for note in carrier.carried.notes))
     text += _dump({"texts": keys})
-    text += f"\n# Avsnitten, som i {from_spec.name}.\n" + _dump({"outline": agreement})
+    text += f"\n# Avsnitten, som i {from_spec.name}.\n" + chooser.comment() + _dump({"outline": agreement})
     if proposal is not None:
         text += _PROPOSAL.format().replace("\nproposal:", proposal_note.rstrip("\n") + "\nproposal:", 1)
         text += _indent(_dump({"outline": proposal}))
