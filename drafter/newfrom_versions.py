@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from drafter.assemble.standard_outline import read_standard
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
@@ -21,7 +22,11 @@ from drafter.errors import DrafterError, Where
 from drafter.spec.model import OutlineItem
 from drafter.spec.refs import split_ref
 
+if TYPE_CHECKING:
+    from drafter.spec.load import LoadedSpec
+
 REVIEWED = ("granskad", "fastställd")
+DECISION = "tjansteutlatande/forslag-till-beslut"  # and -stadsdelsnamnd: a proposal has one of them
 _REF = re.compile(r"""\bref\(\s*["']([^"']+)["']""")
 
 
@@ -34,6 +39,7 @@ class Choices:
     changed: list[str] = field(default_factory=list)  # "id v1 → v2" where the old spec's text differs
     kept: list[str] = field(default_factory=list)  # refs kept as written: no reviewed version
     added: list[str] = field(default_factory=list)  # refs added from the standard outline
+    written: list[str] = field(default_factory=list)  # standard outlines without versions, written out
     instead: list[str] = field(default_factory=list)  # an older version whose references the document holds
     unresolved: list[str] = field(default_factory=list)  # "id@N → target" references still unsatisfied
 
@@ -128,7 +134,7 @@ class VersionChooser:
         flat = list(_flat(standard, None))
         present = _present(items)
         for index, (names, item, parent) in enumerate(flat):
-            if not item.clause or names & present:
+            if not item.clause or names & present or self._has_its_like(item.clause, present):
                 continue
             ref = item.clause if split_ref(item.clause)[1] is not None else self.pin(item.clause)
             earlier = list(reversed(flat[:index]))
@@ -136,6 +142,9 @@ class VersionChooser:
             above = next((f for f in earlier if f[1] is parent and f[0] & present), None) if parent else None
             before = sibling or above or next((f for f in earlier if f[0] & present), None)
             placed = before is not None and _insert(items, before[0], ref, first_child=before is above)
+            after = next((f for f in flat[index + 1:] if f[0] & present), None) if not placed else None
+            if after is not None:
+                placed = _insert(items, after[0], ref, first_child=False, before=True)
             if not placed:
                 last = items[-1] if items else None
                 signing = last is not None and "signering/signering" in _names(last)
@@ -143,6 +152,18 @@ class VersionChooser:
             present |= names
             self.choices.added.append(ref)
             self._seen.add(ref)
+
+    def _has_its_like(self, ref: str, present: set[str]) -> bool:
+        """The document has a section for what the clause says already: one with its heading (a text
+        section "Ekonomiska konsekvenser"), or, for a decision clause, another decision clause."""
+        clause_id = split_ref(ref)[0]
+        if clause_id.startswith(DECISION) and any(name.startswith(DECISION) for name in present):
+            return True
+        try:
+            heading = self.library.get(ref).meta.heading if split_ref(ref)[1] else ""
+        except (ClauseNotFound, DrafterError):
+            return False
+        return bool(heading) and "{" not in heading and f"heading:{heading.strip().casefold()}" in present
 
     def _references(self, items: list, document: str) -> None:
         """A chosen version that refers to a clause the document lacks gives way to the newest reviewed
@@ -183,6 +204,7 @@ class VersionChooser:
                       "fastställda", "versionen, ofta v1 och fastställd för en annan nämnd."]
         for standard, refs in c.by_standard.items():
             lines += _wrapped(f"  enligt standardmallen {standard}:", refs)
+        lines += [f"  {note}" for note in c.written]
         lines += _wrapped("  senaste granskade eller fastställda (ingen standardmall anger någon):", c.newest)
         lines += _wrapped(f"  tillagda från standardmallen, på sin plats ({self.source_name} saknade dem):",
                           c.added)
@@ -265,8 +287,9 @@ def _refs(items: list):
             yield from _refs(item["sections"])
 
 
-def _insert(items: list, after: set[str], ref: str, first_child: bool) -> bool:
-    """Insert `ref` after the item named `after` (or first among its sections); False when not found."""
+def _insert(items: list, after: set[str], ref: str, first_child: bool, before: bool = False) -> bool:
+    """Insert `ref` after the item named `after` (first among its sections; with `before`, before it);
+    False when not found."""
     for i, item in enumerate(items):
         if _names(item) & after:
             if first_child:
@@ -274,11 +297,11 @@ def _insert(items: list, after: set[str], ref: str, first_child: bool) -> bool:
                     items[i] = item = {"clause": item}
                 item["sections"] = [ref, *(item.get("sections") or [])]
             else:
-                items.insert(i + 1, ref)
+                items.insert(i if before else i + 1, ref)
             return True
         if isinstance(item, dict) and isinstance(item.get("sections"), list):
             sections = list(item["sections"])
-            if _insert(sections, after, ref, first_child):
+            if _insert(sections, after, ref, first_child, before):
                 item["sections"] = sections
                 return True
     return False
@@ -293,3 +316,41 @@ def _replace(items: list, old: str, new: str) -> None:
                 item["clause"] = new
             if isinstance(item.get("sections"), list):
                 _replace(item["sections"], old, new)
+
+
+def written_out(outline: object, source: "LoadedSpec | None", path: tuple, library: ClauseLibrary,
+                texts: dict[str, str], notes: list[str]) -> object:
+    """A standard outline whose clauses have no version (overenskommelse, as `drafter import` writes
+    it), with the source's changes applied, as a list of sections: so that each clause can be pinned.
+    Its text sections' questions go into `texts`; one of the generic outlines (pinned) stays as it is."""
+    from drafter.assemble.standard_outline import resolve_outline
+
+    if source is None or not (isinstance(outline, dict) and "standard" in outline):
+        return outline
+    name = str(outline["standard"])
+    try:
+        model = read_standard(name, library.root, Where(name))[0]
+    except DrafterError:
+        return outline  # `drafter check` reports it on the new spec
+    if all(split_ref(item.clause)[1] is not None for item in _walk(model.outline) if item.clause):
+        return outline
+    model_outline = source.spec
+    for field_name in path:
+        model_outline = getattr(model_outline, field_name)
+    placed = resolve_outline(model_outline, source, library.root, path)
+    notes.append(f"standardmallen {name} anger klausulerna utan version: avsnitten står här utskrivna")
+    return [_placed_data(p, texts) for p in placed]
+
+
+def _placed_data(placed, texts: dict[str, str]) -> object:
+    """A placed section as the spec writes it (newfrom.py's form), its text section's question kept."""
+    from drafter.newfrom import _as_data
+
+    item = placed.item
+    if item.key and item.text and not item.block:
+        texts.setdefault(item.key, item.text)
+    data = _as_data(item.model_copy(update={"sections": []}))
+    if placed.sections:
+        data = {"clause": data} if isinstance(data, str) else data
+        data["sections"] = [_placed_data(p, texts) for p in placed.sections]
+    return data

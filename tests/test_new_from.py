@@ -195,3 +195,36 @@ def test_new_from_gives_the_reviewed_versions_pinned_and_the_sections_they_need(
         shown = texts[name].replace("\u00a0", " ")
         assert "till ett uppskattat värde av 180 000 kr" in shown, name
         assert "Hävning" in shown and "Utdrag ur belastningsregistret" in shown, name
+
+
+def test_new_from_writes_out_a_standard_outline_without_versions_so_each_clause_is_pinned(tmp_path):
+    """`drafter import` writes `standard: overenskommelse`, whose clauses have no version (v1 texts). A new
+    partnership from such a spec gets the outline written out, with the source's changes, each clause
+    pinned; the generic outlines, already pinned, stay standard outlines (the test above)."""
+    first = tmp_path / "first"
+    assert run("new", "egen", "--agreements", first, "--clauses", CLAUSES).exit_code == 0
+    source = first / "egen.yaml"
+    text = fill(source.read_text(encoding="utf-8")).replace(
+        "outline:\n  standard: iop-overenskommelse\n",
+        "outline:\n  standard: overenskommelse\n  remove: [namndens-uppdrag]\n"
+        "  add:\n    - {after: villkor/sekretess, item: villkor/personuppgifter@2}\n", 1).replace(
+        "  outline:\n    standard: iop-tjansteutlatande-facknamnd\n",
+        "  outline:\n    standard: tjansteutlatande-stadsdelsnamnd\n", 1)
+    source.write_text(text, encoding="utf-8")
+
+    spec = _new_from(tmp_path, source)
+    text = spec.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert isinstance(data["outline"], list) and isinstance(data["proposal"]["outline"], list)
+    agreement, proposal = _clause_refs(data["outline"]), _clause_refs(data["proposal"]["outline"])
+    assert [r for r in agreement + proposal if "@" not in r] == []
+    assert {"villkor/uppsagning@2", "parter/insatser@2", "villkor/havning@1", "villkor/personuppgifter@2"} <= set(
+        agreement)
+    assert "namndens-uppdrag" not in text.split("\noutline:")[1]  # the source's own change stays made
+    # the source's decision clause, at the version the generic outline pins, and no second one added
+    assert [r for r in proposal if "forslag-till-beslut" in r] == ["tjansteutlatande/forslag-till-beslut@4"]
+    assert "standardmallen overenskommelse anger klausulerna utan version" in text
+    texts = _fill_build_and_read(tmp_path, spec, lambda filled: filled.replace(
+        "# other_amounts:\n#   egen_insats: N", "other_amounts:\n  egen_insats: 180000"))
+    agreement_text = texts["laxhjalp-overenskommelse.pdf"].replace("\u00a0", " ")
+    assert "skall" not in agreement_text and "180 000 kr" in agreement_text
