@@ -15,6 +15,7 @@ from pathlib import Path
 from drafter.assemble.standard_outline import read_standard
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import CLAUSE_REF
+from drafter.spec.refs import split_ref
 from drafter.spec.yaml_reader import read_yaml
 
 # The generic outlines with the granskad clause versions (docs/clauses.md); the older outlines
@@ -180,14 +181,24 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     source = data.get("proposal") if isinstance(data.get("proposal"), dict) else None
     source_kind = _proposal_kind_of(data)
     kind = proposal_kind or source_kind
-    agreement = carrier.outline(data["outline"], [AGREEMENT_STANDARD])
+    from drafter.newfrom_versions import VersionChooser, written_out
+
+    chooser = VersionChooser(carrier.library, [AGREEMENT_STANDARD, PROPOSAL_STANDARDS[kind],
+                                               *(s for s in PROPOSAL_STANDARDS.values() if s != PROPOSAL_STANDARDS[kind])],
+                             from_spec.name)
+    source_spec = _loaded_or_none(from_spec)
+    written = chooser.choices.written
+    agreement = written_out(data["outline"], source_spec, ("outline",), carrier.library, carrier.carried.texts, written)
+    agreement = chooser.outline(carrier.outline(agreement, [AGREEMENT_STANDARD]), AGREEMENT_STANDARD)
     if register is not None:
         from drafter.newfrom import with_register
 
         agreement = with_register(agreement, register)
     proposal_note = f"\n# Tjänsteutlåtandets avsnitt, som i {from_spec.name}.\n"
     if source is not None and "outline" in source and kind == source_kind:
-        proposal = carrier.outline(source["outline"], [PROPOSAL_STANDARDS[kind], AGREEMENT_STANDARD])
+        proposal = written_out(source["outline"], source_spec, ("proposal", "outline"), carrier.library,
+                               carrier.carried.texts, written)
+        proposal = carrier.outline(proposal, [PROPOSAL_STANDARDS[kind], AGREEMENT_STANDARD])
     elif source is not None or proposal_kind is not None:
         # another kind of nämnd than the one the old spec wrote to: that kind's standard outline
         proposal = carrier.outline({"standard": PROPOSAL_STANDARDS[kind]}, [])
@@ -196,6 +207,9 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
                          + ".\n")
     else:
         proposal = None
+    if proposal is not None:
+        proposal = chooser.outline(proposal, PROPOSAL_STANDARDS[kind], "tjänsteutlåtandet")
+    carrier.carried.clause_ids |= {split_ref(ref)[0] for ref in chooser.choices.added}
     keys = carrier.carried.texts
     if proposal is not None and "tjansteutlatande/rattslig-bedomning" in carrier.carried.clause_ids:
         keys |= {k: v for k, v in LEGAL_TEXTS.items() if k not in keys}
@@ -209,11 +223,22 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
                  "# skriva, eller som standardmallens avsnitt på samma plats:\n"
                  + "".join(f"#   {note}\n" for note in carrier.carried.notes))
     text += _dump({"texts": keys})
-    text += f"\n# Avsnitten, som i {from_spec.name}.\n" + _dump({"outline": agreement})
+    text += f"\n# Avsnitten, som i {from_spec.name}.\n" + chooser.comment() + _dump({"outline": agreement})
     if proposal is not None:
         text += _PROPOSAL.format().replace("\nproposal:", proposal_note.rstrip("\n") + "\nproposal:", 1)
         text += _indent(_dump({"outline": proposal}))
     return text
+
+
+def _loaded_or_none(path: Path):
+    """The source spec as a build reads it (a standard outline with its changes can then be written
+    out), or None when it does not load: its outlines are then carried as written."""
+    from drafter.spec.load import load_spec
+
+    try:
+        return load_spec(path)
+    except DrafterError:
+        return None
 
 
 KIND_WORDS = {"facknamnd": "facknämnd", "stadsdelsnamnd": "stadsdelsnämnd"}

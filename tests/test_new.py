@@ -183,12 +183,17 @@ def test_new_from_for_work_with_children_adds_the_register_once(tmp_path):
     agreements = tmp_path / "agreements"
     assert run("new", "ny", "--barn", "--from", EXAMPLE, "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
     text = (agreements / "ny.yaml").read_text(encoding="utf-8")
-    assert text.count("villkor/belastningsregister@") == 1
-    assert "      - villkor/sekretess\n      - villkor/belastningsregister@" in text
+    assert _register_entries(text) == 1
+    assert "      - villkor/sekretess@3\n      - villkor/belastningsregister@" in text
     again = agreements / "igen.yaml"
     assert run("new", "igen", "--barn", "--from", agreements / "ny.yaml", "--agreements", agreements,
                "--clauses", CLAUSES).exit_code == 0
-    assert again.read_text(encoding="utf-8").count("villkor/belastningsregister@") == 1
+    assert _register_entries(again.read_text(encoding="utf-8")) == 1
+
+
+def _register_entries(text: str) -> int:
+    """The outline entries for the register extract (the comment on the versions may name it too)."""
+    return len(re.findall(r"^\s+- villkor/belastningsregister@", text, re.M))
 
 
 def test_the_legal_questions_ask_what_the_clause_does_not_already_say():

@@ -47,11 +47,14 @@ def _new_from(tmp_path, source, *options):
     return agreements / "laxhjalp.yaml"
 
 
-def _fill_build_and_read(tmp_path, spec) -> dict[str, str]:
-    """Filled in as an official would, checked (no error) and built: each file's text."""
-    spec.write_text(fill(spec.read_text(encoding="utf-8")), encoding="utf-8")
+def _fill_build_and_read(tmp_path, spec, change=lambda text: text, warnings=None) -> dict[str, str]:
+    """Filled in as an official would (then `change`d), checked (no error; given `warnings`, the codes of
+    the warnings) and built: each file's text."""
+    spec.write_text(change(fill(spec.read_text(encoding="utf-8"))), encoding="utf-8")
     checked = run("check", spec, "--clauses", CLAUSES)
     assert checked.exit_code == 0, checked.output
+    if warnings is not None:
+        assert set(re.findall(r"^varning \[([a-z-]+)\]", checked.output, re.M)) == warnings, checked.output
     built = run("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES)
     assert built.exit_code == 0, built.output
     files = sorted((tmp_path / "out" / spec.stem).glob("*.*"))
@@ -66,7 +69,8 @@ def test_new_from_the_example_keeps_its_sections_and_none_of_its_texts(tmp_path,
     refs = _clause_refs(data["outline"]) + _clause_refs(data["proposal"]["outline"])
     assert refs and not [r for r in refs if r.startswith("street-minds/") or "fornyad" in r]
     # the shared clauses and the structure stay; the partnership's sections are there to write
-    assert {"villkor/period", "organisation/styrgrupp", "signering/signering"} <= set(refs)
+    ids = {r.split("@")[0] for r in refs}
+    assert {"villkor/period", "organisation/styrgrupp", "signering/signering"} <= ids
     assert data["outline"][0] == {"key": "bakgrund", "heading": "Bakgrund"}
     assert {"bakgrund", "syfte-och-mal", "malgrupp", "ataganden", "foreningens-verksamhet"} <= set(data["texts"])
     assert not data["figures"]  # the figures only the old texts cited go with them
@@ -75,7 +79,7 @@ def test_new_from_the_example_keeps_its_sections_and_none_of_its_texts(tmp_path,
         assert {"stadsdelsomradet", "rattslig-statsstod"} <= set(data["texts"])
     else:  # the example's own tjänsteutlåtande, to a facknämnd, with the generic decision clause
         assert data["proposal"]["outline"][0] == "tjansteutlatande/forslag-till-beslut@4"
-        assert "tjansteutlatande/ledning-och-samverkan" in refs
+        assert "tjansteutlatande/ledning-och-samverkan@2" in refs
     texts = _fill_build_and_read(tmp_path, spec)
     for name, text in texts.items():
         assert not OLD_WORDS.findall(text), (name, OLD_WORDS.findall(text))
@@ -117,7 +121,10 @@ def test_new_from_a_spec_with_a_standard_outline_and_another_partnerships_clause
                                                    "villkor/personuppgifter@2"]
     proposal = data["proposal"]["outline"]
     assert proposal[0] == "tjansteutlatande/forslag-till-beslut-stadsdelsnamnd@2"
-    assert proposal[2]["sections"][0] == {"key": "syfte-och-mal", "heading": "Partnerskapets syfte och mål"}
+    arendet = next(item for item in proposal if isinstance(item, dict) and item.get("heading") == "Ärendet")
+    # the standard's own first section of Ärendet is added at its place, before the carried ones
+    assert arendet["sections"][:2] == ["tjansteutlatande/beskrivning-av-iop@1",
+                                       {"key": "syfte-och-mal", "heading": "Partnerskapets syfte och mål"}]
     assert {"rattslig-lou", "rattslig-statsstod", "rattslig-kl", "jamstalldhetsanalys"} <= set(data["texts"])
     # the comment says what became of each of the other partnership's clauses
     assert "#   street-minds/bostad-forst-modellen (Bostad Först-modellen): ett eget avsnitt" in spec.read_text(
@@ -142,3 +149,82 @@ def test_new_from_refuses_nothing_it_can_honour_and_keeps_a_spec_without_proposa
     assert "proposal:" not in _new_from(tmp_path / "a", source).read_text(encoding="utf-8")
     asked = yaml.safe_load(_new_from(tmp_path / "b", source, "--proposal", "facknamnd").read_text(encoding="utf-8"))
     assert asked["proposal"]["outline"] == {"standard": "iop-tjansteutlatande-facknamnd"}
+
+
+def test_new_from_gives_the_reviewed_versions_pinned_and_the_sections_they_need(tmp_path):
+    """trial4: `new --from` kept the example's unversioned references, so a new partnership got the v1
+    texts approved only for socialnämnden ("skall", notice "1 januari kommande år" for a March–February
+    period, no Parternas insatser so the own contribution vanished), and a later approval could switch
+    them to v2 texts whose reference to villkor/havning the outline could not satisfy. Like `drafter
+    new`, it now pins the standard outline's reviewed versions and adds the sections they need."""
+    spec = _new_from(tmp_path, EXAMPLE, "--barn")
+    text = spec.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    agreement = _clause_refs(data["outline"])
+    refs = agreement + _clause_refs(data["proposal"]["outline"])
+    assert [r for r in refs if "@" not in r] == []  # every version pinned: no later approval changes a text
+    assert {"villkor/uppsagning@2", "parter/vardegrund@2", "villkor/aterkrav@2", "villkor/period@3",
+            "signering/signering@2"} <= set(agreement)
+    # what the v2 texts need, and what the standard outline has, at their place
+    assert {"parter/insatser@2", "villkor/havning@1", "villkor/utbetalning@1"} <= set(agreement)
+    parter = data["outline"][1]["sections"]
+    assert parter[parter.index({"key": "ataganden", "heading": "Åtaganden"}) + 1] == "parter/insatser@2"
+    # the proposal's Period keeps a version whose references the proposal holds
+    assert "villkor/period@2" in _clause_refs(data["proposal"]["outline"])
+    assert "villkor/uppsagning v1 → v2" in text and "tillagda från standardmallen" in text
+    assert "street-minds-2026.yaml angav" in text and "utan version" in text
+
+    def march_to_february(filled: str) -> str:
+        """A period from 1 March, renewed a year at a time, with the own contribution given."""
+        for old, new in {"start: 2027-01-04": "start: 2027-03-01", "end: 2027-12-31": "end: 2028-02-29",
+                         "unit: kalenderår ": "unit: år ", "max_end: 2029-12-31": "max_end: 2030-02-28",
+                         "notice_deadline: 09-30": "notice_deadline: 01-31",
+                         "# min_notice_months: 3": "min_notice_months: 1",
+                         "# other_amounts:\n#   egen_insats: N": "other_amounts:\n  egen_insats: 180000"}.items():
+            assert old in filled, old
+            filled = filled.replace(old, new, 1)
+        return filled
+
+    # clean but for the approvals, which are the nämnd's act (placeholders are filled in)
+    texts = _fill_build_and_read(tmp_path, spec, march_to_february, warnings={"clause-unapproved"})
+    for name, shown in texts.items():
+        assert "skall" not in shown.lower(), name
+        assert "1 januari kommande år" not in shown, name
+        assert "riktlinjer för bidrag" not in shown, name
+    for name in ("laxhjalp-overenskommelse.pdf", "laxhjalp-overenskommelse.docx"):
+        shown = texts[name].replace("\u00a0", " ")
+        assert "till ett uppskattat värde av 180 000 kr" in shown, name
+        assert "Hävning" in shown and "Utdrag ur belastningsregistret" in shown, name
+
+
+def test_new_from_writes_out_a_standard_outline_without_versions_so_each_clause_is_pinned(tmp_path):
+    """`drafter import` writes `standard: overenskommelse`, whose clauses have no version (v1 texts). A new
+    partnership from such a spec gets the outline written out, with the source's changes, each clause
+    pinned; the generic outlines, already pinned, stay standard outlines (the test above)."""
+    first = tmp_path / "first"
+    assert run("new", "egen", "--agreements", first, "--clauses", CLAUSES).exit_code == 0
+    source = first / "egen.yaml"
+    text = fill(source.read_text(encoding="utf-8")).replace(
+        "outline:\n  standard: iop-overenskommelse\n",
+        "outline:\n  standard: overenskommelse\n  remove: [namndens-uppdrag]\n"
+        "  add:\n    - {after: villkor/sekretess, item: villkor/personuppgifter@2}\n", 1).replace(
+        "  outline:\n    standard: iop-tjansteutlatande-facknamnd\n",
+        "  outline:\n    standard: tjansteutlatande-stadsdelsnamnd\n", 1)
+    source.write_text(text, encoding="utf-8")
+
+    spec = _new_from(tmp_path, source)
+    text = spec.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert isinstance(data["outline"], list) and isinstance(data["proposal"]["outline"], list)
+    agreement, proposal = _clause_refs(data["outline"]), _clause_refs(data["proposal"]["outline"])
+    assert [r for r in agreement + proposal if "@" not in r] == []
+    assert {"villkor/uppsagning@2", "parter/insatser@2", "villkor/havning@1", "villkor/personuppgifter@2"} <= set(
+        agreement)
+    assert "namndens-uppdrag" not in text.split("\noutline:")[1]  # the source's own change stays made
+    # the source's decision clause, at the version the generic outline pins, and no second one added
+    assert [r for r in proposal if "forslag-till-beslut" in r] == ["tjansteutlatande/forslag-till-beslut@4"]
+    assert "standardmallen overenskommelse anger klausulerna utan version" in text
+    texts = _fill_build_and_read(tmp_path, spec, lambda filled: filled.replace(
+        "# other_amounts:\n#   egen_insats: N", "other_amounts:\n  egen_insats: 180000"))
+    agreement_text = texts["laxhjalp-overenskommelse.pdf"].replace("\u00a0", " ")
+    assert "skall" not in agreement_text and "180 000 kr" in agreement_text

@@ -19,7 +19,8 @@ from drafter.model.nodes import Block, ClauseUse, CrossRef, Document, Origin, Se
 from drafter.model.numbering import UnknownReference, inlines_in, number_document
 from drafter.readers.markdown import ClauseReader, UnsupportedMarkup
 from drafter.spec.load import LoadedSpec
-from drafter.spec.model import OutlineItem
+from drafter.spec.model import OutlineItem, StandardOutline
+from drafter.spec.refs import split_ref
 
 DataBlocks = dict[str, Callable[[], Block]]
 
@@ -112,20 +113,52 @@ class OutlineAssembler:
 
 
 def number(doc: Document, loaded: LoadedSpec) -> Document:
-    """Number the document; a reference to a clause it does not hold names the clause that makes it."""
+    """Number the document; a reference to a clause it does not hold names the clause version that
+    makes it and the spec line that brings that clause in (as clause-unapproved places itself)."""
     try:
         number_document(doc)
     except UnknownReference as exc:
         users = [s.clause for s in doc.walk_sections() if s.clause and _refers_to(s, exc.target)]
-        where = Where(users[0].path) if users else loaded.where("outline")
+        root = ("proposal", "outline") if doc.kind == "proposal" else ("outline",)
+        where = _where_used(loaded, root, users[0].id, users[0].version) if users else loaded.where(*root)
+        by = f"Klausulen {users[0].id}@{users[0].version} hänvisar till" if users else "Hänvisningen till"
         raise UnresolvedReference(
-            f"Hänvisningen till '{exc.target}' pekar på en klausul som inte finns med i "
-            f"{document_label(doc.kind, doc.part)}.",
+            f"{by} '{exc.target}', som inte finns med i {document_label(doc.kind, doc.part)}.",
             where,
-            "Lägg till klausulen i outline eller ta bort hänvisningen.",
+            f"Lägg till {exc.target} i outline, välj en version av den hänvisande klausulen utan hänvisningen, "
+            "eller ta bort hänvisningen.",
             exc.target,
         ) from None
     return doc
+
+
+def _where_used(loaded: LoadedSpec, root: tuple, clause_id: str, version: int) -> Where:
+    """The spec line that names this clause (unpinned or at this version) in the outline at `root`; for a
+    clause that only the standard outline names, the spec's `standard:` line."""
+    outline: object = loaded.spec
+    for name in root:
+        outline = getattr(outline, name, None)
+    for path, ref in _clause_refs(outline, ()):
+        ref_id, pinned = split_ref(ref)
+        if ref_id == clause_id and pinned in (None, version):
+            return loaded.where(*root, *path)
+    return loaded.where(*root, "standard") if isinstance(outline, StandardOutline) else loaded.where(*root)
+
+
+def _clause_refs(value, path: tuple):
+    """(field path, reference) of every `clause:` in an outline (a list, or a standard outline's changes)."""
+    if isinstance(value, OutlineItem):
+        if value.clause:
+            yield (*path, "clause"), value.clause
+        yield from _clause_refs(value.sections, (*path, "sections"))
+    elif isinstance(value, StandardOutline):
+        for name, item in value.replace.items():
+            yield from _clause_refs(item, (*path, "replace", name))
+        for i, addition in enumerate(value.add):
+            yield from _clause_refs(addition.item, (*path, "add", i, "item"))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _clause_refs(item, (*path, i))
 
 
 def _refers_to(section: Section, target: str) -> bool:

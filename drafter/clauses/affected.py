@@ -42,8 +42,9 @@ class Resolved:
 class Effect:
     spec: Path
     changed: list[str] = field(default_factory=list)  # "överenskommelsen: villkor/period v2 → v3"
-    untouched: list[str] = field(default_factory=list)  # "överenskommelsen (låst vid villkor/period@2)", or
-    # a version the spec names (id@N) or that stays the newest fastställd
+    untouched: list[tuple[str, str, str]] = field(default_factory=list)  # (document, how, version):
+    # ("överenskommelsen", "låst vid", "villkor/period@2"); how: låst vid, följer låset:, or använder (a
+    # version the spec names, id@N, or that stays the newest fastställd)
     final_unlocked: bool = False
 
 
@@ -99,12 +100,9 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
                 effect.changed.append(f"{label(name)}: {clause_id} " + ", ".join(f"v{v}" for v in was)
                                       + " → " + ", ".join(f"v{v}" for v in now))
                 effect.final_unlocked = effect.final_unlocked or (old.final and name not in old.locked)
-            elif name in old.locked:
-                effect.untouched.append(f"{label(name)} (låst vid {clause_id}{shown})")
-            elif clause_id in old.pinned:
-                effect.untouched.append(f"{label(name)} (följer låset: {clause_id}{shown})")
             else:
-                effect.untouched.append(f"{label(name)} (använder {clause_id}{shown})")
+                how = "låst vid" if name in old.locked else "följer låset:" if clause_id in old.pinned else "använder"
+                effect.untouched.append((label(name), how, f"{clause_id}{shown}"))
         if effect.changed or effect.untouched:
             out.append(effect)
     return out
@@ -117,8 +115,10 @@ class Summary:
     the web page's Fastställ."""
 
     changed: dict[Path, list[str]] = field(default_factory=dict)
-    untouched: dict[Path, list[str]] = field(default_factory=dict)
+    untouched: dict[Path, list[str]] = field(default_factory=dict)  # one entry per document and how
     final_unlocked: set[Path] = field(default_factory=set)  # changed, slutlig and not locked: lock it
+    approved_for: Path | None = None  # `approve --spec`: the spec the versions were approved for
+    approved_count: int = 0
 
     def lines(self, shown=str) -> list[str]:
         """The summary as the command prints it; `shown` names a spec (its path, or as the web page shows it)."""
@@ -133,24 +133,51 @@ class Summary:
             out.append("Rörs inte:")
             for path, lines in self.untouched.items():
                 out.append(f"  {shown(path)}: " + "; ".join(lines))
+        if self.approved_for is not None and self.approved_for not in self.changed:
+            out.append(f"Specen som fastställelsen gäller, {shown(self.approved_for)}, får samma texter som förut; "
+                       f"de {self.approved_count} versionerna räknas nu som fastställda för den."
+                       if self.approved_count != 1 else
+                       f"Specen som fastställelsen gäller, {shown(self.approved_for)}, får samma text som förut; "
+                       "versionen räknas nu som fastställd för den.")
         return out
 
 
 def summarise(clause_ids: list[str], before: dict[Path, Resolved], after: dict[Path, Resolved],
-              broken: dict[Path, str]) -> Summary:
-    """The effects of approving versions of `clause_ids`, gathered per spec (each line once)."""
-    summary = Summary()
+              broken: dict[Path, str], approved_for: Path | None = None) -> Summary:
+    """The effects of approving versions of `clause_ids`, gathered per spec (each line once). What a spec
+    leaves as it was is one entry per document and kind ("använder 33 av klausulerna" when there are more
+    than FEW); `approved_for` (`approve --spec`) is not listed as untouched: those versions were approved
+    for it."""
+    summary = Summary(approved_for=approved_for, approved_count=len(clause_ids))
+    untouched: dict[Path, dict[tuple[str, str], list[str]]] = {}
     for clause_id in clause_ids:
         for e in effects(clause_id, before, after, broken):
             for line in e.changed:
                 if line not in summary.changed.setdefault(e.spec, []):
                     summary.changed[e.spec].append(line)
-            summary.untouched.setdefault(e.spec, []).extend(e.untouched)
+            if not _same(e.spec, approved_for):
+                for document, how, version in e.untouched:
+                    untouched.setdefault(e.spec, {}).setdefault((document, how), []).append(version)
             if e.final_unlocked:
                 summary.final_unlocked.add(e.spec)
     summary.changed = {k: v for k, v in summary.changed.items() if v}
-    summary.untouched = {k: v for k, v in summary.untouched.items() if v}
+    summary.untouched = {path: [f"{document} ({how} " + (", ".join(versions) if len(versions) <= FEW
+                                                          else f"{len(versions)} av klausulerna") + ")"
+                                for (document, how), versions in groups.items()]
+                         for path, groups in untouched.items()}
     return summary
+
+
+FEW = 3  # up to this many versions a document leaves as they were are named; more are counted
+
+
+def _same(path: Path, other: Path | None) -> bool:
+    if other is None:
+        return False
+    try:
+        return path.resolve() == other.resolve()
+    except OSError:
+        return path == other
 
 
 @dataclass

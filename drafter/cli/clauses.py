@@ -217,7 +217,7 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     broken: dict[Path, str] = {}
     after = resolve(specs, ClauseLibrary(library.root), broken)
     clause_ids = list(dict.fromkeys(each.id for each in approved))
-    summary = summarise(clause_ids, before, after, broken)
+    summary = summarise(clause_ids, before, after, broken, approved_for=spec_path)
     for line in summary.lines():
         click.echo(line)
     if not summary.changed and not summary.untouched:

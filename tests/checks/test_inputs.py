@@ -27,4 +27,26 @@ def test_reference_to_a_clause_not_in_the_document(tmp_path):
     (f,) = of(findings(spec, clauses), "xref-unresolved")
     assert f.severity == "error"
     assert "'street-minds/bostad-forst-modellen'" in f.message and "inte finns med" in f.message
-    assert f.where == "test/hanvisning@1"
+    assert f.where == line_of(spec, "- test/hanvisning")  # the spec line that brings the clause in
+    assert "Klausulen test/hanvisning@1 hänvisar till" in f.message
+
+
+def test_reference_in_a_pinned_version_names_the_line_that_pins_it(tmp_path):
+    """parter/vardegrund@2 refers to villkor/havning (trial4: the finding named no spec file or line)."""
+    data = example_data()
+    data["outline"][1]["sections"][6] = "parter/vardegrund@2"
+    spec = spec_file(tmp_path, data)
+    (f,) = of(findings(spec), "xref-unresolved")
+    assert f.where == line_of(spec, "- parter/vardegrund@2")
+    assert f.message.startswith("Klausulen parter/vardegrund@2 hänvisar till 'villkor/havning'")
+    assert "överenskommelsen" in f.message
+
+
+def test_reference_in_a_standard_outlines_clause_names_the_standard_line(tmp_path):
+    """A clause only the standard outline names: the spec's `standard:` line brings it in."""
+    data = example_data()
+    data["outline"] = {"standard": "iop-overenskommelse", "remove": ["villkor/havning"]}
+    spec = spec_file(tmp_path, data)
+    found = of(findings(spec), "xref-unresolved")
+    assert found and all(f.where == line_of(spec, "standard: iop-overenskommelse") for f in found)
+    assert any("'villkor/havning'" in f.message for f in found)

@@ -106,7 +106,11 @@ def test_spec_asks_before_it_writes(project):
     assert unanswered.exit_code == 2 and "lägg till --ja" in unanswered.output, unanswered.output
     assert files(project) == before
     accepted = CliRunner().invoke(main, args, input="ja\n")
-    assert accepted.exit_code == 0 and "Rörs inte:" in accepted.output, accepted.output  # the example names @2
+    assert accepted.exit_code == 0, accepted.output
+    # the spec approved for is not "untouched": its versions were just approved for it (the example names @2)
+    assert "Rörs inte:" not in accepted.output
+    assert (f"Specen som fastställelsen gäller, {spec}, får samma texter som förut; de 3 versionerna räknas nu "
+            "som fastställda för den.") in accepted.output
     assert all(ClauseLibrary(project / "clauses").get(ref).meta.status == "fastställd" for ref in PROPOSAL)
 
 
@@ -143,3 +147,29 @@ def test_a_date_far_ahead_is_refused_whatever_the_year(project):
     ahead = today + dt.timedelta(days=64)
     result = run("clauses", "approve", *PROPOSAL, "--av", "Socialnämnden i Stockholms stad", "--datum", ahead.isoformat())
     assert result.exit_code == 2 and "ligger 64 dagar fram i tiden (mer än 30)" in result.output, result.output
+
+
+def test_spec_says_per_other_spec_in_one_line_what_it_leaves(project):
+    """trial4: `approve --spec` for a new partnership listed, under "Rörs inte", one "(använder …)" entry
+    per version for the spec it had just approved them for, and for each other spec: unreadable."""
+    agreements = project / "agreements"
+    shutil.copy(EXAMPLE.parent / "street-minds-2023.yaml", agreements / "street-minds-2023.yaml")
+    made = run("new", "ny", "--from", f"agreements/{EXAMPLE.name}", "--agreements", agreements)
+    assert made.exit_code == 0, made.output
+    spec = agreements / "ny.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace('"[Kommunens namn]"', "Stockholms stad").replace(
+        '"[nämnden]"', "Spånga-Tensta stadsdelsnämnd"), encoding="utf-8")
+    result = run("clauses", "approve", "--spec", "agreements/ny.yaml", "--av", "Spånga-Tensta stadsdelsnämnd",
+                 "--för", "Stockholms stad", "--för-nämnd", "Spånga-Tensta stadsdelsnämnd", "--datum", "2026-06-01",
+                 "--ja")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    approved = len([line for line in lines if " fastställd av " in line])
+    assert approved > 30
+    untouched = lines[lines.index("Rörs inte:") + 1:]
+    listed = [line for line in untouched if line.startswith("  ")]
+    assert [line.split(":")[0].strip() for line in listed] == ["agreements/street-minds-2023.yaml",
+                                                               f"agreements/{EXAMPLE.name}"]  # one line each
+    assert "av klausulerna)" in listed[0] and "använder" in listed[0] and listed[0].count("(") <= 3
+    assert all(line.count("@") <= 9 for line in listed)  # counted, not each version named
+    assert "Specen som fastställelsen gäller, agreements/ny.yaml, får samma texter som förut; de " in result.output
