@@ -18,7 +18,7 @@ def clause_context(spec: Spec, kind: str) -> dict:
     data = spec.model_dump(mode="python", exclude={"outline": True, "proposal": {"outline"}})
     partners = [p.model_dump() for p in spec.partners]
     data["budget"]["total"] = spec.budget.sum
-    data["other_amounts"] = {key: a.amount for key, a in spec.other_amounts.items()}  # {{ … | kronor }}
+    data["other_amounts"] = {key: Amount(a.amount, a.per, a.item, a.kind) for key, a in spec.other_amounts.items()}
     data["public"] = spec.public.model_dump()
     data["partners"] = partners
     data["partner"] = partners[0]
@@ -28,6 +28,27 @@ def clause_context(spec: Spec, kind: str) -> dict:
     # A kommun or region is its own municipality: older clauses write `public.municipality`.
     data["public"]["municipality"] = data["public"]["municipality"] or data["huvudman"]
     return data
+
+
+class Amount(int):
+    """An `other_amounts` entry as a clause reads it. It is the number itself, so every text that writes
+    {{ other_amounts.egen_insats | kronor }} prints "240 000 kr" as before, and the spec's words about it
+    are its attributes: {{ other_amounts.egen_insats.per }} ("år", "halvår", "kvartal", "månad" or none),
+    `.item` ("Bidrag från Arvsfonden"), `.kind` ("egen insats"), `.amount` (the number, to be explicit).
+    The `kronor` filter never adds "per år" on its own: a text that already says it would say it twice."""
+
+    per: str | None
+    item: str | None
+    kind: str
+
+    def __new__(cls, amount: int, per: str | None = None, item: str | None = None, kind: str = "annat") -> "Amount":
+        value = super().__new__(cls, amount)
+        value.per, value.item, value.kind = per, item, kind
+        return value
+
+    @property
+    def amount(self) -> int:
+        return int(self)
 
 
 def agreement_title(spec: Spec) -> str:
