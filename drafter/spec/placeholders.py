@@ -28,16 +28,17 @@ def stand_in_text(value: str) -> str | None:
     return next((k for k, v in _STAND_INS.items() if k != "MM-DD" and str(v) == value), None)
 
 
-# How a stand-in reads in an assembled document, per placeholder: (pattern, what to show instead).
-# `distinct` ones cannot be a real value in a spec that has the placeholder (nobody signs an IOP in
-# 2001, no organisation has number 000000-0000); the others ("0 kr", "31 december") can, so the web
-# preview replaces them only where the model says the text read the placeholder's field.
 # A number standing alone, not the digits of a longer one ("0", never the 0 of "10" or "1 000").
 STANDING_ALONE = r"(?<![\d\xa0,.\-]){}(?![\d\-]|[,.]\d|[\xa0 ]\d)"
 
 
 @dataclass(frozen=True)
 class Shown:
+    """How a stand-in reads in an assembled document (`pattern`) and the placeholder to show instead.
+    A `distinct` one cannot be a real value of a spec that has the placeholder (nobody signs an IOP in
+    2001, no organisation has number 000000-0000); the others ("0 kr", "31 december") can, so the web
+    preview replaces them only where the model says the text read the placeholder's field."""
+
     pattern: re.Pattern
     text: str
     distinct: bool
