@@ -99,8 +99,8 @@ def standing_agreement(loaded, library: ClauseLibrary) -> tuple[Document, Spec]:
     representative — the text `drafter renew` starts from, without the consolidated version's notes."""
     from drafter.assemble.agreement import assemble_agreement
     from drafter.model.finish import finish_documents
-    from drafter.renew import latest_representatives, standing
     from drafter.spec.load import LoadedSpec, validate_spec
+    from drafter.standing import latest_representatives, standing
 
     now = standing(loaded, library)
     latest_representatives(now.data, now.spec)

@@ -100,7 +100,7 @@ def keep_letterheads(documents: list["Document"], locked: dict, by_name: dict[st
                 "lock-letterhead", "info",
                 f"{spec}: {label} är låst med brevhuvudet som det såg ut vid låsningen, och byggs så: "
                 f"{'; '.join(changes)}. Husstilen gäller dokument som ännu inte undertecknats.",
-                _where(house_file, changes), doc.kind))
+                _where(house_file, changes, now["avsandare"] if now else None), doc.kind))
     return findings
 
 
@@ -115,7 +115,9 @@ def _letterhead_changes(recorded: dict | None, now: dict | None) -> list[str]:
     out = []
     for key, label in FIELDS.items():
         if recorded[key] != now[key]:
-            out.append(f"{label} låst ”{_flat(recorded[key])}”, husstilen ger nu ”{_flat(now[key])}”")
+            was, is_now = _flat(recorded[key]), _flat(now[key])
+            out.append(f"{label} låst " + (f"”{was}”" if was else "utan") + ", husstilen ger nu "
+                       + (f"”{is_now}”" if is_now else "ingen"))
     return out
 
 
@@ -125,16 +127,27 @@ def _flat(value) -> str:
     return str(value)
 
 
-def _where(house_file: Path, changes: list[str]) -> str:
-    """husstil.yaml and the line of the first field named (adress, forvaltning, …) when it is written."""
+def _where(house_file: Path, changes: list[str], sender: list[str] | None = None) -> str:
+    """husstil.yaml and the line of the first field named (adress, forvaltning, …) when it is written; an
+    address that comes from the förvaltning's own entry under `forvaltningar:` is that entry's line."""
     shown = _shown(house_file)
     keys = {"adress": "adress", "avsändare": "forvaltning", "uppgifter": "forsta_sidan", "mottagare": "mottagare_versal",
             "logotyp": "logotyp"}
     key = next((k for word, k in keys.items() for c in changes[:1] if c.startswith(word)), None)
-    if key and house_file.is_file():
-        for number, line in enumerate(house_file.read_text(encoding="utf-8").splitlines(), 1):
-            if line.startswith(f"{key}:"):
+    if not key or not house_file.is_file():
+        return shown
+    lines = house_file.read_text(encoding="utf-8").splitlines()
+    names = [name.casefold() for name in sender or [] if name]
+    if key == "adress" and names:
+        below = next((i for i, line in enumerate(lines) if line.startswith("forvaltningar:")), None)
+        for number, line in enumerate(lines[below + 1:] if below is not None else [], below + 2 if below is not None else 0):
+            if line and not line[0].isspace() and not line.startswith("#"):
+                break  # the next top-level field: the entry is not there
+            if any(line.strip().casefold().startswith((name + ":", f'"{name}":', f"'{name}':")) for name in names):
                 return f"{shown}:{number}"
+    for number, line in enumerate(lines, 1):
+        if line.startswith(f"{key}:"):
+            return f"{shown}:{number}"
     return shown
 
 

@@ -143,3 +143,35 @@ def repin(items, pins: dict[str, int]) -> None:
             if clause and clause.partition("@")[0] in pins:
                 item["clause"] = f"{clause.partition('@')[0]}@{pins[clause.partition('@')[0]]}"
             repin(item.get("sections"), pins)
+
+
+def move_public_party(data: dict, spec, used: dict[str, int], library) -> list:
+    """The förvaltning as party becomes its kommun (to_legal_person); partnership texts that named
+    it get draft versions that still do."""
+    bodies = [str(t) for t in (data.get("texts") or {}).values()]
+    bodies += [library.get(f"{c}@{v}").body for c, v in sorted(used.items())]
+    moves = to_legal_person(data, spec, bodies)
+    if not any(m.what.startswith("parten är nu") for m in moves):
+        return moves
+    pins, shared = draft_forvaltning_versions(used, library)
+    repin(data.get("outline"), pins)
+    if isinstance(data.get("proposal"), dict):
+        repin(data["proposal"].get("outline"), pins)
+    return (moves + [Drafted(clause_id, used[clause_id], new) for clause_id, new in pins.items()]
+            + [Shared(ref) for ref in shared])
+
+
+@dataclass
+class Drafted:
+    """A partnership clause given a draft version that writes {{ forvaltning }}, for the review report."""
+
+    clause_id: str
+    old: int
+    new: int
+
+
+@dataclass
+class Shared:
+    """A clause of the shared library that names the public party, for the review report."""
+
+    ref: str  # a clause of the shared library that writes {{ public.name }}

@@ -13,7 +13,8 @@ import pytest
 from drafter.batch import is_unchanged
 from drafter.build import build
 from drafter.clauses.library import ClauseLibrary
-from drafter.lockfile import lock_path, lock_spec
+from drafter.lock import lock_spec
+from drafter.lockfile import lock_path
 from drafter.pipeline import Settings
 from helpers import ROOT, copy_examples, signed_example
 

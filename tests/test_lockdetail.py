@@ -260,3 +260,23 @@ def test_a_hand_edited_letterhead_or_section_list_is_bad_input(project, key, val
     assert result.exit_code == 2, result.output
     assert "agreements/street-minds-2026.lock" in result.output
     assert "brevhuvud, avsnitt eller uppgifter som inte är som `drafter lock` skriver dem" in result.output
+
+
+def test_an_address_from_the_forvaltnings_own_entry_is_pointed_at_there_and_an_empty_one_said_in_words(tmp_path):
+    """trial4: the finding pointed at husstil.yaml's `adress:` (Socialförvaltningen's) and said 'adress låst ””'."""
+    from drafter.lockdetail import _letterhead_changes, _where
+
+    house = tmp_path / "husstil.yaml"
+    house.write_text("organisation: Stockholms stad\nforvaltning: Socialförvaltningen\n"
+                     "adress: [\"Box 44, 104 20 Stockholm\"]\nforvaltningar:\n"
+                     "  Rinkeby-Kista stadsdelsförvaltning: [\"Box 4020, 163 04 Spånga\"]\n"
+                     "  Spånga-Tensta stadsdelsförvaltning: [\"Box 4001, 163 04 Spånga\"]\nlogotyp: logo.png\n",
+                     encoding="utf-8")
+    record = {"avsandare": ["Stockholms stad", "Spånga-Tensta stadsdelsförvaltning"], "adress": [],
+              "dokumenttyp": "", "uppgifter": [], "mottagare": ""}
+    changes = _letterhead_changes(record, {**record, "adress": ["Box 4001, 163 04 Spånga"]})
+    assert changes == ["adress låst utan, husstilen ger nu ”Box 4001, 163 04 Spånga”"]
+    assert _where(house, changes, record["avsandare"]).endswith("husstil.yaml:6")
+    gone = _letterhead_changes({**record, "adress": ["Box 4001, 163 04 Spånga"]}, record)
+    assert gone == ["adress låst ”Box 4001, 163 04 Spånga”, husstilen ger nu ingen"]
+    assert _where(house, changes, ["Stockholms stad", "Socialförvaltningen"]).endswith("husstil.yaml:3")

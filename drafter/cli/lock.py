@@ -37,7 +37,8 @@ def lock(spec, documents, clauses_dir):
     Slutkod 0: låst; 1: kontrollen fann fel; 2: specen kunde inte läsas, är ett utkast (document.status),
     dokumentet är redan låst eller tillägget före det är inte låst."""
     from drafter.clauses.library import ClauseLibrary
-    from drafter.lockfile import _label, lock_spec
+    from drafter.lock import lock_spec
+    from drafter.lockfile import _label
 
     path, entries = lock_spec(spec, list(documents) or ["overenskommelse"], ClauseLibrary(clauses_dir))
     for name, entry in entries.items():

@@ -336,7 +336,8 @@ def _signatories(structure: Structure, parties: list[dict], rec: Recognised, sec
             rec.found.append(f"{what}: {public[key]}")
         else:
             public[key] = placeholder
-            rec.missing.append(f"{what} (parties.{parties.index(public)}.{key})")
+            number = parties.index(public)  # the path counts from 0, the official from 1 (as messages do)
+            rec.missing.append(f"{what} (parties.{number}.{key} – part {number + 1})")
 
 
 def _document(structure: Structure, parties, period, rec: Recognised) -> dict:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.tokens import CommentToken
 
 from drafter.errors import DrafterError, Where, os_reason
 
@@ -143,14 +144,38 @@ def _insert(m: CommentedMap, key, value, order: list[str] | None) -> None:
     if pos == 0 or not isinstance(m, CommentedMap):
         m.insert(pos, key, value)
         return
-    token = _take_trailing(m, keys[pos - 1])
+    previous = keys[pos - 1]
+    token = _take_trailing(m, previous)
     m.insert(pos, key, value)
-    if token is not None:
-        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
-            last = list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1
-            value.ca.items.setdefault(last, [None, None, None, None])[2] = token
-        else:
-            m.ca.items.setdefault(key, [None, None, None, None])[2] = token
+    if token is None:
+        return
+    own, rest = _split_end_of_line(token)
+    if own is not None:  # `figures: {}  # siffror …` keeps its own comment on its line
+        _give_trailing(m, previous, own)
+    if rest is not None:  # the comment lines that introduced the next key follow the new one
+        _give_trailing(m, key, rest)
+
+
+def _split_end_of_line(token):
+    """A trailing comment as (the end-of-line comment of the value it follows, the lines after it)."""
+    text = token.value
+    if text.startswith("\n"):
+        return None, token
+    first, _, after = text.partition("\n")
+    own = CommentToken(first + "\n", token.start_mark, None)
+    return own, (CommentToken("\n" + after, CommentMark(0), None) if after else None)
+
+
+def _give_trailing(node, key, token) -> None:
+    """Put `token` after the value of `key`, at its deepest last item (where `_take_trailing` finds it)."""
+    value = node[key]
+    if isinstance(value, CommentedMap) and len(value) and not value.fa.flow_style():
+        return _give_trailing(value, list(value)[-1], token)
+    if isinstance(value, CommentedSeq) and len(value) and not value.fa.flow_style():
+        return _give_trailing(value, len(value) - 1, token)
+    slot = 2 if isinstance(node, CommentedMap) else 0
+    node.ca.items.setdefault(key, [None, None, None, None])[slot] = token
+    return None
 
 
 def _take_trailing(node, key):

@@ -185,7 +185,7 @@ def test_a_signed_and_locked_tillagg_by_a_styrgrupp_warns_and_still_builds(tmp_p
     import drafter.checks.decision as decision
     from drafter.build import BuildOptions, build
     from drafter.clauses.library import ClauseLibrary
-    from drafter.lockfile import lock_spec
+    from drafter.lock import lock_spec
     from helpers import CLAUSES
 
     spec = spec_file(tmp_path, amended(decision={"by": "styrgruppen för partnerskapet", "date": dt.date(2026, 12, 8)}))

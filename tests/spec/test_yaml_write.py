@@ -43,6 +43,19 @@ def test_a_new_key_goes_where_the_schema_puts_it_after_the_comments_of_the_one_b
     assert "  tidigare_overenskommelse_slut: 2026-06-30\ntexts:\n  ekonomi: Ett stycke.\n\n# Avsnitten i ordning." in out
 
 
+
+def test_a_new_map_after_a_key_with_its_own_comment_keeps_both_comments_where_they_belong():
+    """trial4: adding other_amounts.egen_insats on the page wrote "# siffror …" on egen_insats: and the block
+    introducing texts: between egen_insats: and its amount:."""
+    text = ("figures: {}                 # siffror som texterna citerar\n\n"
+            "# Partnerskapets egna texter.\n# Två rader.\ntexts:\n  bakgrund: Text.\n")
+    data = yw.load_rt(text)
+    assert yw.set_value(data, ("other_amounts", "egen_insats", "amount"), 180000, list(Spec.model_fields))
+    assert yw.dump_rt(data) == (
+        "figures: {}                 # siffror som texterna citerar\n"
+        "other_amounts:\n  egen_insats:\n    amount: 180000\n\n"
+        "# Partnerskapets egna texter.\n# Två rader.\ntexts:\n  bakgrund: Text.\n")
+
 TRICKY = ["yes", "no", "on", "off", "y", "null", "~", "0123", "1_000", "12:30", "2026-07-01", "1e3", ".5",
           "Öppen: verksamhet", "# inte en kommentar", "- inte en lista", "'citat", '"citat', "a #b", "[x]", "{x}",
           "*stjärna", "&ankare", "!tagg", "%procent", "@at", "`bakåt", "|rör", ">större", "?fråga", "true",

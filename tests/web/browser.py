@@ -6,6 +6,7 @@ a missing browser fails the run (the Makefile's system-packages installs them).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -79,6 +80,19 @@ def new_driver(profile: Path, downloads: Path):
     driver.set_window_size(1440, 1000)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     return driver
+
+
+@contextlib.contextmanager
+def browsing(root: Path, tmp_path_factory):
+    """drafter serve over the project `root` and a browser: (driver, url, downloads), both stopped after."""
+    downloads = tmp_path_factory.mktemp("hamtat")
+    url, stop = start_server(root)
+    driver = new_driver(tmp_path_factory.mktemp("profil"), downloads)
+    try:
+        yield driver, url, downloads
+    finally:
+        driver.quit()
+        stop()
 
 
 def axe_violations(driver) -> list[dict]:

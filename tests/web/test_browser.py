@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.web.browser import axe_violations, need_browser, new_driver, start_server
+from tests.web.browser import axe_violations, browsing, need_browser
 from tests.web.conftest import git, make_project
 
 SPEC = "street-minds-2026"
@@ -18,14 +18,8 @@ SPEC = "street-minds-2026"
 def site(tmp_path_factory):
     need_browser()
     root = make_project(tmp_path_factory.mktemp("web") / "projekt")
-    downloads = tmp_path_factory.mktemp("hamtat")
-    url, stop = start_server(root)
-    driver = new_driver(tmp_path_factory.mktemp("profil"), downloads)
-    try:
+    with browsing(root, tmp_path_factory) as (driver, url, downloads):
         yield driver, url, root, downloads
-    finally:
-        driver.quit()
-        stop()
 
 
 def wait_for(condition, timeout: float = 20.0, what: str = "", detail=None):

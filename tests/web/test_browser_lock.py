@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.browser import need_browser, new_driver, start_server
+from tests.web.browser import browsing, need_browser
 from tests.web.conftest import git, make_project
 from tests.web.test_browser import by_id, save, text_of, type_into, wait_for
 
@@ -20,7 +20,7 @@ SHOTS = Path(os.environ.get("DRAFTER_SCREENSHOTS", "/tmp"))
 def locked_site(tmp_path_factory):
     need_browser()
     from drafter.clauses.library import ClauseLibrary
-    from drafter.lockfile import lock_spec
+    from drafter.lock import lock_spec
     from helpers import signed_example
 
     root = make_project(tmp_path_factory.mktemp("web-lock") / "projekt", with_text=False)
@@ -28,13 +28,8 @@ def locked_site(tmp_path_factory):
     lock_spec(root / "agreements" / f"{SPEC}.yaml", ["overenskommelse"], ClauseLibrary(root / "clauses"))
     git(root, "add", "-A")
     git(root, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "undertecknad och låst")
-    url, stop = start_server(root)
-    driver = new_driver(tmp_path_factory.mktemp("profil"), tmp_path_factory.mktemp("hamtat"))
-    try:
+    with browsing(root, tmp_path_factory) as (driver, url, _downloads):
         yield driver, url, root
-    finally:
-        driver.quit()
-        stop()
 
 
 def test_a_changed_budget_row_of_a_locked_spec_shows_the_lock_error(locked_site):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.web.browser import axe_violations, need_browser, new_driver, start_server
+from tests.web.browser import axe_violations, browsing, need_browser
 from tests.web.conftest import make_project
 from tests.web.test_browser import by_id, wait_for
 
@@ -19,13 +19,8 @@ from tests.web.test_browser import by_id, wait_for
 def site(tmp_path_factory):
     need_browser()
     root = make_project(tmp_path_factory.mktemp("klausul") / "projekt")
-    url, stop = start_server(root)
-    driver = new_driver(tmp_path_factory.mktemp("profil"), tmp_path_factory.mktemp("hamtat"))
-    try:
+    with browsing(root, tmp_path_factory) as (driver, url, _downloads):
         yield driver, url, root
-    finally:
-        driver.quit()
-        stop()
 
 
 def shots(tmp_path: Path) -> None:

@@ -57,3 +57,25 @@ def test_a_party_is_offered_only_kinds_that_can_sign_unless_it_already_has_anoth
         kinds = _kinds(fresh, party)
         assert "kommun" in kinds and "ideell förening" in kinds
         assert not {"nämnd", "förvaltning", "stadsdelsförvaltning"} & set(kinds)
+
+
+def test_the_new_partnership_form_does_what_drafter_new_does_with_barn_and_the_sources_kind(client, project):
+    """trial4: the page could not make a partnership with children, and forced a facknämnd on --from."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    answer = client.post("/new", data={"csrf": TOKEN, "name": "lyktan-2027", "proposal": "stadsdelsnamnd",
+                                       "barn": "ja"}, follow_redirects=False)
+    assert answer.status_code == 303
+    made = (project / "agreements" / "lyktan-2027.yaml").read_text(encoding="utf-8")
+    assert "villkor/belastningsregister" in made and "tjansteutlatande-stadsdelsnamnd" in made
+    with_command = CliRunner().invoke(main, ["new", "lyktan-cli", "--proposal", "stadsdelsnamnd", "--barn",
+                                             "--agreements", str(project / "agreements"),
+                                             "--clauses", str(project / "clauses")])
+    assert with_command.exit_code == 0, with_command.output
+    by_command = (project / "agreements" / "lyktan-cli.yaml").read_text(encoding="utf-8")
+    assert made == by_command.replace("lyktan-cli", "lyktan-2027")
+    # from a spec, with no kind chosen: the kind of the spec it starts from, as `new --from` without --proposal
+    client.post("/new", data={"csrf": TOKEN, "name": "fran-lyktan", "from": "lyktan-2027", "proposal": ""})
+    assert "tjansteutlatande-stadsdelsnamnd" in (project / "agreements" / "fran-lyktan.yaml").read_text(encoding="utf-8")

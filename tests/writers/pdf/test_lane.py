@@ -112,3 +112,27 @@ def test_a_glyph_typst_cannot_show_is_reported_at_its_source_as_without_the_lane
     with pytest.raises(typst_writer.MissingGlyphs) as raised:
         build(EXAMPLE, BuildOptions(out_dir=tmp_path, library=ClauseLibrary(CLAUSES), force=True))
     assert raised.value.where is not None and raised.value.where.file.endswith("street-minds-2026.yaml")
+
+
+def test_a_process_that_ends_while_typst_compiles_ends_with_its_own_exit_code():
+    """`drafter build` refused by its checks exits while the lane may still be compiling: the daemon thread
+    must neither keep the process alive nor crash it on the way out (Rust code under a thread that
+    Python stops at exit)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, threading\n"
+        "from drafter.writers.pdf import typst_writer as tw\n"
+        "from drafter.writers.pdf.lane import Lane\n"
+        "source = b'#set document(title: \"x\")\\n#set text(lang: \"sv\")\\n' + b'#lorem(20000)\\n' * 4\n"
+        "started = threading.Event()\n"
+        "def job():\n"
+        "    started.set()\n"
+        "    return tw._compile({'main.typ': source}, None)\n"
+        "lane = Lane(); lane.start({'a': job}); started.wait(30); lane.stop()\n"
+        "sys.exit(1)\n"
+    )
+    ended = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert ended.returncode == 1, ended.stderr
+    assert ended.stderr == ""

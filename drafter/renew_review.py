@@ -1,0 +1,272 @@
+"""What `drafter renew` tells the official: what to do before the renewed spec is used, and what to know.
+
+The renewal (drafter/renew.py) writes the new spec; this reads it back, with its line numbers, and lists
+what only a person can judge, each with its file and line: dates left to fill in, signatories without a
+name, texts and figures that state a year, a date or an amount typed by hand, amounts and periods of the
+old agreement, the party moved from förvaltning to kommun, and clauses that have a newer approved version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.formatting import datum, kronor
+from drafter.renew_party import Drafted, Shared
+
+if TYPE_CHECKING:
+    from drafter.clauses.library import ClauseVersion
+
+YEAR = re.compile(r"(?<![\d-])(19|20)\d{2}(?![\d-])")
+MONTH_DATE = re.compile(r"\b\d{1,2} (januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                        r"december)\b", re.IGNORECASE)
+AMOUNT = re.compile(r"\b\d{1,3}(?:[ \u00a0]\d{3})+(?:[ \u00a0]?(?:kr|kronor|tkr))?\b|\b\d+[ \u00a0]?(?:kr|kronor|tkr)\b")
+_EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+@dataclass
+class Review:
+    """Something the official must read before the renewed spec is used."""
+
+    where: str  # "agreements/x-2029.yaml:41" or "street-minds/bakgrund@1:18"
+    what: str  # what to look at, in Swedish
+    text: str  # the sentence or value
+    todo: bool = False  # must be done before the new agreement is built and decided; else to know
+
+
+@dataclass
+class ClauseChoice:
+    """A clause the renewal pins, and the newer versions the official may choose instead."""
+
+    clause_id: str
+    pinned: int
+    newer: list[tuple[int, str, str]] = field(default_factory=list)  # (version, status, rationale)
+
+
+@dataclass
+class Renewal:
+    path: Path
+    review: list[Review]
+    choices: list[ClauseChoice]
+
+    def report(self, renewed: str, shown: str | None = None) -> list[tuple[str, list[str]]]:
+        """What `drafter renew` and the web page's Förnya tell, in the same words: (heading, lines) in
+        order, the first and last without lines; between them what the official must do before the new
+        agreement can be built and decided, then what is for information (a trial found the two mixed in
+        one list of 40 lines). `renewed`: the old spec's file name; `shown`: the new spec's path as the
+        reader knows it (default: as written)."""
+        path = shown or str(self.path)
+        parts: list[tuple[str, list[str]]] = [(f"{path}: skriven, förnyar {renewed}.", [])]
+        todo = [_said(item) for item in self.review if item.todo]
+        if todo:
+            parts.append((TODO, todo))
+        know = [_said(item) for item in self.review if not item.todo]
+        if self.choices:
+            know.append("Nyare klausulversioner att välja (den nya specen använder samma versioner som förut; "
+                        "byt genom att ändra @N i outline:):")
+            know += [f"{c.clause_id}@{c.pinned} → v{version} ({status}): {rationale}"
+                     for c in self.choices for version, status, rationale in c.newer]
+        if know:
+            parts.append((KNOW, know))
+        parts.append((f"Gör det som står under Att göra och kör `drafter check {path}`." if todo
+                      else f"Kör `drafter check {path}`.", []))
+        return parts
+
+
+TODO = "Att göra innan den nya överenskommelsen kan byggas och beslutas:"
+KNOW = "Att känna till (hindrar inte att den nya specen byggs):"
+
+
+def _said(item: Review) -> str:
+    return f"{item.where}: {item.what}: \"{item.text}\""
+
+
+def review_renewal(path: Path, data: dict, documents, library, moves: list, old: Path, decision) -> list[Review]:
+    """Everything to review in the renewed spec at `path` (written from `data`), in the report's order:
+    what to fill in, the party moved, what is stated by hand, and the old nämnd decision left behind."""
+    review = _to_fill_in(path, data) + _party_review(path, moves) + _review(path, data, documents, library, {
+        m.clause_id: m.new for m in moves if isinstance(m, Drafted)})
+    if decision is not None:
+        review.append(Review(str(old), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
+                                       "om den förnyade överenskommelsen; skriv in det nya beslutet",
+                             _decision_said(decision), todo=True))
+    return review
+
+
+def _party_review(path: Path, moves: list) -> list[Review]:
+    from drafter.spec.yaml_reader import read_yaml
+
+    _, positions = read_yaml(path)
+    shown = path.as_posix()
+    out = []
+    shared = [move.ref for move in moves if isinstance(move, Shared)]
+    for move in moves:
+        if isinstance(move, Drafted):
+            out.append(Review(f"{move.clause_id}@{move.new}", f"ny version (utkast) av {move.clause_id}@{move.old} "
+                              "som skriver {{ forvaltning }} där den skrev {{ public.name }}: texten läses som "
+                              "förut; granska och fastställ den", f"{move.clause_id}@{move.old} → @{move.new}",
+                              todo=True))
+        elif isinstance(move, Shared):
+            if move.ref == shared[0]:  # one line for them all: the same thing to read in each
+                out.append(Review("klausulbiblioteket", (
+                    "klausulen ur det gemensamma biblioteket skriver {{ public.name }}" if len(shared) == 1 else
+                    f"{len(shared)} klausuler ur det gemensamma biblioteket skriver {{{{ public.name }}}}")
+                    + ": i den nya överenskommelsen står där kommunen, som är parten, där det förut stod "
+                    "förvaltningen; läs texterna, och välj en nyare version där det finns en", ", ".join(shared)))
+        else:
+            out.append(Review(f"{shown}:{_line(positions, ('parties', move.index, 'name'))}", move.what, move.text,
+                              todo=not move.what.startswith("parten är nu")))  # else: the kommun was not found
+    return out
+
+
+def _to_fill_in(path: Path, data: dict) -> list[Review]:
+    """The dates the renewal leaves as ÅÅÅÅ-MM-DD, and a signatory with no name: without them the
+    documents cannot be signed."""
+    from drafter.spec.yaml_reader import read_yaml
+
+    _, positions = read_yaml(path)
+    shown = path.as_posix()
+    out = []
+    for field_path, what in ((("document", "date"), "överenskommelsens datum"),
+                             (("proposal", "date"), "tjänsteutlåtandets datum")):
+        if (data.get(field_path[0]) or {}).get("date") == "ÅÅÅÅ-MM-DD":
+            out.append(Review(f"{shown}:{_line(positions, field_path)}", f"fyll i {what}", "date: ÅÅÅÅ-MM-DD",
+                              todo=True))
+    for n, party in enumerate(data.get("parties") or []):
+        if not isinstance(party, dict):
+            continue
+        people = [("signatory",), *((("signatories", i)) for i in range(len(party.get("signatories") or [])))]
+        for where in people:
+            person = party.get(where[0]) if len(where) == 1 else party["signatories"][where[1]]
+            if isinstance(person, dict) and not person.get("name"):
+                out.append(Review(f"{shown}:{_line(positions, ('parties', n) + where)}",
+                                  f"ange namnet på den som undertecknar för {party.get('name')}",
+                                  f"title: {person.get('title', '')}".strip(), todo=True))
+    return out
+
+
+def _decision_said(decision) -> str:
+    said = [f"beslut av {decision.by}" if decision.by else "nämndens beslut"]
+    if decision.date:
+        said.append(f"den {datum(decision.date)}")
+    if decision.ceiling:
+        said.append(f"tak {kronor(decision.ceiling.amount)} "
+                    f"{'per år' if decision.ceiling.per == 'år' else 'för hela perioden'}")
+    if decision.latest_end:
+        said.append(f"senast till {datum(decision.latest_end)}")
+    return ", ".join(said)
+
+
+# --- what to review -----------------------------------------------------------------------------
+
+
+def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) -> list[Review]:
+    """Texts and figures of the new spec, and the partnership's own clauses, that state a year, a date
+    or an amount typed by hand (not computed from the spec's data)."""
+    from drafter.spec.yaml_reader import read_yaml
+
+    _, positions = read_yaml(path)
+    shown = path.as_posix()
+    found: list[Review] = []
+    used = _used_versions(documents, library, pins)
+    for key, value in (data.get("texts") or {}).items():
+        found += _mentions(f"{shown}:{_line(positions, ('texts', key))}", f"texten {key}", str(value))
+    for key, value in (data.get("figures") or {}).items():
+        where = f"{shown}:{_line(positions, ('figures', key))}"
+        if isinstance(value, dt.date) or YEAR.search(str(value)) or YEAR.search(key):
+            users = _figure_users(key, used)
+            found.append(Review(where, f"uppgiften {key} gäller en viss tidpunkt; ange den för den nya perioden"
+                                + (f" (den står i {', '.join(users)})" if users else ""), f"{key}: {value}",
+                                todo=True))
+    found += _declared(data, positions, shown)
+    for field_path in (("document", "title"), ("document", "subject"), ("proposal", "title"),
+                       ("proposal", "subtitle")):
+        value = (data.get(field_path[0]) or {}).get(field_path[1])
+        if value:
+            found += _mentions(f"{shown}:{_line(positions, field_path)}", ".".join(field_path), str(value))
+    seen: set[str] = set()
+    for ref, version in used:
+        if version.id in seen:
+            continue
+        seen.add(version.id)
+        if not version.meta.partnership:
+            continue  # a generic clause states no fact about this partnership
+        for n, line in enumerate(version.body.splitlines()):
+            # Expressions are computed, so "…"; only what stands as typed can be stale.
+            sentences = [s.strip() for s in _SENTENCE.findall(_EXPRESSION.sub("…", line))]
+            hits = [s for s in sentences if _mentions("", "", s)]
+            if hits:
+                found += _mentions(f"{ref}:{version.body_line + n}", f"klausulen {version.id}", " ".join(hits))
+    return found
+
+
+def _used_versions(documents, library, pins: dict[str, int]) -> list[tuple[str, "ClauseVersion"]]:
+    """("id@version", the version) of every clause version the new spec uses (a pin, else the version the
+    old documents used), in document order, each once: what the review reads."""
+    used: dict[str, "ClauseVersion"] = {}
+    for doc in documents:
+        for section in doc.walk_sections():
+            clause = section.clause
+            if clause:
+                ref = f"{clause.id}@{pins.get(clause.id, clause.version)}"
+                if ref not in used:
+                    used[ref] = library.get(ref)
+    return list(used.items())
+
+
+def _figure_users(key: str, used: list[tuple[str, "ClauseVersion"]]) -> list[str]:
+    """The clause versions the new spec uses (_used_versions) whose text says `figures.key` (in any
+    expression): where a figure for a date shows, and what a new version must change if it is renamed."""
+    said = re.compile(r"\{\{[^}]*\bfigures\." + re.escape(key) + r"(?!\w)")
+    return [ref for ref, version in used if said.search(version.body)]
+
+
+def _declared(data: dict, positions, shown: str) -> list[Review]:
+    """The other amounts and periods the texts may state (other_amounts, other_periods): an amount was
+    true of the old agreement (an own contribution, a first half-year's share) until someone says it is
+    true of the new one; a period that ends before the new agreement starts is history."""
+    found = []
+    start = _as_date((data.get("period") or {}).get("start"))
+    for name, value in (data.get("other_periods") or {}).items():
+        end = _as_date(value.get("end")) if isinstance(value, dict) else None
+        if start and end and end < start:
+            found.append(Review(f"{shown}:{_line(positions, ('other_periods', name))}",
+                                f"perioden {name} slutar {datum(end)}, före den nya periodens start "
+                                f"{datum(start)}; ta bort den eller ange den som gäller nu",
+                                f"{name}: {value.get('start')}–{value.get('end')}", todo=True))
+    for name, value in (data.get("other_amounts") or {}).items():
+        amount = value.get("amount") if isinstance(value, dict) else value
+        kind = f" ({value['kind']})" if isinstance(value, dict) and value.get("kind") else ""
+        found.append(Review(f"{shown}:{_line(positions, ('other_amounts', name))}",
+                            f"beloppet {name}{kind} gällde den förra överenskommelsen; ange det för den nya "
+                            f"perioden eller ta bort det", f"{name}: {kronor(int(amount)) if isinstance(amount, int) else amount}",
+                            todo=True))
+    return found
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _mentions(where: str, what: str, text: str) -> list[Review]:
+    kinds = [label for label, pattern in (("ett årtal", YEAR), ("ett datum", MONTH_DATE), ("ett belopp", AMOUNT))
+             if pattern.search(text)]
+    if not kinds:
+        return []
+    sentence = " ".join(text.split())
+    return [Review(where, f"{what} nämner {' och '.join(kinds)} som inte räknas fram ur specen",
+                   sentence if len(sentence) <= 240 else sentence[:237] + "…")]
+
+
+def _line(positions, path: tuple) -> int | str:
+    found = positions.get(path)
+    return found[0] if found else "?"

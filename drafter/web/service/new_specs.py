@@ -1,0 +1,112 @@
+"""New specs from the overview page, as the commands write them: `drafter new`, `drafter renew` and
+`drafter import` of an uploaded file; an error in what was typed names the form's field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.web.service.project import NotFound, Project
+
+
+def new_spec(project: Project, name: str, proposal_kind: str | None = None, from_name: str | None = None,
+             children: bool = False) -> str:
+    """`drafter new NAME [--from SPEC] [--proposal KIND] [--barn]`: a fresh spec, or one built on
+    `from_name`'s sections; no `proposal_kind`: a facknämnd, or with `from_name` that spec's kind."""
+    from drafter.newspec import write_new_spec
+
+    project.spec_path(name)  # the web's own name rule first
+    from_spec = project.existing_spec(from_name) if from_name else None
+    if proposal_kind not in (None, "facknamnd", "stadsdelsnamnd"):
+        raise NotFound("Välj en facknämnd eller en stadsdelsnämnd.")
+    path = write_new_spec(name, project.agreements, project.clauses, from_spec, proposal_kind, children)
+    return path.stem
+
+
+class FormError(DrafterError):
+    """An error in what was typed into a form, with the fields it is about: the page shows it there."""
+
+    def __init__(self, error: DrafterError, *fields: str):
+        super().__init__(error.message, error.where, error.hint)
+        self.fields = fields
+
+
+def renew_spec(project: Project, from_name: str, name: str, end: str = "", months: str = "") -> tuple[str, list]:
+    """`drafter renew SPEC NAME (--end | --months)`, by drafter.renew as the command does: the new spec's
+    name and the renewal's report (drafter.renew.Renewal.report), paths as the project shows them. An
+    error in the form's input is a FormError naming the field ("from", "name", "end", "months")."""
+    from drafter.newspec import check_new_name
+    from drafter.renew import PeriodError, renew
+
+    try:
+        old = project.existing_spec(from_name)
+    except DrafterError as exc:
+        raise FormError(exc, "from") from None
+    try:
+        project.spec_path(name)  # the web's own name rule first
+        check_new_name(name, project.agreements)
+    except DrafterError as exc:
+        raise FormError(exc, "name") from None
+    if not end and not months:
+        raise FormError(DrafterError("Ange hur länge den nya överenskommelsen ska gälla: ett slutdatum eller en längd "
+                                     "i månader.", hint="Till exempel slutdatum 2031-12-31, eller 36 månader."),
+                        "end", "months")
+    try:
+        until = dt.date.fromisoformat(end) if end else None
+    except ValueError:
+        raise FormError(DrafterError(f"'{end}' är inget datum.", hint="Skriv slutdatumet ÅÅÅÅ-MM-DD, t.ex. 2030-12-31."),
+                        "end") from None
+    if months and not (months.isdigit() and 1 <= int(months) <= 120):
+        raise FormError(DrafterError(f"'{months}' är inget antal månader.", hint="Skriv ett heltal från 1 till 120."),
+                        "months")
+    try:
+        result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None)
+    except PeriodError as exc:
+        raise FormError(exc, *exc.fields) from None
+    except FormError:
+        raise
+    except DrafterError as exc:  # the spec to renew cannot be read or built: said at the choice of it
+        raise FormError(exc, "from") from None
+    prefix = f"{project.root}/"
+
+    def shown(text: str) -> str:
+        return text.replace(prefix, "")
+
+    report = [(shown(heading), [shown(line) for line in lines])
+              for heading, lines in result.report(old.name, project.shown(result.path))]
+    return result.path.stem, report
+
+
+IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+MAX_UPLOAD = 20_000_000
+
+
+def import_document(project: Project, filename: str, data: bytes, name: str | None = None) -> tuple[str, list[str]]:
+    """`drafter import FILE [--name NAME]` of an uploaded file: draft clauses and a spec; returns the
+    spec's name and the importer's report."""
+    from drafter.importer import default_name, import_file
+
+    suffix = Path(filename or "").suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise DrafterError(f"Filen {Path(filename or '').name or '(ingen fil)'} kan inte importeras; välj en .docx, .pdf, .txt eller .md.")
+    if not data:
+        raise DrafterError("Filen är tom.")
+    if len(data) > MAX_UPLOAD:
+        raise DrafterError(f"Filen är {len(data) // 1_000_000} MB; största storlek att importera är 20 MB.")
+    stem = Path(filename).stem
+    name = name or default_name(Path(stem + suffix))
+    project.spec_path(name)
+    with tempfile.TemporaryDirectory(prefix="drafter-import-") as tmp:
+        source = Path(tmp) / f"{name}{suffix}"  # never the uploaded name as a path
+        source.write_bytes(data)
+        try:
+            result = import_file(source, name=name, clauses_dir=project.clauses, agreements_dir=project.agreements)
+        except DrafterError as exc:
+            exc.message = exc.message.replace(str(source), Path(filename).name).replace(f"{project.root}/", "")
+            if exc.where:
+                exc.where.file = Path(filename).name if exc.where.file == str(source) else project.shown(exc.where.file)
+            raise
+    report = [line.replace(str(project.root) + "/", "").replace(str(source), Path(filename).name) for line in result.report()]
+    return result.spec_path.stem, report

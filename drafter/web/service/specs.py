@@ -1,0 +1,151 @@
+"""The specs of the project as the editor and the overview see them: their text, what drafter says of a
+text not yet saved (findings, documents, input errors, each placed in the spec), and saving it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.errors import DrafterError
+from drafter.web.service.builds import last_build
+from drafter.web.service.project import NAME, Project
+
+if TYPE_CHECKING:
+    from drafter.spec.model import Spec
+
+
+def spec_names(project: Project) -> list[str]:
+    if not project.agreements.is_dir():
+        return []
+    return sorted(p.stem for p in project.agreements.glob("*.yaml") if NAME.fullmatch(p.stem) and not p.name.startswith("."))
+
+
+def read_spec_text(project: Project, name: str) -> str:
+    from drafter.spec.yaml_write import read_text
+
+    return read_text(project.existing_spec(name))
+
+
+@dataclass
+class Inspection:
+    """What drafter says about one spec text: findings, documents, or the input errors that stop it."""
+
+    name: str
+    text: str
+    findings: list = field(default_factory=list)  # drafter.checks.Finding
+    errors: list[DrafterError] = field(default_factory=list)  # bad input: the spec does not load
+    documents: list = field(default_factory=list)
+    positions: dict = field(default_factory=dict)  # field path → (line, column) in `text`
+    spec: "Spec | None" = None
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+def inspect_text(project: Project, name: str, text: str) -> Inspection:
+    """Load, assemble and check a spec text as if it were agreements/NAME.yaml (which is not written).
+
+    The text goes to a hidden temporary file beside the spec, so `renews:` and the clause library
+    resolve as they will for the saved file; the file is removed before this returns. The saved spec's
+    lock (agreements/NAME.lock) holds the copy: its clause versions, letterhead and text, as `check` does."""
+    from drafter.pipeline import prepare
+    from drafter.spec.load import SpecErrors, load_spec
+    from drafter.web.stand_ins import with_placeholders_shown
+
+    real = project.spec_path(name)
+    result = Inspection(name, text)
+    project.agreements.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.utkast-", suffix=".yaml", dir=project.agreements)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+        try:
+            loaded = load_spec(Path(tmp))
+            result.positions, result.spec = loaded.positions, loaded.spec
+            prepared = prepare(loaded, project.library(), lock_of=real)
+            result.findings = prepared.findings  # the preview shows a placeholder, never its stand-in:
+            result.documents = with_placeholders_shown(prepared.documents, loaded)
+        except SpecErrors as exc:
+            result.errors = list(exc.errors)
+        except DrafterError as exc:
+            result.errors = [exc]
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    shown = project.shown(real)
+    for f in result.findings:  # the temporary name never shows: the user reads the spec's own name
+        f.where = f.where.replace(tmp, shown).replace(f"{project.root}/", "")  # and the lock's, as the project shows it
+        f.message = f.message.replace(tmp, shown).replace(f"{project.root}/", "")
+    for e in result.errors:
+        e.message = e.message.replace(tmp, shown)
+        if e.where:
+            e.where.file = shown if e.where.file == tmp else project.shown(e.where.file)
+    return result
+
+
+def finding_line(finding) -> int | None:
+    """The spec line a finding names ("file:line"); None for a clause ("id@version")."""
+    head, _, line = finding.where.rpartition(":")
+    return int(line) if head and line.isdigit() else None
+
+
+def finding_clause(finding) -> str | None:
+    return finding.where if "@" in finding.where and ":" not in finding.where else None
+
+
+def error_field(error: DrafterError) -> tuple | None:
+    """The field path of a validation error ("budget.rows.1.amount" → ("budget", "rows", 1, "amount"))."""
+    if not error.where or not error.where.field:
+        return None
+    return tuple(int(p) if p.isdigit() else p for p in error.where.field.split("."))
+
+
+def spec_schema():
+    """The pydantic model `drafter schema` prints; the editor's form is built from it."""
+    from drafter.spec.model import Spec
+
+    return Spec
+
+
+def save_spec(project: Project, name: str, text: str, base_sha256: str | None) -> str:
+    """Write the spec if it is unchanged on disk since `base_sha256` (drafter.spec.yaml_write)."""
+    from drafter.spec.yaml_write import save_text
+
+    return save_text(project.spec_path(name), text, base_sha256)
+
+
+@dataclass
+class Overview:
+    name: str
+    title: str
+    status: str
+    built: str | None
+    errors: int
+    warnings: int
+    problem: str | None = None
+
+
+def overview(project: Project) -> list[Overview]:
+    rows = []
+    for name in spec_names(project):
+        try:
+            text = read_spec_text(project, name)
+        except DrafterError as exc:
+            rows.append(Overview(name, name, "–", None, 1, 0, exc.message))
+            continue
+        result = inspect_text(project, name, text)
+        spec = result.spec
+        title = (spec.document.title or spec.document.subject or name) if spec else name
+        status = spec.document.status if spec else "–"
+        rows.append(Overview(name, title, status, last_build(project, name), result.error_count,
+                             result.warning_count, result.errors[0].message if result.errors else None))
+    return rows
