@@ -133,12 +133,19 @@ def for_party(house: HouseStyle | None, organisation: str, administration: str |
     organisation: a spec of another kommun or region keeps the presentation (which data show on page 1,
     the draft mark) but names its own sender, without the address or logo. Another förvaltning of the
     same organisation keeps the logo but gets the address husstil.yaml gives it (`forvaltningar:`),
-    else none: never the house style's own förvaltning's address under its name."""
+    else none: never the house style's own förvaltning's address under its name.
+
+    A spec of the same organisation that names no förvaltning (a kommun acting through any of its
+    nämnder) is not thereby the house style's förvaltning's: it is sent by the organisation alone, with
+    its logo but without a förvaltning's name or address. Only a house style that names no förvaltning
+    (the organisation's own) keeps its address for it."""
     if house is None:
         return None
     if house.organisation and house.organisation != organisation:
         return replace(house, organisation=organisation, forvaltning=administration or "", address=[], logo="",
                        logo_alt="", recipient_capital=False, addresses={})
+    if not administration and house.forvaltning:
+        return replace(house, forvaltning="", address=[])
     if administration and house.forvaltning and _key(administration) != _key(house.forvaltning):
         address = next((lines for name, lines in house.addresses.items() if _key(name) == _key(administration)), [])
         return replace(house, forvaltning=administration, address=list(address))

@@ -68,7 +68,8 @@ def test_clauses_list_and_show():
     lines = listed.output.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("villkor/period  ("))
     assert lines[at + 1].split()[:3] == ["v1", "fastställd", "2023-07-01"] and "halvår" in lines[at + 1]
-    assert lines[at + 2].split()[:3] == ["v2", "fastställd", "2026-07-01"] and "kalenderår" in lines[at + 2]
+    assert lines[at + 2].strip() == "fastställd för socialnämnden i Stockholms stad (2023-07-01)"
+    assert lines[at + 3].split()[:3] == ["v2", "fastställd", "2026-07-01"] and "kalenderår" in lines[at + 3]
     shown = run("clauses", "show", "villkor/aterkrav@1", "--clauses", CLAUSES)
     assert shown.exit_code == 0
     assert "status: fastställd" in shown.output and "punkt 5.7" in shown.output

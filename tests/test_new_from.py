@@ -2,6 +2,7 @@
 
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 import yaml
@@ -12,6 +13,10 @@ from test_new import fill, run
 
 # Facts of the Street Minds partnership that a new partnership's documents must not say.
 OLD_WORDS = re.compile(r"Street Minds|Bostad Först|hemlös|socialnämnden|2023|förnyad|Paragrafen justeras", re.I)
+
+# the version of Parternas insatser the standard outline pins (what `drafter new` gives too)
+INSATSER = re.search(r"parter/insatser@\d+", (Path(__file__).resolve().parents[1] / "clauses" / "outlines" /
+                                                  "iop-overenskommelse.yaml").read_text(encoding="utf-8")).group(0)
 
 
 def _clause_refs(outline) -> list[str]:
@@ -166,9 +171,9 @@ def test_new_from_gives_the_reviewed_versions_pinned_and_the_sections_they_need(
     assert {"villkor/uppsagning@2", "parter/vardegrund@2", "villkor/aterkrav@2", "villkor/period@3",
             "signering/signering@2"} <= set(agreement)
     # what the v2 texts need, and what the standard outline has, at their place
-    assert {"parter/insatser@2", "villkor/havning@1", "villkor/utbetalning@1"} <= set(agreement)
+    assert {INSATSER, "villkor/havning@1", "villkor/utbetalning@1"} <= set(agreement)
     parter = data["outline"][1]["sections"]
-    assert parter[parter.index({"key": "ataganden", "heading": "Åtaganden"}) + 1] == "parter/insatser@2"
+    assert parter[parter.index({"key": "ataganden", "heading": "Åtaganden"}) + 1] == INSATSER
     # the proposal's Period keeps a version whose references the proposal holds
     assert "villkor/period@2" in _clause_refs(data["proposal"]["outline"])
     assert "villkor/uppsagning v1 → v2" in text and "tillagda från standardmallen" in text
@@ -218,7 +223,7 @@ def test_new_from_writes_out_a_standard_outline_without_versions_so_each_clause_
     assert isinstance(data["outline"], list) and isinstance(data["proposal"]["outline"], list)
     agreement, proposal = _clause_refs(data["outline"]), _clause_refs(data["proposal"]["outline"])
     assert [r for r in agreement + proposal if "@" not in r] == []
-    assert {"villkor/uppsagning@2", "parter/insatser@2", "villkor/havning@1", "villkor/personuppgifter@2"} <= set(
+    assert {"villkor/uppsagning@2", INSATSER, "villkor/havning@1", "villkor/personuppgifter@2"} <= set(
         agreement)
     assert "namndens-uppdrag" not in text.split("\noutline:")[1]  # the source's own change stays made
     # the source's decision clause, at the version the generic outline pins, and no second one added

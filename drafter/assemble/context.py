@@ -19,7 +19,7 @@ def clause_context(spec: Spec, kind: str) -> dict:
     partners = [p.model_dump() for p in spec.partners]
     data["budget"]["total"] = spec.budget.sum
     data["budget"] |= budget_for_period(spec)
-    data["other_amounts"] = {key: a.amount for key, a in spec.other_amounts.items()}  # {{ … | kronor }}
+    data["other_amounts"] = {key: Amount(a.amount, a.per, a.item, a.kind) for key, a in spec.other_amounts.items()}
     data["public"] = spec.public.model_dump()
     data["partners"] = partners
     data["partner"] = partners[0]
@@ -43,6 +43,27 @@ def budget_for_period(spec: Spec) -> dict[str, int | None]:
     per_year = budget.sum * 12 // budget.months if budget.sum * 12 % budget.months == 0 else None
     total = budget.sum * months // budget.months if months and months % budget.months == 0 else None
     return {"per_year": per_year, "period_months": months, "period_total": total}
+
+
+class Amount(int):
+    """An `other_amounts` entry as a clause reads it. It is the number itself, so every text that writes
+    {{ other_amounts.egen_insats | kronor }} prints "240 000 kr" as before, and the spec's words about it
+    are its attributes: {{ other_amounts.egen_insats.per }} ("år", "halvår", "kvartal", "månad" or none),
+    `.item` ("Bidrag från Arvsfonden"), `.kind` ("egen insats"), `.amount` (the number, to be explicit).
+    The `kronor` filter never adds "per år" on its own: a text that already says it would say it twice."""
+
+    per: str | None
+    item: str | None
+    kind: str
+
+    def __new__(cls, amount: int, per: str | None = None, item: str | None = None, kind: str = "annat") -> "Amount":
+        value = super().__new__(cls, amount)
+        value.per, value.item, value.kind = per, item, kind
+        return value
+
+    @property
+    def amount(self) -> int:
+        return int(self)
 
 
 def agreement_title(spec: Spec) -> str:

@@ -17,17 +17,53 @@ def clauses():
 @clauses.command("list")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
-def clauses_list(clauses_dir):
-    """Lista varje klausul med dess versioner: status, fastställelsedatum och motivering."""
+@click.option("--format", "output_format", default="text", show_default=True, type=click.Choice(["text", "json"]),
+              help="text: för att läsa; json: varje version med status och fastställelser, för program.")
+def clauses_list(clauses_dir, output_format):
+    """Lista varje klausul med dess versioner: status, fastställelsedatum och motivering, och för en
+    fastställd version för vem den är fastställd (en rad för varje fastställelse)."""
     from drafter.clauses.library import ClauseLibrary
 
     library = ClauseLibrary(clauses_dir)
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([_listed(library, clause_id) for clause_id in library.ids()], ensure_ascii=False,
+                              indent=2))
+        return
     for clause_id in library.ids():
         versions = library.versions(clause_id)
         click.echo(f"{clause_id}  ({versions[-1].meta.heading})")
         for v in versions:
             approved = v.meta.approval.date.isoformat() if v.meta.approval else "–"
             click.echo(f"  v{v.version}  {v.meta.status:10} {approved:10}  {v.meta.rationale}")
+            for approval in v.meta.all_approvals:  # an approval holds for a kommun, region or nämnd: say which
+                click.echo(f"        {_for_whom(approval)}")
+
+
+def _for_whom(approval) -> str:
+    """"fastställd för socialnämnden i Stockholms stad (2026-07-01, § 7)"."""
+    from drafter.clauses.scope import scope_of
+
+    ref = ", ".join(x for x in (approval.date.isoformat(), approval.paragraph) if x)
+    return f"fastställd för {scope_of(approval).describe()} ({ref})"
+
+
+def _listed(library, clause_id: str) -> dict:
+    """One clause as `clauses list --format json` gives it: the front matter's own field names, and
+    each approval's scope as drafter reads it (`applies_to`, else what `by` names) and says it (`for`)."""
+    from drafter.clauses.scope import scope_of
+
+    def approval(a) -> dict:
+        scope = scope_of(a)
+        return {"by": a.by, "date": a.date.isoformat(), "paragraph": a.paragraph, "dnr": a.dnr,
+                "applies_to": {"organisation": scope.organisation, "committee": scope.committee},
+                "for": scope.describe()}
+
+    versions = library.versions(clause_id)
+    return {"id": clause_id, "heading": versions[-1].meta.heading, "versions": [
+        {"version": v.version, "heading": v.meta.heading, "status": v.meta.status, "rationale": v.meta.rationale,
+         "approvals": [approval(a) for a in v.meta.all_approvals]} for v in versions]}
 
 
 @clauses.command("show")

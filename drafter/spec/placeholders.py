@@ -14,6 +14,8 @@ import re
 from typing import overload
 from dataclasses import dataclass
 
+from drafter.swedish.format import dag_och_manad, datum
+
 # A whole value in brackets, however long ("[Är verksamheten ekonomisk? Kan bidraget …?]"), on one line.
 PLACEHOLDER = re.compile(r"^(\[[^\[\]\n]+\]|ÅÅÅÅ-MM-DD|NNNNNN-NNNN|MM-DD|N+)$")
 
@@ -24,6 +26,39 @@ _STAND_INS = {"ÅÅÅÅ-MM-DD": dt.date(2001, 1, 2), "NNNNNN-NNNN": "000000-0000
 def stand_in_text(value: str) -> str | None:
     """The placeholder whose stand-in `value` is ("2001-01-02" → "ÅÅÅÅ-MM-DD"), else None."""
     return next((k for k, v in _STAND_INS.items() if k != "MM-DD" and str(v) == value), None)
+
+
+# A number standing alone, not the digits of a longer one ("0", never the 0 of "10" or "1 000").
+STANDING_ALONE = r"(?<![\d\xa0,.\-]){}(?![\d\-]|[,.]\d|[\xa0 ]\d)"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How a stand-in reads in an assembled document (`pattern`) and the placeholder to show instead.
+    A `distinct` one cannot be a real value of a spec that has the placeholder (nobody signs an IOP in
+    2001, no organisation has number 000000-0000); the others ("0 kr", "31 december") can, so the web
+    preview replaces them only where the model says the text read the placeholder's field."""
+
+    pattern: re.Pattern
+    text: str
+    distinct: bool
+
+
+def shown_instead(placeholder: str) -> list[Shown]:
+    """What the web preview shows in place of a placeholder's stand-in: the placeholder itself
+    ("ÅÅÅÅ-MM-DD" where the text says "2 januari 2001"), so a draft never reads as if it were filled in."""
+    stand_in = _STAND_INS.get(placeholder)
+    if isinstance(stand_in, dt.date):
+        return [Shown(re.compile(re.escape(stand_in.isoformat())), placeholder, True),
+                Shown(re.compile(re.escape(datum(stand_in))), placeholder, True)]
+    if placeholder == "NNNNNN-NNNN":
+        return [Shown(re.compile(re.escape(str(stand_in))), placeholder, True)]
+    if placeholder == "MM-DD":  # "31 december" as `dag_och_manad` writes it, never "31 december 2026"
+        return [Shown(re.compile(re.escape(str(stand_in))), placeholder, False),
+                Shown(re.compile(re.escape(dag_och_manad(str(stand_in))) + r"(?! ?\d)"), placeholder, False)]
+    if re.fullmatch("N+", placeholder):
+        return [Shown(re.compile(STANDING_ALONE.format("0")), "N", False)]
+    return []  # "[Föreningens namn]" stands as itself
 
 
 @dataclass(frozen=True)

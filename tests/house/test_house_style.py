@@ -149,7 +149,7 @@ def test_a_spec_of_another_organisation_names_its_own_sender_without_the_address
     (tmp_path / "logo.png").write_bytes(png())
     house_file(tmp_path, logo="logo.png")
     house = load_house_style(tmp_path)
-    assert for_party(house, "Exempelby kommun", None) is house
+    assert for_party(house, "Exempelby kommun", "Kulturförvaltningen") is house
     other = for_party(house, "Region Exempelland", "Hälso- och sjukvårdsförvaltningen")
     assert (other.organisation, other.forvaltning, other.address, other.logo) == (
         "Region Exempelland", "Hälso- och sjukvårdsförvaltningen", [], "")
@@ -201,6 +201,48 @@ def test_a_stadsdelsförvaltning_spec_is_built_without_socialförvaltningens_add
     (library / "husstil.yaml").write_text(yaml.safe_dump(house, allow_unicode=True), encoding="utf-8")
     for page in first_pages():
         assert "Box 4020, 163 04 Spånga" in page and "Box 44" not in page
+
+
+def test_the_organisation_without_a_förvaltning_is_sent_by_the_organisation_alone(tmp_path):
+    """A kommun acting through a nämnd the spec names, with no `administration:`, is not thereby the house
+    style's förvaltning: no "Kulturförvaltningen" and none of its address; the organisation's logo stays.
+    A house style that names no förvaltning is the organisation's own and keeps its address."""
+    from drafter.house_style import for_party
+
+    (tmp_path / "logo.png").write_bytes(png())
+    house_file(tmp_path, logo="logo.png")
+    house = load_house_style(tmp_path)
+    alone = for_party(house, "Exempelby kommun", None)
+    assert (alone.organisation, alone.forvaltning, alone.address, alone.logo) == ("Exempelby kommun", "", [], house.logo)
+    assert alone.first_page == house.first_page and alone.draft_mark == house.draft_mark
+    doc = sample_document()
+    apply_house_style([doc], alone, "utkast")
+    assert doc.meta.letterhead.sender == ["Exempelby kommun"]
+    (tmp_path / "husstil.yaml").write_text('organisation: Exempelby kommun\nadress: ["Storgatan 1, 123 45 Exempelby"]\n',
+                                          encoding="utf-8")
+    own = load_house_style(tmp_path)
+    assert for_party(own, "Exempelby kommun", None) is own
+
+
+def test_stockholms_stad_without_a_förvaltning_is_built_without_socialförvaltningen(tmp_path):
+    """Found after the trial's letterhead fix: Stockholms stad acting through kulturnämnden, no
+    `administration:`, got "Socialförvaltningen" and its address on page 1 of both documents."""
+    from helpers import example_data, write_spec
+
+    data = example_data()
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", committee="kulturnämnden")
+    data["parties"][0].pop("municipality")
+    data["parties"][0]["signatory"]["signs_for"] = "kulturnämnden i Stockholms stad"
+    spec = write_spec(tmp_path, data, "kultur.yaml")
+    folder = build(spec, BuildOptions(out_dir=tmp_path / "out", formats=("pdf", "docx"))).parent
+    for name in ("overenskommelse", "tjansteutlatande"):
+        page = read((folder / f"kultur-{name}.pdf").read_bytes()).pages[0].extract_text()
+        assert "Stockholms stad" in page
+        assert "Socialförvaltningen" not in page and "Box 44" not in page and "08-508 25 000" not in page
+        words = "\n".join(p.text for p in docx.Document(str(folder / f"kultur-{name}.docx")).paragraphs)
+        words += "\n".join(c.text for t in docx.Document(str(folder / f"kultur-{name}.docx")).tables
+                           for row in t.rows for c in row.cells)
+        assert "Stockholms stad" in words and "Box 44" not in words and "Socialförvaltningen" not in words
 
 
 @pytest.mark.parametrize("content", ["forvaltningar: [Norrmalm]\n", "forvaltningar: {Norrmalm: Box 1}\n"])

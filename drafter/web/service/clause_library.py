@@ -20,8 +20,11 @@ class VersionRow:
     used_in: list[str]
 
 
-def clause_ids(project: Project) -> list[tuple[str, str, list[tuple[int, str]]]]:
-    """(id, newest heading, [(version, status)]) of every clause in the library."""
+def clause_ids(project: Project) -> list[tuple[str, str, list[tuple[int, str, str]]]]:
+    """(id, newest heading, [(version, status, for whom it is fastställd)]) of every clause in the library."""
+    from drafter.clauses.scope import scope_of
+    from drafter.swedish.names import lista
+
     library = project.library()
     out = []
     for clause_id in library.ids():
@@ -29,7 +32,8 @@ def clause_ids(project: Project) -> list[tuple[str, str, list[tuple[int, str]]]]
             versions = library.versions(clause_id)
         except DrafterError:
             continue
-        out.append((clause_id, versions[-1].meta.heading, [(v.version, v.meta.status) for v in versions]))
+        out.append((clause_id, versions[-1].meta.heading, [(v.version, v.meta.status, lista(
+            [scope_of(a).describe() for a in v.meta.all_approvals])) for v in versions]))
     return out
 
 
@@ -70,9 +74,8 @@ def clause_versions(project: Project, clause_id: str) -> list[VersionRow]:
     rows = []
     for v in versions:
         v = find_version(library, v.ref)
-        a = v.meta.approval
-        rows.append(VersionRow(v.ref, v.version, v.meta.heading, v.meta.status,
-                               f"{a.by}, {a.date.isoformat()}" if a else "–", v.meta.rationale,
+        approvals = "; ".join(a.describe() for a in v.meta.all_approvals)  # by, date, §, for whom: each one
+        rows.append(VersionRow(v.ref, v.version, v.meta.heading, v.meta.status, approvals or "–", v.meta.rationale,
                                [f"{spec} ({', '.join(docs)})" for spec, docs in usage.get(v.version, {}).items()]))
     return rows
 

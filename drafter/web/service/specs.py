@@ -59,6 +59,7 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
     lock (agreements/NAME.lock) holds the copy: its clause versions, letterhead and text, as `check` does."""
     from drafter.pipeline import prepare
     from drafter.spec.load import SpecErrors, load_spec
+    from drafter.web.stand_ins import with_placeholders_shown
 
     real = project.spec_path(name)
     result = Inspection(name, text)
@@ -71,7 +72,8 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
             loaded = load_spec(Path(tmp))
             result.positions, result.spec = loaded.positions, loaded.spec
             prepared = prepare(loaded, project.library(), lock_of=real)
-            result.findings, result.documents = prepared.findings, prepared.documents
+            result.findings = prepared.findings  # the preview shows a placeholder, never its stand-in:
+            result.documents = with_placeholders_shown(prepared.documents, loaded)
         except SpecErrors as exc:
             result.errors = list(exc.errors)
         except DrafterError as exc:
