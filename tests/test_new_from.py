@@ -15,8 +15,13 @@ from test_new import fill, run
 OLD_WORDS = re.compile(r"Street Minds|Bostad Först|hemlös|socialnämnden|2023|förnyad|Paragrafen justeras", re.I)
 
 # the version of Parternas insatser the standard outline pins (what `drafter new` gives too)
-INSATSER = re.search(r"parter/insatser@\d+", (Path(__file__).resolve().parents[1] / "clauses" / "outlines" /
-                                                  "iop-overenskommelse.yaml").read_text(encoding="utf-8")).group(0)
+OUTLINES = Path(__file__).resolve().parents[1] / "clauses" / "outlines"
+INSATSER = re.search(r"parter/insatser@\d+", (OUTLINES / "iop-overenskommelse.yaml").read_text(encoding="utf-8")).group(0)
+# the decision clauses the standard outlines of the tjänsteutlåtande pin
+DECISION = re.search(r"tjansteutlatande/forslag-till-beslut@\d+",
+                     (OUTLINES / "iop-tjansteutlatande-facknamnd.yaml").read_text(encoding="utf-8")).group(0)
+DECISION_SDN = re.search(r"tjansteutlatande/forslag-till-beslut-stadsdelsnamnd@\d+",
+                         (OUTLINES / "iop-tjansteutlatande-stadsdelsnamnd.yaml").read_text(encoding="utf-8")).group(0)
 
 
 def _clause_refs(outline) -> list[str]:
@@ -83,7 +88,7 @@ def test_new_from_the_example_keeps_its_sections_and_none_of_its_texts(tmp_path,
         assert data["proposal"]["outline"] == {"standard": "iop-tjansteutlatande-stadsdelsnamnd"}
         assert {"stadsdelsomradet", "rattslig-statsstod"} <= set(data["texts"])
     else:  # the example's own tjänsteutlåtande, to a facknämnd, with the generic decision clause
-        assert data["proposal"]["outline"][0] == "tjansteutlatande/forslag-till-beslut@4"
+        assert data["proposal"]["outline"][0] == DECISION
         assert "tjansteutlatande/ledning-och-samverkan@2" in refs
     texts = _fill_build_and_read(tmp_path, spec)
     for name, text in texts.items():
@@ -125,7 +130,7 @@ def test_new_from_a_spec_with_a_standard_outline_and_another_partnerships_clause
                                                    {"key": "bostad-forst-modellen", "heading": "[Rubrik]"},
                                                    "villkor/personuppgifter@2"]
     proposal = data["proposal"]["outline"]
-    assert proposal[0] == "tjansteutlatande/forslag-till-beslut-stadsdelsnamnd@2"
+    assert proposal[0] == DECISION_SDN
     arendet = next(item for item in proposal if isinstance(item, dict) and item.get("heading") == "Ärendet")
     # the standard's own first section of Ärendet is added at its place, before the carried ones
     assert arendet["sections"][:2] == ["tjansteutlatande/beskrivning-av-iop@1",
@@ -227,7 +232,7 @@ def test_new_from_writes_out_a_standard_outline_without_versions_so_each_clause_
         agreement)
     assert "namndens-uppdrag" not in text.split("\noutline:")[1]  # the source's own change stays made
     # the source's decision clause, at the version the generic outline pins, and no second one added
-    assert [r for r in proposal if "forslag-till-beslut" in r] == ["tjansteutlatande/forslag-till-beslut@4"]
+    assert [r for r in proposal if "forslag-till-beslut" in r] == [DECISION]
     assert "standardmallen overenskommelse anger klausulerna utan version" in text
     texts = _fill_build_and_read(tmp_path, spec, lambda filled: filled.replace(
         "# other_amounts:\n#   egen_insats: N", "other_amounts:\n  egen_insats: 180000"))

@@ -105,3 +105,28 @@ def test_the_stadsdelsnamnd_proposal_built_from_the_standard_outline_says_it(tmp
     heading = paragraphs.index("Ekonomiska konsekvenser")
     assert paragraphs[heading + 1].startswith(
         "Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027–28 februari 2029.")
+
+
+@pytest.mark.parametrize("ref", ["tjansteutlatande/forslag-till-beslut@5",
+                                 "tjansteutlatande/forslag-till-beslut-stadsdelsnamnd@3"])
+def test_the_decision_grants_per_year_and_for_the_whole_period_when_they_differ(ref):
+    """The decision point is what binds the nämnd: for a two-year first period it grants 620 000 kr per
+    year and says the 1 240 000 kr for the period, not "620 000 kr för 12 månader" (the v4/v2 text)."""
+    library = ClauseLibrary(ROOT / "clauses")
+    clause = library.get(ref)
+
+    def point_2(spec: Spec) -> str:
+        text = render_clause(clause, clause_context(spec, "proposal")).replace(NBSP, " ").replace("\\", "")
+        return next(line for line in text.splitlines() if line.startswith("2. "))
+
+    two_years = point_2(_spec(dt.date(2027, 3, 1), dt.date(2029, 2, 28), 12, [500_000, 120_000]))
+    assert "bidrag till partnerskapet om 620 000 kr per år, sammanlagt 1 240 000 kr för perioden den " \
+           "1 mars 2027 till och med den 28 februari 2029" in two_years
+    assert "ryms i Spånga-Tensta stadsdelsnämnds budget för 2027" in two_years
+    assert "för 12 månader" not in two_years
+    # a first period of one year: the decision reads word for word as the version before it
+    one_year = _spec(dt.date(2027, 1, 1), dt.date(2027, 12, 31), 12, [500_000, 120_000])
+    name, _, version = ref.partition("@")
+    before = library.get(f"{name}@{int(version) - 1}")
+    context = clause_context(one_year, "proposal")
+    assert render_clause(clause, context) == render_clause(before, context)
