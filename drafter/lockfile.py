@@ -303,8 +303,8 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "Loade
 
     clauses = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
     entry: dict = {"drafter": __version__, "text_sha256": text_sha256(document_text(doc)), "filer": {}}
-    for name, data in sorted(files.items()):
-        entry["filer"][Path(name).suffix[1:]] = {"namn": name, "sha256": hashlib.sha256(data).hexdigest()}
+    for file_name, data in sorted(files.items()):  # not `name`: that is the document's, used below
+        entry["filer"][Path(file_name).suffix[1:]] = {"namn": file_name, "sha256": hashlib.sha256(data).hexdigest()}
     entry["klausuler"] = []
     for clause_id, number in clauses:
         version = library.get(f"{clause_id}@{number}")

@@ -260,3 +260,25 @@ def test_a_hand_edited_letterhead_or_section_list_is_bad_input(project, key, val
     assert result.exit_code == 2, result.output
     assert "agreements/street-minds-2026.lock" in result.output
     assert "brevhuvud, avsnitt eller uppgifter som inte är som `drafter lock` skriver dem" in result.output
+
+
+def test_a_locked_tjansteutlatande_records_its_own_proposal_fields(project):
+    """The tjänsteutlåtande's lock records the proposal: fields it is made of, so a changed budget row is the
+    only changed value lock-text names (it named proposal.title, .date … as 'ny', though none had changed:
+    lock_entry's file loop had taken over the document's name)."""
+    from drafter.lockdetail import value_record
+    from drafter.spec.load import load_spec
+
+    assert run("lock", SPEC, "--document", "tjansteutlatande").exit_code == 0
+    entry = yaml.safe_load((project / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
+    values = entry["dokument"]["tjansteutlatande"]["uppgifter"]
+    assert values == value_record(load_spec(project / SPEC), "tjansteutlatande")
+    assert "proposal.title" in values
+    spec = project / SPEC
+    text = spec.read_text(encoding="utf-8")
+    assert "amount: 57000" in text
+    spec.write_text(text.replace("amount: 57000", "amount: 67000"), encoding="utf-8")
+    result = run("check", SPEC)
+    (line,) = [x for x in result.output.splitlines() if x.startswith("fel [lock-text]") and "(tjänsteutlåtandet)" in x]
+    assert "57000 → 67000" in line
+    assert "proposal." not in line and "ny)" not in line
