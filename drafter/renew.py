@@ -103,11 +103,13 @@ def _said(item: Review) -> str:
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
           months: int | None = None) -> Renewal:
     """Write agreements/NAME.yaml, the renewal of `spec_path`, and say what to review."""
+    from drafter.lockfile import pinned_library
     from drafter.newspec import check_new_name
     from drafter.spec.load import load_spec
 
     path = check_new_name(name, agreements)
-    now = standing(load_spec(spec_path), library)
+    loaded = load_spec(spec_path)
+    now = standing(loaded, pinned_library(loaded, library))  # as `build` reads it: its lock, its party's approvals
     data, documents, texts = now.data, now.documents, now.data.setdefault("texts", {})
     latest_representatives(data, now.spec)
     data.pop("decision", None)  # the nämnd decides anew on the renewed agreement

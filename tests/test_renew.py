@@ -410,3 +410,18 @@ def test_the_report_says_what_to_do_apart_from_what_to_know(tmp_path):
     assert "villkor/period@2 → v3 (granskad)" in " ".join(know) and " → v" not in " ".join(todo)
     assert not set(todo) & set(know)
     assert output.rstrip().endswith(f"Gör det som står under Att göra och kör `drafter check {path}`.")
+
+
+def test_a_version_approved_for_another_kommun_does_not_enter_the_renewal(tmp_path):
+    """renew reads the old spec as `build` does: plain ids resolve for its own public party (and its lock).
+    parter/vardegrund@2 approved for Åsby kommun only is not the version Stockholms stad's agreement uses;
+    renew took it anyway, and stopped (exit 1) on a reference of v2 to a clause the agreement lacks."""
+    clauses = library(tmp_path)
+    approved = run("clauses", "approve", "parter/vardegrund@2", "--av", "Kommunstyrelsen i Åsby kommun",
+                   "--för", "Åsby kommun", "--datum", "2026-11-20", "--clauses", clauses,
+                   "--agreements", tmp_path / "none")
+    assert approved.exit_code == 0, approved.output
+    path, _ = renewed(tmp_path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "parter/vardegrund@1" in yaml.safe_dump(data["outline"], allow_unicode=True)
+    assert "parter/vardegrund@2" not in yaml.safe_dump(data["outline"], allow_unicode=True)
