@@ -22,14 +22,17 @@ RENEWALS_FOLLOWED = 20  # a chain of renewals longer than this is a loop
 
 
 def check_other_partnership(ctx: CheckContext):
-    seen: set[str] = set()
+    from drafter.lockfile import document_name
+
+    seen: set[tuple[str, bool]] = set()
     names: set[str] | None = None
     for doc in ctx.documents:
+        locked = document_name(doc) in ctx.locked  # signed: a legal fact, warned of, never stopped
         for section in doc.walk_sections():
             use = section.clause
-            if use is None or f"{use.id}@{use.version}" in seen:
+            if use is None or (f"{use.id}@{use.version}", locked) in seen:
                 continue
-            seen.add(f"{use.id}@{use.version}")
+            seen.add((f"{use.id}@{use.version}", locked))
             clause = ctx.library.get(f"{use.id}@{use.version}")
             owner = clause.meta.partnership
             if not owner:
@@ -38,14 +41,19 @@ def check_other_partnership(ctx: CheckContext):
                 names = spec_partnership_names(ctx)
             if any(_is_of(name, owner) for name in names):
                 continue
+            said = (f"Klausulen {clause.ref} ({clause.meta.heading}) hör till partnerskapet {owner} (partnership: i "
+                    f"klausulens huvud), men specen gäller inte det partnerskapet. Den beskriver det partnerskapets "
+                    "verksamhet och beslut, och de uppgifterna stämmer inte i en annan överenskommelse. ")
+            if locked:
+                said += ("Dokumentet är redan undertecknat och låst, så texten ändras inte här: rätta det som inte "
+                         "stämmer genom ett tillägg (amendments:). ")
+            else:
+                said += ("Skriv partnerskapets egen text i stället: ett avsnitt med key: och heading: och texten "
+                         "under texts:, eller standardmallens avsnitt på samma plats. ")
             yield Finding(
-                "clause-other-partnership", "error",
-                f"Klausulen {clause.ref} ({clause.meta.heading}) hör till partnerskapet {owner} (partnership: i "
-                f"klausulens huvud), men specen gäller inte det partnerskapet. Den beskriver det partnerskapets "
-                "verksamhet och beslut, och de uppgifterna stämmer inte i en annan överenskommelse. Skriv "
-                "partnerskapets egen text i stället: ett avsnitt med key: och heading: och texten under "
-                "texts:, eller standardmallens avsnitt på samma plats. Hör specen ändå till partnerskapet, "
-                f"ge den ett namn som börjar med {owner}- (t.ex. {owner}-2027.yaml).",
+                "clause-other-partnership", "warning" if locked else "error",
+                said + "Hör specen ändå till partnerskapet, ge den ett namn som börjar med "
+                f"{owner}- (t.ex. {owner}-2027.yaml).",
                 ctx.where_clause_used(clause.id, clause.version), doc.kind)
 
 
