@@ -142,3 +142,21 @@ def test_new_from_refuses_nothing_it_can_honour_and_keeps_a_spec_without_proposa
     assert "proposal:" not in _new_from(tmp_path / "a", source).read_text(encoding="utf-8")
     asked = yaml.safe_load(_new_from(tmp_path / "b", source, "--proposal", "facknamnd").read_text(encoding="utf-8"))
     assert asked["proposal"]["outline"] == {"standard": "iop-tjansteutlatande-facknamnd"}
+
+
+def test_new_from_a_spec_with_a_day_and_month_figure_checks_with_findings(tmp_path):
+    """A figure in the form MM-DD (figures.rapport_senast: 03-31, read by uppfoljning/aterrapportering@3)
+    becomes the MM-DD placeholder, which `check` reads as a placeholder of its field. '[Fyll i]' reached the
+    clause's date filter: 'Klausultexten kan inte fyllas i' at the clause file, exit 2, no findings at all."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from helpers import ROOT
+
+    spec = _new_from(tmp_path, ROOT / "tests" / "generic" / "norrmalm-stiftelse.yaml")
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    assert data["figures"]["rapport_senast"] == "MM-DD"
+    checked = CliRunner().invoke(main, ["check", str(spec), "--clauses", str(CLAUSES)])
+    assert checked.exit_code == 1, checked.output
+    assert "Fältet figures.rapport_senast är inte ifyllt ('MM-DD')" in checked.output
+    assert "kan inte fyllas i" not in checked.output
