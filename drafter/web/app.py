@@ -67,8 +67,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
     async def new(request: Request):
         form = await posted(request)
         try:
-            name = service.new_spec(project, form.get("name", "").strip(), form.get("proposal", "facknamnd"),
-                                    form.get("from") or None)
+            name = service.new_spec(project, form.get("name", "").strip(), form.get("proposal") or None,
+                                    form.get("from") or None, children=bool(form.get("barn")))
         except DrafterError as exc:
             return page(request, "overview.html", 400, rows=service.overview(project),
                         specs=service.spec_names(project), error=exc)

@@ -195,15 +195,17 @@ def save_spec(project: Project, name: str, text: str, base_sha256: str | None) -
     return save_text(project.spec_path(name), text, base_sha256)
 
 
-def new_spec(project: Project, name: str, proposal_kind: str = "facknamnd", from_name: str | None = None) -> str:
-    """`drafter new NAME [--from SPEC] [--proposal KIND]`: a fresh spec, or one renewing `from_name`."""
+def new_spec(project: Project, name: str, proposal_kind: str | None = None, from_name: str | None = None,
+             children: bool = False) -> str:
+    """`drafter new NAME [--from SPEC] [--proposal KIND] [--barn]`: a fresh spec, or one on `from_name`'s
+    sections; no `proposal_kind`: as the command without --proposal (facknämnd, or `from_name`'s kind)."""
     from drafter.newspec import write_new_spec
 
     project.spec_path(name)  # the web's own name rule first
     from_spec = project.existing_spec(from_name) if from_name else None
-    if proposal_kind not in ("facknamnd", "stadsdelsnamnd"):
+    if proposal_kind not in (None, "facknamnd", "stadsdelsnamnd"):
         raise NotFound("Välj en facknämnd eller en stadsdelsnämnd.")
-    path = write_new_spec(name, project.agreements, project.clauses, from_spec, proposal_kind)
+    path = write_new_spec(name, project.agreements, project.clauses, from_spec, proposal_kind, children)
     return path.stem
 
 
