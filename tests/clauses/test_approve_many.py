@@ -143,3 +143,17 @@ def test_a_date_far_ahead_is_refused_whatever_the_year(project):
     ahead = today + dt.timedelta(days=64)
     result = run("clauses", "approve", *PROPOSAL, "--av", "Socialnämnden i Stockholms stad", "--datum", ahead.isoformat())
     assert result.exit_code == 2 and "ligger 64 dagar fram i tiden (mer än 30)" in result.output, result.output
+
+
+def test_spec_whose_public_party_is_not_filled_in_says_so(project):
+    """A spec fresh from `drafter new` names its public party '[Kommunens namn]': the tip was to type
+    --för "[Kommunens namn]". It says the party is to be filled in first, and writes nothing."""
+    before = files(project)
+    made = run("new", "ny", "--agreements", project / "agreements")
+    assert made.exit_code == 0, made.output
+    result = run("clauses", "approve", "--spec", "agreements/ny.yaml", "--av", "Socialnämnden i Stockholms stad",
+                 "--datum", "2026-06-01", "--ja")
+    assert result.exit_code == 2, result.output
+    assert "[Kommunens namn]" not in result.output.split("Tips:")[1]
+    assert "parties.0.name" in result.output and "inte ifylld" in result.output
+    assert files(project) == before
