@@ -447,12 +447,28 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
                           Where(str(spec_path)), fields=("end",) if months is None else ("months",))
     new: dict = {"start": start, "end": end}
     if period.renewal:
-        shift = end - period.end
-        new["renewal"] = {"unit": period.renewal.unit, "max_end": period.renewal.max_end + shift,
+        new["renewal"] = {"unit": period.renewal.unit, "max_end": _moved(period.renewal.max_end, period.end, end),
                           "notice_deadline": period.renewal.notice_deadline}
         if "min_notice_months" in period.renewal.model_fields_set:  # the spec's own limit for notice-short
             new["renewal"]["min_notice_months"] = period.renewal.min_notice_months
     return new
+
+
+def _moved(day: dt.date, old_end: dt.date, new_end: dt.date) -> dt.date:
+    """`day` (the extension limit) as far after `new_end` as it was after `old_end`: in whole months when
+    it is so far (31 March 2028 → 31 March 2031 is 36 months; a leap day between must not make 2036's
+    limit 30 March), else in days."""
+    import calendar
+
+    def month_end(d: dt.date) -> bool:
+        return d.day == calendar.monthrange(d.year, d.month)[1]
+
+    months = (day.year - old_end.year) * 12 + day.month - old_end.month
+    if not (day.day == old_end.day or (month_end(day) and month_end(old_end))):
+        return day + (new_end - old_end)
+    year, month = divmod(new_end.month - 1 + months, 12)
+    last = calendar.monthrange(new_end.year + year, month + 1)[1]
+    return dt.date(new_end.year + year, month + 1, last if month_end(new_end) else min(new_end.day, last))
 
 
 # --- what to review -----------------------------------------------------------------------------

@@ -425,3 +425,25 @@ def test_a_version_approved_for_another_kommun_does_not_enter_the_renewal(tmp_pa
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert "parter/vardegrund@1" in yaml.safe_dump(data["outline"], allow_unicode=True)
     assert "parter/vardegrund@2" not in yaml.safe_dump(data["outline"], allow_unicode=True)
+
+
+def test_the_extension_limit_moves_by_whole_years_across_a_leap_day(tmp_path):
+    """Region Exempelland's agreement runs to 31 March 2028 and may be extended a year at a time to
+    31 March 2031. Renewed to 31 March 2033, it may be extended to 31 March 2036: the limit moved by the
+    days between the two ends (one leap day fewer) and gave 30 March 2036, which check then refused
+    (period-renewal: one-year extensions from 31 March cannot end on 30 March)."""
+    from helpers import ROOT
+
+    agreements = tmp_path / "agreements"
+    agreements.mkdir()
+    shutil.copy(ROOT / "tests" / "generic" / "region-tva-foreningar.yaml", agreements)
+    result = run("renew", agreements / "region-tva-foreningar.yaml", "region-2031", "--end", "2033-03-31",
+                 "--clauses", library(tmp_path))
+    assert result.exit_code == 0, result.output
+    path = agreements / "region-2031.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert str(data["period"]["start"]) == "2031-04-01"
+    assert str(data["period"]["renewal"]["max_end"]) == "2036-03-31"
+    path.write_text(path.read_text(encoding="utf-8").replace("ÅÅÅÅ-MM-DD", "2031-03-01"), encoding="utf-8")
+    checked = run("check", path, "--clauses", library(tmp_path))
+    assert "[period-renewal]" not in checked.output, checked.output
