@@ -140,7 +140,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
         review.append(Review(str(spec_path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
                                              "om den förnyade överenskommelsen; skriv in det nya beslutet",
                              _decision_said(now.spec.decision), todo=True))
-    return Renewal(path, review, _choices(used, library))
+    return Renewal(path, review, _choices(used, library, now.spec.public))
 
 
 def _move_public_party(data: dict, spec, used: dict[str, int], library) -> list:
@@ -415,14 +415,25 @@ def _pin(items, used: dict[str, int]) -> None:
             _pin(item.get("sections"), used)
 
 
-def _choices(used: dict[str, int], library) -> list[ClauseChoice]:
+def _choices(used: dict[str, int], library, public=None) -> list[ClauseChoice]:
+    """The newer versions an official may choose; one fastställd only for others says for whom, since
+    for this spec's public party it is not fastställd (check then says clause-unapproved)."""
     out = []
     for clause_id, version in sorted(used.items()):
-        newer = [(v.version, v.meta.status, v.meta.rationale) for v in library.versions(clause_id)
+        newer = [(v.version, _status_for(v, public), v.meta.rationale) for v in library.versions(clause_id)
                  if v.version > version and v.meta.status in ("fastställd", "granskad")]
         if newer:
             out.append(ClauseChoice(clause_id, version, newer))
     return out
+
+
+def _status_for(version: "ClauseVersion", public) -> str:
+    from drafter.clauses.scope import approvals_covering, party_scope, scope_of
+
+    if version.meta.status != "fastställd" or public is None or approvals_covering(version.meta.all_approvals, public):
+        return version.meta.status
+    scopes = list(dict.fromkeys(scope_of(a).describe() for a in version.meta.all_approvals))
+    return f"fastställd för {', '.join(scopes)}, inte för {party_scope(public).describe()}"
 
 
 # --- the period ---------------------------------------------------------------------------------

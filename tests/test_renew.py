@@ -421,9 +421,12 @@ def test_a_version_approved_for_another_kommun_does_not_enter_the_renewal(tmp_pa
                    "--för", "Åsby kommun", "--datum", "2026-11-20", "--clauses", clauses,
                    "--agreements", tmp_path / "none")
     assert approved.exit_code == 0, approved.output
-    path, _ = renewed(tmp_path)
+    path, output = renewed(tmp_path)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert "parter/vardegrund@1" in yaml.safe_dump(data["outline"], allow_unicode=True)
+    # the newer version is offered as what it is: fastställd for Åsby kommun, not for this party
+    (offered,) = [line for line in output.splitlines() if "parter/vardegrund@1 → v2" in line]
+    assert "(fastställd för hela Åsby kommun, inte för socialnämnden i Stockholms stad)" in offered
     assert "parter/vardegrund@2" not in yaml.safe_dump(data["outline"], allow_unicode=True)
 
 
