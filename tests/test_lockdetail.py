@@ -282,3 +282,18 @@ def test_a_locked_tjansteutlatande_records_its_own_proposal_fields(project):
     (line,) = [x for x in result.output.splitlines() if x.startswith("fel [lock-text]") and "(tjänsteutlåtandet)" in x]
     assert "57000 → 67000" in line
     assert "proposal." not in line and "ny)" not in line
+
+
+def test_lock_text_advises_by_the_kind_of_document(project):
+    """A changed value under a locked tjänsteutlåtande or tillägg is not mended 'genom ett tillägg' to a
+    överenskommelse: the tjänsteutlåtande is what the nämnd decided on, a tillägg is changed by a new one."""
+    assert run("lock", SPEC, "--document", "tjansteutlatande", "--document", "tillagg-1").exit_code == 0
+    spec = project / SPEC
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("amount: 57000", "amount: 67000").replace("amount: 65000}", "amount: 66000}"),
+                    encoding="utf-8")
+    lines = {doc: line for line in run("check", SPEC).output.splitlines() if line.startswith("fel [lock-text]")
+             for doc in ("överenskommelsen", "tjänsteutlåtandet", "tillägget") if f"({doc})" in line}
+    assert lines["överenskommelsen"].endswith("En undertecknad överenskommelse ändras genom ett tillägg.")
+    assert "nämnden beslutade om och ändras inte" in lines["tjänsteutlåtandet"]
+    assert "ändras genom ett nytt tillägg" in lines["tillägget"]
