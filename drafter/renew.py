@@ -137,8 +137,9 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     review = _to_fill_in(path, ordered) + _party_review(path, moves) + _review(path, ordered, documents, library, {
         m.clause_id: m.new for m in moves if isinstance(m, _Drafted)})
     if now.spec.decision is not None:
-        review.append(Review(str(spec_path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
-                                             "om den förnyade överenskommelsen; skriv in det nya beslutet",
+        review.append(Review(str(path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
+                                        "om den förnyade överenskommelsen; skriv in det nya beslutet under decision: "
+                                        "när det är fattat; det förra var",
                              _decision_said(now.spec.decision), todo=True))
     return Renewal(path, review, _choices(used, library, now.spec.public))
 

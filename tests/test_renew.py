@@ -403,7 +403,9 @@ def test_the_report_says_what_to_do_apart_from_what_to_know(tmp_path):
     assert line_of(signatory).strip() == "title: ordförande" and signatory.endswith('"title: ordförande"')
     assert any(item.startswith("street-minds/bakgrund@2: ny version (utkast)") for item in todo)
     assert any("uppgiften besokare_per_manad_2023 gäller en viss tidpunkt" in item for item in todo)
-    assert any("skriv in det nya beslutet" in item for item in todo)
+    # the new decision goes into the new spec; the old one is quoted as the old one, not as what to write
+    [decision] = [item for item in todo if "skriv in det nya beslutet" in item]
+    assert decision.startswith(f"{path}: ") and "det förra var: \"" in decision
     assert any("parten är nu Stockholms stad" in item for item in know)
     assert any(item.startswith("street-minds/bakgrund@2:14: klausulen street-minds/bakgrund nämner ett årtal")
                for item in know)
