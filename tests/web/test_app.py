@@ -756,3 +756,21 @@ def test_new_for_work_with_children_as_drafter_new_barn(client, project):
     register = [line for line in text.splitlines() if "villkor/belastningsregister" in line and not line.lstrip().startswith("#")]
     assert register
     assert not [line for line in plain.splitlines() if "villkor/belastningsregister" in line and not line.lstrip().startswith("#")]
+
+
+def test_the_build_page_says_a_clause_version_moved_as_the_command_does(client, project):
+    """`drafter build` says when a clause resolves to another version than at the last build
+    (clause-version-changed); the page's Bygg dokumenten said only the lock's notes."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    assert client.post(f"/spec/{SPEC}/build", data={"csrf": TOKEN}).status_code == 200
+    approved = CliRunner().invoke(main, ["clauses", "approve", "parter/informationsspridning@2", "--av",
+                                         "Socialnämnden i Stockholms stad", "--datum", "2026-11-20",
+                                         "--clauses", str(project / "clauses"), "--agreements", str(project / "agreements")])
+    assert approved.exit_code == 0, approved.output
+    answer = client.post(f"/spec/{SPEC}/build", data={"csrf": TOKEN})
+    assert answer.status_code == 200, answer.text
+    assert "clause-version-changed" in answer.text
+    assert "parter/informationsspridning: v1 → v2 (mot förra bygget)" in html_text.unescape(answer.text)
