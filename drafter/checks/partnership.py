@@ -24,23 +24,31 @@ RENEWALS_FOLLOWED = 20  # a chain of renewals longer than this is a loop
 def check_other_partnership(ctx: CheckContext):
     from drafter.lockfile import document_name
 
+    other: dict[str, bool] = {}  # clause version → of another partnership than the spec's
     seen: set[tuple[str, bool]] = set()
     names: set[str] | None = None
     for doc in ctx.documents:
-        locked = document_name(doc) in ctx.locked  # signed: a legal fact, warned of, never stopped
+        locked: bool | None = None  # read only when needed: the lock is the pipeline's to read once
         for section in doc.walk_sections():
             use = section.clause
-            if use is None or (f"{use.id}@{use.version}", locked) in seen:
+            if use is None:
                 continue
-            seen.add((f"{use.id}@{use.version}", locked))
-            clause = ctx.library.get(f"{use.id}@{use.version}")
+            ref = f"{use.id}@{use.version}"
+            if ref not in other:
+                clause = ctx.library.get(ref)
+                owner = clause.meta.partnership
+                if owner and names is None:
+                    names = spec_partnership_names(ctx)
+                other[ref] = bool(owner) and not any(_is_of(name, owner or "") for name in names or ())
+            if not other[ref]:
+                continue
+            if locked is None:
+                locked = document_name(doc) in ctx.locked  # signed: a legal fact, warned of, never stopped
+            if (ref, locked) in seen:
+                continue
+            seen.add((ref, locked))
+            clause = ctx.library.get(ref)
             owner = clause.meta.partnership
-            if not owner:
-                continue
-            if names is None:
-                names = spec_partnership_names(ctx)
-            if any(_is_of(name, owner) for name in names):
-                continue
             said = (f"Klausulen {clause.ref} ({clause.meta.heading}) hör till partnerskapet {owner} (partnership: i "
                     f"klausulens huvud), men specen gäller inte det partnerskapet. Den beskriver det partnerskapets "
                     "verksamhet och beslut, och de uppgifterna stämmer inte i en annan överenskommelse. ")
