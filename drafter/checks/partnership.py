@@ -42,8 +42,9 @@ def check_other_partnership(ctx: CheckContext):
                 other[ref] = bool(owner) and not any(_is_of(name, owner or "") for name in names or ())
             if not other[ref]:
                 continue
-            if locked is None:
-                locked = document_name(doc) in ctx.locked  # signed: a legal fact, warned of, never stopped
+            if locked is None:  # signed: a legal fact, warned of, never stopped; the agreement as amended is its text
+                name = "overenskommelse" if doc.kind == "consolidated" else document_name(doc)
+                locked = name in ctx.locked
             if (ref, locked) in seen:
                 continue
             seen.add((ref, locked))
