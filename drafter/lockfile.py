@@ -197,8 +197,7 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
                                     "texten; specens uppgifter har ändrats efter låsningen"
                                     + (f" ({what})" if what else f" ({where} anger inte vilka avsnitt; jämför med "
                                        "den undertecknade filen: drafter verify FIL.pdf)")
-                                    + ". En undertecknad överenskommelse ändras genom ett tillägg.",
-                                    field_line or where, doc.kind))
+                                    + f". {_mended(name)}", field_line or where, doc.kind))
         elif entry["drafter"] != __version__:
             findings.append(Finding("lock-layout", "info", f"{label} låstes med drafter {entry['drafter']} och "
                                     f"byggs nu med drafter {__version__}: samma text, layouten kan skilja.",
@@ -245,6 +244,16 @@ def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, by
                                 "FIL` visar att den är låst.",
                                 path.as_posix(), doc.kind))
     return findings
+
+
+def _mended(name: str) -> str:
+    """How a signed document of this kind is changed, the advice lock-text ends with."""
+    if name == "tjansteutlatande":
+        return ("Tjänsteutlåtandet är det som nämnden beslutade om och ändras inte; ska överenskommelsen ändras "
+                "görs det genom ett tillägg.")
+    if name.startswith("tillagg-"):
+        return "Ett undertecknat tillägg ändras genom ett nytt tillägg."
+    return "En undertecknad överenskommelse ändras genom ett tillägg."
 
 
 def _label(name: str) -> str:
@@ -303,8 +312,8 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "Loade
 
     clauses = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
     entry: dict = {"drafter": __version__, "text_sha256": text_sha256(document_text(doc)), "filer": {}}
-    for name, data in sorted(files.items()):
-        entry["filer"][Path(name).suffix[1:]] = {"namn": name, "sha256": hashlib.sha256(data).hexdigest()}
+    for file_name, data in sorted(files.items()):  # not `name`: that is the document's, used below
+        entry["filer"][Path(file_name).suffix[1:]] = {"namn": file_name, "sha256": hashlib.sha256(data).hexdigest()}
     entry["klausuler"] = []
     for clause_id, number in clauses:
         version = library.get(f"{clause_id}@{number}")

@@ -10,6 +10,7 @@ until it is filled in (drafter/spec/placeholders.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from drafter.assemble.standard_outline import read_standard
@@ -282,7 +283,10 @@ def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: P
 
 
 def _placeholder_like(value) -> str:
-    """The placeholder for a cleared figure, of the same kind as the value it replaces."""
+    """The placeholder for a cleared figure, of the same kind as the value it replaces (a day and month,
+    "03-31", is MM-DD: a clause reads it as a date, and `check` stands in a date for that placeholder)."""
+    if isinstance(value, str) and re.fullmatch(r"\d\d-\d\d", value.strip()):
+        return "MM-DD"
     if isinstance(value, bool) or not isinstance(value, (int, dt.date)):
         return "[Fyll i]"
     return "ÅÅÅÅ-MM-DD" if isinstance(value, dt.date) else "N"

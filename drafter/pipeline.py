@@ -119,7 +119,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents, lock)
-    findings += _after_amendments(findings, states, library, documents)
+    findings += _after_amendments(findings, states, library, documents, lock)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
     findings += lock_findings(loaded, library, documents, lock, lock_file) + kept if documents else []
     named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
@@ -135,9 +135,10 @@ def _stopping_finding(exc: Exception, loaded: "LoadedSpec", library: "ClauseLibr
 
 
 def _after_amendments(before: list["Finding"], states: list, library: "ClauseLibrary",
-                      documents: list["Document"]) -> list["Finding"]:
+                      documents: list["Document"], lock: dict | None = None) -> list["Finding"]:
     """Each addendum (and the consolidated agreement) checked against the data in force after it:
-    the budget still sums, the period stays within its maximum, the signatories are the new ones."""
+    the budget still sums, the period stays within its maximum, the signatories are the new ones.
+    `lock`: the spec's lock as `prepare` read it (the web page checks a copy, whose lock is not beside it)."""
     from drafter.checks import run_checks
 
     seen = {(f.code, f.where, f.message) for f in before}
@@ -146,7 +147,7 @@ def _after_amendments(before: list["Finding"], states: list, library: "ClauseLib
         number = state.amendment.number
         kinds = [d for d in documents if (d.kind == "addendum" and d.part == str(number))
                  or (d.kind == "consolidated" and d is state.consolidated)]
-        for finding in run_checks(state.loaded, library, kinds):
+        for finding in run_checks(state.loaded, library, kinds, lock):
             if (finding.code, finding.where, finding.message) not in seen:
                 seen.add((finding.code, finding.where, finding.message))
                 finding.message = f"Efter tillägg nr {number}: {finding.message}"

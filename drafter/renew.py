@@ -34,12 +34,14 @@ class PeriodError(DrafterError):
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
           months: int | None = None) -> Renewal:
     """Write agreements/NAME.yaml, the renewal of `spec_path`, and say what to review."""
+    from drafter.lockfile import pinned_library
     from drafter.newspec import check_new_name
     from drafter.renew_party import move_public_party
     from drafter.spec.load import load_spec
 
     path = check_new_name(name, agreements)
-    now = standing(load_spec(spec_path), library)
+    loaded = load_spec(spec_path)
+    now = standing(loaded, pinned_library(loaded, library))  # as `build` reads it: its lock, its party's approvals
     data, documents, texts = now.data, now.documents, now.data.setdefault("texts", {})
     latest_representatives(data, now.spec)
     data.pop("decision", None)  # the nämnd decides anew on the renewed agreement
@@ -65,7 +67,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
 
     write_atomic(path, _text(spec_path, ordered).encode("utf-8"))
     review = review_renewal(path, ordered, documents, library, moves, spec_path, now.spec.decision)
-    return Renewal(path, review, _choices(used, library))
+    return Renewal(path, review, _choices(used, library, now.spec.public))
 
 
 def _text(old: Path, data: dict) -> str:
@@ -106,14 +108,25 @@ def _pin(items, used: dict[str, int]) -> None:
             _pin(item.get("sections"), used)
 
 
-def _choices(used: dict[str, int], library) -> list[ClauseChoice]:
+def _choices(used: dict[str, int], library, public=None) -> list[ClauseChoice]:
+    """The newer versions an official may choose; one fastställd only for others says for whom, since
+    for this spec's public party it is not fastställd (check then says clause-unapproved)."""
     out = []
     for clause_id, version in sorted(used.items()):
-        newer = [(v.version, v.meta.status, v.meta.rationale) for v in library.versions(clause_id)
+        newer = [(v.version, _status_for(v, public), v.meta.rationale) for v in library.versions(clause_id)
                  if v.version > version and v.meta.status in ("fastställd", "granskad")]
         if newer:
             out.append(ClauseChoice(clause_id, version, newer))
     return out
+
+
+def _status_for(version, public) -> str:
+    from drafter.clauses.scope import approvals_covering, party_scope, scope_of
+
+    if version.meta.status != "fastställd" or public is None or approvals_covering(version.meta.all_approvals, public):
+        return version.meta.status
+    scopes = list(dict.fromkeys(scope_of(a).describe() for a in version.meta.all_approvals))
+    return f"fastställd för {', '.join(scopes)}, inte för {party_scope(public).describe()}"
 
 
 # --- the period ---------------------------------------------------------------------------------
@@ -138,9 +151,25 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
                           Where(str(spec_path)), fields=("end",) if months is None else ("months",))
     new: dict = {"start": start, "end": end}
     if period.renewal:
-        shift = end - period.end
-        new["renewal"] = {"unit": period.renewal.unit, "max_end": period.renewal.max_end + shift,
+        new["renewal"] = {"unit": period.renewal.unit, "max_end": _moved(period.renewal.max_end, period.end, end),
                           "notice_deadline": period.renewal.notice_deadline}
         if "min_notice_months" in period.renewal.model_fields_set:  # the spec's own limit for notice-short
             new["renewal"]["min_notice_months"] = period.renewal.min_notice_months
     return new
+
+
+def _moved(day: dt.date, old_end: dt.date, new_end: dt.date) -> dt.date:
+    """`day` (the extension limit) as far after `new_end` as it was after `old_end`: in whole months when
+    it is so far (31 March 2028 → 31 March 2031 is 36 months; a leap day between must not make 2036's
+    limit 30 March), else in days."""
+    import calendar
+
+    def month_end(d: dt.date) -> bool:
+        return d.day == calendar.monthrange(d.year, d.month)[1]
+
+    months = (day.year - old_end.year) * 12 + day.month - old_end.month
+    if not (day.day == old_end.day or (month_end(day) and month_end(old_end))):
+        return day + (new_end - old_end)
+    year, month = divmod(new_end.month - 1 + months, 12)
+    last = calendar.monthrange(new_end.year + year, month + 1)[1]
+    return dt.date(new_end.year + year, month + 1, last if month_end(new_end) else min(new_end.day, last))

@@ -91,8 +91,9 @@ def review_renewal(path: Path, data: dict, documents, library, moves: list, old:
     review = _to_fill_in(path, data) + _party_review(path, moves) + _review(path, data, documents, library, {
         m.clause_id: m.new for m in moves if isinstance(m, Drafted)})
     if decision is not None:
-        review.append(Review(str(old), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
-                                       "om den förnyade överenskommelsen; skriv in det nya beslutet",
+        review.append(Review(str(path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
+                                        "om den förnyade överenskommelsen; skriv in det nya beslutet under decision: "
+                                        "när det är fattat; det förra var",
                              _decision_said(decision), todo=True))
     return review
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.lockfile import _label, lock_path, read_lock
+from drafter.model.nodes import FILE_NAMES
 
 if TYPE_CHECKING:
     from drafter.clauses.library import ClauseLibrary
@@ -55,6 +56,13 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
                                      f"drafter verify FIL.pdf {file}" if file.suffix.lower() in (".yaml", ".yml")
                                      else f"{file} är ingen PDF- eller DOCX-fil; `drafter verify` jämför en "
                                      "undertecknad PDF eller DOCX med låsen."])
+    packet = f"-{FILE_NAMES['packet']}.pdf"
+    if file.name.endswith(packet):  # composed for the nämnd, never signed nor locked
+        agreement = f"{file.name.removesuffix(packet)}-{FILE_NAMES['agreement']}.pdf"
+        return Verdict(file, False, [
+            f"{file} är nämndhandlingen (tjänsteutlåtandet med överenskommelsen som bilaga), och den låses inte: "
+            "den undertecknas inte. Verifiera överenskommelsens eller tjänsteutlåtandets egen fil, t.ex. "
+            f"{agreement}."])
     words = _file_words(file, data)
     if words is None:
         return Verdict(file, False, [f"{file} matchar inget låst dokument och kan inte läsas som "
@@ -94,7 +102,7 @@ def _differences(reference: list[str], words: list[str], limit: int = 12) -> lis
         if tag == "equal":
             continue
         context = " ".join(reference[max(0, i1 - 4):i1])
-        old, new = " ".join(reference[i1:i2]), " ".join(words[j1:j2])
+        old, new = _quoted(reference[i1:i2]), _quoted(words[j1:j2])
         if tag == "delete":
             out.append(f"  saknas efter ”…{context}”: ”{old}”")
         elif tag == "insert":
@@ -104,6 +112,14 @@ def _differences(reference: list[str], words: list[str], limit: int = 12) -> lis
     if len(out) > limit:
         out = out[:limit] + [f"  … och {len(out) - limit} skillnader till."]
     return out
+
+
+def _quoted(words: list[str], most: int = 30) -> str:
+    """A changed run of words as a difference line quotes it: a long one by its start and end and its length,
+    so that one line never quotes pages."""
+    if len(words) <= most:
+        return " ".join(words)
+    return f"{' '.join(words[:20])} … {' '.join(words[-6:])} ({len(words)} ord)"
 
 
 def _file_words(path: Path, data: bytes) -> list[str] | None:

@@ -1,4 +1,7 @@
 import datetime as dt
+import re
+
+import pytest
 
 from drafter.formatting import dag_och_manad, datum, genitiv, kronor, rakneord, tal, tkr
 
@@ -40,3 +43,32 @@ def test_gemen_lowers_a_common_name_but_not_a_proper_one():
     assert gemen("Rinkeby-Kista stadsdelsförvaltning") == "Rinkeby-Kista stadsdelsförvaltning"
     assert gemen("Avdelningen för stadsövergripande sociala frågor") == "avdelningen för stadsövergripande sociala frågor"
     assert gemen("Förvaltningen Järva") == "Förvaltningen Järva"
+
+
+@pytest.mark.parametrize("value", ["31 mars", "00-31", "13-01", "03-32", "[Fyll i]"])
+def test_a_day_and_month_that_is_none_is_said_in_swedish(value):
+    """'00-31' read as 31 december (MONTHS[-1]); '31 mars' gave Python's "invalid literal for int() with
+    base 10" to the official. ('02-30' is rendered, and period-renewal says that February has no 30th.)"""
+    with pytest.raises(ValueError, match=rf"^'{re.escape(value)}' är ingen dag och månad"):
+        dag_och_manad(value)
+
+
+def test_a_figure_that_is_no_day_and_month_names_the_figure(tmp_path):
+    """figures.rapport_senast: 31 mars (uppfoljning/aterrapportering@3 reads it as MM-DD): the message
+    names the figure and says how to write it, with no Python words."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from helpers import CLAUSES, ROOT
+
+    spec = tmp_path / "laxhjalp.yaml"
+    shutil.copy(ROOT / "tests" / "generic" / "norrmalm-stiftelse.yaml", spec)
+    spec.write_text(spec.read_text(encoding="utf-8").replace("rapport_senast: 03-31", "rapport_senast: 31 mars"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(spec), "--clauses", str(CLAUSES)])
+    assert result.exit_code == 2, result.output
+    assert "'31 mars' är ingen dag och månad" in result.output
+    assert "figures.rapport_senast" in result.output
+    assert "invalid literal" not in result.output

@@ -280,3 +280,40 @@ def test_an_address_from_the_forvaltnings_own_entry_is_pointed_at_there_and_an_e
     gone = _letterhead_changes({**record, "adress": ["Box 4001, 163 04 Spånga"]}, record)
     assert gone == ["adress låst ”Box 4001, 163 04 Spånga”, husstilen ger nu ingen"]
     assert _where(house, changes, ["Stockholms stad", "Socialförvaltningen"]).endswith("husstil.yaml:3")
+
+
+def test_a_locked_tjansteutlatande_records_its_own_proposal_fields(project):
+    """The tjänsteutlåtande's lock records the proposal: fields it is made of, so a changed budget row is the
+    only changed value lock-text names (it named proposal.title, .date … as 'ny', though none had changed:
+    lock_entry's file loop had taken over the document's name)."""
+    from drafter.lockdetail import value_record
+    from drafter.spec.load import load_spec
+
+    assert run("lock", SPEC, "--document", "tjansteutlatande").exit_code == 0
+    entry = yaml.safe_load((project / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
+    values = entry["dokument"]["tjansteutlatande"]["uppgifter"]
+    assert values == value_record(load_spec(project / SPEC), "tjansteutlatande")
+    assert "proposal.title" in values
+    spec = project / SPEC
+    text = spec.read_text(encoding="utf-8")
+    assert "amount: 57000" in text
+    spec.write_text(text.replace("amount: 57000", "amount: 67000"), encoding="utf-8")
+    result = run("check", SPEC)
+    (line,) = [x for x in result.output.splitlines() if x.startswith("fel [lock-text]") and "(tjänsteutlåtandet)" in x]
+    assert "57000 → 67000" in line
+    assert "proposal." not in line and "ny)" not in line
+
+
+def test_lock_text_advises_by_the_kind_of_document(project):
+    """A changed value under a locked tjänsteutlåtande or tillägg is not mended 'genom ett tillägg' to a
+    överenskommelse: the tjänsteutlåtande is what the nämnd decided on, a tillägg is changed by a new one."""
+    assert run("lock", SPEC, "--document", "tjansteutlatande", "--document", "tillagg-1").exit_code == 0
+    spec = project / SPEC
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("amount: 57000", "amount: 67000").replace("amount: 65000}", "amount: 66000}"),
+                    encoding="utf-8")
+    lines = {doc: line for line in run("check", SPEC).output.splitlines() if line.startswith("fel [lock-text]")
+             for doc in ("överenskommelsen", "tjänsteutlåtandet", "tillägget") if f"({doc})" in line}
+    assert lines["överenskommelsen"].endswith("En undertecknad överenskommelse ändras genom ett tillägg.")
+    assert "nämnden beslutade om och ändras inte" in lines["tjänsteutlåtandet"]
+    assert "ändras genom ett nytt tillägg" in lines["tillägget"]

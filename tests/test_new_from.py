@@ -238,3 +238,21 @@ def test_new_from_writes_out_a_standard_outline_without_versions_so_each_clause_
         "# other_amounts:\n#   egen_insats: N", "other_amounts:\n  egen_insats: 180000"))
     agreement_text = texts["laxhjalp-overenskommelse.pdf"].replace("\u00a0", " ")
     assert "skall" not in agreement_text and "180 000 kr" in agreement_text
+
+
+def test_new_from_a_spec_with_a_day_and_month_figure_checks_with_findings(tmp_path):
+    """A figure in the form MM-DD (figures.rapport_senast: 03-31, read by uppfoljning/aterrapportering@3)
+    becomes the MM-DD placeholder, which `check` reads as a placeholder of its field. '[Fyll i]' reached the
+    clause's date filter: 'Klausultexten kan inte fyllas i' at the clause file, exit 2, no findings at all."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from helpers import ROOT
+
+    spec = _new_from(tmp_path, ROOT / "tests" / "generic" / "norrmalm-stiftelse.yaml")
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    assert data["figures"]["rapport_senast"] == "MM-DD"
+    checked = CliRunner().invoke(main, ["check", str(spec), "--clauses", str(CLAUSES)])
+    assert checked.exit_code == 1, checked.output
+    assert "Fältet figures.rapport_senast är inte ifyllt ('MM-DD')" in checked.output
+    assert "kan inte fyllas i" not in checked.output

@@ -403,10 +403,52 @@ def test_the_report_says_what_to_do_apart_from_what_to_know(tmp_path):
     assert line_of(signatory).strip() == "title: ordförande" and signatory.endswith('"title: ordförande"')
     assert any(item.startswith("street-minds/bakgrund@2: ny version (utkast)") for item in todo)
     assert any("uppgiften besokare_per_manad_2023 gäller en viss tidpunkt" in item for item in todo)
-    assert any("skriv in det nya beslutet" in item for item in todo)
+    # the new decision goes into the new spec; the old one is quoted as the old one, not as what to write
+    [decision] = [item for item in todo if "skriv in det nya beslutet" in item]
+    assert decision.startswith(f"{path}: ") and "det förra var: \"" in decision
     assert any("parten är nu Stockholms stad" in item for item in know)
     assert any(item.startswith("street-minds/bakgrund@2:14: klausulen street-minds/bakgrund nämner ett årtal")
                for item in know)
     assert "villkor/period@2 → v3 (granskad)" in " ".join(know) and " → v" not in " ".join(todo)
     assert not set(todo) & set(know)
     assert output.rstrip().endswith(f"Gör det som står under Att göra och kör `drafter check {path}`.")
+
+
+def test_a_version_approved_for_another_kommun_does_not_enter_the_renewal(tmp_path):
+    """renew reads the old spec as `build` does: plain ids resolve for its own public party (and its lock).
+    parter/vardegrund@2 approved for Åsby kommun only is not the version Stockholms stad's agreement uses;
+    renew took it anyway, and stopped (exit 1) on a reference of v2 to a clause the agreement lacks."""
+    clauses = library(tmp_path)
+    approved = run("clauses", "approve", "parter/vardegrund@2", "--av", "Kommunstyrelsen i Åsby kommun",
+                   "--för", "Åsby kommun", "--datum", "2026-11-20", "--clauses", clauses,
+                   "--agreements", tmp_path / "none")
+    assert approved.exit_code == 0, approved.output
+    path, output = renewed(tmp_path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "parter/vardegrund@1" in yaml.safe_dump(data["outline"], allow_unicode=True)
+    # the newer version is offered as what it is: fastställd for Åsby kommun, not for this party
+    (offered,) = [line for line in output.splitlines() if "parter/vardegrund@1 → v2" in line]
+    assert "(fastställd för hela Åsby kommun, inte för socialnämnden i Stockholms stad)" in offered
+    assert "parter/vardegrund@2" not in yaml.safe_dump(data["outline"], allow_unicode=True)
+
+
+def test_the_extension_limit_moves_by_whole_years_across_a_leap_day(tmp_path):
+    """Region Exempelland's agreement runs to 31 March 2028 and may be extended a year at a time to
+    31 March 2031. Renewed to 31 March 2033, it may be extended to 31 March 2036: the limit moved by the
+    days between the two ends (one leap day fewer) and gave 30 March 2036, which check then refused
+    (period-renewal: one-year extensions from 31 March cannot end on 30 March)."""
+    from helpers import ROOT
+
+    agreements = tmp_path / "agreements"
+    agreements.mkdir()
+    shutil.copy(ROOT / "tests" / "generic" / "region-tva-foreningar.yaml", agreements)
+    result = run("renew", agreements / "region-tva-foreningar.yaml", "region-2031", "--end", "2033-03-31",
+                 "--clauses", library(tmp_path))
+    assert result.exit_code == 0, result.output
+    path = agreements / "region-2031.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert str(data["period"]["start"]) == "2031-04-01"
+    assert str(data["period"]["renewal"]["max_end"]) == "2036-03-31"
+    path.write_text(path.read_text(encoding="utf-8").replace("ÅÅÅÅ-MM-DD", "2031-03-01"), encoding="utf-8")
+    checked = run("check", path, "--clauses", library(tmp_path))
+    assert "[period-renewal]" not in checked.output, checked.output

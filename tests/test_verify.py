@@ -86,3 +86,23 @@ def test_a_spec_given_as_the_file_is_told_where_it_goes(here):
     assert result.exit_code == 1
     assert f"{SPEC} är ingen PDF- eller DOCX-fil" in result.output and f"drafter verify FIL.pdf {SPEC}" in result.output
     assert "skadad" not in result.output
+
+
+def test_the_namnd_packet_is_said_to_be_one_and_no_line_quotes_pages(here):
+    """The nämnd packet (the tjänsteutlåtande with the agreement as Bilaga 1) is never locked. Verified, it
+    was diffed against the agreement, and one line quoted the whole tjänsteutlåtande (3 000 characters)."""
+    packet = "out/street-minds-2026/street-minds-2026-handlingar.pdf"
+    result = run("verify", packet)
+    assert result.exit_code == 1
+    assert "nämndhandlingen" in result.output and "låses inte" in result.output
+    assert max(len(line) for line in result.output.splitlines()) < 400, result.output
+
+
+def test_a_long_insertion_is_quoted_by_its_start_and_end(here):
+    docx = Docx(str(here / (BUILT + ".docx")))
+    docx.paragraphs[5].add_run(" " + " ".join(f"ord{i}" for i in range(200)))
+    docx.save(str(here / "lang.docx"))
+    result = run("verify", "lang.docx")
+    assert result.exit_code == 1
+    (line,) = [x for x in result.output.splitlines() if "ord0" in x]
+    assert "ord0 ord1" in line and "ord199" in line and "(200 ord)" in line and "ord100" not in line

@@ -123,10 +123,17 @@ def check_legal_person(ctx: CheckContext):
 
 
 def _names(signs_for: str, name: str | None) -> bool:
-    """`signs_for` names `name` as a whole name ("föreningen Street Minds" names Street Minds)."""
+    """`signs_for` names `name` as a whole name ("föreningen Street Minds" names Street Minds), also in the
+    genitive ("Stockholms stads socialnämnd" names Stockholms stad)."""
     if not name:
         return False
-    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", signs_for.casefold()) is not None
+    return re.search(_whole(name.casefold()), signs_for.casefold()) is not None
+
+
+def _whole(name: str) -> str:
+    """A regex for `name` as a whole name, or its genitive (+s, none after s, x or z: "Region Exempellands")."""
+    genitive = "" if name[-1:] in "sxz" else "s?"
+    return rf"(?<!\w){re.escape(name)}{genitive}(?!\w)"
 
 
 # A word naming an organ (or a förvaltning, which is none): "Spånga-Tensta stadsdelsnämnd", "kommunstyrelsen".
@@ -147,7 +154,7 @@ def _organ(signs_for: str, party: Party) -> str | None:
     rest = signs_for
     for name in (party.name, party.municipality):
         if name:
-            rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+            rest = re.sub(_whole(name), " ", rest, flags=re.IGNORECASE)
     rest = _JOINER.sub("", " ".join(rest.split())).strip()
     return rest if _ORGAN_WORD.search(rest) or _near_miss(rest, _own_organs(party)) else None
 

@@ -22,30 +22,47 @@ RENEWALS_FOLLOWED = 20  # a chain of renewals longer than this is a loop
 
 
 def check_other_partnership(ctx: CheckContext):
-    seen: set[str] = set()
+    from drafter.lockfile import document_name
+
+    other: dict[str, bool] = {}  # clause version → of another partnership than the spec's
+    seen: set[tuple[str, bool]] = set()
     names: set[str] | None = None
     for doc in ctx.documents:
+        locked: bool | None = None  # read only when needed: the lock is the pipeline's to read once
         for section in doc.walk_sections():
             use = section.clause
-            if use is None or f"{use.id}@{use.version}" in seen:
+            if use is None:
                 continue
-            seen.add(f"{use.id}@{use.version}")
-            clause = ctx.library.get(f"{use.id}@{use.version}")
+            ref = f"{use.id}@{use.version}"
+            if ref not in other:
+                clause = ctx.library.get(ref)
+                owner = clause.meta.partnership
+                if owner and names is None:
+                    names = spec_partnership_names(ctx)
+                other[ref] = bool(owner) and not any(_is_of(name, owner or "") for name in names or ())
+            if not other[ref]:
+                continue
+            if locked is None:  # signed: a legal fact, warned of, never stopped; the agreement as amended is its text
+                name = "overenskommelse" if doc.kind == "consolidated" else document_name(doc)
+                locked = name in ctx.locked
+            if (ref, locked) in seen:
+                continue
+            seen.add((ref, locked))
+            clause = ctx.library.get(ref)
             owner = clause.meta.partnership
-            if not owner:
-                continue
-            if names is None:
-                names = spec_partnership_names(ctx)
-            if any(_is_of(name, owner) for name in names):
-                continue
+            said = (f"Klausulen {clause.ref} ({clause.meta.heading}) hör till partnerskapet {owner} (partnership: i "
+                    f"klausulens huvud), men specen gäller inte det partnerskapet. Den beskriver det partnerskapets "
+                    "verksamhet och beslut, och de uppgifterna stämmer inte i en annan överenskommelse. ")
+            if locked:
+                said += ("Dokumentet är redan undertecknat och låst, så texten ändras inte här: rätta det som inte "
+                         "stämmer genom ett tillägg (amendments:). ")
+            else:
+                said += ("Skriv partnerskapets egen text i stället: ett avsnitt med key: och heading: och texten "
+                         "under texts:, eller standardmallens avsnitt på samma plats. ")
             yield Finding(
-                "clause-other-partnership", "error",
-                f"Klausulen {clause.ref} ({clause.meta.heading}) hör till partnerskapet {owner} (partnership: i "
-                f"klausulens huvud), men specen gäller inte det partnerskapet. Den beskriver det partnerskapets "
-                "verksamhet och beslut, och de uppgifterna stämmer inte i en annan överenskommelse. Skriv "
-                "partnerskapets egen text i stället: ett avsnitt med key: och heading: och texten under "
-                "texts:, eller standardmallens avsnitt på samma plats. Hör specen ändå till partnerskapet, "
-                f"ge den ett namn som börjar med {owner}- (t.ex. {owner}-2027.yaml).",
+                "clause-other-partnership", "warning" if locked else "error",
+                said + "Hör specen ändå till partnerskapet, ge den ett namn som börjar med "
+                f"{owner}- (t.ex. {owner}-2027.yaml).",
                 ctx.where_clause_used(clause.id, clause.version), doc.kind)
 
 

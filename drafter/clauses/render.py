@@ -20,6 +20,7 @@ import contextvars
 import hashlib
 import re
 import traceback
+from collections.abc import Mapping
 from functools import lru_cache
 
 from jinja2 import BaseLoader, FileSystemBytecodeCache, StrictUndefined, TemplateError, TemplateSyntaxError
@@ -294,7 +295,9 @@ def _render(env, source: str, context: dict, clause: ClauseVersion, first_line: 
                      _template_line(exc, name), field) from None
     except (TemplateError, TypeError, ValueError, AttributeError, LookupError) as exc:
         line = _template_line(exc, name)
-        raise _error(clause, f"Klausultexten kan inte fyllas i ({exc}).", first_line, line, field) from None
+        figure = _figure_said(exc, context)
+        raise _error(clause, f"Klausultexten kan inte fyllas i ({exc}).", first_line, line, field,
+                     hint=f"Rätta {figure} i specen." if figure else None) from None
     finally:
         _BUDGET.reset(token)
 
@@ -341,6 +344,17 @@ def _may_change_or_loop(env: SandboxedEnvironment, source: str) -> bool:
 def _error(clause, message, first_line, line, field, hint=None) -> DrafterError:
     file_line = first_line + line - 1 if line else first_line
     return DrafterError(message, Where(str(clause.path), file_line, None, field), hint)
+
+
+def _figure_said(exc: Exception, context: dict) -> str | None:
+    """The spec's figure whose value a filter could not read ("'31 mars' är ingen dag och månad"), as
+    figures.KEY: the official fixes the spec, not the clause the message points at."""
+    said = re.match(r"'(.+?)' är ", str(exc))
+    figures = context.get("figures")
+    if not said or not isinstance(figures, Mapping):
+        return None
+    keys = [k for k, v in figures.items() if str(v) == said.group(1)]
+    return ", ".join(f"figures.{k}" for k in keys) or None
 
 
 def _template_line(exc: Exception, name: str) -> int | None:

@@ -263,12 +263,31 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
         click.echo(f"varning: {path} kunde inte sättas samman ({problem})", err=True)
 
 
+def _party_filled_in(spec_path: Path) -> None:
+    """Exit 2 when the spec's public party still has the placeholders of `drafter new` ("[Kommunens namn]"):
+    whom the approval is for cannot be told, and the tip must not be to type the placeholder."""
+    from drafter.spec.load import load_spec
+    from drafter.spec.placeholders import PLACEHOLDER
+
+    loaded = load_spec(spec_path)
+    public = loaded.spec.public
+    index = next(i for i, p in enumerate(loaded.spec.parties) if p is public)
+    blank = [f for f in ("name", "committee") if isinstance(getattr(public, f), str)
+             and PLACEHOLDER.match(getattr(public, f).strip())]
+    if blank:
+        said = ", ".join(f"parties.{index}.{f}: {getattr(public, f)}" for f in blank)
+        raise DrafterError(f"Den offentliga parten i {spec_path} är inte ifylld ({said}), så det går inte att säga vem "
+                           "fastställelsen gäller; inget skrevs.", loaded.where("parties", index, blank[0]),
+                           hint="Fyll i kommunens eller regionens namn och nämnden i specen, och kör kommandot igen.")
+
+
 def _spec_refs(spec_path: Path, library, scope, given: list[str]) -> list[str]:
     """The versions `spec_path` uses that are not fastställda for its public party, listed before
     anything is written; exit 2 when the approval would not apply to that party either."""
     from drafter.clauses.affected import unapproved_in
 
     wanted = unapproved_in(spec_path, library)
+    _party_filled_in(spec_path)
     if not scope.covers(wanted.party):
         raise DrafterError(f"Fastställelsen skulle gälla {scope.describe()}, inte den offentliga parten i "
                            f"{spec_path} ({wanted.party.describe()}); versionerna räknades då ändå inte som "

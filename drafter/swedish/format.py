@@ -38,7 +38,12 @@ def dag_och_manad(value: str | dt.date) -> str:
     """"09-30" (a date every year) or a date -> "30 september"."""
     if isinstance(value, dt.date):
         return f"{value.day} {MONTHS[value.month - 1]}"
-    month, day = (int(p) for p in value.split("-"))
+    try:  # "00-31" is not 31 december (a day past the month's end, "02-30", is period-renewal's to say)
+        month, day = (int(p) for p in str(value).split("-"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            raise ValueError
+    except (ValueError, TypeError):
+        raise ValueError(f"'{value}' är ingen dag och månad; skriv den som MM-DD, t.ex. 03-31") from None
     return f"{day} {MONTHS[month - 1]}"
 
 

@@ -230,6 +230,16 @@ def test_own_nämnd_in_every_form_signs_without_a_finding(tmp_path):
         assert of(findings(spec_file(tmp_path, rinkeby(written))), "party-signs-for") == [], written
 
 
+def test_the_kommun_in_the_genitive_with_its_own_nämnd_signs_without_a_finding(tmp_path):
+    """"Stockholms stads Rinkeby-Kista stadsdelsnämnd" is the party's own nämnd, said the Swedish way; it
+    was taken for a misspelling ('Menade du …? rätta stavningen'). Another nämnd so is still found."""
+    for written in ("Stockholms stads Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista stadsdelsnämnd, Stockholms stads"):
+        assert of(findings(spec_file(tmp_path, rinkeby(written))), "party-signs-for") == [], written
+    (f,) = of(findings(spec_file(tmp_path, rinkeby("Stockholms stads Spånga-Tensta stadsdelsnämnd"))), "party-signs-for")
+    assert "Spånga-Tensta stadsdelsnämnd är inte den nämnd som beslutar" in f.message
+    assert "Menade du" not in f.message
+
+
 def test_another_organ_of_a_region(tmp_path):
     import yaml
 

@@ -3,7 +3,8 @@
 import shutil
 
 from checks.support import findings, spec_file
-from helpers import EXAMPLE, example_data
+from drafter.spec.load import load_spec
+from helpers import CLAUSES, EXAMPLE, example_data
 
 # The example's clauses of the Street Minds partnership: six in the agreement, seven in the proposal
 # (syfte-och-mal, malgrupp and ataganden in both, reported once).
@@ -70,3 +71,26 @@ def test_the_web_pages_unsaved_copy_goes_by_the_specs_name(tmp_path):
     assert not _codes(spec)
     shutil.move(spec, tmp_path / ".laxhjalp.utkast-k3j2.yaml")
     assert len(_codes(tmp_path / ".laxhjalp.utkast-k3j2.yaml")) == len(OWN)
+
+
+def test_a_locked_agreement_that_already_uses_them_is_warned_not_stopped(tmp_path):
+    """A signed and locked agreement is a legal fact: one signed before this check existed, with another
+    partnership's clauses, still builds (a warning, as decision-unrecorded and amendment-mandate do for a
+    locked agreement), and the advice is a tillägg, not a text to write into the signed agreement. The
+    tjänsteutlåtande, not locked, is still stopped."""
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.lockfile import lock_entry, write_lock
+    from drafter.pipeline import prepare
+
+    spec = spec_file(tmp_path, _other(example_data(amended=True)), "laxhjalp-jarva-2027.yaml")
+    loaded = load_spec(spec)
+    library = ClauseLibrary(CLAUSES)
+    agreement = next(d for d in prepare(loaded, library).documents if d.kind == "agreement")
+    write_lock(spec, {"overenskommelse": lock_entry(agreement, {}, library, loaded, "overenskommelse")})
+    found = _codes(spec)
+    # the agreement as amended (consolidated) has the signed text: no error there either
+    in_agreement = [f for f in found if f.document in ("agreement", "consolidated", "addendum")]
+    in_proposal = [f for f in found if f.document == "proposal"]
+    assert in_agreement and in_proposal
+    assert all(f.severity == "warning" and "tillägg" in f.message for f in in_agreement)
+    assert all(f.severity == "error" for f in in_proposal)

@@ -173,3 +173,17 @@ def test_spec_says_per_other_spec_in_one_line_what_it_leaves(project):
     assert "av klausulerna)" in listed[0] and "använder" in listed[0] and listed[0].count("(") <= 3
     assert all(line.count("@") <= 9 for line in listed)  # counted, not each version named
     assert "Specen som fastställelsen gäller, agreements/ny.yaml, får samma texter som förut; de " in result.output
+
+
+def test_spec_whose_public_party_is_not_filled_in_says_so(project):
+    """A spec fresh from `drafter new` names its public party '[Kommunens namn]': the tip was to type
+    --för "[Kommunens namn]". It says the party is to be filled in first, and writes nothing."""
+    before = files(project)
+    made = run("new", "ny", "--agreements", project / "agreements")
+    assert made.exit_code == 0, made.output
+    result = run("clauses", "approve", "--spec", "agreements/ny.yaml", "--av", "Socialnämnden i Stockholms stad",
+                 "--datum", "2026-06-01", "--ja")
+    assert result.exit_code == 2, result.output
+    assert "[Kommunens namn]" not in result.output.split("Tips:")[1]
+    assert "parties.0.name" in result.output and "inte ifylld" in result.output
+    assert files(project) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as html_text
 import io
 import re
+import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -66,8 +67,6 @@ def test_new_partnership_from_the_overview(client, project):
 
 def renew_by_command(project, tmp_path, monkeypatch, *args: str):
     """`drafter renew` on a copy of the project as it stands: the spec it writes and the lines it prints."""
-    import shutil
-
     from click.testing import CliRunner
 
     from drafter.cli import main
@@ -715,3 +714,63 @@ def test_a_bug_in_drafter_is_an_internal_error_page_without_traceback(client, mo
 def test_unknown_pages_are_swedish_404s(client):
     answer = client.get("/finns-inte")
     assert answer.status_code == 404 and "Sidan finns inte" in answer.text
+
+
+def _new_form_defaults(client) -> dict[str, str]:
+    """What the Översikt's Nytt partnerskap form sends untouched: each select's first option, a checkbox not."""
+    page = client.get("/").text
+    form = page[page.index('action="/new"'):].split("</form>")[0]
+    values = {}
+    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
+        selected = re.search(r'<option value="([^"]*)"[^>]*selected', body) or re.search(r'<option value="([^"]*)"', body)
+        values[name] = selected.group(1)
+    return values
+
+
+def test_new_from_a_stadsdelsnamnd_spec_keeps_its_kind_as_the_command_does(client, project):
+    """`drafter new NAME --from SPEC` keeps the tjänsteutlåtande's kind of SPEC when --proposal is not given;
+    the page sent 'facknamnd' from its select whatever the spec was, so the same choice gave a facknämnd's
+    proposal on the page and a stadsdelsnämnd's from the command."""
+    shutil.copy(REPO / "tests" / "generic" / "norrmalm-stiftelse.yaml", project / "agreements")
+    values = {**_new_form_defaults(client), "csrf": TOKEN, "name": "ny-norrmalm", "from": "norrmalm-stiftelse"}
+    answer = client.post("/new", data=values, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    text = (project / "agreements" / "ny-norrmalm.yaml").read_text(encoding="utf-8")
+    assert "tjansteutlatande/forslag-till-beslut-stadsdelsnamnd@" in text  # the stadsdelsnämnd's decision points
+    # chosen on the page, the kind is honoured, as --proposal is
+    values.update(name="ny-fack", proposal="facknamnd")
+    assert client.post("/new", data=values, follow_redirects=False).status_code == 303
+    assert "stadsdelsnamnd" not in (project / "agreements" / "ny-fack.yaml").read_text(encoding="utf-8")
+
+
+def test_new_for_work_with_children_as_drafter_new_barn(client, project):
+    """The page offers what `drafter new --barn` does: the register extract clause in the agreement."""
+    page = client.get("/").text
+    assert 'name="barn"' in page
+    values = {**_new_form_defaults(client), "csrf": TOKEN, "name": "barn-2027", "barn": "ja"}
+    assert client.post("/new", data=values, follow_redirects=False).status_code == 303
+    text = (project / "agreements" / "barn-2027.yaml").read_text(encoding="utf-8")
+    without = {**_new_form_defaults(client), "csrf": TOKEN, "name": "utan-barn-2027"}
+    assert client.post("/new", data=without, follow_redirects=False).status_code == 303
+    plain = (project / "agreements" / "utan-barn-2027.yaml").read_text(encoding="utf-8")
+    register = [line for line in text.splitlines() if "villkor/belastningsregister" in line and not line.lstrip().startswith("#")]
+    assert register
+    assert not [line for line in plain.splitlines() if "villkor/belastningsregister" in line and not line.lstrip().startswith("#")]
+
+
+def test_the_build_page_says_a_clause_version_moved_as_the_command_does(client, project):
+    """`drafter build` says when a clause resolves to another version than at the last build
+    (clause-version-changed); the page's Bygg dokumenten said only the lock's notes."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    assert client.post(f"/spec/{SPEC}/build", data={"csrf": TOKEN}).status_code == 200
+    approved = CliRunner().invoke(main, ["clauses", "approve", "parter/informationsspridning@2", "--av",
+                                         "Socialnämnden i Stockholms stad", "--datum", "2026-11-20",
+                                         "--clauses", str(project / "clauses"), "--agreements", str(project / "agreements")])
+    assert approved.exit_code == 0, approved.output
+    answer = client.post(f"/spec/{SPEC}/build", data={"csrf": TOKEN})
+    assert answer.status_code == 200, answer.text
+    assert "clause-version-changed" in answer.text
+    assert "parter/informationsspridning: v1 → v2 (mot förra bygget)" in html_text.unescape(answer.text)

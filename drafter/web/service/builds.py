@@ -11,12 +11,13 @@ from drafter.errors import DrafterError
 from drafter.web.service.project import OUTPUT_FILE, NotFound, Project
 
 _build_lock = threading.Lock()
-LOCK_NOTES = ("lock-layout", "lock-letterhead")  # what a build says of a locked document's files, as the command does
+LOCK_NOTES = ("lock-layout", "lock-letterhead", "clause-version-changed")  # the infos `drafter build` says too (cli/build.SAID_INFO)
 
 
 def build_spec(project: Project, name: str, notes: list | None = None) -> dict:
     """`drafter build` of the saved spec into output/NAME/; returns the manifest. `notes`, when a list, gets
-    what the build says of a locked document (a file not byte for byte the locked one, a letterhead kept)."""
+    the infos the command prints too: of a locked document (a file not byte for byte the locked one, a
+    letterhead kept) and of a clause resolving to another version than at the last build."""
     import json
 
     from drafter.build import BuildOptions, ChecksFailed, build
