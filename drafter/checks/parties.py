@@ -1,5 +1,6 @@
 """party-mismatch: each party's name, organisationsnummer and signatory are written as in the spec;
-party-signs-for: each signatory signs for its own party (another nämnd: an error when slutlig); party-legal-person: the party can sign at all."""
+party-signs-for: each signatory signs for its own party (another nämnd: an error when slutlig);
+party-legal-person: the party can sign at all."""
 
 from __future__ import annotations
 
