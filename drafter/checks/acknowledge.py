@@ -28,12 +28,15 @@ def acknowledge(loaded: "LoadedSpec", findings: list[Finding], library: "ClauseL
     """`findings` with the spec's acknowledgements applied, and an info for each one left unused."""
     unused = []
     floats = _floating(loaded, library) if any(a.code in FOLLOWS_APPROVALS for a in loaded.spec.acknowledge) else None
+    named = {a.about for a in loaded.spec.acknowledge if a.about and "@" in a.about}
     for i, ack in enumerate(loaded.spec.acknowledge):
         places = _places(loaded, ack.about, library)
         candidates = [f for f in findings if f.code == ack.code and f.severity != "error"]
         left_out: list[str] = []
+        covered = 0  # clauses of grouped findings acknowledged one by one, the others left out
         if floats is not None and ack.code in FOLLOWS_APPROVALS and not (ack.about and "@" in ack.about):
-            candidates, left_out = _pinned_only(candidates, floats, places, ack.reason)
+            candidates, left_out, covered = _pinned_only(candidates, floats, places, ack.reason)
+            left_out = [ref for ref in left_out if ref not in named]  # another acknowledgement names it
         # a grouped finding (details) stands at its document's outline line: with `about`, its clauses count
         matched = [f for f in candidates if places is None or (not f.details and f.where in places)]
         for finding in matched:
@@ -52,7 +55,7 @@ def acknowledge(loaded: "LoadedSpec", findings: list[Finding], library: "ClauseL
                                   "så fyndet kan komma av en fastställelse som gjordes efter kvitteringen. Skriv "
                                   "versionen i specen (@N), eller kvittera just den versionen (about: "
                                   f"{left_out[0]}).", place))
-        elif not matched and not in_groups:
+        elif not matched and not in_groups and not covered:
             unused.append(Finding("acknowledge-unused", "info",
                                   f"Kvitteringen av {ack.code}"
                                   + (f" för {ack.about}" if ack.about else "")
@@ -89,12 +92,12 @@ def _floats(where: object, clause: object, floats: tuple[set[str], set[str]]) ->
 
 
 def _pinned_only(candidates: list[Finding], floats: tuple[set[str], set[str]], places: set[str] | None,
-                 reason: str) -> tuple[list[Finding], list[str]]:
+                 reason: str) -> tuple[list[Finding], list[str], int]:
     """`candidates` without what a blanket acknowledgement cannot cover: a finding about a clause that
     follows new approvals. A grouped finding with such clauses is taken out too; its other clauses (those
     `places` allows) are acknowledged one by one here, so it says how many are. Returns the findings
-    kept and the refs left out."""
-    kept, left_out = [], []
+    kept, the refs left out and how many clauses were acknowledged here."""
+    kept, left_out, covered = [], [], 0
     for finding in candidates:
         if finding.details:
             out = [d for d in finding.details if _floats(d.get("where"), d.get("clause"), floats)]
@@ -105,12 +108,13 @@ def _pinned_only(candidates: list[Finding], floats: tuple[set[str], set[str]], p
             for detail in finding.details:
                 if detail not in out and (places is None or detail.get("clause") in places):
                     detail["acknowledged"] = reason
+                    covered += 1
         elif _floats(finding.where, None, floats):
             named = _REF.search(finding.message)
             left_out.append(named.group(1) if named else finding.where)
         else:
             kept.append(finding)
-    return kept, left_out
+    return kept, left_out, covered
 
 
 def _settle_group(finding: Finding) -> None:
