@@ -45,6 +45,7 @@ class Effect:
     untouched: list[str] = field(default_factory=list)  # "överenskommelsen (låst vid villkor/period@2)", or
     # a version the spec names (id@N) or that stays the newest fastställd
     final_unlocked: bool = False
+    signed: list[str] = field(default_factory=list)  # "villkor/period@2": the version a slutlig document was built with
 
 
 def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, str]) -> dict[Path, Resolved]:
@@ -98,7 +99,9 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
             if was != now:
                 effect.changed.append(f"{label(name)}: {clause_id} " + ", ".join(f"v{v}" for v in was)
                                       + " → " + ", ".join(f"v{v}" for v in now))
-                effect.final_unlocked = effect.final_unlocked or (old.final and name not in old.locked)
+                if old.final and name not in old.locked:
+                    effect.final_unlocked = True
+                    effect.signed += [f"{clause_id}@{v}" for v in was if f"{clause_id}@{v}" not in effect.signed]
             elif name in old.locked:
                 effect.untouched.append(f"{label(name)} (låst vid {clause_id}{shown})")
             elif clause_id in old.pinned:
@@ -118,7 +121,8 @@ class Summary:
 
     changed: dict[Path, list[str]] = field(default_factory=dict)
     untouched: dict[Path, list[str]] = field(default_factory=dict)
-    final_unlocked: set[Path] = field(default_factory=set)  # changed, slutlig and not locked: lock it
+    final_unlocked: set[Path] = field(default_factory=set)  # changed, slutlig and not locked: its build is refused
+    signed: dict[Path, list[str]] = field(default_factory=dict)  # the versions to pin it at again
 
     def lines(self, shown=str) -> list[str]:
         """The summary as the command prints it; `shown` names a spec (its path, or as the web page shows it)."""
@@ -126,14 +130,21 @@ class Summary:
         if self.changed:
             out.append("Ändras vid nästa bygge:")
             for path, lines in self.changed.items():
-                note = ("  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas"
-                        if path in self.final_unlocked else "")
+                note = _refused_note(self.signed.get(path, [])) if path in self.final_unlocked else ""
                 out.append(f"  {shown(path)}: " + "; ".join(lines) + note)
         if self.untouched:
             out.append("Rörs inte:")
             for path, lines in self.untouched.items():
                 out.append(f"  {shown(path)}: " + "; ".join(lines))
         return out
+
+
+def _refused_note(signed: list[str]) -> str:
+    """What a slutlig, unlocked spec's next build does after the approval, and what to do (clauses/changes.py)."""
+    pin = " och ".join(signed) if signed else "den version som undertecknades (@N)"
+    return ("  – slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när "
+            f"dokumentet har byggts förut (clause-version-changed). Skriv {pin} i specen och lås det med `drafter lock`; ska texten "
+            "ändras, gör det i ett tillägg")
 
 
 def summarise(clause_ids: list[str], before: dict[Path, Resolved], after: dict[Path, Resolved],
@@ -148,6 +159,7 @@ def summarise(clause_ids: list[str], before: dict[Path, Resolved], after: dict[P
             summary.untouched.setdefault(e.spec, []).extend(e.untouched)
             if e.final_unlocked:
                 summary.final_unlocked.add(e.spec)
+                summary.signed.setdefault(e.spec, []).extend(r for r in e.signed if r not in summary.signed[e.spec])
     summary.changed = {k: v for k, v in summary.changed.items() if v}
     summary.untouched = {k: v for k, v in summary.untouched.items() if v}
     return summary
