@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from drafter.clauses.scope import Scope
     from drafter.spec.model import Party
 
+REFUSED = ("overenskommelse", "tjansteutlatande")  # a slutlig spec's documents whose changed build is refused
 LABELS = {"overenskommelse": "överenskommelsen", "tjansteutlatande": "tjänsteutlåtandet",
           "overenskommelse-konsoliderad": "den konsoliderade överenskommelsen"}
 
@@ -99,7 +100,7 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
             if was != now:
                 effect.changed.append(f"{label(name)}: {clause_id} " + ", ".join(f"v{v}" for v in was)
                                       + " → " + ", ".join(f"v{v}" for v in now))
-                if old.final and name not in old.locked:
+                if old.final and name not in old.locked and name in REFUSED:  # drafter/clauses/changes.py
                     effect.final_unlocked = True
                     effect.signed += [f"{clause_id}@{v}" for v in was if f"{clause_id}@{v}" not in effect.signed]
             elif name in old.locked:

@@ -12,7 +12,8 @@ versions differ from those its previous slutlig build used is an error, and the 
 (`drafter build` writes nothing), whatever moved it: a later approval, or an edit of the spec. The
 manifest records each document's versions (`document_clauses`) and the status it was built with; a
 manifest from before then has only the spec's versions, so a version no longer used is what counts.
-The consolidated agreement is not signed and is never refused.
+The consolidated agreement is not signed and a tillägg is locked on its own when it is signed (until
+then it may be a draft in a slutlig spec): neither is refused; the agreement and the proposal are.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from typing import TYPE_CHECKING
 from drafter.checks.finding import Finding
 
 UNSIGNED = ("overenskommelse-konsoliderad",)  # document names (drafter/lockfile.py) nobody signs
+# A tillägg is written while the spec stays slutlig, and each is locked on its own when it is signed
+# (drafter/lockfile.py): an unlocked one may still be a draft, so its versions may change (told as info).
+DRAFTED_LATER = "tillagg-"
 
 if TYPE_CHECKING:
     from drafter.model.nodes import Document
@@ -128,8 +132,8 @@ def _refused(loaded: "LoadedSpec", previous: dict, before: dict[str, list[int]],
     recorded = previous.get("document_clauses")
     if isinstance(recorded, dict):
         for name, refs in document_versions(documents).items():
-            if name in UNSIGNED or name not in recorded:
-                continue  # a new document (tillägg nr 2) was never signed before
+            if name in UNSIGNED or name.startswith(DRAFTED_LATER) or name not in recorded:
+                continue  # not signed, or a tillägg (locked when signed), or new
             was, now = _by_id(recorded[name]), _by_id(refs)
             for clause_id in sorted(set(was) & set(now)):
                 if was[clause_id] != now[clause_id]:

@@ -118,3 +118,41 @@ def test_the_shipped_2023_example_pins_its_versions_and_is_untouched_by_the_appr
     assert built.exit_code == 0, built.output
     assert "clause-version-changed" not in built.output
     assert docx_text(tmp_path / DOCX) == before
+
+
+@pytest.fixture
+def signed_2026(tmp_path, monkeypatch):
+    """The 2026 example signed (slutlig, decision recorded) and its agreement locked; built once."""
+    from helpers import signed_example
+
+    copy_examples(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    signed_example(tmp_path)
+    assert run("lock", "agreements/street-minds-2026.yaml").exit_code == 0
+    result = run("build", "agreements/street-minds-2026.yaml", "--format", "docx")
+    assert result.exit_code == 0, result.output
+    return tmp_path
+
+
+def as_if_built_with(root, document: str, clause: str, version: int) -> None:
+    """The previous build's manifest as if `document` had used another version of `clause`."""
+    path = root / "output/street-minds-2026/manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    refs = manifest["document_clauses"][document]
+    assert any(r.startswith(f"{clause}@") for r in refs), refs
+    manifest["document_clauses"][document] = [f"{clause}@{version}" if r.startswith(f"{clause}@") else r for r in refs]
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_each_document_is_compared_with_its_own_previous_versions(signed_2026):
+    """The tjänsteutlåtande of a slutlig spec is what the nämnd decided on: refused when it changes; the
+    consolidated agreement, which nobody signs, is not."""
+    as_if_built_with(signed_2026, "overenskommelse-konsoliderad", "villkor/period", 7)
+    built = run("build", "agreements/street-minds-2026.yaml", "--format", "docx", "--force")
+    assert built.exit_code == 0, built.output
+    as_if_built_with(signed_2026, "tjansteutlatande", "tjansteutlatande/beredning", 7)
+    refused = run("build", "agreements/street-minds-2026.yaml", "--format", "docx", "--force")
+    assert refused.exit_code == 1, refused.output
+    assert ("tjansteutlatande/beredning ändras i ett slutligt dokument (tjänsteutlåtandet: v7 → v1, mot förra "
+            "bygget)") in refused.output
+    assert "Skriv tjansteutlatande/beredning@7 i specen" in refused.output
