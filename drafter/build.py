@@ -94,6 +94,15 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
     if prepared.has_errors:
         raise ChecksFailed(spec_path, prepared.findings)
     documents = prepared.documents
+    clauses = _clauses_used(documents)
+    from drafter.clauses.changes import version_changes
+
+    changes = version_changes(spec_path, loaded, folder, clauses, documents)  # a signed text changed: refused
+    if report:
+        for finding in changes:
+            report(finding)
+    if any(f.severity == "error" for f in changes):
+        raise ChecksFailed(spec_path, prepared.findings + changes)
     stem = spec_path.stem
     if "pdf" in options.formats and options.pdf_engine == "typst":
         from drafter.glyphs import glyph_error
@@ -120,12 +129,8 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
         entries.append(packet)
     if options.redline and "docx" in options.formats:
         entries += _consolidated_redline(documents, stem)
-    clauses = _clauses_used(documents)
-    if report:
-        from drafter.clauses.changes import version_changes
+    from drafter.clauses.changes import document_versions
 
-        for finding in version_changes(spec_path, loaded, folder, clauses, documents):
-            report(finding)
     for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
         hashed[(library.root, clause_id)] = library.digest(clause_id)
     inputs = inputs_sha256(spec_path, library.root, [c["id"] for c in clauses], options.outputs,
@@ -144,6 +149,9 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
             for kind, title, files in entries
         ],
         "clauses": clauses,
+        # what each document was built with, and as what: a slutlig document may not change (clauses/changes.py)
+        "status": loaded.spec.document.status,
+        "document_clauses": document_versions(documents),
     }
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
     return folder, all_files, manifest

@@ -4,6 +4,7 @@ the spec's public party (drafter/clauses/scope.py)."""
 
 from __future__ import annotations
 
+from drafter.checks import unpinned  # clause-unpinned: a slutlig document's plain ids
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.clauses.lock import LOCK_NAME, read_lock
@@ -154,4 +155,4 @@ def check_clause_text_changed(ctx: CheckContext):
                           f"återställ rubriken, eller lägg ändringen i en ny version (v{clause.version + 1}.md).",
                           clause.ref, kind)
 
-CHECKS = [check_clause_status, check_clause_text_changed]
+CHECKS = [check_clause_status, check_clause_text_changed, *unpinned.CHECKS]

@@ -1,5 +1,6 @@
 """party-mismatch: each party's name, organisationsnummer and signatory are written as in the spec;
-party-signs-for: each signatory signs for its own party; party-legal-person: the party can sign at all."""
+party-signs-for: each signatory signs for its own party (another nämnd: an error when slutlig);
+party-legal-person: the party can sign at all."""
 
 from __future__ import annotations
 
@@ -170,6 +171,16 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, _organ_key(a), _organ_key(b)).ratio()
 
 
+def _close(run: str, name: str) -> bool:
+    """`run` misspells `name`: close as a whole, and, for a name of several words, close before its last
+    word too, so that another nämnd with the same ending ("Östermalms stadsdelsnämnd" for "Norrmalms
+    stadsdelsnämnd", 0.86 alike as a whole) is another nämnd, not a misspelling."""
+    if _similarity(run, name) < NEAR:
+        return False
+    head, name_head = run.split()[:-1], name.split()[:-1]
+    return not (head and name_head) or _similarity(" ".join(head), " ".join(name_head)) >= NEAR
+
+
 def _near_miss(written: str, names: list[str]) -> str | None:
     """The name in `names` that `written`, or a run of its words, misspells ("Rinkeby-Kista stadsdelsnämd",
     "föreningen Street Mindz"); None when none is that close."""
@@ -180,21 +191,30 @@ def _near_miss(written: str, names: list[str]) -> str | None:
         size = len(name.split())
         runs = [" ".join(words[i:i + n]) for n in (size, size - 1, size + 1) if n > 0
                 for i in range(len(words) - n + 1)]
-        if any(_similarity(run, name) >= NEAR for run in runs):
+        if any(_close(run, name) for run in runs):
             return name
     return None
 
 
-def _signs_for_problem(signs_for: str, party: Party, committee_at: str) -> tuple[str, str] | None:
-    """(what is wrong, what to do) when `signs_for` does not bind `party`; None when it does."""
+def _names_organ(written: str, organ: str) -> bool:
+    """`written` names `organ` in either form, word by word ("socialnämnden i Stockholms kommun" names socialnämnd)."""
+    return _names(" ".join(_organ_key(w) for w in written.split()), _organ_key(organ))
+
+
+def _signs_for_problem(signs_for: str, party: Party, committee_at: str) -> tuple[str, str, bool] | None:
+    """(what is wrong, what to do, whether it is clearly another organ) when `signs_for` does not bind
+    `party`; None when it does. Clearly another organ: it names a nämnd (or styrelse, förvaltning …)
+    that is not the party's and does not misspell it ("Spånga-Tensta stadsdelsnämnd" for Rinkeby-Kista)."""
     own = _own_organs(party)
     organ = _organ(signs_for, party)
     own_organ = organ is not None and any(_organ_key(organ) == _organ_key(o) for o in own)
     near = _near_miss(organ, own) if organ and own and not own_organ else None
     kommun = party.name if party.kind in ("kommun", "region") else party.municipality
+    other_organ = (organ is not None and bool(own) and not own_organ and not near
+                   and not any(_names_organ(organ, o) for o in own))
     if near:
         return (f"parten handlar genom {near} ({committee_at}).",
-                f"Menade du {near}? Underskriftsblocket skriver signs_for som det står: rätta stavningen.")
+                f"Menade du {near}? Underskriftsblocket skriver signs_for som det står: rätta stavningen.", False)
     if not (_names(signs_for, party.name) or _names(signs_for, party.municipality)):
         if own_organ and organ is not None and _organ_key(organ) == _organ_key(signs_for):
             return None  # the nämnd alone: "Norrmalms stadsdelsnämnd"
@@ -203,20 +223,21 @@ def _signs_for_problem(signs_for: str, party: Party, committee_at: str) -> tuple
             whose += f" och hör till {party.municipality}"
         meant = _near_miss(signs_for, [n for n in (party.name, party.municipality) if n])
         return (f"{whose}.", (f"Menade du {meant}? " if meant else "") + "Den som skriver under binder den part hen "
-                "står under: rätta signs_for eller för undertecknaren till rätt part.")
+                "står under: rätta signs_for eller för undertecknaren till rätt part.", other_organ and not meant)
     if organ is None or not own or own_organ:
         return None
     return (f"parten {party.name} handlar genom {own[0]} ({committee_at}); {organ} är inte den nämnd som beslutar om "
             f"partnerskapet och binder inte {kommun or party.name} i det.",
             f"Skriv den nämnd som beslutar i signs_for, t.ex. \"{own[0]}" + (f" i {kommun}" if kommun else "")
-            + f"\", eller rätta committee om det är {organ} som beslutar.")
+            + f"\", eller rätta committee om det är {organ} som beslutar.", other_organ)
 
 
 def check_signs_for(ctx: CheckContext):
     """party-signs-for: a signatory binds the party it stands under. A nämnd binds its kommun or region,
     so "socialnämnden i Stockholms stad" signs for a public party of Stockholms stad acting through
     socialnämnden; another nämnd of the same kommun ("Spånga-Tensta stadsdelsnämnd i Stockholms stad" for
-    a party acting through Rinkeby-Kista stadsdelsnämnd) or a misspelt one does not."""
+    a party acting through Rinkeby-Kista stadsdelsnämnd) or a misspelt one does not. Another organ is an
+    error in a slutlig document (it would be signed so); a misspelling stays a warning ("Menade du …?")."""
     for i, party in enumerate(ctx.spec.parties):
         # the first signatories, and each new representative's (a new ordförande signs for the same party)
         signers: list[tuple[tuple[str | int, ...], int, Signatory]] = [
@@ -232,10 +253,14 @@ def check_signs_for(ctx: CheckContext):
             path: tuple[str | int, ...] = (*head, "signatories", j, "signs_for")
             if path not in ctx.loaded.positions:
                 path = (*head, "signatory", "signs_for")
-            what, advice = problem
-            yield Finding("party-signs-for", "warning",
+            what, advice, other_organ = problem
+            final = other_organ and ctx.spec.document.status == "slutlig"
+            yield Finding("party-signs-for", "error" if final else "warning",
                           f"{signatory.name or signatory.title.capitalize()} skriver under för {signatory.signs_for}, "
-                          f"men {what} {advice}", ctx.where(*path), hint=advice)
+                          f"men {what} {advice}"
+                          + (" Dokumentet är slutligt (document.status: slutlig): en underskrift för fel nämnd binder "
+                             "inte parten, så det byggs inte." if final else ""),
+                          ctx.where(*path), hint=advice)
 
 
 CHECKS = [check_party_mismatch, check_signs_for, check_legal_person]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from drafter.clauses.scope import Scope
     from drafter.spec.model import Party
 
+REFUSED = ("overenskommelse", "tjansteutlatande")  # a slutlig spec's documents whose changed build is refused
 LABELS = {"overenskommelse": "överenskommelsen", "tjansteutlatande": "tjänsteutlåtandet",
           "overenskommelse-konsoliderad": "den konsoliderade överenskommelsen"}
 
@@ -46,6 +47,7 @@ class Effect:
     # ("överenskommelsen", "låst vid", "villkor/period@2"); how: låst vid, följer låset:, or använder (a
     # version the spec names, id@N, or that stays the newest fastställd)
     final_unlocked: bool = False
+    signed: list[str] = field(default_factory=list)  # "villkor/period@2": the version a slutlig document was built with
 
 
 def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, str]) -> dict[Path, Resolved]:
@@ -99,7 +101,9 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
             if was != now:
                 effect.changed.append(f"{label(name)}: {clause_id} " + ", ".join(f"v{v}" for v in was)
                                       + " → " + ", ".join(f"v{v}" for v in now))
-                effect.final_unlocked = effect.final_unlocked or (old.final and name not in old.locked)
+                if old.final and name not in old.locked and name in REFUSED:  # drafter/clauses/changes.py
+                    effect.final_unlocked = True
+                    effect.signed += [f"{clause_id}@{v}" for v in was if f"{clause_id}@{v}" not in effect.signed]
             else:
                 how = "låst vid" if name in old.locked else "följer låset:" if clause_id in old.pinned else "använder"
                 effect.untouched.append((label(name), how, f"{clause_id}{shown}"))
@@ -116,7 +120,8 @@ class Summary:
 
     changed: dict[Path, list[str]] = field(default_factory=dict)
     untouched: dict[Path, list[str]] = field(default_factory=dict)  # one entry per document and how
-    final_unlocked: set[Path] = field(default_factory=set)  # changed, slutlig and not locked: lock it
+    final_unlocked: set[Path] = field(default_factory=set)  # changed, slutlig and not locked: its build is refused
+    signed: dict[Path, list[str]] = field(default_factory=dict)  # the versions to pin it at again
     approved_for: Path | None = None  # `approve --spec`: the spec the versions were approved for
     approved_count: int = 0
 
@@ -126,8 +131,7 @@ class Summary:
         if self.changed:
             out.append("Ändras vid nästa bygge:")
             for path, lines in self.changed.items():
-                note = ("  – slutligt men inte låst: lås det med `drafter lock` när det undertecknas"
-                        if path in self.final_unlocked else "")
+                note = _refused_note(self.signed.get(path, [])) if path in self.final_unlocked else ""
                 out.append(f"  {shown(path)}: " + "; ".join(lines) + note)
         if self.untouched:
             out.append("Rörs inte:")
@@ -140,6 +144,14 @@ class Summary:
                        f"Specen som fastställelsen gäller, {shown(self.approved_for)}, får samma text som förut; "
                        "versionen räknas nu som fastställd för den.")
         return out
+
+
+def _refused_note(signed: list[str]) -> str:
+    """What a slutlig, unlocked spec's next build does after the approval, and what to do (clauses/changes.py)."""
+    pin = " och ".join(signed) if signed else "den version som undertecknades (@N)"
+    return ("  – slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när "
+            f"dokumentet har byggts förut (clause-version-changed). Skriv {pin} i specen och lås det med `drafter lock`; ska texten "
+            "ändras, gör det i ett tillägg")
 
 
 def summarise(clause_ids: list[str], before: dict[Path, Resolved], after: dict[Path, Resolved],
@@ -160,6 +172,7 @@ def summarise(clause_ids: list[str], before: dict[Path, Resolved], after: dict[P
                     untouched.setdefault(e.spec, {}).setdefault((document, how), []).append(version)
             if e.final_unlocked:
                 summary.final_unlocked.add(e.spec)
+                summary.signed.setdefault(e.spec, []).extend(r for r in e.signed if r not in summary.signed[e.spec])
     summary.changed = {k: v for k, v in summary.changed.items() if v}
     summary.untouched = {path: [f"{document} ({how} " + (", ".join(versions) if len(versions) <= FEW
                                                           else f"{len(versions)} av klausulerna") + ")"

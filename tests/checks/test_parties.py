@@ -259,3 +259,70 @@ def test_a_new_representative_signing_for_another_party(tmp_path):
     (f,) = of(findings(spec), "party-signs-for")
     assert "Sara Ahmadi skriver under för föreningen Street Mindz" in f.message and "Menade du Street Minds?" in f.message
     assert f.where == line_of(spec, "signs_for: föreningen Street Mindz")
+
+
+# --- a final document signed for the wrong nämnd (trial4, item 2)
+
+
+def final(data: dict) -> dict:
+    data["document"]["status"] = "slutlig"
+    return data
+
+
+def test_another_nämnd_is_an_error_in_a_final_document(tmp_path):
+    spec = spec_file(tmp_path, final(rinkeby("Spånga-Tensta stadsdelsnämnd i Stockholms stad")))
+    (f,) = of(findings(spec), "party-signs-for")
+    assert f.severity == "error" and f.where == line_of(spec, "signs_for: Spånga-Tensta")
+    assert "Spånga-Tensta stadsdelsnämnd är inte den nämnd som beslutar om partnerskapet" in f.message
+    assert f.message.endswith("Dokumentet är slutligt (document.status: slutlig): en underskrift för fel nämnd "
+                              "binder inte parten, så det byggs inte.")
+
+
+def test_another_nämnd_without_the_kommun_is_an_error_in_a_final_document(tmp_path):
+    (f,) = of(findings(spec_file(tmp_path, final(rinkeby("Spånga-Tensta stadsdelsnämnd")))), "party-signs-for")
+    assert f.severity == "error" and "Menade du" not in f.message
+
+
+def test_a_misspelt_own_nämnd_stays_a_warning_in_a_final_document(tmp_path):
+    for written in ("Rinkeby-Kista stadsdelsnämd i Stockholms stad", "Rinkebi-Kista stadsdelsnämnd"):
+        (f,) = of(findings(spec_file(tmp_path, final(rinkeby(written)))), "party-signs-for")
+        assert f.severity == "warning", written
+        assert "Menade du Rinkeby-Kista stadsdelsnämnd?" in f.message
+
+
+def test_a_nämnd_with_the_same_ending_is_another_nämnd_not_a_misspelling(tmp_path):
+    """Östermalms and Norrmalms stadsdelsnämnd are 0.86 alike as a whole; they are two nämnder."""
+    data = rinkeby("Östermalms stadsdelsnämnd i Stockholms stad")
+    data["parties"][0]["committee"] = "Norrmalms stadsdelsnämnd"
+    (f,) = of(findings(spec_file(tmp_path, final(data))), "party-signs-for")
+    assert f.severity == "error" and "Menade du" not in f.message
+    assert "Östermalms stadsdelsnämnd är inte den nämnd som beslutar" in f.message
+    data["parties"][0]["signatory"]["signs_for"] = "Norrmalm stadsdelsnämnd i Stockholms stad"
+    (f,) = of(findings(spec_file(tmp_path, final(data))), "party-signs-for")
+    assert f.severity == "warning" and "Menade du Norrmalms stadsdelsnämnd?" in f.message
+
+
+def test_another_party_by_name_stays_a_warning(tmp_path):
+    """Not a nämnd: a name drafter cannot tell from a form of the party's own is never refused."""
+    data = final(example_data())
+    data["parties"][1]["signatory"]["signs_for"] = "Stiftelsen Gatans Röst"
+    (f,) = of(findings(spec_file(tmp_path, data)), "party-signs-for")
+    assert f.severity == "warning"
+
+
+def test_a_final_document_for_the_wrong_nämnd_is_not_built(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from helpers import copy_examples
+
+    copy_examples(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "agreements" / "street-minds-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("signs_for: socialnämnden i Stockholms stad",
+                                 "signs_for: kulturnämnden i Stockholms stad"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "agreements/street-minds-2023.yaml"])
+    assert result.exit_code == 1, result.output
+    assert "fel [party-signs-for]" in result.output and "kulturnämnden är inte den nämnd" in result.output
+    assert not (tmp_path / "output" / "street-minds-2023").exists()

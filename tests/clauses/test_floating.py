@@ -71,7 +71,9 @@ def test_a_final_unlocked_spec_is_told_to_lock(project):
     new_version(project)
     result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad")
     assert "street-minds-2029.yaml: överenskommelsen: street-minds/bakgrund v1 → v2" in result.output
-    assert "slutligt men inte låst: lås det med `drafter lock`" in result.output
+    assert ("slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när "
+            "dokumentet har byggts förut (clause-version-changed). Skriv street-minds/bakgrund@1 i specen och "
+            "lås det med `drafter lock`; ska texten ändras, gör det i ett tillägg") in result.output
 
 
 def test_a_newer_version_approved_only_for_another_nämnd_is_not_newer_here(project):

@@ -1,0 +1,74 @@
+"""clause-unpinned: a slutlig document that names a clause without a version, and is not locked at it.
+
+A plain id (`villkor/uppsagning`) means "the newest fastställd version", so a later approval would
+change the text of a document that has been signed. `drafter build` refuses that build once it has
+happened (drafter/clauses/changes.py); this says it beforehand, in `check`, with the version to write.
+The lock's versions count as pinned: a locked spec builds every document from them (drafter/lockfile.py).
+"""
+
+from __future__ import annotations
+
+from drafter.checks.context import CheckContext
+from drafter.checks.finding import Finding
+from drafter.spec.refs import split_ref
+
+GROUP_FROM = 4  # this many plain ids are one finding listing them, as clause-unapproved does
+
+
+def floating(ctx: CheckContext) -> list[tuple[tuple, str]]:
+    """(field path, clause id) of each reference written without a version that the lock does not pin."""
+    from drafter.lockfile import pins
+
+    pinned = pins(ctx.locked) if ctx.locked else {}
+    out = []
+    for path, ref in ctx.clause_refs:
+        clause_id, version = split_ref(ref)
+        if version is None and clause_id not in pinned:
+            out.append((path, clause_id))
+    return out
+
+
+def _used(ctx: CheckContext) -> dict[str, list[int]]:
+    """The versions the documents use now, by clause id: what to pin."""
+    out: dict[str, list[int]] = {}
+    for doc in ctx.documents:
+        for section in doc.walk_sections():
+            if section.clause and section.clause.version not in out.setdefault(section.clause.id, []):
+                out[section.clause.id].append(section.clause.version)
+    return out
+
+
+def check_unpinned(ctx: CheckContext):
+    if ctx.spec.document.status != "slutlig":
+        return
+    used = _used(ctx)
+    found = []
+    for path, clause_id in floating(ctx):
+        if path[0] == "amendments":
+            continue  # a tillägg is written later, and locked on its own when signed (drafter/lockfile.py)
+        versions = sorted(used.get(clause_id, []))
+        if not versions:
+            continue  # not in any document (a clause the spec names but does not use): nothing to change
+        pin = " eller ".join(f"{clause_id}@{v}" for v in versions)
+        found.append((f"{clause_id}@{versions[-1]}", ctx.where(*path), pin))
+    if not found:
+        return
+    fix = ("eller lås dokumentet när det undertecknats (`drafter lock`). Bygget vägras annars när en ny version "
+           "fastställs (clause-version-changed).")
+    if len(found) < GROUP_FROM:
+        for ref, where, pin in found:
+            yield Finding("clause-unpinned", "warning",
+                          f"Dokumentet är slutligt (document.status: slutlig), men {ref.split('@')[0]} anges utan "
+                          f"version och är inte låst: en ny fastställd version ändrar texten. Skriv {pin}, den "
+                          f"version som används nu, {fix}", where)
+        return
+    yield Finding("clause-unpinned", "warning",
+                  f"Dokumentet är slutligt (document.status: slutlig), men {len(found)} klausuler anges utan version "
+                  "och är inte låsta: en ny fastställd version ändrar texten. Skriv versionen som används nu: "
+                  + ", ".join(pin for _, _, pin in found) + f"; {fix} `drafter check --format json` visar varje "
+                  "klausul för sig.",
+                  ctx.where("document", "status"),
+                  details=[{"clause": ref, "where": where, "message": f"Skriv {pin}."} for ref, where, pin in found])
+
+
+CHECKS = [check_unpinned]

@@ -1,0 +1,43 @@
+"""The clause page's Fastställ says that a slutlig, unlocked spec whose text the approval would change
+is refused at its next build, and what to do (trial4: it only said "slutligt men inte låst")."""
+
+from __future__ import annotations
+
+import html
+
+
+def test_the_page_says_a_final_document_will_be_refused_and_what_to_pin(client, project):
+    from tests.web.conftest import TOKEN
+
+    path = project / "agreements" / "street-minds-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "      - villkor/uppsagning@1\n" in text
+    path.write_text(text.replace("      - villkor/uppsagning@1\n", "      - villkor/uppsagning\n"), encoding="utf-8")
+    answer = client.post("/clauses/approve", data={"csrf": TOKEN, "id": "villkor/uppsagning", "version": "2",
+                                                   "by": "Kommunfullmäktige i Stockholms stad",
+                                                   "organisation": "Stockholms stad", "date": "2026-11-20"})
+    assert answer.status_code == 200, answer.text
+    page = html.unescape(answer.text)
+    assert "street-minds-2023.yaml: överenskommelsen: villkor/uppsagning v1 → v2" in page
+    assert ("slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när dokumentet "
+            "har byggts förut (clause-version-changed). Skriv villkor/uppsagning@1 i specen och lås det med") in page
+    assert "slutligt men inte låst: lås det med" not in page
+
+
+def test_the_page_refuses_to_build_a_final_document_an_approval_would_change(client, project):
+    from tests.web.conftest import TOKEN
+
+    path = project / "agreements" / "street-minds-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("      - villkor/uppsagning@1\n",
+                                                             "      - villkor/uppsagning\n"), encoding="utf-8")
+    first = client.post("/spec/street-minds-2023/build", data={"csrf": TOKEN})
+    assert first.status_code == 200, first.text
+    signed = (project / "output" / "street-minds-2023" / "street-minds-2023-overenskommelse.pdf").read_bytes()
+    client.post("/clauses/approve", data={"csrf": TOKEN, "id": "villkor/uppsagning", "version": "2",
+                                          "by": "Kommunfullmäktige i Stockholms stad",
+                                          "organisation": "Stockholms stad", "date": "2026-11-20"})
+    again = client.post("/spec/street-minds-2023/build", data={"csrf": TOKEN})
+    page = html.unescape(again.text)
+    assert "villkor/uppsagning ändras i ett slutligt dokument (överenskommelsen: v1 → v2, mot förra bygget)" in page
+    assert "Skriv villkor/uppsagning@1 i specen" in page
+    assert (project / "output" / "street-minds-2023" / "street-minds-2023-overenskommelse.pdf").read_bytes() == signed
