@@ -50,7 +50,9 @@ def shown_instead(placeholder: str) -> list[Shown]:
     stand_in = _STAND_INS.get(placeholder)
     if isinstance(stand_in, dt.date):
         return [Shown(re.compile(re.escape(stand_in.isoformat())), placeholder, True),
-                Shown(re.compile(re.escape(datum(stand_in))), placeholder, True)]
+                Shown(re.compile(re.escape(datum(stand_in))), placeholder, True),
+                # the year alone ("ryms i budgeten för 2001"): a real text may name 2001, so only where read
+                Shown(re.compile(rf"(?<!\d){stand_in.year}(?!\d)"), "ÅÅÅÅ", False)]
     if placeholder == "NNNNNN-NNNN":
         return [Shown(re.compile(re.escape(str(stand_in))), placeholder, True)]
     if placeholder == "MM-DD":  # "31 december" as `dag_och_manad` writes it, never "31 december 2026"
