@@ -264,10 +264,13 @@ def _names(item: object) -> set[str]:
     return {clause_id, clause_id.split("/", 1)[0]}
 
 
-def _all_names(items: list) -> set[str]:
-    found: set[str] = set()
+def outline_items(items: list):
+    """Every entry of an outline as written in a spec, its sections' entries after it, depth first."""
     for item in items:
-        found |= _names(item)
+        yield item
         if isinstance(item, dict) and isinstance(item.get("sections"), list):
-            found |= _all_names(item["sections"])
-    return found
+            yield from outline_items(item["sections"])
+
+
+def _all_names(items: list) -> set[str]:
+    return set().union(*(_names(item) for item in outline_items(items)))

@@ -270,12 +270,9 @@ def _names(item: object) -> set[str]:
 
 
 def _present(items: list) -> set[str]:
-    found: set[str] = set()
-    for item in items:
-        found |= _names(item)
-        if isinstance(item, dict) and isinstance(item.get("sections"), list):
-            found |= _present(item["sections"])
-    return found
+    from drafter.newfrom import outline_items
+
+    return set().union(*(_names(item) for item in outline_items(items)))
 
 
 def _refs(items: list):
