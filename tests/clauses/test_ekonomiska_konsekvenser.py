@@ -122,8 +122,16 @@ def test_the_decision_grants_per_year_and_for_the_whole_period_when_they_differ(
     two_years = point_2(_spec(dt.date(2027, 3, 1), dt.date(2029, 2, 28), 12, [500_000, 120_000]))
     assert "bidrag till partnerskapet om 620 000 kr per år, sammanlagt 1 240 000 kr för perioden den " \
            "1 mars 2027 till och med den 28 februari 2029" in two_years
-    assert "ryms i Spånga-Tensta stadsdelsnämnds budget för 2027" in two_years
-    assert "för 12 månader" not in two_years
+    # the budget for each year is the kommun's to decide: no claim that the money fits in it (trial5)
+    assert "Bidraget för varje år förutsätter att Spånga-Tensta stadsdelsnämnd har medel" in two_years
+    assert "ryms" not in two_years and "för 12 månader" not in two_years
+    # a ceiling for the whole term names the term, extensions included, not "hela perioden" right after
+    # point 1 called the first period "perioden" (trial5 read 2 480 000 kr as two years' money)
+    data = _data(dt.date(2027, 3, 1), dt.date(2029, 2, 28), 12, [500_000, 120_000])
+    data["decision"] = {"ceiling": {"amount": 2_480_000, "per": "hela perioden"}}
+    ceiling = point_2(Spec.model_validate(data))
+    assert "högst 2 480 000 kr sammanlagt för tiden den 1 mars 2027 till och med den 28 februari 2031, " \
+           "förlängningarna inräknade." in ceiling
     # a first period of one year: the decision reads word for word as the version before it
     one_year = _spec(dt.date(2027, 1, 1), dt.date(2027, 12, 31), 12, [500_000, 120_000])
     name, _, version = ref.partition("@")
