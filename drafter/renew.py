@@ -65,16 +65,16 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     path.parent.mkdir(parents=True, exist_ok=True)
     from drafter.output import write_atomic
 
-    write_atomic(path, _text(spec_path, ordered).encode("utf-8"))
+    write_atomic(path, _text(spec_path, ordered, path).encode("utf-8"))
     review = review_renewal(path, ordered, documents, library, moves, spec_path, now.spec.decision)
     return Renewal(path, review, _choices(used, library, now.spec.public))
 
 
-def _text(old: Path, data: dict) -> str:
+def _text(old: Path, data: dict, new: Path) -> str:
     head = (f"# Förnyelse av {old.name}, skriven av `drafter renew`.\n"
             "# Parter, budget, uppgifter och avsnitt som överenskommelsen lyder efter sina tillägg.\n"
             "# Gör det som `drafter renew` listade under Att göra, läs det under Att känna till och kör\n"
-            f"#   drafter check {old.parent.name}/…yaml\n\n")
+            f"#   drafter check {new.parent.name}/{new.name}\n\n")
     from drafter.spec.yaml_keep import rewrite
     from drafter.spec.yaml_write import read_text
 

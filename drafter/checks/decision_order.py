@@ -4,6 +4,7 @@ The nämnd approves the agreement on the proposal (tjänsteutlåtandet), so the 
 signed with the nämnd's authority before the proposal's date, nor before the decision itself when the
 spec records it (`decision.date`); an amendment is dated on or after its own decision.
 The 2023 example really was dated so, and acknowledges it (`acknowledge:`).
+decision-before-proposal: the decision itself is not dated before the proposal it is taken on.
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ def check_agreement_before_decision(ctx: CheckContext):
                       "undertecknar för nämnden har då inget beslut att stödja sig på. Kontrollera datumen; "
                       "överenskommelsen dateras den dag den undertecknas, efter nämndens beslut.",
                       ctx.where("document", "date"))
+    if decided and spec.proposal is not None and decided < spec.proposal.date:
+        yield Finding("decision-before-proposal", "warning",
+                      f"{genitiv(_committee(spec)).capitalize()} beslut är daterat {datum(decided)} (decision.date), "
+                      f"före tjänsteutlåtandet {datum(spec.proposal.date)} ({ctx.where('proposal', 'date')}) som ber "
+                      "nämnden besluta. Nämnden beslutar på ett utlåtande som redan är skrivet. Kontrollera datumen: "
+                      "decision.date är sammanträdets datum, proposal.date utlåtandets.",
+                      ctx.where("decision", "date"))
     for i, amendment in enumerate(spec.amendments):
         if amendment.date < amendment.decision.date:
             yield Finding("agreement-before-decision", "warning",

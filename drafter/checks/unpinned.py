@@ -43,9 +43,13 @@ def check_unpinned(ctx: CheckContext):
         return
     used = _used(ctx)
     found = []
+    named: set[str] = set()
     for path, clause_id in floating(ctx):
         if path[0] == "amendments":
             continue  # a tillägg is written later, and locked on its own when signed (drafter/lockfile.py)
+        if clause_id in named:
+            continue  # in the agreement's and the tjänsteutlåtande's outlines alike: said once, where first
+        named.add(clause_id)
         versions = sorted(used.get(clause_id, []))
         if not versions:
             continue  # not in any document (a clause the spec names but does not use): nothing to change

@@ -38,3 +38,16 @@ def test_the_2023_example_was_so_and_says_why():
     (f,) = of(findings(EXAMPLE_2023), "agreement-before-decision")
     assert f.severity == "warning" and "23 augusti 2023" in f.message.replace("\u00a0", " ")
     assert f.acknowledged and "2023" in f.acknowledged
+
+
+def test_a_decision_dated_before_the_proposal_it_is_taken_on(tmp_path):
+    """trial5: decision.date 2026-11-27 against proposal.date 2027-01-20 passed without a word."""
+    data = example_data()
+    data["decision"] = {"date": dt.date(2026, 5, 5), "paragraph": "§ 12"}  # the proposal is dated 2026-05-12
+    spec = spec_file(tmp_path, data)
+    (f,) = of(findings(spec), "decision-before-proposal")
+    assert f.severity == "warning" and f.where == line_of(spec, "date: 2026-05-05")
+    message = f.message.replace("\u00a0", " ")
+    assert message.startswith("Socialnämndens beslut är daterat 5 maj 2026 (decision.date), före tjänsteutlåtandet 12 maj 2026")
+    data["decision"]["date"] = dt.date(2026, 5, 12)  # the same day: decided on the proposal written that day
+    assert of(findings(spec_file(tmp_path, data)), "decision-before-proposal") == []

@@ -100,3 +100,13 @@ def test_an_acknowledgement_naming_the_version_covers_it(project):
     (late,) = lines(result, "clause-approved-after-date")
     assert late.endswith("; Uppsägningen 2023 löd så.]") and "av 19 är kvitterade" not in late
     assert lines(result, "acknowledge-unused") == []
+
+
+def test_a_clause_in_both_documents_is_named_once(project):
+    """trial5: a clause the agreement and the tjänsteutlåtande both name was counted, and listed, twice."""
+    path = project / SPEC
+    text = path.read_text(encoding="utf-8")
+    assert text.count("      - street-minds/malgrupp@1\n") == 2
+    path.write_text(text.replace("      - street-minds/malgrupp@1\n", "      - street-minds/malgrupp\n"), encoding="utf-8")
+    (line,) = lines(run("check", SPEC), "clause-unpinned")
+    assert line.count("street-minds/malgrupp@") == 1
