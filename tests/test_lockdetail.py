@@ -317,3 +317,17 @@ def test_lock_text_advises_by_the_kind_of_document(project):
     assert lines["överenskommelsen"].endswith("En undertecknad överenskommelse ändras genom ett tillägg.")
     assert "nämnden beslutade om och ändras inte" in lines["tjänsteutlåtandet"]
     assert "ändras genom ett nytt tillägg" in lines["tillägget"]
+
+
+def test_the_packets_bilaga_shows_the_locked_agreement_as_signed(project):
+    """trial5: after the office moved, the nämnd packet's Bilaga 1 showed the locked agreement with the new
+    address, though the agreement's own PDF kept the one it was signed with."""
+    move_office(project)
+    result = run("build", SPEC, "-o", "after", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    packet = PdfReader(io.BytesIO((project / "after" / "street-minds-2026" /
+                                   "street-minds-2026-handlingar.pdf").read_bytes()))
+    pages = [page.extract_text() for page in packet.pages]
+    first_bilaga = next(i for i, text in enumerate(pages) if "Bilaga 1" in text)
+    assert NEW in pages[0] and OLD not in pages[0]  # the tjänsteutlåtande is not locked: today's house style
+    assert OLD in pages[first_bilaga] and NEW not in pages[first_bilaga]  # the agreement as it was signed

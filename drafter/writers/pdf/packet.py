@@ -36,6 +36,14 @@ def _part_model(doc: Document) -> dict:
     return data
 
 
+def _own_address(doc: Document, proposal: Document) -> dict[str, object]:
+    """A bilaga whose letterhead address is not the proposal's (a locked agreement keeps the one it was
+    signed with, drafter/lockdetail.py) carries its own; otherwise nothing, and the packet reads as before."""
+    own = doc.meta.house.address if doc.meta.house else []
+    shared = proposal.meta.house.address if proposal.meta.house else []
+    return {} if own == shared else {"address": own}
+
+
 def _offset_sections(sections: list[dict]) -> None:
     for section in sections:
         section["offset"] = 1
@@ -50,7 +58,8 @@ def packet_pdf(proposal: Document, attachments: list[Document]) -> bytes:
 def packet_job(proposal: Document, attachments: list[Document]) -> Callable[[], bytes]:
     """`packet_pdf` as a call to make later (drafter/writers/pdf/lane.py), its input read now."""
     parts: list[dict[str, object]] = [{"label": None, "model": _part_model(proposal)}]
-    parts += [{"label": attachment_label(i), "model": _part_model(doc)} for i, doc in enumerate(attachments, 1)]
+    parts += [{"label": attachment_label(i), "model": _part_model(doc), **_own_address(doc, proposal)}
+              for i, doc in enumerate(attachments, 1)]
     packet = json.dumps({"title": packet_title(proposal), "parts": parts}, ensure_ascii=False,
                         separators=(",", ":"))
     return compile_job(template_files(PACKET_TEMPLATE, {"packet.json": packet, "house.json": house_json(proposal)}),
