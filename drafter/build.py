@@ -161,11 +161,11 @@ def _typst_jobs(documents: list["Document"], options: Settings) -> dict[object, 
     """Every Typst compile of the build, in the order they always ran, with their input read now:
     each document's PDF (keyed by the document's id), then the packet. An input that cannot be read
     (a house-style logo gone) becomes a job that raises it, where the writer would have."""
+    if "pdf" not in options.formats:
+        return {}  # a DOCX-only build loads no PDF writer
     from drafter.writers.pdf.packet import packet_job
     from drafter.writers.pdf.typst_writer import pdf_job
 
-    if "pdf" not in options.formats:
-        return {}
     wanted: list[tuple[object, Callable[[], Callable[[], bytes]]]] = []
     if options.pdf_engine == "typst":
         wanted += [(id(doc), functools.partial(pdf_job, doc)) for doc in documents]
