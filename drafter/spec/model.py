@@ -379,6 +379,10 @@ class Spec(_Model):
 
     renews: str | None = Field(
         None, description="Specen för den överenskommelse som denna förnyar (sökväg från denna fil).")
+    partnership: str | None = Field(
+        None, description="Partnerskapets namn: mappen i klausulbiblioteket (clauses/) med partnerskapets egna "
+                          "texter, t.ex. street-minds. Avgör vilka partnerskapsklausuler specen får använda; "
+                          "utelämnat härleds partnerskapet ur filens namn, den idéburna partens namn eller renews:.")
     document: DocumentInfo
     parties: list[Party] = Field(min_length=2)
     period: Period
@@ -407,6 +411,14 @@ class Spec(_Model):
     amendments: list[Amendment] = Field(default_factory=empty_list, description="Tillägg till överenskommelsen, i ordning.")
     acknowledge: list[Acknowledgement] = Field(
         default_factory=empty_list, description="Varningar som specen behåller med avsikt, var och en med sitt skäl.")
+
+    @field_validator("partnership")
+    @classmethod
+    def _partnership_name(cls, value: str | None) -> str | None:
+        if value is not None and not KEY.fullmatch(value):
+            raise ValueError(f"'{value}' är inget giltigt namn på ett partnerskap; skriv mappens namn i clauses/, "
+                             "t.ex. street-minds (små bokstäver a–z, siffror och bindestreck)")
+        return value
 
     @field_validator("other_amounts", "other_periods")
     @classmethod

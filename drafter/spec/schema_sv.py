@@ -21,7 +21,7 @@ FIELD_TITLES = {
     "notice_deadline": "Sista dag för uppsägning", "number": "Nummer", "numbered": "Numrerad",
     "officials": "Tjänstepersoner", "other_amounts": "Andra belopp", "other_periods": "Andra perioder",
     "per": "Per", "organisationsnummer": "Organisationsnummer", "outline": "Avsnitt",
-    "paragraph": "Paragraf", "parties": "Parter", "period": "Period", "phone": "Telefon", "place": "Ort",
+    "paragraph": "Paragraf", "parties": "Parter", "partnership": "Partnerskap", "period": "Period", "phone": "Telefon", "place": "Ort",
     "proposal": "Tjänsteutlåtande", "remove": "Ta bort", "renewal": "Förlängning", "renews": "Förnyar",
     "replace": "Byt ut", "rows": "Rader", "section": "Avsnitt", "sections": "Underavsnitt", "sector": "Sektor",
     "set": "Ändrade uppgifter", "signatories": "Undertecknare", "signatory": "Undertecknare",

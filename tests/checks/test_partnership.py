@@ -18,6 +18,7 @@ def _other(data: dict, name: str = "Läxhjälp i Järva") -> dict:
     """The example as a new partnership would copy it: another association, renewing nothing."""
     data["parties"][1]["name"] = name
     data.pop("renews")
+    data.pop("partnership")
     data.pop("acknowledge")
     return data
 
