@@ -42,6 +42,8 @@ _HEAD = """\
 #   drafter build agreements/{name}.yaml   bygger dokumenten när inget fel återstår
 # Fältens betydelse: README, "Skriva en spec". Hela schemat: drafter schema.
 
+partnership: {partnership}{pad}# partnerskapets namn: dess mapp i clauses/ för egna klausuler
+
 document:
   subject: "[Verksamhetens namn]"   # ämne, visas i dokumentegenskaperna
   date: ÅÅÅÅ-MM-DD                  # överenskommelsens datum
@@ -139,22 +141,25 @@ proposal:
 
 
 def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
-                  proposal_kind: str | None = None, children: bool = False) -> str:
+                  proposal_kind: str | None = None, children: bool = False, partnership: str | None = None) -> str:
     """The text of agreements/NAME.yaml for a new partnership; `proposal_kind` picks the standard
     outline of the tjänsteutlåtande (facknämnd or stadsdelsnämnd; None: facknämnd, or with `from_spec`
     the kind of that spec's tjänsteutlåtande); `children`: the work is with children, so the agreement
-    binds the association to ask for register extracts (villkor/belastningsregister)."""
+    binds the association to ask for register extracts (villkor/belastningsregister); `partnership`: the
+    new spec's `partnership:` (None: its name without the year, partnership_of)."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.newfrom import register_ref, with_register
 
-    register = register_ref(ClauseLibrary(library_root))
+    library = ClauseLibrary(library_root)
+    register = register_ref(library)
+    head = _head(name, partnership or partnership_of(name))
     if from_spec is not None:
-        return _from_spec_text(name, library_root, from_spec, proposal_kind, register if children else None)
+        return _from_spec_text(name, library_root, from_spec, proposal_kind, register if children else None, head)
     proposal_standard = PROPOSAL_STANDARDS[proposal_kind or "facknamnd"]
     keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
             **LEGAL_TEXTS}
     figures = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
-    text = _HEAD.format(name=name, figures=figures) + _dump({"texts": keys})
+    text = head.format(figures=figures) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
     agreement: object = {"standard": AGREEMENT_STANDARD}
     if children:
@@ -167,7 +172,7 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
 
 
 def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kind: str | None,
-                    register: str | None) -> str:
+                    register: str | None, head: str) -> str:
     """A new partnership's spec with `from_spec`'s sections: the shared clauses kept, that partnership's
     own clauses and texts replaced by sections to write (drafter/newfrom.py), its data cleared."""
     from drafter.clauses.library import ClauseLibrary
@@ -218,7 +223,7 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items() if key in cited}
     figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(
         {"figures": cleared})
-    text = _HEAD.format(name=name, figures=figures)
+    text = head.format(figures=figures)
     if carrier.carried.notes:
         text += (f"# Avsnitten som i {from_spec.name} hörde till det partnerskapet står här som avsnitt att\n"
                  "# skriva, eller som standardmallens avsnitt på samma plats:\n"
@@ -273,13 +278,48 @@ def check_new_name(name: str, agreements: Path) -> Path:
 
 
 def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: Path | None = None,
-                   proposal_kind: str | None = None, children: bool = False) -> Path:
+                   proposal_kind: str | None = None, children: bool = False, partnership: str | None = None) -> Path:
     path = check_new_name(name, agreements)
+    if partnership:
+        check_partnership(partnership, name, library_root)
     from drafter.output import write_atomic
 
     agreements.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, new_spec_text(name, library_root, from_spec, proposal_kind, children).encode("utf-8"))
+    text = new_spec_text(name, library_root, from_spec, proposal_kind, children, partnership or None)
+    write_atomic(path, text.encode("utf-8"))
     return path
+
+
+def partnership_of(name: str) -> str:
+    """A new spec's partnership: its name without the year(s) at its end (laxhjalp-2027 → laxhjalp), so
+    that its renewals (laxhjalp-2030) go by the same one."""
+    return re.sub(r"(-\d{4})+$", "", name) or name
+
+
+def check_partnership(partnership: str, name: str, library_root: Path) -> None:
+    """A partnership asked for (`--partnership`) as `drafter check` will take it: a folder of clauses/ with
+    that partnership's texts, or one the spec's name says (a new partnership has none yet)."""
+    from drafter.checks.partnership import folder_problem
+    from drafter.clauses.library import ClauseLibrary
+    from drafter.spec.model import KEY
+
+    if not KEY.fullmatch(partnership):
+        raise DrafterError(f"'{partnership}' går inte att använda som namn på ett partnerskap.",
+                           hint="Skriv mappens namn i clauses/, t.ex. street-minds: små bokstäver a–z, siffror och "
+                                "bindestreck.")
+    problem = folder_problem(ClauseLibrary(library_root), partnership, lambda: [name])
+    if problem is not None:
+        said, hint = problem
+        if not hint.startswith("Menade du"):
+            hint = (f"Ett nytt partnerskap utan egna klausuler får specens namn utan årtal: utelämna --partnership, "
+                    f"eller ge specen partnerskapets namn (t.ex. {partnership}-2027).")
+        raise DrafterError(said.replace("Fältet partnership: anger", "Partnerskapet (--partnership) är"), hint=hint)
+
+
+def _head(name: str, partnership: str) -> str:
+    """The new spec's head, its `partnership:` written: a template with {figures} left to fill."""
+    pad = " " * max(1, 24 - len(partnership))
+    return _HEAD.replace("{name}", name).replace("{partnership}", partnership).replace("{pad}", pad)
 
 
 def _placeholder_like(value) -> str:

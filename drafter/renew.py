@@ -49,7 +49,10 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     _pin(data.get("outline"), used)
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
-    moves = move_public_party(data, now.spec, used, library)
+    partnership, how = _partnership(loaded, library, documents)
+    if partnership:
+        data["partnership"] = partnership
+    moves = move_public_party(data, now.spec, used, library, partnership)
     data["period"] = _next_period(now.spec.period, spec_path, end, months)
     data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
     document = data.setdefault("document", {})
@@ -60,14 +63,32 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
         data["proposal"]["date"] = "ÅÅÅÅ-MM-DD"
     if not texts:
         data.pop("texts")
-    ordered = {k: data[k] for k in ("renews", "document", "parties", "period", "budget", "figures", "other_amounts",
+    ordered = {k: data[k] for k in ("renews", "partnership", "document", "parties", "period", "budget", "figures", "other_amounts",
                                     "other_periods", "texts", "outline", "proposal") if k in data}
     path.parent.mkdir(parents=True, exist_ok=True)
     from drafter.output import write_atomic
 
     write_atomic(path, _text(spec_path, ordered, path).encode("utf-8"))
     review = review_renewal(path, ordered, documents, library, moves, spec_path, now.spec.decision)
+    if partnership and not loaded.spec.partnership:
+        review.append(Review(f"{path.as_posix()}:{_line_of(path, 'partnership:')}",
+                             f"partnership: {partnership} skrivet, härlett ur {how} i {spec_path.name} (som inte "
+                             "skrev det); nu avgör fältet vilka partnerskapsklausuler specen får använda",
+                             f"partnership: {partnership}"))
     return Renewal(path, review, _choices(used, library, now.spec.public))
+
+
+def _partnership(loaded, library, documents) -> tuple[str | None, str]:
+    """The old spec's partnership, written or inferred as `drafter check` decides it: the new spec writes it."""
+    from drafter.checks.context import CheckContext
+    from drafter.checks.partnership import decided
+
+    return decided(CheckContext(loaded, library, list(documents)))
+
+
+def _line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(text)), 1)
 
 
 def _text(old: Path, data: dict, new: Path) -> str:

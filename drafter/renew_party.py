@@ -85,43 +85,67 @@ def to_legal_person(data: dict, spec, bodies: list[str]) -> list[PartyMove]:
     return moves
 
 
-def draft_forvaltning_versions(used: dict[str, int], library) -> tuple[dict[str, int], list[str]]:
+def draft_forvaltning_versions(used: dict[str, int], library,
+                               partnership: str | None = None) -> tuple[dict[str, tuple[str, int]], list[str]]:
     """Each of the partnership's own clauses that names the public party: a draft version that names
-    the förvaltning (`{{ forvaltning }}`), so its text reads as before. Returns the new pins, and the
+    the förvaltning (`{{ forvaltning }}`), so its text reads as before, in the folder of the spec's
+    `partnership` (draft_id). Returns the new pins {clause id: (draft's id, version)}, and the
     shared library's clauses (no `partnership:`) that name the party: those are never copied into
     partnership drafts — they now name the kommun, and the review says so."""
-    pins: dict[str, int] = {}
+    pins: dict[str, tuple[str, int]] = {}
     shared: list[str] = []
     for clause_id, number in sorted(used.items()):
         version = library.get(f"{clause_id}@{number}")
         if not _PUBLIC_NAME.search(version.body):
             continue
         if version.meta.partnership:
-            pins[clause_id] = _draft(clause_id, number, version, library)
+            target = draft_id(clause_id, version.meta.partnership, partnership)
+            pins[clause_id] = (target, _draft(clause_id, number, library, target, partnership))
         else:
             shared.append(f"{clause_id}@{number}")
     return pins, shared
 
 
-def _draft(clause_id: str, number: int, version, library) -> int:
-    """The draft's version number: an existing utkast or granskad version with this text, else a new file."""
-    folder = library.root / clause_id
-    front, body = _split((folder / f"v{number}.md").read_text(encoding="utf-8"))
+def draft_id(clause_id: str, owner: str, partnership: str | None) -> str:
+    """Where a draft of a partnership clause goes: its own folder, or, when the spec's `partnership:`
+    names another, the same name in that partnership's folder (street-minds/bakgrund → gatans-rost/bakgrund)."""
+    if not partnership or partnership == owner:
+        return clause_id
+    rest = clause_id.split("/", 1)[1] if clause_id.startswith(f"{owner}/") else clause_id.rsplit("/", 1)[-1]
+    return f"{partnership}/{rest}"
+
+
+def _draft(clause_id: str, number: int, library, target: str, partnership: str | None) -> int:
+    """The draft's version number in `target`: an existing utkast or granskad version with this text,
+    else a new file."""
+    from drafter.clauses.library import ClauseNotFound
+
+    front, body = _split((library.root / clause_id / f"v{number}.md").read_text(encoding="utf-8"))
     new_body = _PUBLIC_NAME.sub("forvaltning", body)
-    versions = library.versions(clause_id)
+    folder = library.root / target
+    try:
+        versions = library.versions(target)
+    except ClauseNotFound:  # the spec's partnership has no such clause yet: its first version
+        versions = []
     for other in versions:
-        if other.version > number and other.meta.status in ("utkast", "granskad"):
+        if (target != clause_id or other.version > number) and other.meta.status in ("utkast", "granskad"):
             if _split((folder / f"v{other.version}.md").read_text(encoding="utf-8"))[1] == new_body:
                 return other.version
-    new = max(v.version for v in versions) + 1
+    new = max((v.version for v in versions), default=0) + 1
+    moved = "" if target == clause_id else (
+        f" Den är en kopia av {clause_id}@{number} i partnerskapets egen mapp ({target.split('/', 1)[0]}/, "
+        "specens partnership:).")
     meta = {"heading": front["heading"], "version": new, "status": "utkast",
             "rationale": f"Förnyelsen: parten är kommunen, som handlar genom nämnden, med förvaltningen som "
-                         f"administration. v{number} skrev {{{{ public.name }}}} för förvaltningen; v{new} skriver "
-                         f"{{{{ forvaltning }}}} och läses likadant. Texten i övrigt är oförändrad.",
-            **({"partnership": front["partnership"]} if front.get("partnership") else {})}
+                         f"administration. {'v' if target == clause_id else clause_id + '@'}{number} skrev {{{{ public.name }}}} "
+                         "för förvaltningen; "
+                         f"v{new} skriver {{{{ forvaltning }}}} och läses likadant. Texten i övrigt är oförändrad."
+                         + moved,
+            **({"partnership": partnership or front["partnership"]} if front.get("partnership") else {})}
     text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n" + new_body
     from drafter.output import write_atomic
 
+    folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / f"v{new}.md", text.encode("utf-8"))
     return new
 
@@ -131,33 +155,33 @@ def _split(text: str) -> tuple[dict, str]:
     return yaml.safe_load(front), body
 
 
-def repin(items, pins: dict[str, int]) -> None:
-    """Pinned references `id@N` of a list outline moved to the draft versions."""
+def repin(items, pins: dict[str, tuple[str, int]]) -> None:
+    """Pinned references `id@N` of a list outline moved to the draft versions `draft-id@M`."""
     if not isinstance(items, list):
         return
     for i, item in enumerate(items):
         if isinstance(item, str) and item.partition("@")[0] in pins:
-            items[i] = f"{item.partition('@')[0]}@{pins[item.partition('@')[0]]}"
+            items[i] = "{}@{}".format(*pins[item.partition("@")[0]])
         elif isinstance(item, dict):
             clause = item.get("clause")
             if clause and clause.partition("@")[0] in pins:
-                item["clause"] = f"{clause.partition('@')[0]}@{pins[clause.partition('@')[0]]}"
+                item["clause"] = "{}@{}".format(*pins[clause.partition("@")[0]])
             repin(item.get("sections"), pins)
 
 
-def move_public_party(data: dict, spec, used: dict[str, int], library) -> list:
+def move_public_party(data: dict, spec, used: dict[str, int], library, partnership: str | None = None) -> list:
     """The förvaltning as party becomes its kommun (to_legal_person); partnership texts that named
-    it get draft versions that still do."""
+    it get draft versions that still do, in the folder of the new spec's `partnership`."""
     bodies = [str(t) for t in (data.get("texts") or {}).values()]
     bodies += [library.get(f"{c}@{v}").body for c, v in sorted(used.items())]
     moves = to_legal_person(data, spec, bodies)
     if not any(m.what.startswith("parten är nu") for m in moves):
         return moves
-    pins, shared = draft_forvaltning_versions(used, library)
+    pins, shared = draft_forvaltning_versions(used, library, partnership)
     repin(data.get("outline"), pins)
     if isinstance(data.get("proposal"), dict):
         repin(data["proposal"].get("outline"), pins)
-    return (moves + [Drafted(clause_id, used[clause_id], new) for clause_id, new in pins.items()]
+    return (moves + [Drafted(clause_id, used[clause_id], new, target) for clause_id, (target, new) in pins.items()]
             + [Shared(ref) for ref in shared])
 
 
@@ -168,6 +192,11 @@ class Drafted:
     clause_id: str
     old: int
     new: int
+    new_id: str = ""  # the draft's clause id, when not clause_id's (another partnership's folder)
+
+    @property
+    def draft(self) -> str:
+        return self.new_id or self.clause_id
 
 
 @dataclass

@@ -89,7 +89,7 @@ def review_renewal(path: Path, data: dict, documents, library, moves: list, old:
     """Everything to review in the renewed spec at `path` (written from `data`), in the report's order:
     what to fill in, the party moved, what is stated by hand, and the old nämnd decision left behind."""
     review = _to_fill_in(path, data) + _party_review(path, moves) + _review(path, data, documents, library, {
-        m.clause_id: m.new for m in moves if isinstance(m, Drafted)})
+        m.clause_id: f"{m.draft}@{m.new}" for m in moves if isinstance(m, Drafted)})
     if decision is not None:
         review.append(Review(str(path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
                                         "om den förnyade överenskommelsen; skriv in det nya beslutet under decision: "
@@ -107,9 +107,12 @@ def _party_review(path: Path, moves: list) -> list[Review]:
     shared = [move.ref for move in moves if isinstance(move, Shared)]
     for move in moves:
         if isinstance(move, Drafted):
-            out.append(Review(f"{move.clause_id}@{move.new}", f"ny version (utkast) av {move.clause_id}@{move.old} "
-                              "som skriver {{ forvaltning }} där den skrev {{ public.name }}: texten läses som "
-                              "förut; granska och fastställ den", f"{move.clause_id}@{move.old} → @{move.new}",
+            moved = move.draft != move.clause_id
+            out.append(Review(f"{move.draft}@{move.new}", f"ny version (utkast) av {move.clause_id}@{move.old} "
+                              + (f"i partnerskapets egen mapp ({move.draft.split('/', 1)[0]}/) " if moved else "")
+                              + "som skriver {{ forvaltning }} där den skrev {{ public.name }}: texten läses som "
+                              "förut; granska och fastställ den",
+                              f"{move.clause_id}@{move.old} → " + (f"{move.draft}@{move.new}" if moved else f"@{move.new}"),
                               todo=True))
         elif isinstance(move, Shared):
             if move.ref == shared[0]:  # one line for them all: the same thing to read in each
@@ -165,7 +168,7 @@ def _decision_said(decision) -> str:
 # --- what to review -----------------------------------------------------------------------------
 
 
-def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) -> list[Review]:
+def _review(path: Path, data: dict, documents, library, pins: dict[str, str]) -> list[Review]:
     """Texts and figures of the new spec, and the partnership's own clauses, that state a year, a date
     or an amount typed by hand (not computed from the spec's data)."""
     from drafter.spec.yaml_reader import read_yaml
@@ -205,7 +208,7 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, int]) ->
     return found
 
 
-def _used_versions(documents, library, pins: dict[str, int]) -> list[tuple[str, "ClauseVersion"]]:
+def _used_versions(documents, library, pins: dict[str, str]) -> list[tuple[str, "ClauseVersion"]]:
     """("id@version", the version) of every clause version the new spec uses (a pin, else the version the
     old documents used), in document order, each once: what the review reads."""
     used: dict[str, "ClauseVersion"] = {}
@@ -213,7 +216,7 @@ def _used_versions(documents, library, pins: dict[str, int]) -> list[tuple[str, 
         for section in doc.walk_sections():
             clause = section.clause
             if clause:
-                ref = f"{clause.id}@{pins.get(clause.id, clause.version)}"
+                ref = pins.get(clause.id, f"{clause.id}@{clause.version}")
                 if ref not in used:
                     used[ref] = library.get(ref)
     return list(used.items())

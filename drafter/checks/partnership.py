@@ -47,6 +47,21 @@ class Belonging:
         return next(how for name, how in self.names.items() if _is_of(name, owner))
 
 
+def decided(ctx: CheckContext) -> tuple[str | None, str]:
+    """The spec's partnership and how it was decided (Swedish): the one it writes, else the one of its
+    documents' partnership clauses that its names infer (`drafter renew` writes it down); (None, "")."""
+    if ctx.spec.partnership:
+        return ctx.spec.partnership, "partnership:"
+    owners = {ctx.library.get(f"{s.clause.id}@{s.clause.version}").meta.partnership
+              for doc in ctx.documents for s in doc.walk_sections() if s.clause is not None}
+    owners.discard(None)
+    if not owners:
+        return None, ""
+    belonging = Belonging(None, spec_partnership_names(ctx))
+    mine = sorted(owner for owner in owners if owner and belonging.is_of(owner))
+    return (mine[0], belonging.how(mine[0])) if len(mine) == 1 else (None, "")
+
+
 def check_other_partnership(ctx: CheckContext):
     from drafter.lockfile import document_name
 
@@ -126,16 +141,26 @@ def _inferred_finding(ctx: CheckContext, owners: list[str], belonging: Belonging
 def _unknown_partnership(ctx: CheckContext, written: str) -> Finding | None:
     """`partnership-unknown` when clauses/ has no folder `written` with clause texts and the spec's own
     names do not say it either (a new partnership's spec, named after it, before it has any clause)."""
-    root = ctx.library.root
+    problem = folder_problem(ctx.library, written, lambda: spec_partnership_names(ctx))
+    if problem is None:
+        return None
+    said, hint = problem
+    return Finding("partnership-unknown", "error", f"{said} {hint}", ctx.where("partnership"), hint=hint)
+
+
+def folder_problem(library, written: str, names) -> tuple[str, str] | None:
+    """What is wrong with `partnership: written` (message, hint), or None: the library has a folder of
+    that partnership's texts, or none yet and one of `names()` (the names the spec goes by) says it."""
+    root = library.root
     folder = root / written
     if written not in NOT_PARTNERSHIPS and folder.is_dir():
-        shared = _shared_folder(ctx, folder)
+        shared = _shared_folder(library, folder)
         if shared is None:
             return None
         said = (f"Fältet partnership: anger {written}, men mappen {shared} i klausulbiblioteket har det gemensamma "
                 "bibliotekets klausuler (utan partnership: i huvudet), inte ett partnerskaps egna texter.")
     else:
-        if any(_is_of(name, written) for name in spec_partnership_names(ctx)):
+        if any(_is_of(name, written) for name in names()):
             return None
         said = (f"Fältet partnership: anger {written}, men klausulbiblioteket ({_shown(root)}) har ingen mapp {written}/ "
                 "med partnerskapets egna texter.")
@@ -147,7 +172,7 @@ def _unknown_partnership(ctx: CheckContext, written: str) -> Finding | None:
     hint = (f"Menade du '{close[0]}'?" if close else
             "Skriv namnet på mappen i clauses/ som har partnerskapets egna klausuler (som street-minds), eller "
             "specens eget namn utan årtal för ett nytt partnerskap utan egna klausuler.")
-    return Finding("partnership-unknown", "error", f"{said} {hint}", ctx.where("partnership"), hint=hint)
+    return said, hint
 
 
 def _shown(path: Path) -> str:
@@ -158,16 +183,14 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _shared_folder(ctx: CheckContext, folder: Path) -> str | None:
+def _shared_folder(library, folder: Path) -> str | None:
     """The folder's name when its first clause text belongs to no partnership (villkor/, parter/), else None."""
     from drafter.spec.refs import VERSION_FILE
 
-    root = ctx.library.root
     first = next((p for p in sorted(folder.rglob("v*.md")) if VERSION_FILE.match(p.name)), None)
     if first is None:
         return None  # a partnership's folder before its first clause
-    clause_id = first.parent.relative_to(root).as_posix()
-    version = ctx.library.read(first, clause_id)
+    version = library.read(first, first.parent.relative_to(library.root).as_posix())
     return None if version.meta.partnership else f"{folder.name}/"
 
 

@@ -6,62 +6,15 @@ and Gatans Röst (clauses/gatans-rost/), each with a background text that states
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
 import drafter.checks.partnership as partnership
 from checks.support import findings, of
 from drafter.cli import main
-from helpers import CLAUSES
-
-BACKGROUND = {
-    "laxhjalp": "Läxhjälpen startade 2024 i Rinkeby bibliotek och har i dag 35 frivilliga läxhjälpare.",
-    "gatans-rost": "Gatans Röst ger sedan 2019 ut en tidning som säljs av personer i hemlöshet.",
-}
-
-
-def library(tmp_path: Path) -> Path:
-    """The shared library, plus one own clause for each partnership: `P/bakgrund` with `partnership: P`."""
-    root = tmp_path / "clauses"
-    shutil.copytree(CLAUSES, root, ignore=shutil.ignore_patterns("street-minds"))
-    for owner, body in BACKGROUND.items():
-        folder = root / owner / "bakgrund"
-        folder.mkdir(parents=True)
-        front = {"heading": "Bakgrund", "version": 1, "status": "fastställd",
-                 "approval": {"by": "Socialnämnden", "date": "2026-05-01"}, "rationale": "Partnerskapets text.",
-                 "partnership": owner}
-        (folder / "v1.md").write_text("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
-                                      + "---\n" + body + "\n", encoding="utf-8")
-    return root
-
-
-def spec(tmp_path: Path, name: str, partnership: str | None, clauses: list[str],
-         association: str = "Läxhjälpen i Järva") -> Path:
-    """A small spec of our own: a kommun and an association, one year, the given clauses and the
-    shared signature clause; `partnership:` written when given."""
-    data: dict = {}
-    if partnership is not None:
-        data["partnership"] = partnership
-    data |= {
-        "document": {"subject": "Läxhjälp för barn i årskurs 4–9", "date": "2027-01-15", "place": "Stockholm"},
-        "parties": [
-            {"name": "Stockholms stad", "sector": "offentlig", "kind": "kommun", "organisationsnummer": "212000-0142",
-             "committee": "Rinkeby-Kista stadsdelsnämnd", "signatory": {"name": "Eva Lind", "title": "stadsdelsdirektör"}},
-            {"name": association, "sector": "idéburen", "kind": "ideell förening",
-             "organisationsnummer": "802524-2879", "signatory": {"name": "Amir Hassan", "title": "ordförande"}},
-        ],
-        "period": {"start": "2027-02-01", "end": "2027-12-31"},
-        "budget": {"months": 11, "rows": [{"item": "Samordnare", "amount": 300000}]},
-        "outline": [*clauses, "signering/signering"],
-    }
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
+from partnership_specs import library, spec
 
 def line_of(path: Path, text: str) -> str:
     n = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
