@@ -278,10 +278,13 @@ def check_new_name(name: str, agreements: Path) -> Path:
 
 
 def write_new_spec(name: str, agreements: Path, library_root: Path, from_spec: Path | None = None,
-                   proposal_kind: str | None = None, children: bool = False, partnership: str | None = None) -> Path:
+                   proposal_kind: str | None = None, children: bool = False, partnership: str | None = None,
+                   asked: str = "--partnership") -> Path:
+    """agreements/NAME.yaml for a new partnership (new_spec_text); `asked`: what the user gave
+    `partnership` as, for an error about it (the option, or the web form's field)."""
     path = check_new_name(name, agreements)
     if partnership:
-        check_partnership(partnership, name, library_root)
+        check_partnership(partnership, name, library_root, asked)
     from drafter.output import write_atomic
 
     agreements.mkdir(parents=True, exist_ok=True)
@@ -296,9 +299,10 @@ def partnership_of(name: str) -> str:
     return re.sub(r"(-\d{4})+$", "", name) or name
 
 
-def check_partnership(partnership: str, name: str, library_root: Path) -> None:
-    """A partnership asked for (`--partnership`) as `drafter check` will take it: a folder of clauses/ with
-    that partnership's texts, or one the spec's name says (a new partnership has none yet)."""
+def check_partnership(partnership: str, name: str, library_root: Path, asked: str = "--partnership") -> None:
+    """A partnership asked for (`asked`: the option, or the web form's field) as `drafter check` will take
+    it: a folder of clauses/ with that partnership's texts, or one the spec's name says (a new partnership
+    has none yet)."""
     from drafter.checks.partnership import folder_problem
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.model import KEY
@@ -310,10 +314,12 @@ def check_partnership(partnership: str, name: str, library_root: Path) -> None:
     problem = folder_problem(ClauseLibrary(library_root), partnership, lambda: [name])
     if problem is not None:
         said, hint = problem
-        if not hint.startswith("Menade du"):
-            hint = (f"Ett nytt partnerskap utan egna klausuler får specens namn utan årtal: utelämna --partnership, "
+        if said.startswith("mappen"):  # the shared library's folder
+            hint = f"Ange mappen med partnerskapets egna klausuler (som street-minds), eller utelämna {asked}."
+        elif not hint.startswith("Menade du"):
+            hint = (f"Ett nytt partnerskap utan egna klausuler får specens namn utan årtal: utelämna {asked}, "
                     f"eller ge specen partnerskapets namn (t.ex. {partnership}-2027).")
-        raise DrafterError(said.replace("Fältet partnership: anger", "Partnerskapet (--partnership) är"), hint=hint)
+        raise DrafterError(f"{asked} {partnership}: {said[0].upper()}{said[1:]}", hint=hint)
 
 
 def _head(name: str, partnership: str) -> str:

@@ -40,7 +40,7 @@ def test_new_with_a_partnership_given_writes_it_after_checking_the_folder(tmp_pa
     assert written(tmp_path / "iop-0007.yaml") == "street-minds"
     misspelt = run("new", "iop-0008", "--partnership", "stret-minds", "--agreements", tmp_path, "--clauses", CLAUSES)
     assert misspelt.exit_code == 2 and "Menade du 'street-minds'?" in misspelt.output
-    assert "(--partnership) är stret-minds" in misspelt.output
+    assert "--partnership stret-minds: Klausulbiblioteket" in misspelt.output
     assert not (tmp_path / "iop-0008.yaml").exists()
     unknown = run("new", "iop-0009", "--partnership", "gatans-rost", "--agreements", tmp_path, "--clauses", CLAUSES)
     assert unknown.exit_code == 2 and "t.ex. gatans-rost-2027" in unknown.output

@@ -145,25 +145,26 @@ def _unknown_partnership(ctx: CheckContext, written: str) -> Finding | None:
     if problem is None:
         return None
     said, hint = problem
+    said = f"Fältet partnership: anger {written}, men {said}"
     return Finding("partnership-unknown", "error", f"{said} {hint}", ctx.where("partnership"), hint=hint)
 
 
 def folder_problem(library, written: str, names) -> tuple[str, str] | None:
-    """What is wrong with `partnership: written` (message, hint), or None: the library has a folder of
-    that partnership's texts, or none yet and one of `names()` (the names the spec goes by) says it."""
+    """What is wrong with `partnership: written` (what the library has, to follow "…, men "; a hint), or
+    None: the library has a folder of that partnership's texts, or none yet and one of `names()` (the
+    names the spec goes by) says it."""
     root = library.root
     folder = root / written
     if written not in NOT_PARTNERSHIPS and folder.is_dir():
         shared = _shared_folder(library, folder)
         if shared is None:
             return None
-        said = (f"Fältet partnership: anger {written}, men mappen {shared} i klausulbiblioteket har det gemensamma "
-                "bibliotekets klausuler (utan partnership: i huvudet), inte ett partnerskaps egna texter.")
+        said = (f"mappen {shared} i klausulbiblioteket har det gemensamma bibliotekets klausuler (utan "
+                "partnership: i huvudet), inte ett partnerskaps egna texter.")
     else:
         if any(_is_of(name, written) for name in names()):
             return None
-        said = (f"Fältet partnership: anger {written}, men klausulbiblioteket ({_shown(root)}) har ingen mapp {written}/ "
-                "med partnerskapets egna texter.")
+        said = f"klausulbiblioteket ({_shown(root)}) har ingen mapp {written}/ med partnerskapets egna texter."
     import difflib  # only for a value that names no partnership
 
     folders = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")

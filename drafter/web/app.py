@@ -68,7 +68,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         form = await posted(request)
         try:
             name = service.new_spec(project, form.get("name", "").strip(), form.get("proposal") or None,
-                                    form.get("from") or None, children=form.get("barn") == "ja")
+                                    form.get("from") or None, children=form.get("barn") == "ja",
+                                    partnership=form.get("partnership", "").strip() or None)
         except DrafterError as exc:
             return page(request, "overview.html", 400, rows=service.overview(project),
                         specs=service.spec_names(project), error=exc)

@@ -12,16 +12,17 @@ from drafter.web.service.project import NotFound, Project
 
 
 def new_spec(project: Project, name: str, proposal_kind: str | None = None, from_name: str | None = None,
-             children: bool = False) -> str:
-    """`drafter new NAME [--from SPEC] [--proposal KIND] [--barn]`: a fresh spec, or one built on
-    `from_name`'s sections; no `proposal_kind`: a facknämnd, or with `from_name` that spec's kind."""
+             children: bool = False, partnership: str | None = None) -> str:
+    """`drafter new NAME [--from SPEC] [--proposal KIND] [--barn] [--partnership P]`: a fresh spec, or one
+    built on `from_name`'s sections; no `proposal_kind`: a facknämnd, or with `from_name` that spec's kind."""
     from drafter.newspec import write_new_spec
 
     project.spec_path(name)  # the web's own name rule first
     from_spec = project.existing_spec(from_name) if from_name else None
     if proposal_kind not in (None, "facknamnd", "stadsdelsnamnd"):
         raise NotFound("Välj en facknämnd eller en stadsdelsnämnd.")
-    path = write_new_spec(name, project.agreements, project.clauses, from_spec, proposal_kind, children)
+    path = write_new_spec(name, project.agreements, project.clauses, from_spec, proposal_kind, children,
+                          partnership or None, asked="Partnerskapets namn")
     return path.stem
 
 
