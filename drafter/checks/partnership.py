@@ -188,7 +188,10 @@ def _shared_folder(library, folder: Path) -> str | None:
     """The folder's name when its first clause text belongs to no partnership (villkor/, parter/), else None."""
     from drafter.spec.refs import VERSION_FILE
 
-    first = next((p for p in sorted(folder.rglob("v*.md")) if VERSION_FILE.match(p.name)), None)
+    # the first clause text, by name: one level down (street-minds/bakgrund/v1.md) lists little on every check
+    near = (p for sub in sorted(folder.iterdir()) if sub.is_dir() for p in sorted(sub.glob("v*.md")))
+    first = next((p for p in near if VERSION_FILE.match(p.name)), None) or next(
+        (p for p in sorted(folder.rglob("v*.md")) if VERSION_FILE.match(p.name)), None)
     if first is None:
         return None  # a partnership's folder before its first clause
     version = library.read(first, first.parent.relative_to(library.root).as_posix())
