@@ -71,6 +71,7 @@ def test_the_new_partnership_form_does_what_drafter_new_does_with_barn_and_the_s
     made = (project / "agreements" / "lyktan-2027.yaml").read_text(encoding="utf-8")
     assert "villkor/belastningsregister" in made and "tjansteutlatande-stadsdelsnamnd" in made
     with_command = CliRunner().invoke(main, ["new", "lyktan-cli", "--proposal", "stadsdelsnamnd", "--barn",
+                                             "--partnership", "lyktan",  # the page's, from lyktan-2027
                                              "--agreements", str(project / "agreements"),
                                              "--clauses", str(project / "clauses")])
     assert with_command.exit_code == 0, with_command.output
