@@ -21,8 +21,8 @@ from drafter.cli import main
               help="Verksamheten riktar sig till barn: överenskommelsen tar med utdrag ur belastningsregistret "
                    "(villkor/belastningsregister).")
 @click.option("--partnership", "partnership", metavar="NAMN",
-              help="Partnerskapets namn, som specen skriver i partnership:: dess mapp i clauses/ för egna klausuler. "
-                   "Utelämnat: specens namn utan årtal (laxhjalp-2027 ger laxhjalp).")
+              help="Partnerskapets namn, som specen skriver under partnership (dess mapp i clauses/ för egna "
+                   "klausuler). Utelämnat: specens namn utan årtal (laxhjalp-2027 ger laxhjalp).")
 @click.option("--agreements", "agreements_dir", default="agreements", show_default=True,
               type=click.Path(path_type=Path, file_okay=False), help="Mappen där specen skrivs.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
