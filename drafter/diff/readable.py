@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 _TAG = re.compile(r"\{\{(?P<expr>.*?)\}\}|\{%(?P<stmt>.*?)%\}|\{#.*?#\}", re.S)
+_LITERAL = re.compile(r"""(["'])([^"']*)\1""")
 _REF = re.compile(r"""^ref\(\s*(["'])(?P<id>[^"']+)\1\s*\)(?P<rest>.*)$""", re.S)
 _WORDS = {"not": "inte", "and": "och", "or": "eller", "in": "i", "is": "är", "true": "sant", "false": "falskt",
           "True": "sant", "False": "falskt", "none": "inget", "None": "inget", "defined": "angiven"}
@@ -33,7 +34,11 @@ def differs_only_in_code(old: str, new: str) -> bool:
 
 def _stand_in(match: re.Match) -> str:
     if match.group("expr") is not None:
-        return f"«{_expression(_inner(match.group('expr')))}»"
+        expression = _inner(match.group("expr"))
+        literal = _LITERAL.fullmatch(expression)
+        if literal:  # {{ "{" }}, as drafter import writes a brace: the text itself
+            return literal.group(2)
+        return f"«{_expression(expression)}»"
     if match.group("stmt") is not None:
         return f"«{_statement(_inner(match.group('stmt')))}»"
     return ""  # a {# comment #}: not read

@@ -228,3 +228,13 @@ def test_approve_refuses(library, args, code, message):
     result_code, out = run("approve", *args, clauses=library)
     assert (result_code, message in out) == (code, True), out
     assert {p: p.read_bytes() for p in library.rglob("*") if p.is_file()} == before
+
+
+def test_readable_stand_ins():
+    """What each kind of tag reads as; a literal ({{ "{" }}, as drafter import writes a brace) is its text."""
+    assert readable('Se {{ ref("villkor/aterkrav") }}.') == "Se «hänvisning till villkor/aterkrav»."
+    assert readable("{% if not period.renewal and ideburna_flera %}a{% elif x %}b{% else %}c{% endif %}") == \
+        "«om inte period.renewal och ideburna_flera»a«annars om x»b«annars»c«slut på om»"
+    assert readable("{% for p in partners -%}{{- p.name -}}{%- endfor %}{# intern anteckning #}") == \
+        "«för varje p i partners»«p.name»«slut på för varje»"
+    assert readable('Klammern {{ "{" }} står kvar.') == "Klammern { står kvar."
