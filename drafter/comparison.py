@@ -155,12 +155,13 @@ def clause_date(old: ClauseVersion, new: ClauseVersion) -> dt.date | None:
     return newer.meta.approval.date if newer.meta.approval else None
 
 
-def clause_documents(old: ClauseVersion, new: ClauseVersion) -> tuple[Document, Document]:
-    """Both versions as small model documents (see _document), dated by `clause_date`."""
+def clause_documents(old: ClauseVersion, new: ClauseVersion, source: bool = False) -> tuple[Document, Document]:
+    """Both versions as small model documents (see _document), dated by `clause_date`; their text as a
+    reader reads it (drafter/diff/readable.py), or with `source` as written."""
     title = f"{old.id}: version {old.version} jämförd med version {new.version}"
     header = [_info("Äldre version", old), _info("Nyare version", new)]
     date = clause_date(old, new)
-    return _document(old, title, header, date), _document(new, title, header, date)
+    return _document(old, title, header, date, source), _document(new, title, header, date, source)
 
 
 
@@ -170,12 +171,14 @@ def _info(label: str, clause: ClauseVersion) -> Paragraph:
                       Text(f" – status {info.status}; fastställd: {info.approval}. Motivering: {info.rationale}")])
 
 
-def _document(clause: ClauseVersion, title: str, header: list, date: dt.date | None) -> Document:
-    """The body is the clause SOURCE read as Markdown (ClauseReader): paragraphs, lists, emphasis,
-    footnotes and sub-headings become model nodes; `{{ }}` expressions stay as written. Above it
+def _document(clause: ClauseVersion, title: str, header: list, date: dt.date | None, source: bool = False) -> Document:
+    """The body is the clause read as Markdown (ClauseReader): paragraphs, lists, emphasis, footnotes
+    and sub-headings become model nodes; each tag a «stand-in», or with `source` as written. Above it
     stand both versions' status, approval and rationale, the same on both sides."""
+    from drafter.diff.readable import readable
+
     try:
-        blocks, sections = ClauseReader({}).read(clause.body)
+        blocks, sections = ClauseReader({}).read(clause.body if source else readable(clause.body))
     except UnsupportedMarkup as exc:
         raise DrafterError(f"Klausulen {clause.ref} innehåller markering som inte stöds: {exc}.",
                            Where(str(clause.path))) from None

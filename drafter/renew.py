@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from drafter.errors import DrafterError, Where
-from drafter.renew_review import ClauseChoice, Renewal, Review, review_renewal
+from drafter.renew_review import ClauseChoice, Renewal, Review, comments_dropped, review_renewal
 from drafter.standing import Standing, latest_representatives, standing
 
 __all__ = ["renew", "PeriodError", "Renewal", "Review", "ClauseChoice", "Standing", "standing",
@@ -68,13 +68,15 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     path.parent.mkdir(parents=True, exist_ok=True)
     from drafter.output import write_atomic
 
-    write_atomic(path, _text(spec_path, ordered, path).encode("utf-8"))
+    dropped: list = []
+    write_atomic(path, _text(spec_path, ordered, path, dropped).encode("utf-8"))
     review = review_renewal(path, ordered, documents, library, moves, spec_path, now.spec.decision)
     if partnership and not loaded.spec.partnership:
         review.append(Review(f"{path.as_posix()}:{_line_of(path, 'partnership:')}",
                              f"partnership: {partnership} skrivet, härlett ur {how} i {spec_path.name} (som inte "
                              "skrev det); nu avgör fältet vilka partnerskapsklausuler specen får använda",
                              f"partnership: {partnership}"))
+    review += comments_dropped(path, dropped)
     return Renewal(path, review, _choices(used, library, now.spec.public))
 
 
@@ -91,7 +93,7 @@ def _line_of(path: Path, text: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.startswith(text)), 1)
 
 
-def _text(old: Path, data: dict, new: Path) -> str:
+def _text(old: Path, data: dict, new: Path, dropped: list) -> str:
     head = (f"# Förnyelse av {old.name}, skriven av `drafter renew`.\n"
             "# Parter, budget, uppgifter och avsnitt som överenskommelsen lyder efter sina tillägg.\n"
             "# Gör det som `drafter renew` listade under Att göra, läs det under Att känna till och kör\n"
@@ -99,7 +101,7 @@ def _text(old: Path, data: dict, new: Path) -> str:
     from drafter.spec.yaml_keep import rewrite
     from drafter.spec.yaml_write import read_text
 
-    return rewrite(read_text(old), data, head, old.name)  # the old spec's comments kept where they apply
+    return rewrite(read_text(old), data, head, old.name, dropped)  # the old spec's comments kept where they apply
 
 
 # --- clause versions: pinned, with the newer ones to choose from ---------------------------------

@@ -98,6 +98,20 @@ def review_renewal(path: Path, data: dict, documents, library, moves: list, old:
     return review
 
 
+def comments_dropped(path: Path, dropped: list) -> list[Review]:
+    """The end-of-line comments of the old spec left out next to a value the renewal changed
+    (drafter/spec/yaml_keep.py): each had said something about the old value, so it is told with that
+    value, for the official to write back what is still true of the new one."""
+    from drafter.spec.yaml_reader import read_yaml
+
+    if not dropped:
+        return []
+    _, positions = read_yaml(path)
+    return [Review(f"{path.as_posix()}:{_line(positions, d.path)}", "förnyelsen ändrade värdet, så kommentaren som "
+                   "stod vid det gamla värdet är borttagen (skriv in den igen om den stämmer också nu); det stod",
+                   f"{d.was} {d.comment}") for d in dropped]
+
+
 def _party_review(path: Path, moves: list) -> list[Review]:
     from drafter.spec.yaml_reader import read_yaml
 

@@ -173,7 +173,7 @@ def test_new_from_gives_the_reviewed_versions_pinned_and_the_sections_they_need(
     agreement = _clause_refs(data["outline"])
     refs = agreement + _clause_refs(data["proposal"]["outline"])
     assert [r for r in refs if "@" not in r] == []  # every version pinned: no later approval changes a text
-    assert {"villkor/uppsagning@2", "parter/vardegrund@2", "villkor/aterkrav@2", "villkor/period@3",
+    assert {"villkor/uppsagning@3", "parter/vardegrund@2", "villkor/aterkrav@2", "villkor/period@3",
             "signering/signering@2"} <= set(agreement)
     # what the v2 texts need, and what the standard outline has, at their place
     assert {INSATSER, "villkor/havning@1", "villkor/utbetalning@1"} <= set(agreement)
@@ -181,7 +181,7 @@ def test_new_from_gives_the_reviewed_versions_pinned_and_the_sections_they_need(
     assert parter[parter.index({"key": "ataganden", "heading": "Åtaganden"}) + 1] == INSATSER
     # the proposal's Period keeps a version whose references the proposal holds
     assert "villkor/period@2" in _clause_refs(data["proposal"]["outline"])
-    assert "villkor/uppsagning v1 → v2" in text and "tillagda från standardmallen" in text
+    assert "villkor/uppsagning v1 → v3" in text and "tillagda från standardmallen" in text
     assert "street-minds-2026.yaml angav" in text and "utan version" in text
 
     def march_to_february(filled: str) -> str:
@@ -228,7 +228,7 @@ def test_new_from_writes_out_a_standard_outline_without_versions_so_each_clause_
     assert isinstance(data["outline"], list) and isinstance(data["proposal"]["outline"], list)
     agreement, proposal = _clause_refs(data["outline"]), _clause_refs(data["proposal"]["outline"])
     assert [r for r in agreement + proposal if "@" not in r] == []
-    assert {"villkor/uppsagning@2", INSATSER, "villkor/havning@1", "villkor/personuppgifter@2"} <= set(
+    assert {"villkor/uppsagning@3", INSATSER, "villkor/havning@1", "villkor/personuppgifter@2"} <= set(
         agreement)
     assert "namndens-uppdrag" not in text.split("\noutline:")[1]  # the source's own change stays made
     # the source's decision clause, at the version the generic outline pins, and no second one added

@@ -344,9 +344,9 @@ def test_the_renewed_spec_keeps_the_comments_of_the_fields_it_keeps(tmp_path, mo
     path, output = renewed(tmp_path / "kept")
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert "  date: ÅÅÅÅ-MM-DD          # överenskommelsens datum (ÅÅÅÅ-MM-DD)" in lines  # a changed value's
-    assert "    notice_deadline: 09-30  # uppsägning senast 30 september varje år" in lines
-    assert "renews: street-minds-2026.yaml   # partnerskapet som denna överenskommelse förnyar" in lines
+    assert "  date: ÅÅÅÅ-MM-DD" in lines and "renews: street-minds-2026.yaml" in lines  # changed: their comments
+    assert "    notice_deadline: 09-30  # uppsägning senast 30 september varje år" in lines  # kept: its comment
+    assert "  place: Stockholm          # ort för undertecknandet" in lines
     assert lines[lines.index("outline:") - 1].startswith("# eller id@version; heading: ger ett avsnitt")
     assert lines[lines.index("proposal:") - 1].startswith("# (syfte och mål, målgrupp, åtaganden")
     assert "  # handlaggare: {name: ..., phone: ...}   # visas i sidhuvudet när de anges" in lines
@@ -358,12 +358,14 @@ def test_the_renewed_spec_keeps_the_comments_of_the_fields_it_keeps(tmp_path, mo
         assert gone not in text
     assert text.index("# Överst i street-minds-2026.yaml stod:") < text.index("# Förnyad överenskommelse om idéburet")
 
-    monkeypatch.setattr(yaml_keep, "rewrite", lambda old, data, head, name: head + dump_new(data))
+    monkeypatch.setattr(yaml_keep, "rewrite", lambda old, data, head, name, dropped: head + dump_new(data))
     before, printed = renewed(tmp_path / "before")
     assert read_yaml(path)[0] == read_yaml(before)[0]
     numbers = re.compile(r"(street-minds-2029\.yaml):\d+")
-    assert numbers.sub(r"\1", output) == numbers.sub(r"\1", printed).replace(str(tmp_path / "before"),
-                                                                            str(tmp_path / "kept"))
+    told = [line for line in output.splitlines() if "kommentaren som stod vid det gamla värdet" not in line]
+    assert len(told) == len(output.splitlines()) - 2  # renews: and document.date: changed, their comments told
+    assert numbers.sub(r"\1", "\n".join(told)) == numbers.sub(r"\1", printed.rstrip("\n")).replace(
+        str(tmp_path / "before"), str(tmp_path / "kept"))
     positions = read_yaml(path)[1]
     for field in ("besokare_per_manad_2023", "tidigare_overenskommelse_slut"):
         said = int(re.search(rf"street-minds-2029\.yaml:(\d+): uppgiften {field}", output).group(1))
@@ -452,3 +454,20 @@ def test_the_extension_limit_moves_by_whole_years_across_a_leap_day(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("ÅÅÅÅ-MM-DD", "2031-03-01"), encoding="utf-8")
     checked = run("check", path, "--clauses", library(tmp_path))
     assert "[period-renewal]" not in checked.output, checked.output
+
+
+def test_a_comment_next_to_a_value_the_renewal_changes_goes_into_the_report_with_the_old_value(tmp_path):
+    """`start: 2029-01-01  # första perioden 2026` lied: the old comment kept next to the new value. The
+    comment is left out of the new spec and told under Att känna till, with the line it stood on."""
+    path, output = renewed(tmp_path, lambda text: text.replace("  start: 2026-07-01\n",
+                                                               "  start: 2026-07-01   # första perioden 2026\n", 1))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "  start: 2029-01-01" in lines and "första perioden" not in "\n".join(lines)
+    know = groups(output)["Att känna till"]
+    [told] = [line for line in know if "första perioden 2026" in line]
+    line = lines.index("  start: 2029-01-01") + 1
+    assert told == (f"{path.as_posix()}:{line}: förnyelsen ändrade värdet, så kommentaren som stod vid det gamla "
+                    "värdet är borttagen (skriv in den igen om den stämmer också nu); det stod: "
+                    "\"start: 2026-07-01 # första perioden 2026\"")
+    assert not any("notice_deadline" in x for x in know)  # a value kept keeps its comment, and is not told
+    assert "    notice_deadline: 09-30  # uppsägning senast 30 september varje år" in lines

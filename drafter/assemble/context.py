@@ -19,6 +19,8 @@ def clause_context(spec: Spec, kind: str) -> dict:
     partners = [p.model_dump() for p in spec.partners]
     data["budget"]["total"] = spec.budget.sum
     data["budget"] |= budget_for_period(spec)
+    if data["period"].get("renewal"):
+        data["period"]["renewal"] |= first_renewal(spec)
     data["other_amounts"] = {key: Amount(a.amount, a.per, a.item, a.kind) for key, a in spec.other_amounts.items()}
     data["public"] = spec.public.model_dump()
     data["partners"] = partners
@@ -43,6 +45,19 @@ def budget_for_period(spec: Spec) -> dict[str, int | None]:
     per_year = budget.sum * 12 // budget.months if budget.sum * 12 % budget.months == 0 else None
     total = budget.sum * months // budget.months if months and months % budget.months == 0 else None
     return {"per_year": per_year, "period_months": months, "period_total": total}
+
+
+def first_renewal(spec: Spec) -> dict:
+    """The notice calendar's first renewal (drafter/notice_calendar.py, the one rule every check reads),
+    for a clause to state as dates: `first_notice_deadline`, the last day a notice stops the agreement at
+    the end of its first period ("senast den 30 november 2027", never "the 30 November of the period
+    that runs"), and `first_renewal_end`, the end of the renewal that follows when no one gives notice.
+    None when the period allows no renewal or the notice day exists in no year near its end."""
+    from drafter.notice_calendar import notice_calendar
+
+    calendar = notice_calendar(spec.period)
+    step = calendar.renewals[0] if calendar and calendar.renewals else None
+    return {"first_notice_deadline": step.deadline if step else None, "first_renewal_end": step.end if step else None}
 
 
 class Amount(int):

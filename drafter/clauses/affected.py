@@ -90,6 +90,9 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
         if new is None and path in broken:
             effect.changed.append(f"kan inte längre byggas: {broken[path]}")
             effect.final_unlocked = old.final
+            effect.signed = [f"{clause_id}@{v}" for name, clauses in old.documents.items() if name in REFUSED
+                             and name not in old.locked for v in sorted(clauses.get(clause_id, []))]
+            effect.signed = list(dict.fromkeys(effect.signed))
             out.append(effect)
             continue
         for name, clauses in old.documents.items():
@@ -148,9 +151,11 @@ class Summary:
 
 def _refused_note(signed: list[str]) -> str:
     """What a slutlig, unlocked spec's next build does after the approval, and what to do (clauses/changes.py)."""
-    pin = " och ".join(signed) if signed else "den version som undertecknades (@N)"
+    pin = (f"Skriv {' och '.join(signed)} i specen" if signed else  # not known: a spec that no longer assembles
+           "Skriv i specen den version av klausulen som dokumentet undertecknades med, som id@versionsnummer "
+           "(versionen står i manifest.json i specens mapp under output/),")
     return ("  – slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när "
-            f"dokumentet har byggts förut (clause-version-changed). Skriv {pin} i specen och lås det med `drafter lock`; ska texten "
+            f"dokumentet har byggts förut (clause-version-changed). {pin} och lås det med `drafter lock`; ska texten "
             "ändras, gör det i ett tillägg")
 
 

@@ -101,13 +101,20 @@ def clauses_show(ref, clauses_dir):
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path, dir_okay=False),
               help="Fil att skriva till (krävs för docx i terminalen). Standard: skärmen.")
 @click.option("--author", metavar="NAMN", default="drafter", show_default=True, help="Namnet på de spårade ändringarna i DOCX.")
+@click.option("--källtext", "--source", "source", is_flag=True,
+              help="Jämför källtexten som den är skriven, med mallkoden ({{ }}, {% %}) och blankstegsmarkeringarna "
+                   "({%- -%}): för den som skriver klausuler.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
-def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
+def clauses_diff(clause_id, v1, v2, output_format, out, author, source, clauses_dir):
     """Visa skillnaderna ord för ord mellan två versioner av en klausul (t.ex. villkor/period 1 2).
 
-    Jämför klausultexten som den står i biblioteket, med {{ }}-uttrycken som de är skrivna: den
-    text som fastställs. Överst står båda versionernas status, fastställelse och motivering."""
+    Jämför texten som en läsare läser den: varje uppgift ur specen står som «period.start | datum»,
+    ett villkor som «om period.renewal» … «slut på om», en hänvisning som «hänvisning till
+    villkor/uppsagning»; mallkodens blankstegsmarkeringar och kommentarer visas inte. Skiljer sig
+    versionerna bara i dem står det att texterna läses likadant. --källtext jämför i stället texten
+    som den står i biblioteket, tecken för tecken. Överst står båda versionernas status, fastställelse
+    och motivering."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.cli.compare import emit, use_color
     from drafter.comparison import clause_date, clause_documents, clause_version, revision_date
@@ -117,12 +124,13 @@ def clauses_diff(clause_id, v1, v2, output_format, out, author, clauses_dir):
     if output_format == "docx":
         from drafter.writers.docx.redline import redline_docx_bytes
 
-        emit(redline_docx_bytes(*clause_documents(old, new), author, revision_date(clause_date(old, new))), out)
+        emit(redline_docx_bytes(*clause_documents(old, new, source), author, revision_date(clause_date(old, new))),
+             out)
         return
     from drafter.diff.report import clause_report
     from drafter.language.measure import change_line, measure_clause
 
-    report = clause_report(old, new)
+    report = clause_report(old, new, source)
     readability = change_line(measure_clause(old.body), measure_clause(new.body), f"v{old.version}", f"v{new.version}")
     if output_format == "html":
         from drafter.diff.html_format import clause_html

@@ -62,6 +62,7 @@ def clause_html(report: ClauseReport, readability: str = "") -> str:
         "<table><tr><th></th><th>Version</th><th>Status</th><th>Fastställd</th><th>Motivering</th></tr>",
         _version_rows("Äldre", report.old), _version_rows("Nyare", report.new), "</table>",
         *([f"<p class=\"meta readability\">{escape(readability)}</p>"] if readability else []),
+        *([f"<p class=\"note\">{escape(report.note)}</p>"] if report.note else []),
         f"<h2>Rubrik: {ops_html(report.heading_ops)}</h2>",
         f"<div class=\"text\">{ops_html(report.body_ops).rstrip()}</div>",
     ]

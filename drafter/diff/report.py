@@ -1,8 +1,10 @@
 """What the text and HTML redlines show, worked out once: a clause version against another, or two
 assembled documents section by section with the spec data that changed.
 
-Clause diffs compare the clause SOURCE (the Markdown with its `{{ }}` expressions as written):
-that is the text a legal reviewer approves in the library, and it needs no spec. Document
+Clause diffs compare the clause text as a reader reads it: the Markdown with each template tag a
+readable stand-in («period.start | datum», «om period.renewal»; drafter/diff/readable.py), or with
+`source` the SOURCE as written, whitespace markers and all (the text whose sha256 is approved). Both
+need no spec. Document
 comparisons compare the ASSEMBLED documents: what the parties read and sign.
 """
 
@@ -45,11 +47,31 @@ class ClauseReport:
     new: VersionInfo
     heading_ops: list  # [(op, text)]
     body_ops: list
+    source: bool = False  # the source compared as written, not as read
+    only_code: bool = False  # the sources differ but read the same (whitespace markers, comments)
+
+    @property
+    def note(self) -> str:
+        """What the reader is told about the text compared (empty when there is nothing to say)."""
+        if self.only_code:
+            return ("Texterna läses likadant. Versionerna skiljer sig bara i mallkoden (blankstegsmarkeringar som "
+                    "{%- och -%}, kommentarer eller mellanslag inom {{ }} och {% %}), som styr mellanslag och "
+                    "radbrytningar i det byggda dokumentet. Skillnaden i källtexten visar "
+                    f"`drafter clauses diff {self.clause_id} {self.old.ref.rpartition('@')[2]} "
+                    f"{self.new.ref.rpartition('@')[2]} --källtext`.")
+        if self.source:
+            return "Källtexten jämförs som den är skriven, med mallkoden ({{ }}, {% %}) och blankstegsmarkeringarna."
+        return ""
 
 
-def clause_report(old: ClauseVersion, new: ClauseVersion) -> ClauseReport:
+def clause_report(old: ClauseVersion, new: ClauseVersion, source: bool = False) -> ClauseReport:
+    """`old` against `new`, as a reader reads them (each tag a «stand-in»), or as written with `source`."""
+    from drafter.diff.readable import differs_only_in_code, readable
+
+    shown = (lambda body: body) if source else readable
     return ClauseReport(old.id, version_info(old), version_info(new),
-                        diff_text(old.meta.heading, new.meta.heading), diff_text(old.body, new.body))
+                        diff_text(old.meta.heading, new.meta.heading), diff_text(shown(old.body), shown(new.body)),
+                        source, not source and differs_only_in_code(old.body, new.body))
 
 
 @dataclass

@@ -43,6 +43,7 @@ def _version(label: str, info: VersionInfo) -> list[str]:
 def clause_text(report: ClauseReport, color: bool) -> str:
     lines = [f"Klausul {report.clause_id}: {report.old.ref} jämförd med {report.new.ref}",
              *_version("Äldre", report.old), *_version("Nyare", report.new), "",
+             *([report.note, ""] if report.note else []),
              "Rubrik: " + mark(report.heading_ops, color), "", mark(report.body_ops, color).rstrip("\n")]
     return "\n".join(lines)
 

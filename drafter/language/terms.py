@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from drafter.language.rules import Remark
 from drafter.language.text import Sentence
+from drafter.spec.placeholders import PLACEHOLDER
 
 GROUPS = {
     "överenskommelsen": [("överenskommelse", re.compile(r"\b[Öö]verenskommelse(?:n|ns|r|rna)?\b")),
@@ -64,8 +65,8 @@ def term_remarks(found: list[Sentence], party_names: list[str]) -> list[TermRema
                                      "idéburet offentligt partnerskap (IOP).", found[i].text), i))
     for name in party_names:
         key = _key(name)
-        if len(key) < 4:
-            continue
+        if len(key) < 4 or PLACEHOLDER.match(name.strip()):
+            continue  # "[Kommunens namn]" of `drafter new` is no name to spell: the placeholder check reports it
         for i, s in enumerate(found):
             if key not in seen[i][1]:
                 continue  # the name is not there in any spelling
@@ -87,7 +88,8 @@ def _variant(name: str, text: str) -> str | None:
     letters = [_NOT_LETTER.sub("", token) for token in tokens]
     spans = (" ".join(tokens[j:j + size]) for size in {max(1, n - 1), n, n + 1}
              for j in range(len(tokens) - size + 1) if "".join(letters[j:j + size]).lower() == key)
-    return next((c for c in spans if c.lower() != name.lower()), None)
+    written = " ".join(re.findall(r"[\w-]+", name)).lower()  # its words: brackets or a comma are no other spelling
+    return next((c for c in spans if c.lower() != written), None)
 
 
 _NOT_LETTER = re.compile(r"[\W_]")

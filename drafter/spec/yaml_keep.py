@@ -9,9 +9,12 @@ spec is round-tripped without its comments, changed in place to the new data (a 
 flow style and quoting for what stays; list items are matched by what they are, a clause by its id),
 dumped, and each kept field gets its comments back at its new line.
 
-A field the renewal removes takes its comments with it (they were about it); a changed value keeps its
-end-of-line comment (in a spec it says what the field is: "överenskommelsens datum (ÅÅÅÅ-MM-DD)");
-a commented-out key ("# name: ...") goes when the key is written. The comment above the old file's
+A field the renewal removes takes its comments with it (they were about it). A value it changes loses
+its end-of-line comment: that comment stood next to the old value and may be about it
+(`start: 2026-07-01  # första perioden 2026` would lie next to 2029-07-01); the caller is given each
+one dropped, with the old line, to tell the official (drafter/renew_review.py, Att känna till), who
+writes back what is still true. A clause pinned (villkor/period → villkor/period@3) is the same value.
+A commented-out key ("# name: ...") goes when the key is written. The comment above the old file's
 first field describes that file, so it is kept under the new header with a note saying so.
 The data read back is always exactly the new data: anything that would differ is written anew.
 """
@@ -41,6 +44,16 @@ class _Notes:
     eol_col: int  # where that comment stood
     gap: int  # the spaces between the value and that comment
     col: int = 0  # the field's column then: a comment line keeps its indentation relative to it
+    was: str = ""  # the old line up to that comment ("start: 2026-07-01"), to say what it stood next to
+
+
+@dataclass
+class Dropped:
+    """An end-of-line comment the rewrite left out because the value beside it changed."""
+
+    path: tuple  # the field's path in the new data ("period", "start"), as read_yaml's positions
+    was: str  # the old line without the comment: "start: 2026-07-01"
+    comment: str  # "# första perioden 2026"
 
 
 @dataclass
@@ -52,9 +65,11 @@ class _Field:
     end: int  # the column after its value when one_line, else after the key (or the "-")
 
 
-def rewrite(old_text: str, new: dict, head: str, old_name: str) -> str:
-    """`new` written as `old_text` is written: `head`, then the old file changed in place to `new`."""
+def rewrite(old_text: str, new: dict, head: str, old_name: str, dropped: list[Dropped] | None = None) -> str:
+    """`new` written as `old_text` is written: `head`, then the old file changed in place to `new`;
+    `dropped` gets the end-of-line comments left out because their value changed."""
     fallback = head + dump_new(new)
+    left_out: list[Dropped] = []
     try:
         fields, lines, content = _fields(old_text)
         notes = _notes(fields, lines, content)
@@ -64,13 +79,14 @@ def rewrite(old_text: str, new: dict, head: str, old_name: str) -> str:
     if not isinstance(rt, CommentedMap):
         return fallback
     origin: dict[tuple, tuple] = {}
-    merged = _merge(rt, new, (), (), origin)
+    changed: set[tuple] = set()
+    merged = _merge(rt, new, (), (), origin, changed)
     first = notes.get((0,))
     if first and any(line.strip() for line in first.before):  # the old file's own head: said to be its
         head += f"# Överst i {old_name} stod:\n" + "".join(line.strip() + "\n" for line in first.before
                                                           if line.strip()) + "\n"
-        notes[(0,)] = _Notes([], first.eol, first.eol_col, first.gap, first.col)
-    body = _place(dump_rt(merged), merged, origin, notes)
+        notes[(0,)] = _Notes([], first.eol, first.eol_col, first.gap, first.col, first.was)
+    body = _place(dump_rt(merged), merged, origin, notes, changed, left_out)
     last = max(content, default=0)
     tail = [line.rstrip() for line in lines[last + 1:] if line.strip()]
     top = [path for path in origin.values() if len(path) == 1]
@@ -83,6 +99,8 @@ def rewrite(old_text: str, new: dict, head: str, old_name: str) -> str:
             return fallback
     except (yaml.YAMLError, DrafterError):
         return fallback
+    if dropped is not None:
+        dropped += left_out
     return text
 
 
@@ -182,7 +200,7 @@ def _notes(fields: list[_Field], lines: list[str], content: set[int]) -> dict[tu
         eol = _eol(lines[f.line], owner[f.line][1]) if owner[f.line][0] is f else None
         if before or eol:
             said, col, gap = eol or (None, 0, 0)
-            notes[f.path] = _Notes(before, said, col, gap, f.col)
+            notes[f.path] = _Notes(before, said, col, gap, f.col, lines[f.line][:col].strip() if eol else "")
     return notes
 
 
@@ -214,23 +232,28 @@ def _identity(item) -> str:
     return repr(item)
 
 
-def _merge(old, new, path: tuple, opath: tuple, origin: dict[tuple, tuple]):
-    """`old` (round-trip data) changed into `new`; origin[new path] = the old field's index path."""
+def _merge(old, new, path: tuple, opath: tuple, origin: dict[tuple, tuple], changed: set[tuple]):
+    """`old` (round-trip data) changed into `new`; origin[new path] = the old field's index path;
+    `changed` gets the new paths whose value is not the old one (a map or list: its keys or items)."""
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         indexes = {key: n for n, key in enumerate(old)}
+        if set(old) != set(new):
+            changed.add(path)
         for key in [k for k in old if k not in new]:
             del old[key]
         order = list(new)
         for key, value in new.items():
             if key in indexes:
                 origin[path + (key,)] = opath + (indexes[key],)
-                old[key] = _merge(old[key], value, path + (key,), opath + (indexes[key],), origin)
+                old[key] = _merge(old[key], value, path + (key,), opath + (indexes[key],), origin, changed)
                 continue
             earlier = [k for k in order[: order.index(key)] if k in old]
             old.insert(list(old).index(earlier[-1]) + 1 if earlier else 0, key, styled_new(value))
         return old
     if isinstance(old, CommentedSeq) and isinstance(new, list):
         out = CommentedSeq()
+        if len(old) != len(new):
+            changed.add(path)
         if old.fa.flow_style():
             out.fa.set_flow_style()
         # The same length: item by item (a value changed, or a point replaced in its place); else matched by
@@ -242,22 +265,34 @@ def _merge(old, new, path: tuple, opath: tuple, origin: dict[tuple, tuple]):
                 for i, j in zip(range(i1, i2), range(j1, j2)):
                     was, now = _identity(old[i]), _identity(new[j])
                     if was and now and was != now:  # another point in its place: the old one's comments go
+                        changed.add(path)
                         out.append(styled_new(new[j]))
                         continue
                     origin[path + (j,)] = opath + (i,)
-                    out.append(_merge(old[i], new[j], path + (j,), opath + (i,), origin))
+                    out.append(_merge(old[i], new[j], path + (j,), opath + (i,), origin, changed))
             else:
                 out.extend(styled_new(new[j]) for j in range(j1, j2))
         return out
     if not isinstance(old, (dict, list)) and not isinstance(new, (dict, list)) and _same(old, new):
         return old  # as written: its quotes and style
+    if not _pinned(old, new):
+        changed.add(path)
     return styled_new(new)
+
+
+def _pinned(old, new) -> bool:
+    """villkor/period → villkor/period@3: the clause the old spec used, now with its version."""
+    if not isinstance(old, str) or not isinstance(new, str):
+        return False
+    clause, at, version = new.rpartition("@")
+    return bool(at) and clause == old and version.isdigit()
 
 
 # --- writing: the comments back at each kept field's new line ---------------------------------------
 
 
-def _place(body: str, merged, origin: dict[tuple, tuple], notes: dict[tuple, _Notes]) -> str:
+def _place(body: str, merged, origin: dict[tuple, tuple], notes: dict[tuple, _Notes], changed: set[tuple],
+           dropped: list[Dropped]) -> str:
     fields, lines, _ = _fields(body)
     keys: dict[tuple, tuple] = {}  # index path → key path in the merged data
 
@@ -286,7 +321,9 @@ def _place(body: str, merged, origin: dict[tuple, tuple], notes: dict[tuple, _No
                 continue  # "# name: ..." where the renewal wrote name:
             indent = len(line) - len(line.lstrip()) + f.col - note.col
             above.setdefault(f.line, []).append(" " * max(indent, 0) + line.strip() if line.strip() else "")
-        if note.eol:
+        if note.eol and f.one_line and any(c[:len(kpath)] == kpath for c in changed):
+            dropped.append(Dropped(kpath, note.was, note.eol))  # it stood next to the old value
+        elif note.eol:
             text = lines[f.line].rstrip()
             pad = note.eol_col - len(text) if len(text) < note.eol_col else max(1, min(note.gap, 2))
             after[f.line] = text + " " * pad + note.eol

@@ -227,11 +227,12 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         rows = [c for c in service.clause_ids(project) if not query or query in c[0] or query in c[1].lower()]
         return page(request, "clauses.html", rows=rows, q=query)
 
-    async def clause(request: Request, message=None, error=None, status=200, approved=None):
+    async def clause(request: Request, message=None, error=None, status=200, approved=None, scope=()):
         clause_id = request.path_params["clause_id"]
         versions = service.clause_versions(project, clause_id)
         return page(request, "clause.html", status, clause_id=clause_id, versions=versions, message=message, error=error,
-                    texts=clause_pages.version_texts(project, clause_id), approved=approved)
+                    texts=clause_pages.version_texts(project, clause_id), approved=approved,
+                    preselect=clause_pages.preselected(project, clause_id, *scope))
 
     async def clause_diff(request: Request):
         q = request.query_params
@@ -246,13 +247,14 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         form = await posted(request)
         request.path_params["clause_id"] = form.get("id", "")
         ref = f"{form.get('id', '')}@{form.get('version', '')}"
+        scope = tuple(form.get(k, "").strip() or None for k in ("organisation", "committee", "by"))
         try:
             approved = await run_in_threadpool(
                 clause_pages.approve, project, ref, form.get("by", ""), form.get("date", "").strip() or None,
                 *(form.get(k, "").strip() or None for k in ("organisation", "committee", "paragraph", "dnr")))
         except DrafterError as exc:
-            return await clause(request, error=exc, status=422)
-        return await clause(request, message=approved.message, approved=approved)
+            return await clause(request, error=exc, status=422, scope=scope)
+        return await clause(request, message=approved.message, approved=approved, scope=scope)
 
     async def compare(request: Request):
         q = request.query_params

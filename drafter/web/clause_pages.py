@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from drafter.errors import DrafterError
 
 if TYPE_CHECKING:
+    from drafter.clauses.scope import Scope
     from drafter.web.service import Project
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")  # raw HTML in a clause is shown as text
@@ -60,6 +61,41 @@ def version_texts(project: "Project", clause_id: str) -> list[VersionText]:
         return []
     return [VersionText(v.ref, v.version, v.meta.heading, v.meta.status, v.sha256, clause_html(v.body))
             for v in versions]
+
+
+def preselected(project: "Project", clause_id: str, organisation: str | None = None,
+                committee: str | None = None, by: str | None = None) -> int | None:
+    """The version the approve form offers first: what a reviewer most likely approves, the newest
+    `granskad` version not yet fastställd for the chosen scope, else the newest one that can be approved
+    (a select without a choice would offer the oldest). The scope is the one the form was sent with
+    (--för/--för-nämnd, else the one "Fastställd av" names), else the house style's organisation."""
+    from drafter.clauses.scope import scope_of
+
+    try:
+        versions = [v for v in project.library().versions(clause_id) if v.meta.status != "upphävd"]
+    except DrafterError:
+        return None
+    scope = _chosen_scope(project, organisation, committee, by)
+    waiting = [v for v in versions if v.meta.status == "granskad"
+               and not any(scope is None or scope_of(a).covers(scope) for a in v.meta.all_approvals)]
+    chosen = waiting or versions
+    return chosen[-1].version if chosen else None
+
+
+def _chosen_scope(project: "Project", organisation: str | None, committee: str | None,
+                  by: str | None) -> "Scope | None":
+    import datetime as dt
+
+    from drafter.clauses.approve import house_organisation
+    from drafter.clauses.front_matter import Approval
+    from drafter.clauses.scope import Scope, scope_of
+
+    if organisation:
+        return Scope(organisation, committee or None)
+    if by:
+        return scope_of(Approval(by=by, date=dt.date.today()))  # the one "Fastställd av" names
+    house = house_organisation(project.library())
+    return Scope(house, None) if house else None
 
 
 @dataclass

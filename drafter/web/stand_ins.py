@@ -34,11 +34,32 @@ def with_placeholders_shown(documents: list[Document], loaded: "LoadedSpec") -> 
     if any(key.startswith(BUDGET_ROWS) for key in fields):  # a sum of what is filled in so far
         fields["budget.total"] = [Shown(re.compile(STANDING_ALONE.format(re.escape(tal(loaded.spec.budget.sum)))),
                                         "N", False)]
+    fields |= _renewal_dates(loaded, set(fields))  # computed from a stand-in: a date nobody set
     shown = _Shown(fields)
     out = copy.deepcopy(documents)
     for doc in out:
         shown.document(doc)
     return out
+
+
+_COMPUTED_FROM = {"first_notice_deadline": ("period.end", "period.renewal.notice_deadline"),
+                  "first_renewal_end": ("period.end", "period.renewal.unit", "period.renewal.max_end")}
+
+
+def _renewal_dates(loaded: "LoadedSpec", placeholders: set[str]) -> dict[str, list[Shown]]:
+    """The notice calendar's dates a clause reads (period.renewal.first_notice_deadline, …) that are
+    computed from a placeholder's stand-in, each shown as ÅÅÅÅ-MM-DD where a text read it: no one set
+    them. (Where the same date also stands for a field filled in, in the same section, the preview
+    shows that one as ÅÅÅÅ-MM-DD too: a gap to fill, never a made-up date.)"""
+    from drafter.assemble.context import first_renewal
+    from drafter.swedish.format import datum
+
+    if not any(key in placeholders for keys in _COMPUTED_FROM.values() for key in keys):
+        return {}
+    return {f"period.renewal.{key}": [Shown(re.compile(re.escape(datum(day))), "ÅÅÅÅ-MM-DD", False),
+                                      Shown(re.compile(re.escape(day.isoformat())), "ÅÅÅÅ-MM-DD", False)]
+            for key, day in first_renewal(loaded.spec).items()
+            if day is not None and any(read in placeholders for read in _COMPUTED_FROM[key])}
 
 
 def placeholder_fields(placeholders: Iterable[Placeholder]) -> dict[str, list[Shown]]:

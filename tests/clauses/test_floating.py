@@ -104,3 +104,27 @@ def test_a_version_brought_by_an_amendment_is_told_with_the_document_that_uses_i
             "använde v1; nu även v2, i tillägg nr 1 och den konsoliderade överenskommelsen; v1 kvar i "
             "överenskommelsen") in result.output
     assert "v1 → v1, v2" not in result.output
+
+
+def test_a_final_spec_the_approval_breaks_is_told_its_signed_version_in_words(project):
+    """A slutlig spec that no longer assembles with the approved version was told to write "(@N)"; it is
+    told the version it was built with, and where that is not known, in words."""
+    path = project / "agreements" / "street-minds-2029.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  place: Stockholm", "  status: slutlig\n  place: Stockholm",
+                                                            1), encoding="utf-8")
+    new_version(project)
+    v2 = project / "clauses" / "street-minds" / "bakgrund" / "v2.md"
+    v2.write_text(v2.read_text(encoding="utf-8") + "\nSe {{ figures.finns_inte }}.\n", encoding="utf-8")
+    result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad")
+    assert result.exit_code == 0, result.output
+    [line] = [x for x in result.output.splitlines() if "street-minds-2029.yaml: kan inte längre byggas" in x]
+    assert "@N" not in result.output
+    assert "Skriv street-minds/bakgrund@1 i specen och lås det med `drafter lock`" in line
+
+    from drafter.clauses.affected import Summary
+
+    summary = Summary(changed={path: ["kan inte längre byggas: …"]}, final_unlocked={path}, signed={})
+    [said] = [x for x in summary.lines() if "slutligt men inte låst" in x]
+    assert "@N" not in said
+    assert ("Skriv i specen den version av klausulen som dokumentet undertecknades med, som id@versionsnummer "
+            "(versionen står i manifest.json i specens mapp under output/), och lås det med `drafter lock`") in said

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
 from drafter.comparison import clause_documents
+from drafter.diff.readable import readable
 from drafter.model.text import document_text
 from helpers import CLAUSES, ROOT
 from readback import norm
@@ -40,11 +41,60 @@ def test_diff_text_shows_words_and_both_versions():
     assert code == 0, out
     assert "villkor/period@1  status: fastställd  fastställd: Socialnämnden" in out
     assert "motivering: Förnyelsen 2026" in out
-    assert "förlängs partnerskapet {+automatiskt +}med[- minst-] {{ period.renewal.unit | enhet }}" in out
+    assert "förlängs partnerskapet {+automatiskt +}med[- minst-] «period.renewal.unit | enhet»" in out
+    assert "{{" not in out and "{%" not in out  # the tags read as stand-ins
     body = out.split("Rubrik: Period för partnerskapet\n\n", 1)[1].rstrip("\n")
-    old, new = (ClauseLibrary(CLAUSES).get(f"villkor/period@{v}").body for v in (1, 2))
+    old, new = (readable(ClauseLibrary(CLAUSES).get(f"villkor/period@{v}").body) for v in (1, 2))
     assert _strip_text(body, "old") == old.rstrip("\n")
     assert _strip_text(body, "new") == new.rstrip("\n")
+
+
+def _versions(library, clause_id: str, old_body: str, new_body: str) -> None:
+    """v1 and v2 of a clause of its own in `library`, both granskad, with these bodies."""
+    folder = library / clause_id
+    folder.mkdir(parents=True)
+    for n, body in ((1, old_body), (2, new_body)):
+        (folder / f"v{n}.md").write_text(f"---\nheading: Uppsägning\nversion: {n}\nstatus: granskad\n"
+                                         f"rationale: Version {n}.\n---\n{body}", encoding="utf-8")
+
+
+NOTICE = ("Överenskommelsen gäller till och med den {{ period.end | datum }}.\n"
+          "{%- if period.renewal %}\n Uppsägningen ska ha kommit fram senast den "
+          "{{ period.renewal.notice_deadline | dag_och_manad }}.\n{%- endif %}\n")
+
+
+def test_diff_shows_what_a_reader_compares_not_the_template_code(library):
+    """A jurist saw `{%-`, `-%}` and raw tags; she sees the words that changed and readable stand-ins."""
+    _versions(library, "prov/ord", NOTICE, NOTICE.replace("Uppsägningen ska ha kommit fram", "Uppsägningen ska komma fram"))
+    code, out = run("diff", "prov/ord", "1", "2", "--format", "text", clauses=library)
+    assert code == 0, out
+    body = out.split("Rubrik: Uppsägning\n\n", 1)[1]
+    assert body == ("Överenskommelsen gäller till och med den «period.end | datum».\n«om period.renewal»\n"
+                    " Uppsägningen ska [-ha kommit-]{+komma+} fram senast den «period.renewal.notice_deadline | "
+                    "dag_och_manad».\n«slut på om»\n")
+    assert "läses likadant" not in out
+    code, raw = run("diff", "prov/ord", "1", "2", "--källtext", clauses=library)
+    assert code == 0 and "{%- if period.renewal %}" in raw and "{{ period.end | datum }}" in raw  # for a developer
+    assert "Källtexten jämförs som den är skriven" in raw
+
+
+def test_a_change_only_in_a_whitespace_marker_reads_the_same(library, tmp_path):
+    _versions(library, "prov/markor", NOTICE, NOTICE.replace("{%- if period.renewal %}", "{% if period.renewal -%}")
+              .replace("{{ period.end | datum }}", "{{- period.end|datum }}"))
+    code, out = run("diff", "prov/markor", "1", "2", clauses=library)
+    assert code == 0, out
+    assert ("Texterna läses likadant. Versionerna skiljer sig bara i mallkoden (blankstegsmarkeringar som {%- och "
+            "-%}") in out
+    assert "`drafter clauses diff prov/markor 1 2 --källtext`" in out
+    assert "[-" not in out and "{+" not in out  # nothing marked as changed
+    code, raw = run("diff", "prov/markor", "1", "2", "--source", clauses=library)
+    assert code == 0 and "läses likadant" not in raw
+    assert "{%[---] if period.renewal {+-+}%}" in raw  # the developer's view: the markers that moved
+    page = tmp_path / "markor.html"
+    assert run("diff", "prov/markor", "1", "2", "--format", "html", "-o", page, clauses=library)[0] == 0
+    html = page.read_text(encoding="utf-8")
+    text = html.split('<div class="text">', 1)[1]
+    assert "Texterna läses likadant." in html and "<del>" not in text and "<ins>" not in text
 
 
 def test_diff_refines_inside_a_word():
@@ -59,10 +109,10 @@ def test_diff_html_is_one_escaped_page(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert code == 0 and html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert "<script" not in html and "src=" not in html and "href=" not in html
-    assert "{{ period.start | datum }}" in html  # braces kept, | is text
+    assert "«period.start | datum»" in html  # | is text
     assert "<ins>automatiskt </ins>" in html and "line-through" in html and "underline" in html
     text = html.split('<div class="text">', 1)[1].split("</div>", 1)[0]
-    old, new = (ClauseLibrary(CLAUSES).get(f"villkor/period@{v}").body for v in (1, 2))
+    old, new = (readable(ClauseLibrary(CLAUSES).get(f"villkor/period@{v}").body) for v in (1, 2))
     assert _strip_html(text, "old") == old.rstrip()
     assert _strip_html(text, "new") == new.rstrip()
 
@@ -178,3 +228,13 @@ def test_approve_refuses(library, args, code, message):
     result_code, out = run("approve", *args, clauses=library)
     assert (result_code, message in out) == (code, True), out
     assert {p: p.read_bytes() for p in library.rglob("*") if p.is_file()} == before
+
+
+def test_readable_stand_ins():
+    """What each kind of tag reads as; a literal ({{ "{" }}, as drafter import writes a brace) is its text."""
+    assert readable('Se {{ ref("villkor/aterkrav") }}.') == "Se «hänvisning till villkor/aterkrav»."
+    assert readable("{% if not period.renewal and ideburna_flera %}a{% elif x %}b{% else %}c{% endif %}") == \
+        "«om inte period.renewal och ideburna_flera»a«annars om x»b«annars»c«slut på om»"
+    assert readable("{% for p in partners -%}{{- p.name -}}{%- endfor %}{# intern anteckning #}") == \
+        "«för varje p i partners»«p.name»«slut på för varje»"
+    assert readable('Klammern {{ "{" }} står kvar.') == "Klammern { står kvar."

@@ -113,3 +113,16 @@ def test_an_error_in_a_text_written_over_several_lines_points_at_the_spec_and_wa
                                      "agreement-error", "KFUM:s")
     assert finding.severity == "warning"
     assert line.strip().startswith("egen:")  # the line where the value begins, as for every field
+
+
+def test_a_new_spec_says_its_placeholders_once_and_no_term_variant_for_them(tmp_path):
+    """`drafter new`'s "[Kommunens namn]" was reported 21 times as the party spelt "Kommunens namn"."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    made = CliRunner().invoke(main, ["new", "ny", "--agreements", str(tmp_path), "--clauses", str(CLAUSES)])
+    assert made.exit_code == 0, made.output
+    found = findings(tmp_path / "ny.yaml")
+    assert of(found, "placeholder")  # the placeholders are still said, by the check for them
+    assert [f.message for f in of(found, "term-variant") if "Kommunens namn" in f.message] == []

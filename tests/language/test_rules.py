@@ -100,3 +100,14 @@ def test_terms():
     assert any('"Streetminds"' in m for m in found)
     assert not any("ocialförvaltningen\" men" in m for m in found)  # case alone is no second name
     assert len(found) == 4
+
+
+def test_a_placeholder_in_brackets_is_no_second_spelling_of_the_party():
+    """`drafter new` names the party "[Kommunens namn]": the words inside the brackets were reported as the
+    party's name spelt otherwise ("Kommunens namn"); the placeholder check is what says to fill it in."""
+    text = "[Kommunens namn], organisationsnummer 000000-0000, genom [nämnden]. Föreningen Street Minds, Stockholm har lokalen."
+    found = [t.remark.message for t in term_remarks(sentences(text), ["[Kommunens namn]", "Föreningen Street Minds, Stockholm"])]
+    assert found == []
+    found = [t.remark.message for t in term_remarks(sentences("Föreningen Streetminds, Stockholm har lokalen."),
+                                                    ["Föreningen Street Minds, Stockholm"])]
+    assert found == ['Parten heter "Föreningen Street Minds, Stockholm" men skrivs här "Föreningen Streetminds Stockholm".']

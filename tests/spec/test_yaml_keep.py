@@ -75,8 +75,9 @@ def marked(text: str) -> tuple[str, dict[str, tuple], dict[str, tuple]]:
     return "\n".join(out), eol, above
 
 
-def mutate(data: dict, rng: random.Random, replaced: set) -> dict:
-    """1 to 3 random changes; `replaced` gets the list items that are now something else."""
+def mutate(data: dict, rng: random.Random, replaced: set, changed: set) -> dict:
+    """1 to 3 random changes; `replaced` gets the list items that are now something else, `changed` the
+    paths whose value is not the old one (a map or list with a key or item added or removed)."""
     new = copy.deepcopy(data)
     for _ in range(rng.randint(1, 3)):
         paths = [p for p in leaves(new) if p]
@@ -91,37 +92,60 @@ def mutate(data: dict, rng: random.Random, replaced: set) -> dict:
         if isinstance(parent, list):  # only at the end: list items are matched by what they are
             if what == "remove" and len(parent) > 1:
                 parent.pop()
+                changed.add(path[:-1])
             elif what == "add":
+                changed.add(path[:-1])
                 parent.append("tillagd/klausul@1" if all(isinstance(x, str) for x in parent) else {"item": "Nytt"})
             else:
                 parent[path[-1]] = f"ändrat värde {rng.randint(1, 99)}"
                 replaced.add(path)
         elif what == "remove":
             del parent[path[-1]]
+            changed.add(path[:-1])
         elif what == "add":
             parent[f"ny_{rng.randint(1, 999)}"] = rng.choice([7, "ny text", "2031-12-31", "två\nrader\n"])
+            changed.add(path[:-1])
         else:
-            parent[path[-1]] = rng.choice([0, "ändrad: text # inte en kommentar", "ja", "2031-01-01"])
+            value = rng.choice([0, "ändrad: text # inte en kommentar", "ja", "2031-01-01"])
+            if value != parent[path[-1]]:
+                changed.add(path)
+            parent[path[-1]] = value
     return new
 
 
 @pytest.mark.parametrize("spec", [EXAMPLE, EXAMPLE.parent / "street-minds-2023.yaml"], ids=lambda p: p.stem)
 def test_random_changes_read_back_as_the_new_data_with_each_kept_fields_comments(spec):
     text, eol, above = marked(spec.read_text(encoding="utf-8"))
-    old, _ = read(text)
+    old, at = read(text)
     rng = random.Random(spec.stem)
+
+    def changed_on_its_line(path: tuple, changed: set) -> bool:
+        """The value at `path` changed, or one it is in that stands on its line ({item: …, amount: …})."""
+        return any(c[:len(path)] == path or (path[:len(c)] == c and one_line(c)) for c in changed)
+
+    def one_line(path: tuple) -> bool:
+        return len({at[p][0] for p in leaves(old) if p[:len(path)] == path and p in at}) == 1
+
     for _ in range(40):
         replaced: set = set()
-        new = mutate(old, rng, replaced)
-        written = rewrite(text, new, HEAD, spec.name)
+        changed: set = set()
+        new = mutate(old, rng, replaced, changed)
+        dropped: list = []
+        written = rewrite(text, new, HEAD, spec.name, dropped)
         data, positions = read(written)
         assert data == read(HEAD + dump_new(new))[0] == new
         lines = written.split("\n")
+        told = {d.comment: d for d in dropped}
         for mark, path in eol.items():
-            if has(new, path) and not gone(path, replaced):
+            kept = has(new, path) and not gone(path, replaced)
+            if kept and not changed_on_its_line(path, changed):
                 assert lines[positions[path][0] - 1].endswith(f"# {mark}"), (mark, path)
             else:
                 assert f"# {mark}\n" not in written + "\n", (mark, path)
+                if kept:  # its value changed (or one inside it on its line): it stood next to the old value
+                    owner = told.pop(f"# {mark}").path  # told to the caller, with where it stands now
+                    assert path[:len(owner)] == owner and (owner == path or one_line(owner))
+        assert not [c for c in told if re.fullmatch(r"# e\d+", c)]  # (the spec's own comments are not marked)
         for mark, path in above.items():
             if has(new, path) and not gone(path, replaced):
                 line = positions[path][0] - 1

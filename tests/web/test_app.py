@@ -94,7 +94,7 @@ def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, t
     assert answer.status_code == 200, answer.text
     written = (project / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
     assert written == (copy / "agreements" / "street-minds-2029.yaml").read_text(encoding="utf-8")
-    assert "  date: ÅÅÅÅ-MM-DD          # överenskommelsens datum (ÅÅÅÅ-MM-DD)" in written  # the old spec's comment
+    assert "  place: Stockholm          # ort för undertecknandet" in written  # the old spec's comment
     main = answer.text[answer.text.index("<h1>Förnyad: street-minds-2029</h1>"):]
     shown = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
              for line in re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", main, re.S)]

@@ -34,7 +34,7 @@ def test_a_fresh_spec_previews_its_placeholders_not_their_stand_ins(tmp_path):
         assert "organisationsnummer NNNNNN-NNNN" in text
         assert "från och med den ÅÅÅÅ-MM-DD till och med den ÅÅÅÅ-MM-DD" in text
         assert "bidrag till partnerskapet om N\xa0kr för 12 månader" in text
-        assert "senast den MM-DD under den period som pågår" in text
+        assert "senast den MM-DD under den period som pågår" in text or "senast den MM-DD närmast före den dag då perioden löper ut" in text
     assert "Personal N\nLokaler N\nAktiviteter N\nÖvrigt N\nSumma N" in texts["agreement"]  # the budget table
     assert "budget för ÅÅÅÅ." in texts["proposal"]  # the year alone (Ekonomiska konsekvenser@2), where it was read
     for doc in result.documents:
@@ -78,3 +78,18 @@ def test_a_real_value_beside_a_placeholder_is_left_as_written(tmp_path):
     # A real 0 (Konsulter) stays 0.
     rows = "\n".join(f"{row['item']} {tal(row['amount'])}" for row in data["budget"]["rows"][1:])
     assert f"Personal N\n{rows}\nSumma N\n" in agreement and "Konsulter 0\n" in rows
+
+
+def test_a_notice_date_computed_from_a_placeholder_is_shown_as_one(tmp_path):
+    """villkor/uppsagning@3 states the notice calendar's first deadline as a date; with the notice day
+    still MM-DD it would be computed from the stand-in (31 december) and read as a fact."""
+    text = new_spec_text("ny", CLAUSES)
+    text = text.replace("  start: ÅÅÅÅ-MM-DD", "  start: 2026-07-01", 1).replace("  end: ÅÅÅÅ-MM-DD", "  end: 2028-06-30", 1)
+    text = text.replace("    max_end: ÅÅÅÅ-MM-DD", "    max_end: 2030-06-30", 1).replace("unit: kalenderår", "unit: år", 1)
+    assert "notice_deadline: MM-DD" in text
+    _, texts = previewed(fresh_project(tmp_path, text))
+    agreement = " ".join(texts["agreement"].split())
+    assert ("För att överenskommelsen ska upphöra den 30 juni 2028 ska uppsägningen ha kommit fram till de andra "
+            "parterna senast den ÅÅÅÅ-MM-DD.") in agreement  # not "31 december 2027", from the stand-in 12-31
+    assert "31 december" not in agreement
+    assert "förlängs den med ett år, till och med den 30 juni 2029" in agreement  # from the dates filled in
