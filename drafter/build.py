@@ -167,8 +167,8 @@ def _typst_jobs(documents: list["Document"], options: Settings) -> dict[object, 
     wanted: list[tuple[object, Callable[[], Callable[[], bytes]]]] = []
     if options.pdf_engine == "typst":
         wanted += [(id(doc), functools.partial(pdf_job, doc)) for doc in documents]
-    for key, proposal, attachments in _packet_parts(documents):
-        wanted.append((key, functools.partial(packet_job, proposal, attachments)))
+    for packet, proposal, attachments in _packet_parts(documents):
+        wanted.append((packet, functools.partial(packet_job, proposal, attachments)))
     jobs: dict[object, Callable[[], bytes]] = {}
     for key, make in wanted:
         try:
