@@ -84,7 +84,7 @@ class _Basis:
         self.whole = amounts | {m * n for m in self.monthly for n in spans if n}
         # A tillägg's sums, computed in the model (drafter/assemble/amendment_money.py), by document kind.
         self.computed: dict[str, list[tuple[int, int | None]]] = {}
-        for doc in ctx.documents:
+        for doc in getattr(ctx, "documents", ()):  # a basis made from a spec alone has none
             self.computed.setdefault(doc.kind, []).extend(doc.amounts)
         self.other = list(spec.other_amounts.values())
         self.ceiling = spec.decision.ceiling if spec.decision else None

@@ -277,3 +277,13 @@ def test_a_decided_tillaggs_tjansteutlatande_is_warned_until_locked(tmp_path, mo
     assert rebuilt.exit_code == 0, rebuilt.output  # built from its lock, with nothing changed
     locked = CheckContext(load_spec(Path("spec.yaml")), ClauseLibrary(tmp_path / "clauses"))
     assert list(check_proposal_unlocked(locked, today=datetime.date(2027, 3, 11))) == []
+
+
+def test_a_decision_dated_before_the_tillaggs_tjansteutlatande_is_a_warning(tmp_path):
+    data = stadsdel()
+    data["amendments"][0]["proposal"]["date"] = dt("2027-03-12")  # the day after the meeting
+    findings = check_spec(load_spec(write(tmp_path, data)), ClauseLibrary(CLAUSES))
+    (found,) = [f for f in findings if f.code == "decision-before-proposal"]
+    assert found.severity == "warning" and found.message.startswith(
+        "Beslutet om tillägg nr 1 är daterat 11 mars 2027 (Skärholmens stadsdelsnämnd), före tjänsteutlåtandet "
+        "om tillägget 12 mars 2027")
