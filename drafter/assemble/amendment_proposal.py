@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from drafter.assemble.amendments import AmendedState, PointChange
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.load import LoadedSpec
+    from drafter.spec.model import Amendment, Spec
 
 KIND = "addendum-proposal"
 DOCUMENT_TYPE = "Tjänsteutlåtande"
@@ -44,7 +45,7 @@ def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "Load
     context = clause_context(spec, "proposal")
     context["proposal"] = _effective(proposal, signed).model_dump(mode="python", exclude={"outline"})
     context["texts"] = dict(proposal.texts)
-    context["tillagg"] = _tillagg(state, signed, money)
+    context["tillagg"] = tillagg_context(state.amendment, signed.spec, [_change_line(c) for c in state.changes], money)
     blocks = data_blocks(spec, loaded) | {
         "tjansteman": lambda: _officials(proposal, signed, here),
         "bilagor": lambda: OrderedList([[Paragraph([Text(addendum.meta.title, computed_origin(
@@ -119,8 +120,9 @@ def _letterhead(proposal: AmendmentProposal, signed: "LoadedSpec", dnr: str | No
     return Letterhead(sender, DOCUMENT_TYPE, references, recipient)
 
 
-def _tillagg(state: "AmendedState", signed: "LoadedSpec", money: AddedMoney) -> dict:
-    amendment, spec = state.amendment, signed.spec
+def tillagg_context(amendment: "Amendment", spec: "Spec", changes: list[str], money: AddedMoney) -> dict:
+    """What the tillägg clauses read as `tillagg`: amendment N of the agreement signed as `spec`, the
+    sentences saying what it changes, and the money it adds."""
     return {
         "nummer": amendment.number,
         "datum": amendment.date,
@@ -130,7 +132,7 @@ def _tillagg(state: "AmendedState", signed: "LoadedSpec", money: AddedMoney) -> 
                             "diarienummer": spec.document.diarienummer, "start": spec.period.start,
                             "slut": spec.period.end, "per_ar": budget_for_period(spec)["per_year"],
                             "beslut": spec.decision.model_dump(mode="python") if spec.decision else None},
-        "andringar": [_change_line(c) for c in state.changes],
+        "andringar": changes,
         "pengar": money.as_context(),
     }
 
