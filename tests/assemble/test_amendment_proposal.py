@@ -287,3 +287,20 @@ def test_a_decision_dated_before_the_tillaggs_tjansteutlatande_is_a_warning(tmp_
     assert found.severity == "warning" and found.message.startswith(
         "Beslutet om tillägg nr 1 är daterat 11 mars 2027 (Skärholmens stadsdelsnämnd), före tjänsteutlåtandet "
         "om tillägget 12 mars 2027")
+
+
+def test_a_reduction_is_said_as_one_with_no_budget_to_find(tmp_path):
+    from drafter.model.text import block_lines
+
+    data = kommun()
+    data["amendments"][0]["changes"] = [{"set": {"budget.rows": [{"item": "Personal", "amount": 260000},
+                                                                 {"item": "Lokaler", "amount": 100000}]}}]
+    docs = assemble_documents(load_spec(write(tmp_path, data)), ClauseLibrary(CLAUSES))
+    (tu,) = [d for d in docs if d.kind == "addendum-proposal"]
+    text = norm(" ".join(line for s in tu.walk_sections() for b in s.blocks for line in block_lines(b)))
+    # 400 000 → 360 000 kr a year from 1 juli 2027: 40 000 a year less, 60 000 kr less to 31 december 2028
+    assert ("Kultur- och fritidsnämnden minskar bidraget till partnerskapet med 40 000 kr per år från och med den "
+            "1 juli 2027. Sammanlagt minskar bidraget med 60 000 kr till och med den 31 december 2028.") in text
+    assert "blir därmed 740 000 kr i stället för 800 000 kr." in text
+    assert "Kostnaden i kultur- och fritidsnämndens budget minskar i motsvarande mån." in text
+    assert "förutsätter" not in text and "ryms inom" not in text
