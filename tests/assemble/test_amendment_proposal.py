@@ -100,6 +100,7 @@ def kommun() -> dict:
     data["period"] = {"start": dt("2027-01-01"), "end": dt("2028-12-31")}
     data["budget"]["rows"] = [{"item": "Personal", "amount": 300000}, {"item": "Lokaler", "amount": 100000}]
     data["decision"] = {"by": "kultur- och fritidsnämnden", "date": dt("2026-12-10"), "paragraph": "§ 88"}
+    data["document"].update(date=dt("2026-12-15"), diarienummer="KFN 2026/311")  # signed after the decision
     del data["proposal"]
     amendment = data["amendments"][0]
     amendment.update(date=dt("2027-06-20"), effective=dt("2027-07-01"),
