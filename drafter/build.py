@@ -124,9 +124,7 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
         for finding in file_findings(spec_path, [(r.document, r.files) for r in rendered], options.pdf_engine):
             report(finding)
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
-    packet = _packet(documents, options, stem, pdfs)
-    if packet:
-        entries.append(packet)
+    entries += _packets(documents, options, stem, pdfs)
     if options.redline and "docx" in options.formats:
         entries += _consolidated_redline(documents, stem)
     from drafter.clauses.changes import document_versions
@@ -169,8 +167,8 @@ def _typst_jobs(documents: list["Document"], options: Settings) -> dict[object, 
     wanted: list[tuple[object, Callable[[], Callable[[], bytes]]]] = []
     if options.pdf_engine == "typst":
         wanted += [(id(doc), functools.partial(pdf_job, doc)) for doc in documents]
-    if parts := _packet_parts(documents):
-        wanted.append(("packet", functools.partial(packet_job, *parts)))
+    for packet, proposal, attachments in _packet_parts(documents):
+        wanted.append((packet, functools.partial(packet_job, proposal, attachments)))
     jobs: dict[object, Callable[[], bytes]] = {}
     for key, make in wanted:
         try:
@@ -184,25 +182,34 @@ def _raise(exc: Exception) -> bytes:
     raise exc
 
 
-def _packet_parts(documents: list["Document"]) -> tuple["Document", list["Document"]] | None:
-    """The nämnd packet's proposal and its attachments (the agreement as Bilaga 1), when there is one."""
+def _packet_parts(documents: list["Document"]) -> list[tuple[str, "Document", list["Document"]]]:
+    """Each nämnd packet as (its key and file name's tail, its proposal, its attachments): the agreement's
+    tjänsteutlåtande with the agreement as Bilaga 1, then each tillägg's with the tillägg as Bilaga 1."""
     by_kind = {doc.kind: doc for doc in documents}
-    if "proposal" not in by_kind or "agreement" not in by_kind:
-        return None
-    return by_kind["proposal"], [by_kind["agreement"]]
+    out = []
+    if "proposal" in by_kind and "agreement" in by_kind:
+        out.append(("packet", by_kind["proposal"], [by_kind["agreement"]]))
+    addenda = {doc.part: doc for doc in documents if doc.kind == "addendum"}
+    out += [(f"packet-tillagg-{doc.part}", doc, [addenda[doc.part]])
+            for doc in documents if doc.kind == "addendum-proposal" and doc.part in addenda]
+    return out
 
 
-def _packet(documents: list["Document"], options: BuildOptions, stem: str,
-            pdfs: "Lane | None" = None) -> tuple[str, str, dict] | None:
-    """The nämnd packet when there is a proposal and PDFs: proposal, then the agreement as Bilaga 1,
+def _packets(documents: list["Document"], options: BuildOptions, stem: str,
+             pdfs: "Lane | None" = None) -> list[tuple[str, str, dict]]:
+    """The nämnd packets when there is a proposal and PDFs: a proposal, then its attachment as Bilaga 1,
     composed from the models as one tagged Typst document (whichever engine made the other PDFs)."""
     parts = _packet_parts(documents)
-    if "pdf" not in options.formats or parts is None:
-        return None
+    if "pdf" not in options.formats or not parts:
+        return []
     from drafter.writers.pdf.packet import packet_pdf, packet_title
 
-    data = pdfs.result("packet") if pdfs is not None and "packet" in pdfs else packet_pdf(*parts)
-    return "packet", packet_title(parts[0]), {f"{stem}-{FILE_NAMES['packet']}.pdf": data}
+    out = []
+    for key, proposal, attachments in parts:
+        data = pdfs.result(key) if pdfs is not None and key in pdfs else packet_pdf(proposal, attachments)
+        name = f"{stem}-{FILE_NAMES['packet']}{key.removeprefix('packet')}.pdf"
+        out.append(("packet", packet_title(proposal), {name: data}))
+    return out
 
 
 def _consolidated_redline(documents: list["Document"], stem: str) -> list[tuple[str, str, dict]]:

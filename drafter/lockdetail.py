@@ -180,12 +180,15 @@ def value_record(loaded: "LoadedSpec", name: str) -> dict:
     A number, date or short text as it is (so `lock-text` can say 57000 → 67000), a longer text hashed."""
     data = dict(loaded.data)
     data.pop("acknowledge", None)
-    if name != "tjansteutlatande":
+    if not name.startswith("tjansteutlatande"):  # a tillägg's tjänsteutlåtande takes officials from it too
         data.pop("proposal", None)
     amendments = data.pop("amendments", None)
-    if name.startswith("tillagg-") and isinstance(amendments, list):
-        number = name.removeprefix("tillagg-")
+    if name.startswith(("tillagg-", "tjansteutlatande-tillagg-")) and isinstance(amendments, list):
+        number = name.rsplit("-", 1)[1]
         data["amendments"] = amendments[:int(number)] if number.isdigit() else amendments
+        if name.startswith("tillagg-"):  # the tillägg's own tjänsteutlåtande is not part of it
+            data["amendments"] = [{k: v for k, v in a.items() if k != "proposal"} if isinstance(a, dict) else a
+                                  for a in data["amendments"]]
     out: dict = {}
     _flatten(data, (), out)
     return out

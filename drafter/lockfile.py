@@ -37,6 +37,8 @@ def document_name(doc: "Document") -> str:
     """The name a document is locked under: overenskommelse, tjansteutlatande, tillagg-N."""
     if doc.kind == "addendum":
         return f"tillagg-{doc.part}"
+    if doc.kind == "addendum-proposal":
+        return f"tjansteutlatande-tillagg-{doc.part}"
     return {"agreement": AGREEMENT, "proposal": "tjansteutlatande",
             "consolidated": "overenskommelse-konsoliderad"}.get(doc.kind, doc.kind)
 
@@ -248,7 +250,7 @@ def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, by
 
 def _mended(name: str) -> str:
     """How a signed document of this kind is changed, the advice lock-text ends with."""
-    if name == "tjansteutlatande":
+    if name.startswith("tjansteutlatande"):
         return ("Tjänsteutlåtandet är det som nämnden beslutade om och ändras inte; ska överenskommelsen ändras "
                 "görs det genom ett tillägg.")
     if name.startswith("tillagg-"):
@@ -261,6 +263,8 @@ def _label(name: str) -> str:
         return "överenskommelsen"
     if name.startswith("tillagg-"):
         return f"tillägg nr {name.removeprefix('tillagg-')}"
+    if name.startswith("tjansteutlatande-tillagg-"):
+        return f"tjänsteutlåtandet om tillägg nr {name.removeprefix('tjansteutlatande-tillagg-')}"
     return {"tjansteutlatande": "tjänsteutlåtandet"}.get(name, name)
 
 

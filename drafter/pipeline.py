@@ -145,7 +145,7 @@ def _after_amendments(before: list["Finding"], states: list, library: "ClauseLib
     found = []
     for state in states:
         number = state.amendment.number
-        kinds = [d for d in documents if (d.kind == "addendum" and d.part == str(number))
+        kinds = [d for d in documents if (d.kind in ("addendum", "addendum-proposal") and d.part == str(number))
                  or (d.kind == "consolidated" and d is state.consolidated)]
         for finding in run_checks(state.loaded, library, kinds, lock):
             if (finding.code, finding.where, finding.message) not in seen:

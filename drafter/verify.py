@@ -63,6 +63,12 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
             f"{file} är nämndhandlingen (tjänsteutlåtandet med överenskommelsen som bilaga), och den låses inte: "
             "den undertecknas inte. Verifiera överenskommelsens eller tjänsteutlåtandets egen fil, t.ex. "
             f"{agreement}."])
+    if found := re.search(rf"-{FILE_NAMES['packet']}-tillagg-(\d+)\.pdf$", file.name):  # a tillägg's packet
+        addendum = f"{file.name[:found.start()]}-{FILE_NAMES['addendum']}-{found.group(1)}.pdf"
+        return Verdict(file, False, [
+            f"{file} är nämndhandlingen om tillägg nr {found.group(1)} (tjänsteutlåtandet med tillägget som "
+            "bilaga), och den låses inte: den undertecknas inte. Verifiera tilläggets eller tjänsteutlåtandets "
+            f"egen fil, t.ex. {addendum}."])
     words = _file_words(file, data)
     if words is None:
         return Verdict(file, False, [f"{file} matchar inget låst dokument och kan inte läsas som "

@@ -157,9 +157,34 @@ def test_every_generic_clause_renders_for_each_partnership(spec):
         proposal = clause_id.startswith("tjansteutlatande/")
         if proposal and loaded.spec.proposal is None:
             continue
-        text = render_clause(newest, clause_context(loaded.spec, "proposal" if proposal else "agreement"))
+        context = clause_context(loaded.spec, "proposal" if proposal else "agreement")
+        if clause_id.startswith("tjansteutlatande/tillagg-"):  # a tillägg's tjänsteutlåtande reads the tillägg too
+            context["tillagg"] = _sample_tillagg(loaded.spec)
+        text = render_clause(newest, context)
         found = [w for w in denied if w in text.replace("\\", "")]
         assert not found, f"{clause_id}@{newest.meta.version}: {found}"
+
+
+def _sample_tillagg(spec) -> dict:
+    """Tillägg nr 1 raising the first budget row by 60 000 kr a year from the second month, and granting
+    25 000 kr once: the `tillagg` a tillägg clause reads (drafter/assemble/amendment_proposal.py)."""
+    import datetime as dt
+
+    from drafter.assemble.amendment_money import added_money, signed_total
+    from drafter.assemble.amendment_proposal import tillagg_context
+    from drafter.spec.model import Amendment, OtherAmount
+
+    rows = [r.model_copy(update={"amount": r.amount + (60000 * spec.budget.months // 12 if i == 0 else 0)})
+            for i, r in enumerate(spec.budget.rows)]
+    after = spec.model_copy(update={
+        "budget": spec.budget.model_copy(update={"rows": rows}),
+        "other_amounts": {**spec.other_amounts, "extra": OtherAmount(amount=25000, item="Extra bidrag")}})
+    effective = spec.period.start + dt.timedelta(days=31)
+    amendment = Amendment.model_validate({
+        "number": 1, "date": effective, "effective": effective, "changes": [{"set": {"budget.rows": []}}],
+        "decision": {"by": spec.public.committee or spec.public.name, "date": spec.period.start}})
+    money = added_money(spec, after, effective, signed_total(spec))
+    return tillagg_context(amendment, spec, ["Punkt 5.1 Ekonomisk ersättning får en ny lydelse."], money)
 
 
 def test_docs_describe_every_generic_clause():

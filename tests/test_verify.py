@@ -98,6 +98,16 @@ def test_the_namnd_packet_is_said_to_be_one_and_no_line_quotes_pages(here):
     assert max(len(line) for line in result.output.splitlines()) < 400, result.output
 
 
+def test_a_tillaggs_namnd_packet_is_said_to_be_one(here):
+    import shutil
+
+    shutil.copy("out/street-minds-2026/street-minds-2026-handlingar.pdf", "street-minds-2026-handlingar-tillagg-1.pdf")
+    result = run("verify", "street-minds-2026-handlingar-tillagg-1.pdf")
+    assert result.exit_code == 1
+    assert "är nämndhandlingen om tillägg nr 1 (tjänsteutlåtandet med tillägget som bilaga)" in result.output
+    assert "t.ex. street-minds-2026-tillagg-1.pdf" in result.output
+
+
 def test_a_long_insertion_is_quoted_by_its_start_and_end(here):
     docx = Docx(str(here / (BUILT + ".docx")))
     docx.paragraphs[5].add_run(" " + " ".join(f"ord{i}" for i in range(200)))

@@ -32,10 +32,30 @@ def assemble_all(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list["
 
         states = amended_states(loaded, library, agreement)
         signable = [state for state in states if state.signable]  # one that changes no text makes no tillägg
-        documents += [assemble_addendum(state, loaded.spec, agreement) for state in signable]
+        for state in signable:
+            addendum = assemble_addendum(state, loaded.spec, agreement)
+            if state.amendment.proposal is not None:  # its tjänsteutlåtande first: the nämnd decides, then both sign
+                documents.append(_amendment_proposal(loaded, library, states, state, addendum))
+            documents.append(addendum)
         if signable:
             documents.append(consolidated_document(signable[-1], [s.amendment.number for s in signable]))
     from drafter.model.finish import finish_documents
 
     finish_documents(documents, loaded, library)
     return documents, states
+
+
+def _amendment_proposal(loaded, library, states: list, state, addendum: "Document") -> "Document":
+    """Tillägg nr N's tjänsteutlåtande, with what it adds to the grant counted on what the earlier
+    tillägg added to the signed agreement's (drafter/assemble/amendment_money.py)."""
+    from drafter.assemble.amendment_money import added_money, signed_total
+    from drafter.assemble.amendment_proposal import assemble_amendment_proposal
+
+    total, before = signed_total(loaded.spec), loaded.spec
+    for earlier in states:
+        money = added_money(before, earlier.loaded.spec, earlier.amendment.effective, total)
+        if earlier is state:
+            index = loaded.spec.amendments.index(state.amendment)
+            return assemble_amendment_proposal(state, index, loaded, library, money, addendum)
+        total, before = money.after_total, earlier.loaded.spec
+    raise AssertionError("the state is one of the spec's amended states")

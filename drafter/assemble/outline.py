@@ -45,6 +45,7 @@ class OutlineAssembler:
         self.context = context
         self.blocks = blocks
         self.texts = loaded.spec.texts
+        self.texts_path: tuple = ("texts",)  # where `texts` stand in the spec (a tillägg's tjänsteutlåtande has its own)
 
     def outline(self, outline, spec_path: tuple) -> list[Section]:
         """The sections of the spec's outline (a list, or an adjusted standard outline)."""
@@ -61,10 +62,10 @@ class OutlineAssembler:
         elif item.key in self.texts or item.text:
             section.blocks, section.sections = self._read_text(item, placed.locate)
             if item.key in self.texts:
-                section.origin = spec_origin(self.loaded, ("texts", item.key), self.texts[item.key])
+                section.origin = spec_origin(self.loaded, (*self.texts_path, item.key), self.texts[item.key])
         elif item.key and not item.block and not item.sections:
             raise DrafterError(f"Avsnittet '{item.key}' har ingen text.", placed.locate("key"),
-                               f"Skriv texten i specen under texts: {item.key}: (Markdown).")
+                               f"Skriv texten i specen under {'.'.join(map(str, self.texts_path))}: {item.key}: (Markdown).")
         if item.block:
             if item.block not in self.blocks:
                 raise DrafterError(
@@ -87,7 +88,7 @@ class OutlineAssembler:
         try:
             return ClauseReader({}).read(text)
         except UnsupportedMarkup as exc:
-            where = self.loaded.where("texts", item.key) if item.key in self.texts else locate("text")
+            where = self.loaded.where(*self.texts_path, item.key) if item.key in self.texts else locate("text")
             raise DrafterError(f"Texten innehåller markering som inte stöds: {exc}.", where) from None
 
     def _fill_from_clause(self, section: Section, item: OutlineItem, locate) -> None:

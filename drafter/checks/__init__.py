@@ -26,6 +26,7 @@ from drafter.checks import (
     period,
     period_text,
     placeholder,
+    proposal_lock,
     prose_data,
     representatives,
     stale_year,
@@ -58,6 +59,7 @@ CHECKS = [
     *language.CHECKS,
     *decision_order.CHECKS,
     *decision_record.CHECKS,
+    *proposal_lock.CHECKS,
     *prose_data.CHECKS,
     *headings.CHECKS,
 ]

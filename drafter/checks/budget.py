@@ -82,6 +82,10 @@ class _Basis:
         if period.renewal and period.renewal.max_end > period.end:
             spans.append(whole_months(period.start, period.renewal.max_end))
         self.whole = amounts | {m * n for m in self.monthly for n in spans if n}
+        # A tillägg's sums, computed in the model (drafter/assemble/amendment_money.py), by document kind.
+        self.computed: dict[str, list[tuple[int, int | None]]] = {}
+        for doc in getattr(ctx, "documents", ()):  # a basis made from a spec alone has none
+            self.computed.setdefault(doc.kind, []).extend(doc.amounts)
         self.other = list(spec.other_amounts.values())
         self.ceiling = spec.decision.ceiling if spec.decision else None
         self.figures = {v for v in spec.figures.values() if isinstance(v, int) and not isinstance(v, bool)}
@@ -100,6 +104,15 @@ class _Basis:
             if abs(value - stated) <= 1:
                 return True
         return value in self.figures
+
+    def computed_for(self, kind: str, amount: Amount) -> bool:
+        """An amount drafter computed for a document of this kind, as it states it (a sum, or per year)."""
+        for value, months in self.computed.get(kind, ()):
+            if months is None and amount.months is None and abs(amount.value - value) <= 1:
+                return True
+            if months and amount.months and abs(amount.value - value / months * amount.months) <= 1:
+                return True
+        return False
 
     def ceiling_stated(self, amount: Amount, sentence: str) -> bool:
         """The nämnd's decided ceiling, stated as a ceiling ("om högst 900 000 kr per år", as "förslag till
@@ -132,7 +145,7 @@ def check_budget_amount(ctx: CheckContext):
     basis = _Basis(ctx)
     for piece in ctx.pieces:
         for amount in find_amounts(piece.text):
-            if not amount.over_time or basis.explains(amount):
+            if not amount.over_time or basis.explains(amount) or basis.computed_for(piece.document, amount):
                 continue
             if basis.ceiling_stated(amount, sentence_around(piece.text, amount.start, amount.end)):
                 continue

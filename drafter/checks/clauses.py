@@ -93,12 +93,14 @@ def check_clause_status(ctx: CheckContext):
 def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, Finding]]], sentence: str):
     """Each document's findings of one code as they are, or, from GROUP_FROM on, one finding listing the
     clause versions (at the document's outline line); JSON keeps each one in `details`."""
-    for (kind, _), found in found_in.items():
+    for (kind, part), found in found_in.items():
         if len(found) < GROUP_FROM:
             yield from (f for _, f in found)
             continue
         first = found[0][1]
-        outline = ("proposal", "outline") if kind == "proposal" else ("outline",)
+        outline: tuple = ("proposal", "outline") if kind == "proposal" else ("outline",)
+        if kind == "addendum-proposal":  # tillägg nr N's tjänsteutlåtande: amendments[N-1].proposal
+            outline = ("amendments", int(part) - 1, "proposal")
         yield Finding(first.code, first.severity,
                       f"{len(found)} {sentence}: " + ", ".join(ref for ref, _ in found)
                       + ". `drafter check --format json` visar varje version för sig.",

@@ -47,6 +47,15 @@ def check_agreement_before_decision(ctx: CheckContext):
                           f"{datum(amendment.decision.date)} ({amendment.decision.by}) som det vilar på. "
                           "Kontrollera datumen; tillägget dateras den dag det undertecknas, efter beslutet.",
                           ctx.where("amendments", i, "date"))
+        proposal = amendment.proposal
+        if proposal is not None and amendment.decision.date < proposal.date:
+            yield Finding("decision-before-proposal", "warning",
+                          f"Beslutet om tillägg nr {amendment.number} är daterat {datum(amendment.decision.date)} "
+                          f"({amendment.decision.by}), före tjänsteutlåtandet om tillägget {datum(proposal.date)} "
+                          f"({ctx.where('amendments', i, 'proposal', 'date')}) som ber nämnden besluta. Nämnden "
+                          "beslutar på ett utlåtande som redan är skrivet. Kontrollera datumen: tilläggets "
+                          "decision.date är sammanträdets datum, proposal.date utlåtandets.",
+                          ctx.where("amendments", i, "decision"), "addendum-proposal")
 
 
 CHECKS = [check_agreement_before_decision]

@@ -22,13 +22,15 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_WORD = {"error": "fel", "warning": "varning", "info": "info"}
 # What a reader sees for a document kind; the kinds themselves ("agreement", …) stay data (JSON, code).
 DOCUMENT_LABEL = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet", "addendum": "tillägget",
-                  "consolidated": "konsoliderad"}
+                  "consolidated": "konsoliderad", "addendum-proposal": "tjänsteutlåtandet om tillägget"}
 
 
 def document_label(kind: str, part: str | None = None) -> str:
     """"överenskommelsen", "tillägg nr 2", …: a document kind as `drafter check` and messages print it."""
     if kind == "addendum" and part:
         return f"tillägg nr {part}"
+    if kind == "addendum-proposal" and part:
+        return f"tjänsteutlåtandet om tillägg nr {part}"
     return DOCUMENT_LABEL.get(kind, kind)
 
 

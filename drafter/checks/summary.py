@@ -7,7 +7,8 @@ from __future__ import annotations
 from drafter.checks.finding import SEVERITY_WORD, Finding, document_label
 
 DOCUMENT_WORD = {"agreement": "överenskommelsen", "proposal": "tjänsteutlåtandet", "addendum": "tillägget",
-                 "consolidated": "den sammanställda överenskommelsen"}
+                 "consolidated": "den sammanställda överenskommelsen",
+                 "addendum-proposal": "tjänsteutlåtandet om tillägget"}
 
 
 def summary_lines(findings: list[tuple[str, Finding]], every: bool = False) -> list[str]:

@@ -9,25 +9,29 @@ import click
 
 from drafter.cli import main, svenska
 
-DOCUMENTS = {"overenskommelse": "overenskommelse", "tjansteutlatande": "tjansteutlatande", "tillagg-N": "tillagg-N"}
+DOCUMENTS = {"overenskommelse": "overenskommelse", "tjansteutlatande": "tjansteutlatande", "tillagg-N": "tillagg-N",
+             "tjansteutlatande-tillagg-N": "tjansteutlatande-tillagg-N"}
 
 
 class _DocumentName(svenska.Choice):
-    """overenskommelse, tjansteutlatande or tillagg-N (N the amendment's number)."""
+    """overenskommelse, tjansteutlatande, tillagg-N or tjansteutlatande-tillagg-N (N the amendment's number)."""
 
     def convert(self, value, param, ctx):
         if value == "agreement":
             return "overenskommelse"
         if value.startswith(("tillagg-", "tillägg-")) and value.split("-", 1)[1].isdigit():
             return "tillagg-" + value.split("-", 1)[1]
+        for prefix in ("tjansteutlatande-tillagg-", "tjansteutlatande-tillägg-"):
+            if value.startswith(prefix) and value.removeprefix(prefix).isdigit():
+                return "tjansteutlatande-tillagg-" + value.removeprefix(prefix)
         return super().convert(value, param, ctx)
 
 
 @main.command()
 @click.argument("spec", metavar="SPEC", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--document", "documents", multiple=True, type=_DocumentName(DOCUMENTS),
-              help="Dokumentet som undertecknats: overenskommelse (standard), tjansteutlatande eller "
-                   "tillagg-N. Kan anges flera gånger.")
+              help="Dokumentet som undertecknats: overenskommelse (standard), tjansteutlatande, "
+                   "tillagg-N eller tjansteutlatande-tillagg-N. Kan anges flera gånger.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
 def lock(spec, documents, clauses_dir):

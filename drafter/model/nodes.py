@@ -252,16 +252,20 @@ class Metadata:
 
 # The file name of each kind of document, after the spec's name: street-minds-2026-overenskommelse.pdf
 FILE_NAMES = {"agreement": "overenskommelse", "proposal": "tjansteutlatande", "packet": "handlingar",
-              "addendum": "tillagg", "consolidated": "overenskommelse-konsoliderad"}
+              "addendum": "tillagg", "consolidated": "overenskommelse-konsoliderad",
+              "addendum-proposal": "tjansteutlatande-tillagg"}
 
 
 @dataclass
 class Document:
-    kind: str  # "agreement", "proposal", "addendum", "consolidated"
+    kind: str  # "agreement", "proposal", "addendum", "consolidated", "addendum-proposal"
     meta: Metadata
     sections: list[Section] = field(default_factory=list)
     preamble: list[Block] = field(default_factory=list)
     part: str = ""  # which one of several of a kind: the addendum's number
+    # Amounts drafter computed for this document's text, as (kronor, months or None for a sum): what a
+    # tillägg adds to the grant (drafter/assemble/amendment_money.py), so budget-amount knows them. Not content.
+    amounts: list[tuple[int, int | None]] = field(default_factory=list, compare=False, metadata=PROVENANCE)
 
     @property
     def file_stem(self) -> str:

@@ -364,6 +364,24 @@ class Acknowledgement(_Model):
     reason: str = Field(description="Varför varningen står kvar med avsikt.")
 
 
+class AmendmentProposal(_Model):
+    """The tjänsteutlåtande that asks the nämnd to decide tillägg nr N; what it leaves out is the
+    agreement's tjänsteutlåtande's (department, handläggare, officials) or drafter's standard outline."""
+
+    date: dt.date = Field(description="Tjänsteutlåtandets datum.")
+    title: str | None = Field(None, description="Ärendets rubrik; utelämnad: 'Tillägg nr N till överenskommelsen …'.")
+    subtitle: str = Field("", description="Underrubrik.")
+    diarienummer: str | None = Field(None, description="Ärendets diarienummer; utelämnat: överenskommelsens.")
+    department: str | None = Field(None, description="Avdelningen som skrivit utlåtandet; utelämnad: som i proposal.")
+    handlaggare: Handlaggare | None = Field(None, description="Handläggaren; utelämnad: som i proposal.")
+    officials: list[Official] = Field(default_factory=empty_list,
+                                      description="Tjänstepersonerna som undertecknar; utelämnade: som i proposal.")
+    texts: dict[str, str] = Field(default_factory=dict, description=(
+        "Utlåtandets egna texter (Markdown) per avsnittets key, t.ex. sammanfattning, bakgrund, skal, synpunkter."))
+    outline: Outline | None = Field(None, description=(
+        "Utlåtandets avsnitt; utelämnad: standardmallen iop-tjansteutlatande-tillagg."))
+
+
 class Amendment(_Model):
     """Tillägg nr N: signed by both parties, in force from `effective`."""
 
@@ -372,6 +390,8 @@ class Amendment(_Model):
     decision: Decision
     effective: dt.date = Field(description="Dagen då tillägget börjar gälla.")
     changes: list[Change] = Field(min_length=1)
+    proposal: AmendmentProposal | None = Field(
+        None, description="Tjänsteutlåtandet som ber nämnden besluta om tillägget (utelämnat: inget).")
 
 
 class Spec(_Model):
@@ -430,6 +450,11 @@ class Spec(_Model):
         numbers = [a.number for a in self.amendments]
         if numbers != list(range(1, len(numbers) + 1)):
             raise ValueError(f"tilläggen ska numreras 1, 2, 3 … i ordning; här står {numbers}")
+        for amendment in self.amendments:
+            if amendment.proposal and not amendment.proposal.officials and not self.proposal:
+                raise ValueError(f"tjänsteutlåtandet för tillägg nr {amendment.number} behöver officials "
+                                 "(tjänstepersonerna som undertecknar): specen har inget tjänsteutlåtande "
+                                 "(proposal:) att ta dem från")
         return self
 
     @model_validator(mode="after")

@@ -67,6 +67,9 @@ MODELS = {
     "Delegation": ("Delegation", "Vem som får besluta om ändringar på nämndens vägnar, och om vad."),
     "Representative": ("Ny företrädare", "En ny undertecknare för parten från ett datum, t.ex. en ny ordförande."),
     "Amendment": ("Tillägg", "Tillägg nr N: undertecknas av parterna och gäller från effective."),
+    "AmendmentProposal": ("Tjänsteutlåtande om tillägget",
+                          "Tjänsteutlåtandet som ber nämnden besluta om tillägget; det som utelämnas tas från "
+                          "överenskommelsens tjänsteutlåtande eller standardmallen."),
 }
 
 

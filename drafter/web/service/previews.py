@@ -18,7 +18,7 @@ _previews_lock = threading.Lock()
 def preview_documents(result: Inspection) -> list[tuple[str, str]]:
     """(key, label) of every document the spec gives, for the preview's chooser."""
     labels = {"agreement": "Överenskommelsen", "proposal": "Tjänsteutlåtandet", "addendum": "Tillägg",
-              "consolidated": "Överenskommelsen efter tilläggen"}
+              "consolidated": "Överenskommelsen efter tilläggen", "addendum-proposal": "Tjänsteutlåtandet om tillägg"}
     out = []
     for doc in result.documents:
         key = doc.kind + (f"-{doc.part}" if doc.part else "")

@@ -1,0 +1,129 @@
+"""What a tillägg adds to the grant, computed once from its `set:` data, for its tjänsteutlåtande.
+
+A tillägg changes money in two ways: new budget rows (`set: budget.rows`, the grant per budget period)
+and an amount of its own (`set: other_amounts.NAME`, kind `annat`: an extra grant, per year or once).
+Egen insats, annan finansiering and delperiod are not the nämnd's grant and are not counted. The sums
+here are what the förslag till beslut and the ekonomiska konsekvenser state: per year from the day the
+tillägg applies, once, in total up to the end of the agreement's period, and the grant for the whole
+period before and after. A sum that is no whole number of kronor or months is None: the text then
+says less rather than a rounded figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from drafter.spec.model import Spec
+
+GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant
+PER_YEAR = {"år": 1, "halvår": 2, "kvartal": 4, "månad": 12}
+
+
+@dataclass(frozen=True)
+class AmountChange:
+    """One changed amount: the budget, or an other_amounts entry (`item` its words, else its name)."""
+
+    item: str
+    before: int
+    after: int
+    per: str | None  # "år", … ; None: once
+
+    @property
+    def change(self) -> int:
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class AddedMoney:
+    per_year: int | None  # the grant per year changes by this from `effective` (0: no ongoing change)
+    once: int  # amounts granted once
+    months: int | None  # whole months from `effective` to the period's end (0 when it applies after it)
+    total: int | None  # what the tillägg adds up to the period's end: per_year over `months`, and `once`
+    before_total: int | None  # the grant for the agreement's period before the tillägg
+    after_total: int | None
+    period_end: dt.date
+    changes: list[AmountChange] = field(default_factory=list)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.changes)
+
+    def amounts(self) -> list[tuple[int, int | None]]:
+        """The sums the texts state, as budget-amount reads them: (kronor, 12) per year, (kronor, None) a sum."""
+        sums = [self.once, self.total, self.before_total, self.after_total, *(c.before for c in self.changes),
+                *(c.after for c in self.changes), *(abs(c.change) for c in self.changes)]
+        found: list[tuple[int, int | None]] = [(abs(s), None) for s in sums if s]
+        if self.per_year:
+            found.append((abs(self.per_year), 12))
+        for c in self.changes:
+            if c.per:
+                found += [(v, 12 // PER_YEAR[c.per]) for v in (c.before, c.after, abs(c.change)) if v]
+        return found
+
+    def as_context(self) -> dict:
+        """As a clause reads it (`tillagg.pengar.per_ar`, …)."""
+        return {"per_ar": self.per_year, "engang": self.once, "manader": self.months, "totalt": self.total,
+                "fore": self.before_total, "efter": self.after_total, "slut": self.period_end,
+                "andrat": self.any, "poster": [{"vad": c.item, "fore": c.before, "efter": c.after, "per": c.per,
+                                                "andring": c.change} for c in self.changes]}
+
+
+def _budget_per_year(spec: Spec) -> Fraction:
+    return Fraction(spec.budget.sum * 12, spec.budget.months)
+
+
+def _whole(value: Fraction | None) -> int | None:
+    return int(value) if value is not None and value.denominator == 1 else None
+
+
+def _months(effective: dt.date, spec: Spec) -> int | None:
+    from drafter.checks.swedish import whole_months  # the month arithmetic the budget checks use
+
+    start, end = max(effective, spec.period.start), spec.period.end
+    return 0 if start > end else whole_months(start, end)
+
+
+def amount_changes(before: Spec, after: Spec) -> list[AmountChange]:
+    out = []
+    if _budget_per_year(before) != _budget_per_year(after):
+        out.append(AmountChange("Bidraget enligt budgeten", _whole(_budget_per_year(before)) or 0,
+                                _whole(_budget_per_year(after)) or 0, "år"))
+    for name, now in after.other_amounts.items():
+        was = before.other_amounts.get(name)
+        if now.kind not in GRANT_KINDS or (was is not None and was.amount == now.amount and was.per == now.per):
+            continue
+        out.append(AmountChange(now.item or name, was.amount if was and was.kind in GRANT_KINDS else 0,
+                                now.amount, now.per))
+    for name, was in before.other_amounts.items():
+        if name not in after.other_amounts and was.kind in GRANT_KINDS:
+            out.append(AmountChange(was.item or name, was.amount, 0, was.per))
+    return out
+
+
+def added_money(before: Spec, after: Spec, effective: dt.date, before_total: int | None) -> AddedMoney:
+    """What the tillägg changing `before` into `after` from `effective` adds; `before_total`: the grant for
+    the period as it stood (the signed agreement's, plus what earlier tillägg added)."""
+    per_year = _budget_per_year(after) - _budget_per_year(before)
+    once = 0
+    for sign, spec in ((-1, before), (1, after)):  # what the earlier amounts gave out, what the new ones give
+        for amount in spec.other_amounts.values():
+            if amount.kind not in GRANT_KINDS:
+                continue
+            if amount.per is None:
+                once += sign * amount.amount
+            else:
+                per_year += sign * amount.amount * PER_YEAR[amount.per]
+    months = _months(effective, after)
+    total = _whole(per_year * months / 12 + once) if months is not None else None
+    after_total = before_total + total if before_total is not None and total is not None else None
+    return AddedMoney(_whole(per_year), once, months, total, before_total, after_total, after.period.end,
+                      amount_changes(before, after))
+
+
+def signed_total(spec: Spec) -> int | None:
+    """The grant for the agreement's whole first period as signed (the budget over the period)."""
+    from drafter.assemble.context import budget_for_period
+
+    return budget_for_period(spec)["period_total"]
