@@ -10,4 +10,7 @@ from __future__ import annotations
 
 import gc
 
+from drafter.checks import all_checks
+
+all_checks()  # the check modules, loaded at first use elsewhere (drafter/checks/__init__.py)
 gc.freeze()

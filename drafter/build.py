@@ -233,12 +233,23 @@ def render_documents(documents: list["Document"], stem: str, options: Settings,
     from drafter.writers.registry import writer
 
     libreoffice = "pdf" in options.formats and options.pdf_engine == "libreoffice"
+    docx: list[bytes | Exception] = []
+    if "docx" in options.formats or libreoffice:
+        # Every DOCX first, while Typst compiles the PDFs on its thread: the main thread never waits for
+        # a PDF it could write a DOCX beside. Errors are raised below, in the order they always were.
+        for doc in documents:
+            try:
+                docx.append(writer("docx")(doc))
+            except Exception as exc:  # noqa: BLE001 - raised again at its document's turn
+                docx.append(exc)
     out: list[Rendered] = []
-    for doc in documents:
+    for i, doc in enumerate(documents):
         base = f"{stem}-{doc.file_stem}"
         files: dict[str, bytes] = {}
-        if "docx" in options.formats or libreoffice:
-            files[f"{base}.docx"] = writer("docx")(doc)
+        if docx:
+            if isinstance(docx[i], Exception):
+                raise docx[i]
+            files[f"{base}.docx"] = docx[i]
         if "pdf" in options.formats and options.pdf_engine == "typst":
             files[f"{base}.pdf"] = pdfs.result(id(doc)) if pdfs is not None and id(doc) in pdfs else writer("pdf")(doc)
         out.append(Rendered(doc, files))

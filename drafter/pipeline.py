@@ -85,14 +85,9 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.checks.context import CheckContext
     from drafter.spec.load import LoadedSpec, load_spec
 
-    from drafter.checks.acknowledge import acknowledge
-    from drafter.checks.finding import name_parties
-    from drafter.checks.language import spec_names
-    from drafter.language.review import spell_ahead
     from drafter.lockfile import keep_letterheads, lock_findings, lock_path, pinned_library, read_lock
     from drafter.startup import modules_loaded
 
-    modules_loaded()  # the modules a check or build needs are in: out of the collector's sight (drafter/startup.py)
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
     lock_file = lock_path(lock_of or loaded.path)
     lock = read_lock(lock_file)  # read once: pinning, the checks and the lock's own findings
@@ -116,6 +111,14 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     kept = keep_letterheads(documents, lock, loaded, library) if lock and documents else []
     if assembled is not None and documents:  # after the locked letterheads are put back: final documents
         assembled(documents)  # `build` starts Typst here, beside the checks (drafter/writers/pdf/lane.py)
+    from drafter.checks import all_checks  # the checks' modules: imported while Typst compiles
+    from drafter.checks.acknowledge import acknowledge
+    from drafter.checks.finding import name_parties
+    from drafter.checks.language import spec_names
+    from drafter.language.review import spell_ahead
+
+    all_checks()
+    modules_loaded()  # the modules a check or build needs are in: out of the collector's sight (drafter/startup.py)
     spell_ahead(documents, getattr(library, "root", None), spec_names(CheckContext(loaded, library)))  # one call
     signed = [d for d in documents if d.kind in ("agreement", "proposal")]
     findings = run_checks(loaded, library, signed if states else documents, lock)
