@@ -46,7 +46,9 @@ def check_clause_status(ctx: CheckContext):
              if final else "den måste fastställas innan dokumentet kan bli slutligt")
     here = party_scope(ctx.spec.public)
     unapproved: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
-    late: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
+    late: dict[tuple[str, str, str], list[tuple[str, Finding]]] = {}
+    # The agreement's clauses named without a version and not locked: a later approval would slip into it.
+    floats = {clause_id for path, clause_id in unpinned.floating(ctx) if path[0] == "outline"} if final else set()
     for doc, clause in _used_in(ctx):
         status = clause.meta.status
         where = ctx.where_clause_used(clause.id, clause.version)
@@ -67,10 +69,15 @@ def check_clause_status(ctx: CheckContext):
                     where, doc.kind)))
             elif final and doc.kind in SIGNED and doc.meta.date and all(a.date > doc.meta.date for a in covering):
                 first = min(covering, key=lambda a: a.date)
-                late.setdefault((doc.kind, doc.part), []).append((clause.ref, Finding(
+                said = (f"Klausulen {clause.ref} ({clause.meta.heading}) fastställdes {first.date.isoformat()} "
+                        f"({first.by}), efter dokumentets datum {doc.meta.date.isoformat()}")
+                if doc.kind == "agreement" and clause.id in floats:
+                    late.setdefault((doc.kind, doc.part, "error"), []).append((clause.ref, _floated_late(
+                        ctx, clause, said, where)))
+                    continue
+                late.setdefault((doc.kind, doc.part, "warning"), []).append((clause.ref, Finding(
                               "clause-approved-after-date", "warning",
-                              f"Klausulen {clause.ref} ({clause.meta.heading}) fastställdes {first.date.isoformat()} "
-                              f"({first.by}), efter dokumentets datum {doc.meta.date.isoformat()}: det slutliga "
+                              f"{said}: det slutliga "
                               "dokumentet kan inte ha undertecknats med en fastställd text. Använd den version som "
                               "gällde när dokumentet undertecknades, eller kontrollera datumen.",
                               where, doc.kind)))
@@ -81,13 +88,28 @@ def check_clause_status(ctx: CheckContext):
     group = state.replace("den måste", "de måste")
     yield from _grouped(ctx, unapproved, f"klausulversioner i dokumentet är inte fastställda för den offentliga "
                                          f"parten här ({here.describe()}); {group}")
-    for (kind, part), found in late.items():
+    for (kind, part, grade), found in late.items():
         date = next(d.meta.date for d in ctx.documents if (d.kind, d.part) == (kind, part))
         yield from _grouped(ctx, {(kind, part): found},
                             f"klausulversioner i dokumentet fastställdes först efter dokumentets datum "
                             f"{date.isoformat() if date else ''}, så det slutliga dokumentet kan inte ha "
-                            "undertecknats med fastställda texter; använd de versioner som gällde då, eller "
-                            "kontrollera datumen")
+                            "undertecknats med fastställda texter; " + (
+                                "de anges utan version i specen, så bygget vägras: skriv versionerna som gällde "
+                                "då (se varje klausul), eller lås dokumentet" if grade == "error" else
+                                "använd de versioner som gällde då, eller kontrollera datumen"))
+
+
+def _floated_late(ctx: CheckContext, clause, said: str, where: str) -> Finding:
+    """A slutlig agreement, not locked, that takes in a version fastställd after its date through a clause
+    named without a version: refused (an error in `check` and `build`, with or without an earlier build's
+    manifest), with the version in force on the agreement's date to write instead (drafter/clauses/valid.py)."""
+    pin = unpinned.pin_of(ctx, clause.id, [clause.version])
+    return Finding("clause-approved-after-date", "error",
+                   f"{said}, och specen anger klausulen utan version: det slutliga dokumentet skulle byggas med en "
+                   f"text som inte var fastställd när det undertecknades, så bygget vägras. Skriv {pin.ref} i "
+                   f"specen{pin.told}, eller lås dokumentet (`drafter lock`) när det undertecknats; ska texten "
+                   "ändras, gör det i ett tillägg (amendments:). Är dokumentet ännu inte undertecknat, sätt "
+                   "document.status: utkast.", where, "agreement")
 
 
 def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, Finding]]], sentence: str):
