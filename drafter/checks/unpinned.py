@@ -88,7 +88,7 @@ def check_unpinned(ctx: CheckContext):
                   + ", ".join(pin.ref for _, _, pin in found)
                   + f"; {fix} `drafter check --format json` visar varje klausul för sig och varför.",
                   ctx.where("document", "status"),
-                  details=[{"clause": ref, "where": where, "message": f"Skriv {pin.ref}: {pin.why}."}
+                  details=[{"clause": ref, "where": where, "message": f"Skriv {pin.ref}{pin.told}."}
                            for ref, where, pin in found])  # clause: the version used now, as acknowledge reads it
 
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
 from drafter.clauses.lock import update_lock
-from helpers import copy_examples, signed_example
+from helpers import copy_examples, pin_plain_ids, signed_example
 
 SPEC = "agreements/street-minds-2026.yaml"
 
@@ -38,22 +38,8 @@ def version(root, clause_id, n, status, approval=None, body="Text."):
 
 def pin_all(root, spec=SPEC):
     """Every plain id in the spec written with the version it uses now, as a signed spec would be."""
-    import re
-
-    library = ClauseLibrary(root / "clauses")
     path = root / spec
-    text = path.read_text(encoding="utf-8")
-
-    def pinned(match):
-        ref = match.group(2)
-        try:
-            return f"{match.group(1)}{ref}@{library.get(ref).version}"
-        except Exception:
-            return match.group(0)
-
-    text = re.sub(r"^(\s*-\s+(?:clause:\s+)?)([a-z-]+/[a-z0-9-]+)$", pinned, text, flags=re.M)
-    text = re.sub(r"(\{clause: )([a-z-]+/[a-z0-9-]+)(?=,)", pinned, text)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(pin_plain_ids(path.read_text(encoding="utf-8"), root / "clauses"), encoding="utf-8")
 
 
 def add_to_outline(root, ref, spec=SPEC):

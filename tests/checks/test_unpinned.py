@@ -51,8 +51,8 @@ def test_a_final_document_naming_a_clause_without_a_version_is_warned(project):
                     "fastställd version ändrar texten. Skriv villkor/uppsagning@N, den version som undertecknades: ingen "
                     "version var fastställd för socialnämnden i Stockholms stad den 1 juli 2023 (version 1 "
                     "fastställdes först 2026-07-01, efter överenskommelsens datum; nu används version 1), så vilken "
-                    "det var kan drafter inte avgöra, eller lås dokumentet när det undertecknats (`drafter lock`). Bygget vägras annars när en ny version "
-                    "fastställs (clause-version-changed).")
+                    "det var kan drafter inte avgöra, eller lås dokumentet när det undertecknats (`drafter lock`). "
+                    "Bygget vägras annars när en ny version fastställs (clause-version-changed).")
 
 
 def test_many_unpinned_clauses_are_one_finding_with_each_in_json(project):
