@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from drafter.clauses.scope import Scope, approvals_covering, party_scope
+from drafter.clauses.scope import Scope, party_scope, scope_of
 from drafter.swedish.format import datum
 
 if TYPE_CHECKING:
@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from drafter.spec.model import Party
 
 
-def approved_on(version: "ClauseVersion", public: "Party") -> dt.date | None:
-    """The day `version` became fastställd for `public` (its first approval that applies there); None: never."""
+def approved_on(version: "ClauseVersion", here: Scope) -> dt.date | None:
+    """The day `version` became fastställd where `here` stands (its first approval that applies there,
+    drafter/clauses/scope.py); None: never."""
     if version.meta.status != "fastställd":
         return None
-    return min((a.date for a in approvals_covering(version.meta.all_approvals, public)), default=None)
+    return min((a.date for a in version.meta.all_approvals if scope_of(a).covers(here)), default=None)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def pin_for(clause_id: str, versions: list["ClauseVersion"], public: "Party", da
     """The version of `clause_id` in force for `public` on `day`, of `versions` (oldest first); `used`: the
     versions the documents use now, named when they differ; `date_of`: what `day` is ("beslutets datum")."""
     here = party_scope(public)
-    dates = {v.version: approved_on(v, public) for v in versions}
+    dates = {v.version: approved_on(v, here) for v in versions}
     valid = [v.version for v in versions if (d := dates[v.version]) is not None and d <= day]
     if valid:
         pin = valid[-1]
