@@ -97,8 +97,7 @@ def pins(documents: dict) -> dict[str, int]:
 class PinnedLibrary:
     """The clause library as one spec sees it: a plain id resolves to the locked version when the spec
     is locked, else to the newest version fastställd for the spec's public party (drafter/clauses/
-    scope.py), else to the newest granskad one, else, as always, to the newest fastställd one (approved
-    for others only: clause-unapproved then reports either)."""
+    scope.py), else, as always, to the newest fastställd one (which clause-unapproved then reports)."""
 
     library: "ClauseLibrary"
     pinned: dict[str, int]
@@ -125,7 +124,7 @@ class PinnedLibrary:
             elif self.public is not None:
                 from drafter.clauses.scope import newest_approved_for
 
-                found = newest_approved_for(self, ref, self.public) or _reviewed(self.versions(ref), self.public)
+                found = newest_approved_for(self, ref, self.public)
                 if found is not None:
                     return found
         from drafter.clauses.library import pick
@@ -136,23 +135,6 @@ class PinnedLibrary:
 
     def __getattr__(self, name):
         return getattr(self.library, name)
-
-
-def _reviewed(versions: list["ClauseVersion"], public: "Party") -> "ClauseVersion | None":
-    """A plain id with no version fastställd for the spec's party: the newest granskad version, as a
-    version fastställd only for another nämnd or kommun is not fastställd here either (clause-unapproved
-    says so). None, and the library's rule, when there is no granskad one (a spec that built keeps
-    building), none fastställd at all (clause-version-unknown, as always), or when the spec does not say
-    which kommun or region its party is (a förvaltning without `municipality`: then no approval can be
-    told to be another's, and party-legal-person says what to write)."""
-    from drafter.assemble.roles import LEGAL_PERSONS
-
-    if public.kind not in LEGAL_PERSONS and not public.municipality:
-        return None
-    if not any(v.meta.status == "fastställd" for v in versions):
-        return None
-    reviewed = [v for v in versions if v.meta.status == "granskad"]
-    return reviewed[-1] if reviewed else None
 
 
 def pinned_library(loaded: "LoadedSpec", library: "ClauseLibrary", locked: dict | None = None):

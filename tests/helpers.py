@@ -76,9 +76,7 @@ def signed_example(root: Path, spec: str = "agreements/street-minds-2026.yaml") 
 
 def pin_plain_ids(text: str, clauses: Path = CLAUSES) -> str:
     """A spec's text with each clause named without a version written with the version it resolves to in
-    `clauses` for the example's party (the newest fastställd): what a spec for another nämnd, or a signed one,
-    writes so that it keeps socialnämnden's texts (a plain id with nothing fastställd for the party gets the
-    newest granskad version, drafter/lockfile.py)."""
+    `clauses` for the example's party (the newest fastställd), as a signed spec is written."""
     import re
 
     from drafter.clauses.library import ClauseLibrary
@@ -93,3 +91,4 @@ def pin_plain_ids(text: str, clauses: Path = CLAUSES) -> str:
 
     text = re.sub(r"^(\s*-?\s+(?:clause:\s+)?)([a-z-]+/[a-z0-9-]+)$", pinned, text, flags=re.M)
     return re.sub(r"(\{clause: )([a-z-]+/[a-z0-9-]+)(?=,)", pinned, text)
+

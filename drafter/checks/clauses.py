@@ -47,8 +47,10 @@ def check_clause_status(ctx: CheckContext):
     here = party_scope(ctx.spec.public)
     unapproved: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
     late: dict[tuple[str, str, str], list[tuple[str, Finding]]] = {}
+    floating = unpinned.floating(ctx)  # the references written without a version that no lock pins
     # The agreement's clauses named without a version and not locked: a later approval would slip into it.
-    floats = {clause_id for path, clause_id in unpinned.floating(ctx) if path[0] == "outline"} if final else set()
+    floats = {clause_id for path, clause_id in floating if path[0] == "outline"} if final else set()
+    plain = {clause_id for _, clause_id in floating}
     for doc, clause in _used_in(ctx):
         status = clause.meta.status
         where = ctx.where_clause_used(clause.id, clause.version)
@@ -65,7 +67,8 @@ def check_clause_status(ctx: CheckContext):
                     f"Klausulen {clause.ref} ({clause.meta.heading}) är fastställd av "
                     + " och av ".join(a.describe() for a in clause.meta.all_approvals)
                     + f", inte för den offentliga parten här ({here.describe()}); den räknas därför inte som "
-                    f"fastställd här, och {state}. " + _approve_hint(ctx, clause, here),
+                    f"fastställd här, och {state}. " + (_elsewhere(ctx, clause, here) if clause.id in plain else "")
+                    + _approve_hint(ctx, clause, here),
                     where, doc.kind)))
             elif final and doc.kind in SIGNED and doc.meta.date and all(a.date > doc.meta.date for a in covering):
                 first = min(covering, key=lambda a: a.date)
@@ -126,6 +129,16 @@ def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, 
                       + ". `drafter check --format json` visar varje version för sig.",
                       ctx.where(*outline), kind,
                       details=[{"clause": ref, "where": f.where, "message": f.message} for ref, f in found])
+
+
+def _elsewhere(ctx: CheckContext, clause, here) -> str:
+    """Why a clause named without a version has another's text: no version is fastställd for this party,
+    so the library's newest fastställd one was taken (drafter/lockfile.py); the newest granskad version
+    is named, as the text the party may fastställa instead."""
+    newer = [v.version for v in ctx.library.versions(clause.id) if v.meta.status == "granskad"]
+    return (f"Specen anger {clause.id} utan version, och ingen version är fastställd för {here.describe()}: då "
+            f"används den senaste fastställda, som bara gäller andra"
+            + (f" (senaste granskade version: {newer[-1]})" if newer else "") + ". ")
 
 
 def _approve_hint(ctx: CheckContext, clause, here) -> str:

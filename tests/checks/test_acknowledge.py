@@ -7,7 +7,7 @@ import shutil
 from click.testing import CliRunner
 
 from drafter.cli import main
-from helpers import CLAUSES, EXAMPLE, pin_plain_ids
+from helpers import CLAUSES, EXAMPLE
 
 ACK = """
 acknowledge:
@@ -92,9 +92,8 @@ def test_json_gives_the_reason_only_for_an_acknowledged_finding(tmp_path):
 
 def _norrmalm(text: str) -> str:
     """The example for Norrmalms stadsdelsnämnd: the library's versions approved by Socialnämnden i
-    Stockholms stad are not approved here, so clause-unapproved is grouped, one line per document. Pinned
-    (`@N`): with nothing fastställd for Norrmalm a plain id would take the library's granskad version."""
-    return pin_plain_ids(text).replace("committee: socialnämnden", "committee: Norrmalms stadsdelsnämnd", 1)
+    Stockholms stad are not approved here, so clause-unapproved is grouped, one line per document."""
+    return text.replace("committee: socialnämnden", "committee: Norrmalms stadsdelsnämnd", 1)
 
 
 def _grouped_line(lines):

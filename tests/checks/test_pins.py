@@ -1,7 +1,7 @@
 """A signed text stays the text that was signed: the pin clause-unpinned advises is the version in force
 for the public party on the document's date, a slutlig build that would take in a later approval is
-refused without any earlier build, and a clause without a version never falls back to another nämnd's
-approval. Each with its own clause in a library under tmp_path."""
+refused without any earlier build, and a clause without a version that takes another nämnd's approved
+text says so. Each with its own clause in a library under tmp_path."""
 
 import json
 import shutil
@@ -142,7 +142,7 @@ def _party(data_text: str, committee: str) -> str:
 @pytest.mark.parametrize(("committee", "expected", "unapproved"), [
     ("socialnämnden", 1, False),                 # its own approval
     ("kulturnämnden", 3, False),                 # its own approval
-    ("Norrmalms stadsdelsnämnd", 2, True),       # neither: the newest granskad, never another nämnd's text
+    ("Norrmalms stadsdelsnämnd", 3, True),       # neither: as always the newest fastställd, and told so
 ])
 def test_two_nämnder_approving_different_versions(tmp_path, monkeypatch, committee, expected, unapproved):
     copy_examples(tmp_path)
@@ -171,7 +171,13 @@ def test_two_nämnder_approving_different_versions(tmp_path, monkeypatch, commit
                 if f["code"] == "clause-unapproved" for d in (f.get("details") or [f])]
     ours = [m for m in messages if "test/atervinning@" in m]
     if unapproved:
-        assert any("test/atervinning@2 (Återkrav av medel) har status granskad" in m for m in ours), ours
+        (message,) = ours
+        assert message.startswith("Klausulen test/atervinning@3 (Återkrav av medel) är fastställd av Kulturnämnden i "
+                                  "Stockholms stad 2026-04-01 för kulturnämnden i Stockholms stad, inte för den "
+                                  "offentliga parten här (Norrmalms stadsdelsnämnd i Stockholms stad)")
+        assert ("Specen anger test/atervinning utan version, och ingen version är fastställd för Norrmalms "
+                "stadsdelsnämnd i Stockholms stad: då används den senaste fastställda, som bara gäller andra "
+                "(senaste granskade version: 2).") in message
     else:
         assert ours == []
 
