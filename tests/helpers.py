@@ -72,3 +72,23 @@ def signed_example(root: Path, spec: str = "agreements/street-minds-2026.yaml") 
     approval = new_approval("Socialnämnden i Stockholms stad", dt.date(2026, 6, 10), paragraph="§ 7")
     library = ClauseLibrary(root / "clauses")
     approve_many(library, [r for r in PROPOSAL_DRAFTS if library.get(r).meta.status != "fastställd"], approval)
+
+
+def pin_plain_ids(text: str, clauses: Path = CLAUSES) -> str:
+    """A spec's text with each clause named without a version written with the version it resolves to in
+    `clauses` for the example's party (the newest fastställd), as a signed spec is written."""
+    import re
+
+    from drafter.clauses.library import ClauseLibrary
+
+    library = ClauseLibrary(clauses)
+
+    def pinned(match):
+        try:
+            return f"{match.group(1)}{match.group(2)}@{library.get(match.group(2)).version}"
+        except Exception:  # not a clause id (a block, a heading)
+            return match.group(0)
+
+    text = re.sub(r"^(\s*-?\s+(?:clause:\s+)?)([a-z-]+/[a-z0-9-]+)$", pinned, text, flags=re.M)
+    return re.sub(r"(\{clause: )([a-z-]+/[a-z0-9-]+)(?=,)", pinned, text)
+

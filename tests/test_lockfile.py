@@ -65,8 +65,17 @@ def test_a_newer_approval_leaves_the_locked_agreement_byte_identical(project):
     assert check.exit_code == 0
     assert ("info [lock-newer] street-minds/bakgrund@1: street-minds/bakgrund har en nyare fastställd version, 2; "
             "överenskommelsen är låst vid 1.") in check.output
-    # Without the lock the same build floats to the new version: the lock is what kept the bytes.
+    # Without the lock a slutlig agreement that names the clause without a version would take in the text
+    # approved after its date: refused, in a new folder too (no manifest to compare with), naming the pin.
     (project / "agreements" / "street-minds-2026.lock").unlink()
+    refused = run("build", SPEC, "-o", "unlocked")
+    assert refused.exit_code == 1 and not (project / "unlocked" / "street-minds-2026").exists()
+    assert ("Skriv street-minds/bakgrund@1 i specen (version 1 gällde den 1 juli 2026; version 2 fastställdes "
+            "2026-11-01, efter överenskommelsens datum)") in refused.output
+    # As a draft it floats to the new version: the lock is what kept the bytes.
+    spec = project / SPEC
+    spec.write_text(spec.read_text(encoding="utf-8").replace("  status: slutlig\n", "  status: utkast\n", 1),
+                    encoding="utf-8")
     assert run("build", SPEC, "-o", "unlocked").exit_code == 0
     pdf = AGREEMENT[1]
     assert sha(project / "unlocked" / "street-minds-2026" / pdf) != sha(project / "signed" / "street-minds-2026" / pdf)

@@ -9,7 +9,9 @@ An acknowledgement covers what its writer could see. A finding that a later appr
 (`clause-approved-after-date` about a clause the spec names without a version, which follows every
 new approval) did not exist when it was written, so only an acknowledgement naming that very version
 (`about: villkor/uppsagning@2`) covers it; a blanket one, or one naming the clause without a version,
-covers the versions the spec pins (`@N`, or its lock).
+covers the versions the spec pins (`@N`, or its lock). In a slutlig agreement that is not locked, such
+a finding is an error (drafter/checks/clauses.py: the build is refused), which nothing acknowledges;
+what remains to acknowledge this way is a tillägg's.
 """
 
 from __future__ import annotations

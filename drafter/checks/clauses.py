@@ -46,7 +46,11 @@ def check_clause_status(ctx: CheckContext):
              if final else "den måste fastställas innan dokumentet kan bli slutligt")
     here = party_scope(ctx.spec.public)
     unapproved: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
-    late: dict[tuple[str, str], list[tuple[str, Finding]]] = {}
+    late: dict[tuple[str, str, str], list[tuple[str, Finding]]] = {}
+    floating = unpinned.floating(ctx)  # the references written without a version that no lock pins
+    # The agreement's clauses named without a version and not locked: a later approval would slip into it.
+    floats = {clause_id for path, clause_id in floating if path[0] == "outline"} if final else set()
+    plain = {clause_id for _, clause_id in floating}
     for doc, clause in _used_in(ctx):
         status = clause.meta.status
         where = ctx.where_clause_used(clause.id, clause.version)
@@ -63,14 +67,20 @@ def check_clause_status(ctx: CheckContext):
                     f"Klausulen {clause.ref} ({clause.meta.heading}) är fastställd av "
                     + " och av ".join(a.describe() for a in clause.meta.all_approvals)
                     + f", inte för den offentliga parten här ({here.describe()}); den räknas därför inte som "
-                    f"fastställd här, och {state}. " + _approve_hint(ctx, clause, here),
+                    f"fastställd här, och {state}. " + (_elsewhere(ctx, clause, here) if clause.id in plain else "")
+                    + _approve_hint(ctx, clause, here),
                     where, doc.kind)))
             elif final and doc.kind in SIGNED and doc.meta.date and all(a.date > doc.meta.date for a in covering):
                 first = min(covering, key=lambda a: a.date)
-                late.setdefault((doc.kind, doc.part), []).append((clause.ref, Finding(
+                said = (f"Klausulen {clause.ref} ({clause.meta.heading}) fastställdes {first.date.isoformat()} "
+                        f"({first.by}), efter dokumentets datum {doc.meta.date.isoformat()}")
+                if doc.kind == "agreement" and clause.id in floats:
+                    late.setdefault((doc.kind, doc.part, "error"), []).append((clause.ref, _floated_late(
+                        ctx, clause, said, where)))
+                    continue
+                late.setdefault((doc.kind, doc.part, "warning"), []).append((clause.ref, Finding(
                               "clause-approved-after-date", "warning",
-                              f"Klausulen {clause.ref} ({clause.meta.heading}) fastställdes {first.date.isoformat()} "
-                              f"({first.by}), efter dokumentets datum {doc.meta.date.isoformat()}: det slutliga "
+                              f"{said}: det slutliga "
                               "dokumentet kan inte ha undertecknats med en fastställd text. Använd den version som "
                               "gällde när dokumentet undertecknades, eller kontrollera datumen.",
                               where, doc.kind)))
@@ -81,13 +91,28 @@ def check_clause_status(ctx: CheckContext):
     group = state.replace("den måste", "de måste")
     yield from _grouped(ctx, unapproved, f"klausulversioner i dokumentet är inte fastställda för den offentliga "
                                          f"parten här ({here.describe()}); {group}")
-    for (kind, part), found in late.items():
+    for (kind, part, grade), found in late.items():
         date = next(d.meta.date for d in ctx.documents if (d.kind, d.part) == (kind, part))
         yield from _grouped(ctx, {(kind, part): found},
                             f"klausulversioner i dokumentet fastställdes först efter dokumentets datum "
                             f"{date.isoformat() if date else ''}, så det slutliga dokumentet kan inte ha "
-                            "undertecknats med fastställda texter; använd de versioner som gällde då, eller "
-                            "kontrollera datumen")
+                            "undertecknats med fastställda texter; " + (
+                                "de anges utan version i specen, så bygget vägras: skriv versionerna som gällde "
+                                "då (se varje klausul), eller lås dokumentet" if grade == "error" else
+                                "använd de versioner som gällde då, eller kontrollera datumen"))
+
+
+def _floated_late(ctx: CheckContext, clause, said: str, where: str) -> Finding:
+    """A slutlig agreement, not locked, that takes in a version fastställd after its date through a clause
+    named without a version: refused (an error in `check` and `build`, with or without an earlier build's
+    manifest), with the version in force on the agreement's date to write instead (drafter/clauses/valid.py)."""
+    pin = unpinned.pin_of(ctx, clause.id, [clause.version])
+    return Finding("clause-approved-after-date", "error",
+                   f"{said}, och specen anger klausulen utan version: det slutliga dokumentet skulle byggas med en "
+                   f"text som inte var fastställd när det undertecknades, så bygget vägras. Skriv {pin.ref} i "
+                   f"specen{pin.told}, eller lås dokumentet (`drafter lock`) när det undertecknats; ska texten "
+                   "ändras, gör det i ett tillägg (amendments:). Är dokumentet ännu inte undertecknat, sätt "
+                   "document.status: utkast.", where, "agreement")
 
 
 def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, Finding]]], sentence: str):
@@ -106,6 +131,16 @@ def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, 
                       + ". `drafter check --format json` visar varje version för sig.",
                       ctx.where(*outline), kind,
                       details=[{"clause": ref, "where": f.where, "message": f.message} for ref, f in found])
+
+
+def _elsewhere(ctx: CheckContext, clause, here) -> str:
+    """Why a clause named without a version has another's text: no version is fastställd for this party,
+    so the library's newest fastställd one was taken (drafter/lockfile.py); the newest granskad version
+    is named, as the text the party may fastställa instead."""
+    newer = [v.version for v in ctx.library.versions(clause.id) if v.meta.status == "granskad"]
+    return (f"Specen anger {clause.id} utan version, och ingen version är fastställd för {here.describe()}: då "
+            f"används den senaste fastställda, som bara gäller andra"
+            + (f" (senaste granskade version: {newer[-1]})" if newer else "") + ". ")
 
 
 def _approve_hint(ctx: CheckContext, clause, here) -> str:

@@ -2,7 +2,9 @@
 
 A plain id (`villkor/uppsagning`) means "the newest fastställd version", so a later approval would
 change the text of a document that has been signed. `drafter build` refuses that build once it has
-happened (drafter/clauses/changes.py); this says it beforehand, in `check`, with the version to write.
+happened (drafter/clauses/changes.py); this says it beforehand, in `check`, with the version to write:
+the one in force for the public party on the document's date (drafter/clauses/valid.py), which after a
+later approval is not the one used now.
 The lock's versions count as pinned: a locked spec builds every document from them (drafter/lockfile.py).
 """
 
@@ -10,7 +12,9 @@ from __future__ import annotations
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
+from drafter.clauses.scope import party_scope
 from drafter.spec.refs import split_ref
+from drafter.swedish.format import datum
 
 GROUP_FROM = 4  # this many plain ids are one finding listing them, as clause-unapproved does
 
@@ -26,6 +30,15 @@ def floating(ctx: CheckContext) -> list[tuple[tuple, str]]:
         if version is None and clause_id not in pinned:
             out.append((path, clause_id))
     return out
+
+
+def pin_of(ctx: CheckContext, clause_id: str, used: list[int]):
+    """The version of `clause_id` to pin: the one in force for the public party on the agreement's date
+    (document.date, the day the set is signed; the tjänsteutlåtande's texts are fastställda by the
+    decision it asks for, so its own date is no test), from the versions the spec's library already listed."""
+    from drafter.clauses.valid import pin_for
+
+    return pin_for(clause_id, ctx.library.versions(clause_id), ctx.spec.public, ctx.spec.document.date, used)
 
 
 def _used(ctx: CheckContext) -> dict[str, list[int]]:
@@ -53,8 +66,7 @@ def check_unpinned(ctx: CheckContext):
         versions = sorted(used.get(clause_id, []))
         if not versions:
             continue  # not in any document (a clause the spec names but does not use): nothing to change
-        pin = " eller ".join(f"{clause_id}@{v}" for v in versions)
-        found.append((f"{clause_id}@{versions[-1]}", ctx.where(*path), pin))
+        found.append((f"{clause_id}@{versions[-1]}", ctx.where(*path), pin_of(ctx, clause_id, versions)))
     if not found:
         return
     fix = ("eller lås dokumentet när det undertecknats (`drafter lock`). Bygget vägras annars när en ny version "
@@ -63,16 +75,21 @@ def check_unpinned(ctx: CheckContext):
         for ref, where, pin in found:
             yield Finding("clause-unpinned", "warning",
                           f"Dokumentet är slutligt (document.status: slutlig), men {ref.split('@')[0]} anges utan "
-                          f"version och är inte låst: en ny fastställd version ändrar texten. Skriv {pin}, den "
-                          f"version som används nu, {fix}", where)
+                          f"version och är inte låst: en ny fastställd version ändrar texten. Skriv {pin.ref}"
+                          f"{pin.told}, {fix}", where)
         return
+    day, unknown = ctx.spec.document.date, sum(1 for _, _, pin in found if not pin.known)
+    said = (f"de versioner som gällde för {party_scope(ctx.spec.public).describe()} den {datum(day)}" if not unknown
+            else f"versionerna (för {unknown} av dem var ingen version fastställd för den offentliga parten den "
+                 f"{datum(day)}: kontrollera att det är de texter som undertecknades)")
     yield Finding("clause-unpinned", "warning",
                   f"Dokumentet är slutligt (document.status: slutlig), men {len(found)} klausuler anges utan version "
-                  "och är inte låsta: en ny fastställd version ändrar texten. Skriv versionen som används nu: "
-                  + ", ".join(pin for _, _, pin in found) + f"; {fix} `drafter check --format json` visar varje "
-                  "klausul för sig.",
+                  f"och är inte låsta: en ny fastställd version ändrar texten. Skriv {said}: "
+                  + ", ".join(pin.ref for _, _, pin in found)
+                  + f"; {fix} `drafter check --format json` visar varje klausul för sig och varför.",
                   ctx.where("document", "status"),
-                  details=[{"clause": ref, "where": where, "message": f"Skriv {pin}."} for ref, where, pin in found])
+                  details=[{"clause": ref, "where": where, "message": f"Skriv {pin.ref}{pin.told}."}
+                           for ref, where, pin in found])  # clause: the version used now, as acknowledge reads it
 
 
 CHECKS = [check_unpinned]

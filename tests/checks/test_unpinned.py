@@ -48,9 +48,11 @@ def test_a_final_document_naming_a_clause_without_a_version_is_warned(project):
     (line,) = lines(result, "clause-unpinned")
     assert line == ("varning [clause-unpinned] agreements/street-minds-2023.yaml:85: Dokumentet är slutligt "
                     "(document.status: slutlig), men villkor/uppsagning anges utan version och är inte låst: en ny "
-                    "fastställd version ändrar texten. Skriv villkor/uppsagning@1, den version som används nu, eller "
-                    "lås dokumentet när det undertecknats (`drafter lock`). Bygget vägras annars när en ny version "
-                    "fastställs (clause-version-changed).")
+                    "fastställd version ändrar texten. Skriv villkor/uppsagning@N, den version som undertecknades: ingen "
+                    "version var fastställd för socialnämnden i Stockholms stad den 1 juli 2023 (version 1 "
+                    "fastställdes först 2026-07-01, efter överenskommelsens datum; nu används version 1), så vilken "
+                    "det var kan drafter inte avgöra, eller lås dokumentet när det undertecknats (`drafter lock`). "
+                    "Bygget vägras annars när en ny version fastställs (clause-version-changed).")
 
 
 def test_many_unpinned_clauses_are_one_finding_with_each_in_json(project):
@@ -81,24 +83,34 @@ def test_a_blanket_acknowledgement_does_not_swallow_a_later_approval(project):
                    "--för", "Stockholms stad", "--datum", "2026-11-20")
     assert approved.exit_code == 0, approved.output
     result = run("check", SPEC)
-    (late,) = lines(result, "clause-approved-after-date")
-    assert "villkor/uppsagning@2" in late and "[kvitterad:" not in late
-    assert "18 av 19 är kvitterade i specen" in late  # the pinned ones stay acknowledged
-    (unused,) = lines(result, "acknowledge-unused")
-    assert ("Kvitteringen av clause-approved-after-date gäller inte villkor/uppsagning@2: specen anger klausulen "
-            "utan version") in unused
-    assert "Skriv villkor/uppsagning@2, den version som används nu" in lines(result, "clause-unpinned")[0]
+    assert result.exit_code == 1, result.output
+    error, grouped = lines(result, "clause-approved-after-date")
+    # the plain id took in the version approved after the agreement's date: refused, and no acknowledgement
+    # covers an error (drafter/checks/clauses.py); the pinned ones stay acknowledged
+    assert error.startswith("fel ") and "villkor/uppsagning@2" in error and "så bygget vägras" in error
+    assert "[kvitterad:" not in error
+    assert grouped.startswith("varning ") and "18 klausulversioner" in grouped and "[kvitterad:" in grouped
+    assert lines(result, "acknowledge-unused") == []
+    assert "Skriv villkor/uppsagning@N, den version som undertecknades" in lines(result, "clause-unpinned")[0]
 
 
-def test_an_acknowledgement_naming_the_version_covers_it(project):
+def test_an_acknowledgement_naming_the_version_covers_it_once_it_is_pinned(project):
     unpin(project, "villkor/uppsagning")
     path = project / SPEC
     path.write_text(path.read_text(encoding="utf-8") + (
         "  - code: clause-approved-after-date\n    about: villkor/uppsagning@1\n"
         "    reason: Uppsägningen 2023 löd så.\n"), encoding="utf-8")
     result = run("check", SPEC)
+    error = next(x for x in lines(result, "clause-approved-after-date") if "villkor/uppsagning@1" in x)
+    assert error.startswith("fel ") and "[kvitterad:" not in error  # without a version: an error, not acknowledged
+    (unused,) = lines(result, "acknowledge-unused")
+    assert "ett fel, som inte kan kvitteras" in unused
+
+    unpin_undone = path.read_text(encoding="utf-8").replace("      - villkor/uppsagning\n", "      - villkor/uppsagning@1\n")
+    path.write_text(unpin_undone, encoding="utf-8")
+    result = run("check", SPEC)
     (late,) = lines(result, "clause-approved-after-date")
-    assert late.endswith("; Uppsägningen 2023 löd så.]") and "av 19 är kvitterade" not in late
+    assert late.startswith("varning ") and late.endswith("]") and "[kvitterad:" in late
     assert lines(result, "acknowledge-unused") == []
 
 

@@ -30,10 +30,14 @@ def sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def approve_uppsagning_v2():
-    """Kommunfullmäktige approves uppsagning@2 for the whole city, after the 2023 agreement's date."""
+BEFORE = "2023-06-20"  # a decision taken before the 2023 agreement's date, registered in the library later
+
+
+def approve_uppsagning_v2(date: str = "2026-11-20"):
+    """Kommunfullmäktige approves uppsagning@2 for the whole city, after the 2023 agreement's date (or, with
+    BEFORE, registers an earlier decision: then only the previous build's manifest tells what was signed)."""
     result = run("clauses", "approve", "villkor/uppsagning@2", "--av", "Kommunfullmäktige i Stockholms stad",
-                 "--för", "Stockholms stad", "--datum", "2026-11-20")
+                 "--för", "Stockholms stad", "--datum", date)
     assert result.exit_code == 0, result.output
     return result
 
@@ -47,6 +51,12 @@ def unpinned(tmp_path, monkeypatch):
     text = path.read_text(encoding="utf-8")
     assert "      - villkor/uppsagning@1\n" in text
     path.write_text(text.replace("      - villkor/uppsagning@1\n", "      - villkor/uppsagning\n"), encoding="utf-8")
+    # v1 fastställd before the agreement's date (the library's copy says 2026-07-01, when it was taken in):
+    # otherwise a slutlig agreement naming it without a version is refused at once (clause-approved-after-date)
+    v1 = tmp_path / "clauses" / "villkor" / "uppsagning" / "v1.md"
+    front = v1.read_text(encoding="utf-8")
+    assert "\n  date: 2026-07-01\n" in front
+    v1.write_text(front.replace("\n  date: 2026-07-01\n", "\n  date: 2023-06-15\n", 1), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = run("build", SPEC, "--format", "docx")
     assert result.exit_code == 0, result.output
@@ -57,7 +67,7 @@ def unpinned(tmp_path, monkeypatch):
 def test_a_later_approval_refuses_the_build_of_a_final_document_and_writes_nothing(unpinned):
     before = sha(unpinned / DOCX)
     manifest = (unpinned / "output/street-minds-2023/manifest.json").read_bytes()
-    approve_uppsagning_v2()
+    approve_uppsagning_v2(BEFORE)
     result = run("build", SPEC, "--format", "docx")
     assert result.exit_code == 1, result.output
     assert ("fel [clause-version-changed] agreements/street-minds-2023.yaml:85: villkor/uppsagning ändras i ett "
@@ -68,6 +78,18 @@ def test_a_later_approval_refuses_the_build_of_a_final_document_and_writes_nothi
     assert (unpinned / "output/street-minds-2023/manifest.json").read_bytes() == manifest
     again = run("build", SPEC, "--format", "docx", "--force")  # refused every time, not only once
     assert again.exit_code == 1 and "[clause-version-changed]" in again.output
+
+
+def test_an_approval_after_the_agreements_date_refuses_the_build_by_its_date(unpinned):
+    before = sha(unpinned / DOCX)
+    approve_uppsagning_v2()
+    result = run("build", SPEC, "--format", "docx")
+    assert result.exit_code == 1, result.output
+    assert ("fel [clause-approved-after-date] agreements/street-minds-2023.yaml:85 (överenskommelsen): Klausulen "
+            "villkor/uppsagning@2 (Uppsägning) fastställdes 2026-11-20") in result.output
+    assert ("Skriv villkor/uppsagning@1 i specen (version 1 gällde den 1 juli 2023; version 2 fastställdes "
+            "2026-11-20, efter överenskommelsens datum)") in result.output
+    assert sha(unpinned / DOCX) == before
 
 
 def test_pinning_the_version_it_was_built_with_builds_it_again_with_its_own_text(unpinned):
@@ -87,7 +109,7 @@ def test_a_manifest_from_before_per_document_versions_still_refuses(unpinned):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     del manifest["document_clauses"], manifest["status"]
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    approve_uppsagning_v2()
+    approve_uppsagning_v2(BEFORE)
     result = run("build", SPEC, "--format", "docx")
     assert result.exit_code == 1, result.output
     assert "villkor/uppsagning ändras i ett slutligt dokument (dokumentet: v1 → v2" in result.output
@@ -99,7 +121,7 @@ def test_a_draft_built_before_it_became_final_may_change(unpinned):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  status: slutlig\n", "  status: utkast\n"), encoding="utf-8")
     assert run("build", SPEC, "--format", "docx").exit_code == 0
-    approve_uppsagning_v2()
+    approve_uppsagning_v2(BEFORE)  # approved after 2023-07-01 it is refused (tests/checks/test_pins.py)
     path.write_text(text, encoding="utf-8")
     result = run("build", SPEC, "--format", "docx")
     assert result.exit_code == 0, result.output

@@ -30,6 +30,11 @@ def test_the_page_refuses_to_build_a_final_document_an_approval_would_change(cli
     path = project / "agreements" / "street-minds-2023.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("      - villkor/uppsagning@1\n",
                                                              "      - villkor/uppsagning\n"), encoding="utf-8")
+    # v1 fastställd before the agreement's date (the library's copy says 2026-07-01, when it was taken in),
+    # else the slutlig agreement naming it without a version is refused at once (clause-approved-after-date)
+    v1 = project / "clauses" / "villkor" / "uppsagning" / "v1.md"
+    v1.write_text(v1.read_text(encoding="utf-8").replace("\n  date: 2026-07-01\n", "\n  date: 2023-06-15\n", 1),
+                  encoding="utf-8")
     first = client.post("/spec/street-minds-2023/build", data={"csrf": TOKEN})
     assert first.status_code == 200, first.text
     signed = (project / "output" / "street-minds-2023" / "street-minds-2023-overenskommelse.pdf").read_bytes()
@@ -38,6 +43,8 @@ def test_the_page_refuses_to_build_a_final_document_an_approval_would_change(cli
                                           "organisation": "Stockholms stad", "date": "2026-11-20"})
     again = client.post("/spec/street-minds-2023/build", data={"csrf": TOKEN})
     page = html.unescape(again.text)
-    assert "villkor/uppsagning ändras i ett slutligt dokument (överenskommelsen: v1 → v2, mot förra bygget)" in page
-    assert "Skriv villkor/uppsagning@1 i specen" in page
+    assert ("Klausulen villkor/uppsagning@2 (Uppsägning) fastställdes 2026-11-20 (Kommunfullmäktige i Stockholms "
+            "stad), efter dokumentets datum 2023-07-01") in page  # refused by its date, manifest or not
+    assert ("Skriv villkor/uppsagning@1 i specen (version 1 gällde den 1 juli 2023; version 2 fastställdes "
+            "2026-11-20, efter överenskommelsens datum)") in page
     assert (project / "output" / "street-minds-2023" / "street-minds-2023-overenskommelse.pdf").read_bytes() == signed
