@@ -155,6 +155,7 @@ def _refused_note(signed: list[str]) -> str:
            "Skriv i specen den version av klausulen som dokumentet undertecknades med, som id@versionsnummer "
            "(versionen står i manifest.json i specens mapp under output/),")
     return ("  – slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när "
+            "versionen fastställdes efter dokumentets datum (clause-approved-after-date) eller "
             f"dokumentet har byggts förut (clause-version-changed). {pin} och lås det med `drafter lock`; ska texten "
             "ändras, gör det i ett tillägg")
 

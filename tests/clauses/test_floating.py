@@ -72,6 +72,7 @@ def test_a_final_unlocked_spec_is_told_to_lock(project):
     result = run("clauses", "approve", "street-minds/bakgrund@2", "--av", "Socialnämnden i Stockholms stad")
     assert "street-minds-2029.yaml: överenskommelsen: street-minds/bakgrund v1 → v2" in result.output
     assert ("slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när "
+            "versionen fastställdes efter dokumentets datum (clause-approved-after-date) eller "
             "dokumentet har byggts förut (clause-version-changed). Skriv street-minds/bakgrund@1 i specen och "
             "lås det med `drafter lock`; ska texten ändras, gör det i ett tillägg") in result.output
 

@@ -19,8 +19,9 @@ def test_the_page_says_a_final_document_will_be_refused_and_what_to_pin(client, 
     assert answer.status_code == 200, answer.text
     page = html.unescape(answer.text)
     assert "street-minds-2023.yaml: överenskommelsen: villkor/uppsagning v1 → v2" in page
-    assert ("slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när dokumentet "
-            "har byggts förut (clause-version-changed). Skriv villkor/uppsagning@1 i specen och lås det med") in page
+    assert ("slutligt men inte låst: en undertecknad text får inte ändras, så nästa bygge vägras när versionen "
+            "fastställdes efter dokumentets datum (clause-approved-after-date) eller dokumentet har byggts förut "
+            "(clause-version-changed). Skriv villkor/uppsagning@1 i specen och lås det med") in page
     assert "slutligt men inte låst: lås det med" not in page
 
 
