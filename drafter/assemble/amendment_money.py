@@ -45,10 +45,11 @@ class AddedMoney:
     after_total: int | None
     period_end: dt.date
     changes: list[AmountChange] = field(default_factory=list)
+    earlier_end: dt.date | None = None  # the period's end before the tillägg, when the tillägg moves it
 
     @property
     def any(self) -> bool:
-        return bool(self.changes)
+        return bool(self.changes) or (self.earlier_end is not None and self.total != 0)
 
     def amounts(self) -> list[tuple[int, int | None]]:
         """The sums the texts state, as budget-amount reads them: (kronor, 12) per year, (kronor, None) a sum."""
@@ -66,7 +67,7 @@ class AddedMoney:
         """As a clause reads it (`tillagg.pengar.per_ar`, …)."""
         return {"per_ar": self.per_year, "engang": self.once, "manader": self.months, "totalt": self.total,
                 "fore": self.before_total, "efter": self.after_total, "slut": self.period_end,
-                "andrat": self.any, "poster": [{"vad": c.item, "fore": c.before, "efter": c.after, "per": c.per,
+                "andrat": self.any, "tidigare_slut": self.earlier_end, "poster": [{"vad": c.item, "fore": c.before, "efter": c.after, "per": c.per,
                                                 "andring": c.change} for c in self.changes]}
 
 
@@ -115,11 +116,21 @@ def added_money(before: Spec, after: Spec, effective: dt.date, before_total: int
                 once += sign * amount.amount
             else:
                 per_year += sign * amount.amount * PER_YEAR[amount.per]
-    months = _months(effective, after)
-    total = _whole(per_year * months / 12 + once) if months is not None else None
+    months, months_before = _months(effective, after), _months(effective, before)
+    if months is None or months_before is None:
+        total = None
+    else:  # a tillägg that moves the period's end grants (or takes back) the months it adds at the new rate
+        total = _whole(_grant_per_year(after) * months / 12 - _grant_per_year(before) * months_before / 12 + once)
     after_total = before_total + total if before_total is not None and total is not None else None
+    moved = before.period.end if before.period.end != after.period.end else None
     return AddedMoney(_whole(per_year), once, months, total, before_total, after_total, after.period.end,
-                      amount_changes(before, after))
+                      amount_changes(before, after), moved)
+
+
+def _grant_per_year(spec: Spec) -> Fraction:
+    """The nämnd's grant per year: the budget and the other grant amounts given per year or month."""
+    return _budget_per_year(spec) + sum((Fraction(a.amount * PER_YEAR[a.per]) for a in spec.other_amounts.values()
+                                         if a.kind in GRANT_KINDS and a.per is not None), Fraction(0))
 
 
 def signed_total(spec: Spec) -> int | None:

@@ -77,6 +77,7 @@ def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "Load
         sections=sections,
         part=str(amendment.number),
         amounts=money.amounts(),
+        periods=[(signed.spec.period.start, signed.spec.period.end)],  # the bakgrund states the signed period
     )
     return number(doc, loaded)
 

@@ -75,6 +75,15 @@ def _matches(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
     return tuple(pattern.finditer(text))
 
 
+def _computed_periods(ctx: CheckContext) -> dict[str, set[tuple[dt.date, dt.date]]]:
+    """Periods drafter computed for a document's text, by document kind: the signed agreement's period in
+    a tillägg's tjänsteutlåtande, checked with the data after a tillägg that changes the period."""
+    found: dict[str, set[tuple[dt.date, dt.date]]] = {}
+    for doc in ctx.documents:
+        found.setdefault(doc.kind, set()).update(doc.periods)
+    return found
+
+
 def check_period_mismatch(ctx: CheckContext):
     period = ctx.spec.period
     renewal = period.renewal
@@ -82,13 +91,15 @@ def check_period_mismatch(ctx: CheckContext):
     ends_ok = {period.end} | ({renewal.max_end} if renewal else set())
     renewals = _renewal_periods(period)
     declared = {(p.start, p.end) for p in ctx.spec.other_periods.values()}
+    computed = _computed_periods(ctx)
     for piece in ctx.pieces:
         for m in _matches(PAIR, piece.text):
             end = date_from(m, "b")
             start = date_from(m, "a", year=end.year if end else None)
             if start is None or end is None or end < start:
                 continue
-            if (start == period.start and end in ends_ok) or (start, end) in renewals or (start, end) in declared:
+            if ((start == period.start and end in ends_ok) or (start, end) in renewals or (start, end) in declared
+                    or (start, end) in computed.get(piece.document, ())):
                 continue
             sentence = _sentence(piece.text, m.start(), m.end())
             if _someone_else(sentence, ctx):

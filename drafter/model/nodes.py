@@ -266,6 +266,9 @@ class Document:
     # Amounts drafter computed for this document's text, as (kronor, months or None for a sum): what a
     # tillägg adds to the grant (drafter/assemble/amendment_money.py), so budget-amount knows them. Not content.
     amounts: list[tuple[int, int | None]] = field(default_factory=list, compare=False, metadata=PROVENANCE)
+    # Periods this document's text may state besides the spec's, as (start, end): a tillägg's
+    # tjänsteutlåtande tells the period the agreement was signed for, so period-mismatch knows it. Not content.
+    periods: list[tuple[dt.date, dt.date]] = field(default_factory=list, compare=False, metadata=PROVENANCE)
 
     @property
     def file_stem(self) -> str:

@@ -305,3 +305,34 @@ def test_a_reduction_is_said_as_one_with_no_budget_to_find(tmp_path):
     assert "blir därmed 740 000 kr i stället för 800 000 kr." in text
     assert "Kostnaden i kultur- och fritidsnämndens budget minskar i motsvarande mån." in text
     assert "förutsätter" not in text and "ryms inom" not in text
+
+
+def extended(raise_to: int | None = None) -> dict:
+    """Åsby's agreement for 2027–2028 at 400 000 kr a year, prolonged by tillägg nr 1 to 31 december 2029
+    from 1 juli 2027 (and, with `raise_to`, Personal raised so the grant is `raise_to` kr a year)."""
+    data = kommun()
+    changes: dict = {"period.end": dt("2029-12-31")}
+    if raise_to is not None:
+        changes["budget.rows"] = [{"item": "Personal", "amount": raise_to - 100000}, {"item": "Lokaler", "amount": 100000}]
+    data["amendments"][0]["changes"] = [{"set": changes}]
+    return data
+
+
+def test_a_tillagg_that_prolongs_the_period_builds_and_grants_the_added_year(tmp_path):
+    # the bakgrund states the signed agreement's period (2027–2028): no period-mismatch against the new one
+    files = built(tmp_path, extended())
+    text = docx_text(files["addendum-proposal"]["docx"])
+    assert "Den gäller från och med den 1 januari 2027 till och med den 31 december 2028" in text
+    # one more year at 400 000 kr is a grant the nämnd decides: never "ändrar inte bidraget"
+    assert "ändrar inte bidraget" not in text and "ändrar fördelningen" not in text
+    assert ("Kultur- och fritidsnämnden beviljar ett bidrag om 400 000 kr för förlängningen av överenskommelsen "
+            "till och med den 31 december 2029 ur kultur- och fritidsnämndens budget.") in text
+    assert "Bidraget för hela överenskommelsens period blir därmed 1 200 000 kr i stället för 800 000 kr." in text
+    assert "minskar i motsvarande mån" not in text
+
+
+def test_a_raise_and_a_longer_period_count_the_new_rate_to_the_new_end(tmp_path):
+    text = docx_text(built(tmp_path, extended(raise_to=460000))["addendum-proposal"]["docx"])
+    # 400 000 a year to 30 juni 2027, then 460 000 a year for 30 months to 31 december 2029
+    assert "Sammanlagt ökar bidraget med 550 000 kr till och med den 31 december 2029." in text
+    assert "Bidraget för hela överenskommelsens period blir därmed 1 350 000 kr i stället för 800 000 kr." in text
