@@ -67,8 +67,9 @@ class AddedMoney:
         """As a clause reads it (`tillagg.pengar.per_ar`, …)."""
         return {"per_ar": self.per_year, "engang": self.once, "manader": self.months, "totalt": self.total,
                 "fore": self.before_total, "efter": self.after_total, "slut": self.period_end,
-                "andrat": self.any, "tidigare_slut": self.earlier_end, "poster": [{"vad": c.item, "fore": c.before, "efter": c.after, "per": c.per,
-                                                "andring": c.change} for c in self.changes]}
+                "andrat": self.any, "tidigare_slut": self.earlier_end,
+                "poster": [{"vad": c.item, "fore": c.before, "efter": c.after, "per": c.per,
+                           "andring": c.change} for c in self.changes]}
 
 
 def _budget_per_year(spec: Spec) -> Fraction:
