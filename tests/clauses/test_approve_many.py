@@ -187,3 +187,13 @@ def test_spec_whose_public_party_is_not_filled_in_says_so(project):
     assert "[Kommunens namn]" not in result.output.split("Tips:")[1]
     assert "parties.0.name" in result.output and "inte ifylld" in result.output
     assert files(project) == before
+
+
+def test_spec_alone_in_its_folder_is_not_said_to_use_nothing(project):
+    """review4: with the spec approved for the only one in agreements/, the summary said both "Specen som
+    fastställelsen gäller … får samma texter" and "Ingen spec i agreements använder …" of the same versions."""
+    result = run("clauses", "approve", "--spec", f"agreements/{EXAMPLE.name}", "--av", "Socialnämnden i Stockholms stad",
+                 "--datum", "2026-06-01", "--ja")
+    assert result.exit_code == 0, result.output
+    assert f"Specen som fastställelsen gäller, agreements/{EXAMPLE.name}" in result.output
+    assert "Ingen spec i" not in result.output
