@@ -36,3 +36,16 @@ def test_a_spec_value_in_an_addendum_is_flagged_at_its_line_too(tmp_path):
     spec = spec_file(tmp_path, data)
     found = of(findings(spec), "placeholder")
     assert found and all(f.where == line_of(spec, "name: '{{ förening }}'") for f in found)
+
+
+def test_a_date_still_to_fill_in_is_said_once_and_never_judged_as_2001(tmp_path):
+    """review4: a slutlig spec with document.date: ÅÅÅÅ-MM-DD had findings about its stand-in: clause
+    versions "fastställdes först efter dokumentets datum 2001-01-02", "Överenskommelsen är daterad
+    2 januari 2001 … före tjänsteutlåtandet". The placeholder finding says what to fill in."""
+    data = example_data()
+    data["document"].update(status="slutlig", date="ÅÅÅÅ-MM-DD")
+    data["proposal"]["date"] = "ÅÅÅÅ-MM-DD"
+    found = findings(spec_file(tmp_path, data))
+    assert {f.message.split("(")[0] for f in of(found, "placeholder")} >= {
+        "Fältet document.date är inte ifyllt ", "Fältet proposal.date är inte ifyllt "}
+    assert [f.message for f in found if "2001" in f.message] == []
