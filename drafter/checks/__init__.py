@@ -71,7 +71,7 @@ _CODES_OF_PART = {
 
 
 # A date still to fill in: the checks that weigh that day against another (an approval, the decision).
-_CODES_OF_FIELD = {
+_CODES_OF_FIELD: dict[tuple[str, ...], set[str]] = {
     ("document", "date"): {"agreement-before-decision", "clause-approved-after-date", "clause-unpinned",
                            "decision-before-proposal"},
     ("proposal", "date"): {"agreement-before-decision", "decision-before-proposal"},
