@@ -51,11 +51,16 @@ def check_amendment_effective(ctx: CheckContext):
     """Each tillägg takes effect after its decision, within the agreement's period and maximum end."""
     if not _signed_run(ctx):
         return
+    from drafter.notice_calendar import amended_periods
+
     spec = ctx.spec
+    periods = {number: period for number, _, period in amended_periods(spec)}  # after each tillägg that moves it
+    in_force = spec.period  # the period a tillägg changes: as signed, or as the tillägg before it left it
     for a, amendment in enumerate(spec.amendments):
         where = ctx.where("amendments", a, "effective")
         effective, decided = amendment.effective, amendment.decision.date
-        last = spec.period.renewal.max_end if spec.period.renewal else spec.period.end
+        last = in_force.renewal.max_end if in_force.renewal else in_force.end
+        in_force = periods.get(amendment.number, in_force)
         if effective < spec.period.start:
             yield Finding("amendment-effective", "error",
                           f"Tillägg nr {amendment.number} ska gälla från {datum(effective)}, före överenskommelsens "

@@ -238,3 +238,22 @@ def test_prepare_reads_the_spec_lock_once(monkeypatch):
     assert reads == [lockfile.lock_path(EXAMPLE)]
     monkeypatch.setattr(lockfile, "read_lock", real)
     assert [f.to_dict() for f in prepare(EXAMPLE, ClauseLibrary(CLAUSES)).findings] == before
+
+
+def test_a_later_tillagg_is_judged_by_the_end_an_earlier_one_gave(tmp_path):
+    """review4: tillägg nr 1 moves the latest end to 31 december 2029; tillägg nr 2 from 1 mars 2029 then
+    changes an agreement in force, and was refused against the signed end (31 december 2028)."""
+    data = amended()
+    data["amendments"][0]["changes"].append({"set": {"period.renewal.max_end": dt.date(2029, 12, 31)}})
+    data["amendments"].append({
+        "number": 2, "date": dt.date(2029, 2, 20), "effective": dt.date(2029, 3, 1),
+        "decision": {"by": "socialdirektören", "date": dt.date(2029, 2, 10)},
+        "changes": [{"insert_after": "3.2", "heading": "Sommaröppet",
+                     "text": "Föreningen håller öppet även i juli."}]})
+    spec = spec_file(tmp_path, data)
+    assert of(findings(spec), "amendment-effective") == []
+    data["amendments"][1].update(effective=dt.date(2030, 1, 1), date=dt.date(2029, 12, 20),
+                                 decision={"by": "socialdirektören", "date": dt.date(2029, 12, 10)})
+    (f,) = of(findings(spec_file(tmp_path, data)), "amendment-effective")
+    assert "Tillägg nr 2 ska gälla från 1 januari 2030, efter överenskommelsens längsta slutdatum 31 december 2029" \
+        in f.message
