@@ -56,6 +56,6 @@ def _amendment_proposal(loaded, library, states: list, state, addendum: "Documen
         money = added_money(before, earlier.loaded.spec, earlier.amendment.effective, total)
         if earlier is state:
             index = loaded.spec.amendments.index(state.amendment)
-            return assemble_amendment_proposal(state, index, loaded, library, money, addendum)
+            return assemble_amendment_proposal(state, index, loaded, library, money, addendum, before.period)
         total, before = money.after_total, earlier.loaded.spec
     raise AssertionError("the state is one of the spec's amended states")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from drafter.assemble.amendments import AmendedState, PointChange
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.load import LoadedSpec
-    from drafter.spec.model import Amendment, Spec
+    from drafter.spec.model import Amendment, Period, Spec
 
 KIND = "addendum-proposal"
 DOCUMENT_TYPE = "Tjänsteutlåtande"
@@ -34,9 +34,10 @@ STANDARD = "iop-tjansteutlatande-tillagg"
 
 
 def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "LoadedSpec", library: "ClauseLibrary",
-                                money: AddedMoney, addendum: Document) -> Document:
+                                money: AddedMoney, addendum: Document, in_force: "Period | None" = None) -> Document:
     """Tillägg nr N's tjänsteutlåtande; `index`: the amendment's place in the spec, `signed`: the spec as
-    signed (the agreement the tillägg changes), `addendum`: the tillägg as built (Bilaga 1)."""
+    signed (the agreement the tillägg changes), `addendum`: the tillägg as built (Bilaga 1), `in_force`: the
+    period as the earlier tillägg left it (None: as signed)."""
     amendment = state.amendment
     proposal = amendment.proposal
     assert proposal is not None  # assemble_all calls this only for an amendment with a proposal
@@ -45,7 +46,8 @@ def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "Load
     context = clause_context(spec, "proposal")
     context["proposal"] = _effective(proposal, signed).model_dump(mode="python", exclude={"outline"})
     context["texts"] = dict(proposal.texts)
-    context["tillagg"] = tillagg_context(state.amendment, signed.spec, [_change_line(c) for c in state.changes], money)
+    context["tillagg"] = tillagg_context(state.amendment, signed.spec, [_change_line(c) for c in state.changes], money,
+                                         in_force)
     blocks = data_blocks(spec, loaded) | {
         "tjansteman": lambda: _officials(proposal, signed, here),
         "bilagor": lambda: OrderedList([[Paragraph([Text(addendum.meta.title, computed_origin(
@@ -121,10 +123,14 @@ def _letterhead(proposal: AmendmentProposal, signed: "LoadedSpec", dnr: str | No
     return Letterhead(sender, DOCUMENT_TYPE, references, recipient)
 
 
-def tillagg_context(amendment: "Amendment", spec: "Spec", changes: list[str], money: AddedMoney) -> dict:
+def tillagg_context(amendment: "Amendment", spec: "Spec", changes: list[str], money: AddedMoney,
+                    in_force: "Period | None" = None) -> dict:
     """What the tillägg clauses read as `tillagg`: amendment N of the agreement signed as `spec`, the
-    sentences saying what it changes, and the money it adds."""
+    sentences saying what it changes, the money it adds, and (`galler_till`) the end an earlier tillägg
+    gave the agreement (None when it is the signed one)."""
+    moved = in_force.end if in_force is not None and in_force.end != spec.period.end else None
     return {
+        "galler_till": moved,
         "nummer": amendment.number,
         "datum": amendment.date,
         "galler_fran": amendment.effective,

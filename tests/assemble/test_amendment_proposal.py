@@ -336,3 +336,24 @@ def test_a_raise_and_a_longer_period_count_the_new_rate_to_the_new_end(tmp_path)
     # 400 000 a year to 30 juni 2027, then 460 000 a year for 30 months to 31 december 2029
     assert "Sammanlagt ökar bidraget med 550 000 kr till och med den 31 december 2029." in text
     assert "Bidraget för hela överenskommelsens period blir därmed 1 350 000 kr i stället för 800 000 kr." in text
+
+
+def test_a_later_tillaggs_bakgrund_says_the_end_an_earlier_one_gave(tmp_path):
+    """Tillägg nr 1 prolongs the agreement to 31 december 2029; tillägg nr 2's tjänsteutlåtande must not
+    tell the nämnd that the agreement runs to 31 december 2028 only, and counts its money on the new end."""
+    import copy
+
+    data = extended()
+    first = data["amendments"][0]
+    second = copy.deepcopy(first)
+    del first["proposal"]
+    second.update(number=2, date=dt("2028-11-20"), effective=dt("2029-01-01"),
+                  decision={"by": "kultur- och fritidsnämnden", "date": dt("2028-11-12"), "paragraph": "§ 70"})
+    second["changes"] = [{"set": {"budget.rows": [{"item": "Personal", "amount": 360000},
+                                                  {"item": "Lokaler", "amount": 100000}]}}]
+    second["proposal"]["date"] = dt("2028-10-30")
+    data["amendments"].append(second)
+    text = docx_text(built(tmp_path, data)["addendum-proposal"]["docx"])
+    assert ("Den gäller från och med den 1 januari 2027 till och med den 31 december 2028, med ett bidrag om "
+            "400 000 kr per år. Genom tidigare tillägg gäller den till och med den 31 december 2029.") in text
+    assert "Bidraget för hela överenskommelsens period blir därmed 1 260 000 kr i stället för 1 200 000 kr." in text
