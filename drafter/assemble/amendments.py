@@ -161,11 +161,15 @@ def _without_amendments(data: dict) -> dict:
 
 def _nothing_to_sign(amendment: Amendment, a: int, loaded: LoadedSpec) -> NothingToSign:
     fields = [key for change in amendment.changes for key in change.set or {}]
+    proposal = ", och inte heller tjänsteutlåtandet om det (proposal:)" if amendment.proposal is not None else ""
+    money = [f for f in fields if f.split(".")[0] in ("budget", "other_amounts")]
     return NothingToSign(
         f"Tillägg nr {amendment.number} ändrar ingen text i överenskommelsen, bara uppgifter i specen "
         f"({', '.join(fields)}) som ingen punkt i överenskommelsen återger. Det finns inget att underteckna, "
-        f"så inget tillägg nr {amendment.number} görs; uppgifterna gäller från och med tillägget för de "
-        "handlingar som görs senare (nästa tillägg, förnyelsen).",
+        f"så inget tillägg nr {amendment.number} görs{proposal}; uppgifterna gäller från och med tillägget för "
+        "de handlingar som görs senare (nästa tillägg, förnyelsen)."
+        + (" Ett bidrag som överenskommelsen inte anger binder inte parterna: skriv in det i en punkt "
+           "(insert_after eller replace)." if money else ""),
         loaded.where("amendments", a),
         "En ny ordförande eller en ny undertecknare ändrar inte överenskommelsen och kräver inget tillägg. "
         "Ska överenskommelsen ändras, ange vad som ändras (replace, remove, insert_after eller uppgifter "

@@ -357,3 +357,14 @@ def test_a_later_tillaggs_bakgrund_says_the_end_an_earlier_one_gave(tmp_path):
     assert ("Den gäller från och med den 1 januari 2027 till och med den 31 december 2028, med ett bidrag om "
             "400 000 kr per år. Genom tidigare tillägg gäller den till och med den 31 december 2029.") in text
     assert "Bidraget för hela överenskommelsens period blir därmed 1 260 000 kr i stället för 1 200 000 kr." in text
+
+
+def test_a_tillagg_with_nothing_to_sign_says_its_tjansteutlatande_is_not_made_either(tmp_path):
+    """review4: a tillägg whose only change is money no point of the agreement states makes no tillägg,
+    and so no tjänsteutlåtande either; the warning said only the first, and the proposal: went unsaid."""
+    data = stadsdel()
+    data["amendments"][0]["changes"] = data["amendments"][0]["changes"][:1]  # the extra grant, no text for it
+    (found,) = [f for f in check_spec(load_spec(write(tmp_path, data)), ClauseLibrary(CLAUSES))
+                if f.code == "amendment-nothing-to-sign"]
+    assert "inget tillägg nr 1 görs, och inte heller tjänsteutlåtandet om det (proposal:)" in found.message
+    assert "Ett bidrag som överenskommelsen inte anger binder inte parterna" in found.message
