@@ -580,22 +580,42 @@ def test_the_compare_report_is_the_commands_against_the_agreement_as_it_stands(c
     """The page's report is `drafter compare --format html` byte for byte, and like the command it compares
     the older agreement as it reads after its tillägg unless asked for the signed original: tillägg nr 1
     of the 2026 example raised Personal from 878 000 kr to 890 000 kr."""
+    import shutil
+
     from click.testing import CliRunner
 
     from drafter.cli import main
 
     monkeypatch.chdir(project)
+    shutil.copy(project / "agreements" / f"{SPEC}.yaml", project / "agreements" / "kopia.yaml")
     for lydelse in ("gallande", "undertecknad"):
-        page = client.get(f"/compare/report?old={SPEC}&new={SPEC}&document=agreement&lydelse={lydelse}")
-        command = CliRunner().invoke(main, ["compare", f"agreements/{SPEC}.yaml", f"agreements/{SPEC}.yaml",
+        page = client.get(f"/compare/report?old={SPEC}&new=kopia&document=agreement&lydelse={lydelse}")
+        command = CliRunner().invoke(main, ["compare", f"agreements/{SPEC}.yaml", "agreements/kopia.yaml",
                                             "--format", "html", "--lydelse", lydelse])
         assert page.status_code == 200 and command.exit_code == 0, command.output
         assert page.text == command.stdout
-    standing = client.get(f"/compare/report?old={SPEC}&new={SPEC}&document=agreement").text
-    signed = client.get(f"/compare/report?old={SPEC}&new={SPEC}&document=agreement&lydelse=undertecknad").text
-    assert "890\u00a0000" in standing and "890\u00a0000" not in signed
+    standing = client.get(f"/compare/report?old={SPEC}&new=kopia&document=agreement").text
+    signed = client.get(f"/compare/report?old={SPEC}&new=kopia&document=agreement&lydelse=undertecknad").text
+    assert "<del>890\u00a0000</del>" in standing and "890\u00a0000" not in signed
     assert 'name="lydelse"' in client.get("/compare").text
     assert client.get(f"/compare/report?old={SPEC}&new={SPEC}&lydelse=annan").status_code == 404
+
+
+def test_one_spec_twice_shows_its_tillagg_from_the_signed_text(client, project, monkeypatch):
+    """The same spec as older and newer is `drafter compare SPEC`: the signed agreement → as it stands after
+    its tillägg, so tillägg nr 1's raise (878 000 → 890 000 kr) and its point 3.2 a read as made, not undone."""
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    monkeypatch.chdir(project)
+    page = client.get(f"/compare/report?old={SPEC}&new={SPEC}&document=agreement")
+    command = CliRunner().invoke(main, ["compare", f"agreements/{SPEC}.yaml", "--format", "html"])
+    assert page.status_code == 200 and command.exit_code == 0, command.output
+    assert page.text == command.stdout
+    assert "<del>878\u00a0000</del><ins>890\u00a0000</ins>" in page.text
+    assert "(undertecknad)" in page.text and "(efter tillägg nr 1)" in page.text
+    assert "samma spec två gånger" in client.get("/compare").text
 
 
 # --- guards ------------------------------------------------------------------------------------------
