@@ -90,6 +90,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.checks.language import spec_names
     from drafter.language.review import spell_ahead
     from drafter.lockfile import keep_letterheads, lock_findings, lock_path, pinned_library, read_lock
+    from drafter.checks.unpinned import unlocked_tillagg
     from drafter.startup import modules_loaded
 
     modules_loaded()  # the modules a check or build needs are in: out of the collector's sight (drafter/startup.py)
@@ -122,6 +123,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     findings += _after_amendments(findings, states, library, documents, lock)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
     findings += lock_findings(loaded, library, documents, lock, lock_file) + kept if documents else []
+    findings += unlocked_tillagg(loaded, documents, lock or {})  # clause-unpinned for a signed tillägg
     named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
     return Prepared(loaded, documents, states, sort_findings(named))
 

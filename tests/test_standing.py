@@ -12,7 +12,6 @@ never wrote (`outline.replace.Åtaganden`: a heading where the standard outline 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import shutil
 
 import pytest
@@ -23,43 +22,7 @@ from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
 from drafter.comparison import compared_documents
 from helpers import CLAUSES, write_spec
-
-NEW_LIST = ("Föreningen ska:\n\n- ge läxhjälp tre kvällar i veckan;\n- ordna studiedagar på loven;\n"
-            "- ge läxhjälp på distans under sommaren.\n\nStadsdelsförvaltningen ska:\n\n"
-            "- informera skolorna i området om läxhjälpen.\n")
-EXTRA = ("Utöver bidraget enligt punkt 5.1 lämnar staden genom nämnden ett extra bidrag för "
-         "sommarläxhjälpen. Det betalas ut i maj.")
-
-SPEC: dict = {
-    "document": {"subject": "Läxhjälp för barn och unga i Tensta", "date": dt.date(2026, 4, 20),
-                 "place": "Stockholm", "diarienummer": "ST 2026/0301"},
-    "parties": [
-        {"name": "Stockholms stad", "sector": "offentlig", "kind": "kommun", "organisationsnummer": "212000-0142",
-         "committee": "Spånga-Tensta stadsdelsnämnd", "administration": "Spånga-Tensta stadsdelsförvaltning",
-         "signatory": {"name": "Anna Berg", "title": "stadsdelsdirektör",
-                       "signs_for": "Spånga-Tensta stadsdelsnämnd i Stockholms stad"}},
-        {"name": "Läxhjälpen i Tensta", "sector": "idéburen", "kind": "ideell förening",
-         "organisationsnummer": "802501-0003", "signatory": {"name": "Omar Hassan", "title": "ordförande"}},
-    ],
-    "period": {"start": dt.date(2026, 6, 1), "end": dt.date(2028, 5, 31)},
-    "budget": {"months": 12, "rows": [{"item": "Personal", "amount": 240000}, {"item": "Lokaler", "amount": 60000}]},
-    "other_amounts": {"egen_insats": {"amount": 110000, "per": "år"}},
-    "texts": {
-        "bakgrund": "Läxhjälpen i Tensta har sedan 2021 gett läxhjälp i Tensta träff med ideella krafter.",
-        "syfte-och-mal": "Syftet är att fler elever i Tensta ska klara skolan. Målet är läxhjälp tre kvällar i veckan.",
-        "malgrupp": "Målgruppen är elever i årskurs 4–9 som bor eller går i skola i Tensta.",
-        "ataganden": ("Föreningen ska:\n\n- ge läxhjälp tre kvällar i veckan;\n- ordna studiedagar på loven.\n\n"
-                      "Stadsdelsförvaltningen ska:\n\n- informera skolorna i området om läxhjälpen.\n"),
-    },
-    "outline": {"standard": "iop-overenskommelse"},
-}
-
-
-def amendment(number: int, changes: list, date: str = "2027-02-10") -> dict:
-    return {"number": number, "date": dt.date.fromisoformat(date), "effective": dt.date(2027, 3, 1),
-            "decision": {"by": "Spånga-Tensta stadsdelsnämnd", "date": dt.date(2027, 2, 1), "paragraph": "§ 14"},
-            "changes": changes}
-
+from own_partnership import EXTRA, NEW_LIST, SPEC, amendment
 
 # Each shape: the tillägg, and what the agreement says after them that it did not say when signed.
 SHAPES = {
