@@ -794,3 +794,20 @@ def test_the_build_page_says_a_clause_version_moved_as_the_command_does(client, 
     assert answer.status_code == 200, answer.text
     assert "clause-version-changed" in answer.text
     assert "parter/informationsspridning: v1 → v2 (mot förra bygget)" in html_text.unescape(answer.text)
+
+
+def test_a_house_style_finding_is_not_shown_under_a_spec_field(client, project):
+    """lock-letterhead names clauses/husstil.yaml and its line; the spec page put it under the spec's field on
+    the same line number (the tester saw it under Nämnd). It belongs to the list of findings only."""
+    from own_partnership import signed
+
+    house = project / "clauses" / "husstil.yaml"
+    house.write_text(house.read_text(encoding="utf-8") + "forvaltningar:\n  Spånga-Tensta stadsdelsförvaltning: "
+                     '["Box 4011, 163 04 Spånga"]\n', encoding="utf-8")
+    spec = signed(project, project / "clauses", [])
+    text = house.read_text(encoding="utf-8")
+    house.write_text(text.replace("Box 4011, 163 04 Spånga", "Sörgårdsvägen 10, 163 64 Spånga"), encoding="utf-8")
+    page = client.get(f"/spec/{spec.stem}")
+    assert page.status_code == 200 and "lock-letterhead" in page.text
+    slots = re.findall(r'<div class="field-findings" id="[^"]*"[^>]*>(.*?)</div>', page.text, re.S)
+    assert slots and not [s for s in slots if "brevhuvudet" in s]
