@@ -63,8 +63,8 @@ def test_a_newer_approval_leaves_the_locked_agreement_byte_identical(project):
         assert sha(project / "after" / "street-minds-2026" / name) == sha(project / "signed" / "street-minds-2026" / name)
     check = run("check", SPEC)
     assert check.exit_code == 0
-    assert ("info [lock-newer] street-minds/bakgrund@1: street-minds/bakgrund har en nyare fastställd version, 2; "
-            "överenskommelsen är låst vid 1.") in check.output
+    assert ("info [lock-newer] street-minds/bakgrund@1: agreements/street-minds-2026.yaml: street-minds/bakgrund har "
+            "en nyare fastställd version, 2; överenskommelsen är låst vid 1.") in check.output
     # Without the lock the same build floats to the new version: the lock is what kept the bytes.
     (project / "agreements" / "street-minds-2026.lock").unlink()
     assert run("build", SPEC, "-o", "unlocked").exit_code == 0
