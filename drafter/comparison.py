@@ -46,6 +46,12 @@ class Compared:
     old_spec: object  # drafter.spec.model.Spec
     new_spec: object
     sides: tuple[str, str] | None = None  # what each side is, after its path: ("undertecknad", "efter tillägg nr 1")
+    pairs: list | None = None  # the sections paired, when not by clause and heading (diff.sections.align_sections)
+
+    def paired(self) -> list:
+        from drafter.diff.sections import align_sections
+
+        return self.pairs if self.pairs is not None else align_sections(self.old_doc, self.new_doc)
 
 
 def compared_documents(old: Path, new: Path | None, kind: str, library: ClauseLibrary,
@@ -108,10 +114,12 @@ def tillagg_documents(path: Path, kind: str, library: ClauseLibrary, through: in
                            f"Tilläggen som finns: {', '.join(map(str, numbers))}.")
     resolving = pinned_library(loaded, library)  # as `build` reads it: its lock, its public party's approvals
     signed = next(d for d in assemble_documents(loaded, resolving) if d.kind == "agreement")
-    doc, spec = standing_agreement(loaded, resolving, through)
+    doc, spec = standing_agreement(loaded, resolving, through, latest=False)
     last = through if through is not None else numbers[-1]
     upto = "tillägg nr " + ", ".join(map(str, numbers[:numbers.index(last) + 1]))
-    return Compared(signed, doc, loaded.spec, spec, ("undertecknad", f"efter {upto}"))
+    from drafter.diff.sections import align_by_number
+
+    return Compared(signed, doc, loaded.spec, spec, ("undertecknad", f"efter {upto}"), align_by_number(signed, doc))
 
 
 def same_spec(old: Path, new: Path | None) -> bool:
@@ -128,7 +136,6 @@ def comparison_of(old: Path, new: Path | None, kind: str, library: ClauseLibrary
     web page alike: the documents as compared_documents gives them, the sections paired, each named by
     `labels` (default: the paths as given; for one spec's tillägg, which side is signed)."""
     from drafter.diff.report import comparison_report
-    from drafter.diff.sections import align_sections
     from drafter.language.document import document_stats
     from drafter.language.measure import change_line
 
@@ -137,23 +144,26 @@ def comparison_of(old: Path, new: Path | None, kind: str, library: ClauseLibrary
     if compared.sides:
         old_label, new_label = (f"{label} ({side})" for label, side in zip((old_label, new_label), compared.sides))
     report = comparison_report(old_label, new_label, compared.old_doc, compared.new_doc, compared.old_spec,
-                               compared.new_spec, rationale(library), align_sections(compared.old_doc, compared.new_doc))
+                               compared.new_spec, rationale(library), compared.paired())
     readability = change_line(document_stats(compared.old_doc), document_stats(compared.new_doc), "förut", "nu")
     return report, readability
 
 
-def standing_agreement(loaded, library: ClauseLibrary, through: int | None = None) -> tuple[Document, Spec]:
+def standing_agreement(loaded, library: ClauseLibrary, through: int | None = None,
+                       latest: bool = True) -> tuple[Document, Spec]:
     """The agreement as it stands after all its tillägg, as a clean agreement: the amended data, the
     point changes carried into its sections (numbered in order), signed for by each party's latest
     representative — the text `drafter renew` starts from, without the consolidated version's notes.
-    `through`: as it stands after that tillägg (and those before it), not after the last."""
+    `through`: as it stands after that tillägg (and those before it), not after the last; `latest=False`:
+    signed for as signed (a new ordförande is not a change a tillägg made)."""
     from drafter.assemble.agreement import assemble_agreement
     from drafter.model.finish import finish_documents
     from drafter.spec.load import LoadedSpec, validate_spec
     from drafter.standing import latest_representatives, standing
 
     now = standing(loaded, library, through)
-    latest_representatives(now.data, now.spec)
+    if latest:
+        latest_representatives(now.data, now.spec)
     spec = validate_spec(loaded.path, now.data, loaded.positions)
     state = LoadedSpec(loaded.path, spec, loaded.positions, [], now.data)
     doc = assemble_agreement(state, library)

@@ -168,3 +168,22 @@ def _documents(path, library):
     from drafter.spec.load import load_spec
 
     return assemble_documents(load_spec(path), ClauseLibrary(library))
+
+
+def test_a_clause_point_given_a_text_is_one_changed_point_and_the_docx_resolves(tmp_path, library):
+    """The jurist's view pairs points by their number, which a tillägg never changes: a clause point whose
+    new wording is a text is "ändrat", not removed and added; accepting every tracked change gives the
+    agreement after the tillägg, rejecting every one the signed agreement."""
+    from diff.tracked_reader import accepted_text, rejected_text
+    from drafter.model.text import document_text
+    from readback import norm
+
+    spec, _ = amended(tmp_path, "clause point new text, repeal, budget")
+    text = run("compare", spec, "--clauses", library).output
+    assert "~ 5.2 Utbetalning  (ändrat)" in text and "+ 5.2" not in text
+    assert "- 2.7 [-Kommunikation om partnerskapet-]" in text  # the repealed point
+    out = tmp_path / "t.docx"
+    assert run("compare", spec, "--format", "docx", "-o", out, "--clauses", library).exit_code == 0
+    compared = compared_documents(spec, None, "agreement", ClauseLibrary(library))
+    assert accepted_text(out.read_bytes()) == norm(document_text(compared.new_doc))
+    assert rejected_text(out.read_bytes()) == norm(document_text(compared.old_doc))

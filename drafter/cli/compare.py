@@ -58,13 +58,11 @@ def compare(old, new, kind, old_text, through, output_format, out, author, claus
     old_text = old_text or "standing"
     library = ClauseLibrary(clauses_dir)
     if output_format == "docx":
-        from drafter.diff.sections import align_sections
         from drafter.writers.docx.redline import redline_docx_bytes
 
         compared = compared_documents(old, new, kind, library, old_text, through)
         old_doc, new_doc = compared.old_doc, compared.new_doc
-        emit(redline_docx_bytes(old_doc, new_doc, author, revision_date(new_doc.meta.date),
-                                align_sections(old_doc, new_doc)), out)
+        emit(redline_docx_bytes(old_doc, new_doc, author, revision_date(new_doc.meta.date), compared.paired()), out)
         return
     report, readability = comparison_of(old, new, kind, library, old_text, through=through)
     if output_format == "html":
