@@ -44,7 +44,8 @@ def compare(old, new, kind, old_text, through, output_format, out, author, claus
     den lyder efter sina tillägg (--lydelse gallande), eller som den undertecknades (--lydelse undertecknad).
 
     Med bara GAMMAL (eller samma spec två gånger): den undertecknade överenskommelsen → den som
-    den lyder efter tilläggen (--tillagg N: efter tillägg nr N), det jurister granskar."""
+    den lyder efter tilläggen (--tillagg N: efter tillägg nr N), det jurister granskar.
+    Punkterna paras då ihop efter sina nummer, som ett tillägg aldrig ändrar."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.comparison import comparison_of, compared_documents, revision_date
 
