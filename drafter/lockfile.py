@@ -292,7 +292,7 @@ def _clause_findings(spec: str, label: str, clause: dict, library, public: "Part
              if v.meta.status == "fastställd" and v.version > clause["version"]
              and approvals_covering(v.meta.all_approvals, public)]
     if newer:
-        out.append(Finding("lock-newer", "info", f"{clause['id']} har en nyare fastställd version, {newer[-1]}; "
+        out.append(Finding("lock-newer", "info", f"{spec}: {clause['id']} har en nyare fastställd version, {newer[-1]}; "
                            f"{label} är låst vid {clause['version']}. Ta in den genom ett tillägg eller en "
                            "förnyad överenskommelse.", ref))
     return out
