@@ -45,19 +45,35 @@ class Compared:
     new_doc: Document
     old_spec: object  # drafter.spec.model.Spec
     new_spec: object
+    sides: tuple[str, str] | None = None  # what each side is, after its path: ("undertecknad", "efter tillägg nr 1")
+    pairs: list | None = None  # the sections paired, when not by clause and heading (diff.sections.align_sections)
+
+    def paired(self) -> list:
+        from drafter.diff.sections import align_sections
+
+        return self.pairs if self.pairs is not None else align_sections(self.old_doc, self.new_doc)
 
 
-def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary,
-                       old_text: str = "standing") -> Compared:
+def compared_documents(old: Path, new: Path | None, kind: str, library: ClauseLibrary,
+                       old_text: str = "standing", through: int | None = None) -> Compared:
     """Both specs loaded and assembled; the documents of `kind` ("agreement" or "proposal").
 
     The old agreement is, by default (`old_text="standing"`), the agreement as it stands after all
     the old spec's tillägg: what a renewal changes is measured against what is in force, not against
-    the text first signed. `old_text="signed"` compares the signed original."""
+    the text first signed. `old_text="signed"` compares the signed original.
+
+    One spec (`new` left out, or the same file twice) is the jurist's view of its tillägg: the signed
+    agreement → the agreement as it stands after tillägg nr `through` (default: the last)."""
     from drafter.assemble import assemble_documents
     from drafter.lockfile import pinned_library
     from drafter.spec.load import load_spec
 
+    if new is None or same_spec(old, new):
+        return tillagg_documents(old, kind, library, through)
+    if through is not None:
+        raise DrafterError("--tillagg visar vad tilläggen i en spec ändrade, och gäller bara när en spec jämförs "
+                           f"med sig själv; här jämförs två specar ({old} och {new}).",
+                           hint=f"Skriv drafter compare {old} --tillagg {through}, eller jämför två specar utan --tillagg.")
     loaded = [load_spec(path) for path in (old, new)]
     specs = [spec.spec for spec in loaded]
     documents = []
@@ -75,43 +91,90 @@ def compared_documents(old: Path, new: Path, kind: str, library: ClauseLibrary,
     return Compared(documents[0], documents[1], specs[0], specs[1])
 
 
-def comparison_of(old: Path, new: Path, kind: str, library: ClauseLibrary, old_text: str = "standing",
-                  labels: tuple[Path, Path] | None = None):
+def tillagg_documents(path: Path, kind: str, library: ClauseLibrary, through: int | None = None) -> Compared:
+    """The signed agreement and the agreement as it stands after tillägg nr `through` (default: all of
+    them), both from one spec: what the tillägg changed, in the direction they changed it."""
+    from drafter.assemble import assemble_documents
+    from drafter.lockfile import pinned_library
+    from drafter.spec.load import load_spec
+
+    loaded = load_spec(path)
+    amendments = loaded.spec.amendments
+    if kind != "agreement":
+        raise DrafterError("Ett tillägg ändrar överenskommelsen, inte tjänsteutlåtandet; en spec jämförd med sig "
+                           "själv visar vad tilläggen ändrade i överenskommelsen.",
+                           hint="Ta bort --document tjansteutlatande, eller jämför två specar.")
+    if not amendments:
+        raise DrafterError(f"Specen {path} har inga tillägg (amendments:), så det finns inget att jämföra den "
+                           "undertecknade överenskommelsen med.", loaded.where("document"),
+                           "Ange två specar för att jämföra två överenskommelser: drafter compare GAMMAL NY.")
+    numbers = [a.number for a in amendments]
+    if through is not None and through not in numbers:
+        raise DrafterError(f"Specen {path} har inget tillägg nr {through}.", loaded.where("amendments"),
+                           f"Tilläggen som finns: {', '.join(map(str, numbers))}.")
+    resolving = pinned_library(loaded, library)  # as `build` reads it: its lock, its public party's approvals
+    signed = next(d for d in assemble_documents(loaded, resolving) if d.kind == "agreement")
+    doc, spec = standing_agreement(loaded, resolving, through, latest=False)
+    last = through if through is not None else numbers[-1]
+    upto = "tillägg nr " + ", ".join(map(str, numbers[:numbers.index(last) + 1]))
+    from drafter.diff.sections import align_by_number
+
+    return Compared(signed, doc, loaded.spec, spec, ("undertecknad", f"efter {upto}"), align_by_number(signed, doc))
+
+
+def same_spec(old: Path, new: Path | None) -> bool:
+    """One spec: NY left out, or the same file as GAMMAL (its tillägg are what is compared)."""
+    try:
+        return new is None or old.resolve() == new.resolve()
+    except OSError:
+        return False
+
+
+def comparison_of(old: Path, new: Path | None, kind: str, library: ClauseLibrary, old_text: str = "standing",
+                  labels: tuple[Path, Path] | None = None, through: int | None = None):
     """`drafter compare`'s report and readability line (text and HTML formats), for the command and the
     web page alike: the documents as compared_documents gives them, the sections paired, each named by
-    `labels` (default: the paths as given)."""
+    `labels` (default: the paths as given; for one spec's tillägg, which side is signed)."""
     from drafter.diff.report import comparison_report
-    from drafter.diff.sections import align_sections
     from drafter.language.document import document_stats
     from drafter.language.measure import change_line
 
-    compared = compared_documents(old, new, kind, library, old_text)
-    old_label, new_label = labels or (old, new)
+    compared = compared_documents(old, new, kind, library, old_text, through)
+    old_label, new_label = (str(p) for p in labels or (old, new if new is not None else old))
+    if compared.sides:
+        old_label, new_label = (f"{label} ({side})" for label, side in zip((old_label, new_label), compared.sides))
     report = comparison_report(old_label, new_label, compared.old_doc, compared.new_doc, compared.old_spec,
-                               compared.new_spec, rationale(library), align_sections(compared.old_doc, compared.new_doc))
+                               compared.new_spec, rationale(library), compared.paired())
     readability = change_line(document_stats(compared.old_doc), document_stats(compared.new_doc), "förut", "nu")
     return report, readability
 
 
-def standing_agreement(loaded, library: ClauseLibrary) -> tuple[Document, Spec]:
+def standing_agreement(loaded, library: ClauseLibrary, through: int | None = None,
+                       latest: bool = True) -> tuple[Document, Spec]:
     """The agreement as it stands after all its tillägg, as a clean agreement: the amended data, the
     point changes carried into its sections (numbered in order), signed for by each party's latest
-    representative — the text `drafter renew` starts from, without the consolidated version's notes."""
+    representative — the text `drafter renew` starts from, without the consolidated version's notes.
+    `through`: as it stands after that tillägg (and those before it), not after the last; `latest=False`:
+    signed for as signed (a new ordförande is not a change a tillägg made)."""
     from drafter.assemble.agreement import assemble_agreement
     from drafter.model.finish import finish_documents
     from drafter.spec.load import LoadedSpec, validate_spec
     from drafter.standing import latest_representatives, standing
 
-    now = standing(loaded, library)
-    latest_representatives(now.data, now.spec)
+    now = standing(loaded, library, through)
+    if latest:
+        latest_representatives(now.data, now.spec)
     spec = validate_spec(loaded.path, now.data, loaded.positions)
     state = LoadedSpec(loaded.path, spec, loaded.positions, [], now.data)
     doc = assemble_agreement(state, library)
     if now.amended is not None:  # a point the tillägg inserted stays 3.2 a: the number it has in force
         keep_numbers(doc, now.amended)
         number_document(doc)
-    last = loaded.spec.amendments[-1]
-    numbers = ", ".join(str(a.number) for a in loaded.spec.amendments)
+    amendments = loaded.spec.amendments
+    if through is not None:
+        amendments = amendments[:next(i + 1 for i, a in enumerate(amendments) if a.number == through)]
+    last = amendments[-1]
+    numbers = ", ".join(str(a.number) for a in amendments)
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(last.effective)}"
     finish_documents([doc], state, library)
     return doc, spec

@@ -193,8 +193,9 @@ def first_page_references(meta: Metadata, house: HouseStyle) -> list[tuple[str, 
             refs.append(("Dnr", meta.diarienummer))
         elif key == "datum" and meta.date:
             refs.append(("Datum", meta.date.isoformat()))
-        elif key == "status" and meta.status:
-            refs.append(("Status", "Utkast" if meta.status == "utkast" else "Slutlig"))
+        elif key == "status" and meta.status:  # a reading copy (the consolidated version) is never signed
+            refs.append(("Status", "Utkast" if meta.status == "utkast" else
+                         "Konsoliderad, ej undertecknad" if meta.mark else "Slutlig"))
     return refs
 
 

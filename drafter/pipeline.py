@@ -86,6 +86,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.spec.load import LoadedSpec, load_spec
 
     from drafter.lockfile import keep_letterheads, lock_findings, lock_path, pinned_library, read_lock
+    from drafter.checks.unpinned import unlocked_tillagg
     from drafter.startup import modules_loaded
 
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
@@ -125,6 +126,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     findings += _after_amendments(findings, states, library, documents, lock)
     findings += [f for state in states for note in state.notes if (f := _stopping_finding(note, loaded, library))]
     findings += lock_findings(loaded, library, documents, lock, lock_file) + kept if documents else []
+    findings += unlocked_tillagg(loaded, documents, lock or {})  # clause-unpinned for a signed tillägg
     named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
     return Prepared(loaded, documents, states, sort_findings(named))
 

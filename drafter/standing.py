@@ -26,15 +26,20 @@ class Standing:
     amended: Document | None = None  # the agreement as the last tillägg numbers it ("3.2 a"), when there is one
 
 
-def standing(loaded, library) -> Standing:
+def standing(loaded, library, through: int | None = None) -> Standing:
+    """The agreement as it stands after all its tillägg, or after tillägg nr `through` and those before it."""
     from drafter.assemble import assemble_all
 
     documents, states = assemble_all(loaded, library)
+    amendments = loaded.spec.amendments
+    if through is not None:
+        count = next(i + 1 for i, a in enumerate(amendments) if a.number == through)
+        amendments, states = amendments[:count], states[:count]
     last = states[-1].loaded if states else loaded
     data = copy.deepcopy({k: v for k, v in last.data.items() if k != "amendments"})
     signed = next(d for d in documents if d.kind == "agreement")
     texts = data.setdefault("texts", {})
-    _fold_amendments(data, loaded.spec.amendments, signed, texts)
+    _fold_amendments(data, amendments, signed, texts)
     if not texts:
         data.pop("texts")
     return Standing(data, last.spec, documents, states[-1].consolidated if states else None)
@@ -56,36 +61,53 @@ def latest_representatives(data: dict, spec) -> None:
 
 # --- the tillägg's point changes, into the outline ------------------------------------------------
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
 
 def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
     """Each replaced, repealed or inserted point of the tillägg, as the outline of the new agreement.
 
     A point is found as the amendment code finds it (drafter/assemble/amendments.py): by its number in
     the signed agreement, whose section is known by its clause (else heading) and occurrence, so two
-    sections with one heading, or one clause used twice, are two points here too. Every change is
-    placed against the outline as written, then carried out, so a repeal cannot shift a later change."""
+    sections with one heading, or one clause used twice, are two points here too. A standard outline's
+    change names a section by what the outline names it (its key or clause id, `Section.name`), never by
+    its heading. A new wording of the partnership's own text (texts: KEY) becomes that text, under the
+    section's own heading (a renewed tjänsteutlåtande that shows the key shows the text in force, as one
+    key gives one text in every document); a point a tillägg inserted ("5.1 a") can be changed by a later
+    one. Every change is placed against the outline as written, then carried out, so a repeal cannot shift
+    a later change."""
     from drafter.assemble.amendments import identities
 
-    by_number = {s.number: key for key, s in identities(signed.sections) if s.number}
+    by_number = {s.number: (key, s) for key, s in identities(signed.sections) if s.number}
     outline = data.get("outline")
     slots = _outline_slots(outline) if isinstance(outline, list) else {}
     edits: dict[int, tuple[list, dict[int, dict]]] = {}  # id(list) → (the list, {index: what happens to it})
+    inserted: dict[str, dict] = {}  # "5.1 a" → the outline item a tillägg inserted (changed in place later)
+    after: dict[str, list[dict]] = {}  # "5.1" → the items inserted after it, in order
     for amendment in amendments:
         for c, change in enumerate(amendment.changes):
-            if change.point is None or change.point not in by_number:
+            point = change.point
+            if point in inserted:
+                _change_inserted(inserted[point], change, amendment.number, c, texts)
                 continue
-            target = by_number[change.point]
-            new_item = None
-            if change.clause or change.text:
-                new_item = {"clause": change.clause} if change.clause else {}
-                if change.text:
-                    key = f"tillagg-{amendment.number}-{c + 1}"
-                    texts[key] = change.text
-                    new_item["key"] = key
-                if change.heading:
-                    new_item["heading"] = change.heading
+            if point is None or point not in by_number:
+                continue
+            target, section = by_number[point]
+            if change.replace and change.text and not change.clause and _own_text(section, texts):
+                texts[section.name] = change.text  # the section keeps its place, key and heading
+                if not change.heading or change.heading == section.heading:
+                    continue
+            new_item = _new_item(change, amendment.number, c, texts,
+                                 section.name if change.replace and not change.clause and _own_text(
+                                     section, texts) else None,
+                                 change.heading or (section.heading if change.replace else None))
+            if change.insert_after:
+                new_item = new_item or {}
+                siblings = after.setdefault(point, [])
+                inserted[f"{point} {LETTERS[min(len(siblings), 25)]}"] = new_item
             if isinstance(outline, dict):
-                _apply_to_standard(outline, _base(target), change, new_item)
+                if section.name:  # a sub-heading inside a clause's text has no name an outline can change
+                    _apply_to_standard(outline, section.name, change, new_item, after.get(point, []))
             elif target in slots:
                 items, index = slots[target]
                 edit = edits.setdefault(id(items), (items, {}))[1].setdefault(index, {"after": []})
@@ -95,17 +117,57 @@ def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
                     edit["replace"] = new_item or {}
                 elif change.insert_after:
                     edit["after"].append(new_item)
+            if change.insert_after and new_item is not None:
+                after[point].append(new_item)
     for items, by_index in edits.values():
         rebuilt = []
         for index, item in enumerate(items):
             edit = by_index.get(index, {"after": []})
             if "replace" in edit:
-                old = item if isinstance(item, dict) else {"clause": item}
-                item = {**{k: v for k, v in old.items() if k == "sections"}, **edit["replace"]}
+                item = edit["replace"]  # a new wording replaces the point with its sub-points, as the tillägg does
             if not edit.get("remove"):
                 rebuilt.append(item)
-            rebuilt += edit["after"]
+            rebuilt += [i for i in edit["after"] if not i.get("_removed")]
         items[:] = rebuilt
+    if isinstance(outline, dict) and "add" in outline:
+        outline["add"] = [a for a in outline["add"] if not a["item"].get("_removed")]
+        if not outline["add"]:
+            del outline["add"]
+
+
+def _own_text(section, texts: dict) -> bool:
+    """Whether the section is the partnership's own text (texts: KEY) without sub-points: a new wording
+    of it is a new text under the same key."""
+    return section.clause is None and bool(section.name) and section.name in texts and not section.sections
+
+
+def _new_item(change, number: int, c: int, texts: dict, key: str | None, heading: str | None) -> dict | None:
+    """The outline item of a new wording or a new point: its clause, or its text under a key of its own."""
+    if not (change.clause or change.text):
+        return None
+    item: dict = {"clause": change.clause} if change.clause else {}
+    if change.text:
+        key = key or f"tillagg-{number}-{c + 1}"
+        texts[key] = change.text
+        item["key"] = key
+    if heading:
+        item["heading"] = heading
+    return item
+
+
+def _change_inserted(item: dict, change, number: int, c: int, texts: dict) -> None:
+    """A later tillägg's change of a point an earlier one inserted: its item, changed where it stands."""
+    if change.remove:
+        item["_removed"] = True
+    elif change.replace:
+        heading = change.heading or item.get("heading")
+        if change.text and not change.clause and item.get("key"):
+            texts[item["key"]] = change.text
+        elif change.clause or change.text:
+            item.clear()
+            item.update(_new_item(change, number, c, texts, None, None) or {})
+        if heading:
+            item["heading"] = heading
 
 
 def _outline_slots(items: list) -> dict[str, tuple[list, int]]:
@@ -135,14 +197,25 @@ def _base(key: str) -> str:
     return head if mark and head and count.isdigit() else key
 
 
-def _apply_to_standard(outline: dict, target: str, change, new_item: dict | None) -> None:
-    name = target.lstrip("#")
+def _apply_to_standard(outline: dict, name: str, change, new_item: dict | None, before: list[dict]) -> None:
+    """The change as a standard outline's remove, replace or add, naming the section by its key or
+    clause id; a second point inserted after one goes after the first (`before`: those inserted so far)."""
     if change.remove:
+        replaced = outline.get("replace", {})
+        replaced.pop(name, None)
+        if not replaced:
+            outline.pop("replace", None)
         outline.setdefault("remove", []).append(name)
     elif change.replace:
         outline.setdefault("replace", {})[name] = new_item
     elif change.insert_after:
-        outline.setdefault("add", []).append({"after": name, "item": new_item})
+        anchor = _item_name(before[-1]) if before else None
+        outline.setdefault("add", []).append({"after": anchor or name, "item": new_item})
+
+
+def _item_name(item: dict) -> str | None:
+    """How a standard outline's change names an item the fold wrote: its key, else its clause id."""
+    return item.get("key") or (item["clause"].partition("@")[0] if item.get("clause") else None)
 
 
 def _ident_of(item) -> str | None:

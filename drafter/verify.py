@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.lockfile import _label, lock_path, read_lock
+from drafter.lockfile import lock_path, read_lock
+from drafter.locknames import document_label as _label
 from drafter.model.nodes import FILE_NAMES
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
                     clauses = ", ".join(f"{c['id']}@{c['version']}" for c in entry["klausuler"])
                     return Verdict(file, True, [
                         f"ok: {file} är {_label(name)} i {spec} ({fmt.upper()}), låst med drafter "
-                        f"{entry['drafter']}.", f"Klausulversioner: {clauses}."])
+                        f"{entry['drafter']}.", f"Klausulversioner: {clauses}." if clauses else
+                        "Klausulversioner: inga; hela texten kommer ur specen (låset håller dess sha256)."])
     if not locked:
         return Verdict(file, False, [f"{file}: inget lås hittades" + (f" för {specs[0]}" if len(specs) == 1 else
                                      " i agreements/") + "; kör `drafter lock SPEC` när dokumentet undertecknats."])

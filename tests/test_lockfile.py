@@ -63,8 +63,8 @@ def test_a_newer_approval_leaves_the_locked_agreement_byte_identical(project):
         assert sha(project / "after" / "street-minds-2026" / name) == sha(project / "signed" / "street-minds-2026" / name)
     check = run("check", SPEC)
     assert check.exit_code == 0
-    assert ("info [lock-newer] street-minds/bakgrund@1: street-minds/bakgrund har en nyare fastställd version, 2; "
-            "överenskommelsen är låst vid 1.") in check.output
+    assert ("info [lock-newer] street-minds/bakgrund@1: agreements/street-minds-2026.yaml: street-minds/bakgrund har "
+            "en nyare fastställd version, 2; överenskommelsen är låst vid 1.") in check.output
     # Without the lock a slutlig agreement that names the clause without a version would take in the text
     # approved after its date: refused, in a new folder too (no manifest to compare with), naming the pin.
     (project / "agreements" / "street-minds-2026.lock").unlink()
@@ -214,3 +214,31 @@ def test_one_build_lists_each_clause_folder_once_and_finds_what_the_library_find
     for _ in range(2):
         with _pytest.raises(ClauseNotFound):
             pinned.get("finns/inte")
+
+
+def test_lock_newer_names_the_spec_it_is_about(tmp_path):
+    """Two locked partnerships using one clause: after a newer version is fastställd, each lock-newer line
+    says which spec is locked at the older one (both lines were the same)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+    from helpers import CLAUSES
+    from own_partnership import signed
+
+    library = shutil.copytree(CLAUSES, tmp_path / "clauses")
+    first = signed(tmp_path, library, [])
+    second = first.with_name("laxhjalp-rinkeby-2026.yaml")
+    shutil.copy(first, second)
+    shutil.copy(first.with_suffix(".lock"), second.with_suffix(".lock"))
+    lock = second.with_suffix(".lock")
+    lock.write_text(lock.read_text(encoding="utf-8").replace("laxhjalp-tensta-2026.yaml", second.name), encoding="utf-8")
+    v1 = library / "villkor" / "jav" / "v1.md"
+    (v1.parent / "v2.md").write_text(v1.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1),
+                                     encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--alla", str(first), str(second), "--clauses", str(library)])
+    newer = [line for line in result.output.splitlines() if "[lock-newer]" in line]
+    assert len(newer) == 2, result.output
+    assert f"{first.as_posix()}: villkor/jav har en nyare fastställd version, 2" in newer[0] + newer[1]
+    assert f"{second.as_posix()}: villkor/jav har en nyare fastställd version, 2" in newer[0] + newer[1]

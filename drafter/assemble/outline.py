@@ -56,7 +56,7 @@ class OutlineAssembler:
 
     def section(self, placed: Placed) -> Section:
         item = placed.item
-        section = Section(heading=item.heading or "", numbered=item.numbered)
+        section = Section(heading=item.heading or "", numbered=item.numbered, name=item.name or "")
         if item.clause:
             self._fill_from_clause(section, item, placed.locate)
         elif item.key in self.texts or item.text:

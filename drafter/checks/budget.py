@@ -158,18 +158,31 @@ def _amount_finding(ctx: CheckContext, basis: _Basis, piece: Piece, amount: Amou
     budget_said = (amount.months is not None or _BUDGET_WORDS.search(sentence)) and not basis.others_money(sentence)
     if budget_said:
         hint = ("Skriv beloppet med {{ budget.total | kronor }} i stället för för hand, eller rätta budgeten; är det "
-                "ett annat belopp än ersättningen, ange det under other_amounts.")
+                "ett annat belopp än ersättningen, ange det under other_amounts." if piece.clause else
+                f"Rätta beloppet eller budgeten; är det ett annat belopp än ersättningen, ange det under other_amounts "
+                f"{_written(amount)}")
         return Finding("budget-amount", "error",
                        f"Texten anger '{amount.written}', men budgeten i specen ({ctx.where('budget')}) ger "
                        f"{basis.expected(amount)} och har ingen rad med det beloppet. {hint}",
                        place, piece.document, hint=hint)
     hint = ("Är beloppet rätt (t.ex. egen insats eller annan finansiering), ange det under other_amounts, t.ex. "
-            f"egen_insats: {round(amount.value)}, och skriv " + "{{ other_amounts.egen_insats | kronor }} i texten.")
+            f"egen_insats: {round(amount.value)}, och skriv " + "{{ other_amounts.egen_insats | kronor }} i texten."
+            if piece.clause else "Är beloppet rätt (t.ex. egen insats eller annan finansiering), ange det under "
+            f"other_amounts {_written(amount)}")
     return Finding("budget-amount", "warning",
                    f"Texten anger '{amount.written}' i meningen \"{_short(sentence)}\", men inget i specen förklarar "
                    f"beloppet: det är varken budgetens summa ({kronor(basis.sum)}), en budgetrad eller ett belopp "
                    f"under other_amounts. {hint}",
                    place, piece.document, hint=hint)
+
+
+def _written(amount: Amount) -> str:
+    """How an amount in the spec's own text (texts:, a tillägg's text) is declared: the text is Markdown, never
+    a template, so {{ }} shows as written; other_amounts makes the amount known to the check."""
+    value = round(amount.value)
+    return (f"(t.ex. other_amounts: {{NAMN: {{amount: {value}, kind: annat, item: …}}}}); i ett tillägg skrivs det "
+            f"som en ändring: set: {{other_amounts.NAMN: {{amount: {value}, kind: annat, item: …}}}}. Beloppet står "
+            "kvar i texten som det är skrivet: {{ }} fungerar bara i klausuler, inte i texts: eller ett tilläggs text.")
 
 
 def _short(sentence: str, limit: int = 200) -> str:

@@ -1,4 +1,5 @@
-"""clause-unpinned: a slutlig document that names a clause without a version, and is not locked at it.
+"""clause-unpinned: a slutlig document that names a clause without a version, and is not locked at it;
+and a tillägg of a signed, locked agreement that is not locked itself.
 
 A plain id (`villkor/uppsagning`) means "the newest fastställd version", so a later approval would
 change the text of a document that has been signed. `drafter build` refuses that build once it has
@@ -6,6 +7,10 @@ happened (drafter/clauses/changes.py); this says it beforehand, in `check`, with
 the one in force for the public party on the document's date (drafter/clauses/valid.py), which after a
 later approval is not the one used now.
 The lock's versions count as pinned: a locked spec builds every document from them (drafter/lockfile.py).
+
+An unlocked tillägg is rebuilt from whatever holds at the next build — a new address or logo in the
+house style, a newly approved clause version — so once signed it would change silently, as an unlocked
+signed agreement does: the same warning, with `drafter lock --document tillagg-N` as the fix.
 """
 
 from __future__ import annotations
@@ -90,6 +95,31 @@ def check_unpinned(ctx: CheckContext):
                   ctx.where("document", "status"),
                   details=[{"clause": ref, "where": where, "message": f"Skriv {pin.ref}{pin.told}."}
                            for ref, where, pin in found])  # clause: the version used now, as acknowledge reads it
+
+
+def unlocked_tillagg(loaded, documents: list, locked: dict) -> list[Finding]:
+    """A tillägg of a slutlig agreement that has been locked (signed), while the tillägg is not locked.
+    Called by the pipeline with every document (the checks see the addenda one state at a time)."""
+    from drafter.formatting import datum
+    from drafter.lockfile import AGREEMENT
+
+    if loaded.spec.document.status != "slutlig" or AGREEMENT not in locked:
+        return []
+    made = {doc.part for doc in documents if doc.kind == "addendum"}  # one that changes no text makes none
+    spec, out = loaded.path.as_posix(), []
+    for a, amendment in enumerate(loaded.spec.amendments):
+        name = f"tillagg-{amendment.number}"
+        if str(amendment.number) not in made or name in locked:
+            continue
+        where = loaded.where("amendments", a, "date")
+        out.append(Finding(
+            "clause-unpinned", "warning",
+            f"Tillägg nr {amendment.number} (daterat {datum(amendment.date)}) till den låsta överenskommelsen är "
+            "inte låst: det byggs om med det som gäller vid varje bygge, till exempel en ny adress eller logotyp i "
+            "husstilen eller en ny fastställd klausulversion, så när det är undertecknat kan filen tyst skilja sig "
+            f"från den undertecknade. Lås det när det har undertecknats: drafter lock {spec} --document {name}.",
+            f"{where.file}:{where.line}" if where.line else where.file, "addendum"))
+    return out
 
 
 CHECKS = [check_unpinned]

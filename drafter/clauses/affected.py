@@ -37,6 +37,7 @@ class Resolved:
     locked: set[str]
     final: bool
     pinned: dict[str, int] = field(default_factory=dict)  # the lock's versions, which every document follows
+    approved: set[str] = field(default_factory=set)  # "id@N" used and fastställd for the spec's public party
 
 
 @dataclass
@@ -48,6 +49,8 @@ class Effect:
     # version the spec names, id@N, or that stays the newest fastställd)
     final_unlocked: bool = False
     signed: list[str] = field(default_factory=list)  # "villkor/period@2": the version a slutlig document was built with
+    now_approved: list[tuple[str, str]] = field(default_factory=list)  # (document, version): same text, but now
+    # fastställd for the spec's public party, so its check changes (clause-unapproved no longer said)
 
 
 def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, str]) -> dict[Path, Resolved]:
@@ -75,7 +78,24 @@ def resolve(specs: list[Path], library: "ClauseLibrary", problems: dict[Path, st
             for section in doc.walk_sections():
                 if section.clause and section.clause.version not in versions.setdefault(section.clause.id, []):
                     versions[section.clause.id].append(section.clause.version)
-        out[path] = Resolved(resolved, set(lock), loaded.spec.document.status == "slutlig", pins(lock))
+        out[path] = Resolved(resolved, set(lock), loaded.spec.document.status == "slutlig", pins(lock),
+                             _approved(resolved, library, loaded.spec.public))
+    return out
+
+
+def _approved(resolved: dict[str, dict[str, list[int]]], library: "ClauseLibrary", public) -> set[str]:
+    """The versions the documents use that are fastställd for the spec's public party."""
+    from drafter.clauses.library import ClauseNotFound
+    from drafter.clauses.scope import approvals_covering
+
+    out = set()
+    for ref in {f"{i}@{v}" for clauses in resolved.values() for i, versions in clauses.items() for v in versions}:
+        try:
+            meta = library.get(ref).meta
+        except ClauseNotFound:
+            continue
+        if meta.status == "fastställd" and public is not None and approvals_covering(meta.all_approvals, public):
+            out.add(ref)
     return out
 
 
@@ -107,10 +127,12 @@ def effects(clause_id: str, before: dict[Path, Resolved], after: dict[Path, Reso
                 if old.final and name not in old.locked and name in REFUSED:  # drafter/clauses/changes.py
                     effect.final_unlocked = True
                     effect.signed += [f"{clause_id}@{v}" for v in was if f"{clause_id}@{v}" not in effect.signed]
+            elif new and any(f"{clause_id}@{v}" in new.approved - old.approved for v in was):
+                effect.now_approved.append((label(name), f"{clause_id}{shown}"))
             else:
                 how = "låst vid" if name in old.locked else "följer låset:" if clause_id in old.pinned else "använder"
                 effect.untouched.append((label(name), how, f"{clause_id}{shown}"))
-        if effect.changed or effect.untouched:
+        if effect.changed or effect.untouched or effect.now_approved:
             out.append(effect)
     return out
 
@@ -127,6 +149,7 @@ class Summary:
     signed: dict[Path, list[str]] = field(default_factory=dict)  # the versions to pin it at again
     approved_for: Path | None = None  # `approve --spec`: the spec the versions were approved for
     approved_count: int = 0
+    now_approved: dict[Path, list[str]] = field(default_factory=dict)  # same text, now fastställd for it
 
     def lines(self, shown=str) -> list[str]:
         """The summary as the command prints it; `shown` names a spec (its path, or as the web page shows it)."""
@@ -136,6 +159,11 @@ class Summary:
             for path, lines in self.changed.items():
                 note = _refused_note(self.signed.get(path, [])) if path in self.final_unlocked else ""
                 out.append(f"  {shown(path)}: " + "; ".join(lines) + note)
+        if self.now_approved:
+            out.append("Samma text, nu fastställd för specens offentliga part (kontrollen säger inte längre "
+                       "clause-unapproved om den):")
+            for path, lines in self.now_approved.items():
+                out.append(f"  {shown(path)}: " + "; ".join(lines))
         if self.untouched:
             out.append("Rörs inte:")
             for path, lines in self.untouched.items():
@@ -176,10 +204,15 @@ def summarise(clause_ids: list[str], before: dict[Path, Resolved], after: dict[P
             if not _same(e.spec, approved_for):
                 for document, how, version in e.untouched:
                     untouched.setdefault(e.spec, {}).setdefault((document, how), []).append(version)
+                for document, version in e.now_approved:
+                    line = f"{document} ({version})"
+                    if line not in summary.now_approved.setdefault(e.spec, []):
+                        summary.now_approved[e.spec].append(line)
             if e.final_unlocked:
                 summary.final_unlocked.add(e.spec)
                 summary.signed.setdefault(e.spec, []).extend(r for r in e.signed if r not in summary.signed[e.spec])
     summary.changed = {k: v for k, v in summary.changed.items() if v}
+    summary.now_approved = {k: v for k, v in summary.now_approved.items() if v}
     summary.untouched = {path: [f"{document} ({how} " + (", ".join(versions) if len(versions) <= FEW
                                                           else f"{len(versions)} av klausulerna") + ")"
                                 for (document, how), versions in groups.items()]

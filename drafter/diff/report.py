@@ -112,7 +112,7 @@ class ComparisonReport:
         return KIND.get(self.kind, self.kind)
 
 
-def comparison_report(old_path: Path, new_path: Path, old_doc: Document, new_doc: Document,
+def comparison_report(old_path: Path | str, new_path: Path | str, old_doc: Document, new_doc: Document,
                       old_spec, new_spec, rationale: Callable[[str, int], str],
                       pairs: list[SectionPair] | None = None) -> ComparisonReport:
     pairs = pairs if pairs is not None else align_sections(old_doc, new_doc)

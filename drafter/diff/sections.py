@@ -85,6 +85,22 @@ def align_sections(old: Document, new: Document) -> list[SectionPair]:
     return pairs
 
 
+def align_by_number(signed: Document, amended: Document) -> list[SectionPair]:
+    """The signed agreement and the agreement as a tillägg left it, sections matched by their number: a
+    tillägg never renumbers ("3.2 a" is inserted, a repealed point keeps its number), so a point given
+    a new wording is one changed point even when a text replaced its clause."""
+    a, b = list(signed.walk_sections()), list(amended.walk_sections())
+    key = lambda s: ("number", s.number) if s.number else section_key(s)  # noqa: E731
+    pairs: list[SectionPair] = []
+    matcher = SequenceMatcher(None, [key(s) for s in a], [key(s) for s in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
+        else:
+            pairs += [SectionPair(x, None) for x in a[i1:i2]] + [SectionPair(None, y) for y in b[j1:j2]]
+    return pairs
+
+
 def summary(pairs: list[SectionPair]) -> dict[str, int]:
     """How many sections were added, removed, moved, renumbered, changed and left as they were."""
     counts = {"added": 0, "removed": 0, "moved": 0, "renumbered": 0, "changed": 0, "same": 0}

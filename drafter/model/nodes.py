@@ -203,6 +203,7 @@ class Section:
     label: str = ""  # "5.2" or "1." as printed before the heading
     level: int = 1  # 1 = top level, set by model.numbering
     origin: Origin | None = provenance()  # the clause version, or the spec's outline item or text
+    name: str = ""  # the outline item's name (key, clause id or block), as a standard outline's change names it
 
 
 @dataclass

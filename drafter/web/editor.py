@@ -115,7 +115,7 @@ def place(state: EditorState) -> None:
         state.placed.append(Placed("error", "fel", "indata", message, where, _nearest_slot(state, path)))
     for f in result.findings:
         slot = None
-        line = service.finding_line(f)
+        line = service.finding_line(f, f"{state.name}.yaml")
         if line is not None:
             candidates = sorted(by_line.get(line, []), key=len, reverse=True)
             slot = next((forms.path_name(p) for p in candidates if forms.path_name(p) in state.slots), None)

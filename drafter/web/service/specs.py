@@ -92,9 +92,13 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
     return result
 
 
-def finding_line(finding) -> int | None:
-    """The spec line a finding names ("file:line"); None for a clause ("id@version")."""
+def finding_line(finding, spec_file: str | None = None) -> int | None:
+    """The spec line a finding names ("file:line"); None for a clause ("id@version"), and, given the spec's
+    file name `spec_file`, for a line of another file (clauses/husstil.yaml, the spec it renews): line 5 of
+    the house style is not the spec's line 5."""
     head, _, line = finding.where.rpartition(":")
+    if spec_file is not None and Path(head).name != spec_file:
+        return None
     return int(line) if head and line.isdigit() else None
 
 
