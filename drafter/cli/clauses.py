@@ -264,7 +264,7 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     summary = summarise(clause_ids, before, after, broken, approved_for=spec_path)
     for line in summary.lines():
         click.echo(line)
-    if not summary.changed and not summary.untouched and not summary.now_approved:
+    if not (summary.changed or summary.untouched or summary.now_approved or spec_path):  # --spec: said above
         used = ", ".join(clause_ids)
         click.echo(f"Ingen spec i {specs_dir} använder {used}." if specs else f"(inga specar i {specs_dir})")
     for path, problem in problems.items():
