@@ -117,15 +117,34 @@ def added_money(before: Spec, after: Spec, effective: dt.date, before_total: int
                 once += sign * amount.amount
             else:
                 per_year += sign * amount.amount * PER_YEAR[amount.per]
-    months, months_before = _months(effective, after), _months(effective, before)
-    if months is None or months_before is None:
-        total = None
-    else:  # a tillägg that moves the period's end grants (or takes back) the months it adds at the new rate
-        total = _whole(_grant_per_year(after) * months / 12 - _grant_per_year(before) * months_before / 12 + once)
+    months = _months(effective, after)
+    total = _added_total(before, after, effective, once)
     after_total = before_total + total if before_total is not None and total is not None else None
     moved = before.period.end if before.period.end != after.period.end else None
     return AddedMoney(_whole(per_year), once, months, total, before_total, after_total, after.period.end,
                       amount_changes(before, after), moved)
+
+
+def _added_total(before: Spec, after: Spec, effective: dt.date, once: int) -> int | None:
+    """The grant the tillägg adds up to the period's end: the change per year over the months both periods
+    share from `effective`, the months a later end adds at the new rate, less the months an earlier end takes
+    away at the old one, and `once`. None when a part that changes money is no whole number of months."""
+    from drafter.checks.swedish import whole_months
+
+    day = dt.timedelta(days=1)
+    old, new = before.period.end, after.period.end
+    parts = [(_grant_per_year(after) - _grant_per_year(before), max(effective, after.period.start), min(old, new)),
+             (_grant_per_year(after), max(effective, old + day), new),
+             (-_grant_per_year(before), max(effective, new + day), old)]
+    total = Fraction(once)
+    for rate, start, end in parts:
+        if rate == 0 or start > end:
+            continue
+        months = whole_months(start, end)
+        if months is None:
+            return None
+        total += rate * months / 12
+    return _whole(total)
 
 
 def _grant_per_year(spec: Spec) -> Fraction:

@@ -368,3 +368,14 @@ def test_a_tillagg_with_nothing_to_sign_says_its_tjansteutlatande_is_not_made_ei
                 if f.code == "amendment-nothing-to-sign"]
     assert "inget tillägg nr 1 görs, och inte heller tjänsteutlåtandet om det (proposal:)" in found.message
     assert "Ett bidrag som överenskommelsen inte anger binder inte parterna" in found.message
+
+
+def test_a_prolongation_from_the_middle_of_a_month_still_counts_the_added_year(tmp_path):
+    """The months from 15 juli 2027 are no whole number, but the grant per year does not change: only the
+    added year (1 januari–31 december 2029) is new money, and it is 400 000 kr."""
+    data = extended()
+    data["amendments"][0]["effective"] = dt("2027-07-15")
+    text = docx_text(built(tmp_path, data)["addendum-proposal"]["docx"])
+    assert ("Kultur- och fritidsnämnden beviljar ett bidrag om 400 000 kr för förlängningen av överenskommelsen "
+            "till och med den 31 december 2029") in text
+    assert "ändrar fördelningen" not in text
