@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.assemble.addendum import definite
+from drafter.assemble.addendum import PROPOSED_TITLE, definite, lower_first
 from drafter.assemble.amendment_money import AddedMoney
 from drafter.assemble.context import agreement_title, budget_for_period, clause_context, computed_origin, spec_origin
 from drafter.assemble.data_blocks import data_blocks
@@ -51,7 +51,7 @@ def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "Load
                                          frames)
     blocks = data_blocks(spec, loaded) | {
         "tjansteman": lambda: _officials(proposal, signed, here),
-        "bilagor": lambda: OrderedList([[Paragraph([Text(addendum.meta.title, computed_origin(
+        "bilagor": lambda: OrderedList([[Paragraph([Text(PROPOSED_TITLE + lower_first(addendum.meta.title), computed_origin(
             loaded, ("amendments", index), [("amendments", index, "number")]))])]]),
         "andringar": lambda: BulletList([[Paragraph([Text(_change_line(c))])] for c in state.changes]),
     }
