@@ -15,7 +15,7 @@ from stdnum.se import orgnr
 
 from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
-from drafter.spec.mandate import CommitteeDecision
+from drafter.spec.mandate import Ceiling, CommitteeDecision
 from drafter.spec.refs import CLAUSE_REF, ref_id
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
@@ -307,9 +307,18 @@ POINT = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*( [a-z])?$")  # "3.2 a": a poin
 
 
 class Decision(_Model):
+    """Who decided a tillägg. When the nämnd decides it itself, that is a new decision: it may set a new
+    ceiling or latest end, the frame later tillägg by a delegate are judged against (drafter/spec/frame.py)."""
+
     by: str = Field(description="Vem som beslutade, t.ex. Socialnämnden.")
     date: dt.date
     paragraph: str | None = Field(None, description="Paragraf i protokollet, t.ex. § 12.")
+    ceiling: Ceiling | None = Field(
+        None, description="Nytt tak som nämnden beslutar genom tillägget (bara när nämnden själv beslutar). "
+                          "Utelämnat: taket höjs till det bidrag tillägget ger, om det är högre.")
+    latest_end: dt.date | None = Field(
+        None, description="Nytt senaste slutdatum som nämnden beslutar genom tillägget. Utelämnat: tilläggets "
+                          "längsta slutdatum, om det är senare.")
 
 
 class Change(_Model):
