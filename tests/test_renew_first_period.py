@@ -161,3 +161,30 @@ def test_the_comments_drafter_new_wrote_stay_and_what_went_is_said(tmp_path):
     assert "(det står bortkommenterat här, som i en ny spec)" in report
     assert lines[at] == '#   by: "[nämnden]"                 # utelämnat: den offentliga partens committee'
     assert "decision" not in yaml.safe_load(text)
+
+
+def test_the_tjansteutlatande_states_the_notice_deadline_as_a_date(tmp_path):
+    """A two-year first period: "senast den 30 september under den period som pågår" could be 2027 or
+    2028; the tjänsteutlåtande the nämnd decides on says the date, as the agreement's villkor/uppsagning@3
+    does (trial7, item 3)."""
+    import docx
+
+    def two_years(text):
+        return (text.replace("start: 2027-01-04", "start: 2027-01-01").replace("end: 2027-12-31", "end: 2028-12-31")
+                .replace("max_end: 2029-12-31", "max_end: 2031-12-31"))
+
+    spec = partnership(tmp_path, two_years)
+    out = tmp_path / "output"
+    built = run("build", spec, "--format", "docx", "--output", out, "--clauses", tmp_path / "clauses")
+    assert built.exit_code in (0, 1), built.output
+    [proposal] = [p for p in out.rglob("*.docx") if "tjansteutlatande" in p.name]
+    paragraphs = [" ".join(p.text.split()) for p in docx.Document(str(proposal)).paragraphs]
+    start = paragraphs.index("Överenskommelsens giltighetstid")
+    said = paragraphs[start + 1]
+    assert said == ("Överenskommelsen föreslås gälla från och med den 1 januari 2027 till och med den 31 december "
+                    "2028. Om ingen part säger upp den så att uppsägningen har kommit fram senast den 30 september "
+                    "2028, förlängs den med ett kalenderår, till och med den 31 december 2029. Inför varje senare "
+                    "förlängning ska en uppsägning ha kommit fram senast den 30 september närmast före den dag då "
+                    "den pågående förlängningen löper ut. Överenskommelsen gäller som längst till och med den "
+                    "31 december 2031.")
+    assert "under den period som pågår" not in " ".join(paragraphs)
