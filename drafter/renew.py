@@ -82,7 +82,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
                              "skrev det); nu avgör fältet vilka partnerskapsklausuler specen får använda",
                              f"partnership: {partnership}"))
     if "renews_ends" in data:
-        review.append(_notice_review(path, now.spec.period, data["renews_ends"], spec_path))
+        review.insert(0, _notice_review(path, now.spec.period, data["renews_ends"], spec_path))  # first: it decides
     if old_number:
         review.append(Review(f"{path.as_posix()}:{_line_of(path, 'document:')}",
                              "document.diarienummer följer inte med: den förnyade överenskommelsen är ett nytt ärende; "
@@ -237,8 +237,8 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
         raise PeriodError(f"Den nya perioden kan inte börja {datum(start)}: den gamla överenskommelsen kan inte "
                           f"upphöra {datum(start - dt.timedelta(days=1))}. Den kan bara upphöra när en period eller "
                           "förlängning slutar, så den nya kan börja " + days + ".",
-                          Where(str(spec_path)), "Ange ett av de datumen med --start, eller utelämna --start så "
-                          "börjar den nya perioden dagen efter det längsta slutdatumet.", ("start",))
+                          Where(str(spec_path)), "Välj ett av de datumen som första dag, eller ange ingen första dag, "
+                          "så börjar den nya perioden dagen efter det längsta slutdatumet.", ("start",))
     if end is not None and months is not None:
         raise PeriodError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
                           "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.",
