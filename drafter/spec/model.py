@@ -408,6 +408,10 @@ class Spec(_Model):
 
     renews: str | None = Field(
         None, description="Specen för den överenskommelse som denna förnyar (sökväg från denna fil).")
+    renews_ends: dt.date | None = Field(
+        None, description="Dagen den överenskommelse som förnyas upphör efter uppsägning: slutet av dess första "
+                          "period eller av en förlängning. Utelämnat: den gäller till sitt längsta slutdatum "
+                          "(period.renewal.max_end), och den nya börjar dagen efter.")
     partnership: str | None = Field(
         None, description="Partnerskapets namn: mappen i klausulbiblioteket (clauses/) med partnerskapets egna "
                           "texter, t.ex. street-minds. Avgör vilka partnerskapsklausuler specen får använda; "
