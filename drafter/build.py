@@ -189,8 +189,10 @@ def _packet_parts(documents: list["Document"]) -> list[tuple[str, "Document", li
     out = []
     if "proposal" in by_kind and "agreement" in by_kind:
         out.append(("packet", by_kind["proposal"], [by_kind["agreement"]]))
+    from drafter.assemble.addendum import proposed_addendum
+
     addenda = {doc.part: doc for doc in documents if doc.kind == "addendum"}
-    out += [(f"packet-tillagg-{doc.part}", doc, [addenda[doc.part]])
+    out += [(f"packet-tillagg-{doc.part}", doc, [proposed_addendum(addenda[doc.part], doc)])
             for doc in documents if doc.kind == "addendum-proposal" and doc.part in addenda]
     return out
 

@@ -194,7 +194,7 @@ def first_page_references(meta: Metadata, house: HouseStyle) -> list[tuple[str, 
         elif key == "datum" and meta.date:
             refs.append(("Datum", meta.date.isoformat()))
         elif key == "status" and meta.status:  # a reading copy (the consolidated version) is never signed
-            refs.append(("Status", "Utkast" if meta.status == "utkast" else
+            refs.append(("Status", "Utkast" if meta.status == "utkast" else "Förslag" if meta.status == "förslag" else
                          "Konsoliderad, ej undertecknad" if meta.mark else "Slutlig"))
     return refs
 

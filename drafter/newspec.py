@@ -119,6 +119,8 @@ budget:
 # överenskommelsen och tjänsteutlåtandet.
 """
 
+_FIGURES = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
+
 _CHILDREN = """\
 # Riktar sig verksamheten till barn? Då ska föreningen begära utdrag ur belastningsregistret
 # (drafter new --barn tar med det): skriv under standard: nedan
@@ -158,8 +160,7 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
     proposal_standard = PROPOSAL_STANDARDS[proposal_kind or "facknamnd"]
     keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
             **LEGAL_TEXTS}
-    figures = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
-    text = head.format(figures=figures) + _dump({"texts": keys})
+    text = head.format(figures=_FIGURES) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
     agreement: object = {"standard": AGREEMENT_STANDARD}
     if children:
@@ -320,6 +321,28 @@ def check_partnership(partnership: str, name: str, library_root: Path, asked: st
             hint = (f"Ett nytt partnerskap utan egna klausuler får specens namn utan årtal: utelämna {asked}, "
                     f"eller ge specen partnerskapets namn (t.ex. {partnership}-2027).")
         raise DrafterError(f"{asked} {partnership}: {said[0].upper()}{said[1:]}", hint=hint)
+
+
+def field_comments() -> frozenset[str]:
+    """The end-of-line comments `drafter new` writes: each explains its field ("# överenskommelsens
+    datum"), not the value beside it, so a renewal that changes the value keeps them (drafter/renew.py)."""
+    found = set()
+    for line in (_HEAD.replace("{pad}", " ") + _FIGURES + _PROPOSAL).replace("{{", "{").replace("}}", "}").splitlines():
+        body = line.lstrip()
+        if body.startswith("#"):  # a commented-out field ("#   date: ÅÅÅÅ-MM-DD   # sammanträdets datum")
+            body = body[1:]
+        said = re.search(r"\S\s+(#\s.*)$", body)
+        if said and not said.group(1).startswith("# {"):
+            found.add(" ".join(said.group(1).split()))
+    return frozenset(found)
+
+
+def decision_scaffold() -> str:
+    """The commented `decision:` block of a new spec, for a renewal to offer again (the nämnd decides anew)."""
+    text = _HEAD.replace("{{", "{").replace("}}", "}")
+    start = text.index("# Nämndens beslut om partnerskapet")
+    end = text.index("\n\n", start)
+    return text[start:end + 1]
 
 
 def _head(name: str, partnership: str) -> str:

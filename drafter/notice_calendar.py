@@ -19,7 +19,7 @@ from drafter.swedish.holidays import helgdagar
 
 __all__ = ["RenewalStep", "NoticeCalendar", "notice_calendar", "renewal_ends", "next_end", "notice_date",
            "governing_deadline", "deadline_day_off", "notice_length", "notice_text", "unfilled_period", "calendar_lines",
-           "calendar_dict", "amended_periods", "SpecCalendar", "spec_calendars", "WEEKDAYS"]
+           "calendar_dict", "amended_periods", "possible_ends", "SpecCalendar", "spec_calendars", "WEEKDAYS"]
 
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 _STEP = {"år": 12, "halvår": 6, "månad": 1}
@@ -161,6 +161,17 @@ def notice_calendar(period) -> NoticeCalendar | None:
              for after in ends if after < renewal.max_end]
     return NoticeCalendar(period.start, period.end, renewal.unit, renewal.max_end, renewal.notice_deadline,
                           renewal.min_notice_months, steps)
+
+
+def possible_ends(period) -> list[dt.date]:
+    """The days an agreement with this `period` can end on: the end of its first period, of each
+    renewal a notice can still stop (a renewal sharing its notice deadline with an earlier one cannot be
+    the end), and the last possible day. Without renewal only `period.end`."""
+    calendar = notice_calendar(period)
+    if calendar is None:
+        return [period.renewal.max_end if period.renewal else period.end]  # as the period checks read it
+    later = {step.after for group in calendar.shared_deadlines() for step in group[1:]}
+    return [step.after for step in calendar.renewals if step.after not in later] + [calendar.max_end]
 
 
 def amended_periods(spec) -> list[tuple[int, dt.date, object]]:

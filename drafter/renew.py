@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from drafter.errors import DrafterError, Where
@@ -32,7 +33,7 @@ class PeriodError(DrafterError):
 
 
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
-          months: int | None = None) -> Renewal:
+          months: int | None = None, start: dt.date | None = None) -> Renewal:
     """Write agreements/NAME.yaml, the renewal of `spec_path`, and say what to review."""
     from drafter.lockfile import pinned_library
     from drafter.newspec import check_new_name
@@ -53,31 +54,55 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     if partnership:
         data["partnership"] = partnership
     moves = move_public_party(data, now.spec, used, library, partnership)
-    data["period"] = _next_period(now.spec.period, spec_path, end, months)
+    data["period"] = _next_period(now.spec.period, spec_path, end, months, start)
     data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
+    data.pop("renews_ends", None)  # the old spec's own predecessor's end says nothing of this one
+    if start is not None and data["period"]["start"] - dt.timedelta(days=1) != _last_day(now.spec.period):
+        data["renews_ends"] = data["period"]["start"] - dt.timedelta(days=1)  # the kommun says it up to end then
     document = data.setdefault("document", {})
     document["date"] = "ÅÅÅÅ-MM-DD"
-    document.pop("diarienummer", None)
+    old_number = document.pop("diarienummer", None)  # the renewal is a new ärende, with a number of its own
     document.pop("status", None)
     if isinstance(data.get("proposal"), dict):
         data["proposal"]["date"] = "ÅÅÅÅ-MM-DD"
     if not texts:
         data.pop("texts")
-    ordered = {k: data[k] for k in ("renews", "partnership", "document", "parties", "period", "budget", "figures", "other_amounts",
+    ordered = {k: data[k] for k in ("renews", "renews_ends", "partnership", "document", "parties", "period", "budget",
+                                    "figures", "other_amounts",
                                     "other_periods", "texts", "outline", "proposal") if k in data}
     path.parent.mkdir(parents=True, exist_ok=True)
     from drafter.output import write_atomic
 
     dropped: list = []
-    write_atomic(path, _text(spec_path, ordered, path, dropped).encode("utf-8"))
+    write_atomic(path, _text(spec_path, ordered, path, dropped, now.spec.decision).encode("utf-8"))
     review = review_renewal(path, ordered, documents, library, moves, spec_path, now.spec.decision)
     if partnership and not loaded.spec.partnership:
         review.append(Review(f"{path.as_posix()}:{_line_of(path, 'partnership:')}",
                              f"partnership: {partnership} skrivet, härlett ur {how} i {spec_path.name} (som inte "
                              "skrev det); nu avgör fältet vilka partnerskapsklausuler specen får använda",
                              f"partnership: {partnership}"))
+    if "renews_ends" in data:
+        review.insert(0, _notice_review(path, now.spec.period, data["renews_ends"], spec_path))  # first: it decides
+    if old_number:
+        review.append(Review(f"{path.as_posix()}:{_line_of(path, 'document:')}",
+                             "document.diarienummer följer inte med: den förnyade överenskommelsen är ett nytt ärende; "
+                             "skriv dess diarienummer under document: när det finns; det förra var",
+                             f"diarienummer: {old_number}"))
     review += comments_dropped(path, dropped)
     return Renewal(path, review, _choices(used, library, now.spec.public))
+
+
+def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
+    """The notice the new start needs: the old agreement ends on `ends` only if it is sagt upp in time."""
+    from drafter.formatting import datum
+    from drafter.notice_calendar import notice_calendar
+
+    calendar = notice_calendar(period)
+    deadline = next((step.deadline for step in (calendar.renewals if calendar else []) if step.after == ends), None)
+    by = f" senast {datum(deadline)}" if deadline else ""
+    return Review(f"{path.as_posix()}:{_line_of(path, 'renews_ends:')}",
+                  f"{old.name} upphör {datum(ends)} bara om den sägs upp{by} (se dess punkt om uppsägning); "
+                  "annars förlängs den och perioderna överlappar", f"renews_ends: {ends.isoformat()}", todo=True)
 
 
 def _partnership(loaded, library, documents) -> tuple[str | None, str]:
@@ -93,15 +118,35 @@ def _line_of(path: Path, text: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.startswith(text)), 1)
 
 
-def _text(old: Path, data: dict, new: Path, dropped: list) -> str:
+def _text(old: Path, data: dict, new: Path, dropped: list, decided=None) -> str:
     head = (f"# Förnyelse av {old.name}, skriven av `drafter renew`.\n"
             "# Parter, budget, uppgifter och avsnitt som överenskommelsen lyder efter sina tillägg.\n"
             "# Gör det som `drafter renew` listade under Att göra, läs det under Att känna till och kör\n"
             f"#   drafter check {new.parent.name}/{new.name}\n\n")
+    from drafter.newspec import field_comments
     from drafter.spec.yaml_keep import rewrite
     from drafter.spec.yaml_write import read_text
 
-    return rewrite(read_text(old), data, head, old.name, dropped)  # the old spec's comments kept where they apply
+    text = rewrite(read_text(old), data, head, old.name, dropped, field_comments())  # the old comments where they apply
+    if "renews_ends" in data:  # beside renews:, saying what it records
+        text = re.sub(r"(?m)^(renews: .*)\n\n(renews_ends: \S+)$",
+                      r"\1\n\2  # den förnyade överenskommelsen sägs upp att upphöra denna dag", text, count=1)
+    return text if decided is None or "# decision:" in text else _with_scaffold(text)
+
+
+def _with_scaffold(text: str) -> str:
+    """The commented `decision:` block of `drafter new` back where it stands in a new spec (before
+    figures:, texts: or outline:), for the nämnd's new decision: the old decision went with its field."""
+    from drafter.newspec import decision_scaffold
+
+    lines = text.splitlines(keepends=True)
+    for key in ("figures:", "texts:", "outline:", "proposal:"):
+        at = next((n for n, line in enumerate(lines) if line.startswith(key)), None)
+        if at is not None:
+            while at > 0 and lines[at - 1].startswith("#"):  # the field's own comment lines stay with it
+                at -= 1
+            return "".join(lines[:at]) + decision_scaffold() + "\n" + "".join(lines[at:])
+    return text.rstrip("\n") + "\n\n" + decision_scaffold()
 
 
 # --- clause versions: pinned, with the newer ones to choose from ---------------------------------
@@ -118,17 +163,34 @@ def _versions_used(documents) -> dict[str, int]:
 
 
 def _pin(items, used: dict[str, int]) -> None:
-    """Every plain clause id of a list outline gets the version the old documents used."""
+    """Every plain clause id the outline names gets the version the old documents used: in a list
+    outline (and its subsections), and in a standard outline's `replace:` values and `add:` items (its
+    `remove:`/`move:` and the keys of `replace:` name sections of the standard outline, not versions)."""
+    if isinstance(items, dict):  # a standard outline
+        replace = items.get("replace")
+        if isinstance(replace, dict):
+            for key, item in replace.items():
+                replace[key] = _pinned(item, used)
+        for addition in items.get("add") or ():
+            if isinstance(addition, dict) and "item" in addition:
+                addition["item"] = _pinned(addition["item"], used)
+        return
     if not isinstance(items, list):
         return
     for i, item in enumerate(items):
-        if isinstance(item, str) and "@" not in item and item in used:
-            items[i] = f"{item}@{used[item]}"
-        elif isinstance(item, dict):
-            clause = item.get("clause")
-            if clause and "@" not in clause and clause in used:
-                item["clause"] = f"{clause}@{used[clause]}"
-            _pin(item.get("sections"), used)
+        items[i] = _pinned(item, used)
+
+
+def _pinned(item, used: dict[str, int]):
+    """One outline item with its clause (and those of its subsections) pinned."""
+    if isinstance(item, str) and "@" not in item and item in used:
+        return f"{item}@{used[item]}"
+    if isinstance(item, dict):
+        clause = item.get("clause")
+        if isinstance(clause, str) and "@" not in clause and clause in used:
+            item["clause"] = f"{clause}@{used[clause]}"
+        _pin(item.get("sections"), used)
+    return item
 
 
 def _choices(used: dict[str, int], library, public=None) -> list[ClauseChoice]:
@@ -155,10 +217,28 @@ def _status_for(version, public) -> str:
 # --- the period ---------------------------------------------------------------------------------
 
 
-def _next_period(period, spec_path: Path, end: dt.date | None, months: int | None) -> dict:
-    """Start the day after the old agreement's last possible day; the end as the user gives it."""
-    last = period.renewal.max_end if period.renewal else period.end
-    start = last + dt.timedelta(days=1)
+def _last_day(period) -> dt.date:
+    return period.renewal.max_end if period.renewal else period.end
+
+
+def _next_period(period, spec_path: Path, end: dt.date | None, months: int | None,
+                 start: dt.date | None = None) -> dict:
+    """Start the day after the old agreement's last possible day, or on `start` when that is the day
+    after one it can end on when given notice (the notice calendar); the end as the user gives it."""
+    from drafter.formatting import datum
+    from drafter.notice_calendar import possible_ends
+
+    ends = possible_ends(period)
+    if start is None:
+        start = _last_day(period) + dt.timedelta(days=1)
+    elif start - dt.timedelta(days=1) not in ends:
+        firsts = [datum(day + dt.timedelta(days=1)) for day in ends]
+        days = " eller ".join(filter(None, (", ".join(firsts[:-1]), firsts[-1])))
+        raise PeriodError(f"Den nya perioden kan inte börja {datum(start)}: den gamla överenskommelsen kan inte "
+                          f"upphöra {datum(start - dt.timedelta(days=1))}. Den kan bara upphöra när en period eller "
+                          "förlängning slutar, så den nya kan börja " + days + ".",
+                          Where(str(spec_path)), "Välj ett av de datumen som första dag, eller ange ingen första dag, "
+                          "så börjar den nya perioden dagen efter det längsta slutdatumet.", ("start",))
     if end is not None and months is not None:
         raise PeriodError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
                           "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.",

@@ -91,9 +91,12 @@ def review_renewal(path: Path, data: dict, documents, library, moves: list, old:
     review = _to_fill_in(path, data) + _party_review(path, moves) + _review(path, data, documents, library, {
         m.clause_id: f"{m.draft}@{m.new}" for m in moves if isinstance(m, Drafted)})
     if decision is not None:
-        review.append(Review(str(path), "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt "
-                                        "om den förnyade överenskommelsen; skriv in det nya beslutet under decision: "
-                                        "när det är fattat; det förra var",
+        lines = path.read_text(encoding="utf-8").splitlines()
+        at = next((n for n, line in enumerate(lines, 1) if line.startswith("# decision:")), None)
+        review.append(Review(f"{path.as_posix()}:{at}" if at else str(path),
+                             "nämndens beslut (decision:) följer inte med: nämnden beslutar på nytt om den förnyade "
+                             "överenskommelsen; skriv in det nya beslutet under decision: när det är fattat"
+                             + (" (det står bortkommenterat här, som i en ny spec)" if at else "") + "; det förra var",
                              _decision_said(decision), todo=True))
     return review
 

@@ -130,7 +130,7 @@ def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
             rebuilt += [i for i in edit["after"] if not i.get("_removed")]
         items[:] = rebuilt
     if isinstance(outline, dict) and "add" in outline:
-        outline["add"] = [a for a in outline["add"] if not a["item"].get("_removed")]
+        outline["add"] = [a for a in outline["add"] if not (isinstance(a["item"], dict) and a["item"].get("_removed"))]
         if not outline["add"]:
             del outline["add"]
 

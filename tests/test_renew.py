@@ -352,13 +352,15 @@ def test_the_renewed_spec_keeps_the_comments_of_the_fields_it_keeps(tmp_path, mo
     assert "  # handlaggare: {name: ..., phone: ...}   # visas i sidhuvudet när de anges" in lines
     assert "    - {item: Personal, amount: 890000}" in lines  # the row as written, with Tillägg nr 1's amount
     # decision:, amendments:, acknowledge:, representatives: go, with their comments; so does the
-    # placeholder "# name: ..." now that the renewal names the ordförande.
-    for gone in ("Nämndens beslut om partnerskapet", "Tillägg till överenskommelsen", "budgeten för 2027",
+    # placeholder "# name: ..." now that the renewal names the ordförande. The nämnd decides anew: the
+    # decision: block of `drafter new` stands commented in its place, to fill in.
+    for gone in ("ersättningen om 1 000 000 kr för 12 månader", "Tillägg till överenskommelsen", "budgeten för 2027",
                  "nya företrädare", "# name: ...", "Varningar som specen behåller"):
         assert gone not in text
+    assert "# decision:" in lines and "decision" not in yaml.safe_load(text)
     assert text.index("# Överst i street-minds-2026.yaml stod:") < text.index("# Förnyad överenskommelse om idéburet")
 
-    monkeypatch.setattr(yaml_keep, "rewrite", lambda old, data, head, name, dropped: head + dump_new(data))
+    monkeypatch.setattr(yaml_keep, "rewrite", lambda old, data, head, name, dropped, *_: head + dump_new(data))
     before, printed = renewed(tmp_path / "before")
     assert read_yaml(path)[0] == read_yaml(before)[0]
     numbers = re.compile(r"(street-minds-2029\.yaml):\d+")
@@ -407,7 +409,7 @@ def test_the_report_says_what_to_do_apart_from_what_to_know(tmp_path):
     assert any("uppgiften besokare_per_manad_2023 gäller en viss tidpunkt" in item for item in todo)
     # the new decision goes into the new spec; the old one is quoted as the old one, not as what to write
     [decision] = [item for item in todo if "skriv in det nya beslutet" in item]
-    assert decision.startswith(f"{path}: ") and "det förra var: \"" in decision
+    assert line_of(decision) == "# decision:" and "det förra var: \"" in decision  # offered commented, to fill in
     assert any("parten är nu Stockholms stad" in item for item in know)
     assert any(item.startswith("street-minds/bakgrund@2:14: klausulen street-minds/bakgrund nämner ett årtal")
                for item in know)

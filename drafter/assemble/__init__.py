@@ -51,11 +51,15 @@ def _amendment_proposal(loaded, library, states: list, state, addendum: "Documen
     from drafter.assemble.amendment_money import added_money, signed_total
     from drafter.assemble.amendment_proposal import assemble_amendment_proposal
 
+    from drafter.spec.frame import frames
+
+    in_force = frames(loaded.spec, [s.loaded.spec for s in states])  # the nämnd's ceiling before and after each
     total, before = signed_total(loaded.spec), loaded.spec
     for earlier in states:
         money = added_money(before, earlier.loaded.spec, earlier.amendment.effective, total)
         if earlier is state:
             index = loaded.spec.amendments.index(state.amendment)
-            return assemble_amendment_proposal(state, index, loaded, library, money, addendum, before.period)
+            return assemble_amendment_proposal(state, index, loaded, library, money, addendum,
+                                               (in_force[index], in_force[index + 1]), before.period)
         total, before = money.after_total, earlier.loaded.spec
     raise AssertionError("the state is one of the spec's amended states")

@@ -9,6 +9,8 @@ as amended. The wording of these formulas is the house's, here.
 
 from __future__ import annotations
 
+import dataclasses
+
 from drafter.assemble.amendments import AmendedState, PointChange
 from drafter.assemble.context import agreement_title, computed_origin
 from drafter.assemble.data_blocks import signature_block, title_origin
@@ -25,7 +27,7 @@ AGREEMENT = "överenskommelse "  # the title's first word, made definite when th
 
 def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) -> Document:
     spec, amendment = state.loaded.spec, state.amendment
-    title = f"Tillägg nr {amendment.number} till {_lower_first(agreement_title(spec))}"
+    title = f"Tillägg nr {amendment.number} till {lower_first(agreement_title(spec))}"
     place = f"{spec.document.place} den " if spec.document.place else ""
     sections = [
         Section("Parter", blocks=[BulletList([[Paragraph([Text(
@@ -78,6 +80,37 @@ def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
     return mark_unsigned(doc, signed_on, numbers)
 
 
+PROPOSED_TITLE = "Förslag till "  # Bilaga 1 of the packet is the tillägg proposed, not yet decided
+PROPOSED = "förslag"  # the status of a tillägg in the packet that asks the nämnd to decide it
+DECISION_LEAD = " Tillägget grundar sig på beslut av "
+
+
+def proposed_addendum(addendum: Document, proposal: Document) -> Document:
+    """Tillägg nr N as Bilaga 1 of the nämnd packet that asks for the decision on it: a copy titled
+    "Förslag till tillägg nr N …", dated as the tjänsteutlåtande, with status Förslag (Utkast while the
+    spec is a draft), without the place and date of its signing and without the sentence naming the
+    decision it rests on, which the nämnd has not yet taken. The tillägg to sign keeps them all."""
+    import copy
+
+    from drafter.house_style import house_letterhead
+
+    doc = copy.deepcopy(addendum)
+    doc.meta.title = PROPOSED_TITLE + lower_first(doc.meta.title)
+    doc.meta.date = proposal.meta.date
+    if doc.meta.status != "utkast":
+        doc.meta.status = PROPOSED
+    doc.preamble = []
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and len(block.inlines) == 1 and isinstance(block.inlines[0], Text):
+                text = block.inlines[0]
+                if DECISION_LEAD in text.text:
+                    block.inlines[0] = dataclasses.replace(text, text=text.text.split(DECISION_LEAD)[0])
+    if doc.meta.house is not None and addendum.meta.letterhead is not None:
+        doc.meta.letterhead = house_letterhead(doc.meta, doc.meta.house)  # its status and date, not the tillägg's
+    return doc
+
+
 def _party_line(party) -> str:
     """The party as the agreement names it: a kommun or region acts through its nämnd (kommunallagen
     6 kap.), so the tillägg says "Åsby kommun (…), genom kultur- och fritidsnämnden" like the agreement."""
@@ -92,7 +125,7 @@ def _reference(spec: Spec, signed: Document, amendment) -> str:
     decision = amendment.decision
     paragraph = f", {decision.paragraph}" if decision.paragraph else ""
     return (f"Detta tillägg ändrar {definite(signed.meta.title)}, daterad den {datum(spec.document.date)}{dnr}. "
-            f"Tillägget grundar sig på beslut av {decision.by} den {datum(decision.date)}{paragraph}"
+            f"{DECISION_LEAD.lstrip()}{decision.by} den {datum(decision.date)}{paragraph}"
             f"{_delegation_basis(spec, decision.by)}.")
 
 
@@ -151,5 +184,5 @@ def _change_blocks(change: PointChange) -> list:
     return [Paragraph([Text(lead)]), Quote(quoted)]
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]

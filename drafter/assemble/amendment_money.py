@@ -45,6 +45,9 @@ class AddedMoney:
     after_total: int | None
     period_end: dt.date
     changes: list[AmountChange] = field(default_factory=list)
+    renewal_end: dt.date | None = None  # the latest end when the agreement can be extended (else None)
+    renewal_total: int | None = None  # what the change per year adds over the extensions, up to renewal_end
+    grant_per_year: int | None = None  # the grant per year after the tillägg (budget and yearly amounts)
     earlier_end: dt.date | None = None  # the period's end before the tillägg, when the tillägg moves it
 
     @property
@@ -53,7 +56,9 @@ class AddedMoney:
 
     def amounts(self) -> list[tuple[int, int | None]]:
         """The sums the texts state, as budget-amount reads them: (kronor, 12) per year, (kronor, None) a sum."""
-        sums = [self.once, self.total, self.before_total, self.after_total, *(c.before for c in self.changes),
+        sums = [self.once, self.total, self.before_total, self.after_total, self.renewal_total or 0,
+                self.grant_per_year or 0, (self.grant_per_year or 0) - (self.per_year or 0),
+                *(c.before for c in self.changes),
                 *(c.after for c in self.changes), *(abs(c.change) for c in self.changes)]
         found: list[tuple[int, int | None]] = [(abs(s), None) for s in sums if s]
         if self.per_year:
@@ -68,8 +73,14 @@ class AddedMoney:
         return {"per_ar": self.per_year, "engang": self.once, "manader": self.months, "totalt": self.total,
                 "fore": self.before_total, "efter": self.after_total, "slut": self.period_end,
                 "andrat": self.any, "tidigare_slut": self.earlier_end,
+                "forlangning": ({"slut": self.renewal_end, "totalt": self.renewal_total,
+                                 "per_ar": self.grant_per_year,
+                                 "per_ar_fore": (self.grant_per_year - self.per_year
+                                                 if self.grant_per_year is not None and self.per_year is not None
+                                                 else None)}
+                                if self.renewal_end is not None and self.per_year else None),
                 "poster": [{"vad": c.item, "fore": c.before, "efter": c.after, "per": c.per,
-                           "andring": c.change} for c in self.changes]}
+                                                "andring": c.change} for c in self.changes]}
 
 
 def _budget_per_year(spec: Spec) -> Fraction:
@@ -121,8 +132,10 @@ def added_money(before: Spec, after: Spec, effective: dt.date, before_total: int
     total = _added_total(before, after, effective, once)
     after_total = before_total + total if before_total is not None and total is not None else None
     moved = before.period.end if before.period.end != after.period.end else None
+    renewal_end, renewal_total = _renewals(after, effective, per_year)
     return AddedMoney(_whole(per_year), once, months, total, before_total, after_total, after.period.end,
-                      amount_changes(before, after), moved)
+                      amount_changes(before, after), renewal_end, renewal_total, _whole(_grant_per_year(after)),
+                      earlier_end=moved)
 
 
 def _added_total(before: Spec, after: Spec, effective: dt.date, once: int) -> int | None:
@@ -148,9 +161,22 @@ def _added_total(before: Spec, after: Spec, effective: dt.date, once: int) -> in
 
 
 def _grant_per_year(spec: Spec) -> Fraction:
-    """The nämnd's grant per year: the budget and the other grant amounts given per year or month."""
+    """The nämnd's grant per year: the budget, and the other amounts of kind annat given per year."""
     return _budget_per_year(spec) + sum((Fraction(a.amount * PER_YEAR[a.per]) for a in spec.other_amounts.values()
                                          if a.kind in GRANT_KINDS and a.per is not None), Fraction(0))
+
+
+def _renewals(after: Spec, effective: dt.date, per_year: Fraction) -> tuple[dt.date | None, int | None]:
+    """The latest end of the extensions, and what the change per year adds over them (the raised grant
+    applies in every extension: the budget is the agreement's, kept when it is extended)."""
+    from drafter.checks.swedish import whole_months
+
+    renewal = after.period.renewal
+    if renewal is None or renewal.max_end <= after.period.end:
+        return None, None
+    start = max(effective, after.period.end + dt.timedelta(days=1))
+    months = whole_months(start, renewal.max_end) if start <= renewal.max_end else 0
+    return renewal.max_end, _whole(per_year * months / 12) if months is not None else None
 
 
 def signed_total(spec: Spec) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafter.assemble.addendum import definite
+from drafter.assemble.addendum import PROPOSED_TITLE, definite, lower_first
 from drafter.assemble.amendment_money import AddedMoney
 from drafter.assemble.context import agreement_title, budget_for_period, clause_context, computed_origin, spec_origin
 from drafter.assemble.data_blocks import data_blocks
@@ -23,6 +23,7 @@ from drafter.model.numbering import unnumber
 from drafter.spec.model import AmendmentProposal, Handlaggare, StandardOutline
 
 if TYPE_CHECKING:
+    from drafter.spec.frame import Frame
     from drafter.assemble.amendments import AmendedState, PointChange
     from drafter.clauses.library import ClauseLibrary
     from drafter.spec.load import LoadedSpec
@@ -34,9 +35,10 @@ STANDARD = "iop-tjansteutlatande-tillagg"
 
 
 def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "LoadedSpec", library: "ClauseLibrary",
-                                money: AddedMoney, addendum: Document, in_force: "Period | None" = None) -> Document:
+                                money: AddedMoney, addendum: Document,
+                                frames: "tuple[Frame, Frame] | None" = None, period_before: "Period | None" = None) -> Document:
     """Tillägg nr N's tjänsteutlåtande; `index`: the amendment's place in the spec, `signed`: the spec as
-    signed (the agreement the tillägg changes), `addendum`: the tillägg as built (Bilaga 1), `in_force`: the
+    signed (the agreement the tillägg changes), `addendum`: the tillägg as built (Bilaga 1), `period_before`: the
     period as the earlier tillägg left it (None: as signed)."""
     amendment = state.amendment
     proposal = amendment.proposal
@@ -47,10 +49,10 @@ def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "Load
     context["proposal"] = _effective(proposal, signed).model_dump(mode="python", exclude={"outline"})
     context["texts"] = dict(proposal.texts)
     context["tillagg"] = tillagg_context(state.amendment, signed.spec, [_change_line(c) for c in state.changes], money,
-                                         in_force)
+                                         frames, period_before)
     blocks = data_blocks(spec, loaded) | {
         "tjansteman": lambda: _officials(proposal, signed, here),
-        "bilagor": lambda: OrderedList([[Paragraph([Text(addendum.meta.title, computed_origin(
+        "bilagor": lambda: OrderedList([[Paragraph([Text(PROPOSED_TITLE + lower_first(addendum.meta.title), computed_origin(
             loaded, ("amendments", index), [("amendments", index, "number")]))])]]),
         "andringar": lambda: BulletList([[Paragraph([Text(_change_line(c))])] for c in state.changes]),
     }
@@ -78,7 +80,7 @@ def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "Load
         ),
         sections=sections,
         part=str(amendment.number),
-        amounts=money.amounts(),
+        amounts=money.amounts() + _ceiling_amounts(context["tillagg"]["tak"]),
         periods=[(signed.spec.period.start, signed.spec.period.end)],  # the bakgrund states the signed period
     )
     return number(doc, loaded)
@@ -124,13 +126,15 @@ def _letterhead(proposal: AmendmentProposal, signed: "LoadedSpec", dnr: str | No
 
 
 def tillagg_context(amendment: "Amendment", spec: "Spec", changes: list[str], money: AddedMoney,
-                    in_force: "Period | None" = None) -> dict:
+                    frames: "tuple[Frame, Frame] | None" = None, period_before: "Period | None" = None) -> dict:
     """What the tillägg clauses read as `tillagg`: amendment N of the agreement signed as `spec`, the
-    sentences saying what it changes, the money it adds, and (`galler_till`) the end an earlier tillägg
-    gave the agreement (None when it is the signed one)."""
-    moved = in_force.end if in_force is not None and in_force.end != spec.period.end else None
+    sentences saying what it changes, the money it adds, the nämnd's ceiling in force before it
+    and the new one it decides (`frames`: before and after it, drafter/spec/frame.py), and (`galler_till`)
+    the end an earlier tillägg gave the agreement (`period_before`: the period before it; None when it is the signed one)."""
+    moved = period_before.end if period_before is not None and period_before.end != spec.period.end else None
     return {
         "galler_till": moved,
+        "tak": _ceiling_context(amendment, spec, frames),
         "nummer": amendment.number,
         "datum": amendment.date,
         "galler_fran": amendment.effective,
@@ -152,3 +156,33 @@ def _change_line(change: "PointChange") -> str:
         return f"En ny punkt, {change.number} {heading}, förs in."
     return f"Punkt {change.number} {heading} får en ny lydelse."
 
+
+
+def _ceiling_context(amendment: "Amendment", spec: "Spec", frames: "tuple[Frame, Frame] | None") -> dict | None:
+    """{"fore": the ceiling in force and the decision that set it, "nytt": the ceiling the nämnd decides
+    with this tillägg when it is another (None: the tillägg stays within it)}; None without a ceiling."""
+    if frames is None or frames[0].ceiling is None:
+        return None
+    before, after = frames
+    assert before.ceiling is not None  # for mypy: tested above
+    source: dict[str, object]
+    if before.number is None:
+        decision = spec.decision
+        source = {"by": before.by, "date": decision.date if decision else None,
+                  "paragraph": decision.paragraph if decision else None, "tillagg": None}
+    else:
+        setter = next(a for a in spec.amendments if a.number == before.number)
+        source = {"by": before.by, "date": setter.decision.date, "paragraph": setter.decision.paragraph,
+                  "tillagg": before.number}
+    new = None
+    if after.number == amendment.number and after.ceiling is not None and after.ceiling != before.ceiling:
+        new = {"belopp": after.ceiling.amount, "per": after.ceiling.per}
+    return {"fore": {"belopp": before.ceiling.amount, "per": before.ceiling.per, "beslut": source}, "nytt": new}
+
+
+def _ceiling_amounts(tak: dict | None) -> list[tuple[int, int | None]]:
+    """The ceilings the förslag till beslut states, as the budget-amount check reads them."""
+    if tak is None:
+        return []
+    found = [tak["fore"]] + ([tak["nytt"]] if tak["nytt"] else [])
+    return [(c["belopp"], 12 if c["per"] == "år" else None) for c in found]

@@ -1,4 +1,6 @@
-"""period-continuity: a spec that renews another (`renews: other.yaml`) starts the day after it ends."""
+"""period-continuity: a spec that renews another (`renews: other.yaml`) starts the day after it ends:
+its last possible day (period.renewal.max_end), or the day `renews_ends:` says it was sagt upp to end on,
+which must be a day it can end on (the end of its first period or of a renewal; drafter/notice_calendar.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,10 @@ from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.errors import DrafterError
 from drafter.formatting import datum
+from drafter.notice_calendar import possible_ends
+
+
+_FIX = "Skriv ett av de datumen, eller ta bort renews_ends: om den gäller till sitt längsta slutdatum."
 
 
 def check_period_continuity(ctx: CheckContext):
@@ -22,11 +28,20 @@ def check_period_continuity(ctx: CheckContext):
         return
     assert earlier is not None  # the spec renews one
     previous = earlier.spec.period
-    if previous.renewal:
-        ends, field = previous.renewal.max_end, "period.renewal.max_end"
+    if spec.renews_ends is not None:
+        possible = possible_ends(previous)
+        if spec.renews_ends not in possible:
+            yield Finding("period-continuity", "error",
+                          f"renews_ends: {spec.renews_ends.isoformat()} är ingen dag då den överenskommelse som "
+                          f"förnyas ({spec.renews}) kan upphöra. Den kan bara upphöra när en period eller förlängning "
+                          f"slutar: {_days(possible)}. {_FIX}", ctx.where("renews_ends"), hint=_FIX)
+            return
+        ends, said = spec.renews_ends, f"sagd upp så, renews_ends, {ctx.where('renews_ends')}"
     else:
-        ends, field = previous.end, "period.end"
-    where_ends = earlier.where(*field.split("."))
+        field = "period.renewal.max_end" if previous.renewal else "period.end"
+        ends = previous.renewal.max_end if previous.renewal else previous.end
+        where_ends = earlier.where(*field.split("."))
+        said = f"{field}, {where_ends.file}:{where_ends.line}"
     expected = ends + dt.timedelta(days=1)
     start = spec.period.start
     if start == expected:
@@ -37,11 +52,20 @@ def check_period_continuity(ctx: CheckContext):
     else:
         overlap = (expected - start).days
         what = f"Perioderna överlappar med {overlap} {'dag' if overlap == 1 else 'dagar'}"
+    hint = None
+    if spec.renews_ends is None and previous.renewal and start - dt.timedelta(days=1) in possible_ends(previous):
+        hint = (f"Har den gamla överenskommelsen sagts upp så att den upphör {datum(start - dt.timedelta(days=1))}? "
+                f"Skriv då renews_ends: {(start - dt.timedelta(days=1)).isoformat()} under renews:.")
     yield Finding("period-continuity", "error",
                   f"{what}: den förnyade överenskommelsen börjar {datum(start)}, men den som förnyas "
-                  f"({spec.renews}) slutar {datum(ends)} ({field}, {where_ends.file}:{where_ends.line}); "
-                  f"den nya bör börja {datum(expected)}.",
-                  ctx.where("period", "start"))
+                  f"({spec.renews}) slutar {datum(ends)} ({said}); "
+                  f"den nya bör börja {datum(expected)}." + (f" {hint}" if hint else ""),
+                  ctx.where("period", "start"), hint=hint)
+
+
+def _days(days: list[dt.date]) -> str:
+    shown = [datum(day) for day in days]
+    return " eller ".join(filter(None, (", ".join(shown[:-1]), shown[-1])))
 
 
 CHECKS = [check_period_continuity]

@@ -17,13 +17,12 @@ import dataclasses
 import copy
 import datetime as dt
 from dataclasses import dataclass
-from fractions import Fraction
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
-from drafter.checks.swedish import add_months
 from drafter.errors import DrafterError
 from drafter.formatting import datum, genitiv, kronor, lista
+from drafter.spec.frame import Frame, committee, frames, last_day, per_year, same_body, total_cost
 from drafter.spec.mandate import MATTERS, Matter
 from drafter.spec.model import Amendment, Spec
 
@@ -113,6 +112,13 @@ def _mandate_findings(ctx: CheckContext):
             continue
         if decision is None or _same_body(by, committee):
             continue
+        if amendment.decision.ceiling is not None or amendment.decision.latest_end is not None:
+            yield amendment.number, Finding("amendment-mandate", "error",
+                          f"Tillägg nr {amendment.number} anger ett nytt tak eller senaste slutdatum, men är beslutat "
+                          f"av {by}. Bara {committee} kan besluta om ramen för partnerskapet (kommunallagen 6 kap. "
+                          f"37–40 §§): ta bort ceiling och latest_end ur tilläggets decision, eller låt {committee} "
+                          "besluta om tillägget.", where)
+            continue
         delegation = next((d for d in decision.delegations if _same_body(by, d.to)), None)
         if delegation is None:
             delegates = ", ".join(d.to for d in decision.delegations) or "ingen"
@@ -137,45 +143,64 @@ def _mandate_findings(ctx: CheckContext):
 
 
 def check_decision_ceiling(ctx: CheckContext):
-    """The budget as signed, and after each tillägg, within the ceiling the nämnd approved."""
-    decision = ctx.spec.decision
-    if decision is None or decision.ceiling is None or not _signed_run(ctx):
+    """The budget as signed, and after each tillägg, within the ceiling of the nämnd's latest decision:
+    the agreement's `decision:`, or a later tillägg the nämnd decided itself (drafter/spec/frame.py)."""
+    if ctx.spec.decision is None or not _signed_run(ctx):
         return
-    ceiling, spec = decision.ceiling, ctx.spec
-    if ceiling.per == "år":
-        for label, state, where in _budgets(ctx):
-            yearly = Fraction(state.budget.sum * 12, state.budget.months)
-            if yearly > ceiling.amount:
+    framed = list(_framed(ctx))
+    for k, (label, state, index, frame) in enumerate(framed):
+        ceiling = frame.ceiling
+        if ceiling is None:
+            continue
+        if ceiling.per == "år":
+            changed = index is None or _changes(ctx.spec.amendments[index], "budget") or frame.number == \
+                ctx.spec.amendments[index].number
+            yearly = per_year(state)
+            if changed and yearly > ceiling.amount:
+                where = ctx.where("budget", "rows") if index is None else _where_set(ctx, index, "budget")
                 yield Finding("decision-ceiling", "error",
                               f"{label} är budgeten {kronor(state.budget.sum)} för {state.budget.months} månader, "
-                              f"{kronor(round(yearly))} per år, över det tak om {kronor(ceiling.amount)} per år som "
-                              f"{_committee(spec)} beslutade (decision.ceiling). {_ABOVE}", where)
-        return
-    total, where = _total_cost(ctx)
-    if total > ceiling.amount:
-        yield Finding("decision-ceiling", "error",
-                      f"Budgeten blir sammanlagt {kronor(round(total))} från {datum(spec.period.start)} till "
-                      f"{datum(_last_day(spec))}, över det tak om {kronor(ceiling.amount)} för hela perioden som "
-                      f"{_committee(spec)} beslutade (decision.ceiling). {_ABOVE}", where)
+                              f"{kronor(round(yearly))} per år, över det tak om {kronor(ceiling.amount)} per år "
+                              f"{frame.source()} ({_field(ctx, frame)}). {_ABOVE}", where)
+            continue
+        if k + 1 < len(framed) and framed[k + 1][3] == frame:
+            continue  # the whole term under one frame is judged at the last tillägg decided in it
+        pieces = [(ctx.spec.period.start, ctx.spec)] + [
+            (ctx.spec.amendments[i].effective, s) for _, s, i, _ in framed[1:k + 1] if i is not None]
+        total = total_cost(pieces)
+        if total > ceiling.amount:
+            where = ctx.where("budget", "rows") if index is None else ctx.where("amendments", index)
+            yield Finding("decision-ceiling", "error",
+                          f"Budgeten blir sammanlagt {kronor(round(total))} från {datum(ctx.spec.period.start)} till "
+                          f"{datum(last_day(state))}, över det tak om {kronor(ceiling.amount)} för hela perioden "
+                          f"{frame.source()} ({_field(ctx, frame)}). {_ABOVE}", where)
+
+
+def _field(ctx: CheckContext, frame: Frame) -> str:
+    """Where the ceiling in force is written: decision.ceiling, or the tillägg's decision."""
+    if frame.number is None:
+        return "decision.ceiling"
+    index = [a.number for a in ctx.spec.amendments].index(frame.number)
+    return f"amendments[{index}].decision" + (".ceiling" if frame.stated else "")
 
 
 _ABOVE = ("Ett högre belopp kräver ett nytt beslut av nämnden; en delegat kan inte gå över taket.")
 
 
 def check_decision_term(ctx: CheckContext):
-    """The period, as signed and after each tillägg, ends no later than the nämnd approved."""
-    decision = ctx.spec.decision
-    if decision is None or decision.latest_end is None or not _signed_run(ctx):
+    """The period, as signed and after each tillägg, ends no later than the nämnd's latest decision approved."""
+    if ctx.spec.decision is None or not _signed_run(ctx):
         return
     reported: set[dt.date] = set()
-    for label, state, index in _states(ctx):
-        last = _last_day(state)
-        if last > decision.latest_end and last not in reported:
+    for label, state, index, frame in _framed(ctx):
+        last = last_day(state)
+        if frame.latest_end is not None and last > frame.latest_end and last not in reported:
             reported.add(last)
             field = ("period", "renewal", "max_end") if state.period.renewal else ("period", "end")
+            source = "(decision.latest_end)" if frame.number is None else f"genom tillägg nr {frame.number}"
             yield Finding("decision-term", "error",
                           f"{label} kan överenskommelsen gälla till {datum(last)}, efter det senaste slutdatum "
-                          f"{datum(decision.latest_end)} som {_committee(ctx.spec)} beslutade (decision.latest_end). "
+                          f"{datum(frame.latest_end)} som {frame.by} beslutade {source}. "
                           "En längre period kräver ett nytt beslut av nämnden.", _where_changed(ctx, index, field))
 
 
@@ -231,31 +256,17 @@ def _set(data: dict, key: str, value) -> None:
         return  # a path that does not exist stops assembly with its own message
 
 
-def _states(ctx: CheckContext):
-    """("Enligt överenskommelsen", spec, None) and ("Efter tillägg nr N", spec after it, index), as
-    long as the nämnd's decision is the frame: a tillägg the nämnd decided itself is a new decision."""
-    yield "Enligt överenskommelsen", ctx.spec, None
-    for amended in _in_frame(ctx):
-        if amended.spec is not None:
-            yield f"Efter tillägg nr {amended.amendment.number}", amended.spec, amended.index
-
-
-def _in_frame(ctx: CheckContext) -> list[_Amended]:
-    committee = _committee(ctx.spec)
-    found = []
-    for amended in _amended(ctx):
-        if _same_body(amended.amendment.decision.by, committee):
-            break
-        found.append(amended)
-    return found
-
-
-def _budgets(ctx: CheckContext):
-    for label, state, index in _states(ctx):
-        if index is None:
-            yield label, state, ctx.where("budget", "rows")
-        elif _changes(ctx.spec.amendments[index], "budget"):
-            yield label, state, _where_set(ctx, index, "budget")
+def _framed(ctx: CheckContext):
+    """("Enligt överenskommelsen", spec, None, frame) and ("Efter tillägg nr N", spec after it, index,
+    frame), each with the frame of the nämnd's latest decision at that tillägg: a delegate's tillägg is
+    judged against the frame before it, a tillägg the nämnd decided itself sets a new one."""
+    amended = _amended(ctx)
+    in_force = frames(ctx.spec, [a.spec for a in amended])
+    yield "Enligt överenskommelsen", ctx.spec, None, in_force[0]
+    for amended_one in amended:
+        if amended_one.spec is not None:
+            yield (f"Efter tillägg nr {amended_one.amendment.number}", amended_one.spec, amended_one.index,
+                   in_force[amended_one.index + 1])
 
 
 def _where_changed(ctx: CheckContext, index: int | None, field: tuple) -> str:
@@ -273,39 +284,6 @@ def _where_set(ctx: CheckContext, a: int, head: str) -> str:
             if key.split(".")[0] == head:
                 return ctx.where("amendments", a, "changes", c, "set", key)
     return ctx.where("amendments", a, "changes")
-
-
-def _total_cost(ctx: CheckContext) -> tuple[Fraction, str]:
-    """The budget over the whole term, from start to the latest end: each state's monthly rate for
-    the months it is in force (from its tillägg's effective date)."""
-    spec = ctx.spec
-    pieces = [(spec.period.start, spec, ctx.where("budget", "rows"))]
-    for amended in _in_frame(ctx):
-        if amended.spec is not None:
-            pieces.append((amended.amendment.effective, amended.spec, ctx.where("amendments", amended.index)))
-    end = _last_day(pieces[-1][1])
-    total = Fraction(0)
-    for (start, state, _), following in zip(pieces, [*pieces[1:], None]):
-        until = following[0] - dt.timedelta(days=1) if following else end
-        if until >= start:
-            total += Fraction(state.budget.sum, state.budget.months) * _months(start, until)
-    return total, pieces[-1][2]
-
-
-def _months(start: dt.date, last: dt.date) -> Fraction:
-    """Months from `start` to `last` inclusive: whole months, then the rest as a share of the month it is in."""
-    whole = 0
-    while add_months(start, whole + 1) - dt.timedelta(days=1) <= last:
-        whole += 1
-    rest_start = add_months(start, whole)
-    if rest_start > last:
-        return Fraction(whole)
-    month_days = (add_months(rest_start, 1) - rest_start).days
-    return whole + Fraction((last - rest_start).days + 1, month_days)
-
-
-def _last_day(spec) -> dt.date:
-    return spec.period.renewal.max_end if spec.period.renewal else spec.period.end
 
 
 # --- who decided, and on what ---------------------------------------------------------------------
@@ -341,14 +319,8 @@ def _matter_of(key: str) -> str | None:
     return None if head == "parties" else "lydelse"
 
 
-def _committee(spec) -> str:
-    return (spec.decision.by if spec.decision and spec.decision.by else None) or spec.public.committee or "nämnden"
-
-
-def _same_body(a: str, b: str) -> bool:
-    """"Socialdirektören" and "socialdirektören enligt delegationsordningen" are the same decision-maker."""
-    a, b = " ".join(a.casefold().split()), " ".join(b.casefold().split())
-    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+_committee = committee
+_same_body = same_body
 
 
 CHECKS = [check_amendment_effective, check_amendment_mandate, check_decision_ceiling, check_decision_term,

@@ -14,6 +14,10 @@ from drafter.errors import DrafterError
 @main.command()
 @click.argument("spec", metavar="SPEC", type=click.Path(path_type=Path, dir_okay=False))  # a missing one: the reader says which was meant
 @click.argument("name", metavar="NAMN")
+@click.option("--start", "start_text", metavar="ÅÅÅÅ-MM-DD",
+              help="Den nya överenskommelsens första dag, när den gamla sägs upp före sitt längsta slutdatum: "
+                   "dagen efter att dess första period eller en förlängning slutar. Standard: dagen efter det "
+                   "längsta slutdatumet.")
 @click.option("--end", "end_text", metavar="ÅÅÅÅ-MM-DD", help="Den nya överenskommelsens slutdatum.")
 @click.option("--months", type=click.IntRange(1, 120), metavar="N",
               help="Den nya överenskommelsens längd i månader (i stället för --end).")
@@ -21,23 +25,30 @@ from drafter.errors import DrafterError
               help="Mappen där den nya specen skrivs. Standard: samma mapp som SPEC.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
-def renew(spec, name, end_text, months, agreements_dir, clauses_dir):
+def renew(spec, name, start_text, end_text, months, agreements_dir, clauses_dir):
     """Förnya ett partnerskap: skriv NAMN.yaml med renews: SPEC, parter, budget, uppgifter och avsnitt
     som överenskommelsen lyder efter sina tillägg, och perioden flyttad framåt.
+
+    Sägs den gamla överenskommelsen upp efter sin första period eller en förlängning, ange den nya
+    periodens första dag med --start; specen skriver då renews_ends: med dagen den gamla upphör.
 
     Listar det du måste läsa igenom: texter och uppgifter med årtal, datum eller belopp som inte räknas
     fram ur specen, och klausuler som har en nyare fastställd eller granskad version."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.renew import renew as write_renewal
 
-    end = None
-    if end_text:
-        try:
-            end = dt.date.fromisoformat(end_text)
-        except ValueError:
-            raise DrafterError(f"'{end_text}' är inget datum.", hint="Skriv --end ÅÅÅÅ-MM-DD, t.ex. 2030-12-31.") from None
-    result = write_renewal(spec, name, agreements_dir or spec.parent, ClauseLibrary(clauses_dir), end, months)
+    start, end = _date(start_text, "--start", "2029-01-01"), _date(end_text, "--end", "2030-12-31")
+    result = write_renewal(spec, name, agreements_dir or spec.parent, ClauseLibrary(clauses_dir), end, months, start)
     for i, (heading, lines) in enumerate(result.report(spec.name)):
         click.echo(("\n" if i else "") + heading)
         for line in lines:
             click.echo(f"  {line}")
+
+
+def _date(text: str | None, option: str, example: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise DrafterError(f"'{text}' är inget datum.", hint=f"Skriv {option} ÅÅÅÅ-MM-DD, t.ex. {example}.") from None

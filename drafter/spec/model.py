@@ -15,7 +15,7 @@ from stdnum.se import orgnr
 
 from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
-from drafter.spec.mandate import CommitteeDecision
+from drafter.spec.mandate import Ceiling, CommitteeDecision
 from drafter.spec.refs import CLAUSE_REF, ref_id
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
@@ -307,9 +307,18 @@ POINT = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*( [a-z])?$")  # "3.2 a": a poin
 
 
 class Decision(_Model):
+    """Who decided a tillägg. When the nämnd decides it itself, that is a new decision: it may set a new
+    ceiling or latest end, the frame later tillägg by a delegate are judged against (drafter/spec/frame.py)."""
+
     by: str = Field(description="Vem som beslutade, t.ex. Socialnämnden.")
     date: dt.date
     paragraph: str | None = Field(None, description="Paragraf i protokollet, t.ex. § 12.")
+    ceiling: Ceiling | None = Field(
+        None, description="Nytt tak som nämnden beslutar genom tillägget (bara när nämnden själv beslutar). "
+                          "Utelämnat: taket höjs till det bidrag tillägget ger, om det är högre.")
+    latest_end: dt.date | None = Field(
+        None, description="Nytt senaste slutdatum som nämnden beslutar genom tillägget. Utelämnat: tilläggets "
+                          "längsta slutdatum, om det är senare.")
 
 
 class Change(_Model):
@@ -399,6 +408,10 @@ class Spec(_Model):
 
     renews: str | None = Field(
         None, description="Specen för den överenskommelse som denna förnyar (sökväg från denna fil).")
+    renews_ends: dt.date | None = Field(
+        None, description="Dagen den överenskommelse som förnyas upphör efter uppsägning: slutet av dess första "
+                          "period eller av en förlängning. Utelämnat: den gäller till sitt längsta slutdatum "
+                          "(period.renewal.max_end), och den nya börjar dagen efter.")
     partnership: str | None = Field(
         None, description="Partnerskapets namn: mappen i klausulbiblioteket (clauses/) med partnerskapets egna "
                           "texter, t.ex. street-minds. Avgör vilka partnerskapsklausuler specen får använda; "

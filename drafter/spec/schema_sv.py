@@ -23,6 +23,7 @@ FIELD_TITLES = {
     "per": "Per", "organisationsnummer": "Organisationsnummer", "outline": "Avsnitt",
     "paragraph": "Paragraf", "parties": "Parter", "partnership": "Partnerskap", "period": "Period", "phone": "Telefon", "place": "Ort",
     "proposal": "Tjänsteutlåtande", "remove": "Ta bort", "renewal": "Förlängning", "renews": "Förnyar",
+    "renews_ends": "Den förnyade upphör",
     "replace": "Byt ut", "rows": "Rader", "section": "Avsnitt", "sections": "Underavsnitt", "sector": "Sektor",
     "set": "Ändrade uppgifter", "signatories": "Undertecknare", "signatory": "Undertecknare",
     "signing": "Firmateckning", "signs_for": "Undertecknar för", "standard": "Standardmall", "start": "Startdatum",

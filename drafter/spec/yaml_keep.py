@@ -14,7 +14,8 @@ its end-of-line comment: that comment stood next to the old value and may be abo
 (`start: 2026-07-01  # första perioden 2026` would lie next to 2029-07-01); the caller is given each
 one dropped, with the old line, to tell the official (drafter/renew_review.py, Att känna till), who
 writes back what is still true. A clause pinned (villkor/period → villkor/period@3) is the same value.
-A commented-out key ("# name: ...") goes when the key is written. The comment above the old file's
+A comment that explains the field rather than its value (those `drafter new` writes, "# överenskommelsens
+datum"; the caller names them) stays. A commented-out key ("# name: ...") goes when the key is written. The comment above the old file's
 first field describes that file, so it is kept under the new header with a note saying so.
 The data read back is always exactly the new data: anything that would differ is written anew.
 """
@@ -65,9 +66,11 @@ class _Field:
     end: int  # the column after its value when one_line, else after the key (or the "-")
 
 
-def rewrite(old_text: str, new: dict, head: str, old_name: str, dropped: list[Dropped] | None = None) -> str:
+def rewrite(old_text: str, new: dict, head: str, old_name: str, dropped: list[Dropped] | None = None,
+            about_fields: frozenset[str] = frozenset()) -> str:
     """`new` written as `old_text` is written: `head`, then the old file changed in place to `new`;
-    `dropped` gets the end-of-line comments left out because their value changed."""
+    `dropped` gets the end-of-line comments left out because their value changed, except those in
+    `about_fields` (whitespace normalised): comments that explain the field, not its value, stay."""
     fallback = head + dump_new(new)
     left_out: list[Dropped] = []
     try:
@@ -86,7 +89,7 @@ def rewrite(old_text: str, new: dict, head: str, old_name: str, dropped: list[Dr
         head += f"# Överst i {old_name} stod:\n" + "".join(line.strip() + "\n" for line in first.before
                                                           if line.strip()) + "\n"
         notes[(0,)] = _Notes([], first.eol, first.eol_col, first.gap, first.col, first.was)
-    body = _place(dump_rt(merged), merged, origin, notes, changed, left_out)
+    body = _place(dump_rt(merged), merged, origin, notes, changed, left_out, about_fields)
     last = max(content, default=0)
     tail = [line.rstrip() for line in lines[last + 1:] if line.strip()]
     top = [path for path in origin.values() if len(path) == 1]
@@ -292,7 +295,7 @@ def _pinned(old, new) -> bool:
 
 
 def _place(body: str, merged, origin: dict[tuple, tuple], notes: dict[tuple, _Notes], changed: set[tuple],
-           dropped: list[Dropped]) -> str:
+           dropped: list[Dropped], about_fields: frozenset[str] = frozenset()) -> str:
     fields, lines, _ = _fields(body)
     keys: dict[tuple, tuple] = {}  # index path → key path in the merged data
 
@@ -321,7 +324,8 @@ def _place(body: str, merged, origin: dict[tuple, tuple], notes: dict[tuple, _No
                 continue  # "# name: ..." where the renewal wrote name:
             indent = len(line) - len(line.lstrip()) + f.col - note.col
             above.setdefault(f.line, []).append(" " * max(indent, 0) + line.strip() if line.strip() else "")
-        if note.eol and f.one_line and any(c[:len(kpath)] == kpath for c in changed):
+        if note.eol and f.one_line and any(c[:len(kpath)] == kpath for c in changed) \
+                and " ".join(note.eol.split()) not in about_fields:
             dropped.append(Dropped(kpath, note.was, note.eol))  # it stood next to the old value
         elif note.eol:
             text = lines[f.line].rstrip()

@@ -81,7 +81,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         try:
             name, report = await run_in_threadpool(
                 service.renew_spec, project, form.get("from", ""), form.get("name", "").strip(),
-                form.get("end", "").strip(), form.get("months", "").strip())
+                form.get("end", "").strip(), form.get("months", "").strip(), form.get("start", "").strip())
         except DrafterError as exc:  # said at the form, next to the field, with what was typed kept
             return page(request, "overview.html", 400, rows=service.overview(project),
                         specs=service.spec_names(project), renew=form.get("from"), renew_error=exc,

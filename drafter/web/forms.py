@@ -22,7 +22,8 @@ from drafter.spec import yaml_write as yw
 
 # Swedish labels for the spec's (English) field names; a field not listed shows its own name.
 LABELS = {
-    "renews": "Förnyar (spec)", "partnership": "Partnerskap", "document": "Dokument", "title": "Titel", "subject": "Ämne",
+    "renews": "Förnyar (spec)", "renews_ends": "Den förnyade upphör",
+    "partnership": "Partnerskap", "document": "Dokument", "title": "Titel", "subject": "Ämne",
     "diarienummer": "Diarienummer", "date": "Datum", "place": "Ort", "author": "Upphovsman", "status": "Status",
     "parties": "Parter", "name": "Namn", "sector": "Sektor", "kind": "Organisationsform",
     "organisationsnummer": "Organisationsnummer", "committee": "Nämnd", "municipality": "Kommun",

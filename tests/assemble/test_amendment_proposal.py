@@ -174,7 +174,7 @@ def test_the_tjansteutlatande_has_its_sections_and_the_tillagg_as_bilaga_1(stads
             and "med ett bidrag om 460 000 kr per år." in text)
     assert "En ny punkt, 5.1 a Extra bidrag för 2027, förs in." in text
     assert "Ärendet har beretts inom avdelningen för äldreomsorg i dialog med Föreningen Träffpunkt Vårberg." in text
-    assert text.split("Bilagor")[-1].strip() == ("Tillägg nr 1 till överenskommelse om idéburet offentligt "
+    assert text.split("Bilagor")[-1].strip() == ("Förslag till tillägg nr 1 till överenskommelse om idéburet offentligt "
                                                  "partnerskap (IOP) mellan Stockholms stad och Föreningen Träffpunkt "
                                                  "Vårberg")
     letterhead = " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)

@@ -34,10 +34,11 @@ class FormError(DrafterError):
         self.fields = fields
 
 
-def renew_spec(project: Project, from_name: str, name: str, end: str = "", months: str = "") -> tuple[str, list]:
-    """`drafter renew SPEC NAME (--end | --months)`, by drafter.renew as the command does: the new spec's
+def renew_spec(project: Project, from_name: str, name: str, end: str = "", months: str = "",
+               start: str = "") -> tuple[str, list]:
+    """`drafter renew SPEC NAME [--start] (--end | --months)`, by drafter.renew as the command does: the new spec's
     name and the renewal's report (drafter.renew.Renewal.report), paths as the project shows them. An
-    error in the form's input is a FormError naming the field ("from", "name", "end", "months")."""
+    error in the form's input is a FormError naming the field ("from", "name", "start", "end", "months")."""
     from drafter.newspec import check_new_name
     from drafter.renew import PeriodError, renew
 
@@ -59,11 +60,16 @@ def renew_spec(project: Project, from_name: str, name: str, end: str = "", month
     except ValueError:
         raise FormError(DrafterError(f"'{end}' är inget datum.", hint="Skriv slutdatumet ÅÅÅÅ-MM-DD, t.ex. 2030-12-31."),
                         "end") from None
+    try:
+        first = dt.date.fromisoformat(start) if start else None
+    except ValueError:
+        raise FormError(DrafterError(f"'{start}' är inget datum.", hint="Skriv den första dagen ÅÅÅÅ-MM-DD, t.ex. "
+                                     "2029-01-01."), "start") from None
     if months and not (months.isdigit() and 1 <= int(months) <= 120):
         raise FormError(DrafterError(f"'{months}' är inget antal månader.", hint="Skriv ett heltal från 1 till 120."),
                         "months")
     try:
-        result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None)
+        result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None, first)
     except PeriodError as exc:
         raise FormError(exc, *exc.fields) from None
     except FormError:
