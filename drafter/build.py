@@ -247,9 +247,10 @@ def render_documents(documents: list["Document"], stem: str, options: Settings,
         base = f"{stem}-{doc.file_stem}"
         files: dict[str, bytes] = {}
         if docx:
-            if isinstance(docx[i], Exception):
-                raise docx[i]
-            files[f"{base}.docx"] = docx[i]
+            written = docx[i]
+            if isinstance(written, Exception):
+                raise written
+            files[f"{base}.docx"] = written
         if "pdf" in options.formats and options.pdf_engine == "typst":
             files[f"{base}.pdf"] = pdfs.result(id(doc)) if pdfs is not None and id(doc) in pdfs else writer("pdf")(doc)
         out.append(Rendered(doc, files))

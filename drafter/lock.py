@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import DrafterError, Where
-from drafter.lockfile import AGREEMENT, _label, document_name, lock_entry, lock_path, read_lock, write_lock
+from drafter.lockfile import lock_entry, lock_path, read_lock, write_lock
+from drafter.locknames import AGREEMENT, document_name
+from drafter.locknames import document_label as _label
 
 if TYPE_CHECKING:
     from drafter.clauses.library import ClauseLibrary

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.checks.finding import Finding
+from drafter.locknames import document_label as _label
+from drafter.locknames import shown_path as _shown
 from drafter.model.nodes import HouseStyle, Letterhead
 
 if TYPE_CHECKING:
@@ -270,15 +272,3 @@ def _some(items: list[str]) -> str:
     if len(items) <= SHOWN:
         return ", ".join(items)
     return ", ".join(items[:SHOWN]) + f" och {len(items) - SHOWN} till"
-
-
-def _label(name: str) -> str:
-    from drafter.lockfile import _label as label
-
-    return label(name)
-
-
-def _shown(path: Path) -> str:
-    from drafter.lockfile import _shown as shown
-
-    return shown(path)

@@ -18,6 +18,9 @@ import yaml
 
 from drafter.checks.finding import Finding
 from drafter.errors import DrafterError, Where
+from drafter.locknames import AGREEMENT, document_name  # noqa: F401 (document_name: imported from here too)
+from drafter.locknames import document_label as _label
+from drafter.locknames import shown_path as _shown
 
 if TYPE_CHECKING:
     from drafter.clauses.library import ClauseLibrary, ClauseVersion
@@ -26,21 +29,8 @@ if TYPE_CHECKING:
     from drafter.spec.load import LoadedSpec
 
 SUFFIX = ".lock"
-AGREEMENT = "overenskommelse"
-
-
 def lock_path(spec_path: Path | str) -> Path:
     return Path(spec_path).with_suffix(SUFFIX)
-
-
-def document_name(doc: "Document") -> str:
-    """The name a document is locked under: overenskommelse, tjansteutlatande, tillagg-N."""
-    if doc.kind == "addendum":
-        return f"tillagg-{doc.part}"
-    if doc.kind == "addendum-proposal":
-        return f"tjansteutlatande-tillagg-{doc.part}"
-    return {"agreement": AGREEMENT, "proposal": "tjansteutlatande",
-            "consolidated": "overenskommelse-konsoliderad"}.get(doc.kind, doc.kind)
 
 
 def clause_sha256(clause: "ClauseVersion") -> str:
@@ -258,16 +248,6 @@ def _mended(name: str) -> str:
     return "En undertecknad överenskommelse ändras genom ett tillägg."
 
 
-def _label(name: str) -> str:
-    if name == AGREEMENT:
-        return "överenskommelsen"
-    if name.startswith("tillagg-"):
-        return f"tillägg nr {name.removeprefix('tillagg-')}"
-    if name.startswith("tjansteutlatande-tillagg-"):
-        return f"tjänsteutlåtandet om tillägg nr {name.removeprefix('tjansteutlatande-tillagg-')}"
-    return {"tjansteutlatande": "tjänsteutlåtandet"}.get(name, name)
-
-
 def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party") -> list[Finding]:
     from drafter.clauses.library import ClauseNotFound
 
@@ -296,14 +276,6 @@ def _clause_findings(spec: str, label: str, clause: dict, library, public: "Part
                            f"{label} är låst vid {clause['version']}. Ta in den genom ett tillägg eller en "
                            "förnyad överenskommelse.", ref))
     return out
-
-
-def _shown(path: Path) -> str:
-    """A file as the user names it: relative to the folder drafter runs in when it lies below it."""
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "LoadedSpec | None" = None,

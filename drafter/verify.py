@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.lockfile import _label, lock_path, read_lock
+from drafter.lockfile import lock_path, read_lock
+from drafter.locknames import document_label as _label
 from drafter.model.nodes import FILE_NAMES
 
 if TYPE_CHECKING:

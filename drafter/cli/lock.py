@@ -42,7 +42,7 @@ def lock(spec, documents, clauses_dir):
     dokumentet är redan låst eller tillägget före det är inte låst."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.lock import lock_spec
-    from drafter.lockfile import _label
+    from drafter.locknames import document_label as _label
 
     path, entries = lock_spec(spec, list(documents) or ["overenskommelse"], ClauseLibrary(clauses_dir))
     for name, entry in entries.items():
