@@ -104,7 +104,9 @@ def test_the_stadsdelsnamnd_proposal_built_from_the_standard_outline_says_it(tmp
     paragraphs = [p.text.replace(NBSP, " ") for p in doc.paragraphs]
     heading = paragraphs.index("Ekonomiska konsekvenser")
     assert paragraphs[heading + 1].startswith(
-        "Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027–28 februari 2029.")
+        "Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027–28 februari 2029. "
+        "Förvaltningen bedömer att bidraget för det första året ryms inom stadsdelsnämndens budget. Budgeten "
+        "beslutas för ett kalenderår i taget")  # the förvaltning's words (texts: ekonomi-budget), then the law's
 
 
 @pytest.mark.parametrize("ref", ["tjansteutlatande/forslag-till-beslut@5",
