@@ -33,6 +33,9 @@ LEGAL_TEXTS = {
     "rattslig-statsstod": "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]",
     "rattslig-kl": "[Vilket behov hos invånarna i kommunen eller regionen verksamheten möter]",
 }
+# The förvaltning's own assessment of whether the grant fits the nämnd's budget
+# (tjansteutlatande/ekonomiska-konsekvenser@3): drafter computes the amounts but never claims they fit.
+BUDGET_TEXTS = {"ekonomi-budget": "[Ryms bidraget i nämndens budget? Förvaltningens bedömning]"}
 
 _HEAD = """\
 # Idéburet offentligt partnerskap (IOP): {name}
@@ -159,7 +162,7 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
         return _from_spec_text(name, library_root, from_spec, proposal_kind, register if children else None, head)
     proposal_standard = PROPOSAL_STANDARDS[proposal_kind or "facknamnd"]
     keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
-            **LEGAL_TEXTS}
+            **LEGAL_TEXTS, **BUDGET_TEXTS}
     text = head.format(figures=_FIGURES) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
     agreement: object = {"standard": AGREEMENT_STANDARD}
@@ -220,6 +223,8 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     keys = carrier.carried.texts
     if proposal is not None and "tjansteutlatande/rattslig-bedomning" in carrier.carried.clause_ids:
         keys |= {k: v for k, v in LEGAL_TEXTS.items() if k not in keys}
+    if proposal is not None and "tjansteutlatande/ekonomiska-konsekvenser" in carrier.carried.clause_ids:
+        keys |= {k: v for k, v in BUDGET_TEXTS.items() if k not in keys}
     cited = carrier.figures_cited()
     cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items() if key in cited}
     figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(

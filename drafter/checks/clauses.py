@@ -57,7 +57,8 @@ def check_clause_status(ctx: CheckContext):
         if status in ("utkast", "granskad"):
             unapproved.setdefault((doc.kind, doc.part), []).append((clause.ref, Finding(
                 "clause-unapproved", severity,
-                f"Klausulen {clause.ref} ({clause.meta.heading}) har status {status}, inte fastställd; {state}.",
+                f"Klausulen {clause.ref} ({clause.meta.heading}) har status {status}, inte fastställd; {state}. "
+                + _approve_spec_hint(ctx),
                 where, doc.kind)))
         elif status == "fastställd":
             covering = approvals_covering(clause.meta.all_approvals, ctx.spec.public)
@@ -90,7 +91,7 @@ def check_clause_status(ctx: CheckContext):
                           "välj en gällande version.", where, doc.kind)
     group = state.replace("den måste", "de måste")
     yield from _grouped(ctx, unapproved, f"klausulversioner i dokumentet är inte fastställda för den offentliga "
-                                         f"parten här ({here.describe()}); {group}")
+                                         f"parten här ({here.describe()}); {group}", _approve_spec_hint(ctx))
     for (kind, part, grade), found in late.items():
         date = next(d.meta.date for d in ctx.documents if (d.kind, d.part) == (kind, part))
         yield from _grouped(ctx, {(kind, part): found},
@@ -115,7 +116,8 @@ def _floated_late(ctx: CheckContext, clause, said: str, where: str) -> Finding:
                    "document.status: utkast.", where, "agreement")
 
 
-def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, Finding]]], sentence: str):
+def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, Finding]]], sentence: str,
+             then: str = ""):
     """Each document's findings of one code as they are, or, from GROUP_FROM on, one finding listing the
     clause versions (at the document's outline line); JSON keeps each one in `details`."""
     for (kind, part), found in found_in.items():
@@ -128,7 +130,7 @@ def _grouped(ctx: CheckContext, found_in: dict[tuple[str, str], list[tuple[str, 
             outline = ("amendments", int(part) - 1, "proposal")
         yield Finding(first.code, first.severity,
                       f"{len(found)} {sentence}: " + ", ".join(ref for ref, _ in found)
-                      + ". `drafter check --format json` visar varje version för sig.",
+                      + ". " + (f"{then} " if then else "") + "`drafter check --format json` visar varje version för sig.",
                       ctx.where(*outline), kind,
                       details=[{"clause": ref, "where": f.where, "message": f.message} for ref, f in found])
 
@@ -141,6 +143,14 @@ def _elsewhere(ctx: CheckContext, clause, here) -> str:
     return (f"Specen anger {clause.id} utan version, och ingen version är fastställd för {here.describe()}: då "
             f"används den senaste fastställda, som bara gäller andra"
             + (f" (senaste granskade version: {newer[-1]})" if newer else "") + ". ")
+
+
+def _approve_spec_hint(ctx: CheckContext) -> str:
+    """The command that approves every version the spec still needs, once its organisation has decided
+    (trial7 item 7: the message named no way out). The command itself says for whom, and refuses an
+    approval that would not apply to the spec's public party."""
+    return (f"Fastställ dem när beslutet är fattat: drafter clauses approve --spec {ctx.loaded.where().file} "
+            "--av NAMN --datum ÅÅÅÅ-MM-DD (listar versionerna och frågar innan något skrivs).")
 
 
 def _approve_hint(ctx: CheckContext, clause, here) -> str:

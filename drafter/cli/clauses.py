@@ -264,7 +264,9 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     summary = summarise(clause_ids, before, after, broken, approved_for=spec_path)
     for line in summary.lines():
         click.echo(line)
-    if not (summary.changed or summary.untouched or summary.now_approved or spec_path):  # --spec: said above
+    if not summary.changed and not summary.untouched and not summary.now_approved and spec_path is None:
+        # With --spec the summary has already said what the approval does to that spec; "no spec uses
+        # them" would contradict it (trial7 item 7).
         used = ", ".join(clause_ids)
         click.echo(f"Ingen spec i {specs_dir} använder {used}." if specs else f"(inga specar i {specs_dir})")
     for path, problem in problems.items():
@@ -312,8 +314,16 @@ def _spec_refs(spec_path: Path, library, scope, given: list[str]) -> list[str]:
         return []
     click.echo(f"Fastställs för {wanted.party.describe()} ({spec_path}):")
     for clause in new:
-        click.echo(f"  {clause.ref}  {clause.meta.heading} ({clause.meta.status})")
+        click.echo(f"  {clause.ref}  {clause.meta.heading} ({clause.meta.status}){_newer_granskad(library, clause)}")
     return [c.ref for c in new]
+
+
+def _newer_granskad(library, clause) -> str:
+    """"; v2 granskad finns" when a later granskad version of the clause exists: the jurist approving a
+    spec's versions sees that a better text is waiting (trial7 item 14), as renew's report says it."""
+    newer = [v.version for v in library.versions(clause.id)
+             if v.version > clause.version and v.meta.status == "granskad"]
+    return f"; v{newer[-1]} granskad finns" if newer else ""
 
 
 def _existing_spec(path: Path, specs_dir: Path) -> Path:

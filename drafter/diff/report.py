@@ -35,8 +35,9 @@ class VersionInfo:
 
 
 def version_info(clause: ClauseVersion) -> VersionInfo:
-    approval = clause.meta.approval
-    shown = f"{approval.by}, {approval.date.isoformat()}" if approval else "–"
+    # every approval, not only the first: a version fastställd for Stockholm and later for Uppsala says both
+    approvals = clause.meta.all_approvals
+    shown = "; ".join(f"{a.by}, {a.date.isoformat()}" for a in approvals) if approvals else "–"
     return VersionInfo(clause.ref, clause.meta.status, shown, clause.meta.rationale)
 
 
@@ -70,7 +71,8 @@ def clause_report(old: ClauseVersion, new: ClauseVersion, source: bool = False) 
 
     shown = (lambda body: body) if source else readable
     return ClauseReport(old.id, version_info(old), version_info(new),
-                        diff_text(old.meta.heading, new.meta.heading), diff_text(shown(old.body), shown(new.body)),
+                        diff_text(shown(old.meta.heading), shown(new.meta.heading)),  # a heading may be a template
+                        diff_text(shown(old.body), shown(new.body)),
                         source, not source and differs_only_in_code(old.body, new.body))
 
 

@@ -66,18 +66,27 @@ def version_texts(project: "Project", clause_id: str) -> list[VersionText]:
 def preselected(project: "Project", clause_id: str, organisation: str | None = None,
                 committee: str | None = None, by: str | None = None) -> int | None:
     """The version the approve form offers first: what a reviewer most likely approves, the newest
-    `granskad` version not yet fastställd for the chosen scope, else the newest one that can be approved
+    `granskad` version, or one fastställd only for others, not yet fastställd for the chosen scope, else the newest one that can be approved
     (a select without a choice would offer the oldest). The scope is the one the form was sent with
     (--för/--för-nämnd, else the one "Fastställd av" names), else the house style's organisation."""
-    from drafter.clauses.scope import scope_of
+    from drafter.clauses.scope import same_organisation, scope_of
 
     try:
         versions = [v for v in project.library().versions(clause_id) if v.meta.status != "upphävd"]
     except DrafterError:
         return None
     scope = _chosen_scope(project, organisation, committee, by)
-    waiting = [v for v in versions if v.meta.status == "granskad"
-               and not any(scope is None or scope_of(a).covers(scope) for a in v.meta.all_approvals)]
+    # A version fastställd only for others is, in the chosen scope, as unapproved as a granskad one: a
+    # Stockholm jurist is offered the newer text Uppsala approved, not the one it replaced (trial7 item 10).
+    # With only a kommun known (the house style's), a nämnd of that kommun approving it makes it its own.
+    def ours(approval) -> bool:
+        theirs = scope_of(approval)
+        return scope is None or theirs.covers(scope) or (
+            scope.committee is None and bool(theirs.organisation) and same_organisation(theirs.organisation,
+                                                                                        scope.organisation))
+
+    waiting = [v for v in versions if v.meta.status in ("granskad", "fastställd")
+               and not any(ours(a) for a in v.meta.all_approvals)]
     chosen = waiting or versions
     return chosen[-1].version if chosen else None
 

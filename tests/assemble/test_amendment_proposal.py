@@ -36,12 +36,14 @@ TEXTS = {
     "rattslig-lou": "Verksamheten är föreningens egen och bygger på ideellt arbete.",
     "rattslig-statsstod": "Verksamheten är inte ekonomisk och kan inte påverka handeln mellan medlemsstaterna.",
     "rattslig-kl": "Verksamheten möter behovet hos äldre invånare i Vårberg av gemenskap.",
+    "ekonomi-budget": "Förvaltningen bedömer att bidraget för det första året ryms i stadsdelsnämndens budget.",
 }
 
 AMENDMENT_TEXTS = {
     "arendet": "Många äldre har efterfrågat öppet även på lördagar, då andra verksamheter är stängda.",
     "synpunkter": "Förvaltningen bedömer att lördagsöppet minskar ensamheten och föreslår att nämnden "
                   "godkänner tillägget.",
+    "ekonomi-budget": "Förvaltningen bedömer att ökningen för i år kan mötas inom nämndens budgetram.",
 }
 
 
@@ -202,6 +204,11 @@ def test_a_raise_per_year_from_mid_year_is_counted_to_the_periods_end(tmp_path):
         assert "blir därmed 890 000 kr i stället för 800 000 kr." in text
         assert "Bidraget för 2028 förutsätter att kultur- och fritidsnämnden har medel" in text
         assert "Bidraget enligt budgeten: 400 000 kr per år före tillägget, 460 000 kr per år efter." in text
+        # whether the money fits is the förvaltning's assessment, in its words, never drafter's (trial7 item 6)
+        assert ("blir 890 000 kr, mot 800 000 kr enligt överenskommelsen. Förvaltningen bedömer att ökningen för i "
+                "år kan mötas inom nämndens budgetram. Budgeten beslutas för ett kalenderår i taget, så bidraget "
+                "för 2028 förutsätter att medel finns i budgeten för det året.") in text
+        assert "ryms inom" not in text
     doc = open_docx(io.BytesIO(files["addendum-proposal"]["docx"]))
     officials = norm(" ".join(c.text for t in doc.tables for row in t.rows for c in row.cells))
     assert "Lars Ahl" in officials and "Förvaltningschef" in officials  # its own officials
@@ -379,3 +386,21 @@ def test_a_prolongation_from_the_middle_of_a_month_still_counts_the_added_year(t
     assert ("Kultur- och fritidsnämnden beviljar ett bidrag om 400 000 kr för förlängningen av överenskommelsen "
             "till och med den 31 december 2029") in text
     assert "ändrar fördelningen" not in text
+
+
+def test_without_the_forvaltnings_budget_assessment_the_tillagg_says_nothing_fits(tmp_path):
+    """trial7 item 6: "Det ryms inom socialnämndens budget för 2028" was drafter's claim, in no spec. Without
+    proposal.texts: ekonomi-budget a placeholder stands there, and the placeholder check says so."""
+    from drafter.model.text import block_lines
+
+    data = kommun()
+    del data["amendments"][0]["proposal"]["texts"]["ekonomi-budget"]
+    loaded = load_spec(write(tmp_path, data))
+    docs = assemble_documents(loaded, ClauseLibrary(CLAUSES))
+    (tu,) = [d for d in docs if d.kind == "addendum-proposal"]
+    text = norm(" ".join(line for s in tu.walk_sections() for b in s.blocks for line in block_lines(b)))
+    assert "ryms inom" not in text
+    assert "[Förvaltningens bedömning av om tillägget ryms i nämndens budget (proposal.texts: ekonomi-budget)]" in text
+    found = [f for f in check_spec(loaded, ClauseLibrary(CLAUSES))
+             if f.code == "placeholder" and f.document == "addendum-proposal"]
+    assert [f.severity for f in found if "ekonomi-budget" in f.message] == ["error"]

@@ -37,6 +37,22 @@ def test_draft_clause_in_a_final_document_is_an_error(tmp_path):
     assert f.where == line_of(spec, "- test/klausul@1")
 
 
+def test_an_unapproved_clause_names_the_command_that_approves_the_spec(tmp_path):
+    """trial7 item 7: a slutlig spec refused for unapproved versions said no way out; it names the command."""
+    spec, found = using(tmp_path, "granskad", "slutlig")
+    (f,) = of(found, "clause-unapproved")
+    assert f"drafter clauses approve --spec {spec} --av NAMN --datum ÅÅÅÅ-MM-DD" in f.message, f.message
+
+
+def test_many_unapproved_clauses_in_one_document_name_the_command_too(tmp_path):
+    data = example_data()
+    data["outline"] += ["test/a@1", "test/b@1", "test/c@1", "test/d@1"]
+    spec = spec_file(tmp_path, data)
+    library = library_with(tmp_path, {f"test/{x}": "Text." for x in "abcd"}, status="granskad")
+    (f,) = [f for f in of(findings(spec, library), "clause-unapproved") if f.document == "agreement"]
+    assert f.message.startswith("4 klausulversioner") and f"drafter clauses approve --spec {spec} --av NAMN" in f.message
+
+
 def test_retired_clause(tmp_path):
     spec, found = using(tmp_path, "upphävd")
     (f,) = of(found, "clause-retired")

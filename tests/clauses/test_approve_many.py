@@ -189,11 +189,26 @@ def test_spec_whose_public_party_is_not_filled_in_says_so(project):
     assert files(project) == before
 
 
-def test_spec_alone_in_its_folder_is_not_said_to_use_nothing(project):
-    """review4: with the spec approved for the only one in agreements/, the summary said both "Specen som
-    fastställelsen gäller … får samma texter" and "Ingen spec i agreements använder …" of the same versions."""
-    result = run("clauses", "approve", "--spec", f"agreements/{EXAMPLE.name}", "--av", "Socialnämnden i Stockholms stad",
-                 "--datum", "2026-06-01", "--ja")
+def test_spec_approval_says_one_true_thing_about_the_spec_it_was_for(project):
+    """trial7 item 7: after approve --spec the output said the versions now count as fastställda for the
+    spec and also that no spec uses them."""
+    spec = f"agreements/{EXAMPLE.name}"
+    result = run("clauses", "approve", "--spec", spec, "--av", "Socialnämnden i Stockholms stad", "--datum", "2026-06-01",
+                 "--ja")
     assert result.exit_code == 0, result.output
-    assert f"Specen som fastställelsen gäller, agreements/{EXAMPLE.name}" in result.output
-    assert "Ingen spec i" not in result.output
+    assert "räknas nu som fastställda för den" in result.output
+    assert "Ingen spec i" not in result.output, result.output
+
+
+def test_spec_approval_lists_a_newer_granskad_version(project):
+    """trial7 item 14: the list named an old version without saying a newer granskad text exists."""
+    folder = project / "clauses" / "street-minds" / "tu-bakgrund"
+    v3 = (folder / "v2.md").read_text(encoding="utf-8").replace("version: 2", "version: 3", 1)
+    (folder / "v3.md").write_text(v3.replace("status: utkast", "status: granskad", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["clauses", "approve", "--spec", f"agreements/{EXAMPLE.name}", "--av",
+                                       "Socialnämnden i Stockholms stad"], input="nej\n")
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if "street-minds/tu-bakgrund@2" in line]
+    assert line.endswith("(utkast); v3 granskad finns"), line
+    (other,) = [line for line in result.output.splitlines() if "street-minds/tu-sammanfattning@2" in line]
+    assert "granskad finns" not in other

@@ -108,3 +108,24 @@ def test_the_form_refuses_a_date_that_cannot_be_a_decision(client, project):
     assert answer.status_code == 422 and f"Beslutsdatumet {ahead.isoformat()} ligger" in answer.text
     head = (project / "clauses" / "street-minds" / "tu-bakgrund" / "v2.md").read_text(encoding="utf-8")
     assert "status: utkast" in head  # nothing written
+
+
+def test_a_version_approved_only_for_another_kommun_is_offered_as_not_yet_approved(client, project):
+    """trial7 item 10: v3 of villkor/uppsagning, fastställd for Uppsala only, was skipped for a Stockholm
+    jurist, who was offered v2, the text v3 replaced. For Stockholm v3 is not approved yet: it is offered."""
+    import datetime as dt
+    import re
+
+    from drafter.clauses.approve import approve
+    from drafter.clauses.library import ClauseLibrary
+
+    approve(ClauseLibrary(project / "clauses"), "villkor/uppsagning@3", "Socialnämnden i Uppsala kommun",
+            dt.date(2026, 11, 25))
+    page = client.get("/clauses/villkor/uppsagning").text  # the house style's Stockholms stad
+    form = page[page.index('<select id="ap-version"'):]
+    assert re.findall(r'<option value="(\d+)" selected>', form[:form.index("</select>")]) == ["3"]
+    from drafter.web.clause_pages import preselected
+    from drafter.web.service.project import Project
+
+    assert preselected(Project(project), "villkor/uppsagning", "Uppsala kommun", "socialnämnden") == 2  # for Uppsala v2 waits
+    assert preselected(Project(project), "villkor/uppsagning", "Stockholms stad", "socialnämnden") == 3
