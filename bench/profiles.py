@@ -81,7 +81,8 @@ def build_profile(specs: list[Path], workdir: Path, root: Path) -> tuple[float, 
     from drafter.batch import BatchSettings, build_one
     from drafter.clauses.library import ClauseLibrary
 
-    settings = BatchSettings(out_dir=workdir / "profile", force=True)
+    # Typst in the worker's own thread, as a batch worker with --jobs 2 or more runs it: cProfile sees one thread
+    settings = BatchSettings(out_dir=workdir / "profile", force=True, pdf_thread=False)
     library = ClauseLibrary(root / "clauses")
     half = len(specs) // 2
     for spec in specs[:2]:  # warm: imports, Typst fonts, compiled clause texts
