@@ -86,7 +86,6 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.spec.load import LoadedSpec, load_spec
 
     from drafter.lockfile import keep_letterheads, lock_findings, lock_path, pinned_library, read_lock
-    from drafter.checks.unpinned import unlocked_tillagg
     from drafter.startup import modules_loaded
 
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
@@ -116,6 +115,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.checks.acknowledge import acknowledge
     from drafter.checks.finding import name_parties
     from drafter.checks.language import spec_names
+    from drafter.checks.unpinned import unlocked_tillagg
     from drafter.language.review import spell_ahead
 
     all_checks()
