@@ -104,7 +104,7 @@ def test_the_stadsdelsnamnd_proposal_built_from_the_standard_outline_says_it(tmp
     paragraphs = [p.text.replace(NBSP, " ") for p in doc.paragraphs]
     heading = paragraphs.index("Ekonomiska konsekvenser")
     assert paragraphs[heading + 1].startswith(
-        "Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027–28 februari 2029. "
+        "Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027 – 28 februari 2029. "
         "Förvaltningen bedömer att bidraget för det första året ryms inom stadsdelsnämndens budget. Budgeten "
         "beslutas för ett kalenderår i taget")  # the förvaltning's words (texts: ekonomi-budget), then the law's
 
@@ -153,7 +153,7 @@ def test_v3_takes_whether_the_grant_fits_the_budget_from_the_forvaltning_never_c
     data = _data(dt.date(2027, 3, 1), dt.date(2029, 2, 28), 12, [500_000, 120_000])
     data["texts"]["ekonomi-budget"] = "Förvaltningen bedömer att bidraget för 2027 ryms inom ramen för 2027.\n"
     text = _text_v3(Spec.model_validate(data))
-    assert text.startswith("Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027–28 februari "
+    assert text.startswith("Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027 – 28 februari "
                            "2029. Förvaltningen bedömer att bidraget för 2027 ryms inom ramen för 2027. Budgeten "
                            "beslutas för ett kalenderår i taget, så bidraget för 2028–2029 förutsätter att medel "
                            "finns i budgeten för respektive år."), text
@@ -162,7 +162,7 @@ def test_v3_takes_whether_the_grant_fits_the_budget_from_the_forvaltning_never_c
     one = _data(dt.date(2027, 7, 1), dt.date(2027, 12, 31), 6, [200_000])
     one["texts"]["ekonomi-budget"] = "Bidraget ryms enligt förvaltningens bedömning."
     one["period"].pop("renewal")
-    assert _text_v3(Spec.model_validate(one)) == ("Bidraget är 200 000 kr för hela perioden 1 juli 2027–31 december "
+    assert _text_v3(Spec.model_validate(one)) == ("Bidraget är 200 000 kr för hela perioden 1 juli 2027 – 31 december "
                                                   "2027. Bidraget ryms enligt förvaltningens bedömning.")
 
 
