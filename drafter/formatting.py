@@ -29,5 +29,5 @@ def enhet(unit: str) -> str:
 FILTERS = {
     "kronor": kronor, "tkr": tkr, "tal": tal, "datum": datum, "dag_och_manad": dag_och_manad,
     "genitiv": genitiv, "versal": versal, "gemen": gemen, "rakneord": rakneord, "enhet": enhet, "bestamd": bestamd,
-    "lista": lista,
+    "lista": lista, "datumspann": span,
 }

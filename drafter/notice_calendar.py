@@ -221,7 +221,7 @@ def unfilled_period(loaded) -> list[str]:
 def calendar_lines(calendar: NoticeCalendar | None, name: str, unfilled: list[str] | None = None) -> list[str]:
     """The calendar as a small Swedish table: each renewal, its notice deadline with the weekday, the
     notice it gives; a deadline on a non-working day or with short notice is marked."""
-    from drafter.formatting import dag_och_manad, datum, enhet
+    from drafter.formatting import dag_och_manad, datum, enhet, span
 
     if unfilled:
         return [f"Uppsägningskalender för {name}: perioden är inte ifylld ({', '.join(unfilled)}); fyll i "
@@ -231,7 +231,7 @@ def calendar_lines(calendar: NoticeCalendar | None, name: str, unfilled: list[st
                 "så det finns ingen uppsägningsdag att räkna ut."]
     minimum = calendar.min_notice_months
     lines = [f"Uppsägningskalender för {name}",
-             f"  Första perioden {datum(calendar.start)}–{datum(calendar.end)}; förlängs {enhet(calendar.unit)} "
+             f"  Första perioden {span(calendar.start, calendar.end)}; förlängs {enhet(calendar.unit)} "
              f"i taget, längst till {datum(calendar.max_end)}.",
              f"  Uppsägning senast {dag_och_manad(calendar.notice_deadline)} respektive år; kortaste "
              f"uppsägningstid utan varning: {minimum} {'månad' if minimum == 1 else 'månader'}."]
@@ -245,7 +245,7 @@ def calendar_lines(calendar: NoticeCalendar | None, name: str, unfilled: list[st
             marks.append("kort uppsägningstid")
         if step.deadline and step.deadline < calendar.start:
             marks.append("före periodens början")
-        rows.append((datum(step.after), f"{datum(step.start)}–{datum(step.end)}", deadline, notice_text(step),
+        rows.append((datum(step.after), span(step.start, step.end), deadline, notice_text(step),
                      "; ".join(marks)))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:

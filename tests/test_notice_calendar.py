@@ -66,8 +66,8 @@ def test_kalender_prints_each_renewal_with_its_deadline_and_weekday():
     assert "förlängs ett kalenderår i taget, längst till 31 december 2028" in lines[1]
     assert "Uppsägning senast 30 september respektive år" in lines[2]
     first, second = (line for line in lines if line.startswith("  31 december 202"))
-    assert "1 januari 2027–31 december 2027" in first and "onsdag 30 september 2026" in first and "3 månader" in first
-    assert "1 januari 2028–31 december 2028" in second and "torsdag 30 september 2027" in second
+    assert "1 januari 2027\u00a0– 31 december 2027" in first and "onsdag 30 september 2026" in first and "3 månader" in first
+    assert "1 januari 2028\u00a0– 31 december 2028" in second and "torsdag 30 september 2027" in second
     assert "  Överenskommelsen upphör senast 31 december 2028." in lines
     assert lines[-1].startswith("1 spec kontrollerad: 0 fel")  # the findings follow as without --kalender
 
@@ -206,7 +206,7 @@ def test_kalender_after_an_amendment_that_extends_the_agreement(tmp_path):
     after = lines.index(f"Uppsägningskalender för {spec} efter tillägg nr 1 (gäller från 1 januari 2027)")
     assert "längst till 31 december 2029" in lines[after + 1]
     third = next(line for line in lines[after:] if line.startswith("  31 december 2028"))
-    assert "1 januari 2029–31 december 2029" in third and "lördag 30 september 2028" in third
+    assert "1 januari 2029\u00a0– 31 december 2029" in third and "lördag 30 september 2028" in third
     assert third.endswith("(ledig dag: en lördag)")
     data = json.loads(kalender(spec, "--format", "json").output)
     assert [(c.get("amendment"), c["max_end"]) for c in data["calendars"]] == [(None, "2028-12-31"),

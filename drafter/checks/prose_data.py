@@ -19,7 +19,7 @@ from drafter.checks.context import CheckContext, Piece
 from drafter.clauses.library import ClauseNotFound
 from drafter.checks.finding import Finding
 from drafter.checks.swedish import SPACE, whole_months
-from drafter.formatting import MONTHS, dag_och_manad, datum, enhet
+from drafter.formatting import MONTHS, dag_och_manad, datum, enhet, span
 from drafter.notice_calendar import notice_calendar
 
 _S = f"{SPACE}+"
@@ -199,7 +199,7 @@ def check_length(ctx: CheckContext):
             continue
         yield _finding(ctx, said,
                        f"Texten säger att överenskommelsen gäller {m.group('n')} {m.group('u')}, men perioden "
-                       f"{datum(period.start)}–{datum(period.end)} ({ctx.where('period', 'start')}) är {first} "
+                       f"{span(period.start, period.end)} ({ctx.where('period', 'start')}) är {first} "
                        f"{'månad' if first == 1 else 'månader'}"
                        + (f" och som längst, till {datum(period.renewal.max_end)}, {longest} månader"
                           if period.renewal and longest else "") + ".")

@@ -48,8 +48,10 @@ def dag_och_manad(value: str | dt.date) -> str:
 
 
 def span(start: dt.date, end: dt.date) -> str:
-    """A period: "1 juli 2026–31 december 2026"."""
-    return f"{datum(start)}–{datum(end)}"
+    """A period: "1 juli 2026 – 31 december 2026". Between items of several words the en dash is spaced
+    (Språkrådet, Svenska skrivregler), with a no-break space before it so a line never starts with the dash;
+    a span of bare years ("2027–2028") stays unspaced. Every date pair drafter writes goes through here."""
+    return f"{datum(start)}{NBSP}– {datum(end)}"
 
 
 _NUMBER_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]

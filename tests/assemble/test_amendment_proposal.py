@@ -175,7 +175,9 @@ def test_the_tjansteutlatande_has_its_sections_and_the_tillagg_as_bilaga_1(stads
     assert ("Skärholmens stadsdelsnämnd beslutade den 19 februari 2026, § 8, att ingå överenskommelsen" in text
             and "med ett bidrag om 460 000 kr per år." in text)
     assert "En ny punkt, 5.1 a Extra bidrag för 2027, förs in." in text
-    assert "Ärendet har beretts inom avdelningen för äldreomsorg i dialog med Föreningen Träffpunkt Vårberg." in text
+    # no field says the föreningen took part in preparing the matter: the sentence states only what the spec says
+    assert "Ärendet har beretts inom avdelningen för äldreomsorg." in text
+    assert "i dialog med" not in text
     assert text.split("Bilagor")[-1].strip() == ("Förslag till tillägg nr 1 till överenskommelse om idéburet offentligt "
                                                  "partnerskap (IOP) mellan Stockholms stad och Föreningen Träffpunkt "
                                                  "Vårberg")
@@ -404,3 +406,17 @@ def test_without_the_forvaltnings_budget_assessment_the_tillagg_says_nothing_fit
     found = [f for f in check_spec(loaded, ClauseLibrary(CLAUSES))
              if f.code == "placeholder" and f.document == "addendum-proposal"]
     assert [f.severity for f in found if "ekonomi-budget" in f.message] == ["error"]
+
+
+def test_the_beredning_names_who_took_part_only_when_the_spec_says_so(tmp_path):
+    """trial8: "i dialog med <förening>" was drafter's claim. The official states it, as beredning@1
+    reads it: figures: beredning_i_samarbete_med."""
+    data = stadsdel()
+    data.setdefault("figures", {})["beredning_i_samarbete_med"] = "Föreningen Träffpunkt Vårberg"
+    manifest = build(write(tmp_path, data), BuildOptions(out_dir=tmp_path / "out", formats=("docx",),
+                                                         library=ClauseLibrary(CLAUSES)))
+    docs = json.loads(manifest.read_text(encoding="utf-8"))["documents"]
+    name = next(d["files"]["docx"] for d in docs if d["kind"] == "addendum-proposal")
+    text = docx_text((manifest.parent / name).read_bytes())
+    assert ("Ärendet har beretts inom avdelningen för äldreomsorg i samarbete med Föreningen Träffpunkt "
+            "Vårberg.") in text

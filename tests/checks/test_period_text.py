@@ -19,7 +19,7 @@ def test_a_clause_that_states_another_period(tmp_path):
     spec, found = with_clause(tmp_path, "Överenskommelsen gäller från den 1 juli 2026 till och med den 30 juni 2027.")
     (f,) = of(found, "period-mismatch")
     assert f.severity == "error" and f.document == "agreement"
-    assert "perioden 1 juli 2026–30 juni 2027" in f.message and "1 juli 2026–31 december 2026" in f.message
+    assert "perioden 1 juli 2026\u00a0– 30 juni 2027" in f.message and "1 juli 2026\u00a0– 31 december 2026" in f.message
     assert line_of(spec, "start: 2026-07-01") in f.message
     assert f.where == "test/period@1"
 
@@ -27,7 +27,7 @@ def test_a_clause_that_states_another_period(tmp_path):
 def test_a_stale_period_in_a_sentence_about_the_term(tmp_path):
     _, found = with_clause(tmp_path, "Avtalsperioden är 1 juli–31 december 2025.")
     (f,) = of(found, "period-mismatch")
-    assert "1 juli 2025–31 december 2025" in f.message
+    assert "1 juli 2025\u00a0– 31 december 2025" in f.message
 
 
 def test_another_longest_date(tmp_path):
@@ -74,7 +74,7 @@ def test_another_iop_and_a_statsbidrag_undeclared_are_a_warning_with_the_sentenc
     assert iop.severity == bidrag.severity == "warning"
     assert "1 juni 2021–31 maj 2027" in iop.message and f'"{OTHER_IOP}"' in iop.message
     assert "other_periods" in iop.message
-    assert "1 januari 2026–31 december 2026" in bidrag.message
+    assert "1 januari 2026\u00a0– 31 december 2026" in bidrag.message
 
 
 def test_the_renewals_a_text_states_are_not_mismatches(tmp_path):
@@ -97,7 +97,7 @@ def test_a_period_the_spec_declares_must_be_written_as_declared(tmp_path):
     spec = spec_file(tmp_path, data)
     clauses = library_with(tmp_path, {"test/period": "Statsbidraget avser perioden 1 februari–31 december 2026."})
     (f,) = of(findings(spec, clauses), "period-mismatch")
-    assert f.severity == "warning" and "1 februari 2026–31 december 2026" in f.message
+    assert f.severity == "warning" and "1 februari 2026\u00a0– 31 december 2026" in f.message
 
 
 def test_the_second_half_year_is_not_someone_elses_period(tmp_path):

@@ -106,7 +106,7 @@ def test_renewal_in_words_without_renewal_in_the_spec(tmp_path):
 def test_lasts_one_year_for_a_six_month_period(tmp_path):
     spec, (f,) = with_text(tmp_path, "Överenskommelsen gäller i ett år från undertecknandet.")
     assert f.severity == "warning"
-    assert "gäller ett år, men perioden 1 juli 2026–31 december 2026" in f.message.replace("\u00a0", " ")
+    assert "gäller ett år, men perioden 1 juli 2026 – 31 december 2026" in f.message.replace("\u00a0", " ")
     assert "är 6 månader" in f.message
 
 

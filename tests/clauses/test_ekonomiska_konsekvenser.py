@@ -104,7 +104,7 @@ def test_the_stadsdelsnamnd_proposal_built_from_the_standard_outline_says_it(tmp
     paragraphs = [p.text.replace(NBSP, " ") for p in doc.paragraphs]
     heading = paragraphs.index("Ekonomiska konsekvenser")
     assert paragraphs[heading + 1].startswith(
-        "Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027–28 februari 2029. "
+        "Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027 – 28 februari 2029. "
         "Förvaltningen bedömer att bidraget för det första året ryms inom stadsdelsnämndens budget. Budgeten "
         "beslutas för ett kalenderår i taget")  # the förvaltning's words (texts: ekonomi-budget), then the law's
 
@@ -153,7 +153,7 @@ def test_v3_takes_whether_the_grant_fits_the_budget_from_the_forvaltning_never_c
     data = _data(dt.date(2027, 3, 1), dt.date(2029, 2, 28), 12, [500_000, 120_000])
     data["texts"]["ekonomi-budget"] = "Förvaltningen bedömer att bidraget för 2027 ryms inom ramen för 2027.\n"
     text = _text_v3(Spec.model_validate(data))
-    assert text.startswith("Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027–28 februari "
+    assert text.startswith("Bidraget är 620 000 kr per år, 1 240 000 kr för hela perioden 1 mars 2027 – 28 februari "
                            "2029. Förvaltningen bedömer att bidraget för 2027 ryms inom ramen för 2027. Budgeten "
                            "beslutas för ett kalenderår i taget, så bidraget för 2028–2029 förutsätter att medel "
                            "finns i budgeten för respektive år."), text
@@ -162,7 +162,7 @@ def test_v3_takes_whether_the_grant_fits_the_budget_from_the_forvaltning_never_c
     one = _data(dt.date(2027, 7, 1), dt.date(2027, 12, 31), 6, [200_000])
     one["texts"]["ekonomi-budget"] = "Bidraget ryms enligt förvaltningens bedömning."
     one["period"].pop("renewal")
-    assert _text_v3(Spec.model_validate(one)) == ("Bidraget är 200 000 kr för hela perioden 1 juli 2027–31 december "
+    assert _text_v3(Spec.model_validate(one)) == ("Bidraget är 200 000 kr för hela perioden 1 juli 2027 – 31 december "
                                                   "2027. Bidraget ryms enligt förvaltningens bedömning.")
 
 
@@ -186,3 +186,30 @@ def test_a_new_spec_asks_for_the_assessment(tmp_path):
 
     text = new_spec_text("lyktan-2027", ROOT / "clauses")
     assert "ekonomi-budget: '[Ryms bidraget i nämndens budget? Förvaltningens bedömning]'" in text
+
+
+def test_the_decision_says_the_renewal_is_conditional_as_the_agreement_does(tmp_path):
+    """trial8: point 1 said "Överenskommelsen förlängs med ett år i taget, som längst …" as if the renewal
+    were certain; the agreement and Giltighetstid renew it only "om den inte sägs upp". Built from a spec
+    that is not an example, with the standard outline's pinned version."""
+    spec = tmp_path / "spanga-tensta.yaml"
+    spec.write_text(yaml.safe_dump(_data(dt.date(2027, 3, 1), dt.date(2029, 2, 28), 12, [500_000, 120_000]),
+                                   allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(spec, BuildOptions(out_dir=tmp_path / "out", formats=("docx",), library=ClauseLibrary(ROOT / "clauses")))
+    doc = DocxDocument(str(tmp_path / "out" / "spanga-tensta" / "spanga-tensta-tjansteutlatande.docx"))
+    text = "\n".join(p.text.replace(NBSP, " ") for p in doc.paragraphs)
+    point_1 = next(line for line in text.splitlines() if "godkänner överenskommelsen" in line)
+    assert ("Överenskommelsen förlängs med ett år i taget om den inte sägs upp, som längst till och med den "
+            "28 februari 2031.") in point_1
+    # the facknämnd's version says the same; a first period without renewal reads as v5 did
+    library = ClauseLibrary(ROOT / "clauses")
+    context = clause_context(_spec(dt.date(2027, 3, 1), dt.date(2029, 2, 28), 12, [620_000]), "proposal")
+    assert "i taget om den inte sägs upp, som längst" in render_clause(
+        library.get("tjansteutlatande/forslag-till-beslut@6"), context)
+    data = _data(dt.date(2027, 1, 1), dt.date(2027, 12, 31), 12, [620_000])
+    del data["period"]["renewal"]
+    context = clause_context(Spec.model_validate(data), "proposal")
+    for name, old in [("tjansteutlatande/forslag-till-beslut", 5),
+                      ("tjansteutlatande/forslag-till-beslut-stadsdelsnamnd", 3)]:
+        assert render_clause(library.get(f"{name}@{old + 1}"), context) == \
+            render_clause(library.get(f"{name}@{old}"), context)

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from drafter.swedish.format import datum, kronor, span, tal, tkr
-from drafter.swedish.parse import AMOUNT, amount_value, date_from, date_pattern, parse_amount, parse_date
+from drafter.swedish.parse import AMOUNT, SPACE, amount_value, date_from, date_pattern, parse_amount, parse_date
 
 DATE = re.compile(date_pattern("x"))
 
@@ -28,7 +28,9 @@ def test_every_day_of_a_leap_year_and_the_next_round_trips():
 
 
 def test_a_period_and_what_is_not_a_date():
-    m = re.search(f"{date_pattern('a')}–{date_pattern('b')}", span(dt.date(2026, 7, 1), dt.date(2026, 12, 31)))
+    text = span(dt.date(2026, 7, 1), dt.date(2026, 12, 31))
+    assert text == "1 juli 2026\u00a0– 31 december 2026"  # a spaced en dash between dates (Språkrådet)
+    m = re.search(f"{date_pattern('a')}{SPACE}*–{SPACE}*{date_pattern('b')}", text)
     assert (date_from(m, "a"), date_from(m, "b")) == (dt.date(2026, 7, 1), dt.date(2026, 12, 31))
     assert parse_date("31", "juni", "2026") is None and parse_date("1", "juli", "2026") == dt.date(2026, 7, 1)
     assert date_from(DATE.search("1 juli"), "x") is None and date_from(DATE.search("1 juli"), "x", 2027).year == 2027
