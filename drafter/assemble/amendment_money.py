@@ -1,8 +1,10 @@
 """What a tillägg adds to the grant, computed once from its `set:` data, for its tjänsteutlåtande.
 
 A tillägg changes money in two ways: new budget rows (`set: budget.rows`, the grant per budget period)
-and an amount of its own (`set: other_amounts.NAME`, kind `annat`: an extra grant, per year or once).
-Egen insats, annan finansiering and delperiod are not the nämnd's grant and are not counted. The sums
+and an amount of its own (`set: other_amounts.NAME`: an extra grant, per year or once). Only what the spec
+says is the nämnd's money counts (`is_grant`): `kind: annat` written out, under a name and item that do not
+speak of an egen insats or other funding. An amount without `kind` (README's `egen_insats: 150000`) is never
+a grant: no sentence of drafter's may grant money nobody decided. The sums
 here are what the förslag till beslut and the ekonomiska konsekvenser state: per year from the day the
 tillägg applies, once, in total up to the end of the agreement's period, and the grant for the whole
 period before and after. A sum that is no whole number of kronor or months is None: the text then
@@ -12,12 +14,15 @@ says less rather than a rounded figure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from drafter.spec.declared import OtherAmount
 from drafter.spec.model import Spec
 
-GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant
+GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant, when written out (is_grant)
+_NOT_GRANT = re.compile(r"\begen\b|\begna\b|insats|medfinansier|annan finansiering|extern", re.IGNORECASE)
 PER_YEAR = {"år": 1, "halvår": 2, "kvartal": 4, "månad": 12}
 
 
@@ -83,6 +88,17 @@ class AddedMoney:
                                                 "andring": c.change} for c in self.changes]}
 
 
+def is_grant(name: str, amount: OtherAmount) -> bool:
+    """The nämnd's own money: `kind: annat` written in the spec (the default is no decision), under a name
+    and item that say nothing of an egen insats or other funding."""
+    return (amount.kind in GRANT_KINDS and "kind" in amount.model_fields_set
+            and not _NOT_GRANT.search(f"{name} {amount.item or ''}".replace("_", " ")))
+
+
+def _grants(spec: Spec) -> list[OtherAmount]:
+    return [a for n, a in spec.other_amounts.items() if is_grant(n, a)]
+
+
 def _budget_per_year(spec: Spec) -> Fraction:
     return Fraction(spec.budget.sum * 12, spec.budget.months)
 
@@ -105,12 +121,17 @@ def amount_changes(before: Spec, after: Spec) -> list[AmountChange]:
                                 _whole(_budget_per_year(after)) or 0, "år"))
     for name, now in after.other_amounts.items():
         was = before.other_amounts.get(name)
-        if now.kind not in GRANT_KINDS or (was is not None and was.amount == now.amount and was.per == now.per):
+        grant_was = was is not None and is_grant(name, was)
+        if not is_grant(name, now):
+            if grant_was and was is not None:  # no longer the nämnd's money
+                out.append(AmountChange(was.item or name, was.amount, 0, was.per))
             continue
-        out.append(AmountChange(now.item or name, was.amount if was and was.kind in GRANT_KINDS else 0,
+        if grant_was and was is not None and was.amount == now.amount and was.per == now.per:
+            continue
+        out.append(AmountChange(now.item or name, was.amount if was is not None and grant_was else 0,
                                 now.amount, now.per))
     for name, was in before.other_amounts.items():
-        if name not in after.other_amounts and was.kind in GRANT_KINDS:
+        if name not in after.other_amounts and is_grant(name, was):
             out.append(AmountChange(was.item or name, was.amount, 0, was.per))
     return out
 
@@ -121,9 +142,7 @@ def added_money(before: Spec, after: Spec, effective: dt.date, before_total: int
     per_year = _budget_per_year(after) - _budget_per_year(before)
     once = 0
     for sign, spec in ((-1, before), (1, after)):  # what the earlier amounts gave out, what the new ones give
-        for amount in spec.other_amounts.values():
-            if amount.kind not in GRANT_KINDS:
-                continue
+        for amount in _grants(spec):
             if amount.per is None:
                 once += sign * amount.amount
             else:
@@ -162,8 +181,8 @@ def _added_total(before: Spec, after: Spec, effective: dt.date, once: int) -> in
 
 def _grant_per_year(spec: Spec) -> Fraction:
     """The nämnd's grant per year: the budget, and the other amounts of kind annat given per year."""
-    return _budget_per_year(spec) + sum((Fraction(a.amount * PER_YEAR[a.per]) for a in spec.other_amounts.values()
-                                         if a.kind in GRANT_KINDS and a.per is not None), Fraction(0))
+    return _budget_per_year(spec) + sum((Fraction(a.amount * PER_YEAR[a.per]) for a in _grants(spec)
+                                         if a.per is not None), Fraction(0))
 
 
 def _renewals(after: Spec, effective: dt.date, per_year: Fraction) -> tuple[dt.date | None, int | None]:
