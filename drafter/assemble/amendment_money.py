@@ -14,6 +14,7 @@ says less rather than a rounded figure.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -41,6 +42,35 @@ class AmountChange:
 
 
 @dataclass(frozen=True)
+class BudgetYear:
+    """The grant in one budget year (a calendar year, KL 11 kap. 8 §) between two days, in whole kronor:
+    the grant per year × the months it runs / 12, rounded to the nearest krona (a part month by its days)."""
+
+    year: int
+    first: dt.date
+    last: dt.date
+    amount: int
+
+    @property
+    def whole(self) -> bool:
+        return (self.first.month, self.first.day, self.last.month, self.last.day) == (1, 1, 12, 31)
+
+    def said(self) -> str:
+        """"700 000 kr för 2028", "116 667 kr för januari–februari 2030", "… för 15 mars–31 december 2028"."""
+        from drafter.swedish.format import MONTHS, kronor
+
+        if self.whole:
+            when = str(self.year)
+        elif self.first.day == 1 and (self.last + dt.timedelta(days=1)).day == 1:
+            months = MONTHS[self.first.month - 1] if self.first.month == self.last.month else \
+                f"{MONTHS[self.first.month - 1]}–{MONTHS[self.last.month - 1]}"
+            when = f"{months} {self.year}"
+        else:
+            when = f"{self.first.day} {MONTHS[self.first.month - 1]}–{self.last.day} {MONTHS[self.last.month - 1]} {self.year}"
+        return f"{kronor(self.amount)} för {when}"
+
+
+@dataclass(frozen=True)
 class AddedMoney:
     per_year: int | None  # the grant per year changes by this from `effective` (0: no ongoing change)
     once: int  # amounts granted once
@@ -54,6 +84,13 @@ class AddedMoney:
     renewal_total: int | None = None  # what the change per year adds over the extensions, up to renewal_end
     grant_per_year: int | None = None  # the grant per year after the tillägg (budget and yearly amounts)
     earlier_end: dt.date | None = None  # the period's end before the tillägg, when the tillägg moves it
+    # When the tillägg prolongs the period, or its total is no whole number of kronor: the grant per budget
+    # year from `effective` to the new end, and what the same years gave before (to the earlier end); the
+    # total is then their difference, so every figure the texts state adds up.
+    years: list[BudgetYear] = field(default_factory=list)
+    years_before: int | None = None
+    renewals: int | None = None  # how many extensions remain after the period's end (förlängning/-arna)
+    effective_year: int = 0
 
     @property
     def any(self) -> bool:
@@ -63,6 +100,7 @@ class AddedMoney:
         """The sums the texts state, as budget-amount reads them: (kronor, 12) per year, (kronor, None) a sum."""
         sums = [self.once, self.total, self.before_total, self.after_total, self.renewal_total or 0,
                 self.grant_per_year or 0, (self.grant_per_year or 0) - (self.per_year or 0),
+                self.years_before or 0, sum(y.amount for y in self.years), *(y.amount for y in self.years),
                 *(c.before for c in self.changes),
                 *(c.after for c in self.changes), *(abs(c.change) for c in self.changes)]
         found: list[tuple[int, int | None]] = [(abs(s), None) for s in sums if s]
@@ -78,7 +116,17 @@ class AddedMoney:
         return {"per_ar": self.per_year, "engang": self.once, "manader": self.months, "totalt": self.total,
                 "fore": self.before_total, "efter": self.after_total, "slut": self.period_end,
                 "andrat": self.any, "tidigare_slut": self.earlier_end,
-                "forlangning": ({"slut": self.renewal_end, "totalt": self.renewal_total,
+                "forlangs": self.earlier_end is not None and self.period_end > self.earlier_end,
+                "budgetar": [{"ar": y.year, "fran": y.first, "till": y.last, "belopp": y.amount, "helt": y.whole}
+                             for y in self.years],
+                "budgetar_text": _listed([y.said() for y in self.years]),
+                "budgetar_summa": sum(y.amount for y in self.years) if self.years else None,
+                "budgetar_fore": self.years_before,
+                # the later budget years the grant to the period's end depends on: one computation for the
+                # förslag and the ekonomiska konsekvenser (extensions are said apart)
+                "senare_ar": ({"fran": self.effective_year + 1, "till": self.period_end.year}
+                              if self.period_end.year > self.effective_year else None),
+                "forlangning": ({"slut": self.renewal_end, "totalt": self.renewal_total, "antal": self.renewals,
                                  "per_ar": self.grant_per_year,
                                  "per_ar_fore": (self.grant_per_year - self.per_year
                                                  if self.grant_per_year is not None and self.per_year is not None
@@ -97,6 +145,10 @@ def is_grant(name: str, amount: OtherAmount) -> bool:
 
 def _grants(spec: Spec) -> list[OtherAmount]:
     return [a for n, a in spec.other_amounts.items() if is_grant(n, a)]
+
+
+def _listed(items: list[str]) -> str | None:
+    return None if not items else items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def _budget_per_year(spec: Spec) -> Fraction:
@@ -149,12 +201,62 @@ def added_money(before: Spec, after: Spec, effective: dt.date, before_total: int
                 per_year += sign * amount.amount * PER_YEAR[amount.per]
     months = _months(effective, after)
     total = _added_total(before, after, effective, once)
-    after_total = before_total + total if before_total is not None and total is not None else None
     moved = before.period.end if before.period.end != after.period.end else None
+    years: list[BudgetYear] = []
+    years_before = None
+    if (moved is not None and after.period.end > moved) or total is None:
+        years = budget_years(_grant_per_year(after), max(effective, after.period.start), after.period.end)
+        years_before = sum(y.amount for y in budget_years(_grant_per_year(before), max(effective, before.period.start),
+                                                          before.period.end))
+        total = sum(y.amount for y in years) - years_before + once
+    after_total = before_total + total if before_total is not None and total is not None else None
     renewal_end, renewal_total = _renewals(after, effective, per_year)
     return AddedMoney(_whole(per_year), once, months, total, before_total, after_total, after.period.end,
                       amount_changes(before, after), renewal_end, renewal_total, _whole(_grant_per_year(after)),
-                      earlier_end=moved)
+                      earlier_end=moved, years=years, years_before=years_before,
+                      renewals=_renewal_count(after) if renewal_end else None, effective_year=effective.year)
+
+
+def budget_years(per_year: Fraction, start: dt.date, end: dt.date) -> list[BudgetYear]:
+    """The grant per year over start..end, split by calendar year, each rounded to whole kronor."""
+    out = []
+    for year in range(start.year, end.year + 1):
+        first, last = max(start, dt.date(year, 1, 1)), min(end, dt.date(year, 12, 31))
+        if first <= last:
+            exact = per_year * _month_count(first, last) / 12
+            out.append(BudgetYear(year, first, last, _round(exact)))
+    return out
+
+
+def _round(value: Fraction) -> int:
+    """To the nearest krona, half a krona up (away from zero), as an official rounds by hand."""
+    return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
+
+
+def _month_count(first: dt.date, last: dt.date) -> Fraction:
+    """The months first..last (both inclusive, within one year): whole months, a part month by its days."""
+    import calendar
+
+    count = Fraction(0)
+    day = first
+    while day <= last:
+        days_in = calendar.monthrange(day.year, day.month)[1]
+        month_end = min(last, dt.date(day.year, day.month, days_in))
+        count += Fraction((month_end - day).days + 1, days_in)
+        day = month_end + dt.timedelta(days=1)
+    return count
+
+
+def _renewal_count(after: Spec) -> int | None:
+    """How many extensions fit between the period's end and the latest end (one: "förlängningen")."""
+    renewal = after.period.renewal
+    if renewal is None or renewal.max_end <= after.period.end:
+        return None
+    start, end = after.period.end + dt.timedelta(days=1), renewal.max_end
+    months = sum((_month_count(max(start, dt.date(y, 1, 1)), min(end, dt.date(y, 12, 31)))
+                  for y in range(start.year, end.year + 1)), Fraction(0))
+    unit = {"kalenderår": 12, "år": 12, "halvår": 6, "månad": 1}[renewal.unit]
+    return max(1, math.ceil(months / unit))
 
 
 def _added_total(before: Spec, after: Spec, effective: dt.date, once: int) -> int | None:

@@ -34,7 +34,7 @@ def test_an_own_contribution_without_kind_is_not_added_to_the_grant(tmp_path):
     assert not [f for f in check_spec(load_spec(write(tmp_path, data)), ClauseLibrary(CLAUSES))
                 if f.code == "budget-amount"]
     text = proposal_text(tmp_path, data)
-    assert "bidraget blir 460 000 kr per år i stället för 400 000 kr" in text
+    assert "förlängningarna: 460 000 kr per år i stället för 400 000 kr, sammanlagt 120 000 kr mer." in text
     assert "610 000" not in text and "550 000" not in text  # 460 000 / 400 000 + the egen insats
 
 
