@@ -252,11 +252,15 @@ def _renewal_count(after: Spec) -> int | None:
     renewal = after.period.renewal
     if renewal is None or renewal.max_end <= after.period.end:
         return None
-    start, end = after.period.end + dt.timedelta(days=1), renewal.max_end
-    months = sum((_month_count(max(start, dt.date(y, 1, 1)), min(end, dt.date(y, 12, 31)))
-                  for y in range(start.year, end.year + 1)), Fraction(0))
+    months = _span_months(after.period.end + dt.timedelta(days=1), renewal.max_end)
     unit = {"kalenderår": 12, "år": 12, "halvår": 6, "månad": 1}[renewal.unit]
     return max(1, math.ceil(months / unit))
+
+
+def _span_months(start: dt.date, end: dt.date) -> Fraction:
+    """The months start..end over any years (whole months exactly, a part month by its days)."""
+    return sum((_month_count(max(start, dt.date(y, 1, 1)), min(end, dt.date(y, 12, 31)))
+                for y in range(start.year, end.year + 1)), Fraction(0))
 
 
 def _added_total(before: Spec, after: Spec, effective: dt.date, once: int) -> int | None:
@@ -289,15 +293,14 @@ def _grant_per_year(spec: Spec) -> Fraction:
 
 def _renewals(after: Spec, effective: dt.date, per_year: Fraction) -> tuple[dt.date | None, int | None]:
     """The latest end of the extensions, and what the change per year adds over them (the raised grant
-    applies in every extension: the budget is the agreement's, kept when it is extended)."""
-    from drafter.checks.swedish import whole_months
-
+    applies in every extension: the budget is the agreement's, kept when it is extended), rounded to whole
+    kronor like the budget years: never left out for want of a whole number."""
     renewal = after.period.renewal
     if renewal is None or renewal.max_end <= after.period.end:
         return None, None
     start = max(effective, after.period.end + dt.timedelta(days=1))
-    months = whole_months(start, renewal.max_end) if start <= renewal.max_end else 0
-    return renewal.max_end, _whole(per_year * months / 12) if months is not None else None
+    months = _span_months(start, renewal.max_end) if start <= renewal.max_end else Fraction(0)
+    return renewal.max_end, _round(per_year * months / 12)
 
 
 def signed_total(spec: Spec) -> int | None:

@@ -81,3 +81,15 @@ def test_the_ekonomiska_konsekvenser_have_no_double_space(files):
     paragraphs = [p.text for p in open_docx(io.BytesIO(files["addendum-proposal"]["docx"])).paragraphs]
     ekonomi = paragraphs[paragraphs.index("Ekonomiska konsekvenser") + 1]
     assert ekonomi.startswith("Bidraget enligt budgeten") and "  " not in ekonomi
+
+
+def test_extensions_month_by_month_are_counted_in_whole_kronor_and_said_in_plural(tmp_path):
+    """Two monthly extensions after the new end (to 30 april 2030): 80 000 × 2/12 is 13 333,33 kr, said as
+    13 333 kr rather than left out, and "förlängningarna" since two remain."""
+    data = raised_and_prolonged()
+    data["period"]["renewal"] = {"unit": "månad", "max_end": dt("2030-04-30"), "notice_deadline": "11-30"}
+    data["decision"]["latest_end"] = dt("2030-04-30")
+    text = docx_text(built(tmp_path, data)["addendum-proposal"]["docx"])
+    assert ("Om överenskommelsen därefter förlängs enligt sina villkor, längst till och med den 30 april 2030, "
+            "gäller det utökade bidraget också i förlängningarna: 480 000 kr per år i stället för 400 000 kr, "
+            "sammanlagt 13 333 kr mer. Bidraget för förlängningarna förutsätter") in text
