@@ -7,8 +7,9 @@ speak of an egen insats or other funding. An amount without `kind` (README's `eg
 a grant: no sentence of drafter's may grant money nobody decided. The sums
 here are what the förslag till beslut and the ekonomiska konsekvenser state: per year from the day the
 tillägg applies, once, in total up to the end of the agreement's period, and the grant for the whole
-period before and after. A sum that is no whole number of kronor or months is None: the text then
-says less rather than a rounded figure.
+period before and after. When the tillägg prolongs the period, or a sum is no whole number of kronor,
+the money is given per budget year (calendar year), each rounded to whole kronor, and the sums are the
+sums of those years: a total is never silently left out (trial8).
 """
 
 from __future__ import annotations
