@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from drafter.checks.context import CheckContext, Piece
+from drafter.clauses.library import ClauseNotFound
 from drafter.checks.finding import Finding
 from drafter.checks.swedish import months_about, span, whole_months
 from drafter.formatting import kronor, tal
@@ -156,6 +157,16 @@ def _amount_finding(ctx: CheckContext, basis: _Basis, piece: Piece, amount: Amou
     sentence = sentence_around(piece.text, amount.start, amount.end)
     place = ctx.place_of(piece, amount.written)
     budget_said = (amount.months is not None or _BUDGET_WORDS.search(sentence)) and not basis.others_money(sentence)
+    if _computed_by_drafter(ctx, piece):
+        hint = ("Beloppet står i en mening som drafter räknar fram själv ur specens budget och other_amounts, inte "
+                "i en text du skrivit: rätta inte klausulen. Kontrollera i stället budget: och other_amounts: i "
+                f"specen och i tilläggets set: ({ctx.where('budget')}). Bara belopp med kind: annat utskrivet räknas "
+                "som nämndens bidrag; en egen insats eller annan finansiering skrivs med kind: egen insats eller "
+                "kind: annan finansiering. Stämmer specen är det ett fel i drafter: rapportera det.")
+        return Finding("budget-amount", "error",
+                       f"Texten anger '{amount.written}' i meningen \"{_short(sentence)}\", som drafter räknat fram, "
+                       f"men budgeten och tilläggen i specen förklarar inte beloppet. {hint}",
+                       place, piece.document, hint=hint)
     if budget_said:
         hint = ("Skriv beloppet med {{ budget.total | kronor }} i stället för för hand, eller rätta budgeten; är det "
                 "ett annat belopp än ersättningen, ange det under other_amounts." if piece.clause else
@@ -174,6 +185,18 @@ def _amount_finding(ctx: CheckContext, basis: _Basis, piece: Piece, amount: Amou
                    f"beloppet: det är varken budgetens summa ({kronor(basis.sum)}), en budgetrad eller ett belopp "
                    f"under other_amounts. {hint}",
                    place, piece.document, hint=hint)
+
+
+def _computed_by_drafter(ctx: CheckContext, piece: Piece) -> bool:
+    """A sentence of a clause that states sums drafter computes itself (a tillägg's `tillagg.pengar`): the user
+    has nothing to write there, so the finding must never send them to the template."""
+    if not piece.clause:
+        return False
+    try:
+        body = ctx.library.get(piece.clause).body
+    except ClauseNotFound:  # a clause the library no longer has: say what it says for any clause
+        return False
+    return ".pengar" in body
 
 
 def _written(amount: Amount) -> str:

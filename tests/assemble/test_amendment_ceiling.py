@@ -48,17 +48,22 @@ def test_a_raise_above_the_ceiling_asks_for_a_new_ceiling_and_counts_the_extensi
         assert ("Kultur- och fritidsnämnden beslutar att taket för bidraget till partnerskapet, högst 420 000 kr "
                 "per år enligt kultur- och fritidsnämndens beslut om överenskommelsen den 10 december 2026, § 88, "
                 "höjs till högst 460 000 kr per år.") in text
-        # 60 000 kr a year more in 2029 and 2030, the extensions
-        assert ("Förlängs överenskommelsen gäller det utökade bidraget också i förlängningarna, längst till och med "
-                "den 31 december 2030: bidraget blir 460 000 kr per år i stället för 400 000 kr, sammanlagt "
-                "120 000 kr mer för förlängningarna.") in text
-        assert "Bidraget för 2028–2030 förutsätter att kultur- och fritidsnämnden har medel" in text
-        assert text.index("höjs till högst 460 000") < text.index("uppdrar åt förvaltningschefen att underteckna")
+        # 60 000 kr a year more in 2029 and 2030, the two extensions, said apart from the period's 2028 (trial8)
+        assert ("Om överenskommelsen därefter förlängs enligt sina villkor, längst till och med den 31 december "
+                "2030, gäller det utökade bidraget också i förlängningarna: 460 000 kr per år i stället för "
+                "400 000 kr, sammanlagt 120 000 kr mer. Bidraget för förlängningarna förutsätter på samma sätt "
+                "medel i kultur- och fritidsnämndens budget för respektive år.") in text
+        assert ("Bidraget för 2028 förutsätter att kultur- och fritidsnämnden har medel för partnerskapet i sin "
+                "budget för det året.") in text
+        # the ceiling is raised before the money over it is granted (trial8, item 6)
+        assert text.index("höjs till högst 460 000") < text.index("beviljar ett utökat bidrag")
+        assert text.index("beviljar ett utökat bidrag") < text.index("uppdrar åt förvaltningschefen att underteckna")
 
 
-def test_the_signing_point_is_numbered_after_the_ceiling_point(tmp_path):
+def test_the_ceiling_point_comes_before_the_money_and_the_signing_point_last(tmp_path):
     (pdf,) = proposal_texts(tmp_path, renewable(420000), formats=("pdf",))
-    assert "3. Kultur- och fritidsnämnden beslutar att taket" in pdf
+    assert "2. Kultur- och fritidsnämnden beslutar att taket" in pdf
+    assert "3. Kultur- och fritidsnämnden beviljar ett utökat bidrag" in pdf
     assert "4. Kultur- och fritidsnämnden uppdrar åt förvaltningschefen" in pdf
 
 
