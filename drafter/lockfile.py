@@ -18,7 +18,7 @@ import yaml
 
 from drafter.checks.finding import Finding
 from drafter.errors import DrafterError, Where
-from drafter.locknames import AGREEMENT, document_name  # noqa: F401 (document_name: imported from here too)
+from drafter.locknames import AGREEMENT, document_name
 from drafter.locknames import document_label as _label
 from drafter.locknames import shown_path as _shown
 

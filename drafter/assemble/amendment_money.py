@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from drafter.spec.declared import OtherAmount
+from drafter.spec.frame import per_year as budget_per_year  # the budget per twelve months, as the ceilings count it
 from drafter.spec.model import Spec
+from drafter.swedish.format import uppraknat
 
 GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant, when written out (is_grant)
 _NOT_GRANT = re.compile(r"\begen\b|\begna\b|insats|medfinansier|annan finansiering|extern", re.IGNORECASE)
@@ -149,11 +151,7 @@ def _grants(spec: Spec) -> list[OtherAmount]:
 
 
 def _listed(items: list[str]) -> str | None:
-    return None if not items else items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
-
-
-def _budget_per_year(spec: Spec) -> Fraction:
-    return Fraction(spec.budget.sum * 12, spec.budget.months)
+    return uppraknat(items) if items else None
 
 
 def _whole(value: Fraction | None) -> int | None:
@@ -169,9 +167,9 @@ def _months(effective: dt.date, spec: Spec) -> int | None:
 
 def amount_changes(before: Spec, after: Spec) -> list[AmountChange]:
     out = []
-    if _budget_per_year(before) != _budget_per_year(after):
-        out.append(AmountChange("Bidraget enligt budgeten", _whole(_budget_per_year(before)) or 0,
-                                _whole(_budget_per_year(after)) or 0, "år"))
+    if budget_per_year(before) != budget_per_year(after):
+        out.append(AmountChange("Bidraget enligt budgeten", _whole(budget_per_year(before)) or 0,
+                                _whole(budget_per_year(after)) or 0, "år"))
     for name, now in after.other_amounts.items():
         was = before.other_amounts.get(name)
         grant_was = was is not None and is_grant(name, was)
@@ -192,7 +190,7 @@ def amount_changes(before: Spec, after: Spec) -> list[AmountChange]:
 def added_money(before: Spec, after: Spec, effective: dt.date, before_total: int | None) -> AddedMoney:
     """What the tillägg changing `before` into `after` from `effective` adds; `before_total`: the grant for
     the period as it stood (the signed agreement's, plus what earlier tillägg added)."""
-    per_year = _budget_per_year(after) - _budget_per_year(before)
+    per_year = budget_per_year(after) - budget_per_year(before)
     once = 0
     for sign, spec in ((-1, before), (1, after)):  # what the earlier amounts gave out, what the new ones give
         for amount in _grants(spec):
@@ -288,7 +286,7 @@ def _added_total(before: Spec, after: Spec, effective: dt.date, once: int) -> in
 
 def _grant_per_year(spec: Spec) -> Fraction:
     """The nämnd's grant per year: the budget, and the other amounts of kind annat given per year."""
-    return _budget_per_year(spec) + sum((Fraction(a.amount * PER_YEAR[a.per]) for a in _grants(spec)
+    return budget_per_year(spec) + sum((Fraction(a.amount * PER_YEAR[a.per]) for a in _grants(spec)
                                          if a.per is not None), Fraction(0))
 
 

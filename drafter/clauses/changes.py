@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.checks.finding import Finding
+from drafter.swedish.format import uppraknat
 
 UNSIGNED = ("overenskommelse-konsoliderad",)  # document names (drafter/lockfile.py) nobody signs
 # A tillägg is written while the spec stays slutlig, and each is locked on its own when it is signed
@@ -43,10 +44,6 @@ def _versions(clauses: list[dict]) -> dict[str, list[int]]:
 
 def _shown(versions: list[int]) -> str:
     return ", ".join(f"v{v}" for v in versions)
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
 
 
 def _label(doc: "Document") -> str:
@@ -89,13 +86,13 @@ def _change(clause_id: str, before: list[int], now: list[int], users: dict[tuple
 
     def where(version: int, comma: str = ",") -> str:
         names = users.get((clause_id, version))
-        return f"{comma} i {_and(names)}" if names else ""
+        return f"{comma} i {uppraknat(names)}" if names else ""
 
     kept = [v for v in now if v in before]
     parts = [f"{'nu även' if kept else 'nu'} v{v}{where(v)}" for v in now if v not in before]
     parts += [f"v{v} används inte längre" for v in before if v not in now]
     parts += [f"v{v} kvar{where(v, comma='')}" for v in kept]
-    return f"förra bygget använde {_and([f'v{v}' for v in before])}; " + "; ".join(parts)
+    return f"förra bygget använde {uppraknat([f'v{v}' for v in before])}; " + "; ".join(parts)
 
 
 def document_versions(documents: list["Document"]) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.clauses.scope import Scope, party_scope, scope_of
-from drafter.swedish.format import datum
+from drafter.swedish.format import datum, uppraknat
 
 if TYPE_CHECKING:
     from drafter.clauses.library import ClauseVersion
@@ -59,7 +59,7 @@ def pin_for(clause_id: str, versions: list["ClauseVersion"], public: "Party", da
                                              f"(fastställd {_iso(dates[pin])})", True)
         said = [f"version {pin} gällde den {datum(day)}"] + [_why_not(u, dates.get(u), pin, here, date_of) for u in others]
         return Pin(f"{clause_id}@{pin}", "; ".join(said), True)
-    now = f"nu används version {_and(used)}" if used else ""
+    now = f"nu används version {uppraknat([str(v) for v in used])}" if used else ""
     later = [(v, d) for v, d in dates.items() if d is not None]
     if later:  # approved here only after the day: which text was signed, no decision date tells
         first, when = min(later, key=lambda vd: (vd[1], vd[0]))
@@ -70,11 +70,6 @@ def pin_for(clause_id: str, versions: list["ClauseVersion"], public: "Party", da
     return Pin(f"{clause_id}@N", f"den version som undertecknades: ingen version av {clause_id} är fastställd för "
                                  f"{here.describe()}" + (f" ({now})" if now else "") + ", så vilken version som "
                                  f"gällde den {datum(day)} kan drafter inte avgöra", False)
-
-
-def _and(versions: list[int]) -> str:
-    words = [str(v) for v in versions]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
 
 
 def _why_not(version: int, approved: dt.date | None, pin: int, here: Scope, date_of: str) -> str:

@@ -54,6 +54,11 @@ def span(start: dt.date, end: dt.date) -> str:
     return f"{datum(start)}{NBSP}– {datum(end)}"
 
 
+def uppraknat(items: list[str]) -> str:
+    """Items as a Swedish sentence lists them: "a", "a och b", "a, b och c" (no serial comma)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+
+
 _NUMBER_WORDS = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
 
 
