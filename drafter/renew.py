@@ -17,7 +17,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError, Where
 from drafter.renew_review import ClauseChoice, Renewal, Review, comments_dropped, review_renewal
-from drafter.standing import Standing, latest_representatives, standing
+from drafter.standing import RepealedText, Standing, latest_representatives, standing
 
 __all__ = ["renew", "PeriodError", "Renewal", "Review", "ClauseChoice", "Standing", "standing",
            "latest_representatives"]
@@ -89,7 +89,25 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
                              "skriv dess diarienummer under document: när det finns; det förra var",
                              f"diarienummer: {old_number}"))
     review += comments_dropped(path, dropped)
+    review += [_repealed_review(path, text) for text in now.repealed]
     return Renewal(path, review, _choices(used, library, now.spec.public))
+
+
+def _repealed_review(path: Path, repealed: RepealedText) -> Review:
+    """A text of the old spec that the renewal leaves out, since a tillägg took its point out of force
+    (said as a dropped diarienummer is: what the old spec had, for the official to write back if wanted)."""
+    whole = repealed.text.strip()
+    first = whole.splitlines()[0] if whole else ""
+    shown = first if len(first) <= 120 and first == whole else first[:117].rstrip() + " …"
+    line = _line_of(path, "texts:")
+    return Review(f"{path.as_posix()}:{line if line > 1 else _line_of(path, 'outline:')}",
+                  f"texts.{repealed.key} följer inte med: " + (
+                      f"tillägg nr {repealed.number} gav punkt {repealed.point} {repealed.heading} en ny lydelse, som "
+                      "den nya specen har i stället" if repealed.replaced else
+                      f"tillägg nr {repealed.number} upphävde punkt {repealed.point} {repealed.heading}, så texten "
+                      "gäller inte längre; ska punkten finnas i den nya överenskommelsen, skriv in texten under texts: "
+                      "igen och ta med punkten i outline:") + "; det stod",
+                  shown)
 
 
 def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
