@@ -133,7 +133,8 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
                            options.pdf_engine, spec_bytes=spec_bytes, cache=hashed)
     from drafter.redline_kept import REDLINE, earlier_redline, redline_inputs
 
-    made_from = redline_inputs(spec_path, library.root, [c["id"] for c in clauses], spec_bytes, hashed)
+    made_from = functools.cache(lambda: redline_inputs(spec_path, library.root, [c["id"] for c in clauses],
+                                                       spec_bytes, hashed))  # only where there is a redline
     if options.redline and "docx" in options.formats:
         entries += _consolidated_redline(documents, stem)
     written = {name for _, _, files in entries for name in files}
@@ -148,8 +149,8 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
         for kind, title, files in entries
     ]
     for document in listed:  # what it was made from: a later build without --redline keeps it
-        if document["kind"] == REDLINE and made_from:  # while that is unchanged (drafter/redline_kept.py)
-            document["inputs_sha256"] = made_from
+        if document["kind"] == REDLINE and made_from():  # while that is unchanged (drafter/redline_kept.py)
+            document["inputs_sha256"] = made_from()
     manifest = {
         "drafter": __version__,
         "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_bytes)},

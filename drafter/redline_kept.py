@@ -34,10 +34,12 @@ def redline_inputs(spec_path: Path, clause_root: Path, clause_ids: list[str], sp
     return inputs_sha256(spec_path, clause_root, clause_ids, ("redline",), "-", spec_bytes=spec_bytes, cache=cache)
 
 
-def earlier_redline(folder: Path, spec_path: Path, written: set[str], made_from: str | None, options: "Settings",
+def earlier_redline(folder: Path, spec_path: Path, written: set[str], made_from: Callable[[], str | None],
+                    options: "Settings",
                     report: Callable[["Finding"], None] | None) -> list[tuple[str, str, dict[str, bytes]]]:
     """The manifest entries of the redline the last build of `folder` listed and this one does not write:
-    kept as (kind, title, {name: bytes}) when current, else reported as removed (and left out)."""
+    kept as (kind, title, {name: bytes}) when current, else reported as removed (and left out).
+    `made_from` gives the redline_inputs of this build (computed only when there is a redline to judge)."""
     previous = read_manifest(folder)
     kept: list[tuple[str, str, dict[str, bytes]]] = []
     for entry in previous.get("documents", []) if isinstance(previous, dict) else []:
@@ -62,7 +64,8 @@ def earlier_redline(folder: Path, spec_path: Path, written: set[str], made_from:
     return kept
 
 
-def _why_not_current(entry: dict, data: bytes, recorded, made_from: str | None, options: "Settings") -> str | None:
+def _why_not_current(entry: dict, data: bytes, recorded, made_from: Callable[[], str | None],
+                     options: "Settings") -> str | None:
     """Why the redline can no longer stand beside this build's documents (None: it can)."""
     if options.redline and "docx" in options.formats:
         return "specen har inte längre några tillägg, så det finns ingen konsoliderad version att visa"
@@ -70,7 +73,7 @@ def _why_not_current(entry: dict, data: bytes, recorded, made_from: str | None, 
         return "bygget skriver ingen DOCX (--format pdf), och den konsoliderade versionen med spårade ändringar är en DOCX"
     if sha256(data) != recorded:
         return "filen har ändrats sedan drafter skrev den (drafters filer i utdatamappen skrivs om vid varje bygge)"
-    if made_from is None or entry.get("inputs_sha256") != made_from:
+    if made_from() is None or entry.get("inputs_sha256") != made_from():
         return ("specen, klausulerna, husstilen eller drafter har ändrats sedan den skrevs, så den visar inte längre "
                 "ändringarna i de dokument som nu byggdes")
     return None
