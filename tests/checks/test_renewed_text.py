@@ -4,20 +4,10 @@
 
 import datetime as dt
 
-from checks.support import findings, library_with, of, spec_file
+from checks.support import findings, library_with, of, partnership_clause, spec_file
 from helpers import example_data
 
 SIGNED_LINE = "Stockholm den 12 december 2023"
-
-
-def partnership_clause(root, clause_id: str, body: str) -> None:
-    """A clause of the example's own partnership (street-minds/…), as an import writes one: its facts are
-    the partnership's, typed by hand."""
-    folder = root / clause_id
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "v1.md").write_text(
-        "---\nheading: Test\nversion: 1\nstatus: fastställd\napproval: {by: Socialnämnden, date: 2026-05-01}\n"
-        f"rationale: Test.\npartnership: street-minds\n---\n{body}\n", encoding="utf-8")
 
 
 def with_clause(tmp_path, body: str, change=None, proposal: bool = False):
