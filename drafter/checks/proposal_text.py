@@ -14,7 +14,7 @@ import dataclasses
 import re
 from fractions import Fraction
 
-from drafter.assemble.amendment_money import is_grant
+from drafter.spec.declared import is_grant
 from drafter.checks.budget import sentence_around
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
