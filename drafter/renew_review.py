@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from drafter.checks.prose_data import UNTIL_FURTHER
 from drafter.checks.prose_signing import SIGNING_LINE
+from drafter.checks.proposal_text import _RENEWED, ENTER
 from drafter.formatting import datum, genitiv, kronor
 from drafter.renew_party import Drafted, Shared
 
@@ -309,6 +310,12 @@ def _old_wording(ref: str, version: "ClauseVersion", data: dict) -> list[Review]
                               "undertecknades; skriv en ny version där raden är {{ block(\"signaturer\") }} (ort, "
                               "datumrad och undertecknare ur specen) eller {{ document.place }} den "
                               "{{ document.date | datum }}", line.strip(), todo=True))
+        entered = ENTER.search(line)
+        if entered and not _RENEWED.search(line):
+            out.append(Review(where, f"klausulen {version.id} föreslår att nämnden ingår partnerskapet som om det "
+                              "vore nytt; skriv en ny version där nämnden föreslås godkänna en ny överenskommelse "
+                              "som fortsätter partnerskapet, och beskriv hur den förra perioden gått",
+                              " ".join(_EXPRESSION.sub("…", line).split()), todo=True))
         if UNTIL_FURTHER.search(line) and not (data.get("period") or {}).get("renewal"):
             out.append(Review(where, f"klausulen {version.id} säger att överenskommelsen löper tills vidare, men den "
                               "nya perioden slutar och har ingen förlängning; skriv en ny version utan \"tills "

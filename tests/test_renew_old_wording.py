@@ -30,7 +30,8 @@ def old_agreement(tmp_path, giltighet: str = TILLS_VIDARE, signed_on: str = "202
     clauses = tmp_path / "clauses"
     shutil.copytree(CLAUSES, clauses)
     for clause_id, body in (("street-minds/giltighet", giltighet),
-                            ("street-minds/underskrift", "Stockholm den 12 juni 2023")):
+                            ("street-minds/underskrift", "Stockholm den 12 juni 2023"),
+                            ("street-minds/beslut", "1. att ingå idéburet offentligt partnerskap med {{ partner.name }}.")):
         (clauses / clause_id).mkdir(parents=True)
         (clauses / clause_id / "v1.md").write_text(
             "---\nheading: Test\nversion: 1\nstatus: fastställd\napproval: {by: Socialnämnden, date: 2023-06-01}\n"
@@ -41,6 +42,7 @@ def old_agreement(tmp_path, giltighet: str = TILLS_VIDARE, signed_on: str = "202
     data["document"]["date"] = dt.date.fromisoformat(signed_on)
     data["parties"][0]["signatory"] = {"name": "Karin Bergqvist", "title": "ordförande, socialnämnden"}
     data["outline"] += ["street-minds/giltighet", "street-minds/underskrift"]
+    data["proposal"]["outline"].append("street-minds/beslut")
     agreements = tmp_path / "agreements"
     agreements.mkdir()
     spec = agreements / "old.yaml"
@@ -63,6 +65,8 @@ def test_a_tills_vidare_agreement_renews_from_a_later_start_without_a_notice_day
     # what the clauses still say of the old agreement: to do, not only to know
     assert "street-minds/underskrift@1" in todo and "\"Stockholm den 12 juni 2023\"" in todo
     assert "street-minds/giltighet@1" in todo and "löper tills vidare" in todo
+    # the tjänsteutlåtande that proposed the first agreement
+    assert "street-minds/beslut@1" in todo and "som om det vore nytt" in todo
     # the chair who signed in 2023 signs again after the 2026 election: to confirm
     assert "allmänna val den 13 september 2026" in todo.replace("\u00a0", " ")
     assert "kommunallagen 5 kap. 9 §" in todo and "socialnämndens ordförande" in todo

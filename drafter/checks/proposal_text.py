@@ -111,6 +111,15 @@ def _grants_per_year(ctx: CheckContext) -> list[tuple[str, Fraction]]:
     return found
 
 
+_FOR_MONTHS = re.compile(rf"{SPACE}*(?:för|avseende){_S}(?P<n>\d{{1,3}}){_S}månader\b", re.IGNORECASE)
+
+
+def _months_after(text: str, end: int) -> int | None:
+    """"1 000 000 kr för 12 månader": the months an amount is said to cover, right after it."""
+    m = _FOR_MONTHS.match(text, end)
+    return int(m.group("n")) if m and int(m.group("n")) else None
+
+
 def check_decided_cost(ctx: CheckContext):
     """The decision or its cost states the budget per year, leaving out the grant beyond the budget."""
     grants = _grants_per_year(ctx)
@@ -120,7 +129,8 @@ def check_decided_cost(ctx: CheckContext):
     total = budget + sum(g for _, g in grants)
     for piece in _proposal_pieces(ctx):
         for amount in find_amounts(piece.text):
-            if amount.months != 12 or abs(amount.value - budget) > 1:
+            months = amount.months or _months_after(piece.text, amount.end)
+            if not months or abs(amount.value * 12 / months - budget) > 1:
                 continue
             sentence = sentence_around(piece.text, amount.start, amount.end)
             if not _DECIDES.search(sentence):
@@ -128,8 +138,8 @@ def check_decided_cost(ctx: CheckContext):
             others = lista([f"{kronor(round(g))} per år (other_amounts.{name}, {ctx.where('other_amounts', name)})"
                             for name, g in grants])
             yield Finding("budget-amount", "warning",
-                          f"Tjänsteutlåtandet anger {amount.written} i meningen \"{sentence}\", budgetens belopp per "
-                          f"år, men överenskommelsen förbinder också kommunen till {others}, med kind: annat nämndens "
+                          f"Tjänsteutlåtandet anger {amount.written} i meningen \"{sentence}\", budgetens belopp, "
+                          f"men överenskommelsen förbinder också kommunen till {others}, med kind: annat nämndens "
                           f"egna medel: sammanlagt {kronor(round(total))} per år. Nämnden beslutar om hela "
                           "åtagandet: ange det sammanlagda beloppet, eller skriv ut också de andra beloppen med "
                           "{{ other_amounts.NAMN | kronor }}.",

@@ -87,11 +87,20 @@ def test_a_decision_stating_the_budget_leaves_out_the_grant_beyond_it(tmp_path):
     assert "35 000 kr per år (other_amounts.stadning" in message and "sammanlagt 1 035 000 kr per år" in message
 
 
+def test_the_budget_for_its_months_is_the_budget_too(tmp_path):
+    # street-minds/forslag-till-beslut@2 says "en ersättning om {{ budget.total | kronor }} för {{ budget.months }}
+    # månader": filled in from the data, it leaves out the grant beyond the budget all the same
+    found = of(proposal_with(tmp_path, "att teckna överenskommelsen med en ersättning om 1 000 000 kr för 12 månader.",
+                             with_cleaning()), "budget-amount")
+    assert {f.where for f in found} >= {"street-minds/test@1", "street-minds/forslag-till-beslut@2"}
+
+
 def test_only_the_nämnds_own_money_counts(tmp_path):
     # kind not written out (the default is no decision), or an egen insats: not the nämnd's money
     text = "2. att bevilja föreningen 1 000 000 kronor per år."
     assert of(proposal_with(tmp_path / "a", text, with_cleaning(kind_written=False)), "budget-amount") == []
     assert of(proposal_with(tmp_path / "b", text, with_cleaning(kind="egen insats")), "budget-amount") == []
     # a sentence that decides nothing (a figure of the budget's history) is not read as the decision
-    assert of(proposal_with(tmp_path / "c", "Verksamheten omsatte 1 000 000 kronor per år.", with_cleaning()),
-              "budget-amount") == []
+    found = of(proposal_with(tmp_path / "c", "Verksamheten omsatte 1 000 000 kronor per år.", with_cleaning()),
+               "budget-amount")
+    assert [f for f in found if f.where == "street-minds/test@1"] == []
