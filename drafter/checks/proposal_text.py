@@ -29,8 +29,10 @@ ENTER = re.compile(rf"\bingå(?:r|s)?{_S}(?:ett{_S}|en{_S})?(?:idéburet{_S}offe
                    rf"partnerskap|överenskommelse)", re.IGNORECASE)
 _RENEWED = re.compile(r"\bny(?:a|tt)?\b|förnya|fortsatt|fortsätt|på nytt|fortsättning", re.IGNORECASE)
 SIGNS = re.compile(rf"\b(?:uppdra|uppdrar|uppdras|ge|ger|ges){_S}(?:åt{_S})?(?P<who>(?:[\wåäöÅÄÖ-]+{_S}){{0,2}}?"
-                   rf"[\wåäöÅÄÖ-]+){_S}(?:i{_S}uppdrag{_S}|rätt{_S})?att{_S}(?:underteckna|teckna|skriva{_S}under)",
+                   rf"[\wåäöÅÄÖ-]+){_S}(?:i{_S}uppdrag{_S}|rätt{_S})?att{_S}(?:underteckna|teckna|skriva{_S}under)"
+                   rf"(?={_S}(?:[\wåäöÅÄÖ-]+{_S}){{0,3}}?(?:överenskommels|avtal|partnerskap|IOP\b))",
                    re.IGNORECASE)
+_NOT_SIGNER = re.compile(r"förening|organisation|parterna|partner", re.IGNORECASE)
 _DECIDES = re.compile(r"bevilja|anslå|kostnad|kostar|finansier|ersättning|bidrag|avsätt", re.IGNORECASE)
 
 
@@ -80,6 +82,9 @@ def check_signing_mandate(ctx: CheckContext):
     for piece in _proposal_pieces(ctx):
         for m in SIGNS.finditer(piece.text):
             who = m.group("who")
+            partner_words = {w.casefold() for p in ctx.spec.partners for w in p.name.split()}
+            if _NOT_SIGNER.search(who) or {w.casefold() for w in who.split()} & partner_words:
+                continue  # "ger föreningen rätt att teckna avtal": the partner's own signing, not the mandate
             if any(_same_person(who, title) for title in titles):
                 continue
             public = ctx.spec.public

@@ -57,6 +57,12 @@ def test_signing_delegated_to_the_signatory_is_no_finding(tmp_path):
     assert of(found, "prose-mismatch") == []
 
 
+def test_other_signing_is_no_mandate(tmp_path):
+    found = proposal_with(tmp_path, "Partnerskapet ger föreningen rätt att teckna avtal med underleverantörer. "
+                                    "Nämnden ger kansliet i uppdrag att teckna in lokalen i registret.")
+    assert of(found, "prose-mismatch") == []
+
+
 def test_in_a_slutlig_spec_the_wrong_signer_is_an_error(tmp_path):
     def final(data):
         data["document"]["status"] = "slutlig"
