@@ -232,8 +232,9 @@ def check_until_further_notice(ctx: CheckContext):
                       "{{ period.renewal.unit | enhet }} och {{ period.renewal.max_end | datum }}.")
         if not noticed:
             advice += (" Överenskommelsen anger inte heller någon uppsägning, så texten ger ingen dag då kommunens "
-                       "åtagande upphör; kommuners riktlinjer för IOP (t.ex. Uddevalla kommuns) räknar avtalstid "
-                       "och uppsägningstid till det varje överenskommelse ska ange.")
+                       "åtagande upphör. En överenskommelse om IOP ska ange avtalstid och uppsägningstid (vägledningen "
+                       "till SOU 2019:56; kommuners riktlinjer för IOP, t.ex. Uddevalla kommuns): klausulerna "
+                       "villkor/period och villkor/uppsagning skriver båda ur specen.")
         finding = _finding(ctx, said, f"Texten säger att överenskommelsen löper tills vidare, men {spec_says}. "
                            + advice)
         yield dataclasses.replace(finding, severity="error") if final else finding
