@@ -316,12 +316,15 @@ def _old_wording(ref: str, version: "ClauseVersion", data: dict) -> list[Review]
                               "vore nytt; skriv en ny version där nämnden föreslås godkänna en ny överenskommelse "
                               "som fortsätter partnerskapet, och beskriv hur den förra perioden gått",
                               " ".join(_EXPRESSION.sub("…", line).split()), todo=True))
-        if UNTIL_FURTHER.search(line) and not (data.get("period") or {}).get("renewal"):
-            out.append(Review(where, f"klausulen {version.id} säger att överenskommelsen löper tills vidare, men den "
-                              "nya perioden slutar och har ingen förlängning; skriv en ny version utan \"tills "
-                              "vidare\", eller ange period.renewal (unit, max_end, notice_deadline) och skriv "
-                              "förlängningen och uppsägningen ur specen", " ".join(_EXPRESSION.sub("…", line).split()),
-                              todo=True))
+        if UNTIL_FURTHER.search(line):
+            renewal = (data.get("period") or {}).get("renewal")
+            ends = (f"den nya perioden förlängs som längst till {datum(renewal['max_end'])}"
+                    if isinstance(renewal, dict) and isinstance(renewal.get("max_end"), dt.date)
+                    else "den nya perioden slutar och har ingen förlängning")
+            out.append(Review(where, f"klausulen {version.id} säger att överenskommelsen löper tills vidare, men "
+                              f"{ends}; skriv en ny version utan \"tills vidare\" (villkor/period och "
+                              "villkor/uppsagning skriver perioden, förlängningen och uppsägningen ur specen)",
+                              " ".join(_EXPRESSION.sub("…", line).split()), todo=True))
     return out
 
 
