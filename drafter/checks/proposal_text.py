@@ -73,6 +73,14 @@ def _same_person(who: str, title: str) -> bool:
     return False
 
 
+def _signer_words(title: str) -> str:
+    """What the decision point can write for the signatory: the template, or for a title with its organ
+    after a comma ("ordförande, äldrenämnden"), which the filter cannot inflect, the role in words."""
+    if "," in title:
+        return f"\"{bestamd(title.split(',')[0].strip())}\""
+    return "{{ public.signatory.title | bestamd }}"
+
+
 def check_signing_mandate(ctx: CheckContext):
     """The proposal gives one officer the task to sign while the agreement names another signatory."""
     titles = _titles(ctx)
@@ -94,7 +102,7 @@ def check_signing_mandate(ctx: CheckContext):
                 "prose-mismatch", "warning",
                 f"Tjänsteutlåtandet föreslår att nämnden uppdrar åt {who} att underteckna, men överenskommelsen "
                 f"undertecknas för {public.name} av {names} ({ctx.where('parties', ctx.spec.parties.index(public))}). "
-                "Den som undertecknar behöver nämndens uppdrag: skriv {{ public.signatory.title | bestamd }} i "
+                f"Den som undertecknar behöver nämndens uppdrag: skriv {_signer_words(titles[0])} i "
                 "beslutspunkten, eller ange den som får uppdraget som undertecknare i specen. Meningen: "
                 f"\"{sentence_around(piece.text, m.start(), m.end())}\"",
                 ctx.place_of(piece, m.group(0).strip()), piece.document)

@@ -110,3 +110,13 @@ def test_only_the_nämnds_own_money_counts(tmp_path):
     found = of(proposal_with(tmp_path / "c", "Verksamheten omsatte 1 000 000 kronor per år.", with_cleaning()),
                "budget-amount")
     assert [f for f in found if f.where == "street-minds/test@1"] == []
+
+
+def test_a_title_with_its_organ_is_advised_in_words(tmp_path):
+    # "ordförande, äldrenämnden": the bestamd filter would make "äldrenämndenen" of it
+    def chair(data):
+        data["parties"][0]["signatory"] = {"name": "Karin Bergqvist", "title": "ordförande, socialnämnden"}
+    found = of(proposal_with(tmp_path, "3. att uppdra åt förvaltningsdirektören att underteckna överenskommelsen.",
+                             chair), "prose-mismatch")
+    (f,) = [f for f in found if "uppdrar åt" in f.message]
+    assert 'skriv "ordföranden" i beslutspunkten' in f.message and "| bestamd" not in f.message
