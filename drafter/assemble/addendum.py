@@ -69,12 +69,15 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
 
 def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
     """The agreement as it reads after amendments 1..N (already assembled and numbered); `signed`:
-    the numbers of the amendments that were made as tillägg (one that changed no text was not)."""
+    the numbers of the amendments that were made as tillägg (one that changed no text was not). Its
+    status ("konsoliderad", never "slutlig") is set with the spec's in drafter/house_style.py."""
     doc = state.consolidated
     doc.kind = "consolidated"
     numbers = lista([str(n) for n in signed])  # "1", "1 och 2", "1, 2 och 3"
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(state.amendment.effective)}"
-    signed_on, doc.meta.date = doc.meta.date, state.amendment.effective
+    # Dated as a registrator files it: the day of the last tillägg it consolidates, never the later day
+    # that tillägg takes effect (said in the subtitle); a date after the tillägg's would look like a new act.
+    signed_on, doc.meta.date = doc.meta.date, state.amendment.date
     from drafter.assemble.unsigned import mark_unsigned
 
     return mark_unsigned(doc, signed_on, numbers)
