@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 
 from drafter.assemble.amendments import AmendedState, PointChange
-from drafter.assemble.context import agreement_title, computed_origin
+from drafter.assemble.context import agreement_title, computed_origin, spec_origin
 from drafter.assemble.data_blocks import signature_block, title_origin
 from drafter.formatting import datum, genitiv, rakneord
 from drafter.model.nodes import (
     Block, BulletList, Document, Metadata, Origin, Paragraph, Quote, Section, Strong, Text, walk_sections,
 )
 from drafter.model.numbering import number_document
+from drafter.spec.frame import paid_period_around
 from drafter.spec.model import Spec
 from drafter.swedish.names import lista
 
@@ -40,6 +41,7 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         Section("Ändringar", blocks=[b for change in state.changes for b in _change_blocks(change)]),
         Section("Ikraftträdande", blocks=[
             Paragraph([Text(f"Tillägget gäller från och med den {datum(amendment.effective)}.")]),
+            *_transition(state, signed_spec),
             Paragraph([Text("I övrigt gäller överenskommelsen oförändrad.")]),
         ]),
         Section("Signering av tillägget", blocks=[
@@ -64,7 +66,22 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         part=str(amendment.number),
     )
     number_document(doc, against=state.consolidated)  # "punkt 5.7" in new wording: the amended agreement's
+    if amendment.transition and (paid := paid_period_around(state.loaded.spec, amendment.effective)):
+        # a transitional sentence names the part of a quarter paid in advance: period-mismatch knows it
+        doc.periods += [paid, (amendment.effective, paid[1])]
     return doc
+
+
+def _transition(state: AmendedState, signed_spec: Spec) -> list[Block]:
+    """The tillägg's own transitional provision (`transition:`), after the day it applies: how a quarter
+    already paid in advance is settled (the check amendment-paid-period asks for it)."""
+    amendment = state.amendment
+    if not amendment.transition:
+        return []
+    index = [a.number for a in signed_spec.amendments].index(amendment.number)
+    origin = spec_origin(state.loaded, ("amendments", index, "transition"), amendment.transition)
+    return [Paragraph([Text(" ".join(part.split()), origin)])
+            for part in amendment.transition.split("\n\n") if part.strip()]
 
 
 def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
