@@ -107,7 +107,8 @@ DECISION_LEAD = " Tillägget grundar sig på beslut av "
 
 def proposed_addendum(addendum: Document, proposal: Document) -> Document:
     """Tillägg nr N as Bilaga 1 of the nämnd packet that asks for the decision on it: a copy titled
-    "Förslag till tillägg nr N …", dated as the tjänsteutlåtande, with status Förslag (Utkast while the
+    "Förslag till tillägg nr N …", dated as the tjänsteutlåtande and under its diarienummer (the
+    ärende's, `amendments[].proposal.diarienummer`), with status Förslag (Utkast while the
     spec is a draft), without the place and date of its signing and without the sentence naming the
     decision it rests on, which the nämnd has not yet taken. The tillägg to sign keeps them all."""
     import copy
@@ -117,6 +118,9 @@ def proposed_addendum(addendum: Document, proposal: Document) -> Document:
     doc = copy.deepcopy(addendum)
     doc.meta.title = PROPOSED_TITLE + lower_first(doc.meta.title)
     doc.meta.date = proposal.meta.date
+    # A handling of the ärende the packet asks the nämnd to decide: filed, and headed, under its
+    # diarienummer like every other page of the packet. Its text still names the agreement's.
+    doc.meta.diarienummer = proposal.meta.diarienummer or doc.meta.diarienummer
     if doc.meta.status != "utkast":
         doc.meta.status = PROPOSED
     doc.preamble = []
