@@ -1,8 +1,8 @@
-"""villkor/ersattning@3: the grant per year, and the sum for a period of several budget years.
+"""villkor/ersattning@3: the grant per year, never "för 12 månader" in an agreement of two years.
 
 trial7 item 15: point 5.1 of a 24-month agreement said "1 600 000 kr för 12 månader". v3 says "per år"
-and, for a period of whole budget years longer than one, the sum for the period; the figures are the
-model's (budget.per_year, budget.period_total). The old version still builds as it did.
+(the budget's sum row is the year's) and no total for the period, which a tillägg raising the grant midway
+would make false in its new wording. The old version still builds as it did.
 Built from the generic kommun spec (tests/generic), read back from the agreement's DOCX.
 """
 
@@ -47,22 +47,41 @@ def test_v2_says_twelve_months_in_a_two_year_agreement(tmp_path):
     assert "ett bidrag till partnerskapet om 1 600 000 kr för 12 månader" in text
 
 
-def test_a_two_year_agreement_states_the_year_and_the_whole_period(tmp_path):
+def test_a_two_year_agreement_states_the_grant_per_year(tmp_path):
     text = _point(tmp_path, 3, dt.date(2027, 1, 1), dt.date(2028, 12, 31), 12, [1_200_000, 400_000])
-    assert ("Åsby kommun lämnar genom nämnden ett bidrag till partnerskapet om 1 600 000 kr per år, sammanlagt "
-            "3 200 000 kr för perioden den 1 januari 2027 till och med den 31 december 2028. Bidraget per år är "
-            "fördelat enligt budgeten nedan.") in text
+    assert ("Åsby kommun lämnar genom nämnden ett bidrag till partnerskapet om 1 600 000 kr per år, fördelat "
+            "enligt budgeten nedan.") in text
     assert "12 månader" not in text
     assert ("Bidraget för tiden efter 2027 förutsätter att kultur- och fritidsnämnden har medel för "
             "partnerskapet i sin budget för respektive år.") in text
 
 
+def test_a_tillagg_raising_the_grant_midway_states_no_wrong_total(tmp_path):
+    """The new wording of 5.1 in a tillägg from 1 July 2027: a total for the whole period counted at the new
+    rate (2 × 1 800 000) would be false, since the first half year was paid at 1 600 000 kr."""
+    data = yaml.safe_load(KOMMUN.read_text(encoding="utf-8"))
+    data["outline"]["replace"] = {"villkor/ersattning": "villkor/ersattning@3"}
+    data["period"] = {"start": dt.date(2027, 1, 1), "end": dt.date(2028, 12, 31)}
+    data["budget"] = {"months": 12, "rows": [{"item": "Ledare", "amount": 1_600_000}]}
+    data["document"]["date"], data["proposal"]["date"] = dt.date(2026, 12, 10), dt.date(2026, 11, 20)
+    data["amendments"] = [{
+        "number": 1, "date": dt.date(2027, 6, 15), "effective": dt.date(2027, 7, 1),
+        "decision": {"by": "kultur- och fritidsnämnden", "date": dt.date(2027, 6, 10), "paragraph": "§ 40"},
+        "changes": [{"set": {"budget.rows": [{"item": "Ledare", "amount": 1_800_000}]}}]}]
+    spec = write_spec(tmp_path, data)
+    out = build(spec, BuildOptions(out_dir=tmp_path / "out", library=ClauseLibrary(CLAUSES), formats=("docx",)))
+    for name in ("spec-tillagg-1.docx", "spec-overenskommelse-konsoliderad.docx"):
+        text = " ".join(p.text.replace("\u00a0", " ") for p in DocxDocument(str(out.parent / name)).paragraphs)
+        assert "om 1 800 000 kr per år, fördelat enligt budgeten nedan." in text, name
+        assert "3 600 000" not in text and "sammanlagt" not in text, name
+
+
 @pytest.mark.parametrize("start, end, months, said, later", [
-    # one year, renewed: per year, no sum (it is the year's); the renewal's money is reserved as before
-    (dt.date(2027, 1, 1), dt.date(2027, 12, 31), 12, "om 1 600 000 kr per år. Bidraget per år",
+    # one year, renewed: per year; the renewal's money is reserved as before
+    (dt.date(2027, 1, 1), dt.date(2027, 12, 31), 12, "om 1 600 000 kr per år, fördelat enligt budgeten nedan.",
      "Bidraget för en senare period förutsätter"),
     # one year from 1 March: the year's money over two calendar years
-    (dt.date(2027, 3, 1), dt.date(2028, 2, 29), 12, "om 1 600 000 kr per år. Bidraget per år",
+    (dt.date(2027, 3, 1), dt.date(2028, 2, 29), 12, "om 1 600 000 kr per år, fördelat enligt budgeten nedan.",
      "Bidraget för tiden efter 2027 och för en förlängning förutsätter"),
     # a six-month budget for six months: as v2, the budget's own months
     (dt.date(2027, 7, 1), dt.date(2027, 12, 31), 6, "om 1 600 000 kr för 6 månader, fördelat",
