@@ -87,6 +87,10 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
     hashed = read_ahead(spec_path, library.root, spec_bytes)
     loaded = load_spec(spec_path, data=spec_bytes)
     ahead = (lambda documents: pdfs.start(_typst_jobs(documents, options))) if pdfs and options.pdf_thread else None
+    from drafter.assemble.outline_versions import record_of_manifest, recorded
+    from drafter.output import read_manifest
+
+    loaded.records = [r for r in [record_of_manifest(read_manifest(folder))] if r is not None]  # a slutlig spec keeps its outline
     prepared = prepare(loaded, library, assembled=ahead)
     if report:
         for finding in prepared.findings:
@@ -131,9 +135,10 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
 
     for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
         hashed[(library.root, clause_id)] = library.digest(clause_id)
+    outlines = recorded(loaded, library.root)  # the standard outlines' versions the documents were built from
     inputs = inputs_sha256(spec_path, library.root, [c["id"] for c in clauses], options.outputs,
-                           options.pdf_engine, spec_bytes=spec_bytes, cache=hashed)
-    manifest = {
+                           options.pdf_engine, spec_bytes=spec_bytes, cache=hashed, outlines_used=outlines)
+    manifest: dict = {
         "drafter": __version__,
         "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_bytes)},
         "inputs_sha256": inputs,
@@ -151,6 +156,8 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
         "status": loaded.spec.document.status,
         "document_clauses": document_versions(documents),
     }
+    if outlines:  # which version of each standard outline: a slutlig spec keeps it (assemble/outline_versions.py)
+        manifest["outlines"] = outlines
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
     return folder, all_files, manifest
 

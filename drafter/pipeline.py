@@ -91,6 +91,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
     lock_file = lock_path(lock_of or loaded.path)
     lock = read_lock(lock_file)  # read once: pinning, the checks and the lock's own findings
+    record_lock(loaded, lock)
     library = pinned_library(loaded, library, lock)  # a locked document never floats to a newer version (drafter lock)
     stopped = check_clause_refs(CheckContext(loaded, library))
     documents: list[Document] = []
@@ -129,6 +130,16 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     findings += unlocked_tillagg(loaded, documents, lock or {})  # clause-unpinned for a signed tillägg
     named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
     return Prepared(loaded, documents, states, sort_findings(named))
+
+
+def record_lock(loaded: "LoadedSpec", lock: dict) -> None:
+    """The lock first among what the spec was made with: a standard outline named without a version
+    takes, in a slutlig spec, the version the locked documents agree with (drafter/assemble/outline_versions.py)."""
+    from drafter.assemble.outline_versions import LOCK, record_of_lock
+
+    loaded.records = [r for r in loaded.records if r.source != LOCK]
+    if lock and (record := record_of_lock(lock)) is not None:
+        loaded.records.insert(0, record)
 
 
 def _stopping_finding(exc: Exception, loaded: "LoadedSpec", library: "ClauseLibrary") -> "Finding | None":

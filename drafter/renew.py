@@ -50,6 +50,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     _pin(data.get("outline"), used)
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
+    _pin_standards(data, loaded, library, spec_path)
     partnership, how = _partnership(loaded, library, documents)
     if partnership:
         data["partnership"] = partnership
@@ -160,6 +161,20 @@ def _versions_used(documents) -> dict[str, int]:
                 if section.clause:
                     used[section.clause.id] = section.clause.version
     return used
+
+
+def _pin_standards(data: dict, loaded, library, spec_path: Path) -> None:
+    """A standard outline named without a version gets the version the old documents were made from
+    (drafter/assemble/outline_versions.py: as `build` takes it, by the lock or the document's date)."""
+    from drafter.assemble.outline_versions import chosen
+    from drafter.lockfile import lock_path, read_lock
+    from drafter.pipeline import record_lock
+
+    record_lock(loaded, read_lock(lock_path(spec_path)))
+    for path, choice in chosen(loaded, library.root):
+        holder = data if path[0] == "outline" else data.get("proposal") if path[0] == "proposal" else None
+        if isinstance(holder, dict) and isinstance(holder.get("outline"), dict):
+            holder["outline"]["standard"] = f"{choice.name}@{choice.version}"
 
 
 def _pin(items, used: dict[str, int]) -> None:

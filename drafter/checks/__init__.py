@@ -26,7 +26,8 @@ __all__ = ["Finding", "run_checks", "has_errors", "sort_findings", "CHECKS"]
 # (drafter/writers/pdf/lane.py), so their import runs beside the first compile.
 _MODULES = ("budget", "period", "period_text", "continuity", "decision", "stale_year", "parties", "orgnr",
             "placeholder", "clauses", "partnership", "representatives", "deadline_holiday", "notice",
-            "language", "decision_order", "decision_record", "proposal_lock", "prose_data", "headings")
+            "language", "decision_order", "decision_record", "proposal_lock", "prose_data", "headings",
+            "outline_pin")
 _CHECKS: list[Callable[[CheckContext], Iterable[Finding]]] = []
 
 
