@@ -87,10 +87,9 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
     hashed = read_ahead(spec_path, library.root, spec_bytes)
     loaded = load_spec(spec_path, data=spec_bytes)
     ahead = (lambda documents: pdfs.start(_typst_jobs(documents, options))) if pdfs and options.pdf_thread else None
-    from drafter.assemble.outline_versions import record_of_manifest, recorded
-    from drafter.output import read_manifest
+    from drafter.assemble.outline_versions import record_built, recorded
 
-    loaded.records = [r for r in [record_of_manifest(read_manifest(folder))] if r is not None]  # a slutlig spec keeps its outline
+    loaded.records = record_built(spec_path, options.out_dir)  # a slutlig spec keeps its outline version
     prepared = prepare(loaded, library, assembled=ahead)
     if report:
         for finding in prepared.findings:

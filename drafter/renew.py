@@ -170,7 +170,7 @@ def _pin_standards(data: dict, loaded, library, spec_path: Path) -> None:
     from drafter.lockfile import lock_path, read_lock
     from drafter.pipeline import record_lock
 
-    record_lock(loaded, read_lock(lock_path(spec_path)))
+    record_lock(loaded, read_lock(lock_path(spec_path)), lock_path(spec_path))
     for path, choice in chosen(loaded, library.root):
         holder = data if path[0] == "outline" else data.get("proposal") if path[0] == "proposal" else None
         if isinstance(holder, dict) and isinstance(holder.get("outline"), dict):

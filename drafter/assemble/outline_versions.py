@@ -100,6 +100,7 @@ class Record:
     source: str
     outlines: dict[str, int] = field(default_factory=dict)
     clauses: dict[str, set[int]] = field(default_factory=dict)
+    file: str = ""  # the manifest or lock read, as a finding names it
 
 
 def record_of_manifest(manifest: object) -> Record | None:
@@ -115,13 +116,29 @@ def record_of_manifest(manifest: object) -> Record | None:
     return Record(BUILT, outlines, clauses)
 
 
-def record_of_lock(documents: dict) -> Record | None:
+def record_built(spec_path: Path, out_dir: Path) -> list[Record]:
+    """[the record of the spec's previous build in `out_dir`], or [] without one."""
+    from drafter.errors import DrafterError
+    from drafter.output import read_manifest, spec_folder
+
+    try:
+        folder = spec_folder(out_dir, spec_path)
+        record = record_of_manifest(read_manifest(folder))
+    except (DrafterError, OSError):
+        return []
+    if record is None:
+        return []
+    record.file = (folder / "manifest.json").as_posix()
+    return [record]
+
+
+def record_of_lock(documents: dict, lock_file: Path | None = None) -> Record | None:
     """The lock's record (its documents' clause versions), or None when nothing is locked."""
     clauses: dict[str, set[int]] = {}
     for entry in documents.values():
         for clause in entry.get("klausuler") or []:
             clauses.setdefault(clause["id"], set()).add(clause["version"])
-    return Record(LOCK, {}, clauses) if clauses else None
+    return Record(LOCK, {}, clauses, lock_file.as_posix() if lock_file else "") if clauses else None
 
 
 @dataclass(frozen=True)
@@ -133,7 +150,8 @@ class Choice:
     version: int
     why: str
     newest: int
-    said: str = ""  # for "record" and "date": a Swedish clause saying which record or day
+    said: str = ""  # for "record": which (LOCK, BUILT); for "date": the day, ISO
+    file: str = ""  # for "record": the lock or manifest read
 
 
 def choose(outline: "StandardOutline", loaded: "LoadedSpec", library_root: Path, day: dt.date | None = None,
@@ -155,11 +173,11 @@ def choose(outline: "StandardOutline", loaded: "LoadedSpec", library_root: Path,
     telling = {i for v in files for i in pins[v] if len({p.get(i) for p in pins.values()}) > 1} - _own(outline)
     for record in loaded.records:  # the lock first, then the previous build
         if name in record.outlines and record.outlines[name] in files:
-            return Choice(name, record.outlines[name], "record", newest, record.source)
+            return Choice(name, record.outlines[name], "record", newest, record.source, record.file)
         seen = telling & set(record.clauses)
         agreeing = [v for v in files if seen and all(pins[v].get(i) in record.clauses[i] for i in seen)]
         if agreeing:
-            return Choice(name, agreeing[-1], "record", newest, record.source)
+            return Choice(name, agreeing[-1], "record", newest, record.source, record.file)
     day = day or loaded.spec.document.date
     dates = {v: read(name, v)[0].date for v in files}
     valid = [v for v in files if dates[v] is None or dates[v] <= day]

@@ -8,20 +8,19 @@ write it into the spec, so that what the spec builds no longer rests on a lock o
 
 from __future__ import annotations
 
+import datetime as dt
+
 from drafter.assemble.outline_versions import BUILT, Choice, chosen
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.swedish.format import datum
 
 
-def _why(choice: Choice, ctx: CheckContext) -> str:
+def _why(choice: Choice) -> str:
     if choice.why == "record":
-        by = (f"de låsta dokumenten i {ctx.loaded.path.with_suffix('.lock').name} byggdes med" if choice.said != BUILT
-              else "förra bygget använde (enligt manifest.json)")
-        return f"den som {by}"
+        by = "förra bygget använde" if choice.said == BUILT else "de låsta dokumenten byggdes med"
+        return f"den som {by}" + (f" ({choice.file})" if choice.file else "")
     if choice.why == "date":
-        import datetime as dt
-
         return f"den som gällde på dokumentets datum, den {datum(dt.date.fromisoformat(choice.said))}"
     return "den enda som finns"
 
@@ -32,11 +31,11 @@ def check_outline_pin(ctx: CheckContext):
     for path, choice in chosen(ctx.loaded, ctx.library.root):
         if path[0] == "amendments" or choice.why == "named":
             continue  # a tillägg's tjänsteutlåtande is written later, and locked on its own when signed
-        newer = f" (den nyaste är version {choice.newest})" if choice.newest != choice.version else ""
+        newer = f", fast den nyaste är version {choice.newest}" if choice.newest != choice.version else ""
         yield Finding(
             "outline-unpinned", "info",
             f"Dokumentet är slutligt och anger standardmallen {choice.name} utan version, så drafter tar version "
-            f"{choice.version}, {_why(choice, ctx)}{newer}; skriv standard: {choice.name}@{choice.version} så byter "
+            f"{choice.version}, {_why(choice)}{newer}; skriv standard: {choice.name}@{choice.version} så byter "
             "texten aldrig mallversion.",
             ctx.where(*path, "standard"))
 
