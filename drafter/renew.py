@@ -42,6 +42,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
 
     path = check_new_name(name, agreements)
     loaded = load_spec(spec_path)
+    _made_with(loaded, spec_path)
     now = standing(loaded, pinned_library(loaded, library))  # as `build` reads it: its lock, its party's approvals
     data, documents, texts = now.data, now.documents, now.data.setdefault("texts", {})
     latest_representatives(data, now.spec)
@@ -50,7 +51,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     _pin(data.get("outline"), used)
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
-    _pin_standards(data, loaded, library, spec_path)
+    _pin_standards(data, loaded, library)
     partnership, how = _partnership(loaded, library, documents)
     if partnership:
         data["partnership"] = partnership
@@ -163,14 +164,22 @@ def _versions_used(documents) -> dict[str, int]:
     return used
 
 
-def _pin_standards(data: dict, loaded, library, spec_path: Path) -> None:
-    """A standard outline named without a version gets the version the old documents were made from
-    (drafter/assemble/outline_versions.py: as `build` takes it, by the lock or the document's date)."""
-    from drafter.assemble.outline_versions import chosen
+def _made_with(loaded, spec_path: Path) -> None:
+    """What the old spec was last made with (its lock, its build in output/), as `check` reads it: a standard
+    outline named without a version then resolves to the version its documents were built from."""
+    from drafter.assemble.outline_versions import record_built
     from drafter.lockfile import lock_path, read_lock
-    from drafter.pipeline import record_lock
+    from drafter.pipeline import Settings, record_lock
 
+    loaded.records = record_built(spec_path, Settings().out_dir)
     record_lock(loaded, read_lock(lock_path(spec_path)), lock_path(spec_path))
+
+
+def _pin_standards(data: dict, loaded, library) -> None:
+    """A standard outline named without a version gets the version the old documents were made from
+    (drafter/assemble/outline_versions.py), so that the renewal starts from the same text."""
+    from drafter.assemble.outline_versions import chosen
+
     for path, choice in chosen(loaded, library.root):
         holder = data if path[0] == "outline" else data.get("proposal") if path[0] == "proposal" else None
         if isinstance(holder, dict) and isinstance(holder.get("outline"), dict):

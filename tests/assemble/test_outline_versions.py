@@ -208,3 +208,14 @@ def test_the_input_hash_covers_the_outline_version_used(tmp_path):
     hashes = [inputs_sha256(spec, CLAUSES, [], ("docx",), "typst", outlines_used=used) for used in (one, two, one)]
     assert hashes[0] == hashes[2] != hashes[1]
     assert inputs_sha256(spec, CLAUSES, [], ("docx",), "typst", outlines_used={OUTLINE: "x"}) is None
+
+
+def test_a_renewal_starts_from_the_outline_version_the_old_documents_were_built_from(project):
+    spec = signed(project)
+    build(project, spec)
+    raise_pin(project)
+    result = run("renew", spec.relative_to(project), "asby-2028", "--months", "24", "--clauses", "clauses", cwd=project)
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((project / "agreements" / "asby-2028.yaml").read_text(encoding="utf-8"))
+    assert data["proposal"]["outline"]["standard"] == f"{OUTLINE}@1"
+    assert data["outline"]["standard"] == "iop-overenskommelse@1"
