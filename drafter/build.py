@@ -87,7 +87,7 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
     hashed = read_ahead(spec_path, library.root, spec_bytes)
     loaded = load_spec(spec_path, data=spec_bytes)
     ahead = (lambda documents: pdfs.start(_typst_jobs(documents, options))) if pdfs and options.pdf_thread else None
-    from drafter.assemble.outline_versions import record_built, recorded
+    from drafter.clauses.outline_versions import record_built, recorded
 
     loaded.records = record_built(spec_path, options.out_dir)  # a slutlig spec keeps its outline version
     prepared = prepare(loaded, library, assembled=ahead)
@@ -155,7 +155,7 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
         "status": loaded.spec.document.status,
         "document_clauses": document_versions(documents),
     }
-    if outlines:  # which version of each standard outline: a slutlig spec keeps it (assemble/outline_versions.py)
+    if outlines:  # which version of each standard outline: a slutlig spec keeps it (clauses/outline_versions.py)
         manifest["outlines"] = outlines
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
     return folder, all_files, manifest

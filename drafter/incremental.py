@@ -31,7 +31,7 @@ from pathlib import Path
 
 import drafter
 from drafter.locations import library_root
-from drafter.spec.refs import CLAUSE_ID, VERSION_FILE
+from drafter.spec.refs import CLAUSE_ID, OUTLINE_FILE, VERSION_FILE
 
 PACKAGE = Path(drafter.__file__).resolve().parent
 
@@ -252,12 +252,28 @@ def _outline_versions(used: object) -> str | None:
 def _outlines_digest(folder: Path) -> str:
     """The names and bytes of every standard outline's every version (none when the library has no
     outlines folder): a new version changes which one a draft takes."""
-    from drafter.assemble.outline_versions import outline_files
-
     h = _Hasher()
-    for name in outline_files(folder):
+    for name in _outline_files(folder):
         h.add(name, _read(folder / name) or b"\x00unreadable")
     return h.hexdigest()
+
+
+def _outline_files(folder: Path) -> list[str]:
+    """Every outline file under `folder`, relative and sorted: "NAME/v2.yaml", and an old library's "NAME.yaml"."""
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    out = []
+    for entry in entries:
+        if entry.endswith(".yaml"):
+            out.append(entry)
+            continue
+        try:
+            out += [f"{entry}/{n}" for n in sorted(os.listdir(folder / entry)) if OUTLINE_FILE.match(n)]
+        except OSError:  # not a folder
+            continue
+    return out
 
 
 def _clause_digest(folder: Path) -> str | None:

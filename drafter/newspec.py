@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from drafter.assemble.outline_versions import newest_ref, split_standard, with_newest
+from drafter.clauses.outline_versions import newest_ref, split_standard, with_newest
 from drafter.assemble.standard_outline import read_standard
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import CLAUSE_REF

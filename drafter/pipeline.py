@@ -134,8 +134,8 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
 
 def record_lock(loaded: "LoadedSpec", lock: dict, lock_file: Path | None = None) -> None:
     """The lock first among what the spec was made with: a standard outline named without a version
-    takes, in a slutlig spec, the version the locked documents agree with (drafter/assemble/outline_versions.py)."""
-    from drafter.assemble.outline_versions import LOCK, record_of_lock
+    takes, in a slutlig spec, the version the locked documents agree with (drafter/clauses/outline_versions.py)."""
+    from drafter.clauses.outline_versions import LOCK, record_of_lock
 
     loaded.records = [r for r in loaded.records if r.source != LOCK]
     if lock and (record := record_of_lock(lock, lock_file)) is not None:
@@ -173,8 +173,8 @@ def _after_amendments(before: list["Finding"], states: list, library: "ClauseLib
 
 def _with_build_record(path: Path) -> "LoadedSpec":
     """The spec loaded with what its last build in output/ was made from, as `build` reads it: a slutlig
-    spec's standard outline then resolves in `check` as in `build` (drafter/assemble/outline_versions.py)."""
-    from drafter.assemble.outline_versions import record_built
+    spec's standard outline then resolves in `check` as in `build` (drafter/clauses/outline_versions.py)."""
+    from drafter.clauses.outline_versions import record_built
     from drafter.spec.load import load_spec
 
     loaded = load_spec(path)

@@ -167,7 +167,7 @@ def _versions_used(documents) -> dict[str, int]:
 def _made_with(loaded, spec_path: Path) -> None:
     """What the old spec was last made with (its lock, its build in output/), as `check` reads it: a standard
     outline named without a version then resolves to the version its documents were built from."""
-    from drafter.assemble.outline_versions import record_built
+    from drafter.clauses.outline_versions import record_built
     from drafter.lockfile import lock_path, read_lock
     from drafter.pipeline import Settings, record_lock
 
@@ -177,8 +177,8 @@ def _made_with(loaded, spec_path: Path) -> None:
 
 def _pin_standards(data: dict, loaded, library) -> None:
     """A standard outline named without a version gets the version the old documents were made from
-    (drafter/assemble/outline_versions.py), so that the renewal starts from the same text."""
-    from drafter.assemble.outline_versions import chosen
+    (drafter/clauses/outline_versions.py), so that the renewal starts from the same text."""
+    from drafter.clauses.outline_versions import chosen
 
     for path, choice in chosen(loaded, library.root):
         holder = data if path[0] == "outline" else data.get("proposal") if path[0] == "proposal" else None

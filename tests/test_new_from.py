@@ -20,7 +20,7 @@ OUTLINES = Path(__file__).resolve().parents[1] / "clauses" / "outlines"
 
 def _newest(name: str) -> str:
     """The newest version of a standard outline, as `drafter new` writes it."""
-    from drafter.assemble.outline_versions import version_files
+    from drafter.clauses.outline_versions import version_files
 
     files = version_files(OUTLINES.parent, name)
     return files[max(files)].read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """Outlines: the spec's own list of sections, or a standard outline from the library, adjusted.
 
-A standard outline (clauses/outlines/NAME/vN.yaml, drafter/assemble/outline_versions.py) is the usual order of sections for one kind of
+A standard outline (clauses/outlines/NAME/vN.yaml, drafter/clauses/outline_versions.py) is the usual order of sections for one kind of
 document. A spec names it and changes only what differs — remove, replace, add or move a section,
 each named by its key or clause id — instead of copying the whole list. Each resolved item keeps
 where it was written (the outline file or the spec), so every error points at the right line.
@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from drafter.assemble.outline_versions import choose, outlines_folder, split_standard, standard_names, version_files
+from drafter.clauses.outline_versions import choose, outlines_folder, split_standard, standard_names, version_files
 from drafter.errors import DrafterError, Where
 from drafter.spec.load import LoadedSpec, where_in
 from drafter.spec.model import OutlineItem, Placement, StandardOutline

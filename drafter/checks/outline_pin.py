@@ -1,6 +1,6 @@
 """outline-unpinned: a slutlig document whose standard outline is named without a version.
 
-A standard outline's versions pin clause versions (drafter/assemble/outline_versions.py). A draft
+A standard outline's versions pin clause versions (drafter/clauses/outline_versions.py). A draft
 floats to the newest; a slutlig document keeps the version it was last made with, or, never built,
 the one in force on its date. This says, in one sentence, which version that is and why, and how to
 write it into the spec, so that what the spec builds no longer rests on a lock or a previous build.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from drafter.assemble.outline_versions import BUILT, Choice, chosen
+from drafter.clauses.outline_versions import BUILT, Choice, chosen
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.swedish.format import datum

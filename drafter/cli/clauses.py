@@ -388,7 +388,7 @@ KIND_WORD = {"agreement": "överenskommelse", "proposal": "tjänsteutlåtande"}
 def clauses_outlines(name, clauses_dir):
     """Lista standardmallarna och deras versioner, eller visa en malls avsnitt (NAMN eller NAMN@N) med de
     namn som remove/add/move använder."""
-    from drafter.assemble.outline_versions import history
+    from drafter.clauses.outline_versions import history
     from drafter.assemble.standard_outline import read_standard, standard_names
     from drafter.clauses.library import ClauseLibrary
     from drafter.errors import Where

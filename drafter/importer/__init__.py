@@ -174,7 +174,7 @@ def _agreement_outline_of_proposal(sections: list[Section], library: Path, rec: 
     chosen = matter.children if matter else [
         s for s in sections if s.heading.lower() not in PROPOSAL_DECISION + ("förvaltningens synpunkter och förslag",
                                                                               "ärendets beredning", "bilagor")]
-    from drafter.assemble.outline_versions import version_files
+    from drafter.clauses.outline_versions import version_files
 
     if not version_files(library, "overenskommelse"):
         return _outline(chosen) or _outline(sections)

@@ -155,7 +155,7 @@ def test_a_locked_spec_keeps_the_outline_its_lock_agrees_with(project):
 def test_never_built_a_slutlig_spec_takes_the_version_in_force_on_its_date(tmp_path):
     """Without a lock or a build: the newest version that came into the library on or before the
     document's date; a date before the first version's takes the first (the real library)."""
-    from drafter.assemble.outline_versions import chosen, version_files
+    from drafter.clauses.outline_versions import chosen, version_files
     from drafter.spec.load import load_spec
 
     since = yaml.safe_load(version_files(CLAUSES, OUTLINE)[2].read_text(encoding="utf-8"))["date"]

@@ -14,26 +14,23 @@ A spec names a version (`standard: iop-overenskommelse@2`) or none. Without one:
   document's date (the newest that came into the library on or before that day; before the first
   version's day, the first). `outline-unpinned` says which, in one sentence, and how to pin it.
 
-Only the standard library here (and PyYAML for the record): the incremental build lists the files.
+The incremental build lists the files itself (drafter/incremental.py: no pydantic on its way).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.spec.refs import split_ref
+from drafter.spec.refs import OUTLINE_FILE, split_ref
 
 if TYPE_CHECKING:
     from drafter.spec.load import LoadedSpec
     from drafter.spec.model import OutlineItem, StandardOutline
 
-OUTLINE_FILE = re.compile(r"^v([1-9][0-9]*)\.yaml$")  # a version file's name in an outline's folder
-NAMED = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)(?:@(?P<version>[1-9][0-9]*))?$")  # "iop-overenskommelse@2"
 
 
 def outlines_folder(library_root: Path) -> Path:
@@ -68,25 +65,6 @@ def standard_names(library_root: Path) -> list[str]:
     names = {n[:-5] for n in entries if n.endswith(".yaml") and (folder / n).is_file()}
     names |= {n for n in entries if (folder / n).is_dir() and version_files(library_root, n)}
     return sorted(names)
-
-
-def outline_files(folder: Path) -> list[str]:
-    """Every outline file under `folder`, relative ("iop-overenskommelse/v2.yaml", "old.yaml"), sorted:
-    what the input hash reads (drafter/incremental.py)."""
-    out = []
-    try:
-        entries = sorted(os.listdir(folder))
-    except OSError:
-        return []
-    for entry in entries:
-        if entry.endswith(".yaml"):
-            out.append(entry)
-        elif (folder / entry).is_dir():
-            try:
-                out += [f"{entry}/{n}" for n in sorted(os.listdir(folder / entry)) if OUTLINE_FILE.match(n)]
-            except OSError:
-                continue
-    return out
 
 
 LOCK, BUILT = "låset", "förra bygget"  # what a Record is, as a finding says it
