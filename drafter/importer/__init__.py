@@ -174,7 +174,7 @@ def _agreement_outline_of_proposal(sections: list[Section], library: Path, rec: 
     chosen = matter.children if matter else [
         s for s in sections if s.heading.lower() not in PROPOSAL_DECISION + ("förvaltningens synpunkter och förslag",
                                                                               "ärendets beredning", "bilagor")]
-    from drafter.clauses.outline_versions import version_files
+    from drafter.clauses.outline_versions import newest_ref, version_files
 
     if not version_files(library, "overenskommelse"):
         return _outline(chosen) or _outline(sections)
@@ -190,7 +190,8 @@ def _agreement_outline_of_proposal(sections: list[Section], library: Path, rec: 
                       ((k, _heading_of(v, sections)) for k, v in replace.items()))
     rec.derived.append("överenskommelsen: bibliotekets standardmall (överenskommelse) med utlåtandets texter"
                        + (f" ({taken})" if taken else "") + "; övriga egna texter är platshållare")
-    return {"standard": "overenskommelse", "replace": replace} if replace else {"standard": "overenskommelse"}
+    standard = newest_ref(library, "overenskommelse")  # the version used, written: a new spec never floats
+    return {"standard": standard, "replace": replace} if replace else {"standard": standard}
 
 
 def _heading_of(item, sections: list[Section]) -> str:
