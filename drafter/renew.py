@@ -51,7 +51,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     _pin(data.get("outline"), used)
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
-    _pin_standards(data, loaded, library)
+    outlines = _pin_standards(data, loaded, library)
     partnership, how = _partnership(loaded, library, documents)
     if partnership:
         data["partnership"] = partnership
@@ -91,7 +91,25 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
                              "skriv dess diarienummer under document: när det finns; det förra var",
                              f"diarienummer: {old_number}"))
     review += comments_dropped(path, dropped)
+    review += _newer_outlines(path, outlines, library)
     return Renewal(path, review, _choices(used, library, now.spec.public))
+
+
+def _newer_outlines(path: Path, outlines: list, library) -> list[Review]:
+    """A standard outline the renewal keeps at the old version when a newer one is in the library: to know,
+    with what each newer version raised, as a newer clause version is."""
+    from drafter.clauses.outline_versions import history
+
+    out = []
+    for choice in outlines:
+        if choice.newest > choice.version:
+            raised = history(choice.name, library.root)[choice.version:]
+            lines = path.read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if f"standard: {choice.name}@{choice.version}" in text), 1)
+            out.append(Review(f"{path.as_posix()}:{line}",
+                              f"standardmallen har en nyare version (den nya specen använder samma som förut; byt "
+                              f"genom att ändra @{choice.version} i standard:)", "; ".join(raised)))
+    return out
 
 
 def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
@@ -175,15 +193,18 @@ def _made_with(loaded, spec_path: Path) -> None:
     record_lock(loaded, read_lock(lock_path(spec_path)), lock_path(spec_path))
 
 
-def _pin_standards(data: dict, loaded, library) -> None:
+def _pin_standards(data: dict, loaded, library) -> list:
     """A standard outline named without a version gets the version the old documents were made from
     (drafter/clauses/outline_versions.py), so that the renewal starts from the same text."""
     from drafter.clauses.outline_versions import chosen
 
+    written = []
     for path, choice in chosen(loaded, library.root):
         holder = data if path[0] == "outline" else data.get("proposal") if path[0] == "proposal" else None
         if isinstance(holder, dict) and isinstance(holder.get("outline"), dict):
             holder["outline"]["standard"] = f"{choice.name}@{choice.version}"
+            written.append(choice)
+    return written
 
 
 def _pin(items, used: dict[str, int]) -> None:

@@ -219,3 +219,9 @@ def test_a_renewal_starts_from_the_outline_version_the_old_documents_were_built_
     data = yaml.safe_load((project / "agreements" / "asby-2028.yaml").read_text(encoding="utf-8"))
     assert data["proposal"]["outline"]["standard"] == f"{OUTLINE}@1"
     assert data["outline"]["standard"] == "iop-overenskommelse@1"
+    written = (project / "agreements" / "asby-2028.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(written, 1) if f"standard: {OUTLINE}@1" in text)
+    assert f"agreements/asby-2028.yaml:{line}: standardmallen har en nyare version" in result.output
+    assert (f"standardmallen har en nyare version (den nya specen använder samma som förut; byt genom att ändra @1 "
+            f"i standard:): \"{OUTLINE}@2 (2026-11-29), nyaste: tjansteutlatande/forslag-till-beslut@5 → @6\"") in " ".join(
+        result.output.split())
