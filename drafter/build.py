@@ -87,6 +87,9 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
     hashed = read_ahead(spec_path, library.root, spec_bytes)
     loaded = load_spec(spec_path, data=spec_bytes)
     ahead = (lambda documents: pdfs.start(_typst_jobs(documents, options))) if pdfs and options.pdf_thread else None
+    from drafter.clauses.outline_versions import record_built, recorded
+
+    loaded.records = record_built(spec_path, options.out_dir)  # a slutlig spec keeps its outline version
     prepared = prepare(loaded, library, assembled=ahead)
     if report:
         for finding in prepared.findings:
@@ -129,12 +132,13 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
 
     for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
         hashed[(library.root, clause_id)] = library.digest(clause_id)
+    outlines = recorded(loaded, library.root)  # the standard outlines' versions the documents were built from
     inputs = inputs_sha256(spec_path, library.root, [c["id"] for c in clauses], options.outputs,
-                           options.pdf_engine, spec_bytes=spec_bytes, cache=hashed)
+                           options.pdf_engine, spec_bytes=spec_bytes, cache=hashed, outlines_used=outlines)
     from drafter.redline_kept import REDLINE, earlier_redline, redline_inputs
 
     made_from = functools.cache(lambda: redline_inputs(spec_path, library.root, [c["id"] for c in clauses],
-                                                       spec_bytes, hashed))  # only where there is a redline
+                                                       spec_bytes, hashed, outlines))  # only where there is a redline
     if options.redline and "docx" in options.formats:
         entries += _consolidated_redline(documents, stem)
     written = {name for _, _, files in entries for name in files}
@@ -151,7 +155,7 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
     for document in listed:  # what it was made from: a later build without --redline keeps it
         if document["kind"] == REDLINE and made_from():  # while that is unchanged (drafter/redline_kept.py)
             document["inputs_sha256"] = made_from()
-    manifest = {
+    manifest: dict = {
         "drafter": __version__,
         "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_bytes)},
         "inputs_sha256": inputs,
@@ -161,6 +165,8 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
         "status": loaded.spec.document.status,
         "document_clauses": document_versions(documents),
     }
+    if outlines:  # which version of each standard outline: a slutlig spec keeps it (clauses/outline_versions.py)
+        manifest["outlines"] = outlines
     all_files = {name: data for _, _, files in entries for name, data in files.items()}
     return folder, all_files, manifest
 

@@ -170,7 +170,7 @@ def standing_agreement(loaded, library: ClauseLibrary, through: int | None = Non
     if latest:
         latest_representatives(now.data, now.spec)
     spec = validate_spec(loaded.path, now.data, loaded.positions)
-    state = LoadedSpec(loaded.path, spec, loaded.positions, [], now.data)
+    state = LoadedSpec(loaded.path, spec, loaded.positions, [], now.data, loaded.records)
     doc = assemble_agreement(state, library)
     if now.amended is not None:  # a point the tillägg inserted stays 3.2 a: the number it has in force
         keep_numbers(doc, now.amended)

@@ -9,8 +9,9 @@ The inputs of one spec:
 - for every clause id the documents used: the names and bytes of *all* its version files, since
   which version a plain `id` resolves to depends on the other versions' status, and a new `v3.md`
   must trigger a rebuild; and the library's `approvals.lock` (the checks compare with it);
-- the library's standard outlines (`outlines/*.yaml`, names and bytes): a spec's `outline: {standard: …}`
-  and the tjänsteutlåtande's sections come from them;
+- the library's standard outlines (`outlines/NAME/vN.yaml`, names and bytes), and which version of
+  each the documents were built from: a spec's `outline: {standard: …}` and the tjänsteutlåtande's
+  sections come from them;
 - drafter itself: its version and every file of the installed package (code, DOCX template, Typst
   template, bundled fonts; not the command-line code, which writes nothing), so an edited template
   or an upgraded drafter rebuilds;
@@ -30,7 +31,7 @@ from pathlib import Path
 
 import drafter
 from drafter.locations import library_root
-from drafter.spec.refs import CLAUSE_ID, VERSION_FILE
+from drafter.spec.refs import CLAUSE_ID, OUTLINE_FILE, VERSION_FILE
 
 PACKAGE = Path(drafter.__file__).resolve().parent
 
@@ -190,10 +191,11 @@ def read_ahead(spec_path: Path, clause_root: Path, spec_bytes: bytes) -> dict:
 
 
 def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_engine: str,
-                  spec_bytes: bytes | None = None, cache: dict | None = None) -> str | None:
+                  spec_bytes: bytes | None = None, cache: dict | None = None, outlines_used: object = None) -> str | None:
     """The input hash of one spec, or None when it cannot be computed (a file is unreadable, a clause
     id is not a plain id): then the spec is built. `cache` (a dict the caller keeps for one batch)
-    saves reading the same clause folders again for every spec."""
+    saves reading the same clause folders again for every spec. `outlines_used`: {standard outline: version}
+    the documents were built from (the manifest's `outlines`), hashed when there are any."""
     cache = {} if cache is None else cache
     spec_path = Path(spec_path)
     spec_bytes = _read(spec_path) if spec_bytes is None else spec_bytes
@@ -221,6 +223,11 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     if outlines not in cache:
         cache[outlines] = _outlines_digest(clause_root / "outlines")
     h.add("outlines", cache[outlines])
+    used = _outline_versions(outlines_used)
+    if used is None:
+        return None
+    if used:  # only for a spec with a standard outline, so the examples' hash is as before
+        h.add("outline-versions", used)
     for clause_id in sorted(set(clause_ids)):
         if not isinstance(clause_id, str) or not CLAUSE_ID.match(clause_id):
             return None
@@ -233,16 +240,40 @@ def inputs_sha256(spec_path: Path, clause_root: Path, clause_ids, formats, pdf_e
     return h.hexdigest()
 
 
+def _outline_versions(used: object) -> str | None:
+    """"name@version, …" of the standard outlines used; "" for none; None for a record that is no such map."""
+    if used is None:
+        return ""
+    if not isinstance(used, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in used.items()):
+        return None
+    return ",".join(f"{name}@{used[name]}" for name in sorted(used))
+
+
 def _outlines_digest(folder: Path) -> str:
-    """The names and bytes of every standard outline (none when the library has no outlines folder)."""
+    """The names and bytes of every standard outline's every version (none when the library has no
+    outlines folder): a new version changes which one a draft takes."""
     h = _Hasher()
-    try:
-        names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml"))
-    except OSError:
-        names = []
-    for name in names:
+    for name in _outline_files(folder):
         h.add(name, _read(folder / name) or b"\x00unreadable")
     return h.hexdigest()
+
+
+def _outline_files(folder: Path) -> list[str]:
+    """Every outline file under `folder`, relative and sorted: "NAME/v2.yaml", and an old library's "NAME.yaml"."""
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    out = []
+    for entry in entries:
+        if entry.endswith(".yaml"):
+            out.append(entry)
+            continue
+        try:
+            out += [f"{entry}/{n}" for n in sorted(os.listdir(folder / entry)) if OUTLINE_FILE.match(n)]
+        except OSError:  # not a folder
+            continue
+    return out
 
 
 def _clause_digest(folder: Path) -> str | None:
@@ -289,7 +320,7 @@ def up_to_date(manifest: dict | None, folder: Path, spec_path: Path, clause_root
             if not isinstance(name, str) or "/" in name or not _same_bytes(folder / name, sums.get(fmt)):
                 return False
     digest = inputs_sha256(spec_path, clause_root, [c.get("id") for c in clauses], formats, pdf_engine,
-                           cache=cache)
+                           cache=cache, outlines_used=manifest.get("outlines"))
     return digest is not None and digest == manifest["inputs_sha256"]
 
 

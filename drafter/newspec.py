@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from drafter.clauses.outline_versions import newest_ref, split_standard, with_newest
 from drafter.assemble.standard_outline import read_standard
 from drafter.errors import DrafterError, Where
 from drafter.spec.model import CLAUSE_REF
@@ -165,14 +166,14 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
             **LEGAL_TEXTS, **BUDGET_TEXTS}
     text = head.format(figures=_FIGURES) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
-    agreement: object = {"standard": AGREEMENT_STANDARD}
+    agreement: object = {"standard": newest_ref(library_root, AGREEMENT_STANDARD)}  # never floats
     if children:
         text += "# Verksamheten riktar sig till barn: utdrag ur belastningsregistret (villkor/belastningsregister).\n"
         agreement = with_register(agreement, register)
     else:
         text += _CHILDREN.format(register=register)
     text += _dump({"outline": agreement})
-    return text + _PROPOSAL.format() + _indent(_dump({"outline": {"standard": proposal_standard}}))
+    return text + _PROPOSAL.format() + _indent(_dump({"outline": {"standard": newest_ref(library_root, proposal_standard)}}))
 
 
 def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kind: str | None,
@@ -225,6 +226,7 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
         keys |= {k: v for k, v in LEGAL_TEXTS.items() if k not in keys}
     if proposal is not None and "tjansteutlatande/ekonomiska-konsekvenser" in carrier.carried.clause_ids:
         keys |= {k: v for k, v in BUDGET_TEXTS.items() if k not in keys}
+    agreement, proposal = with_newest(agreement, library_root), with_newest(proposal, library_root)  # never floats
     cited = carrier.figures_cited()
     cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items() if key in cited}
     figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(
@@ -261,7 +263,7 @@ def _proposal_kind_of(data: dict) -> str:
     clause, else by the public party's nämnd (… stadsdelsnämnd)."""
     proposal = data.get("proposal")
     outline = proposal.get("outline") if isinstance(proposal, dict) else None
-    if isinstance(outline, dict) and str(outline.get("standard", "")).endswith("stadsdelsnamnd"):
+    if isinstance(outline, dict) and split_standard(str(outline.get("standard", "")))[0].endswith("stadsdelsnamnd"):
         return "stadsdelsnamnd"
     if "forslag-till-beslut-stadsdelsnamnd" in str(outline):
         return "stadsdelsnamnd"

@@ -91,6 +91,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     loaded = spec if isinstance(spec, LoadedSpec) else load_spec(Path(spec))
     lock_file = lock_path(lock_of or loaded.path)
     lock = read_lock(lock_file)  # read once: pinning, the checks and the lock's own findings
+    record_lock(loaded, lock, lock_file)
     library = pinned_library(loaded, library, lock)  # a locked document never floats to a newer version (drafter lock)
     stopped = check_clause_refs(CheckContext(loaded, library))
     documents: list[Document] = []
@@ -131,6 +132,16 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     return Prepared(loaded, documents, states, sort_findings(named))
 
 
+def record_lock(loaded: "LoadedSpec", lock: dict, lock_file: Path | None = None) -> None:
+    """The lock first among what the spec was made with: a standard outline named without a version
+    takes, in a slutlig spec, the version the locked documents agree with (drafter/clauses/outline_versions.py)."""
+    from drafter.clauses.outline_versions import LOCK, record_of_lock
+
+    loaded.records = [r for r in loaded.records if r.source != LOCK]
+    if lock and (record := record_of_lock(lock, lock_file)) is not None:
+        loaded.records.insert(0, record)
+
+
 def _stopping_finding(exc: Exception, loaded: "LoadedSpec", library: "ClauseLibrary") -> "Finding | None":
     """The finding for an error that stopped assembly, when it is one (by its type), else None."""
     from drafter.checks.context import CheckContext
@@ -160,6 +171,17 @@ def _after_amendments(before: list["Finding"], states: list, library: "ClauseLib
     return found
 
 
+def _with_build_record(path: Path) -> "LoadedSpec":
+    """The spec loaded with what its last build in output/ was made from, as `build` reads it: a slutlig
+    spec's standard outline then resolves in `check` as in `build` (drafter/clauses/outline_versions.py)."""
+    from drafter.clauses.outline_versions import record_built
+    from drafter.spec.load import load_spec
+
+    loaded = load_spec(path)
+    loaded.records = record_built(path, Settings().out_dir)
+    return loaded
+
+
 def check_spec(loaded: "LoadedSpec", library: "ClauseLibrary") -> list["Finding"]:
     """The findings of one loaded spec (`prepare` without keeping the documents)."""
     return prepare(loaded, library).findings
@@ -178,7 +200,7 @@ def check_paths(paths: Iterable[Path | str], library: "ClauseLibrary",
     bad_input = False
     for path in paths:
         try:
-            prepared = prepare(Path(path), library)
+            prepared = prepare(_with_build_record(Path(path)), library)
             findings += prepared.findings
             if missing := glyph_error(prepared.documents, prepared.loaded, library.root):
                 raise missing  # what `build` stops with: text the PDF fonts cannot show

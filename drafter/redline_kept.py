@@ -26,12 +26,13 @@ REDLINE = "consolidated-redline"  # the manifest's kind of the redline (drafter/
 
 
 def redline_inputs(spec_path: Path, clause_root: Path, clause_ids: list[str], spec_bytes: bytes,
-                   cache: dict) -> str | None:
+                   cache: dict, outlines_used: dict | None = None) -> str | None:
     """The hash of what the redline is made from: the build's inputs without the formats and the PDF
     engine, which never change it (a redline written with `--format docx` is the same file)."""
     from drafter.incremental import inputs_sha256
 
-    return inputs_sha256(spec_path, clause_root, clause_ids, ("redline",), "-", spec_bytes=spec_bytes, cache=cache)
+    return inputs_sha256(spec_path, clause_root, clause_ids, ("redline",), "-", spec_bytes=spec_bytes, cache=cache,
+                         outlines_used=outlines_used)
 
 
 def earlier_redline(folder: Path, spec_path: Path, written: set[str], made_from: Callable[[], str | None],

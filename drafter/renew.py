@@ -43,6 +43,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
 
     path = check_new_name(name, agreements)
     loaded = load_spec(spec_path)
+    _made_with(loaded, spec_path)
     now = standing(loaded, pinned_library(loaded, library))  # as `build` reads it: its lock, its party's approvals
     data, documents, texts = now.data, now.documents, now.data.setdefault("texts", {})
     latest_representatives(data, now.spec)
@@ -51,6 +52,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     _pin(data.get("outline"), used)
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
+    outlines = _pin_standards(data, loaded, library)
     partnership, how = _partnership(loaded, library, documents)
     if partnership:
         data["partnership"] = partnership
@@ -96,6 +98,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
                              f"diarienummer: {old_number}"))
     review += comments_dropped(path, dropped) + mandate_review(path, ordered, now.spec)
     review += [_repealed_review(path, text) for text in now.repealed]
+    review += _newer_outlines(path, outlines, library)
     return Renewal(path, review, _choices(used, library, now.spec.public))
 
 
@@ -114,6 +117,23 @@ def _repealed_review(path: Path, repealed: RepealedText) -> Review:
                       "gäller inte längre; ska punkten finnas i den nya överenskommelsen, skriv in texten under texts: "
                       "igen och ta med punkten i outline:") + "; det stod",
                   shown)
+
+
+def _newer_outlines(path: Path, outlines: list, library) -> list[Review]:
+    """A standard outline the renewal keeps at the old version when a newer one is in the library: to know,
+    with what each newer version raised, as a newer clause version is."""
+    from drafter.clauses.outline_versions import history
+
+    out = []
+    for choice in outlines:
+        if choice.newest > choice.version:
+            raised = history(choice.name, library.root)[choice.version:]
+            lines = path.read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(lines, 1) if f"standard: {choice.name}@{choice.version}" in text), 1)
+            out.append(Review(f"{path.as_posix()}:{line}",
+                              f"standardmallen har en nyare version (den nya specen använder samma som förut; byt "
+                              f"genom att ändra @{choice.version} i standard:)", "; ".join(raised)))
+    return out
 
 
 def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
@@ -197,6 +217,31 @@ def _versions_used(documents) -> dict[str, int]:
                 if section.clause:
                     used[section.clause.id] = section.clause.version
     return used
+
+
+def _made_with(loaded, spec_path: Path) -> None:
+    """What the old spec was last made with (its lock, its build in output/), as `check` reads it: a standard
+    outline named without a version then resolves to the version its documents were built from."""
+    from drafter.clauses.outline_versions import record_built
+    from drafter.lockfile import lock_path, read_lock
+    from drafter.pipeline import Settings, record_lock
+
+    loaded.records = record_built(spec_path, Settings().out_dir)
+    record_lock(loaded, read_lock(lock_path(spec_path)), lock_path(spec_path))
+
+
+def _pin_standards(data: dict, loaded, library) -> list:
+    """A standard outline named without a version gets the version the old documents were made from
+    (drafter/clauses/outline_versions.py), so that the renewal starts from the same text."""
+    from drafter.clauses.outline_versions import chosen
+
+    written = []
+    for path, choice in chosen(loaded, library.root):
+        holder = data if path[0] == "outline" else data.get("proposal") if path[0] == "proposal" else None
+        if isinstance(holder, dict) and isinstance(holder.get("outline"), dict):
+            holder["outline"]["standard"] = f"{choice.name}@{choice.version}"
+            written.append(choice)
+    return written
 
 
 def _pin(items, used: dict[str, int]) -> None:

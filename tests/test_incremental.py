@@ -49,7 +49,7 @@ def test_inputs_hash_follows_every_input(copy):
 def test_inputs_hash_follows_the_standard_outlines(copy):
     spec, root = copy
     base = _hash(spec, root)
-    outline = root / "outlines" / "overenskommelse.yaml"
+    outline = root / "outlines" / "overenskommelse" / "v1.yaml"
     outline.write_text(outline.read_text(encoding="utf-8") + "\n# ny rad\n", encoding="utf-8")
     edited = _hash(spec, root)
     assert edited != base
@@ -68,7 +68,7 @@ def test_edited_outline_rebuilds_instead_of_oforandrad(copy, tmp_path):
     build(spec, BuildOptions(out_dir=out, formats=("docx",), library=ClauseLibrary(root)))
     settings = BatchSettings(out_dir=out, formats=("docx",), clauses_dir=root)
     assert is_unchanged(spec, settings)
-    outline = root / "outlines" / "overenskommelse.yaml"
+    outline = root / "outlines" / "overenskommelse" / "v1.yaml"
     outline.write_text(outline.read_text(encoding="utf-8") + "\n# ändrad\n", encoding="utf-8")
     assert not is_unchanged(spec, settings)
 

@@ -16,12 +16,29 @@ OLD_WORDS = re.compile(r"Street Minds|Bostad Först|hemlös|socialnämnden|2023|
 
 # the version of Parternas insatser the standard outline pins (what `drafter new` gives too)
 OUTLINES = Path(__file__).resolve().parents[1] / "clauses" / "outlines"
-INSATSER = re.search(r"parter/insatser@\d+", (OUTLINES / "iop-overenskommelse.yaml").read_text(encoding="utf-8")).group(0)
+
+
+def _newest(name: str) -> str:
+    """The newest version of a standard outline, as `drafter new` writes it."""
+    from drafter.clauses.outline_versions import version_files
+
+    files = version_files(OUTLINES.parent, name)
+    return files[max(files)].read_text(encoding="utf-8")
+
+
+def _pinned(name: str) -> str:
+    """NAME@N, N the highest version file in the library's folder of the outline: what `drafter new` writes."""
+    return f"{name}@{max(int(p.stem[1:]) for p in (OUTLINES / name).glob('v*.yaml'))}"
+
+
+AGREEMENT, FACKNAMND = _pinned("iop-overenskommelse"), _pinned("iop-tjansteutlatande-facknamnd")
+STADSDELSNAMND = _pinned("iop-tjansteutlatande-stadsdelsnamnd")
+INSATSER = re.search(r"parter/insatser@\d+", _newest("iop-overenskommelse")).group(0)
 # the decision clauses the standard outlines of the tjänsteutlåtande pin
 DECISION = re.search(r"tjansteutlatande/forslag-till-beslut@\d+",
-                     (OUTLINES / "iop-tjansteutlatande-facknamnd.yaml").read_text(encoding="utf-8")).group(0)
+                     _newest("iop-tjansteutlatande-facknamnd")).group(0)
 DECISION_SDN = re.search(r"tjansteutlatande/forslag-till-beslut-stadsdelsnamnd@\d+",
-                         (OUTLINES / "iop-tjansteutlatande-stadsdelsnamnd.yaml").read_text(encoding="utf-8")).group(0)
+                         _newest("iop-tjansteutlatande-stadsdelsnamnd")).group(0)
 
 
 def _clause_refs(outline) -> list[str]:
@@ -85,7 +102,7 @@ def test_new_from_the_example_keeps_its_sections_and_none_of_its_texts(tmp_path,
     assert {"bakgrund", "syfte-och-mal", "malgrupp", "ataganden", "foreningens-verksamhet"} <= set(data["texts"])
     assert not data["figures"]  # the figures only the old texts cited go with them
     if proposal == "stadsdelsnamnd":
-        assert data["proposal"]["outline"] == {"standard": "iop-tjansteutlatande-stadsdelsnamnd"}
+        assert data["proposal"]["outline"] == {"standard": STADSDELSNAMND}
         assert {"stadsdelsomradet", "rattslig-statsstod"} <= set(data["texts"])
     else:  # the example's own tjänsteutlåtande, to a facknämnd, with the generic decision clause
         assert data["proposal"]["outline"][0] == DECISION
@@ -108,13 +125,13 @@ def test_new_from_a_spec_with_a_standard_outline_and_another_partnerships_clause
     assert run("new", "egen", "--agreements", first, "--clauses", CLAUSES).exit_code == 0
     source = first / "egen.yaml"
     text = fill(source.read_text(encoding="utf-8"))
-    text = text.replace("outline:\n  standard: iop-overenskommelse\n", (
-        "outline:\n  standard: iop-overenskommelse\n"
+    text = text.replace(f"outline:\n  standard: {AGREEMENT}\n", (
+        f"outline:\n  standard: {AGREEMENT}\n"
         "  replace: {malgrupp: street-minds/malgrupp@2}\n"
         "  add:\n    - {after: ataganden, item: street-minds/jamstalldhetsanalys}\n"
         "    - {after: bakgrund, item: street-minds/bostad-forst-modellen}\n"
         "    - {into: villkor, item: villkor/personuppgifter@2}\n"), 1)
-    text = text.replace("  outline:\n    standard: iop-tjansteutlatande-facknamnd\n", (
+    text = text.replace(f"  outline:\n    standard: {FACKNAMND}\n", (
         "  outline:\n    - street-minds/forslag-till-beslut@2\n    - {key: sammanfattning, heading: Sammanfattning}\n"
         "    - heading: Ärendet\n      sections:\n        - street-minds/syfte-och-mal@2\n"
         "        - tjansteutlatande/ledning-och-samverkan@2\n    - tjansteutlatande/rattslig-bedomning@2\n"), 1)
@@ -124,7 +141,7 @@ def test_new_from_a_spec_with_a_standard_outline_and_another_partnerships_clause
     spec = _new_from(tmp_path, source)
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     outline = data["outline"]
-    assert outline["standard"] == "iop-overenskommelse"
+    assert outline["standard"] == AGREEMENT  # the version new --from used, written out
     assert outline["replace"] == {"malgrupp": {"key": "malgrupp", "heading": "Målgrupp"}}
     assert [a["item"] for a in outline["add"]] == [{"key": "jamstalldhetsanalys", "heading": "[Rubrik]"},
                                                    {"key": "bostad-forst-modellen", "heading": "[Rubrik]"},
@@ -158,7 +175,7 @@ def test_new_from_refuses_nothing_it_can_honour_and_keeps_a_spec_without_proposa
     source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert "proposal:" not in _new_from(tmp_path / "a", source).read_text(encoding="utf-8")
     asked = yaml.safe_load(_new_from(tmp_path / "b", source, "--proposal", "facknamnd").read_text(encoding="utf-8"))
-    assert asked["proposal"]["outline"] == {"standard": "iop-tjansteutlatande-facknamnd"}
+    assert asked["proposal"]["outline"] == {"standard": FACKNAMND}
 
 
 def test_new_from_gives_the_reviewed_versions_pinned_and_the_sections_they_need(tmp_path):
@@ -215,10 +232,10 @@ def test_new_from_writes_out_a_standard_outline_without_versions_so_each_clause_
     assert run("new", "egen", "--agreements", first, "--clauses", CLAUSES).exit_code == 0
     source = first / "egen.yaml"
     text = fill(source.read_text(encoding="utf-8")).replace(
-        "outline:\n  standard: iop-overenskommelse\n",
+        f"outline:\n  standard: {AGREEMENT}\n",
         "outline:\n  standard: overenskommelse\n  remove: [namndens-uppdrag]\n"
         "  add:\n    - {after: villkor/sekretess, item: villkor/personuppgifter@2}\n", 1).replace(
-        "  outline:\n    standard: iop-tjansteutlatande-facknamnd\n",
+        f"  outline:\n    standard: {FACKNAMND}\n",
         "  outline:\n    standard: tjansteutlatande-stadsdelsnamnd\n", 1)
     source.write_text(text, encoding="utf-8")
 

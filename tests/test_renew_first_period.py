@@ -114,12 +114,11 @@ def test_renews_ends_on_a_day_the_old_agreement_cannot_end_is_an_error(tmp_path)
 def _adjusted(add: bool):
     def adjusted(text):
         more = "  add:\n    - {after: bakgrund, item: inledning/fornyad-overenskommelse}\n" if add else ""
-        text = text.replace("outline:\n  standard: iop-overenskommelse\n",
-                            "outline:\n  standard: iop-overenskommelse\n"
-                            "  replace:\n    villkor/oenighet: villkor/oenighet\n" + more)
-        return text.replace("  outline:\n    standard: iop-tjansteutlatande-facknamnd\n",
-                            "  outline:\n    standard: iop-tjansteutlatande-facknamnd\n"
-                            "    replace:\n      tjansteutlatande/beredning: tjansteutlatande/beredning\n")
+        text = re.sub(r"outline:\n  standard: iop-overenskommelse(@\d+)?\n",
+                      lambda m: m.group(0) + "  replace:\n    villkor/oenighet: villkor/oenighet\n" + more, text)
+        return re.sub(r"  outline:\n    standard: iop-tjansteutlatande-facknamnd(@\d+)?\n",
+                      lambda m: m.group(0) + "    replace:\n      tjansteutlatande/beredning: tjansteutlatande/beredning\n",
+                      text)
     return adjusted
 
 

@@ -1,7 +1,7 @@
 """The tjänsteutlåtande that asks the nämnd to decide tillägg nr N (`amendments[].proposal:`).
 
 Assembled like the agreement's tjänsteutlåtande (drafter/assemble/proposal.py), from the clause library:
-a standard outline (clauses/outlines/iop-tjansteutlatande-tillagg.yaml) unless the spec writes its own.
+a standard outline (clauses/outlines/iop-tjansteutlatande-tillagg/) unless the spec writes its own.
 Its clauses read the spec as it stands after the tillägg, and `tillagg`: the tillägg's number, dates and
 decision, the agreement it changes, what it changes (`andringar`) and what it adds to the grant
 (`pengar`, computed once in drafter/assemble/amendment_money.py). The tillägg itself is Bilaga 1.

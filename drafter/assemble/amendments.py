@@ -127,7 +127,7 @@ def amended_states(loaded: LoadedSpec, library, signed: Document) -> list[Amende
                     replaced_by.setdefault(change.replace, (amendment, a, c))
         state_data = _without_amendments(data)
         spec = validate_spec(loaded.path, state_data, positions)
-        state = LoadedSpec(loaded.path, spec, positions, [], state_data)
+        state = LoadedSpec(loaded.path, spec, positions, [], state_data, loaded.records)
         removed: set[str] = set()
         try:
             consolidated = assemble_agreement(

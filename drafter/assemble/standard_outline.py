@@ -1,6 +1,6 @@
 """Outlines: the spec's own list of sections, or a standard outline from the library, adjusted.
 
-A standard outline (clauses/outlines/NAME.yaml) is the usual order of sections for one kind of
+A standard outline (clauses/outlines/NAME/vN.yaml, drafter/clauses/outline_versions.py) is the usual order of sections for one kind of
 document. A spec names it and changes only what differs — remove, replace, add or move a section,
 each named by its key or clause id — instead of copying the whole list. Each resolved item keeps
 where it was written (the outline file or the spec), so every error points at the right line.
@@ -8,6 +8,7 @@ where it was written (the outline file or the spec), so every error points at th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from drafter.clauses.outline_versions import choose, outlines_folder, split_standard, standard_names, version_files
 from drafter.errors import DrafterError, Where
 from drafter.spec.load import LoadedSpec, where_in
 from drafter.spec.model import OutlineItem, Placement, StandardOutline
@@ -25,11 +27,12 @@ Locate = Callable[..., Where]
 
 
 class OutlineFile(BaseModel):
-    """clauses/outlines/NAME.yaml."""
+    """clauses/outlines/NAME/vN.yaml (or an old flat NAME.yaml)."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)  # built when a spec uses a standard outline
     kind: Literal["agreement", "proposal"]
     description: str = Field(description="Vad mallen är till för.")
+    date: dt.date | None = Field(None, description="Dagen versionen kom in i biblioteket (ÅÅÅÅ-MM-DD).")
     outline: list[OutlineItem] = Field(min_length=1)
 
 
@@ -46,12 +49,7 @@ class Placed:
         return self.item.name
 
 
-def outlines_folder(library_root: Path) -> Path:
-    return library_root / "outlines"
-
-
-def standard_names(library_root: Path) -> list[str]:
-    return sorted(p.stem for p in outlines_folder(library_root).glob("*.yaml"))
+__all__ = ["OutlineFile", "Placed", "outlines_folder", "standard_names", "read_standard", "resolve_outline", "place"]
 
 
 def resolve_outline(outline, loaded: LoadedSpec, library_root: Path, spec_path: tuple) -> list[Placed]:
@@ -72,15 +70,24 @@ def _locator(locate: Locate, path: tuple) -> Locate:
     return lambda *fields: locate(*path, *fields)
 
 
-def read_standard(name: str, library_root: Path, where: Where) -> tuple[OutlineFile, Locate]:
-    path = outlines_folder(library_root) / f"{name}.yaml"
-    if not path.is_file():
+def read_standard(name: str, library_root: Path, where: Where, version: int | None = None
+                  ) -> tuple[OutlineFile, Locate]:
+    """Version `version` of the standard outline `name` (the newest when None; "NAME@N" names one too)."""
+    if version is None:
+        name, version = split_standard(name)
+    files = version_files(library_root, name)
+    if not files:
         names = standard_names(library_root)
         from difflib import get_close_matches  # only for a name that is not there
 
         close = get_close_matches(name, names, n=1, cutoff=0.6)
         raise DrafterError(f"Standardmallen '{name}' finns inte i {outlines_folder(library_root)}.", where,
                            f"Menade du '{close[0]}'?" if close else f"Mallar som finns: {', '.join(names)}.")
+    if version is not None and version not in files:
+        shown = ", ".join(f"{name}@{v}" for v in files)
+        raise DrafterError(f"Standardmallen '{name}' har ingen version {version}.", where,
+                           f"Versioner som finns: {shown}. Utan @N tar ett utkast den nyaste.")
+    path = files[version if version is not None else max(files)]
     data, positions = read_yaml(path)
     try:
         model = OutlineFile.model_validate(data)
@@ -92,25 +99,38 @@ def read_standard(name: str, library_root: Path, where: Where) -> tuple[OutlineF
 
 
 def _adjusted(outline: StandardOutline, loaded: LoadedSpec, library_root: Path, spec_path: tuple) -> list[Placed]:
-    model, locate_file = read_standard(outline.standard, library_root, loaded.where(*spec_path, "standard"))
+    where = loaded.where(*spec_path, "standard")
+    read = lambda name, version: read_standard(name, library_root, where, version)  # noqa: E731
+    choice = choose(outline, loaded, library_root, _day(loaded, spec_path), read)
+    model, locate_file = read(choice.name, choice.version)
     tree = place(model.outline, locate_file, ("outline",))
     at = lambda *fields: loaded.where(*spec_path, *fields)  # noqa: E731
+    standard = choice.name if choice.newest == 1 else f"{choice.name}@{choice.version}"
     for i, name in enumerate(outline.remove):
-        siblings, index = _find(tree, name, outline.standard, at("remove", i))
+        siblings, index = _find(tree, name, standard, at("remove", i))
         del siblings[index]
     for name, item in outline.replace.items():
-        siblings, index = _find(tree, name, outline.standard, at("replace", name))
+        siblings, index = _find(tree, name, standard, at("replace", name))
         siblings[index] = Placed(item, _locator(loaded.where, (*spec_path, "replace", name)),
                                  place(item.sections, loaded.where, (*spec_path, "replace", name, "sections")))
     for i, move in enumerate(outline.move):
-        siblings, index = _find(tree, move.section, outline.standard, at("move", i, "section"))
+        siblings, index = _find(tree, move.section, standard, at("move", i, "section"))
         moved = siblings.pop(index)
-        _insert(tree, moved, move, outline.standard, at("move", i))
+        _insert(tree, moved, move, standard, at("move", i))
     for i, addition in enumerate(outline.add):
         added = Placed(addition.item, _locator(loaded.where, (*spec_path, "add", i, "item")),
                        place(addition.item.sections, loaded.where, (*spec_path, "add", i, "item", "sections")))
-        _insert(tree, added, addition, outline.standard, at("add", i))
+        _insert(tree, added, addition, standard, at("add", i))
     return tree
+
+
+def _day(loaded: LoadedSpec, spec_path: tuple) -> dt.date:
+    """The date of the document an outline is for: a tillägg's own date for its tjänsteutlåtande
+    (amendments[i].proposal), else the agreement's (document.date)."""
+    amendments = loaded.spec.amendments  # an amended state has none of its own: then the agreement's date
+    if spec_path[:1] == ("amendments",) and isinstance(spec_path[1], int) and spec_path[1] < len(amendments):
+        return amendments[spec_path[1]].date
+    return loaded.spec.document.date
 
 
 def _insert(tree: list[Placed], placed: Placed, placement: Placement, standard: str, where: Where) -> None:

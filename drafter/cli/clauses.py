@@ -386,7 +386,9 @@ KIND_WORD = {"agreement": "överenskommelse", "proposal": "tjänsteutlåtande"}
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp.")
 def clauses_outlines(name, clauses_dir):
-    """Lista standardmallarna, eller visa en malls avsnitt med de namn som remove/add/move använder."""
+    """Lista standardmallarna och deras versioner, eller visa en malls avsnitt (NAMN eller NAMN@N) med de
+    namn som remove/add/move använder."""
+    from drafter.clauses.outline_versions import history
     from drafter.assemble.standard_outline import read_standard, standard_names
     from drafter.clauses.library import ClauseLibrary
     from drafter.errors import Where
@@ -396,9 +398,13 @@ def clauses_outlines(name, clauses_dir):
         for each in standard_names(root):
             model, _ = read_standard(each, root, Where(each))
             click.echo(f"{each:34} ({KIND_WORD.get(model.kind, model.kind)}) {model.description}")
+            for line in history(each, root):
+                click.echo(f"{'':36}{line}")
         return
     model, _ = read_standard(name, root, Where(name))
     click.echo(f"{name} ({KIND_WORD.get(model.kind, model.kind)}): {model.description}")
+    for line in history(name.partition("@")[0], root):
+        click.echo(f"  {line}")
 
     def show(items, depth):
         for item in items:

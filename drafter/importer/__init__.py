@@ -158,7 +158,7 @@ def _proposal_outline(sections: list[Section], rec: Recognised) -> list:
     return out
 
 
-# The standard agreement's own texts (clauses/outlines/overenskommelse.yaml, by key) and the words of
+# The standard agreement's own texts (clauses/outlines/overenskommelse/, by key) and the words of
 # a proposal's heading that describe the same thing.
 _STANDARD_KEYS = (("syfte-och-mal", ("syfte",)), ("malgrupp", ("målgrupp",)), ("ataganden", ("åtagande",)),
                   ("foreningens-verksamhet", ("förening", "organisation", "verksamhet")),
@@ -174,7 +174,9 @@ def _agreement_outline_of_proposal(sections: list[Section], library: Path, rec: 
     chosen = matter.children if matter else [
         s for s in sections if s.heading.lower() not in PROPOSAL_DECISION + ("förvaltningens synpunkter och förslag",
                                                                               "ärendets beredning", "bilagor")]
-    if not (library / "outlines" / "overenskommelse.yaml").is_file():
+    from drafter.clauses.outline_versions import newest_ref, version_files
+
+    if not version_files(library, "overenskommelse"):
         return _outline(chosen) or _outline(sections)
     replace: dict = {}
     for section in chosen + [s for s in sections if s not in chosen and s.heading.lower() == "bakgrund"]:
@@ -188,7 +190,8 @@ def _agreement_outline_of_proposal(sections: list[Section], library: Path, rec: 
                       ((k, _heading_of(v, sections)) for k, v in replace.items()))
     rec.derived.append("överenskommelsen: bibliotekets standardmall (överenskommelse) med utlåtandets texter"
                        + (f" ({taken})" if taken else "") + "; övriga egna texter är platshållare")
-    return {"standard": "overenskommelse", "replace": replace} if replace else {"standard": "overenskommelse"}
+    standard = newest_ref(library, "overenskommelse")  # the version used, written: a new spec never floats
+    return {"standard": standard, "replace": replace} if replace else {"standard": standard}
 
 
 def _heading_of(item, sections: list[Section]) -> str:

@@ -23,6 +23,9 @@ class LoadedSpec:
     positions: Positions
     placeholders: list[Placeholder] = field(default_factory=list)  # left for the user to fill in
     data: dict = field(default_factory=dict)  # as read (stand-ins in place): the base of amended states
+    # what a slutlig spec was last made with (its lock, its previous build): which version of a standard
+    # outline named without one it takes (drafter/clauses/outline_versions.py)
+    records: list = field(default_factory=list)
 
     def where(self, *field: str | int) -> Where:
         """The file position of a field path, e.g. where("budget", "rows", 2)."""

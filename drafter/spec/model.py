@@ -173,6 +173,7 @@ class Budget(_Model):
 
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+STANDARD = re.compile(r"^[a-z0-9][a-z0-9-]*(@[1-9][0-9]*)?$")  # a standard outline, maybe with its version
 
 
 def clause_ref(value: str | None) -> str | None:
@@ -252,9 +253,11 @@ class Move(Placement):
 
 
 class StandardOutline(_Model):
-    """A standard outline from the library (clauses/outlines/NAME.yaml), adjusted for this spec."""
+    """A standard outline from the library (clauses/outlines/NAME/vN.yaml), adjusted for this spec."""
 
-    standard: str = Field(description="Standardmallens namn, t.ex. overenskommelse.")
+    standard: str = Field(description="Standardmallens namn, med version: iop-overenskommelse@2. Utan @N tar "
+                                      "ett utkast den nyaste versionen och ett slutligt dokument den som det "
+                                      "senast byggdes med (se outline-unpinned).")
     remove: list[str] = Field(default_factory=empty_list, description="Avsnitt som tas bort (key eller klausul-id).")
     replace: dict[str, OutlineItem] = Field(default_factory=dict, description="Avsnitt som byts ut.")
     add: list[Addition] = Field(default_factory=empty_list, description="Avsnitt som läggs till.")
@@ -263,8 +266,9 @@ class StandardOutline(_Model):
     @field_validator("standard")
     @classmethod
     def _name_form(cls, value: str) -> str:
-        if not KEY.fullmatch(value):
-            raise ValueError(f"'{value}' är inget giltigt namn på en standardmall (t.ex. overenskommelse)")
+        if not STANDARD.fullmatch(value):
+            raise ValueError(f"'{value}' är inget giltigt namn på en standardmall (t.ex. iop-overenskommelse, "
+                             "eller iop-overenskommelse@2 för version 2)")
         return value
 
 

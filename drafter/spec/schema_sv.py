@@ -47,7 +47,7 @@ MODELS = {
     "BudgetTable": ("Budgettabell", "Hur budgettabellen ser ut; standard är tabellen som exemplen undertecknades med."),
     "OutlineItem": ("Avsnitt", "Ett avsnitt: en klausul (id eller id@version), en rubrik, en text ur specen "
                                "eller ett datablock, med underavsnitt."),
-    "StandardOutline": ("Standardmall", "En standardmall ur biblioteket (clauses/outlines/NAMN.yaml), ändrad för "
+    "StandardOutline": ("Standardmall", "En standardmall ur biblioteket (clauses/outlines/NAMN/vN.yaml), ändrad för "
                                         "den här specen."),
     "Addition": ("Tillagt avsnitt", "Ett avsnitt som läggs till, och var."),
     "Move": ("Flyttat avsnitt", "Ett avsnitt som flyttas, och vart."),

@@ -113,7 +113,7 @@ def test_proposal_imports_with_the_standard_agreement(tmp_path):
 
     result = import_file(source, name="sdn", clauses_dir=library, agreements_dir=tmp_path / "agreements")
     spec = yaml.safe_load(result.spec_path.read_text(encoding="utf-8"))
-    assert spec["outline"] == {"standard": "overenskommelse", "replace": {
+    assert spec["outline"] == {"standard": "overenskommelse@1", "replace": {
         "syfte-och-mal": "import/sdn/syfte-och-mal@1", "ataganden": "import/sdn/parternas-ataganden@1",
         "bakgrund": "import/sdn/bakgrund@1"}}
     assert spec["parties"][0]["committee"] == "Västerdalens stadsdelsnämnd"

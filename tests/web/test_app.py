@@ -57,6 +57,7 @@ def test_new_partnership_from_the_overview(client, project):
     assert answer.status_code == 303 and answer.headers["location"] == "/spec/forening-x-2027"
     text = (project / "agreements" / "forening-x-2027.yaml").read_text(encoding="utf-8")
     assert "tjansteutlatande-stadsdelsnamnd" in text
+    assert re.search(r"\n    standard: iop-tjansteutlatande-stadsdelsnamnd@[1-9][0-9]*\n", text)  # never floats
     page = client.get("/spec/forening-x-2027")
     assert "inte ifyllt" in page.text  # the placeholders are findings beside their fields
     assert "inte ifyllt" in findings_beside(page.text, "document.place")

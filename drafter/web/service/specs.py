@@ -57,6 +57,7 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
     The text goes to a hidden temporary file beside the spec, so `renews:` and the clause library
     resolve as they will for the saved file; the file is removed before this returns. The saved spec's
     lock (agreements/NAME.lock) holds the copy: its clause versions, letterhead and text, as `check` does."""
+    from drafter.clauses.outline_versions import record_built
     from drafter.pipeline import prepare
     from drafter.spec.load import SpecErrors, load_spec
     from drafter.web.stand_ins import with_placeholders_shown
@@ -71,6 +72,7 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
         try:
             loaded = load_spec(Path(tmp))
             result.positions, result.spec = loaded.positions, loaded.spec
+            loaded.records = record_built(real, project.output)  # its last build: as `build` takes an outline
             prepared = prepare(loaded, project.library(), lock_of=real)
             result.findings = prepared.findings  # the preview shows a placeholder, never its stand-in:
             result.documents = with_placeholders_shown(prepared.documents, loaded)
