@@ -21,6 +21,8 @@ from drafter.checks.finding import Finding
 from drafter.errors import DrafterError, Where
 from drafter.importer.emit import clause_file, slug, spec_yaml
 from drafter.importer.model import Section
+from drafter.importer.numbering import paragraph_references, paragraph_style_finding
+from drafter.importer.parties import all_texts
 from drafter.importer.recognise import PROPOSAL_DECISION, Recognised, party_names_in, recognise
 from drafter.importer.sources import read_source
 from drafter.importer.structure import build_structure
@@ -107,7 +109,16 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
             used.add(candidate)
             section.clause_id = f"import/{name}/{candidate}"
             clause_ids.append(section.clause_id)
-            files[clause_dir / candidate / "v1.md"] = clause_file(section, source.footnotes, file_name, name)
+    findings = list(structure.findings)
+    if structure.paragraph_style:  # "enligt § 4" → {{ ref(…) }} in an agreement, before the texts are written
+        count = 0 if rec.proposal else paragraph_references(
+            structure.sections, all_texts(structure.sections), suffix=not structure.paragraph_style[1].startswith("§"))
+        findings.append(paragraph_style_finding(structure.paragraph_style, count, str(path)))
+    for root in structure.sections:
+        for section in root.walk():
+            if section.clause_id:
+                files[clause_dir / section.clause_id.rsplit("/", 1)[1] / "v1.md"] = clause_file(
+                    section, source.footnotes, file_name, name)
 
     data = dict(rec.data)
     if rec.proposal:
@@ -128,7 +139,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
                      f"\"{dropped[0][:60]}\"); lägg in den i en klausul om den behövs.")
     if removed:
         notes.append(f"{removed} tecken som inte kan stå i ett dokument (styrtecken) togs bort ur texten.")
-    return ImportResult(spec_path, clause_dir, clause_ids, structure.findings, rec, removed, notes)
+    return ImportResult(spec_path, clause_dir, clause_ids, findings, rec, removed, notes)
 
 
 def _is_attachments(section: Section, rec: Recognised) -> bool:

@@ -236,7 +236,7 @@ def _plain_items(lines: list[str]) -> list[Item]:
 
 # --- DOCX --------------------------------------------------------------------------------------------
 
-_DOCX_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+\S")
+_DOCX_NUMBERED = re.compile(r"^(?:§\s*)?\d+(\.\d+)*\.?(?:\s*§)?\s+\S")  # "2.1 Parter", "§ 3 Parter", "3 § Parter"
 
 
 def _read_docx(path: Path) -> tuple[SourceDoc, int]:

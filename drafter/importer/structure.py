@@ -21,7 +21,9 @@ from drafter.importer.tables import plain_tables
 
 __all__ = ["PROPOSAL_TOP", "NUMBERED_HEADING", "Structure", "bare", "build_structure", "make_blocks"]
 
-NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
+# "2.1 Parter", "4. Ekonomi", and the paragraph style of many agreements: "§ 3 Parter", "§ 3. Parter", "3 § Parter"
+NUMBERED_HEADING = re.compile(r"^(?:§\s*(?=\d))?(\d{1,2}(?:\.\d{1,2})*)(\.?)(?:\s*§(?!\S))?\s+(\S.*)$")
+PARAGRAPH_SIGN = re.compile(r"^(?:§\s*\d|\d{1,2}\s*§(?!\S))")
 # The top-level headings of a tjänsteutlåtande; other bare headings after "Ärendet" are its sub-sections.
 PROPOSAL_TOP = {
     "förvaltningens förslag till beslut", "förslag till beslut", "sammanfattning", "bakgrund", "ärendet",
@@ -39,6 +41,7 @@ class Structure:
     signatures: list[Signature] = field(default_factory=list)
     letterhead: Letterhead | None = None
     officials: list[Official] = field(default_factory=list)
+    paragraph_style: tuple[int, str] | None = None  # the first "§ 3 Parter" heading (line, as written)
 
 
 def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[str] | set[str] = frozenset()) -> Structure:
@@ -57,6 +60,7 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
     md_levels = [h[1] for h in headings.values() if h[1] is not None]
     top_md = min(md_levels) if md_levels else 1
     container_top: Section | None = None
+    paragraph_style: tuple[int, str] | None = None
     for idx, item in enumerate(items):
         info = headings.get(idx)
         if info is None:
@@ -80,6 +84,9 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
         else:
             level = max(1, (level if level is not None else top_md) - top_md + 1)
         section = Section(heading=text, number=number, level=level, no=item.no)
+        if number and paragraph_style is None and PARAGRAPH_SIGN.match(written := md_bare(item.text)
+                                                                        if item.markup else bare(item.text)):
+            paragraph_style = (item.no, written)
         while stack and stack[-1].level >= level:
             stack.pop()
         if stack:
@@ -100,7 +107,7 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
         for section in root.walk():
             section.blocks = make_blocks(section.items, source.dialect)
     structure = Structure(title, preamble, roots, numbered, signatures=signatures, letterhead=letterhead,
-                          officials=officials)
+                          officials=officials, paragraph_style=paragraph_style)
     if numbered:
         structure.findings = numbering_findings(roots, where_file)
     return structure
@@ -195,8 +202,8 @@ def _signatures(items: list[Item]) -> list[Signature]:
 def _numbered(items: list[Item], dialect: str) -> bool:
     if dialect == "md":
         return any(NUMBERED_HEADING.match(md_bare(it.text)) for it in items if it.kind == "heading")
-    dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text)) and "." in m.group(1)
-                 and heading_like(m.group(3)))
+    dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text))
+                 and ("." in m.group(1) or PARAGRAPH_SIGN.match(it.text)) and heading_like(m.group(3)))
     return dotted >= 2 or _single_numbered(items) >= 2
 
 
@@ -262,7 +269,7 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
         elif item.kind == "text" and heading_like(raw, 8) and ":" not in raw and (
                 raw.lower() in PROPOSAL_TOP or _between_paragraphs(items, idx, numbered=False)
                 or _isolated(items, idx) or _after_short_line(items, idx, width)):
-            before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+            before = _roles_before(items, idx, out)
             if raw.lower() not in PROPOSAL_TOP and (not before or (set(before) == {"title"} and re.match(
                     r"^(mellan|avseende|om)\b", raw, re.IGNORECASE))):
                 shown = raw[:1].lower() + raw[1:] if before else raw
@@ -277,7 +284,7 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
     text never is); bold lines at the top are the title, wrapped or not."""
     if items[idx].style != "heading":
         return None
-    before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+    before = _roles_before(items, idx, out)
     m = NUMBERED_HEADING.match(raw)
     previous = next((items[j] for j in range(idx - 1, -1, -1) if items[j].kind not in ("blank", "skip")), None)
     if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
@@ -295,6 +302,17 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
     if numbered:
         return ("emph", None, None, raw)
     return ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
+
+
+# A reference line above the title ("Dnr ÄN 2023-0412", "2025-03-04", "Sida 1 (3)"): no text of the document
+_REFERENCE_LINE = re.compile(r"^(?:(?:Dnr|Diarienummer)\.?:?\s*\S.{0,40}|(?:Datum:?\s*)?\d{4}-\d{2}-\d{2}|Sida \d+.*)$",
+                             re.IGNORECASE)
+
+
+def _roles_before(items, idx, out) -> list[str]:
+    """The roles of the lines above line idx (text that is no heading: "text"), reference lines not counted."""
+    return [out.get(j, ("text",))[0] for j in range(idx)
+            if items[j].kind not in ("blank", "skip") and not _REFERENCE_LINE.match(items[j].text.strip())]
 
 
 def _body_size(items: list[Item]) -> float:
