@@ -23,6 +23,7 @@ from drafter.importer.emit import clause_file, slug, spec_yaml
 from drafter.importer.model import Section
 from drafter.importer.numbering import paragraph_references, paragraph_style_finding
 from drafter.importer.parties import all_texts
+from drafter.importer.placed import place_layout
 from drafter.importer.recognise import PROPOSAL_DECISION, Recognised, party_names_in, recognise
 from drafter.importer.sources import read_source
 from drafter.importer.structure import build_structure
@@ -128,6 +129,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
         data["proposal"] = proposal
     else:
         data["outline"] = _outline(structure.sections)
+    placed, unplaced = place_layout(structure, data, rec.proposal, rec.unit)
     text = spec_yaml(data, file_name)
 
     _write_all(files, clause_dir if force else None)
@@ -137,6 +139,11 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
     if dropped:
         notes.append(f"Text före första rubriken togs inte med ({len(dropped)} stycken, det första: "
                      f"\"{dropped[0][:60]}\"); lägg in den i en klausul om den behövs.")
+    if placed:
+        notes += ["Placerat i specen (ur brevhuvudet, underskrifterna och bilagelistan):"] + [f"  {p}" for p in placed]
+    if unplaced:
+        notes += ["Inte med i specen eller klausulerna (lägg in det för hand om det behövs):"] + [
+            f"  {u}" for u in unplaced]
     if removed:
         notes.append(f"{removed} tecken som inte kan stå i ett dokument (styrtecken) togs bort ur texten.")
     return ImportResult(spec_path, clause_dir, clause_ids, findings, rec, removed, notes)

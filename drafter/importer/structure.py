@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.checks.finding import Finding
 from drafter.importer.blocks import make_blocks
-from drafter.importer.layout import Letterhead, Official, take_letterhead, take_officials
+from drafter.importer.layout import Letterhead, Official, take_attachments, take_letterhead, take_officials
 from drafter.importer.lines import SENTENCE_END, bare, heading_like, md_bare
 from drafter.importer.model import Item, Section, Signature, SourceDoc
 from drafter.importer.numbering import numbering_findings
@@ -42,12 +42,16 @@ class Structure:
     letterhead: Letterhead | None = None
     officials: list[Official] = field(default_factory=list)
     paragraph_style: tuple[int, str] | None = None  # the first "§ 3 Parter" heading (line, as written)
+    attachments: list[tuple[int, str]] = field(default_factory=list)  # "Bilaga 1: …" lines at the end (line, text)
+    officials_unit: tuple[int, str] | None = None  # the förvaltning's name above the officials (line, text)
+    officials_at_end: bool = False  # the officials signed at the end, not under the decision points
 
 
 def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[str] | set[str] = frozenset()) -> Structure:
     items = list(source.items)
     letterhead = take_letterhead(items)
-    officials = take_officials(items)
+    attachments = take_attachments(items)
+    signing = take_officials(items)
     items = plain_tables(items, paragraphs=source.path.lower().endswith(".docx"))
     items = _side_by_side_signatures(items)
     signatures = _signatures(items)
@@ -107,7 +111,8 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
         for section in root.walk():
             section.blocks = make_blocks(section.items, source.dialect)
     structure = Structure(title, preamble, roots, numbered, signatures=signatures, letterhead=letterhead,
-                          officials=officials, paragraph_style=paragraph_style)
+                          officials=signing.officials, paragraph_style=paragraph_style, attachments=attachments,
+                          officials_unit=signing.unit, officials_at_end=signing.at_end)
     if numbered:
         structure.findings = numbering_findings(roots, where_file)
     return structure
@@ -233,6 +238,7 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
     first_section_seen = False
     lengths = sorted(len(it.text) for it in items if it.kind == "text")
     width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 20 else 0
+    md_title = _md_title(items) if dialect == "md" else None
     for idx, item in enumerate(items):
         if dialect == "md":
             if item.kind != "heading":
@@ -242,7 +248,8 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
             if m and numbered:
                 out[idx] = ("section", item.level, m.group(1), m.group(3).strip())
                 first_section_seen = True
-            elif not first_section_seen and (item.level == 0 or (numbered and _is_first_heading(items, idx))):
+            elif not first_section_seen and (item.level == 0 or (numbered and _is_first_heading(items, idx))
+                                             or idx == md_title):
                 out[idx] = ("title", None, None, text)
             elif numbered:
                 out[idx] = ("emph", None, None, text)
@@ -321,6 +328,18 @@ def _body_size(items: list[Item]) -> float:
         if item.style == "body":
             sizes[item.size] = sizes.get(item.size, 0) + 1
     return max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
+
+
+def _md_title(items: list[Item]) -> int | None:
+    """The first heading, when it is the only one on the top level, stands over two or more deeper ones
+    and has no text of its own: the document's title ("Heading 1" over "Heading 2" sections)."""
+    headings = [(i, it) for i, it in enumerate(items) if it.kind == "heading" and it.level is not None]
+    if len(headings) < 3:
+        return None
+    (first, top), (second, _) = headings[0], headings[1]
+    alone = all(it.level > top.level for _, it in headings[1:])  # type: ignore[operator]
+    own_text = any(items[j].kind not in ("blank", "skip") for j in range(first + 1, second))
+    return first if alone and not own_text and top.level else None
 
 
 def _md_level(item: Item) -> int:
