@@ -55,7 +55,7 @@ def paragraph_style_finding(style: tuple[int, str], count: int, file: str) -> Fi
     no, heading = style
     refs = (f" {count} hänvisning{'ar' if count != 1 else ''} i texten till avsnittens paragrafer (som \"enligt § 4\") "
             "skrivs som {{ ref(\"…\") }} och pekar på samma avsnitt: de blir \"punkt 4\"." if count else "")
-    return Finding("numbering-style", "info",
+    return Finding("numbering", "info",
                    f"Källan numrerar avsnitten med paragrafer (\"{heading}\"). drafter numrerar avsnitten 1., 2., 3. … "
                    f"och kan inte behålla paragrafstilen: rubrikerna importeras utan sitt nummer.{refs}",
                    f"{file}:{no}")

@@ -97,3 +97,21 @@ def test_refused_with_nothing_written(tmp_path):
     assert combined.exit_code == 2 and "--till kan inte kombineras" in combined.output
     assert spec_path.read_bytes() == before and sorted((tmp_path / "clauses").rglob("*")) == clauses
     assert "Traceback" not in not_a_proposal.output + unreadable.output + missing.output
+
+
+def test_imported_partnership_is_known_when_the_spec_it_renews_does_not_load(tmp_path):
+    """Trial 9: a renewal writes `partnership:` of an imported set (its clauses in clauses/import/NAME/);
+    the spec it renews breaking must not make the renewal's check say the partnership has no folder."""
+    spec_path, _ = setup(tmp_path)
+    text = spec_path.read_text(encoding="utf-8")
+    renewal = spec_path.with_name("isfri-2027.yaml")
+    renewal.write_text("renews: isfri-2026.yaml\npartnership: isfri-2026\n" + text, encoding="utf-8")
+    other_name = spec_path.with_name("skridskor.yaml")  # named otherwise, renewing nothing
+    other_name.write_text("partnership: isfri-2026\n" + text, encoding="utf-8")
+    spec_path.write_text(text + "parties: [\n", encoding="utf-8")  # the renewed spec no longer loads
+    for path in (renewal, other_name):
+        check = run("check", path, "--clauses", tmp_path / "clauses")
+        assert "Traceback" not in check.output
+        assert "partnership-unknown" not in check.output and "clause-other-partnership" not in check.output, \
+            check.output
+    assert "kan inte läsas" in run("check", renewal, "--clauses", tmp_path / "clauses").output

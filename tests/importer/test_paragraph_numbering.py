@@ -64,7 +64,7 @@ def test_paragraph_headings_are_numbering_and_the_title_is_no_section(tmp_path, 
     assert 'enligt {{ ref("import/fritidsbanken/ekonomi") }} och' in text
     assert "§ 4 gäller inte" in text  # a law's paragraph is no reference to the agreement's sections
     report = "\n".join(result.report())
-    assert "[numbering-style]" in report and "avtal.docx:3:" in report
+    assert "info [numbering]" in report and "avtal.docx:3:" in report
     assert f'("{style.format(n=1)} Parter")' in report and "1 hänvisning i texten" in report
 
 
