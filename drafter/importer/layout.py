@@ -166,11 +166,22 @@ def _officials_at_end(items: list[Item], start: int) -> OfficialsBlock:
         block, found = [last[-1]], _officials_table(items[last[-1]])
     else:
         block = []
+        joined: dict[int, tuple[int, str]] = {}  # a title's line → (the line it began on, its own text)
         for i in reversed(last):
-            if items[i].kind not in ("text", "heading") or not _candidate(items[i].text) or len(block) == 6:
+            text = items[i].text.strip()
+            if block and re.search(r"(-| och| eller)$", text) and _titles(f"{text} {items[block[0]].text.strip()}"):
+                joined[block[0]] = (i, items[block[0]].text)  # "Kultur- och" / "fritidsdirektör": one title
+                items[block[0]].text = f"{text} {items[block[0]].text.strip()}"
+                continue
+            if items[i].kind not in ("text", "heading") or not _candidate(text) or len(block) == 6:
                 break
             block.insert(0, i)
         found = _read_block(items, block) if len(block) >= 2 else []
+        for k, (fragment, own) in joined.items():
+            if found:
+                items[fragment].kind = "skip"
+            else:
+                items[k].text = own
     if not found:
         return OfficialsBlock()
     result = OfficialsBlock(found, at_end=True)
@@ -238,8 +249,14 @@ def _read_block(items: list[Item], block: list[int]) -> list[Official]:
                 continue
         if titles is not None:
             names = _names(" ".join(pending), len(titles)) if pending else []
+            m = n_block + 1
+            while pending and names is None and m < len(block) and (more := _titles(items[block[m]].text.strip())):
+                titles, m = titles + more, m + 1  # the titles go on over the next line (a table's cell wrapped)
+                names = _names(" ".join(pending), len(titles))
             if pending and names is None:
                 break
+            used += block[n_block + 1:m]
+            skip_to = m
             names = names or []
             found += [Official(names[n] if n < len(names) else None, t) for n, t in enumerate(titles)]
             pending = []

@@ -102,9 +102,10 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
         stack.append(section)
         if not numbered and source.dialect == "plain" and section.level == 1:
             container_top = section if _empty_before_next_heading(items, idx, headings) else None
-    if not title:
+    if not title:  # the first paragraph, a reference line above it ("Dnr FRN 2026/0142") not counted
         paragraphs = _preamble_paragraphs(preamble_items)
-        title, preamble = paragraphs[:1], paragraphs[1:]
+        first = next((k for k, p in enumerate(paragraphs) if not _REFERENCE_LINE.match(p)), 0)
+        title, preamble = paragraphs[first:first + 1], paragraphs[:first] + paragraphs[first + 1:]
     else:
         preamble = _preamble_paragraphs(preamble_items)
     for root in roots:
@@ -292,6 +293,10 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
     if items[idx].style != "heading":
         return None
     before = _roles_before(items, idx, out)
+    if all(role == "text" for role in before) and items[idx].size > _body_size(items) + 0.5:
+        before = []  # body-size lines above the first larger one (a page header, a reference): not the title's
+    elif before and before[0] == "text" and "title" in before:
+        before = before[before.index("title"):]  # the same lines above a title found already
     m = NUMBERED_HEADING.match(raw)
     previous = next((items[j] for j in range(idx - 1, -1, -1) if items[j].kind not in ("blank", "skip")), None)
     if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
