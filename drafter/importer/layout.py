@@ -154,7 +154,8 @@ def take_officials(items: list[Item]) -> OfficialsBlock:
         if items[i].kind != "blank":
             block.append(i)
         i += 1
-    return OfficialsBlock(_read_block(items, block))
+    found = _read_block(items, block)
+    return OfficialsBlock(found) if found else _officials_at_end(items, start)
 
 
 def _officials_at_end(items: list[Item], start: int) -> OfficialsBlock:
