@@ -120,6 +120,7 @@ class Draft:
     removed: int
     footnotes: dict[int, str] = field(default_factory=dict)
     sections: dict[Path, Section] = field(default_factory=dict)  # each clause file's section
+    furniture: list[str] = field(default_factory=list)  # page headers taken out of the text
 
     def notes(self, placed: list[str], unplaced: list[str]) -> list[str]:
         """What the report says besides the data: text left out, what was placed from the page's layout."""
@@ -134,6 +135,9 @@ class Draft:
         if unplaced:
             notes += ["Inte med i specen eller klausulerna (lägg in det för hand om det behövs):"] + [
                 f"  {u}" for u in unplaced]
+        if self.furniture:  # a page header repeated on the pages: page furniture, said not dropped silently
+            shown = "; ".join(f"\"{line[:60]}\"" for line in self.furniture[:3])
+            notes.append(f"Sidhuvud som upprepas på sidorna togs bort ur texten ({shown}); sidnummer likaså.")
         if self.removed:
             notes.append(f"{self.removed} tecken som inte kan stå i ett dokument (styrtecken) togs bort ur texten.")
         return notes
@@ -172,7 +176,8 @@ def read_draft(path: Path, name: str, clause_dir: Path, taken: frozenset[str] = 
     sections = {clause_dir / s.clause_id.rsplit("/", 1)[1] / "v1.md": s
                 for root in structure.sections for s in root.walk() if s.clause_id}
     files = {file: clause_file(section, source.footnotes, file_name, name) for file, section in sections.items()}
-    return Draft(path, structure, rec, file_name, clause_ids, files, findings, removed, source.footnotes, sections)
+    return Draft(path, structure, rec, file_name, clause_ids, files, findings, removed, source.footnotes, sections,
+                 source.furniture)
 
 
 def _is_attachments(section: Section, rec: Recognised) -> bool:

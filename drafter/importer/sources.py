@@ -79,9 +79,11 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
         items = _plain_items(lines)
         if suffix == ".pdf":
             apply_styles(items, styles)
-    return SourceDoc(str(path), items, notes, dialect, dnr), removed
+    headers = list(dict.fromkeys(line.strip() for line in furniture if line.strip() and not _PAGE_NUMBER.match(line)))
+    return SourceDoc(str(path), items, notes, dialect, dnr, headers), removed
 
 
+_PAGE_NUMBER = re.compile(r"^\s*(?:Sida\s+)?\d+\s*(?:(?:av|/)\s*\d+|\(\d+\))?\s*$", re.IGNORECASE)
 _DNR = re.compile(r"\b(?:Dnr|Diarienummer)[.:]?\s*([A-ZÅÄÖ]{1,8}[ -]?\d{4}[/:.-]\d{1,6}(?:[-:./]\d{1,6})*)")
 
 

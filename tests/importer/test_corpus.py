@@ -143,3 +143,11 @@ def test_proposal_imports_with_the_standard_agreement(tmp_path):
     headings = [s.heading for s in agreement.sections]
     assert headings[:3] == ["Bakgrund", "Parter", "Partnerskapets struktur och organisation"]
     assert "Villkor" in headings and "Förslag till beslut" not in headings
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_page_header_taken_out_is_reported(results, fmt):
+    """Nothing vanishes silently: the running header removed from every page is named in the report."""
+    result, _, _ = results[("sdn-tjansteutlatande", fmt)]
+    assert ("Sidhuvud som upprepas på sidorna togs bort ur texten (\"Tjänsteutlåtande Dnr SDN 2025/0417\")"
+            in "\n".join(result.report()))
