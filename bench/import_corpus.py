@@ -14,6 +14,7 @@ with NAME.json, what the document states (parties, budget, officials, headings):
 tests compare import with. Run it again after changing a document:
 
     python bench/import_corpus.py            # needs soffice for the PDFs
+    python bench/import_corpus.py NAME …     # only these documents (the others' files stay as they are)
 """
 
 from __future__ import annotations
@@ -226,15 +227,207 @@ KOMMUN_AGREEMENT = {
     },
 }
 
+# Trial 9's layouts (none of its text): sections numbered with paragraphs ("§ 3 Parternas åtaganden",
+# "3 §", "§ 3.") under a title heading, a reference line above the title, "enligt § 4" in the text;
+# tjänsteutlåtanden whose officials sign at the end in a table (a name row over a title row) under the
+# förvaltning's name, with a letterhead naming the förvaltning and "Bilaga N: …" lines at the end.
+
+PARAGRAF_AGREEMENT = {
+    "header": "Norrviks kommun – Dnr FRN 2026/0142",
+    "blocks": [
+        ("p", "Dnr FRN 2026/0142"),
+        ("h1title", "Överenskommelse om idéburet offentligt partnerskap mellan Norrviks kommun och "
+                    "Föreningen Fritidsbanken Norrvik"),
+        ("h2", "§ 1 Parter"),
+        ("p", "Denna överenskommelse ingås mellan följande parter:"),
+        ("bullets", ["Norrviks kommun (organisationsnummer 212000-2338)",
+                     "Föreningen Fritidsbanken Norrvik (organisationsnummer 802524-2879)"]),
+        ("h2", "§ 2 Bakgrund och syfte"),
+        ("p", "Många familjer i Norrvik har inte råd med skridskor, skidor eller tält. Föreningen har sedan "
+              "2021 lånat ut begagnad fritidsutrustning gratis från en lokal vid Norrviks idrottsplats."),
+        ("p", "Syftet med partnerskapet är att fler barn och unga ska kunna vara aktiva på fritiden, oavsett "
+              "familjens ekonomi."),
+        ("h2", "§ 3 Parternas åtaganden"),
+        ("p", "Föreningen håller utlåningen öppen tre dagar i veckan och tar emot skänkt utrustning. Kommunen "
+              "lämnar bidrag enligt § 4 och upplåter lokalen vid idrottsplatsen utan kostnad."),
+        ("h2", "§ 4 Ekonomi"),
+        ("p", "Kommunen bidrar till verksamheten under 12 månader enligt följande:"),
+        ("table", [["Post", "Belopp (kr)"], ["Lön samordnare (50 %)", "210 000"], ["Reparationer och material", "30 000"],
+                   ["Summa", "240 000"]]),
+        ("h2", "§ 5 Giltighetstid"),
+        ("p", "Överenskommelsen gäller från och med den 1 mars 2027 till och med den 29 februari 2028."),
+        ("h2", "§ 6 Uppsägning och ändringar"),
+        ("p", "Ändringar av § 3 och § 4 ska göras skriftligt. Kommunens beslut fattas enligt 6 kap. 37 § "
+              "kommunallagen."),
+        ("h2", "§ 7 Underskrifter"),
+        ("p", "Överenskommelsen har upprättats i två likalydande exemplar, av vilka parterna tagit var sitt."),
+        ("sign", [("Norrviks kommun", "Kerstin Alm", "fritidsdirektör", "Norrvik"),
+                  ("Föreningen Fritidsbanken Norrvik", "Oskar Lindgren", "ordförande", "Norrvik")]),
+    ],
+    "facts": {
+        "proposal": False,
+        "title": "Överenskommelse om idéburet offentligt partnerskap mellan Norrviks kommun och Föreningen "
+                 "Fritidsbanken Norrvik",
+        "parties": [["Norrviks kommun", "offentlig", "212000-2338"],
+                    ["Föreningen Fritidsbanken Norrvik", "idéburen", "802524-2879"]],
+        "period": ["2027-03-01", "2028-02-29"],
+        "budget_rows": [["Lön samordnare (50 %)", 210000], ["Reparationer och material", 30000]],
+        "budget_total": 240000,
+        "officials": [],
+        "references": {"parternas-ataganden": ["ekonomi"], "uppsagning-och-andringar": ["parternas-ataganden",
+                                                                                         "ekonomi"]},
+    },
+}
+
+PARAGRAF_BOLD_AGREEMENT = {
+    "header": "IOP Kustby stad – Stiftelsen Havsljus",
+    "blocks": [
+        ("title", "Överenskommelse om idéburet offentligt partnerskap – Havsljus sommarläger"),
+        ("b", "1 § Parter"),
+        ("p", "Kustby stad, organisationsnummer 212000-1355, genom socialnämnden, och Stiftelsen Havsljus, "
+              "organisationsnummer 802524-2879, ingår denna överenskommelse."),
+        ("b", "2 § Målgrupp"),
+        ("p", "Barn mellan 8 och 14 år i familjer som har försörjningsstöd och som inte reser bort under "
+              "sommarlovet."),
+        ("b", "3 § Åtaganden"),
+        ("p", "Stiftelsen ordnar tre lägerveckor med boende, mat och aktiviteter. Staden informerar familjerna "
+              "och betalar ersättning enligt 4 §."),
+        ("b", "4 § Ersättning"),
+        ("p", "Staden bidrar med totalt 180 000 kr för lägren."),
+        ("b", "5 § Period"),
+        ("p", "Överenskommelsen gäller från och med den 1 maj 2027 till och med den 30 september 2027."),
+        ("b", "6 § Underskrifter"),
+        ("sign", [("Kustby stad", "Maria Holmberg", "socialdirektör", "Kustby"),
+                  ("Stiftelsen Havsljus", "Daniel Berg", "ordförande", "Kustby")]),
+    ],
+    "facts": {
+        "proposal": False,
+        "title": "Överenskommelse om idéburet offentligt partnerskap – Havsljus sommarläger",
+        "parties": [["Kustby stad", "offentlig", "212000-1355"], ["Stiftelsen Havsljus", "idéburen", "802524-2879"]],
+        "period": ["2027-05-01", "2027-09-30"],
+        "budget_rows": [["Ersättning enligt överenskommelsen", 180000]],
+        "budget_total": 180000,
+        "officials": [],
+        "references": {"ataganden": ["ersattning"]},
+    },
+}
+
+PARAGRAF_DOT_AGREEMENT = {
+    "header": "Överenskommelse – Läsfrämjandet Bokbussen",
+    "blocks": [
+        ("title", "Överenskommelse om idéburet offentligt partnerskap mellan Bergsjö kommun och Läsfrämjandet "
+                  "Bokbussen"),
+        ("h1", "§ 1. Parter"),
+        ("p", "Denna överenskommelse ingås mellan följande parter:"),
+        ("bullets", ["Bergsjö kommun (organisationsnummer 212000-1355)",
+                     "Läsfrämjandet Bokbussen (organisationsnummer 802000-1114)"]),
+        ("h1", "§ 2. Syfte"),
+        ("p", "Partnerskapet ska ge äldre och barn i byarna runt Bergsjö tillgång till böcker och högläsning."),
+        ("h1", "§ 3. Period och ersättning"),
+        ("p", "Överenskommelsen gäller från och med den 1 januari 2027 till och med den 31 december 2027. "
+              "Kommunen bidrar med totalt 95 000 kronor, som betalas enligt § 4."),
+        ("h1", "§ 4. Utbetalning"),
+        ("p", "Bidraget betalas ut i två delar, i januari och i juli."),
+    ],
+    "facts": {
+        "proposal": False,
+        "title": "Överenskommelse om idéburet offentligt partnerskap mellan Bergsjö kommun och Läsfrämjandet "
+                 "Bokbussen",
+        "parties": [["Bergsjö kommun", "offentlig", "212000-1355"],
+                    ["Läsfrämjandet Bokbussen", "idéburen", "802000-1114"]],
+        "period": ["2027-01-01", "2027-12-31"],
+        "budget_rows": [["Ersättning enligt överenskommelsen", 95000]],
+        "budget_total": 95000,
+        "officials": [],
+        "references": {"period-och-ersattning": ["utbetalning"]},
+    },
+}
+
+ALDRE_PROPOSAL = {
+    "header": "Tjänsteutlåtande Dnr ÄLN 2026/208",
+    "blocks": [
+        ("letterhead", ["Strömsby kommun", "Äldreförvaltningen", "Avdelningen för öppna insatser", "Tjänsteutlåtande",
+                        "2026-09-15", "Dnr ÄLN 2026/208", "Till äldrenämnden"]),
+        ("h1title", "Idéburet offentligt partnerskap med Föreningen Kaffekoppen"),
+        ("h2", "Förslag till beslut"),
+        ("p", "Äldrenämnden föreslås besluta"),
+        ("nums", ["att ingå idéburet offentligt partnerskap med Föreningen Kaffekoppen enligt bilaga 1,",
+                  "att uppdra åt äldredirektören att underteckna överenskommelsen."]),
+        ("h2", "Sammanfattning"),
+        ("p", "Föreningen Kaffekoppen driver ett öppet café för äldre i Strömsby centrum. Förvaltningen har "
+              "budgeterat för 310 000 kronor för perioden 1 januari 2027 till och med 31 december 2027."),
+        ("h2", "Ärendet"),
+        ("p", "Caféet har funnits sedan 2019 och drivs av ett trettiotal frivilliga. Föreningen har i en skrivelse "
+              "föreslagit ett partnerskap."),
+        ("h2", "Förvaltningens bedömning"),
+        ("p", "Förvaltningen bedömer att verksamheten är ett allmännyttigt komplement till kommunens egna "
+              "träffpunkter och att partnerskapet inte är en upphandling."),
+        ("p", "Äldreförvaltningen"),
+        ("officials_table", [("Birgitta Sjöberg", "Äldredirektör"), ("Ali Hassan", "Avdelningschef")]),
+        ("lines", ["Bilaga 1: Förslag till överenskommelse om idéburet offentligt partnerskap med Föreningen "
+                   "Kaffekoppen"]),
+    ],
+    "facts": {
+        "proposal": True,
+        "title": "Idéburet offentligt partnerskap med Föreningen Kaffekoppen",
+        "parties": [["Äldreförvaltningen", "offentlig"], ["Föreningen Kaffekoppen", "idéburen"]],
+        "administration": "Äldreförvaltningen",
+        "period": ["2027-01-01", "2027-12-31"],
+        "budget_rows": [["Ersättning enligt överenskommelsen", 310000]],
+        "budget_total": 310000,
+        "officials": [["Birgitta Sjöberg", "Äldredirektör"], ["Ali Hassan", "Avdelningschef"]],
+        "attachments": True,
+    },
+}
+
+FRITID_PROPOSAL = {
+    "header": "Tjänsteutlåtande Dnr KFN 2026/77",
+    "blocks": [
+        ("letterhead", ["Älvdala kommun", "Kultur- och fritidsförvaltningen", "Tjänsteutlåtande", "2026-10-02",
+                        "Dnr KFN 2026/77", "Till kultur- och fritidsnämnden"]),
+        ("title", "Idéburet offentligt partnerskap med Föreningen Ungdomsgården Gnistan"),
+        ("h1", "Förslag till beslut"),
+        ("nums", ["Kultur- och fritidsnämnden beslutar att ingå ett idéburet offentligt partnerskap med Föreningen "
+                  "Ungdomsgården Gnistan för perioden 1 februari 2027 till och med 31 januari 2028.",
+                  "Kultur- och fritidsnämnden ger kultur- och fritidsdirektören i uppdrag att teckna "
+                  "överenskommelsen."]),
+        ("h1", "Bakgrund"),
+        ("p", "Ungdomsgården Gnistan har kvällsöppet för unga mellan 13 och 18 år. Kultur- och "
+              "fritidsförvaltningen har budgeterat för 520 000 kronor för året."),
+        ("h1", "Förvaltningens synpunkter och förslag"),
+        ("p", "Förvaltningen bedömer att föreningen når unga som kommunens egna fritidsgårdar inte når."),
+        ("officials_table", [("Johanna Wik", "Kultur- och fritidsdirektör"), ("Erik Nyberg", "Enhetschef"),
+                             ("Sara Lund", "Handläggare")]),
+        ("lines", ["Bilaga 1: Förslag till överenskommelse", "Bilaga 2: Gnistans verksamhetsplan 2027"]),
+    ],
+    "facts": {
+        "proposal": True,
+        "title": "Idéburet offentligt partnerskap med Föreningen Ungdomsgården Gnistan",
+        "parties": [["Kultur- och fritidsförvaltningen", "offentlig"], ["Föreningen Ungdomsgården Gnistan", "idéburen"]],
+        "administration": "Kultur- och fritidsförvaltningen",
+        "period": ["2027-02-01", "2028-01-31"],
+        "budget_rows": [["Ersättning enligt överenskommelsen", 520000]],
+        "budget_total": 520000,
+        "officials": [["Johanna Wik", "Kultur- och fritidsdirektör"], ["Erik Nyberg", "Enhetschef"],
+                      ["Sara Lund", "Handläggare"]],
+        "attachments": True,
+        "unplaced": ["Bilaga 2: Gnistans verksamhetsplan 2027"],
+    },
+}
+
 DOCUMENTS = {"sdn-tjansteutlatande": SDN_PROPOSAL, "kultur-overenskommelse": KULTUR_AGREEMENT,
-             "region-overenskommelse": REGION_AGREEMENT, "kommun-avtal": KOMMUN_AGREEMENT}
+             "region-overenskommelse": REGION_AGREEMENT, "kommun-avtal": KOMMUN_AGREEMENT,
+             "fritidsbank-overenskommelse": PARAGRAF_AGREEMENT, "havsljus-avtal": PARAGRAF_BOLD_AGREEMENT,
+             "bokbussen-overenskommelse": PARAGRAF_DOT_AGREEMENT, "aldre-tjansteutlatande": ALDRE_PROPOSAL,
+             "gnistan-tjansteutlatande": FRITID_PROPOSAL}
 
 
 def headings(doc: dict) -> list[str]:
     """The document's headings as printed (numbers taken off), the title not counted."""
     import re
 
-    return [re.sub(r"^\d+(\.\d+)*\.?\s+", "", text) for kind, text in doc["blocks"] if kind in ("h1", "h2", "b")]
+    return [re.sub(r"^(?:§\s*)?\d+(\.\d+)*\.?(?:\s*§)?\s+", "", text) for kind, text in doc["blocks"]
+            if kind in ("h1", "h2", "b")]
 
 
 # --- plain text, as copied from a PDF viewer ------------------------------------------------------------
@@ -269,7 +462,7 @@ def to_text(doc: dict) -> str:
     for kind, value in doc["blocks"]:
         if kind == "letterhead":
             body += value + [""]
-        elif kind == "title":
+        elif kind in ("title", "h1title"):
             body += _wrap(value) + [""]
         elif kind in ("h1", "h2", "b"):
             body += ["", value]
@@ -288,7 +481,7 @@ def to_text(doc: dict) -> str:
             body += [" ".join(row) for row in value] + [""]
         elif kind == "lines":
             body += value + [""]
-        elif kind == "officials":
+        elif kind in ("officials", "officials_table"):
             body += ["", "    ".join(n for n, _ in value), "    ".join(t for _, t in value), ""]
         elif kind == "sign":
             for who, name, title, place in value:
@@ -334,6 +527,8 @@ def to_docx(doc: dict, path: Path) -> None:
                 document.add_paragraph(line)
         elif kind == "title":
             document.add_paragraph(value, style="Title")
+        elif kind == "h1title":  # the title as Heading 1, the sections under it Heading 2
+            document.add_heading(value, level=1)
         elif kind == "h1":
             document.add_heading(value, level=1)
         elif kind == "h2":
@@ -357,6 +552,10 @@ def to_docx(doc: dict, path: Path) -> None:
         elif kind == "lines":
             for line in value:
                 document.add_paragraph(line)
+        elif kind == "officials_table":  # side by side in a table: a row of names over a row of titles
+            table = document.add_table(rows=2, cols=len(value))
+            for column, (name, title) in enumerate(value):
+                table.cell(0, column).text, table.cell(1, column).text = name, title
         elif kind == "officials":  # side by side, as a tab-aligned pair of lines
             for part in (0, 1):
                 paragraph = document.add_paragraph("\t".join(o[part] for o in value))
@@ -377,10 +576,12 @@ def to_docx(doc: dict, path: Path) -> None:
     document.save(str(path))
 
 
-def main() -> int:
+def main(names: list[str] | None = None) -> int:
     CORPUS.mkdir(parents=True, exist_ok=True)
     soffice = shutil.which("soffice")
     for name, doc in DOCUMENTS.items():
+        if names and name not in names:
+            continue
         (CORPUS / f"{name}.txt").write_text(to_text(doc), encoding="utf-8")
         to_docx(doc, CORPUS / f"{name}.docx")
         facts = {**doc["facts"], "headings": headings(doc)}
@@ -396,4 +597,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

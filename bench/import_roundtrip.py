@@ -254,10 +254,70 @@ def run(n: int, work: Path, jobs: int) -> dict:
             "failures": failures, "invented_headings": invented}
 
 
-def table(result: dict) -> str:
+# --- the corpus: documents in förvaltning layouts (bench/import_corpus.py), against what they state -----
+
+CORPUS = ROOT / "tests" / "importer" / "corpus"
+CORPUS_FIELDS = ("parties", "period", "budget_total", "budget_rows", "officials", "headings", "title")
+
+
+def _outline_headings(outline, clause_dir: Path):
+    if isinstance(outline, dict):  # a standard outline with the proposal's texts: those texts
+        for value in (outline.get("replace") or {}).values():
+            yield from _outline_headings([value], clause_dir)
+        return
+    for item in outline:
+        ref = item if isinstance(item, str) else item.get("clause")
+        if isinstance(item, dict) and item.get("heading"):
+            if not item.get("block"):  # "Bilagor" over drafter's attachments list is drafter's own heading
+                yield norm(item["heading"])
+        elif ref and ref.startswith("import/"):
+            yield norm(_clause_text(ref, clause_dir)[0])
+        if isinstance(item, dict):
+            yield from _outline_headings(item.get("sections", []), clause_dir)
+
+
+def corpus_run(work: Path) -> dict:
+    """Each corpus document imported from its .pdf, .docx and .txt, scored against its .json."""
+    from drafter.importer import import_file
+
+    scores = {(f, fmt): Score() for f in CORPUS_FIELDS for fmt in FORMATS}
+    failures: list[str] = []
+    for facts_file in sorted(CORPUS.glob("*.json")):
+        facts = json.loads(facts_file.read_text(encoding="utf-8"))
+        want = {"parties": {(norm(p[0]), p[2] if len(p) > 2 else "NNNNNN-NNNN") for p in facts["parties"]},
+                "period": {tuple(facts["period"])}, "budget_total": {facts["budget_total"]},
+                "budget_rows": {(norm(i), a) for i, a in facts["budget_rows"]},
+                "officials": {(norm(n or ""), norm(t)) for n, t in facts["officials"]},
+                "headings": {norm(h) for h in facts["headings"]},
+                "title": {norm(facts["title"])} if "title" in facts else None}
+        for fmt in FORMATS:
+            name = f"{facts_file.stem}-{fmt}"
+            try:
+                result = import_file(facts_file.with_suffix(f".{fmt}"), name=name, clauses_dir=work / "lib",
+                                     agreements_dir=work / "agr")
+            except Exception as exc:  # noqa: BLE001 - a bench counts every failure
+                failures.append(f"{name}: import: {exc}")
+                continue
+            data = yaml.safe_load(result.spec_path.read_text(encoding="utf-8"))
+            got = recognised(result.spec_path, result.clause_dir)
+            got["headings"] = set(_outline_headings(data["outline"], result.clause_dir))
+            if "proposal" in data:
+                got["headings"] |= set(_outline_headings(data["proposal"]["outline"], result.clause_dir))
+            title = data["proposal"]["title"] if "proposal" in data else data["document"].get("title", "")
+            got["title"] = {norm(title)} if title else set()
+            for field in CORPUS_FIELDS:
+                if field == "officials" and not facts["proposal"] or want[field] is None:
+                    continue
+                scores[(field, fmt)].add(got.get(field, set()), want[field])
+    return {"documents": len(list(CORPUS.glob("*.json"))),
+            "scores": {f"{field}/{fmt}": dict(zip(("precision", "recall", "exact"), s.row()))
+                       for (field, fmt), s in scores.items()}, "failures": failures}
+
+
+def table(result: dict, fields=FIELDS) -> str:
     lines = ["| Fält | " + " | ".join(f"{fmt.upper()} P / R" for fmt in FORMATS) + " |",
              "|---|" + "---|" * len(FORMATS)]
-    for field in FIELDS:
+    for field in fields:
         cells = []
         for fmt in FORMATS:
             s = result["scores"][f"{field}/{fmt}"]
@@ -272,7 +332,21 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
     parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--corpus", action="store_true",
+                        help="score the corpus (tests/importer/corpus) instead: precision / recall and exact")
     args = parser.parse_args()
+    if args.corpus:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = corpus_run(Path(tmp))
+        print(f"{result['documents']} dokument × {len(FORMATS)} format (P / R, exakt)\n")
+        print(table(result, CORPUS_FIELDS))
+        print("\nexakt: " + ", ".join(f"{f} {sum(result['scores'][f'{f}/{fmt}']['exact'] for fmt in FORMATS) / 3:.0%}"
+                                    for f in CORPUS_FIELDS))
+        for line in result["failures"]:
+            print("FEL:", line)
+        if args.json:
+            args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        return 1 if result["failures"] else 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="import-roundtrip-"))
     if args.keep and work.exists():
         shutil.rmtree(work)

@@ -28,7 +28,7 @@ STOPWORDS = frozenset("""
 och eller samt av för med i om till på vid från mot under efter inom utan mellan genom enligt hos över
 den det de en ett dess deras sin sitt sina vår vårt våra som vad hur när var är att
 övrigt övriga allmänt allmänna annat andra villkor bestämmelser bilaga bilagor punkt avsnitt
-förslag synpunkter sammanfattning
+förslag synpunkter sammanfattning bakgrund
 """.split())
 
 # Longest first; a stem keeps at least three letters (four for a whole word).

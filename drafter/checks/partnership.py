@@ -155,6 +155,8 @@ def folder_problem(library, written: str, names) -> tuple[str, str] | None:
     names the spec goes by) says it."""
     root = library.root
     folder = root / written
+    if not folder.is_dir() and (root / "import" / written).is_dir():
+        folder = root / "import" / written  # `drafter import` writes a partnership's texts to import/<name>/
     if written not in NOT_PARTNERSHIPS and folder.is_dir():
         shared = _shared_folder(library, folder)
         if shared is None:
@@ -212,6 +214,8 @@ def spec_partnership_names(ctx: CheckContext) -> dict[str, str]:
     for p in ctx.spec.partners:
         add(_as_id(p.name), f"den idéburna partens namn ({p.name})")
     renewed = ctx.renewed
+    if isinstance(renewed, Exception) and ctx.spec.renews:  # unreadable: still a name the spec goes by
+        add(_file_name(Path(str(ctx.spec.renews))), f"specen den förnyar ({Path(str(ctx.spec.renews)).name})")
     seen = {ctx.loaded.path.resolve()}
     for _ in range(RENEWALS_FOLLOWED):
         if renewed is None or isinstance(renewed, Exception) or renewed.path.resolve() in seen:

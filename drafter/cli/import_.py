@@ -18,12 +18,26 @@ from drafter.cli import main
 @click.option("--agreements", "agreements_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Mappen för specen NAMN.yaml. Standard: agreements/.")
 @click.option("--force", is_flag=True, help="Skriv över en tidigare import med samma namn.")
-def import_(file, name, clauses_dir, agreements_dir, force):
+@click.option("--till", "into", metavar="SPEC", type=click.Path(path_type=Path, dir_okay=False),
+              help="Lägg tjänsteutlåtandet till den här specen (överenskommelsen i samma ärende) i stället för att "
+                   "skriva en ny: specen får proposal: sist och utlåtandets klausuler hamnar hos partnerskapets. "
+                   "Inget som redan står i specen ändras; har den redan proposal: skrivs inget.")
+def import_(file, name, clauses_dir, agreements_dir, force, into):
     """Dela upp en befintlig överenskommelse eller ett tjänsteutlåtande (.docx, .pdf, .txt, .md) i
     klausulutkast och skriv en spec som bygger om dokumentet.
 
     Rapporten visar vad som kändes igen (parter, period, budget, undertecknare), vad som saknas
-    (platshållare i specen) och fel i källans numrering. Slutkod 0: klart; 2: filen kunde inte läsas."""
+    (platshållare i specen) och fel i källans numrering. Med --till läggs ett tjänsteutlåtande till
+    specen för överenskommelsen i samma ärende. Slutkod 0: klart; 2: filen kunde inte läsas."""
+    if into is not None:
+        from drafter.importer.into import import_into
+
+        if name or agreements_dir or force:
+            raise click.UsageError("--till kan inte kombineras med --name, --agreements eller --force: specen och "
+                                   "partnerskapet är redan givna och inget skrivs över.")
+        for line in import_into(file, into, clauses_dir).report():
+            click.echo(line)
+        return
     from drafter.importer import import_file
 
     result = import_file(file, name=name, clauses_dir=clauses_dir, agreements_dir=agreements_dir, force=force)

@@ -21,9 +21,12 @@ from drafter.checks.finding import Finding
 from drafter.errors import DrafterError, Where
 from drafter.importer.emit import clause_file, slug, spec_yaml
 from drafter.importer.model import Section
+from drafter.importer.numbering import paragraph_references, paragraph_style_finding
+from drafter.importer.parties import all_texts
+from drafter.importer.placed import place_layout
 from drafter.importer.recognise import PROPOSAL_DECISION, Recognised, party_names_in, recognise
 from drafter.importer.sources import read_source
-from drafter.importer.structure import build_structure
+from drafter.importer.structure import Structure, build_structure
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -84,6 +87,65 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
                 raise DrafterError(f"{existing} finns redan; inget har skrivits.",
                                    hint="Välj ett annat namn med --name, eller skriv över med --force.")
 
+    draft = read_draft(path, name, clause_dir)
+    structure, rec = draft.structure, draft.rec
+    data = dict(rec.data)
+    if rec.proposal:
+        data["outline"] = _agreement_outline_of_proposal(structure.sections, clauses_root, rec)
+        proposal = data.pop("proposal")
+        proposal["outline"] = _proposal_outline(structure.sections, rec)
+        data["proposal"] = proposal
+    else:
+        data["outline"] = _outline(structure.sections)
+    placed, unplaced = place_layout(structure, data, rec.proposal, rec.unit)
+    text = spec_yaml(data, draft.file_name)
+
+    _write_all(draft.files, clause_dir if force else None)
+    _atomic_write(spec_path, text)
+    return ImportResult(spec_path, clause_dir, draft.clause_ids, draft.findings, rec, draft.removed,
+                        draft.notes(placed, unplaced))
+
+
+@dataclass
+class Draft:
+    """A file read, its sections and data recognised, and its clause files made (not yet written)."""
+
+    path: Path
+    structure: Structure
+    rec: Recognised
+    file_name: str
+    clause_ids: list[str]
+    files: dict[Path, str]
+    findings: list[Finding]
+    removed: int
+    footnotes: dict[int, str] = field(default_factory=dict)
+    sections: dict[Path, Section] = field(default_factory=dict)  # each clause file's section
+    furniture: list[str] = field(default_factory=list)  # page headers taken out of the text
+
+    def notes(self, placed: list[str], unplaced: list[str]) -> list[str]:
+        """What the report says besides the data: text left out, what was placed from the page's layout."""
+        notes = []
+        structure = self.structure
+        dropped = structure.preamble[1:] if self.rec.proposal else structure.preamble
+        if dropped:
+            notes.append(f"Text före första rubriken togs inte med ({len(dropped)} stycken, det första: "
+                         f"\"{dropped[0][:60]}\"); lägg in den i en klausul om den behövs.")
+        if placed:
+            notes += ["Placerat i specen (ur brevhuvudet, underskrifterna och bilagelistan):"] + [f"  {p}" for p in placed]
+        if unplaced:
+            notes += ["Inte med i specen eller klausulerna (lägg in det för hand om det behövs):"] + [
+                f"  {u}" for u in unplaced]
+        if self.furniture:  # a page header repeated on the pages: page furniture, said not dropped silently
+            shown = "; ".join(f"\"{line[:60]}\"" for line in self.furniture[:3])
+            notes.append(f"Sidhuvud som upprepas på sidorna togs bort ur texten ({shown}); sidnummer likaså.")
+        if self.removed:
+            notes.append(f"{self.removed} tecken som inte kan stå i ett dokument (styrtecken) togs bort ur texten.")
+        return notes
+
+
+def read_draft(path: Path, name: str, clause_dir: Path, taken: frozenset[str] = frozenset()) -> Draft:
+    """Read `path` into sections and data; each section with text a clause `import/<name>/<slug>` in
+    `clause_dir` (slugs in `taken` are not used: clauses there already)."""
     source, removed = read_source(path)
     structure = build_structure(source, str(path), party_names_in(source.items))
     if not structure.sections:
@@ -94,8 +156,7 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
     rec = recognise(structure, file_name, source.diarienummer)
 
     clause_ids: list[str] = []
-    used: set[str] = set()
-    files: dict[Path, str] = {}
+    used: set[str] = set(taken)
     for root in structure.sections:
         for section in root.walk():
             if not section.blocks or _is_attachments(section, rec):
@@ -107,28 +168,16 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
             used.add(candidate)
             section.clause_id = f"import/{name}/{candidate}"
             clause_ids.append(section.clause_id)
-            files[clause_dir / candidate / "v1.md"] = clause_file(section, source.footnotes, file_name, name)
-
-    data = dict(rec.data)
-    if rec.proposal:
-        data["outline"] = _agreement_outline_of_proposal(structure.sections, clauses_root, rec)
-        proposal = data.pop("proposal")
-        proposal["outline"] = _proposal_outline(structure.sections, rec)
-        data["proposal"] = proposal
-    else:
-        data["outline"] = _outline(structure.sections)
-    text = spec_yaml(data, file_name)
-
-    _write_all(files, clause_dir if force else None)
-    _atomic_write(spec_path, text)
-    notes = []
-    dropped = structure.preamble[1:] if rec.proposal else structure.preamble
-    if dropped:
-        notes.append(f"Text före första rubriken togs inte med ({len(dropped)} stycken, det första: "
-                     f"\"{dropped[0][:60]}\"); lägg in den i en klausul om den behövs.")
-    if removed:
-        notes.append(f"{removed} tecken som inte kan stå i ett dokument (styrtecken) togs bort ur texten.")
-    return ImportResult(spec_path, clause_dir, clause_ids, structure.findings, rec, removed, notes)
+    findings = list(structure.findings)
+    if structure.paragraph_style:  # "enligt § 4" → {{ ref(…) }} in an agreement, before the texts are written
+        count = 0 if rec.proposal else paragraph_references(
+            structure.sections, all_texts(structure.sections), suffix=not structure.paragraph_style[1].startswith("§"))
+        findings.append(paragraph_style_finding(structure.paragraph_style, count, str(path)))
+    sections = {clause_dir / s.clause_id.rsplit("/", 1)[1] / "v1.md": s
+                for root in structure.sections for s in root.walk() if s.clause_id}
+    files = {file: clause_file(section, source.footnotes, file_name, name) for file, section in sections.items()}
+    return Draft(path, structure, rec, file_name, clause_ids, files, findings, removed, source.footnotes, sections,
+                 source.furniture)
 
 
 def _is_attachments(section: Section, rec: Recognised) -> bool:

@@ -28,12 +28,21 @@ _DECISION = ("förvaltningens förslag till beslut", "förslag till beslut")
 _TOP = {"sammanfattning", "bakgrund", "ärendet", "ärendets beredning", "förvaltningens synpunkter och förslag", "bilagor"}
 
 
+# A förvaltning's name: "Äldreförvaltningen", "Kultur- och fritidsförvaltningen", "Västerdalens stadsdelsförvaltning"
+_UNIT = re.compile(r"^(?=[A-ZÅÄÖ])(?:[\wåäöé-]+s )?[\wåäöé-]*(?: och [\wåäöé-]+)?(?:förvaltning(?:en)?|kontoret)$")
+
+
 @dataclass
 class Letterhead:
     sender: list[str] = field(default_factory=list)
     date: str | None = None
     diarienummer: str | None = None
     recipient: str | None = None
+
+    @property
+    def administration(self) -> str | None:
+        """The förvaltning among the sender's lines ("Äldreförvaltningen" under "Linköpings kommun")."""
+        return next((line for line in self.sender[1:] if _UNIT.match(line)), None)
 
 
 def _text_lines(items: list[Item]):
@@ -107,21 +116,35 @@ def _names(text: str, count: int) -> list[str] | None:
     return [" ".join(words)]
 
 
-def take_officials(items: list[Item]) -> list[Official]:
-    """The officials printed after the decision points: a block of short lines, each a line of
-    names or of titles (side by side: "Anna Lind Omar Haddad" / "Socialdirektör Avdelningschef"),
-    before the next heading. Its lines become "skip" items."""
-    start = next((i for i, it in enumerate(items) if it.kind in ("text", "heading")
-                  and it.text.strip().lower() in _DECISION), None)
+@dataclass
+class OfficialsBlock:
+    """The officials who sign a tjänsteutlåtande, and the förvaltning's name printed above them."""
+
+    officials: list[Official] = field(default_factory=list)
+    unit: tuple[int, str] | None = None  # (line, "Äldreförvaltningen")
+    at_end: bool = False  # printed at the document's end, not under the decision points
+
+
+def _decision_start(items: list[Item]) -> int | None:
+    return next((i for i, it in enumerate(items) if it.kind in ("text", "heading")
+                 and it.text.strip().lower() in _DECISION), None)
+
+
+def take_officials(items: list[Item]) -> OfficialsBlock:
+    """The officials printed after the decision points, or else at the document's end (after the last
+    section, before its attachments): a block of short lines, each a line of names or of titles (side
+    by side: "Anna Lind Omar Haddad" / "Socialdirektör Avdelningschef"), or a table. Its lines, and
+    the förvaltning's name on the line above them, become "skip" items."""
+    start = _decision_start(items)
     if start is None:
-        return []
+        return OfficialsBlock()
     i = start + 1
     while i < len(items):
         it = items[i]
         if it.kind == "table":
-            return _officials_table(it)
+            return OfficialsBlock(_officials_table(it))
         if it.kind in ("text", "heading") and (it.text.strip().lower() in _TOP or i - start > 120):
-            return []
+            return _officials_at_end(items, start)
         if it.kind in ("text", "heading") and _candidate(it.text) and re.search(r"[.:;]\s*$", _prev_text(items, i)):
             break
         i += 1
@@ -131,6 +154,75 @@ def take_officials(items: list[Item]) -> list[Official]:
         if items[i].kind != "blank":
             block.append(i)
         i += 1
+    found = _read_block(items, block)
+    return OfficialsBlock(found) if found else _officials_at_end(items, start)
+
+
+def _officials_at_end(items: list[Item], start: int) -> OfficialsBlock:
+    """The officials' block as the document's last lines (or last table), the förvaltning above it."""
+    last = [i for i in range(start + 1, len(items)) if items[i].kind not in ("blank", "skip")]
+    if not last:
+        return OfficialsBlock()
+    if items[last[-1]].kind == "table":
+        block, found = [last[-1]], _officials_table(items[last[-1]])
+    else:
+        block = []
+        joined: dict[int, tuple[int, str]] = {}  # a title's line → (the line it began on, its own text)
+        for i in reversed(last):
+            text = items[i].text.strip()
+            if block and re.search(r"(-| och| eller)$", text) and _titles(f"{text} {items[block[0]].text.strip()}"):
+                joined[block[0]] = (i, items[block[0]].text)  # "Kultur- och" / "fritidsdirektör": one title
+                items[block[0]].text = f"{text} {items[block[0]].text.strip()}"
+                continue
+            if items[i].kind not in ("text", "heading") or not _candidate(text) or len(block) == 6:
+                break
+            block.insert(0, i)
+        found = _read_block(items, block) if len(block) >= 2 else []
+        for k, (fragment, own) in joined.items():
+            if found:
+                items[fragment].kind = "skip"
+            else:
+                items[k].text = own
+    if not found:
+        return OfficialsBlock()
+    result = OfficialsBlock(found, at_end=True)
+    above = [i for i in last if i < block[0]][-1:]
+    if above and items[above[0]].kind == "text" and _UNIT.match(items[above[0]].text.strip()):
+        result.unit = (items[above[0]].no, items[above[0]].text.strip())
+        items[above[0]].kind = "skip"
+    return result
+
+
+_ATTACHMENT = re.compile(r"^Bilag(?:a|or)\b\s*\d*\s*[:.–-]?\s*\S.*$")
+
+
+def take_attachments(items: list[Item]) -> list[tuple[int, str]]:
+    """A tjänsteutlåtande's attachments listed on its last lines ("Bilaga 1: Förslag till
+    överenskommelse …"): drafter lists the attachments itself (block bilagor). Their lines become
+    "skip" items; (line, text) of each."""
+    if _decision_start(items) is None:
+        return []
+    found: list[tuple[int, str]] = []
+    wrapped: list[Item] = []  # the lines an attachment's name wrapped onto (a PDF's text), read upwards
+    for item in reversed(items):
+        if item.kind in ("blank", "skip"):
+            continue
+        if item.kind not in ("text", "bullet", "num"):
+            break
+        if not _ATTACHMENT.match(item.text.strip()):
+            if len(wrapped) == 2:
+                break
+            wrapped.insert(0, item)
+            continue
+        found.insert(0, (item.no, " ".join([item.text.strip()] + [w.text.strip() for w in wrapped])))
+        for line in [item, *wrapped]:
+            line.kind = "skip"
+        wrapped = []
+    return found
+
+
+def _read_block(items: list[Item], block: list[int]) -> list[Official]:
+    """Names and titles in a block of lines → officials; the lines used become "skip" items."""
     found: list[Official] = []
     pending: list[str] = []
     used: list[int] = []
@@ -158,8 +250,14 @@ def take_officials(items: list[Item]) -> list[Official]:
                 continue
         if titles is not None:
             names = _names(" ".join(pending), len(titles)) if pending else []
+            m = n_block + 1
+            while pending and names is None and m < len(block) and (more := _titles(items[block[m]].text.strip())):
+                titles, m = titles + more, m + 1  # the titles go on over the next line (a table's cell wrapped)
+                names = _names(" ".join(pending), len(titles))
             if pending and names is None:
                 break
+            used += block[n_block + 1:m]
+            skip_to = m
             names = names or []
             found += [Official(names[n] if n < len(names) else None, t) for n, t in enumerate(titles)]
             pending = []
@@ -191,7 +289,15 @@ def _candidate(text: str) -> bool:
 
 
 def _officials_table(item: Item) -> list[Official]:
-    """A table of officials (a .docx): each cell "Name Title" or "Title"."""
+    """A table of officials (a .docx): each cell "Name Title" or "Title", or a row of names over a
+    row of titles ("Eva Lindahl | Mehmet Aydin" / "Förvaltningsdirektör | Avdelningschef")."""
+    rows = [[c.strip() for c in row] for row in item.rows or []]
+    if len(rows) == 2 and any(rows[1]) and all(len(_titles(c) or []) == 1 and _names(c, 1) is None
+                                               for c in rows[1] if c) \
+            and all(_names(c, 1) and _titles(c) is None for c in rows[0] if c):
+        found = [Official(name or None, title) for name, title in zip(rows[0], rows[1]) if title]
+        item.kind = "skip"
+        return found
     found = []
     for row in item.rows or []:
         for cell in row:

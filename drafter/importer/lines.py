@@ -34,7 +34,8 @@ def md_bare(text: str) -> str:
 # ("Enskede-Årsta-Vantörs stadsdelsförvaltning har budgeterat för" / "200 000 kronor …").
 _CONTINUES = {"för", "och", "att", "med", "i", "på", "av", "som", "till", "om", "en", "ett", "den", "det", "de",
               "är", "har", "ska", "kan", "samt", "eller", "från", "vid", "under", "genom", "inom", "mellan", "där",
-              "när", "mot", "hos", "efter", "utan", "sin", "sitt", "sina", "dess", "deras", "vara", "blir", "får"}
+              "när", "mot", "hos", "efter", "utan", "sin", "sitt", "sina", "dess", "deras", "vara", "blir", "får",
+              "besluta", "beslutar", "föreslås", "föreslår"}  # "Nämnden föreslås besluta" over the decision points
 
 
 def heading_like(text: str, max_words: int = 12) -> bool:

@@ -87,3 +87,4 @@ class SourceDoc:
     footnotes: dict[int, str]
     dialect: str  # "md" (headings marked) or "plain" (PDF text: headings found by their look)
     diarienummer: str | None = None  # "Dnr SN 2025/117", often only in the page header
+    furniture: list[str] = field(default_factory=list)  # running headers taken out (page numbers not kept)

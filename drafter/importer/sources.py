@@ -79,9 +79,11 @@ def read_source(path: Path) -> tuple[SourceDoc, int]:
         items = _plain_items(lines)
         if suffix == ".pdf":
             apply_styles(items, styles)
-    return SourceDoc(str(path), items, notes, dialect, dnr), removed
+    headers = list(dict.fromkeys(line.strip() for line in furniture if line.strip() and not _PAGE_NUMBER.match(line)))
+    return SourceDoc(str(path), items, notes, dialect, dnr, headers), removed
 
 
+_PAGE_NUMBER = re.compile(r"^\s*(?:Sida\s+)?\d+\s*(?:(?:av|/)\s*\d+|\(\d+\))?\s*$", re.IGNORECASE)
 _DNR = re.compile(r"\b(?:Dnr|Diarienummer)[.:]?\s*([A-ZÅÄÖ]{1,8}[ -]?\d{4}[/:.-]\d{1,6}(?:[-:./]\d{1,6})*)")
 
 
@@ -236,7 +238,7 @@ def _plain_items(lines: list[str]) -> list[Item]:
 
 # --- DOCX --------------------------------------------------------------------------------------------
 
-_DOCX_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+\S")
+_DOCX_NUMBERED = re.compile(r"^(?:§\s*)?\d+(\.\d+)*\.?(?:\s*§)?\s+\S")  # "2.1 Parter", "§ 3 Parter", "3 § Parter"
 
 
 def _read_docx(path: Path) -> tuple[SourceDoc, int]:
@@ -266,7 +268,8 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
 
     removed = 0
 
-    def para_text(p) -> str:
+    def para_text(p, breaks: bool = False) -> str:
+        """The paragraph's text; its line breaks (w:br) as "\n" when `breaks`, else as spaces."""
         nonlocal removed
         out = []
         for node in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:footnoteReference")):
@@ -276,6 +279,8 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                 n = note_ids.get(node.get(qn("w:id")))
                 if n:
                     out.append((n,))
+            elif node.tag == qn("w:br") and breaks and node.get(qn("w:type")) in (None, "textWrapping"):
+                out.append("\n")
             else:
                 out.append(" ")
         text = ""
@@ -286,7 +291,7 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
                 cleaned, bad = clean(part)
                 removed += bad
                 text += cleaned
-        return re.sub(r"[ \t]+", " ", text).strip()
+        return re.sub(r" *\n *", "\n", re.sub(r"[ \t]+", " ", text)).strip()
 
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -297,7 +302,8 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
         if element.tag == qn("w:p"):
             no += 1
             paragraph = Paragraph(element, document)
-            text = para_text(element)
+            lines = para_text(element, breaks=True)
+            text = lines.replace("\n", " ")
             if not text:
                 continue
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
@@ -318,8 +324,8 @@ def _read_docx(path: Path) -> tuple[SourceDoc, int]:
             elif "List" in style or "Lista" in style or has_num:
                 m = _BULLET.match(text)  # a bullet typed into the text ("–\tSocialförvaltningen …")
                 items.append(Item("bullet", m.group(1) if m else text, no))
-            else:
-                items.append(Item("text", text, no))
+            else:  # lines broken by hand (a letterhead: "Linköpings kommun" / "Äldreförvaltningen") one by one
+                items += [Item("text", line, no) for line in lines.split("\n") if line.strip()]
             items.append(Item("blank", no=no))
         elif element.tag == qn("w:tbl"):
             no += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from drafter.checks.finding import Finding
 from drafter.importer.blocks import make_blocks
-from drafter.importer.layout import Letterhead, Official, take_letterhead, take_officials
+from drafter.importer.layout import Letterhead, Official, take_attachments, take_letterhead, take_officials
 from drafter.importer.lines import SENTENCE_END, bare, heading_like, md_bare
 from drafter.importer.model import Item, Section, Signature, SourceDoc
 from drafter.importer.numbering import numbering_findings
@@ -21,7 +21,9 @@ from drafter.importer.tables import plain_tables
 
 __all__ = ["PROPOSAL_TOP", "NUMBERED_HEADING", "Structure", "bare", "build_structure", "make_blocks"]
 
-NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(\S.*)$")
+# "2.1 Parter", "4. Ekonomi", and the paragraph style of many agreements: "§ 3 Parter", "§ 3. Parter", "3 § Parter"
+NUMBERED_HEADING = re.compile(r"^(?:§\s*(?=\d))?(\d{1,2}(?:\.\d{1,2})*)(\.?)(?:\s*§(?!\S))?\s+(\S.*)$")
+PARAGRAPH_SIGN = re.compile(r"^(?:§\s*\d|\d{1,2}\s*§(?!\S))")
 # The top-level headings of a tjänsteutlåtande; other bare headings after "Ärendet" are its sub-sections.
 PROPOSAL_TOP = {
     "förvaltningens förslag till beslut", "förslag till beslut", "sammanfattning", "bakgrund", "ärendet",
@@ -39,12 +41,17 @@ class Structure:
     signatures: list[Signature] = field(default_factory=list)
     letterhead: Letterhead | None = None
     officials: list[Official] = field(default_factory=list)
+    paragraph_style: tuple[int, str] | None = None  # the first "§ 3 Parter" heading (line, as written)
+    attachments: list[tuple[int, str]] = field(default_factory=list)  # "Bilaga 1: …" lines at the end (line, text)
+    officials_unit: tuple[int, str] | None = None  # the förvaltning's name above the officials (line, text)
+    officials_at_end: bool = False  # the officials signed at the end, not under the decision points
 
 
 def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[str] | set[str] = frozenset()) -> Structure:
     items = list(source.items)
     letterhead = take_letterhead(items)
-    officials = take_officials(items)
+    attachments = take_attachments(items)
+    signing = take_officials(items)
     items = plain_tables(items, paragraphs=source.path.lower().endswith(".docx"))
     items = _side_by_side_signatures(items)
     signatures = _signatures(items)
@@ -57,6 +64,7 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
     md_levels = [h[1] for h in headings.values() if h[1] is not None]
     top_md = min(md_levels) if md_levels else 1
     container_top: Section | None = None
+    paragraph_style: tuple[int, str] | None = None
     for idx, item in enumerate(items):
         info = headings.get(idx)
         if info is None:
@@ -80,6 +88,9 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
         else:
             level = max(1, (level if level is not None else top_md) - top_md + 1)
         section = Section(heading=text, number=number, level=level, no=item.no)
+        if number and paragraph_style is None and PARAGRAPH_SIGN.match(written := md_bare(item.text)
+                                                                        if item.markup else bare(item.text)):
+            paragraph_style = (item.no, written)
         while stack and stack[-1].level >= level:
             stack.pop()
         if stack:
@@ -91,16 +102,18 @@ def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[s
         stack.append(section)
         if not numbered and source.dialect == "plain" and section.level == 1:
             container_top = section if _empty_before_next_heading(items, idx, headings) else None
-    if not title:
+    if not title:  # the first paragraph, a reference line above it ("Dnr FRN 2026/0142") not counted
         paragraphs = _preamble_paragraphs(preamble_items)
-        title, preamble = paragraphs[:1], paragraphs[1:]
+        first = next((k for k, p in enumerate(paragraphs) if not _REFERENCE_LINE.match(p)), 0)
+        title, preamble = paragraphs[first:first + 1], paragraphs[:first] + paragraphs[first + 1:]
     else:
         preamble = _preamble_paragraphs(preamble_items)
     for root in roots:
         for section in root.walk():
             section.blocks = make_blocks(section.items, source.dialect)
     structure = Structure(title, preamble, roots, numbered, signatures=signatures, letterhead=letterhead,
-                          officials=officials)
+                          officials=signing.officials, paragraph_style=paragraph_style, attachments=attachments,
+                          officials_unit=signing.unit, officials_at_end=signing.at_end)
     if numbered:
         structure.findings = numbering_findings(roots, where_file)
     return structure
@@ -195,8 +208,8 @@ def _signatures(items: list[Item]) -> list[Signature]:
 def _numbered(items: list[Item], dialect: str) -> bool:
     if dialect == "md":
         return any(NUMBERED_HEADING.match(md_bare(it.text)) for it in items if it.kind == "heading")
-    dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text)) and "." in m.group(1)
-                 and heading_like(m.group(3)))
+    dotted = sum(1 for it in items if it.kind == "text" and (m := NUMBERED_HEADING.match(it.text))
+                 and ("." in m.group(1) or PARAGRAPH_SIGN.match(it.text)) and heading_like(m.group(3)))
     return dotted >= 2 or _single_numbered(items) >= 2
 
 
@@ -226,6 +239,7 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
     first_section_seen = False
     lengths = sorted(len(it.text) for it in items if it.kind == "text")
     width = lengths[int(0.9 * (len(lengths) - 1))] if len(lengths) >= 20 else 0
+    md_title = _md_title(items) if dialect == "md" else None
     for idx, item in enumerate(items):
         if dialect == "md":
             if item.kind != "heading":
@@ -235,7 +249,8 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
             if m and numbered:
                 out[idx] = ("section", item.level, m.group(1), m.group(3).strip())
                 first_section_seen = True
-            elif not first_section_seen and (item.level == 0 or (numbered and _is_first_heading(items, idx))):
+            elif not first_section_seen and (item.level == 0 or (numbered and _is_first_heading(items, idx))
+                                             or idx == md_title):
                 out[idx] = ("title", None, None, text)
             elif numbered:
                 out[idx] = ("emph", None, None, text)
@@ -262,7 +277,7 @@ def _classify_headings(items: list[Item], dialect: str, numbered: bool, party_na
         elif item.kind == "text" and heading_like(raw, 8) and ":" not in raw and (
                 raw.lower() in PROPOSAL_TOP or _between_paragraphs(items, idx, numbered=False)
                 or _isolated(items, idx) or _after_short_line(items, idx, width)):
-            before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+            before = _roles_before(items, idx, out)
             if raw.lower() not in PROPOSAL_TOP and (not before or (set(before) == {"title"} and re.match(
                     r"^(mellan|avseende|om)\b", raw, re.IGNORECASE))):
                 shown = raw[:1].lower() + raw[1:] if before else raw
@@ -277,7 +292,11 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
     text never is); bold lines at the top are the title, wrapped or not."""
     if items[idx].style != "heading":
         return None
-    before = [out.get(j, ("text",))[0] for j in range(idx) if items[j].kind not in ("blank", "skip")]
+    before = _roles_before(items, idx, out)
+    if all(role == "text" for role in before) and items[idx].size > _body_size(items) + 0.5:
+        before = []  # body-size lines above the first larger one (a page header, a reference): not the title's
+    elif before and before[0] == "text" and "title" in before:
+        before = before[before.index("title"):]  # the same lines above a title found already
     m = NUMBERED_HEADING.match(raw)
     previous = next((items[j] for j in range(idx - 1, -1, -1) if items[j].kind not in ("blank", "skip")), None)
     if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
@@ -297,12 +316,35 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
     return ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
 
 
+# A reference line above the title ("Dnr ÄN 2023-0412", "2025-03-04", "Sida 1 (3)"): no text of the document
+_REFERENCE_LINE = re.compile(r"^(?:(?:Dnr|Diarienummer)\.?:?\s*\S.{0,40}|(?:Datum:?\s*)?\d{4}-\d{2}-\d{2}|Sida \d+.*)$",
+                             re.IGNORECASE)
+
+
+def _roles_before(items, idx, out) -> list[str]:
+    """The roles of the lines above line idx (text that is no heading: "text"), reference lines not counted."""
+    return [out.get(j, ("text",))[0] for j in range(idx)
+            if items[j].kind not in ("blank", "skip") and not _REFERENCE_LINE.match(items[j].text.strip())]
+
+
 def _body_size(items: list[Item]) -> float:
     sizes: dict[float, int] = {}
     for item in items:
         if item.style == "body":
             sizes[item.size] = sizes.get(item.size, 0) + 1
     return max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
+
+
+def _md_title(items: list[Item]) -> int | None:
+    """The first heading, when it is the only one on the top level, stands over two or more deeper ones
+    and has no text of its own: the document's title ("Heading 1" over "Heading 2" sections)."""
+    headings = [(i, it) for i, it in enumerate(items) if it.kind == "heading" and it.level is not None]
+    if len(headings) < 3:
+        return None
+    (first, top), (second, _) = headings[0], headings[1]
+    alone = all(it.level > top.level for _, it in headings[1:])  # type: ignore[operator]
+    own_text = any(items[j].kind not in ("blank", "skip") for j in range(first + 1, second))
+    return first if alone and not own_text and top.level else None
 
 
 def _md_level(item: Item) -> int:

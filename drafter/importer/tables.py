@@ -61,6 +61,8 @@ def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = F
             j += 1
             continue
         text = items[j].text.strip()
+        if items[j].style == "heading" and j > i:
+            break  # a PDF's heading (bold or larger) after the lines ends them ("§ 5 Giltighetstid")
         row = _row_of(text)
         if row is None and j == i and len(text) < 40 and heading_like(text, 6) and _next_starts_upper(items, j):
             return None  # a heading above the budget lines ("Ekonomi"), not the start of an item
