@@ -43,6 +43,8 @@ _COMMITTEE_DECIDES = re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]*s )?[A-ZÅÄÖa-z
                                 r"(?:beslutar|föreslås)")
 _OFFICIAL_TASKED = re.compile(r"\bger ([a-zåäö]+(?:direktören|chefen)) (?:i uppdrag|rätt)")
 _DEPARTMENT = re.compile(r"beretts (?:inom|av|på) (?P<dep>avdelningen för [^.,]+?)(?= i samarbete|[.,]|$)")
+_DNR_LINE = re.compile(r"^(?:Dnr|Diarienummer|Diarienr|Vårt dnr|Ärendenummer)\b", re.IGNORECASE)
+_PER_YEAR = re.compile(r"\b(?:per år|om året|varje år|årligen|per kalenderår|årsvis|i årligt bidrag)\b")
 PROPOSAL_DECISION = ("förvaltningens förslag till beslut", "förslag till beslut")
 
 
@@ -62,6 +64,7 @@ class Recognised:
     proposal: bool = False
     unit: str = "rad"  # how the source's places are counted: "rad" (text, PDF text) or "stycke" (.docx)
     facts: dict = field(default_factory=dict)  # for tests: parties, period, budget sum …
+    todo: list[str] = field(default_factory=list)  # what the user must do by hand (text the spec does not drive)
 
 
 def recognise(structure: Structure, file_name: str, diarienummer: str | None = None) -> Recognised:
@@ -86,7 +89,24 @@ def recognise(structure: Structure, file_name: str, diarienummer: str | None = N
         if points and decision is not None:
             rec.found.append(f"förslag till beslut: {len(points)} beslutspunkter (klausulen {slug_of(decision)})")
     _names_to_expressions(sections, parties)
+    _literal_signatures(sections, rec)
     return rec
+
+
+_SIGN_LINE = re.compile(r"^[_.…]{4,}$")
+
+
+def _literal_signatures(sections: list[Section], rec: Recognised) -> None:
+    """A signature block left as text ("För …" and a signature line the import could not read): the spec's
+    signatories do not reach it, so the report says it is to do."""
+    for root in sections:
+        for section in root.walk():
+            texts = [t.plain.strip() for b in section.blocks if b.kind == "para" for t in b.texts]
+            if any(t.startswith("För ") for t in texts) and any(_SIGN_LINE.match(t.replace(" ", "")) for t in texts):
+                rec.todo.append(f"underskrifterna i klausulen {slug_of(section)} står kvar som text (de kändes inte "
+                                "igen): ändras undertecknarna i specen ändras inte texten. Ersätt dem med "
+                                "{{ block(\"signaturer\") }}; `drafter check` (party-mismatch) säger till när ett namn "
+                                "i texten inte är specens undertecknare.")
 
 
 def slug_of(section: Section) -> str:
@@ -193,13 +213,7 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
                 if stated is not None and stated != total:
                     budget["total"] = stated
                     rec.missing.append(f"budgetens summa: tabellen anger {stated} men raderna ger {total}")
-                same_header = header is not None and [_norm(c.plain) for c in header] == [_norm(h) for h in BUDGET_HEADER]
-                if same_header and (stated is None or parsed and stated == total) and \
-                        all(r["item"] != "[Post]" for r in budget["rows"]):
-                    block.kind, block.name, block.rows = "data", "budget", None
-                else:
-                    rec.derived.append("budgettabellen står kvar som text (dess rubriker skiljer sig från drafters "
-                                       f"\"{BUDGET_HEADER[0]} | {BUDGET_HEADER[1]}\")")
+                _budget_block(block, section, header, body, stated, total, budget, rec)
                 rec.found.append(f"budget: tabell med {len(parsed)} rader, summa {kronor(total)}"
                                  + (f" (angiven {BUDGET_TOTAL.lower()} {kronor(stated)})" if stated is not None else ""))
                 rec.facts["budget_sum"] = total
@@ -235,6 +249,8 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
         months = _months(period) or 12  # an int placeholder would stand in as 0, which no spec accepts
         rec.derived.append(f"budget.months: {months} (antaget; texten anger ingen budget)")
         return {"#": "saknas i källan", "months": months, "#months": "antaget", "rows": [{"item": "[Post]", "amount": "N"}]}
+    if "months" not in budget and (stated_months := _months_in_text(sections, budget, rec)):
+        budget["months"], budget["#months"] = stated_months
     if "months" not in budget:
         length = _months(period)
         if length:
@@ -248,6 +264,69 @@ def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
     months = budget.pop("months")
     note = budget.pop("#", None)
     return {"#": note, "months": months, **budget}
+
+
+def _budget_block(block, section: Section, header, body, stated, total: int, budget: dict, rec: Recognised) -> None:
+    """The budget table becomes `{{ block("budget") }}`, drawn from the spec's rows, so that a change in the
+    spec reaches the document; `budget.table` keeps the source's look (its header, a sum row, "kr").
+    A table drafter cannot draw so (more than two columns, a row without text, a sum that is not the
+    rows' sum) stays text, and the report says it is to do."""
+    width = max(len(row) for row in (block.rows or [[]]))
+    why = ("den har fler än två kolumner" if width > 2 else
+           "en rad saknar text" if any(r["item"] == "[Post]" for r in budget["rows"]) else
+           "dess summarad är inte radernas summa" if stated is not None and stated != total else None)
+    if why:
+        rec.todo.append(f"budgettabellen i klausulen {slug_of(section)} står kvar som text ({why}): ändras budgeten i "
+                        "specen ändras inte tabellen. Gör om den till {{ block(\"budget\") }} eller håll den lika "
+                        "med specen för hand; `drafter check` (budget-amount) säger till när de skiljer sig.")
+        return
+    look: dict = {}
+    defaults = {"item_heading": BUDGET_HEADER[0], "amount_heading": BUDGET_HEADER[1]}
+    if header is None:
+        look["header"] = False
+    else:
+        for key, cell in zip(("item_heading", "amount_heading"), (" ".join(c.plain for c in header[:-1]), header[-1].plain)):
+            if _norm(cell) != _norm(defaults[key]):
+                look[key] = re.sub(r"\s+", " ", cell).strip()
+    if stated is None:
+        look["sum"] = False
+    if body and all(re.search(r"\d\s*(kr|kronor)\.?$", row[-1].plain.strip()) for row in body):
+        look["kr"] = True
+    if look:
+        budget["table"] = look
+    block.kind, block.name, block.rows = "data", "budget", None
+    label = next((row[0].plain.strip() for row in body[-1:] if stated is not None), BUDGET_TOTAL)
+    shown = f"; summaraden heter \"{BUDGET_TOTAL}\" (källan: \"{label}\")" if _norm(label) != _norm(BUDGET_TOTAL) else ""
+    rec.derived.append(f"budgettabellen i klausulen {slug_of(section)} byggs ur specens budget "
+                       "({{ block(\"budget\") }})" + (", med källans rubriker och utseende (budget.table)" if look else "")
+                       + shown)
+
+
+def _months_in_text(sections: list[Section], budget: dict, rec: Recognised) -> tuple[int, str] | None:
+    """How many months the budget's amounts cover, as a text states it: the rows' sum (or a row) "per år",
+    "per halvår" … ("640 000 kronor per år" → 12), or the sum with "årligen"/"varje år" in its sentence."""
+    from drafter.swedish.parse import find_amounts
+
+    amounts = {sum(r["amount"] for r in budget["rows"]), *(r["amount"] for r in budget["rows"])}
+    for _, block, text in all_texts(sections):
+        if block.kind == "table":
+            continue
+        for amount in find_amounts(text.plain):
+            if round(amount.value) not in amounts:
+                continue
+            months = amount.months
+            if months is None and _PER_YEAR.search(_sentence(text.plain, amount.start)):
+                months = 12
+            if months:
+                rec.found.append(f"budget.months: {months} (\"{amount.written}\", {rec.unit} {block.no} i källan)")
+                return months, f"\"{amount.written}\", {rec.unit} {block.no} i källan"
+    return None
+
+
+def _sentence(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at) + 1, 0)
+    end = text.find(". ", at)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _months(period: dict) -> int | None:
@@ -356,12 +435,20 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
         document["place"] = "[Ort]"
         rec.missing.append("ort för undertecknandet (document.place)")
     title = " ".join(structure.title).strip()
+    if _DNR_LINE.match(title):  # "Dnr ÄN 2023-0412" above the title is the diarienummer, never the title
+        title = ""
     if title and not rec.proposal:
         partners = " och ".join(p["name"] for p in parties if p["sector"] == "idéburen")
         default = f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan {public['name']} och {partners}"
         if title != default:
             document["title"] = title
-    if isinstance(period.get("start"), dt.date):
+    dates = [s.date for s in structure.signatures if s.date]
+    if dates:
+        document["date"] = dates[0]
+        document["#date"] = "underskrifterna"
+        rec.found.append(f"document.date: {dates[0]} (\"{places[0] if places else ''} den {datum(dates[0])}\" "
+                         "vid underskrifterna)")
+    elif isinstance(period.get("start"), dt.date):
         document["date"] = period["start"]
         document["#date"] = "periodens start (antaget)"
         rec.derived.append(f"document.date: {period['start']} (periodens start; texten anger inget datum)")

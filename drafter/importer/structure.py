@@ -17,6 +17,8 @@ from drafter.importer.layout import Letterhead, Official, take_letterhead, take_
 from drafter.importer.lines import SENTENCE_END, bare, heading_like, md_bare
 from drafter.importer.model import Item, Section, Signature, SourceDoc
 from drafter.importer.numbering import numbering_findings
+from drafter.importer.signatures import find_signatures as _signatures
+from drafter.importer.signatures import side_by_side as _side_by_side_signatures
 from drafter.importer.tables import plain_tables
 
 __all__ = ["PROPOSAL_TOP", "NUMBERED_HEADING", "Structure", "bare", "build_structure", "make_blocks"]
@@ -118,76 +120,6 @@ def _empty_before_next_heading(items, idx, headings) -> bool:
 def _preamble_paragraphs(items: list[Item]) -> list[str]:
     blocks = make_blocks(items, "plain")
     return [" ".join(t.plain for t in b.texts) for b in blocks if b.texts]
-
-
-# --- signatures ----------------------------------------------------------------------------------------
-
-_FOR = re.compile(r"^För (\S.{1,90})$")
-_NAME_TITLE = re.compile(r"^([^,]{1,60}),\s*([^,]{1,60})$")
-_PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ -]{0,40}?)\s+den\b\s*(.*)$")
-_NO_NAME = re.compile(r"^(?:[xX]{3,}|_{3,}|\.{3,}|Namnförtydligande|Namn|\[.*\])$")
-
-
-_COLUMNS = re.compile(r"\s{3,}|\t")
-
-
-def _side_by_side_signatures(items: list[Item]) -> list[Item]:
-    """ "För A        För B" and the lines under it, columns set apart by spaces: each column's lines in
-    turn, so that each signature reads as one ("För A" / "Namn, titel" / "Ort den")."""
-    out: list[Item] = []
-    i = 0
-    while i < len(items):
-        item = items[i]
-        parts = _COLUMNS.split(item.text.strip()) if item.kind == "text" else []
-        if len(parts) >= 2 and all(p.startswith("För ") for p in parts):
-            block = [item]
-            j = i + 1
-            while j < len(items) and len(block) < 8 and (items[j].kind == "blank" and j + 1 < len(items)
-                                                          and items[j + 1].kind == "text" and
-                                                          len(_COLUMNS.split(items[j + 1].text.strip())) > 1
-                                                          or items[j].kind == "text"
-                                                          and len(_COLUMNS.split(items[j].text.strip())) > 1):
-                if items[j].kind == "text":
-                    block.append(items[j])
-                j += 1
-            for column in range(len(parts)):
-                for line in block:
-                    cells = _COLUMNS.split(line.text.strip())
-                    if column < len(cells) and cells[column].strip():
-                        out.append(Item("text", cells[column].strip(), line.no))
-                out.append(Item("blank", no=item.no))
-            i = j
-            continue
-        out.append(item)
-        i += 1
-    return out
-
-
-def _signatures(items: list[Item]) -> list[Signature]:
-    """"För X" / (a line) / "Name, title" / "Place den …" groups; their items become one "sig" item."""
-    found = []
-    for i, item in enumerate(items):
-        if item.kind not in ("heading", "text"):
-            continue
-        m = _FOR.match(bare(item.text))
-        if not m or bare(item.text).endswith("."):
-            continue
-        rest = [j for j in range(i + 1, min(len(items), i + 10)) if items[j].kind not in ("blank",)]
-        rest = [j for j in rest if not (items[j].kind == "rule" or re.fullmatch(r"[-_.\s]*", bare(items[j].text)))][:2]
-        if len(rest) < 2 or items[rest[0]].kind != "text" or items[rest[1]].kind != "text":
-            continue
-        nt = _NAME_TITLE.match(bare(items[rest[0]].text))
-        pd = _PLACE_DATE.match(bare(items[rest[1]].text))
-        if not nt or not pd:
-            continue
-        name = nt.group(1).strip()
-        signature = Signature(m.group(1).strip(), None if _NO_NAME.match(name) else name, nt.group(2).strip(),
-                              pd.group(1).strip(), item.no)
-        found.append(signature)
-        for j in range(i + 1, rest[1] + 1):
-            items[j] = Item("skip", no=items[j].no)
-        items[i] = Item("sig", no=item.no)
-    return found
 
 
 # --- headings ------------------------------------------------------------------------------------------
