@@ -266,8 +266,8 @@ def check_budget_table(ctx: CheckContext):
             continue
         for table in (b for b in piece.blocks if isinstance(b, Table) and _written_table(b)):
             rows = [[inline_text(c).strip() for c in row] for row in [*table.rows, *([table.total] if table.total else [])]]
-            money = [(" ".join(r[:-1]).strip(), _cell_amount(r[-1])) for r in rows if len(r) >= 2 and r[-1]]
-            money = [(item, amount) for item, amount in money if amount is not None]
+            money = [(" ".join(r[:-1]).strip(), amount) for r in rows if len(r) >= 2 and r[-1]
+                     for amount in [_cell_amount(r[-1])] if amount is not None]
             header = " ".join(inline_text(c) for c in table.header)
             if len(money) < 2 or not (_MONEY_HEADER.search(header) or any(i.casefold() in items for i, _ in money)):
                 continue
