@@ -25,6 +25,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_signed  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "importer" / "corpus"
 
@@ -228,6 +231,7 @@ KOMMUN_AGREEMENT = {
 
 DOCUMENTS = {"sdn-tjansteutlatande": SDN_PROPOSAL, "kultur-overenskommelse": KULTUR_AGREEMENT,
              "region-overenskommelse": REGION_AGREEMENT, "kommun-avtal": KOMMUN_AGREEMENT}
+DOCUMENTS.update(corpus_signed.SIGNED_DOCUMENTS)  # Dnr line, "genom nämnden", "per år", signatures in tables
 
 
 def headings(doc: dict) -> list[str]:
@@ -267,7 +271,9 @@ def _wrap(text: str) -> list[str]:
 def to_text(doc: dict) -> str:
     body: list[str] = []
     for kind, value in doc["blocks"]:
-        if kind == "letterhead":
+        if (signed := corpus_signed.text_lines(kind, value)) is not None:
+            body += signed
+        elif kind == "letterhead":
             body += value + [""]
         elif kind == "title":
             body += _wrap(value) + [""]
@@ -329,6 +335,8 @@ def to_docx(doc: dict, path: Path) -> None:
     field.append(run)
     footer._p.append(field)
     for kind, value in doc["blocks"]:
+        if corpus_signed.write_docx(document, kind, value):
+            continue
         if kind == "letterhead":
             for line in value:
                 document.add_paragraph(line)

@@ -32,9 +32,9 @@ _LABEL = re.compile(r"^(?:underskrift|namnteckning|namnförtydligande|befattning
 _NO_NAME = re.compile(r"^(?:[xX]{3,}|_{3,}|\.{3,}|Namnförtydligande|Namn|\[.*\])$")
 _COLUMNS = re.compile(r"\s{3,}|\t")
 # Words that make a title, not a name ("Ordförande", "Socialdirektör", "Verksamhetsledare", "vice ordförande").
-_TITLE_WORD = re.compile(r"(?:ordförande|direktör|chef|ledare|sekreterare|kassör|ledamot|föreståndare|rektor|"
-                         r"ansvarig|handläggare|samordnare|ombud|firmatecknare|koordinator|strateg|vd|vice|t\.?f\.?)"
-                         r"[,.]?$", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"^(?:[\wåäö-]*(?:ordförande|direktör|chef|ledare|sekreterare|kassör|ledamot|föreståndare|"
+                         r"rektor|ansvarig|handläggare|samordnare|ombud|firmatecknare|koordinator|strateg)|vd|vice|"
+                         r"t\.?f\.?)[,.]?$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüëï'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüëï'’]+)?|von|af|de|van|der|el|al)$")
 
 
@@ -224,14 +224,40 @@ def _take(text: str, columns: list[_Open]) -> bool:
             if c.place is None:
                 c.place, c.date = pd
         return True
+    if _row_of_cells(text, columns):
+        return True
     name, title = name_and_title(text)
     free = next((c for c in columns if c.name is None and c.title is None), None)
     if name is not None and free is not None:
         free.name, free.title = name or None, title
         return True
+    titled = [c for c in columns if c.title]
     untitled = next((c for c in columns if c.name and c.title is None), None)
+    if text[:1].islower() and titled and len(text) <= 60 and not text.endswith(".") and \
+            (untitled is None or re.search(r"(?:\s(?:och|i|för|inom)|[-,])$", titled[-1].title or "")):
+        titled[-1].title = f"{titled[-1].title} {text}"  # a title wrapped over two lines ("Ordförande, barn- och")
+        return True
     if untitled is not None and len(text) <= 70 and not text.endswith(".") and len(text.split()) <= 8:
         untitled.title = text
+        return True
+    return False
+
+
+def _row_of_cells(text: str, columns: list[_Open]) -> bool:
+    """A row of a side-by-side block as a PDF's text gives it, its cells joined by one space: "Maria
+    Gustafsson Sara Lindqvist" (two names of two words) or "Socialdirektör Ordförande" (a title each)."""
+    words, n = text.split(), len(columns)
+    if n < 2:
+        return False
+    free = [c for c in columns if c.name is None and c.title is None]
+    if len(free) == n and len(words) == 2 * n and all(_person(words[i:i + 2]) for i in range(0, len(words), 2)):
+        for c, i in zip(columns, range(0, len(words), 2)):
+            c.name = " ".join(words[i:i + 2])
+        return True
+    untitled = [c for c in columns if c.name and c.title is None]
+    if len(untitled) == n and len(words) == n and all(_TITLE_WORD.match(w) for w in words):
+        for c, word in zip(columns, words):
+            c.title = word
         return True
     return False
 

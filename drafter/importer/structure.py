@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from drafter.checks.finding import Finding
 from drafter.importer.blocks import make_blocks
 from drafter.importer.layout import Letterhead, Official, take_letterhead, take_officials
-from drafter.importer.lines import SENTENCE_END, bare, heading_like, md_bare
+from drafter.importer.lines import DNR_LINE, SENTENCE_END, bare, heading_like, md_bare
 from drafter.importer.model import Item, Section, Signature, SourceDoc
 from drafter.importer.numbering import numbering_findings
 from drafter.importer.signatures import find_signatures as _signatures
@@ -44,7 +44,7 @@ class Structure:
 
 
 def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[str] | set[str] = frozenset()) -> Structure:
-    items = list(source.items)
+    items = [Item("skip", no=it.no) if it.kind == "text" and DNR_LINE.match(it.text) else it for it in source.items]
     letterhead = take_letterhead(items)
     officials = take_officials(items)
     items = plain_tables(items, paragraphs=source.path.lower().endswith(".docx"))
@@ -216,17 +216,24 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
             and previous is not None and abs(previous.size - items[idx].size) < 0.3:
         return ("title", None, None, raw)  # the title goes on over the next line, in the same size
     if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
-            and items[idx].size > _body_size(items) + 0.5:
+            and items[idx].size > _body_size(items) + 0.5 and not _size_of_a_later_heading(items, idx):
         return None  # a subtitle under the title (larger than the text, not bold text): before the first heading
     if not before and not (m and numbered) and raw.lower() not in PROPOSAL_TOP:
         return ("title", None, None, raw)
     if numbered and m and heading_like(m.group(3), 14):
         return ("section", None, m.group(1), m.group(3).strip())
-    if not heading_like(raw, 14):
+    if not heading_like(m.group(3) if m else raw, 14):
         return None
     if numbered:
         return ("emph", None, None, raw)
+    if m:  # "1. Parter" in a heading's look, numbered on one level: the number is the source's
+        return ("section", None, m.group(1), m.group(3).strip())
     return ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
+
+
+def _size_of_a_later_heading(items: list[Item], idx: int) -> bool:
+    """The line has the size of a heading further down ("Parter" right under the title): a heading, no subtitle."""
+    return any(it.style == "heading" and abs(it.size - items[idx].size) < 0.3 for it in items[idx + 2:])
 
 
 def _body_size(items: list[Item]) -> float:

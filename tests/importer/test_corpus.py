@@ -83,6 +83,19 @@ def test_corpus_recognised(results, name, fmt):
     for party_name, name, title in facts.get("signatories", []):  # also side by side
         signatory = next(p for p in spec["parties"] if p.get("administration", p["name"]) == party_name)["signatory"]
         assert (signatory.get("name"), signatory["title"]) == (name, title)
+    # the layouts of corpus_signed.py: "Ort den …" above the signatures, "per år", "genom nämnden", a Dnr line
+    for key in ("place", "date", "diarienummer"):
+        if key in facts:
+            assert str(spec["document"][key]) == facts[key], key
+    if "months" in facts:
+        assert spec["budget"]["months"] == facts["months"]
+    if "committee" in facts:
+        assert next(p for p in spec["parties"] if p["sector"] == "offentlig")["committee"] == facts["committee"]
+    if "diarienummer" in facts:
+        assert not str(spec["document"].get("title", "")).startswith(("Dnr", "Diarienummer"))
+    texts = "".join(p.read_text(encoding="utf-8") for p in result.clause_dir.glob("*/v1.md"))
+    for name in facts.get("blocks", []):  # drawn from the spec, not frozen text
+        assert f'{{{{ block("{name}") }}}}' in texts, name
 
 
 @pytest.mark.parametrize("name,fmt", CASES)
