@@ -183,8 +183,9 @@ def _block(items: list[Item], i: int) -> tuple[list[Signature], int]:
             break
         text = bare(item.text)
         if _is_for(item):
-            if len(columns) > 1 or not columns[-1].done():
-                break
+            empty = all(c.name is None and c.title is None and not c.marks for c in columns)
+            if not empty and not all(c.done() for c in columns):
+                break  # "För B" under an unfinished signature: not a block drafter can read
             more = [h.strip() for h in _SPLIT_FOR.split(text)]
             if not all(_FOR.match(h) for h in more):
                 break
@@ -192,7 +193,7 @@ def _block(items: list[Item], i: int) -> tuple[list[Signature], int]:
             used.append(j)
             j += 1
             continue
-        if not _take(text, columns):
+        if not _take(text, columns) and not _goes_on(text, columns):
             break
         used.append(j)
         j += 1
@@ -241,6 +242,23 @@ def _take(text: str, columns: list[_Open]) -> bool:
         untitled.title = text
         return True
     return False
+
+
+_OPEN_END = re.compile(r"(?:\s(?:i|och|för|inom|genom)|\b(?:Region|Landstinget)|-)$")
+
+
+def _goes_on(text: str, columns: list[_Open]) -> bool:
+    """ "För hälso- och sjukvårdsnämnden i Region" / "Norrstrand": whom a signature binds, wrapped over two
+    lines (before anything else is written under it)."""
+    words = text.split()
+    empty = [c for c in columns if c.name is None and c.title is None and not c.marks]
+    if not empty or not 1 <= len(words) <= 4 or any(_TITLE_WORD.match(w) for w in words) or text.endswith("."):
+        return False
+    target = next((c for c in empty if _OPEN_END.search(c.signs_for)), None)
+    if target is None:
+        return False
+    target.signs_for = f"{target.signs_for} {text}"
+    return True
 
 
 def _row_of_cells(text: str, columns: list[_Open]) -> bool:
