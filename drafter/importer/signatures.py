@@ -59,7 +59,7 @@ def name_and_title(text: str) -> tuple[str | None, str | None]:
     for cut in range(min(4, len(words) - 1), 1, -1):
         if _person(words[:cut]) and _TITLE_WORD.match(words[cut].rstrip(",")) or \
                 _person(words[:cut]) and cut < len(words) and words[cut][:1].isupper() and \
-                any(_TITLE_WORD.match(w) for w in words[cut:cut + 2]):
+                any(_TITLE_WORD.match(w) for w in words[cut:cut + 5]):
             return " ".join(words[:cut]), " ".join(words[cut:])
     if _person(words):
         return text, None

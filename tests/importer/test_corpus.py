@@ -65,10 +65,17 @@ def test_corpus_spec_loads(results, name, fmt):
     assert "Traceback" not in check.output
 
 
+def known_gap(facts: dict, fmt: str, test: str) -> None:
+    """A gap the corpus found and that is not closed yet: it stays visible as an expected failure."""
+    if reason := facts.get("known_gaps", {}).get(fmt, {}).get(test):
+        pytest.xfail(reason)
+
+
 @pytest.mark.parametrize("name,fmt", CASES)
 def test_corpus_recognised(results, name, fmt):
     result, spec, _ = results[(name, fmt)]
     facts = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+    known_gap(facts, fmt, "recognised")
     # the party as the document names it: a förvaltning becomes its kommun, with it as administration
     parties = {(p.get("administration", p["name"]), p["sector"]) for p in spec["parties"]}
     assert parties == {(n, s) for n, s, *_ in facts["parties"]}
@@ -103,6 +110,7 @@ def test_corpus_no_invented_headings(results, name, fmt):
     """Every heading import reports is one of the document's headings; each of those is found."""
     result, spec, _ = results[(name, fmt)]
     facts = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+    known_gap(facts, fmt, "headings")
     found = list(outline_headings(spec["outline"], result.clause_dir))
     if "proposal" in spec:
         found += list(outline_headings(spec["proposal"]["outline"], result.clause_dir))
