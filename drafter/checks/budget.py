@@ -262,8 +262,6 @@ def check_budget_table(ctx: CheckContext):
     budget = ctx.spec.budget
     items = {" ".join(row.item.split()).casefold(): row.amount for row in budget.rows}
     for piece in ctx.pieces:
-        if not piece.clause:
-            continue
         for table in (b for b in piece.blocks if isinstance(b, Table) and _written_table(b)):
             rows = [[inline_text(c).strip() for c in row] for row in [*table.rows, *([table.total] if table.total else [])]]
             money = [(" ".join(r[:-1]).strip(), amount) for r in rows if len(r) >= 2 and r[-1]
@@ -285,11 +283,13 @@ def check_budget_table(ctx: CheckContext):
             if not wrong:
                 continue
             hint = ("Tabellen är skriven som text i klausulen, så en ändring av budgeten i specen når den inte: ersätt "
-                    "den med {{ block(\"budget\") }} (utseendet ställs in under budget.table), eller rätta den.")
+                    "den med {{ block(\"budget\") }} (utseendet ställs in under budget.table), eller rätta den."
+                    if piece.clause else "Tabellen är skriven som text, så en ändring av budgeten i specen når den "
+                    "inte: ta bort den och lägg budgeten i dispositionen med {block: budget}, eller rätta den.")
             yield Finding("budget-amount", "error",
                           f"Budgettabellen i texten stämmer inte med budgeten i specen ({ctx.where('budget', 'rows')}): "
                           + "; ".join(wrong[:4]) + (f" och {len(wrong) - 4} till" if len(wrong) > 4 else "")
-                          + f". {hint}", piece.clause, piece.document, hint=hint)
+                          + f". {hint}", piece.clause or piece.fallback, piece.document, hint=hint)
 
 
 CHECKS = [check_budget_sum, check_budget_zero, check_budget_amount, check_budget_table, check_budget_period]

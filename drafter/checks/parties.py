@@ -97,7 +97,7 @@ def _written_signatures(ctx: CheckContext):
 
     people = {s.name.casefold(): (i, s) for i, p in enumerate(ctx.spec.parties) for s in p.every_signatory if s.name}
     for piece in ctx.pieces:
-        if not piece.clause:
+        if not piece.clause and not piece.section:  # the title and the preamble hold no signatures
             continue
         lines = [line.strip() for line in piece.text.split("\n")]
         for i, line in enumerate(lines):
@@ -111,12 +111,13 @@ def _written_signatures(ctx: CheckContext):
             known = people.get(name.casefold())
             if known is None:
                 shown = "; ".join(f"{s.name}, {s.title}" for _, s in people.values()) or "inga namn"
-                hint = ("Underskrifterna är skrivna som text i klausulen, så specens undertecknare når dem inte: ersätt "
-                        "dem med {{ block(\"signaturer\") }}, eller rätta namnet.")
+                hint = ("Underskrifterna är skrivna som text, så specens undertecknare når dem inte: ersätt dem med "
+                        + ("{{ block(\"signaturer\") }} i klausulen" if piece.clause else "{block: signaturer} i "
+                           "dispositionen") + ", eller rätta namnet.")
                 yield Finding("party-mismatch", "error",
                               f"Texten låter {name} skriva under för {m.group(1)}, men {name} är inte undertecknare "
                               f"för någon part i specen ({ctx.where('parties')}: {shown}). {hint}",
-                              piece.clause, piece.document, hint=hint)
+                              piece.clause or piece.fallback, piece.document, hint=hint)
 
 
 def _signatories(ctx: CheckContext):
