@@ -46,6 +46,7 @@ SKOLA_AGREEMENT = {
                         ["Läxhjälpen Västberg", "Amir Hosseini", "Ordförande"]],
         "place": "Västberg", "date": "2025-06-24", "months": 12, "committee": "barn- och utbildningsnämnden",
         "diarienummer": "BUN 2025/0212", "blocks": ["budget", "signaturer"],
+        "budget_header": ["Kostnadsslag", "Kronor"],
     },
 }
 
@@ -82,6 +83,7 @@ IDROTT_AGREEMENT = {
                         ["Simklubben Vågen", "Tomas Berglund-Ek", "ordförande"]],
         "place": "Sydhamn", "date": "2026-03-10", "months": 12, "committee": "regionala utvecklingsnämnden",
         "diarienummer": "RUN 2026-00418", "blocks": ["budget", "signaturer"],
+        "budget_header": ["Post", "Belopp"],
     },
 }
 
@@ -119,6 +121,7 @@ JOUR_AGREEMENT = {
                         ["Hagby kvinno- och tjejjour", "Sara Lindqvist", "Ordförande"]],
         "place": "Hagby", "date": "2025-06-02", "months": 6, "committee": "socialnämnden",
         "diarienummer": "SN 2025/311", "blocks": ["budget", "signaturer"],
+        "budget_header": ["Beskrivning", "Kostnad"],
     },
 }
 

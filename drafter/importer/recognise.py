@@ -285,7 +285,10 @@ def _budget_block(block, section: Section, header, body, stated, total: int, bud
     if header is None:
         look["header"] = False
     else:
-        for key, cell in zip(("item_heading", "amount_heading"), (" ".join(c.plain for c in header[:-1]), header[-1].plain)):
+        cells = (" ".join(c.plain for c in header[:-1]).strip(), header[-1].plain.strip())
+        if not cells[1] and len(cells[0].split()) >= 2:  # a header line whose columns ran together in PDF text
+            cells = tuple(cells[0].rsplit(" ", 1))  # type: ignore[assignment]
+        for key, cell in zip(("item_heading", "amount_heading"), cells):
             if _norm(cell) != _norm(defaults[key]):
                 look[key] = re.sub(r"\s+", " ", cell).strip()
     if stated is None:

@@ -110,7 +110,7 @@ def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = F
         out.pop()
     if header is not None:
         no = header.no
-        m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp).*)$", header.text)
+        m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp|Kronor|Summa|SEK\b|Kr\b|kr\b).*)$", header.text)
         rows.insert(0, [m.group(1), m.group(2)] if m else [header.text, ""])
     return Item("table", no=no, rows=rows), end
 
