@@ -125,27 +125,37 @@ def _prepare(spec_path: Path | str, options: Settings | None, report: Callable[[
             report(finding)
     entries = [(r.document.kind, r.document.meta.title, r.files) for r in rendered]
     entries += _packets(documents, options, stem, pdfs)
-    if options.redline and "docx" in options.formats:
-        entries += _consolidated_redline(documents, stem)
     from drafter.clauses.changes import document_versions
 
     for clause_id in {c["id"] for c in clauses}:  # the bytes rendered, as the library read them
         hashed[(library.root, clause_id)] = library.digest(clause_id)
     inputs = inputs_sha256(spec_path, library.root, [c["id"] for c in clauses], options.outputs,
                            options.pdf_engine, spec_bytes=spec_bytes, cache=hashed)
+    from drafter.redline_kept import REDLINE, earlier_redline, redline_inputs
+
+    made_from = functools.cache(lambda: redline_inputs(spec_path, library.root, [c["id"] for c in clauses],
+                                                       spec_bytes, hashed))  # only where there is a redline
+    if options.redline and "docx" in options.formats:
+        entries += _consolidated_redline(documents, stem)
+    written = {name for _, _, files in entries for name in files}
+    entries += earlier_redline(folder, spec_path, written, made_from, options, report)
+    listed: list[dict] = [
+        {
+            "kind": kind,
+            "title": title,
+            "files": {Path(name).suffix[1:]: name for name in files},
+            "sha256": {Path(name).suffix[1:]: sha256(data) for name, data in files.items()},
+        }
+        for kind, title, files in entries
+    ]
+    for document in listed:  # what it was made from: a later build without --redline keeps it
+        if document["kind"] == REDLINE and made_from():  # while that is unchanged (drafter/redline_kept.py)
+            document["inputs_sha256"] = made_from()
     manifest = {
         "drafter": __version__,
         "spec": {"path": spec_path.as_posix(), "sha256": sha256(spec_bytes)},
         "inputs_sha256": inputs,
-        "documents": [
-            {
-                "kind": kind,
-                "title": title,
-                "files": {Path(name).suffix[1:]: name for name in files},
-                "sha256": {Path(name).suffix[1:]: sha256(data) for name, data in files.items()},
-            }
-            for kind, title, files in entries
-        ],
+        "documents": listed,
         "clauses": clauses,
         # what each document was built with, and as what: a slutlig document may not change (clauses/changes.py)
         "status": loaded.spec.document.status,

@@ -46,7 +46,7 @@ class Compared:
     old_spec: object  # drafter.spec.model.Spec
     new_spec: object
     sides: tuple[str, str] | None = None  # what each side is, after its path: ("undertecknad", "efter tillägg nr 1")
-    pairs: list | None = None  # the sections paired, when not by clause and heading (diff.sections.align_sections)
+    pairs: list | None = None  # the sections paired (two specs: by identity; one spec's tillägg: by number)
 
     def paired(self) -> list:
         from drafter.diff.sections import align_sections
@@ -88,7 +88,12 @@ def compared_documents(old: Path, new: Path | None, kind: str, library: ClauseLi
             raise DrafterError(f"Specen {path} har inget tjänsteutlåtande (proposal:).",
                                hint="Jämför överenskommelsen med --document agreement.")
         documents.append(found[0])
-    return Compared(documents[0], documents[1], specs[0], specs[1])
+    from drafter.diff.sections import align_sections, identity_key
+
+    # paired by what each section is (its clause, else its texts: key), so a key section whose heading
+    # was renamed is one changed section, not one removed and one added
+    return Compared(documents[0], documents[1], specs[0], specs[1],
+                    pairs=align_sections(documents[0], documents[1], identity_key))
 
 
 def tillagg_documents(path: Path, kind: str, library: ClauseLibrary, through: int | None = None) -> Compared:

@@ -156,10 +156,17 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+CONSOLIDATED = "konsoliderad"  # the status of a reading copy that is never signed
+STATUS_SHOWN = {"utkast": "Utkast", "förslag": "Förslag", CONSOLIDATED: "Konsoliderad, ej undertecknad",
+                "slutlig": "Slutlig"}  # as the first page's "Status:" says it
+
+
 def apply_house_style(documents: list[Document], house: HouseStyle | None, status: str) -> None:
-    """Every document gets the spec's status and the house style; one without a letterhead gets one."""
+    """Every document gets the spec's status and the house style; one without a letterhead gets one. A
+    reading copy that is never signed (the consolidated version, marked so in assembly) is not the spec's
+    "slutlig": its status is what it is, "konsoliderad" (a draft stays a draft)."""
     for doc in documents:
-        doc.meta.status = status
+        doc.meta.status = CONSOLIDATED if doc.meta.mark and status != "utkast" else status
         doc.meta.house = house
         if house is not None and doc.meta.letterhead is None:
             doc.meta.letterhead = house_letterhead(doc.meta, house)
@@ -193,9 +200,8 @@ def first_page_references(meta: Metadata, house: HouseStyle) -> list[tuple[str, 
             refs.append(("Dnr", meta.diarienummer))
         elif key == "datum" and meta.date:
             refs.append(("Datum", meta.date.isoformat()))
-        elif key == "status" and meta.status:  # a reading copy (the consolidated version) is never signed
-            refs.append(("Status", "Utkast" if meta.status == "utkast" else "Förslag" if meta.status == "förslag" else
-                         "Konsoliderad, ej undertecknad" if meta.mark else "Slutlig"))
+        elif key == "status" and meta.status:
+            refs.append(("Status", STATUS_SHOWN.get(meta.status, "Slutlig")))
     return refs
 
 

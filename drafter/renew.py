@@ -16,8 +16,9 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError, Where
-from drafter.renew_review import ClauseChoice, Renewal, Review, comments_dropped, review_renewal
-from drafter.standing import Standing, latest_representatives, standing
+from drafter.renew_review import (ClauseChoice, Renewal, Review, comments_dropped, mandate_review,
+                                  review_renewal)
+from drafter.standing import RepealedText, Standing, latest_representatives, standing
 
 __all__ = ["renew", "PeriodError", "Renewal", "Review", "ClauseChoice", "Standing", "standing",
            "latest_representatives"]
@@ -54,7 +55,10 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     if partnership:
         data["partnership"] = partnership
     moves = move_public_party(data, now.spec, used, library, partnership)
-    data["period"] = _next_period(now.spec.period, spec_path, end, months, start)
+    from drafter.checks.continuity import runs_on
+
+    running = runs_on(loaded, pinned_library(loaded, library))  # "löper därefter tills vidare"
+    data["period"] = _next_period(now.spec.period, spec_path, end, months, start, running is not None)
     data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
     data.pop("renews_ends", None)  # the old spec's own predecessor's end says nothing of this one
     if start is not None and data["period"]["start"] - dt.timedelta(days=1) != _last_day(now.spec.period):
@@ -82,14 +86,34 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
                              "skrev det); nu avgör fältet vilka partnerskapsklausuler specen får använda",
                              f"partnership: {partnership}"))
     if "renews_ends" in data:
-        review.insert(0, _notice_review(path, now.spec.period, data["renews_ends"], spec_path))  # first: it decides
+        review.insert(0, _running_review(path, data["renews_ends"], spec_path, running) if running and
+                      data["renews_ends"] > now.spec.period.end else
+                      _notice_review(path, now.spec.period, data["renews_ends"], spec_path))  # first: it decides
     if old_number:
         review.append(Review(f"{path.as_posix()}:{_line_of(path, 'document:')}",
                              "document.diarienummer följer inte med: den förnyade överenskommelsen är ett nytt ärende; "
                              "skriv dess diarienummer under document: när det finns; det förra var",
                              f"diarienummer: {old_number}"))
-    review += comments_dropped(path, dropped)
+    review += comments_dropped(path, dropped) + mandate_review(path, ordered, now.spec)
+    review += [_repealed_review(path, text) for text in now.repealed]
     return Renewal(path, review, _choices(used, library, now.spec.public))
+
+
+def _repealed_review(path: Path, repealed: RepealedText) -> Review:
+    """A text of the old spec that the renewal leaves out, since a tillägg took its point out of force
+    (said as a dropped diarienummer is: what the old spec had, for the official to write back if wanted)."""
+    whole = repealed.text.strip()
+    first = whole.splitlines()[0] if whole else ""
+    shown = first if len(first) <= 120 and first == whole else first[:117].rstrip() + " …"
+    line = _line_of(path, "texts:")
+    return Review(f"{path.as_posix()}:{line if line > 1 else _line_of(path, 'outline:')}",
+                  f"texts.{repealed.key} följer inte med: " + (
+                      f"tillägg nr {repealed.number} gav punkt {repealed.point} {repealed.heading} en ny lydelse, som "
+                      "den nya specen har i stället" if repealed.replaced else
+                      f"tillägg nr {repealed.number} upphävde punkt {repealed.point} {repealed.heading}, så texten "
+                      "gäller inte längre; ska punkten finnas i den nya överenskommelsen, skriv in texten under texts: "
+                      "igen och ta med punkten i outline:") + "; det stod",
+                  shown)
 
 
 def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
@@ -103,6 +127,19 @@ def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
     return Review(f"{path.as_posix()}:{_line_of(path, 'renews_ends:')}",
                   f"{old.name} upphör {datum(ends)} bara om den sägs upp{by} (se dess punkt om uppsägning); "
                   "annars förlängs den och perioderna överlappar", f"renews_ends: {ends.isoformat()}", todo=True)
+
+
+def _running_review(path: Path, ends: dt.date, old: Path, sentence: str) -> Review:
+    """An old agreement that runs on "tills vidare" after its period: it ended on `ends` only as the parties
+    ended it. drafter does not know how, and invents no notice day: the official writes it in the ärende."""
+    from drafter.formatting import datum
+
+    return Review(f"{path.as_posix()}:{_line_of(path, 'renews_ends:')}",
+                  f"{old.name} löper enligt sin text tills vidare efter periodens slut (\"{sentence}\"); den upphör "
+                  f"{datum(ends)} bara om den sägs upp så enligt sina villkor eller om parterna skriftligen kommer "
+                  "överens om det. Gör det före den nya periodens början och skriv i tjänsteutlåtandet hur och när den "
+                  "förra överenskommelsen upphör; drafter anger ingen uppsägningsdag åt den",
+                  f"renews_ends: {ends.isoformat()}", todo=True)
 
 
 def _partnership(loaded, library, documents) -> tuple[str | None, str]:
@@ -222,7 +259,7 @@ def _last_day(period) -> dt.date:
 
 
 def _next_period(period, spec_path: Path, end: dt.date | None, months: int | None,
-                 start: dt.date | None = None) -> dict:
+                 start: dt.date | None = None, running: bool = False) -> dict:
     """Start the day after the old agreement's last possible day, or on `start` when that is the day
     after one it can end on when given notice (the notice calendar); the end as the user gives it."""
     from drafter.formatting import datum
@@ -231,14 +268,16 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
     ends = possible_ends(period)
     if start is None:
         start = _last_day(period) + dt.timedelta(days=1)
-    elif start - dt.timedelta(days=1) not in ends:
+    elif start - dt.timedelta(days=1) not in ends and not (running and start - dt.timedelta(days=1) > period.end):
         firsts = [datum(day + dt.timedelta(days=1)) for day in ends]
         days = " eller ".join(filter(None, (", ".join(firsts[:-1]), firsts[-1])))
         raise PeriodError(f"Den nya perioden kan inte börja {datum(start)}: den gamla överenskommelsen kan inte "
                           f"upphöra {datum(start - dt.timedelta(days=1))}. Den kan bara upphöra när en period eller "
                           "förlängning slutar, så den nya kan börja " + days + ".",
                           Where(str(spec_path)), "Välj ett av de datumen som första dag, eller ange ingen första dag, "
-                          "så börjar den nya perioden dagen efter det längsta slutdatumet.", ("start",))
+                          "så börjar den nya perioden dagen efter det längsta slutdatumet. (Bara en "
+                          "överenskommelse vars text säger att den löper tills vidare efter perioden kan upphöra "
+                          "vilken dag som helst därefter.)", ("start",))
     if end is not None and months is not None:
         raise PeriodError("Ange antingen ett slutdatum eller en längd i månader för den nya överenskommelsen, "
                           "inte båda.", Where(str(spec_path)), f"Den nya perioden börjar {start.isoformat()}.",

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.formatting import datum, kronor
+from drafter.checks.prose_data import UNTIL_FURTHER
+from drafter.checks.prose_signing import SIGNING_LINE
+from drafter.checks.proposal_text import _RENEWED, ENTER
+from drafter.formatting import datum, genitiv, kronor
 from drafter.renew_party import Drafted, Shared
 
 if TYPE_CHECKING:
@@ -99,6 +102,74 @@ def review_renewal(path: Path, data: dict, documents, library, moves: list, old:
                              + (" (det står bortkommenterat här, som i en ny spec)" if at else "") + "; det förra var",
                              _decision_said(decision), todo=True))
     return review
+
+
+def election_day(year: int) -> dt.date:
+    """The day of Sweden's general elections in `year` (one in 2014, 2018, …): the second Sunday of
+    September since 2014 (14 September 2014, 9 September 2018, 11 September 2022, 13 September 2026)."""
+    first = dt.date(year, 9, 1)
+    return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 7)
+
+
+def elections_between(after: dt.date, until: dt.date) -> list[dt.date]:
+    """Election days after `after` up to and including `until`."""
+    years = range(max(2014, after.year), until.year + 1)
+    return [day for year in years if year % 4 == 2 for day in [election_day(year)] if after < day <= until]
+
+
+_ELECTED = re.compile(r"ordförande|ordf\.|ledamot|kommunalråd|regionråd|presidie", re.IGNORECASE)
+
+
+def mandate_review(path: Path, data: dict, old) -> list[Review]:
+    """The signatories carried into a new mandate period: after a general election the nämnd is elected
+    anew (fullmäktige from 15 October of the election year, kommunallagen 5 kap. 9 §; the styrelse from
+    1 January after it, 6 kap. 18 §, and the other nämnder as fullmäktige decides, mostly the same), so
+    the chair who signed the old agreement may not sign the new one, and the nämnd itself may be gone."""
+    from drafter.spec.yaml_reader import read_yaml
+
+    start = (data.get("period") or {}).get("start")
+    if not isinstance(start, dt.date):
+        return []
+    held = elections_between(old.document.date, start)
+    if not held:
+        return []
+    election = held[-1]
+    _, positions = read_yaml(path)
+    out = []
+    for n, party in enumerate(data.get("parties") or []):
+        if not isinstance(party, dict):
+            continue
+        people = ([(("parties", n, "signatory"), party["signatory"])] if isinstance(party.get("signatory"), dict)
+                  else [(("parties", n, "signatories", k), p) for k, p in enumerate(party.get("signatories") or [])
+                        if isinstance(p, dict)])
+        for field_path, person in people:
+            name, title = person.get("name"), person.get("title")
+            signed = {p.name for p in old.parties[n].signatories} if n < len(old.parties) else set()
+            if not name or name not in signed:
+                continue  # _to_fill_in asks for a missing name; a new one the official wrote in knowingly
+            where = f"{path.as_posix()}:{_line(positions, field_path)}"
+            said = f"{name} ({title})" if title else str(name)
+            if party.get("sector") != "offentlig":
+                out.append(Review(where, f"undertecknaren för {party.get('name')} är densamma som i den förra "
+                                  "överenskommelsen; kontrollera att hen fortfarande har rätt att teckna "
+                                  "organisationen (styrelsens beslut om firmatecknare)", said))
+                continue
+            body = str(party.get("committee") or party.get("name"))
+            elected = bool(_ELECTED.search(str(title or "")))
+            what = (f"undertecknaren är densamma som i den förra överenskommelsen ({datum(old.document.date)}), men "
+                    f"allmänna val den {datum(election)} ligger mellan den och den nya periodens början. "
+                    "Fullmäktiges nya mandatperiod börjar "
+                    f"15 oktober {election.year} (kommunallagen 5 kap. 9 §), styrelsens börjar 1 januari "
+                    f"{election.year + 1} (6 kap. 18 §) och övriga nämnders när fullmäktige bestämt, oftast samma "
+                    "dag. ")
+            what += (f"Kontrollera vem som är {genitiv(body)} ordförande när överenskommelsen undertecknas, att "
+                     f"{body} finns kvar med samma uppgifter i den nya nämndorganisationen, och skriv den som undertecknar under "
+                     "signatory (eller representatives: med since: när den nya ordföranden tillträder)"
+                     if elected else
+                     f"Kontrollera att {name} fortfarande är {title or 'behörig'} och att den nya "
+                     f"nämndens beslut uppdrar åt hen att underteckna, och att {body} finns kvar med samma uppgifter")
+            out.append(Review(where, what, said, todo=True))
+    return out
 
 
 def comments_dropped(path: Path, dropped: list) -> list[Review]:
@@ -216,13 +287,45 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, str]) ->
         seen.add(version.id)
         if not version.meta.partnership:
             continue  # a generic clause states no fact about this partnership
+        found += _old_wording(ref, version, data)
         for n, line in enumerate(version.body.splitlines()):
+            if SIGNING_LINE.search(line):
+                continue  # told under Att göra (_old_wording)
             # Expressions are computed, so "…"; only what stands as typed can be stale.
             sentences = [s.strip() for s in _SENTENCE.findall(_EXPRESSION.sub("…", line))]
             hits = [s for s in sentences if _mentions("", "", s)]
             if hits:
                 found += _mentions(f"{ref}:{version.body_line + n}", f"klausulen {version.id}", " ".join(hits))
     return found
+
+
+def _old_wording(ref: str, version: "ClauseVersion", data: dict) -> list[Review]:
+    """What a partnership's clause says of the old agreement that is false of the new one, to do before it
+    is signed: the place and date it was signed, and "tills vidare" when the new period ends."""
+    out = []
+    for n, line in enumerate(version.body.splitlines()):
+        where = f"{ref}:{version.body_line + n}"
+        if SIGNING_LINE.search(line):
+            out.append(Review(where, f"klausulen {version.id} anger ort och datum då den förra överenskommelsen "
+                              "undertecknades; skriv en ny version där raden är {{ block(\"signaturer\") }} (ort, "
+                              "datumrad och undertecknare ur specen) eller {{ document.place }} den "
+                              "{{ document.date | datum }}", line.strip(), todo=True))
+        entered = ENTER.search(line)
+        if entered and not _RENEWED.search(line):
+            out.append(Review(where, f"klausulen {version.id} föreslår att nämnden ingår partnerskapet som om det "
+                              "vore nytt; skriv en ny version där nämnden föreslås godkänna en ny överenskommelse "
+                              "som fortsätter partnerskapet, och beskriv hur den förra perioden gått",
+                              " ".join(_EXPRESSION.sub("…", line).split()), todo=True))
+        if UNTIL_FURTHER.search(line):
+            renewal = (data.get("period") or {}).get("renewal")
+            ends = (f"den nya perioden förlängs som längst till {datum(renewal['max_end'])}"
+                    if isinstance(renewal, dict) and isinstance(renewal.get("max_end"), dt.date)
+                    else "den nya perioden slutar och har ingen förlängning")
+            out.append(Review(where, f"klausulen {version.id} säger att överenskommelsen löper tills vidare, men "
+                              f"{ends}; skriv en ny version utan \"tills vidare\" (villkor/period och "
+                              "villkor/uppsagning skriver perioden, förlängningen och uppsägningen ur specen)",
+                              " ".join(_EXPRESSION.sub("…", line).split()), todo=True))
+    return out
 
 
 def _used_versions(documents, library, pins: dict[str, str]) -> list[tuple[str, "ClauseVersion"]]:

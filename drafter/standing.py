@@ -9,10 +9,23 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drafter.model.nodes import Document
 from drafter.spec.model import Spec
+
+
+@dataclass
+class RepealedText:
+    """A text of the spec's own (`texts:` KEY) that a tillägg took out of the agreement: its point
+    repealed, or given a clause or a new text under another key, and used by no other document."""
+
+    key: str
+    text: str
+    number: int  # the tillägg
+    point: str  # the point's number in the signed agreement, "2.3"
+    heading: str
+    replaced: bool = False  # the point given a new wording (a clause, or a text under another key), not repealed
 
 
 @dataclass
@@ -24,6 +37,7 @@ class Standing:
     spec: Spec  # the data as last amended (before the outline is folded)
     documents: list  # every document the old spec builds
     amended: Document | None = None  # the agreement as the last tillägg numbers it ("3.2 a"), when there is one
+    repealed: list[RepealedText] = field(default_factory=list)  # texts no longer in force, left out of `data`
 
 
 def standing(loaded, library, through: int | None = None) -> Standing:
@@ -39,10 +53,42 @@ def standing(loaded, library, through: int | None = None) -> Standing:
     data = copy.deepcopy({k: v for k, v in last.data.items() if k != "amendments"})
     signed = next(d for d in documents if d.kind == "agreement")
     texts = data.setdefault("texts", {})
-    _fold_amendments(data, amendments, signed, texts)
+    written = dict(texts)
+    out_of_force: dict[str, tuple[int, str, str, bool]] = {}
+    _fold_amendments(data, amendments, signed, texts, out_of_force)
+    repealed = _repealed(data, texts, written, out_of_force, documents)
     if not texts:
         data.pop("texts")
-    return Standing(data, last.spec, documents, states[-1].consolidated if states else None)
+    return Standing(data, last.spec, documents, states[-1].consolidated if states else None, repealed)
+
+
+def _repealed(data: dict, texts: dict, written: dict, out_of_force: dict[str, tuple[int, str, str, bool]],
+              documents: list) -> list[RepealedText]:
+    """Take out of `texts` each text a tillägg took out of the agreement (`out_of_force`: key → tillägg,
+    point, heading, whether replaced) that nothing else shows: not the outline as folded, not the tjänsteutlåtande (one
+    key gives one text in every document). The spec's own (`written`) are returned, to be told;
+    a text the fold itself made for an inserted point that a later tillägg repealed goes unsaid."""
+    shown = {s.name for doc in documents if doc.kind == "proposal" for s in doc.walk_sections() if s.name}
+    repealed = []
+    for key, (number, point, heading, replaced) in out_of_force.items():
+        if key not in texts or key in shown or _names_key(data.get("outline"), key):
+            continue
+        text = texts.pop(key)
+        if key in written:
+            repealed.append(RepealedText(key, text, number, point, heading, replaced))
+    return repealed
+
+
+def _names_key(items, key: str) -> bool:
+    """Whether an outline (a list, or a standard outline's `add:` and `replace:`) still has a section `key`."""
+    if isinstance(items, dict):
+        added = [a.get("item") for a in items.get("add") or () if isinstance(a, dict)]
+        replaced = list((items.get("replace") or {}).values()) if isinstance(items.get("replace"), dict) else []
+        return _names_key(added + replaced, key)
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, dict) and (item.get("key") == key or _names_key(item.get("sections"), key)):
+            return True
+    return False
 
 
 def latest_representatives(data: dict, spec) -> None:
@@ -64,7 +110,8 @@ def latest_representatives(data: dict, spec) -> None:
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
+def _fold_amendments(data: dict, amendments, signed, texts: dict,
+                     out_of_force: dict[str, tuple[int, str, str, bool]] | None = None) -> None:
     """Each replaced, repealed or inserted point of the tillägg, as the outline of the new agreement.
 
     A point is found as the amendment code finds it (drafter/assemble/amendments.py): by its number in
@@ -75,25 +122,36 @@ def _fold_amendments(data: dict, amendments, signed, texts: dict) -> None:
     section's own heading (a renewed tjänsteutlåtande that shows the key shows the text in force, as one
     key gives one text in every document); a point a tillägg inserted ("5.1 a") can be changed by a later
     one. Every change is placed against the outline as written, then carried out, so a repeal cannot shift
-    a later change."""
+    a later change. `out_of_force` is told each text key whose section a tillägg repealed or replaced
+    (key → tillägg, point, heading, whether replaced), for `_repealed` to take out of `texts` when nothing else shows it."""
     from drafter.assemble.amendments import identities
+    from drafter.model.nodes import walk_sections
 
     by_number = {s.number: (key, s) for key, s in identities(signed.sections) if s.number}
     outline = data.get("outline")
     slots = _outline_slots(outline) if isinstance(outline, list) else {}
     edits: dict[int, tuple[list, dict[int, dict]]] = {}  # id(list) → (the list, {index: what happens to it})
+    gone = out_of_force if out_of_force is not None else {}
     inserted: dict[str, dict] = {}  # "5.1 a" → the outline item a tillägg inserted (changed in place later)
     after: dict[str, list[dict]] = {}  # "5.1" → the items inserted after it, in order
     for amendment in amendments:
         for c, change in enumerate(amendment.changes):
             point = change.point
             if point in inserted:
+                key = inserted[point].get("key")
                 _change_inserted(inserted[point], change, amendment.number, c, texts)
+                if key and (change.remove or inserted[point].get("key") != key):
+                    gone[key] = (amendment.number, point, inserted[point].get("heading") or "", not change.remove)
                 continue
             if point is None or point not in by_number:
                 continue
             target, section = by_number[point]
-            if change.replace and change.text and not change.clause and _own_text(section, texts):
+            keeps = change.replace and change.text and not change.clause and _own_text(section, texts)
+            if change.remove or change.replace:  # the point's own texts and its sub-points' go out of force
+                gone.update({s.name: (amendment.number, point, section.heading, bool(change.replace))
+                             for s in walk_sections([section])
+                             if s.clause is None and s.name and not (keeps and s is section)})
+            if keeps:
                 texts[section.name] = change.text  # the section keeps its place, key and heading
                 if not change.heading or change.heading == section.heading:
                     continue

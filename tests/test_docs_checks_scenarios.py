@@ -56,7 +56,7 @@ def locked(tmp_path_factory):
         patch.chdir(root)
         signed_example(root)
         for document in ("overenskommelse", "tillagg-1"):
-            result = run("lock", SPEC, "--document", document)
+            result = run("lock", SPEC, "--document", document, "--future-date")  # tillägg nr 1: 15 December 2026
             assert result.exit_code == 0, result.output
     return root
 

@@ -117,7 +117,7 @@ def test_a_document_is_locked_once(project):
 
 
 def test_an_amendment_is_locked_on_its_own(project):
-    result = run("lock", SPEC, "--document", "tillagg-1")
+    result = run("lock", SPEC, "--document", "tillagg-1", "--future-date")  # dated 15 December 2026
     assert result.exit_code == 0, result.output
     lock = yaml.safe_load((project / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
     assert set(lock["dokument"]) == {"overenskommelse", "tillagg-1"}
@@ -182,7 +182,7 @@ def test_a_tillagg_is_locked_after_the_one_before_it(tmp_path, monkeypatch):
     assert not (tmp_path / "agreements" / "street-minds-2026.lock").exists()
     assert f"tillägg nr 3 i {SPEC} kan inte låsas före tillägg nr 2" in run("lock", SPEC, "--document", "overenskommelse",
                                                                    "--document", "tillagg-3").output.casefold()
-    result = run("lock", SPEC, "--document", "overenskommelse", "--document", "tillagg-1")
+    result = run("lock", SPEC, "--document", "overenskommelse", "--document", "tillagg-1", "--future-date")
     assert result.exit_code == 0, result.output
     lock = yaml.safe_load((tmp_path / "agreements" / "street-minds-2026.lock").read_text(encoding="utf-8"))
     assert list(lock["dokument"]) == ["overenskommelse", "tillagg-1"]

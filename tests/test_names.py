@@ -70,6 +70,10 @@ def test_genitive_of_names(name, form):
     ("kassör", "kassören"),
     ("hälso- och sjukvårdsdirektör", "hälso- och sjukvårdsdirektören"),
     ("barnombudsman", "barnombudsmannen"),
+    ("ordförande, äldrenämnden", "ordföranden, äldrenämnden"),
+    ("ordförande i kulturnämnden", "ordföranden i kulturnämnden"),
+    ("chef för stadsdelsförvaltningen", "chefen för stadsdelsförvaltningen"),
+    ("tf. chef för socialförvaltningen", "tf. chefen för socialförvaltningen"),
 ])
 def test_titles_in_definite_form(title, definite):
     assert bestamd(title) == definite

@@ -28,7 +28,7 @@ def test_a_signed_tillagg_verifies_and_the_consolidated_version_says_it_is_unsig
         {"set": {"other_amounts.sommar": {"amount": 45000, "kind": "annat", "item": "Sommar"}}}])])
     out = tmp_path / "output"
     run(library, "build", spec, "--format", "pdf", "-o", out)
-    said = run(library, "lock", spec, "--document", "tillagg-1")
+    said = run(library, "lock", spec, "--document", "tillagg-1", "--future-date")  # dated 2027
     assert "inga klausulversioner (hela texten kommer ur specen)" in said and "0 klausulversioner" not in said
     built = out / "laxhjalp-tensta-2026"
     verified = run(library, "verify", built / "laxhjalp-tensta-2026-tillagg-1.pdf", spec)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 
 from drafter.assemble.amendments import AmendedState, PointChange
-from drafter.assemble.context import agreement_title, computed_origin
+from drafter.assemble.context import agreement_title, computed_origin, spec_origin
 from drafter.assemble.data_blocks import signature_block, title_origin
 from drafter.formatting import datum, genitiv, rakneord
 from drafter.model.nodes import (
     Block, BulletList, Document, Metadata, Origin, Paragraph, Quote, Section, Strong, Text, walk_sections,
 )
 from drafter.model.numbering import number_document
+from drafter.spec.frame import paid_period_around
 from drafter.spec.model import Spec
 from drafter.swedish.names import lista
 
@@ -40,6 +41,7 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         Section("Ändringar", blocks=[b for change in state.changes for b in _change_blocks(change)]),
         Section("Ikraftträdande", blocks=[
             Paragraph([Text(f"Tillägget gäller från och med den {datum(amendment.effective)}.")]),
+            *_transition(state, signed_spec),
             Paragraph([Text("I övrigt gäller överenskommelsen oförändrad.")]),
         ]),
         Section("Signering av tillägget", blocks=[
@@ -64,17 +66,35 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         part=str(amendment.number),
     )
     number_document(doc, against=state.consolidated)  # "punkt 5.7" in new wording: the amended agreement's
+    if amendment.transition and (paid := paid_period_around(state.loaded.spec, amendment.effective)):
+        # a transitional sentence names the part of a quarter paid in advance: period-mismatch knows it
+        doc.periods += [paid, (amendment.effective, paid[1])]
     return doc
+
+
+def _transition(state: AmendedState, signed_spec: Spec) -> list[Block]:
+    """The tillägg's own transitional provision (`transition:`), after the day it applies: how a quarter
+    already paid in advance is settled (the check amendment-paid-period asks for it)."""
+    amendment = state.amendment
+    if not amendment.transition:
+        return []
+    index = [a.number for a in signed_spec.amendments].index(amendment.number)
+    origin = spec_origin(state.loaded, ("amendments", index, "transition"), amendment.transition)
+    return [Paragraph([Text(" ".join(part.split()), origin)])
+            for part in amendment.transition.split("\n\n") if part.strip()]
 
 
 def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
     """The agreement as it reads after amendments 1..N (already assembled and numbered); `signed`:
-    the numbers of the amendments that were made as tillägg (one that changed no text was not)."""
+    the numbers of the amendments that were made as tillägg (one that changed no text was not). Its
+    status ("konsoliderad", never "slutlig") is set with the spec's in drafter/house_style.py."""
     doc = state.consolidated
     doc.kind = "consolidated"
     numbers = lista([str(n) for n in signed])  # "1", "1 och 2", "1, 2 och 3"
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(state.amendment.effective)}"
-    signed_on, doc.meta.date = doc.meta.date, state.amendment.effective
+    # Dated as a registrator files it: the day of the last tillägg it consolidates, never the later day
+    # that tillägg takes effect (said in the subtitle); a date after the tillägg's would look like a new act.
+    signed_on, doc.meta.date = doc.meta.date, state.amendment.date
     from drafter.assemble.unsigned import mark_unsigned
 
     return mark_unsigned(doc, signed_on, numbers)
@@ -87,7 +107,8 @@ DECISION_LEAD = " Tillägget grundar sig på beslut av "
 
 def proposed_addendum(addendum: Document, proposal: Document) -> Document:
     """Tillägg nr N as Bilaga 1 of the nämnd packet that asks for the decision on it: a copy titled
-    "Förslag till tillägg nr N …", dated as the tjänsteutlåtande, with status Förslag (Utkast while the
+    "Förslag till tillägg nr N …", dated as the tjänsteutlåtande and under its diarienummer (the
+    ärende's, `amendments[].proposal.diarienummer`), with status Förslag (Utkast while the
     spec is a draft), without the place and date of its signing and without the sentence naming the
     decision it rests on, which the nämnd has not yet taken. The tillägg to sign keeps them all."""
     import copy
@@ -97,6 +118,9 @@ def proposed_addendum(addendum: Document, proposal: Document) -> Document:
     doc = copy.deepcopy(addendum)
     doc.meta.title = PROPOSED_TITLE + lower_first(doc.meta.title)
     doc.meta.date = proposal.meta.date
+    # A handling of the ärende the packet asks the nämnd to decide: filed, and headed, under its
+    # diarienummer like every other page of the packet. Its text still names the agreement's.
+    doc.meta.diarienummer = proposal.meta.diarienummer or doc.meta.diarienummer
     if doc.meta.status != "utkast":
         doc.meta.status = PROPOSED
     doc.preamble = []

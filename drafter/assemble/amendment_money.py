@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from drafter.spec.declared import OtherAmount
+from drafter.spec.declared import OtherAmount, is_grant  # is_grant: beside the data it judges, also read by the checks
 from drafter.spec.frame import per_year as budget_per_year  # the budget per twelve months, as the ceilings count it
 from drafter.spec.model import Spec
 from drafter.swedish.format import uppraknat
 
-GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant, when written out (is_grant)
-_NOT_GRANT = re.compile(r"\begen\b|\begna\b|insats|medfinansier|annan finansiering|extern", re.IGNORECASE)
 PER_YEAR = {"år": 1, "halvår": 2, "kvartal": 4, "månad": 12}
 
 
@@ -137,13 +134,6 @@ class AddedMoney:
                                 if self.renewal_end is not None and self.per_year else None),
                 "poster": [{"vad": c.item, "fore": c.before, "efter": c.after, "per": c.per,
                                                 "andring": c.change} for c in self.changes]}
-
-
-def is_grant(name: str, amount: OtherAmount) -> bool:
-    """The nämnd's own money: `kind: annat` written in the spec (the default is no decision), under a name
-    and item that say nothing of an egen insats or other funding."""
-    return (amount.kind in GRANT_KINDS and "kind" in amount.model_fields_set
-            and not _NOT_GRANT.search(f"{name} {amount.item or ''}".replace("_", " ")))
 
 
 def _grants(spec: Spec) -> list[OtherAmount]:

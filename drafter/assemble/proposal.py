@@ -9,11 +9,13 @@ from __future__ import annotations
 from drafter.assemble.context import clause_context, spec_origin
 from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
+from drafter.assemble.standard_outline import resolve_outline
 from drafter.clauses.library import ClauseLibrary
 from drafter.model.nodes import Document, Letterhead, Metadata
 from drafter.model.numbering import unnumber
 from drafter.spec.load import LoadedSpec
 from drafter.spec.model import Spec
+from drafter.spec.refs import ref_id
 
 DOCUMENT_TYPE = "Tjänsteutlåtande"
 
@@ -22,7 +24,9 @@ def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
     spec = loaded.spec
     proposal = spec.proposal
     assert proposal is not None  # assemble() calls this only for a spec with a proposal
-    assembler = OutlineAssembler(loaded, library, clause_context(spec, "proposal"), data_blocks(spec, loaded))
+    context = clause_context(spec, "proposal")
+    context["agreement_clauses"] = agreement_clauses(loaded, library)
+    assembler = OutlineAssembler(loaded, library, context, data_blocks(spec, loaded))
     sections = assembler.outline(proposal.outline, ("proposal", "outline"))
     for section in sections:
         unnumber(section)
@@ -43,6 +47,19 @@ def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
         sections=sections,
     )
     return number(doc, loaded)
+
+
+def agreement_clauses(loaded: LoadedSpec, library: ClauseLibrary) -> list[str]:
+    """The clause ids (without version) of the agreement's outline, so that a tjänsteutlåtande states
+    what the agreement says only when it says it ("Överenskommelsen har en punkt om statsstöd")."""
+    ids: list[str] = []
+    stack = resolve_outline(loaded.spec.outline, loaded, library.root, ("outline",))
+    while stack:
+        placed = stack.pop(0)
+        if placed.item.clause:
+            ids.append(ref_id(placed.item.clause))
+        stack[:0] = placed.sections
+    return ids
 
 
 def letterhead(spec: Spec) -> Letterhead:

@@ -26,7 +26,8 @@ __all__ = ["Finding", "run_checks", "has_errors", "sort_findings", "CHECKS"]
 # (drafter/writers/pdf/lane.py), so their import runs beside the first compile.
 _MODULES = ("budget", "period", "period_text", "continuity", "decision", "stale_year", "parties", "orgnr",
             "placeholder", "clauses", "partnership", "representatives", "deadline_holiday", "notice",
-            "language", "decision_order", "decision_record", "proposal_lock", "prose_data", "headings")
+            "language", "decision_order", "decision_record", "proposal_lock", "prose_data", "prose_signing",
+            "proposal_text", "headings", "payment")
 _CHECKS: list[Callable[[CheckContext], Iterable[Finding]]] = []
 
 
@@ -64,7 +65,7 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 _CODES_OF_PART = {
     "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
                "deadline-holiday", "notice-short", "notice-scheme", "decision-term", "amendment-effective",
-               "prose-mismatch"},
+               "amendment-paid-period", "prose-mismatch"},
     "budget": {"budget-sum", "budget-zero", "budget-amount", "budget-period", "decision-ceiling"},
     "parties": {"orgnr-invalid", "orgnr-duplicate", "party-mismatch", "party-signs-for", "representatives"},
 }

@@ -5,12 +5,46 @@ which must be a day it can end on (the end of its first period or of a renewal; 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.errors import DrafterError
 from drafter.formatting import datum
 from drafter.notice_calendar import possible_ends
+
+
+def runs_on(loaded, library) -> str | None:
+    """The sentence in which an agreement without renewal says in its own words that it runs on after its
+    end ("… och löper därefter tills vidare"), read from the clauses and texts its spec names; None when
+    it says no such thing. Such an agreement can end on any later day it is sagt upp to end on; the spec
+    cannot say how (drafter has no open-ended period), so the renewal says when it ended."""
+    from drafter.checks.prose_data import UNTIL_FURTHER, _THE_AGREEMENT
+    from drafter.clauses.library import ClauseNotFound
+
+    if loaded.spec.period.renewal is not None:
+        return None
+    texts = [str(t) for t in loaded.spec.texts.values()]
+
+    def walk(value):
+        if isinstance(value, str) and "/" in value and " " not in value:
+            try:
+                texts.append(library.get(value).body)
+            except (ClauseNotFound, DrafterError, ValueError):
+                pass
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(loaded.data.get("outline"))
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+            if UNTIL_FURTHER.search(sentence) and _THE_AGREEMENT.search(sentence):
+                return " ".join(re.sub(r"{{.*?}}", "…", sentence).split())
+    return None
 
 
 _FIX = "Skriv ett av de datumen, eller ta bort renews_ends: om den gäller till sitt längsta slutdatum."
@@ -30,7 +64,8 @@ def check_period_continuity(ctx: CheckContext):
     previous = earlier.spec.period
     if spec.renews_ends is not None:
         possible = possible_ends(previous)
-        if spec.renews_ends not in possible:
+        running_on = spec.renews_ends > previous.end and runs_on(earlier, ctx.library)
+        if spec.renews_ends not in possible and not running_on:
             yield Finding("period-continuity", "error",
                           f"renews_ends: {spec.renews_ends.isoformat()} är ingen dag då den överenskommelse som "
                           f"förnyas ({spec.renews}) kan upphöra. Den kan bara upphöra när en period eller förlängning "

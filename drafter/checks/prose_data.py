@@ -10,6 +10,7 @@ taget") and the agreement's length ("gäller i ett år"). A warning: the officia
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ RENEWS = re.compile(rf"förläng(?:s|es|as|ning)\b[^.;]{{0,80}}?(?:med{_S})?(?:(
 LASTS = re.compile(rf"(?:gäller|löper|gälla|löpa)(?:{_S}(?:under|i|på|för))?(?:{_S}en{_S}period{_S}(?:om|av|på))?"
                    rf"{_S}{_COUNT}{_S}{_UNIT}(?!{_S}(?:i{_S}taget|i{_S}sänder|åt{_S}gången|till|efter|före))",
                    re.IGNORECASE)
+UNTIL_FURTHER = re.compile(rf"tills{_S}vidare", re.IGNORECASE)
 _RENEWAL_WORDS = re.compile(r"förläng|i taget|i sänder|åt gången|respektive år|varje år|därefter", re.IGNORECASE)
 # A sentence about the agreement's own term names it; one about a lease, an insurance or a certificate
 # ("Intyget gäller i ett år", "Hyresavtalet sägs upp senast den 31 oktober") is about another thing.
@@ -205,4 +207,37 @@ def check_length(ctx: CheckContext):
                           if period.renewal and longest else "") + ".")
 
 
-CHECKS = [check_notice_day, check_effective_day, check_renewal_unit, check_length]
+def check_until_further_notice(ctx: CheckContext):
+    """"löper därefter tills vidare": an agreement without an end, which the spec cannot be. The spec's
+    period ends (period.end), or is renewed a unit at a time up to max_end: both are what the nämnd
+    decides and what its budget covers. A warning in a draft, an error in a slutlig document (it would be
+    signed so); without any uppsägning in the agreement the text gives no way to end it at all."""
+    period = ctx.spec.period
+    renewal = period.renewal
+    final = ctx.spec.document.status == "slutlig"
+    for _m, said in _statements(ctx, UNTIL_FURTHER, _THE_AGREEMENT):
+        if renewal:
+            spec_says = (f"specen förlänger den med {enhet(renewal.unit)} i taget, som längst till "
+                         f"{datum(renewal.max_end)} ({ctx.where('period', 'renewal', 'max_end')})")
+        else:
+            spec_says = (f"specen har ingen förlängning (period.renewal) och perioden slutar {datum(period.end)} "
+                         f"({ctx.where('period', 'end')})")
+        noticed = any(NOTICE.search(p.text) for p in ctx.pieces if p.document == said.piece.document)
+        if renewal:
+            advice = ("Skriv förlängningen som specen anger den i stället för \"tills vidare\": "
+                      "{{ period.renewal.unit | enhet }} i taget, som längst till {{ period.renewal.max_end | datum }}.")
+        else:
+            advice = ("Stryk \"tills vidare\" ur texten, så gäller överenskommelsen till periodens slut. Ska den kunna "
+                      "fortsätta, ange period.renewal (unit, max_end, notice_deadline) och skriv förlängningen med "
+                      "{{ period.renewal.unit | enhet }} och {{ period.renewal.max_end | datum }}.")
+        if not noticed:
+            advice += (" Överenskommelsen anger inte heller någon uppsägning, så texten ger ingen dag då kommunens "
+                       "åtagande upphör. En överenskommelse om IOP ska ange avtalstid och uppsägningstid (vägledningen "
+                       "till SOU 2019:56; kommuners riktlinjer för IOP, t.ex. Uddevalla kommuns): klausulerna "
+                       "villkor/period och villkor/uppsagning skriver båda ur specen.")
+        finding = _finding(ctx, said, f"Texten säger att överenskommelsen löper tills vidare, men {spec_says}. "
+                           + advice)
+        yield dataclasses.replace(finding, severity="error") if final else finding
+
+
+CHECKS = [check_notice_day, check_effective_day, check_renewal_unit, check_length, check_until_further_notice]

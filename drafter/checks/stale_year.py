@@ -14,6 +14,8 @@ import re
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
+from drafter.checks.prose_signing import SIGNING_LINE
+from drafter.checks.swedish import date_from, date_pattern
 from drafter.formatting import datum
 
 _EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
@@ -24,6 +26,13 @@ _HISTORY = re.compile(r"\b(sedan|från och med|fr\.o\.m\.|grundades|startade|bil
                       re.IGNORECASE)
 _SEASON = re.compile(r"\b(våren|hösten|sommaren|vintern)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _KEY_YEAR = re.compile(r"_((?:19|20)\d{2})$")
+# A year that is no reference ("SOU 2019:56", "2023/24"), and a figure typed by hand: "9 500 besök",
+# "cirka 40", "över 75 år", "var fjärde", "30 procent".
+_PLAIN_YEAR = re.compile(r"(?<![\d:/-])((?:19|20)\d{2})(?![\d:/-])")
+_TYPED_FIGURE = re.compile(r"\b\d{1,3}(?:[ \u00a0]\d{3})+\b|\b(?:cirka|ca\.?|omkring|drygt|knappt|nästan|över|"
+                           r"minst|totalt|sammanlagt)\s+\d+|\b\d+(?:,\d+)?\s*(?:%|procent)"
+                           r"|\bvar\s+(?:annan|tredje|fjärde|femte|sjätte|tionde)\b", re.IGNORECASE)
+_FULL_DATE = re.compile(rf"\b{date_pattern('f')}", re.IGNORECASE)
 _QUOTED_FIGURE, _OTHER = "\ue010", "\ue011"  # stand-ins for a quoted figure and any other expression
 
 
@@ -46,6 +55,8 @@ def check_stale_years(ctx: CheckContext):
                                   f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före {before} då den "
                                   f"överenskommelse som nu förnyas började: \"{shown}\". Uppdatera siffrorna och årtalen "
                                   "för den nya perioden.", clause_ref)
+            elif renewed_start is not None:
+                yield from _typed_facts(sentence, shown, renewed_start, clause_ref)
             for m in _SEASON.finditer(sentence.replace(_QUOTED_FIGURE, " ").replace(_OTHER, " ")):
                 if int(m.group(2)) < start - 1:
                     yield Finding("stale-year", "warning",
@@ -68,6 +79,32 @@ def check_stale_years(ctx: CheckContext):
             yield Finding("stale-year", "warning",
                           f"Uppgiften {key} avser {keyed.group(1)}, före {before} då den överenskommelse som nu "
                           "förnyas började. Ge den nya perioden egna siffror.", where)
+
+
+def _typed_facts(sentence: str, shown: str, renewed_start: dt.date, where: str):
+    """A figure typed by hand for a year before the agreement now renewed ("Under 2022 hade mötesplatsen
+    cirka 9 500 besök"), and a whole date before it ("i en skrivelse den 4 september 2023"): the old
+    ärende's facts, which read as today's in the new documents. History ("sedan 2015") stays alone."""
+    literal = sentence.replace(_QUOTED_FIGURE, " ").replace(_OTHER, " ")
+    if SIGNING_LINE.search(literal):
+        return  # the place and date of signing: prose-mismatch says it (drafter/checks/prose_signing.py)
+    dates = [d for m in _FULL_DATE.finditer(literal) if m.group("fy") or m.group("fiso")
+             for d in [date_from(m, "f")] if d is not None and d < renewed_start
+             and not _HISTORY.search(literal[:m.start()])]
+    if dates:
+        yield Finding("stale-year", "warning",
+                      f"Texten anger {datum(dates[0])}, före {datum(renewed_start)} då den överenskommelse som nu "
+                      f"förnyas började: \"{shown}\". Det hör till det förra ärendet; skriv vad som gäller nu, eller "
+                      "säg att det är historik (\"inför den förra överenskommelsen …\").", where)
+        return
+    without_years = _PLAIN_YEAR.sub(" ", literal)
+    old = [m.group(1) for m in _PLAIN_YEAR.finditer(literal)
+           if int(m.group(1)) < renewed_start.year and not _HISTORY.search(literal[:m.start()])]
+    if old and _TYPED_FIGURE.search(without_years):
+        yield Finding("stale-year", "warning",
+                      f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före {renewed_start.year} då den "
+                      f"överenskommelse som nu förnyas började: \"{shown}\". Uppdatera siffrorna och årtalen för "
+                      "den nya perioden.", where)
 
 
 def _sources(ctx: CheckContext):

@@ -9,7 +9,8 @@ import click
 
 from drafter.cli import clauses_option, main, specs_argument
 
-SAID_INFO = ("[clause-version-changed]", "[lock-letterhead]", "[lock-layout]")  # the infos a build prints, not only `check`
+# the infos a build prints, not only `check`
+SAID_INFO = ("[clause-version-changed]", "[lock-letterhead]", "[lock-layout]", "[redline-removed]")
 
 
 @main.command()

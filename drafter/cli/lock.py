@@ -34,17 +34,22 @@ class _DocumentName(svenska.Choice):
                    "tillagg-N eller tjansteutlatande-tillagg-N. Kan anges flera gånger.")
 @click.option("--clauses", "clauses_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Klausulbibliotekets mapp. Standard: clauses/ i aktuell mapp.")
-def lock(spec, documents, clauses_dir):
+@click.option("--future-date", is_flag=True,
+              help="Lås fast dokumentets eller beslutets datum ligger efter i dag: bara när dokumentet verkligen "
+                   "redan är undertecknat (eller tjänsteutlåtandet beslutat) med ett senare datum.")
+def lock(spec, documents, clauses_dir, future_date):
     """Lås ett undertecknat dokument: skriv SPEC.lock bredvid specen med klausulversionerna, textens och
     filernas sha256 och drafter-versionen. Sedan byggs dokumentet alltid av just de versionerna.
 
     Slutkod 0: låst; 1: kontrollen fann fel; 2: specen kunde inte läsas, är ett utkast (document.status),
-    dokumentet är redan låst eller tillägget före det är inte låst."""
+    dokumentet är redan låst, tillägget före det är inte låst, eller dokumentets eller beslutets datum
+    ligger efter i dag (utan --future-date)."""
     from drafter.clauses.library import ClauseLibrary
     from drafter.lock import lock_spec
     from drafter.locknames import document_label as _label
 
-    path, entries = lock_spec(spec, list(documents) or ["overenskommelse"], ClauseLibrary(clauses_dir))
+    path, entries = lock_spec(spec, list(documents) or ["overenskommelse"], ClauseLibrary(clauses_dir),
+                              future_date=future_date, report=lambda finding: click.echo(finding.line(), err=True))
     for name, entry in entries.items():
         count = len(entry["klausuler"])
         clauses = f"{count} klausulversioner" if count else "inga klausulversioner (hela texten kommer ur specen)"

@@ -2,7 +2,10 @@
 
 Sections are taken in reading order (depth first, as printed) and matched with difflib on a key:
 the clause id for a section made from a clause, else its heading (or, for a section without a
-heading, the kind of block it holds). Matched sections whose text differs are "changed"; a
+heading, the kind of block it holds). Two specs are compared by identity (`identity_key`): a section
+of the spec's own text is the same section under its outline name (`texts:` key, `Section.name`)
+whatever its heading now says, and only a section with no such name, or one whose name the other
+document does not have, is matched by its heading. Matched sections whose text differs are "changed"; a
 section whose key is on both sides but could not be matched in order was "moved" (it shows as
 removed in one place and added in another, which is also how a tracked-changes DOCX shows a
 move). A matched section whose number changed ("4.1" → "5.1") is "renumbered".
@@ -10,6 +13,7 @@ move). A matched section whose number changed ("4.1" → "5.1") is "renumbered".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -66,22 +70,53 @@ def section_key(section: Section) -> tuple:
     return "blocks", tuple(type(b).__name__ for b in section.blocks)
 
 
-def align_sections(old: Document, new: Document) -> list[SectionPair]:
-    """Every section of both documents once, in an order that keeps each document's reading order."""
+def identity_key(section: Section) -> tuple:
+    """What a section is across two specs: its clause, else its outline name (the `texts:` key, or a
+    block's name), else its heading (section_key)."""
+    if not section.clause and section.name:
+        return "name", section.name
+    return section_key(section)
+
+
+def align_sections(old: Document, new: Document, key: Callable[[Section], tuple] = section_key) -> list[SectionPair]:
+    """Every section of both documents once, in an order that keeps each document's reading order.
+    With `key=identity_key`, the sections left unmatched whose identity the other document lacks are
+    matched by heading among themselves (a `texts:` key renamed, a text that became a clause)."""
     a, b = list(old.walk_sections()), list(new.walk_sections())
-    keys_a, keys_b = [section_key(s) for s in a], [section_key(s) for s in b]
+    keys_a, keys_b = [key(s) for s in a], [key(s) for s in b]
     pairs: list[SectionPair] = []
     matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
+        elif key is section_key or not (i1 < i2 and j1 < j2):
+            pairs += [SectionPair(x, None) for x in a[i1:i2]] + [SectionPair(None, y) for y in b[j1:j2]]
+        else:
+            pairs += _by_heading(a[i1:i2], b[j1:j2], set(keys_a), set(keys_b), key)
+    removed = {key(p.shown) for p in pairs if p.new is None}
+    added = {key(p.shown) for p in pairs if p.old is None}
+    for p in pairs:
+        if (p.new is None and key(p.shown) in added) or (p.old is None and key(p.shown) in removed):
+            p.moved = True
+    return pairs
+
+
+def _by_heading(a: list[Section], b: list[Section], keys_a: set, keys_b: set,
+                key: Callable[[Section], tuple]) -> list[SectionPair]:
+    """Sections left over between two matched runs: those whose identity the other document lacks
+    anywhere are matched by heading, the others keep their identity (and show as moved)."""
+    def loose(section: Section, other: set) -> tuple:
+        if key(section) in other:
+            return key(section)
+        return ("heading", section.heading) if section.heading else section_key(section)
+
+    pairs: list[SectionPair] = []
+    matcher = SequenceMatcher(None, [loose(s, keys_b) for s in a], [loose(s, keys_a) for s in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
         else:
             pairs += [SectionPair(x, None) for x in a[i1:i2]] + [SectionPair(None, y) for y in b[j1:j2]]
-    removed = {section_key(p.shown) for p in pairs if p.new is None}
-    added = {section_key(p.shown) for p in pairs if p.old is None}
-    for p in pairs:
-        if (p.new is None and section_key(p.shown) in added) or (p.old is None and section_key(p.shown) in removed):
-            p.moved = True
     return pairs
 
 

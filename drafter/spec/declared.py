@@ -36,6 +36,18 @@ class OtherAmount(SpecModel):
         return {"amount": value} if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant, when written out (is_grant)
+_NOT_GRANT = re.compile(r"\begen\b|\begna\b|insats|medfinansier|annan finansiering|extern", re.IGNORECASE)
+
+
+def is_grant(name: str, amount: OtherAmount) -> bool:
+    """The nämnd's own money: `kind: annat` written in the spec (the default is no decision), under a name
+    and item that say nothing of an egen insats or other funding. Here, with the data it judges, so that
+    the tillägg's money (drafter/assemble/amendment_money.py) and the checks read it alike."""
+    return (amount.kind in GRANT_KINDS and "kind" in amount.model_fields_set
+            and not _NOT_GRANT.search(f"{name} {amount.item or ''}".replace("_", " ")))
+
+
 class OtherPeriod(SpecModel):
     """A date range the texts may state that is not the agreement's period (another IOP, a statsbidrag)."""
 

@@ -115,3 +115,30 @@ def months(start: dt.date, last: dt.date) -> Fraction:
 
 def last_day(spec: Spec) -> dt.date:
     return spec.period.renewal.max_end if spec.period.renewal else spec.period.end
+
+
+QUARTER = 3  # months: villkor/utbetalning pays "i förskott en gång per kvartal" unless figures.utbetalning says otherwise
+
+
+def payment_periods(spec: Spec, months: int = QUARTER) -> list[tuple[dt.date, dt.date]]:
+    """The periods the grant is paid for in advance, first day to last, counted from the agreement's start
+    to its latest end: 1 March–31 May, 1 June–31 August, … for a quarterly payment from 1 March."""
+    from drafter.checks.swedish import add_months
+
+    start, end = spec.period.start, last_day(spec)
+    out: list[tuple[dt.date, dt.date]] = []
+    n = 0
+    while (first := add_months(start, n * months)) <= end:  # from the start each time: 31 January stays the last
+        out.append((first, min(add_months(start, (n + 1) * months) - dt.timedelta(days=1), end)))
+        n += 1
+    return out
+
+
+def paid_period_around(spec: Spec, day: dt.date, months: int = QUARTER) -> tuple[dt.date, dt.date] | None:
+    """The payment period `day` falls inside of, when it is not that period's first day: a change from
+    `day` meets a period already paid in advance at the old amount. None when `day` begins a period or
+    lies outside the agreement."""
+    for first, last in payment_periods(spec, months):
+        if first < day <= last:
+            return first, last
+    return None

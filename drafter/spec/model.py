@@ -399,6 +399,9 @@ class Amendment(_Model):
     decision: Decision
     effective: dt.date = Field(description="Dagen då tillägget börjar gälla.")
     changes: list[Change] = Field(min_length=1)
+    transition: str | None = Field(None, description=(
+        "Övergångsbestämmelse som tillägget anger under Ikraftträdande, t.ex. hur skillnaden för ett kvartal "
+        "som redan har betalats ut i förskott regleras (kontrollen amendment-paid-period föreslår en)."))
     proposal: AmendmentProposal | None = Field(
         None, description="Tjänsteutlåtandet som ber nämnden besluta om tillägget (utelämnat: inget).")
 

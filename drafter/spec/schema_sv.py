@@ -30,7 +30,7 @@ FIELD_TITLES = {
     "status": "Status", "subject": "Ämne", "subtitle": "Underrubrik", "sum": "Summarad", "table": "Tabell",
     "text": "Text", "texts": "Texter", "title": "Titel", "total": "Summa", "unit": "Enhet",
     "ceiling": "Tak", "delegations": "Delegation", "latest_end": "Senaste slutdatum", "matters": "Får besluta om",
-    "representatives": "Nya företrädare", "since": "Från och med",
+    "representatives": "Nya företrädare", "since": "Från och med", "transition": "Övergångsbestämmelse",
     "to": "Delegat",
 }
 

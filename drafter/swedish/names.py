@@ -80,8 +80,12 @@ def genitiv(name: str) -> str:
 
 def bestamd(title: str) -> str:
     """A title in definite form: "socialdirektör" → "socialdirektören", "ordförande" → "ordföranden",
-    "rektor" → "rektorn", "tf. socialdirektör" → "tf. socialdirektören"."""
-    words = require_value(title, "bestamd").split(" ")
+    "rektor" → "rektorn", "tf. socialdirektör" → "tf. socialdirektören". Only the title's head takes the
+    ending, not what says whose it is: "ordförande, äldrenämnden" → "ordföranden, äldrenämnden",
+    "ordförande i kulturnämnden" → "ordföranden i kulturnämnden" (never "äldrenämndenen")."""
+    text = require_value(title, "bestamd")
+    head, rest = _head_of_title(text)
+    words = head.split(" ")
     last = words[-1]
     lower = last.lower()
     if lower.endswith("man"):  # ombudsman → ombudsmannen, talesman → talesmannen
@@ -92,7 +96,17 @@ def bestamd(title: str) -> str:
         ending = "n"
     else:
         ending = "en"
-    return " ".join([*words[:-1], last + ending])
+    return " ".join([*words[:-1], last + ending]) + rest
+
+
+_QUALIFIER = re.compile(r",| (?:i|för|vid|på|inom|hos|över) ")
+
+
+def _head_of_title(title: str) -> tuple[str, str]:
+    """The title's head and what follows it ("ordförande", ", äldrenämnden"): a comma or a preposition
+    after the first word starts what says whose title it is."""
+    found = _QUALIFIER.search(title, title.find(" ") + 1 if title.startswith("tf. ") else 1)
+    return (title[:found.start()], title[found.start():]) if found else (title, "")
 
 
 def lista(names: list[str] | tuple[str, ...], conjunction: str = "och") -> str:

@@ -37,7 +37,7 @@ LABELS = {
     "amendments": "Tillägg", "number": "Nummer", "decision": "Beslut", "by": "Beslutat av",
     "paragraph": "Paragraf", "effective": "Gäller från", "changes": "Ändringar", "replace": "Ny lydelse av punkt",
     "remove": "Punkt som upphör", "insert_after": "Ny punkt efter", "clause": "Klausul", "heading": "Rubrik",
-    "text": "Text", "set": "Ändrade uppgifter", "standard": "Standardmall",
+    "text": "Text", "set": "Ändrade uppgifter", "standard": "Standardmall", "transition": "Övergångsbestämmelse",
     "other_amounts": "Andra belopp", "other_periods": "Andra perioder", "per": "Per",
 }
 # A field whose name means something else in one model: "kind" of a party is its organisationsform, of

@@ -279,6 +279,7 @@ def test_a_decided_tillaggs_tjansteutlatande_is_warned_until_locked(tmp_path, mo
     assert found.message.startswith("Tjänsteutlåtandet om tillägg nr 1 är beslutat (Skärholmens stadsdelsnämnd "
                                     "den 11 mars 2027, § 22), men är inte låst")
     assert "drafter lock spec.yaml --document tjansteutlatande-tillagg-1" in found.message
+    monkeypatch.setattr("drafter.lock._today", lambda: datetime.date(2027, 3, 11))  # the day of the decision
     result = CliRunner().invoke(main, ["lock", "spec.yaml", "--document", "overenskommelse",
                                        "--document", "tjansteutlatande", "--document", "tjansteutlatande-tillagg-1"])
     assert result.exit_code == 0, result.output

@@ -34,6 +34,16 @@ def library_with(tmp_path: Path, clauses: dict[str, str], status: str = "fastst�
     return root
 
 
+def partnership_clause(root: Path, clause_id: str, body: str, partnership: str = "street-minds") -> None:
+    """A fastställd clause of a partnership's own (as an import writes one): its facts are the
+    partnership's, typed by hand, and the checks of a renewal's stale facts read it."""
+    folder = root / clause_id
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "v1.md").write_text(
+        f"---\nheading: Test\nversion: 1\nstatus: fastställd\n{APPROVAL}rationale: Test.\n"
+        f"partnership: {partnership}\n---\n{body}\n", encoding="utf-8")
+
+
 def findings(spec: Path, clauses: Path = CLAUSES):
     return check_spec(load_spec(spec), ClauseLibrary(clauses))
 

@@ -198,7 +198,7 @@ def test_a_signed_and_locked_tillagg_by_a_styrgrupp_warns_and_still_builds(tmp_p
     spec = spec_file(tmp_path, signed_data)
     with monkeypatch.context() as m:  # signed with a drafter that had no such check
         m.setattr(decision, "_mandate_findings", lambda ctx: iter(()))
-        lock_spec(spec, ["overenskommelse", "tillagg-1"], ClauseLibrary(CLAUSES))
+        lock_spec(spec, ["overenskommelse", "tillagg-1"], ClauseLibrary(CLAUSES), future_date=True)
     (signed,) = of(findings(spec), "amendment-mandate")
     assert signed.severity == "warning"
     assert "Tillägg nr 1 är redan undertecknat och låst" in signed.message

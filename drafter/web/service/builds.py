@@ -11,7 +11,8 @@ from drafter.errors import DrafterError
 from drafter.web.service.project import OUTPUT_FILE, NotFound, Project
 
 _build_lock = threading.Lock()
-LOCK_NOTES = ("lock-layout", "lock-letterhead", "clause-version-changed")  # the infos `drafter build` says too (cli/build.SAID_INFO)
+# the infos `drafter build` says too (cli/build.SAID_INFO)
+LOCK_NOTES = ("lock-layout", "lock-letterhead", "clause-version-changed", "redline-removed")
 
 
 def build_spec(project: Project, name: str, notes: list | None = None) -> dict:
