@@ -26,6 +26,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_signed  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "importer" / "corpus"
 
@@ -420,6 +423,7 @@ DOCUMENTS = {"sdn-tjansteutlatande": SDN_PROPOSAL, "kultur-overenskommelse": KUL
              "fritidsbank-overenskommelse": PARAGRAF_AGREEMENT, "havsljus-avtal": PARAGRAF_BOLD_AGREEMENT,
              "bokbussen-overenskommelse": PARAGRAF_DOT_AGREEMENT, "aldre-tjansteutlatande": ALDRE_PROPOSAL,
              "gnistan-tjansteutlatande": FRITID_PROPOSAL}
+DOCUMENTS.update(corpus_signed.SIGNED_DOCUMENTS)  # Dnr line, "genom nämnden", "per år", signatures in tables
 
 
 def headings(doc: dict) -> list[str]:
@@ -460,7 +464,9 @@ def _wrap(text: str) -> list[str]:
 def to_text(doc: dict) -> str:
     body: list[str] = []
     for kind, value in doc["blocks"]:
-        if kind == "letterhead":
+        if (signed := corpus_signed.text_lines(kind, value)) is not None:
+            body += signed
+        elif kind == "letterhead":
             body += value + [""]
         elif kind in ("title", "h1title"):
             body += _wrap(value) + [""]
@@ -522,6 +528,8 @@ def to_docx(doc: dict, path: Path) -> None:
     field.append(run)
     footer._p.append(field)
     for kind, value in doc["blocks"]:
+        if corpus_signed.write_docx(document, kind, value):
+            continue
         if kind == "letterhead":
             for line in value:
                 document.add_paragraph(line)

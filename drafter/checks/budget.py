@@ -16,6 +16,8 @@ from drafter.clauses.library import ClauseNotFound
 from drafter.checks.finding import Finding
 from drafter.checks.swedish import months_about, span, whole_months
 from drafter.formatting import kronor, tal
+from drafter.model.nodes import Table, Text
+from drafter.model.text import inline_text
 from drafter.swedish.parse import RATE_MONTHS, Amount, find_amounts
 
 
@@ -236,4 +238,58 @@ def check_budget_period(ctx: CheckContext):
                   ctx.where("budget", "months"))
 
 
-CHECKS = [check_budget_sum, check_budget_zero, check_budget_amount, check_budget_period]
+_CELL_AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
+_SUM_LABEL = re.compile(r"^(?:summa|totalt|total|sammanlagt|summa kostnader)\b", re.IGNORECASE)
+_MONEY_HEADER = re.compile(r"belopp|kostnad|kronor|\bkr\b|budget|summa|sek\b", re.IGNORECASE)
+
+
+def _cell_amount(cell: str) -> int | None:
+    cell = re.sub(r"\s*(?:kr|kronor|:-|SEK)\.?$", "", cell.strip())
+    return int(re.sub(r"[ \u00a0]", "", cell).replace("−", "-")) if _CELL_AMOUNT.match(cell) else None
+
+
+def _written_table(table: Table) -> bool:
+    """A table typed into a clause: none of its cells is a value from the spec (block("budget") is)."""
+    return not any(isinstance(node, Text) and node.origin is not None
+                   for row in [table.header, *table.rows, *([table.total] if table.total else [])]
+                   for cell in row for node in cell)
+
+
+def check_budget_table(ctx: CheckContext):
+    """budget-amount for a budget table typed into a clause (an import that could not make it
+    `{{ block("budget") }}`, a table copied by hand): a row the spec's budget has with another amount, an
+    amount no row explains, or a sum that is not the budget's, is the table left behind when the spec changed."""
+    budget = ctx.spec.budget
+    items = {" ".join(row.item.split()).casefold(): row.amount for row in budget.rows}
+    for piece in ctx.pieces:
+        for table in (b for b in piece.blocks if isinstance(b, Table) and _written_table(b)):
+            rows = [[inline_text(c).strip() for c in row] for row in [*table.rows, *([table.total] if table.total else [])]]
+            money = [(" ".join(r[:-1]).strip(), amount) for r in rows if len(r) >= 2 and r[-1]
+                     for amount in [_cell_amount(r[-1])] if amount is not None]
+            header = " ".join(inline_text(c) for c in table.header)
+            if len(money) < 2 or not (_MONEY_HEADER.search(header) or any(i.casefold() in items for i, _ in money)):
+                continue
+            wrong = []
+            for item, amount in money:
+                key = " ".join(item.split()).casefold()
+                if _SUM_LABEL.match(item):
+                    if amount != budget.sum:
+                        wrong.append(f"'{item} {tal(amount)}' (budgetens summa är {kronor(budget.sum)})")
+                elif key in items:
+                    if items[key] != amount:
+                        wrong.append(f"'{item} {tal(amount)}' (specen: {kronor(items[key])})")
+                elif amount not in items.values():
+                    wrong.append(f"'{item} {tal(amount)}' (ingen sådan rad i budgeten)")
+            if not wrong:
+                continue
+            hint = ("Tabellen är skriven som text i klausulen, så en ändring av budgeten i specen når den inte: ersätt "
+                    "den med {{ block(\"budget\") }} (utseendet ställs in under budget.table), eller rätta den."
+                    if piece.clause else "Tabellen är skriven som text, så en ändring av budgeten i specen når den "
+                    "inte: ta bort den och lägg budgeten i dispositionen med {block: budget}, eller rätta den.")
+            yield Finding("budget-amount", "error",
+                          f"Budgettabellen i texten stämmer inte med budgeten i specen ({ctx.where('budget', 'rows')}): "
+                          + "; ".join(wrong[:4]) + (f" och {len(wrong) - 4} till" if len(wrong) > 4 else "")
+                          + f". {hint}", piece.clause or piece.fallback, piece.document, hint=hint)
+
+
+CHECKS = [check_budget_sum, check_budget_zero, check_budget_amount, check_budget_table, check_budget_period]

@@ -82,6 +82,42 @@ def check_party_mismatch(ctx: CheckContext):
                            f"{owner.name} ({ctx.where('parties', i, 'name')}).")
             yield Finding("party-mismatch", "error", message, place, piece.document)
     yield from _signatories(ctx)
+    yield from _written_signatures(ctx)
+
+
+_FOR_LINE = re.compile(r"^För (\S.{1,120})$")
+_MARK_LINE = re.compile(r"^(?:[-_.…\s]*|(?:underskrift|namnteckning|namnförtydligande|datum|ort och datum)\s*:?[-_.…\s]*)$",
+                        re.IGNORECASE)
+
+
+def _written_signatures(ctx: CheckContext):
+    """A signature block typed into a clause ("För X", a line, "Namn, titel"), not `{{ block("signaturer") }}`:
+    a name in it that is none of the spec's signatories is the text left behind when the spec changed."""
+    from drafter.importer.signatures import name_and_title
+
+    people = {s.name.casefold(): (i, s) for i, p in enumerate(ctx.spec.parties) for s in p.every_signatory if s.name}
+    for piece in ctx.pieces:
+        if not piece.clause and not piece.section:  # the title and the preamble hold no signatures
+            continue
+        lines = [line.strip() for line in piece.text.split("\n")]
+        for i, line in enumerate(lines):
+            m = _FOR_LINE.match(line)
+            if not m or line.endswith("."):
+                continue
+            after = [t for t in lines[i + 1:i + 6] if t and not _MARK_LINE.match(t)][:1]
+            name, title = name_and_title(after[0]) if after else (None, None)
+            if not name:
+                continue
+            known = people.get(name.casefold())
+            if known is None:
+                shown = "; ".join(f"{s.name}, {s.title}" for _, s in people.values()) or "inga namn"
+                hint = ("Underskrifterna är skrivna som text, så specens undertecknare når dem inte: ersätt dem med "
+                        + ("{{ block(\"signaturer\") }} i klausulen" if piece.clause else "{block: signaturer} i "
+                           "dispositionen") + ", eller rätta namnet.")
+                yield Finding("party-mismatch", "error",
+                              f"Texten låter {name} skriva under för {m.group(1)}, men {name} är inte undertecknare "
+                              f"för någon part i specen ({ctx.where('parties')}: {shown}). {hint}",
+                              piece.clause or piece.fallback, piece.document, hint=hint)
 
 
 def _signatories(ctx: CheckContext):

@@ -41,6 +41,8 @@ def check_placeholder(ctx: CheckContext):
                       where)
     for piece in ctx.pieces:
         for what, written, start, end in _placeholders_in(piece.text):
+            if _signature_line(piece.text, start, end):
+                continue
             where = ctx.place_of(piece, written)
             if (what, where, piece.document) in seen or where in in_spec:
                 continue
@@ -50,6 +52,21 @@ def check_placeholder(ctx: CheckContext):
                           f"Texten innehåller {what}: '{written}' i \"{shown}\". "
                           "Fyll i eller ta bort den innan dokumentet används.",
                           where, piece.document)
+
+
+_FOR_LINE = re.compile(r"^För \S[^\n]{1,120}$", re.MULTILINE)
+
+
+def _signature_line(text: str, start: int, end: int) -> bool:
+    """A line of its own of "____" under "För X" (a signature block typed as text) is where the party
+    signs by hand, not a blank to fill in; party-mismatch checks the name under it."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    line = text[left:right if right >= 0 else len(text)]
+    if not re.fullmatch(r"[\s_.…-]+", line):
+        return False
+    above = text[:left].rstrip("\n").split("\n")[-4:]
+    return any(_FOR_LINE.match(a.strip()) and not a.strip().endswith(".") for a in above)
 
 
 @lru_cache(maxsize=1024)

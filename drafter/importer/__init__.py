@@ -51,6 +51,8 @@ class ImportResult:
             lines += ["", "Härlett eller antaget (kontrollera):"] + [f"  {line}" for line in rec.derived]
         lines += ["", "Kunde inte kännas igen (platshållare i specen; `drafter check` listar dem):"]
         lines += [f"  {line}" for line in rec.missing] or ["  (inget)"]
+        if rec.todo:
+            lines += ["", "Att göra (texten styrs inte av specen):"] + [f"  {line}" for line in rec.todo]
         if self.notes:
             lines += [""] + self.notes
         if self.findings:

@@ -38,11 +38,18 @@ _CONTINUES = {"för", "och", "att", "med", "i", "på", "av", "som", "till", "om"
               "besluta", "beslutar", "föreslås", "föreslår"}  # "Nämnden föreslås besluta" over the decision points
 
 
+# A line that only gives the diarienummer ("Dnr ÄN 2023-0412" above the title): the source's diarienummer.
+DNR_LINE = re.compile(r"^(?:Dnr|Diarienr|Diarienummer|Vårt dnr)\.?:?\s+\S{1,12}(?:\s\S{1,12})?\s*$", re.IGNORECASE)
+# A line that ends before the number it announces ("…, organisationsnummer" / "212000-3112").
+_NEVER_HEADING = re.compile(r"\b(?:organisationsnummer|org\.?\s?nr|orgnr)$", re.IGNORECASE)
+
+
 def heading_like(text: str, max_words: int = 12) -> bool:
     text = bare(text)
     words = text.split()
     return (0 < len(text) <= 90 and len(words) <= max_words and text[:1].isupper()
             and not re.search(r"[.,;:!?\-–]$", text) and not AMOUNT_ROW.match(text)
-            and not (len(words) > 1 and words[-1].lower() in _CONTINUES))
+            and not (len(words) > 1 and words[-1].lower() in _CONTINUES)
+            and text.count("(") <= text.count(")") and not _NEVER_HEADING.search(text) and not DNR_LINE.match(text))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 FOOTNOTE_OPEN, FOOTNOTE_CLOSE = "\ue010", "\ue011"  # a footnote reference in raw text: \ue010N\ue011
@@ -60,6 +61,7 @@ class Signature:
     title: str
     place: str | None
     no: int
+    date: dt.date | None = None  # "Linköping den 12 december 2023": the day it was signed
 
 
 @dataclass

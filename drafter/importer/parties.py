@@ -16,7 +16,10 @@ if TYPE_CHECKING:
     from drafter.importer.recognise import Recognised
     from drafter.importer.structure import Structure
 
-_PARTY = re.compile(r"^(?P<name>[A-ZÅÄÖ0-9][^()\n,:;]{0,80}?)\s*[(,]\s*(?:org(?:anisations)?\.?\s*nr|organisationsnummer)"
+# "Linköpings kommun, genom äldrenämnden, organisationsnummer …": the nämnd it acts through, between name and number
+_VIA = r"(?:\s*,?\s*(?:genom|via|företrädd av|företrätt av)\s+(?P<via>[^()\n,:;]{2,60}?))?"
+_PARTY = re.compile(r"^(?P<name>[A-ZÅÄÖ0-9][^()\n,:;]{0,80}?)" + _VIA +
+                    r"\s*[(,]\s*(?:org(?:anisations)?\.?\s*nr|organisationsnummer)"
                     r"\.?:?\s*(?P<nr>\d{6}\s?[-–]\s?\d{4})")
 
 
@@ -66,6 +69,7 @@ def parties_of(structure: "Structure", rec: "Recognised") -> list[dict]:
             continue
         written = m.group("nr")
         party = _numbered_party(name, written, context, structure, rec, f"{rec.unit} {block.no} i källan")
+        _acts_through(party, m.group("via"), rec)
         compact, sector = _compact(written), party["sector"]
         found.append(party)
         if block.kind in ("bullets", "para") and m.end() <= len(text.plain) and written == text.plain[m.start("nr"):m.end("nr")]:
@@ -110,6 +114,14 @@ def _add_party(found: list[dict], name: str, written: str, context: str, structu
     if _sector(_compact(written), context) == "offentlig" and any(p["sector"] == "offentlig" for p in found):
         return
     found.append(_numbered_party(name, written, context, structure, rec, "i en mening i källan"))
+
+
+def _acts_through(party: dict, via: str | None, rec: "Recognised") -> None:
+    """ "… kommun, genom äldrenämnden, organisationsnummer …": the public party's nämnd (committee)."""
+    if not via or party["sector"] != "offentlig" or not re.search(r"(nämnd|styrelse)(en)?$", via.strip()):
+        return
+    party["committee"] = via.strip()
+    party["#committee"] = "\"genom …\" efter partens namn"
 
 
 def _compact(written: str) -> str:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 
-from drafter.assemble.data_blocks import BUDGET_HEADER, BUDGET_TOTAL
-from drafter.formatting import MONTHS, datum, gemen, kronor
+from drafter.formatting import MONTHS, datum, gemen
+from drafter.importer.budget import read_budget
 from drafter.importer.model import Section
 from drafter.importer.parties import all_texts, as_legal_person, parties_of, party_names_in
 from drafter.importer.structure import Structure
@@ -32,17 +32,11 @@ _ISO_PERIOD = re.compile(r"(?:gäller|avtalstid|period(?:en)?|från(?: och med)?
 _RENEWAL = re.compile(rf"förlängs\b.{{0,80}}?med (?:minst )?(?:ett|en) (?P<unit>kalenderår|halvår|år|månad) i taget"
                       rf".{{0,60}}?läng(?:st|s) till (?:och med )?(?:den )?(?P<max>{DATE})")
 _NOTICE = re.compile(rf"senaste? den (?P<notice>(\d{{1,2}}) ({_MONTH}))(?!\s+\d{{4}})")
-_AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
-_TOTAL_ONLY = re.compile(
-    r"(?:totalt|sammanlagt|högst|budgeterat (?:för|med)|budgeterats? med|(?:en )?ersättning (?:om|på)|uppgår till|"
-    r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på))\s+(?:totalt\s+)?"
-    r"(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
-_MONTHS = re.compile(r"\b(?:under|avser|för|om) (?P<n>\d{1,3}|tre|sex|nio|tolv|arton|tjugofyra|trettiosex) månader\b")
-_MONTH_WORDS = {"tre": 3, "sex": 6, "nio": 9, "tolv": 12, "arton": 18, "tjugofyra": 24, "trettiosex": 36}
 _COMMITTEE_DECIDES = re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]*s )?[A-ZÅÄÖa-zåäö][a-zåäö-]*(?:nämnden|nämnd|styrelsen)) "
                                 r"(?:beslutar|föreslås)")
 _OFFICIAL_TASKED = re.compile(r"\bger ([a-zåäö]+(?:direktören|chefen)) (?:i uppdrag|rätt)")
 _DEPARTMENT = re.compile(r"beretts (?:inom|av|på) (?P<dep>avdelningen för [^.,]+?)(?= i samarbete|[.,]|$)")
+_DNR_LINE = re.compile(r"^(?:Dnr|Diarienummer|Diarienr|Vårt dnr|Ärendenummer)\b", re.IGNORECASE)
 PROPOSAL_DECISION = ("förvaltningens förslag till beslut", "förslag till beslut")
 
 
@@ -62,6 +56,7 @@ class Recognised:
     proposal: bool = False
     unit: str = "rad"  # how the source's places are counted: "rad" (text, PDF text) or "stycke" (.docx)
     facts: dict = field(default_factory=dict)  # for tests: parties, period, budget sum …
+    todo: list[str] = field(default_factory=list)  # what the user must do by hand (text the spec does not drive)
 
 
 def recognise(structure: Structure, file_name: str, diarienummer: str | None = None) -> Recognised:
@@ -70,7 +65,7 @@ def recognise(structure: Structure, file_name: str, diarienummer: str | None = N
     rec.proposal = any(s.heading.lower() in PROPOSAL_DECISION for s in sections)
     parties = parties_of(structure, rec)
     period = _period(sections, rec)
-    budget = _budget(sections, rec, period)
+    budget = read_budget(sections, rec, period)
     _signatories(structure, parties, rec, sections)
     as_legal_person(parties, rec)
     document = _document(structure, parties, period, rec)
@@ -86,7 +81,24 @@ def recognise(structure: Structure, file_name: str, diarienummer: str | None = N
         if points and decision is not None:
             rec.found.append(f"förslag till beslut: {len(points)} beslutspunkter (klausulen {slug_of(decision)})")
     _names_to_expressions(sections, parties)
+    _literal_signatures(sections, rec)
     return rec
+
+
+_SIGN_LINE = re.compile(r"^[_.…]{4,}$")
+
+
+def _literal_signatures(sections: list[Section], rec: Recognised) -> None:
+    """A signature block left as text ("För …" and a signature line the import could not read): the spec's
+    signatories do not reach it, so the report says it is to do."""
+    for root in sections:
+        for section in root.walk():
+            texts = [t.plain.strip() for b in section.blocks if b.kind == "para" for t in b.texts]
+            if any(t.startswith("För ") for t in texts) and any(_SIGN_LINE.match(t.replace(" ", "")) for t in texts):
+                rec.todo.append(f"underskrifterna i klausulen {slug_of(section)} står kvar som text (de kändes inte "
+                                "igen): ändras undertecknarna i specen ändras inte texten. Ersätt dem med "
+                                "{{ block(\"signaturer\") }}; `drafter check` (party-mismatch) säger till när ett namn "
+                                "i texten inte är specens undertecknare.")
 
 
 def slug_of(section: Section) -> str:
@@ -154,109 +166,6 @@ def _period(sections: list[Section], rec: Recognised) -> dict:
     rec.found.append(line)
     rec.facts["period"] = period
     return period
-
-
-# --- budget ------------------------------------------------------------------------------------------
-
-def _amount(text: str) -> int | None:
-    text = re.sub(r"\s*(kr|kronor|:-|SEK)\.?$", "", text.strip())  # "120 000 kr", "120 000:-"
-    if not _AMOUNT.match(text):
-        return None
-    return int(text.replace(" ", "").replace("\u00a0", "").replace("−", "-"))
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def _budget(sections: list[Section], rec: Recognised, period: dict) -> dict:
-    budget: dict | None = None
-    for root in sections:
-        for section in root.walk():
-            for i, block in enumerate(section.blocks):
-                if block.kind != "table" or budget is not None:
-                    continue
-                rows = block.rows or []
-                header = rows[0] if rows and _amount(rows[0][-1].plain) is None else None
-                body = rows[1:] if header else rows
-                parsed = [(" ".join(c.plain for c in row[:-1]).strip(), _amount(row[-1].plain)) for row in body]
-                if len(parsed) < 1 or any(a is None for _, a in parsed):
-                    continue
-                stated = None
-                if parsed and parsed[-1][0].strip().lower() in ("summa", "totalt", "total", "summa kostnader"):
-                    stated = parsed.pop()[1]
-                if not parsed:
-                    continue
-                budget = {"#": f"tabellen, {rec.unit} {block.no} i källan",
-                          "rows": [{"item": item or "[Post]", "amount": amount} for item, amount in parsed]}
-                total = sum(a or 0 for _, a in parsed)
-                if stated is not None and stated != total:
-                    budget["total"] = stated
-                    rec.missing.append(f"budgetens summa: tabellen anger {stated} men raderna ger {total}")
-                same_header = header is not None and [_norm(c.plain) for c in header] == [_norm(h) for h in BUDGET_HEADER]
-                if same_header and (stated is None or parsed and stated == total) and \
-                        all(r["item"] != "[Post]" for r in budget["rows"]):
-                    block.kind, block.name, block.rows = "data", "budget", None
-                else:
-                    rec.derived.append("budgettabellen står kvar som text (dess rubriker skiljer sig från drafters "
-                                       f"\"{BUDGET_HEADER[0]} | {BUDGET_HEADER[1]}\")")
-                rec.found.append(f"budget: tabell med {len(parsed)} rader, summa {kronor(total)}"
-                                 + (f" (angiven {BUDGET_TOTAL.lower()} {kronor(stated)})" if stated is not None else ""))
-                rec.facts["budget_sum"] = total
-                near = [b for b in reversed(section.blocks[:i]) if b.kind == "para"][:1] + \
-                    [b for b in section.blocks[i + 1:] if b.kind == "para"][:2]
-                for other in near:
-                    if m := _MONTHS.search(other.texts[0].plain):
-                        n = m.group("n")
-                        budget["months"] = int(n) if n.isdigit() else _MONTH_WORDS[n]
-                        if n.isdigit():
-                            other.texts[0].substitute(m.start("n"), m.end("n"), "budget.months")
-                        break
-    if budget is not None:
-        total = sum(r["amount"] for r in budget["rows"])
-        for _, _block, text in all_texts(sections):
-            if (m := _TOTAL_ONLY.search(text.plain)) and _amount(m.group("amount")) != total:
-                rec.missing.append(f"budgetens summa: texten anger {m.group('amount')} {m.group('unit')} "
-                                   f"(\"{m.group(0)}\"), raderna ger {kronor(total)}; kontrollera beloppen")
-                break
-    if budget is None:
-        for _, _block, text in all_texts(sections):
-            if m := _TOTAL_ONLY.search(text.plain):
-                amount = _amount(m.group("amount"))
-                budget = {"#": f"en summa i texten, {rec.unit} {_block.no} i källan",
-                          "rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
-                text.substitute(m.start("amount"), m.end("unit"), "budget.total | kronor") \
-                    if m.group("unit") == "kr" else None
-                rec.found.append(f"budget: en angiven total, {kronor(amount or 0)} (en rad i specen)")
-                rec.facts["budget_sum"] = amount
-                break
-    if budget is None:
-        rec.missing.append("budget (en tabell med belopp eller \"totalt … kr\")")
-        months = _months(period) or 12  # an int placeholder would stand in as 0, which no spec accepts
-        rec.derived.append(f"budget.months: {months} (antaget; texten anger ingen budget)")
-        return {"#": "saknas i källan", "months": months, "#months": "antaget", "rows": [{"item": "[Post]", "amount": "N"}]}
-    if "months" not in budget:
-        length = _months(period)
-        if length:
-            budget["months"] = length
-            budget["#months"] = "periodens längd (antaget)"
-            rec.derived.append(f"budget.months: {length} (periodens längd; texten anger inte antal månader)")
-        else:
-            budget["months"] = 12
-            budget["#months"] = "antaget"
-            rec.derived.append("budget.months: 12 (antaget; texten anger inte antal månader och perioden är okänd)")
-    months = budget.pop("months")
-    note = budget.pop("#", None)
-    return {"#": note, "months": months, **budget}
-
-
-def _months(period: dict) -> int | None:
-    start, end = period.get("start"), period.get("end")
-    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        return None
-    after = end + dt.timedelta(days=1)
-    months = (after.year - start.year) * 12 + after.month - start.month
-    return months if 1 <= months <= 120 and after.day == start.day else None
 
 
 # --- signatories, document, proposal -----------------------------------------------------------------
@@ -356,12 +265,20 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
         document["place"] = "[Ort]"
         rec.missing.append("ort för undertecknandet (document.place)")
     title = " ".join(structure.title).strip()
+    if _DNR_LINE.match(title):  # "Dnr ÄN 2023-0412" above the title is the diarienummer, never the title
+        title = ""
     if title and not rec.proposal:
         partners = " och ".join(p["name"] for p in parties if p["sector"] == "idéburen")
         default = f"Överenskommelse om idéburet offentligt partnerskap (IOP) mellan {public['name']} och {partners}"
         if title != default:
             document["title"] = title
-    if isinstance(period.get("start"), dt.date):
+    dates = [s.date for s in structure.signatures if s.date]
+    if dates:
+        document["date"] = dates[0]
+        document["#date"] = "underskrifterna"
+        rec.found.append(f"document.date: {dates[0]} (\"{places[0] if places else ''} den {datum(dates[0])}\" "
+                         "vid underskrifterna)")
+    elif isinstance(period.get("start"), dt.date):
         document["date"] = period["start"]
         document["#date"] = "periodens start (antaget)"
         rec.derived.append(f"document.date: {period['start']} (periodens start; texten anger inget datum)")

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from drafter.checks.finding import Finding
 from drafter.importer.blocks import make_blocks
 from drafter.importer.layout import Letterhead, Official, take_attachments, take_letterhead, take_officials
-from drafter.importer.lines import SENTENCE_END, bare, heading_like, md_bare
+from drafter.importer.lines import DNR_LINE, SENTENCE_END, bare, heading_like, md_bare
 from drafter.importer.model import Item, Section, Signature, SourceDoc
 from drafter.importer.numbering import numbering_findings
+from drafter.importer.signatures import find_signatures as _signatures
+from drafter.importer.signatures import side_by_side as _side_by_side_signatures
 from drafter.importer.tables import plain_tables
 
 __all__ = ["PROPOSAL_TOP", "NUMBERED_HEADING", "Structure", "bare", "build_structure", "make_blocks"]
@@ -48,7 +50,7 @@ class Structure:
 
 
 def build_structure(source: SourceDoc, where_file: str, party_names: frozenset[str] | set[str] = frozenset()) -> Structure:
-    items = list(source.items)
+    items = [Item("skip", no=it.no) if it.kind == "text" and DNR_LINE.match(it.text) else it for it in source.items]
     letterhead = take_letterhead(items)
     attachments = take_attachments(items)
     signing = take_officials(items)
@@ -131,76 +133,6 @@ def _empty_before_next_heading(items, idx, headings) -> bool:
 def _preamble_paragraphs(items: list[Item]) -> list[str]:
     blocks = make_blocks(items, "plain")
     return [" ".join(t.plain for t in b.texts) for b in blocks if b.texts]
-
-
-# --- signatures ----------------------------------------------------------------------------------------
-
-_FOR = re.compile(r"^För (\S.{1,90})$")
-_NAME_TITLE = re.compile(r"^([^,]{1,60}),\s*([^,]{1,60})$")
-_PLACE_DATE = re.compile(r"^([A-ZÅÄÖ][\wåäöÅÄÖ -]{0,40}?)\s+den\b\s*(.*)$")
-_NO_NAME = re.compile(r"^(?:[xX]{3,}|_{3,}|\.{3,}|Namnförtydligande|Namn|\[.*\])$")
-
-
-_COLUMNS = re.compile(r"\s{3,}|\t")
-
-
-def _side_by_side_signatures(items: list[Item]) -> list[Item]:
-    """ "För A        För B" and the lines under it, columns set apart by spaces: each column's lines in
-    turn, so that each signature reads as one ("För A" / "Namn, titel" / "Ort den")."""
-    out: list[Item] = []
-    i = 0
-    while i < len(items):
-        item = items[i]
-        parts = _COLUMNS.split(item.text.strip()) if item.kind == "text" else []
-        if len(parts) >= 2 and all(p.startswith("För ") for p in parts):
-            block = [item]
-            j = i + 1
-            while j < len(items) and len(block) < 8 and (items[j].kind == "blank" and j + 1 < len(items)
-                                                          and items[j + 1].kind == "text" and
-                                                          len(_COLUMNS.split(items[j + 1].text.strip())) > 1
-                                                          or items[j].kind == "text"
-                                                          and len(_COLUMNS.split(items[j].text.strip())) > 1):
-                if items[j].kind == "text":
-                    block.append(items[j])
-                j += 1
-            for column in range(len(parts)):
-                for line in block:
-                    cells = _COLUMNS.split(line.text.strip())
-                    if column < len(cells) and cells[column].strip():
-                        out.append(Item("text", cells[column].strip(), line.no))
-                out.append(Item("blank", no=item.no))
-            i = j
-            continue
-        out.append(item)
-        i += 1
-    return out
-
-
-def _signatures(items: list[Item]) -> list[Signature]:
-    """"För X" / (a line) / "Name, title" / "Place den …" groups; their items become one "sig" item."""
-    found = []
-    for i, item in enumerate(items):
-        if item.kind not in ("heading", "text"):
-            continue
-        m = _FOR.match(bare(item.text))
-        if not m or bare(item.text).endswith("."):
-            continue
-        rest = [j for j in range(i + 1, min(len(items), i + 10)) if items[j].kind not in ("blank",)]
-        rest = [j for j in rest if not (items[j].kind == "rule" or re.fullmatch(r"[-_.\s]*", bare(items[j].text)))][:2]
-        if len(rest) < 2 or items[rest[0]].kind != "text" or items[rest[1]].kind != "text":
-            continue
-        nt = _NAME_TITLE.match(bare(items[rest[0]].text))
-        pd = _PLACE_DATE.match(bare(items[rest[1]].text))
-        if not nt or not pd:
-            continue
-        name = nt.group(1).strip()
-        signature = Signature(m.group(1).strip(), None if _NO_NAME.match(name) else name, nt.group(2).strip(),
-                              pd.group(1).strip(), item.no)
-        found.append(signature)
-        for j in range(i + 1, rest[1] + 1):
-            items[j] = Item("skip", no=items[j].no)
-        items[i] = Item("sig", no=item.no)
-    return found
 
 
 # --- headings ------------------------------------------------------------------------------------------
@@ -303,16 +235,18 @@ def _styled_role(items, idx, out, numbered: bool, raw: str, party_names: set[str
             and previous is not None and abs(previous.size - items[idx].size) < 0.3:
         return ("title", None, None, raw)  # the title goes on over the next line, in the same size
     if before and set(before) == {"title"} and not (m and numbered) and raw.lower() not in PROPOSAL_TOP \
-            and items[idx].size > _body_size(items) + 0.5:
+            and items[idx].size > _body_size(items) + 0.5 and not _size_of_a_later_heading(items, idx):
         return None  # a subtitle under the title (larger than the text, not bold text): before the first heading
     if not before and not (m and numbered) and raw.lower() not in PROPOSAL_TOP:
         return ("title", None, None, raw)
     if numbered and m and heading_like(m.group(3), 14):
         return ("section", None, m.group(1), m.group(3).strip())
-    if not heading_like(raw, 14):
+    if not heading_like(m.group(3) if m else raw, 14):
         return None
     if numbered:
         return ("emph", None, None, raw)
+    if m:  # "1. Parter" in a heading's look, numbered on one level: the number is the source's
+        return ("section", None, m.group(1), m.group(3).strip())
     return ("emph" if _party_heading(raw, party_names) else "section", None, None, raw)
 
 
@@ -325,6 +259,11 @@ def _roles_before(items, idx, out) -> list[str]:
     """The roles of the lines above line idx (text that is no heading: "text"), reference lines not counted."""
     return [out.get(j, ("text",))[0] for j in range(idx)
             if items[j].kind not in ("blank", "skip") and not _REFERENCE_LINE.match(items[j].text.strip())]
+
+
+def _size_of_a_later_heading(items: list[Item], idx: int) -> bool:
+    """The line has the size of a heading further down ("Parter" right under the title): a heading, no subtitle."""
+    return any(it.style == "heading" and abs(it.size - items[idx].size) < 0.3 for it in items[idx + 2:])
 
 
 def _body_size(items: list[Item]) -> float:

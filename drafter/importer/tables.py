@@ -12,11 +12,18 @@ _GROUPED = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$")
 _KR_ROW = re.compile(r"^(\S.*?)\s+(−?\d{1,3}(?:[ \u00a0]\d{3})+|−?\d+)\s*(?:kr|kronor|:-)\.?$")
 _TOTAL_LABEL = re.compile(r"^(summa|totalt|total|summa kostnader|sammanlagt)\b", re.IGNORECASE)
 _HEADER = re.compile(r"(Kostnad|Belopp|kronor|\bkr\b)")
+_PROSE_END = re.compile(r"\s(?:med|totalt|sammanlagt|högst|om|på|till|av|är|uppgår)$", re.IGNORECASE)
+_DATED = re.compile(r"\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|"
+                    r"december)$|\bden$", re.IGNORECASE)
 
 
 def _row_of(text: str) -> tuple[str, str] | None:
     """ "Personal 878 000", "Lokalhyra (inkl. el) 125 000 kr" → (item, amount)."""
     m = _KR_ROW.match(text) or AMOUNT_ROW.match(text)
+    if m and _DATED.search(m.group(1)) and re.fullmatch(r"(19|20)\d\d", m.group(2)):
+        return None  # "Sydhamn den 10 mars 2026": a date, its year no amount
+    if m and (_PROSE_END.search(m.group(1)) or text.endswith(".") and len(m.group(1).split()) >= 4):
+        return None  # "Nämnden bidrar årligen med totalt 420 000 kronor.": a sentence, no budget line
     return (m.group(1), m.group(2)) if m and len(text) < 120 else None
 
 
@@ -105,7 +112,7 @@ def _amount_run(items: list[Item], i: int, out: list[Item], paragraphs: bool = F
         out.pop()
     if header is not None:
         no = header.no
-        m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp).*)$", header.text)
+        m = re.match(r"^(.*?)\s+((?:Kostnad|Belopp|Kronor|Summa|SEK\b|Kr\b|kr\b).*)$", header.text)
         rows.insert(0, [m.group(1), m.group(2)] if m else [header.text, ""])
     return Item("table", no=no, rows=rows), end
 

@@ -65,10 +65,17 @@ def test_corpus_spec_loads(results, name, fmt):
     assert "Traceback" not in check.output
 
 
+def known_gap(facts: dict, fmt: str, test: str) -> None:
+    """A gap the corpus found and that is not closed yet: it stays visible as an expected failure."""
+    if reason := facts.get("known_gaps", {}).get(fmt, {}).get(test):
+        pytest.xfail(reason)
+
+
 @pytest.mark.parametrize("name,fmt", CASES)
 def test_corpus_recognised(results, name, fmt):
     result, spec, _ = results[(name, fmt)]
     facts = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+    known_gap(facts, fmt, "recognised")
     # the party as the document names it: a förvaltning becomes its kommun, with it as administration
     parties = {(p.get("administration", p["name"]), p["sector"]) for p in spec["parties"]}
     assert parties == {(n, s) for n, s, *_ in facts["parties"]}
@@ -96,6 +103,22 @@ def test_corpus_recognised(results, name, fmt):
     for party_name, name, title in facts.get("signatories", []):  # also side by side
         signatory = next(p for p in spec["parties"] if p.get("administration", p["name"]) == party_name)["signatory"]
         assert (signatory.get("name"), signatory["title"]) == (name, title)
+    # the layouts of corpus_signed.py: "Ort den …" above the signatures, "per år", "genom nämnden", a Dnr line
+    for key in ("place", "date", "diarienummer"):
+        if key in facts:
+            assert str(spec["document"][key]) == facts[key], key
+    if "months" in facts:
+        assert spec["budget"]["months"] == facts["months"]
+    if "committee" in facts:
+        assert next(p for p in spec["parties"] if p["sector"] == "offentlig")["committee"] == facts["committee"]
+    if "diarienummer" in facts:
+        assert not str(spec["document"].get("title", "")).startswith(("Dnr", "Diarienummer"))
+    texts = "".join(p.read_text(encoding="utf-8") for p in result.clause_dir.glob("*/v1.md"))
+    if "budget_header" in facts:  # the source's table drawn from the spec keeps its headings
+        look = spec["budget"].get("table", {})
+        assert [look.get("item_heading"), look.get("amount_heading")] == facts["budget_header"]
+    for name in facts.get("blocks", []):  # drawn from the spec, not frozen text
+        assert f'{{{{ block("{name}") }}}}' in texts, name
 
 
 @pytest.mark.parametrize("name,fmt", CASES)
@@ -103,6 +126,7 @@ def test_corpus_no_invented_headings(results, name, fmt):
     """Every heading import reports is one of the document's headings; each of those is found."""
     result, spec, _ = results[(name, fmt)]
     facts = json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))
+    known_gap(facts, fmt, "headings")
     found = list(outline_headings(spec["outline"], result.clause_dir))
     if "proposal" in spec:
         found += list(outline_headings(spec["proposal"]["outline"], result.clause_dir))
