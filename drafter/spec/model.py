@@ -11,12 +11,12 @@ import re
 from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
-from stdnum.se import orgnr
 
 from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
 from drafter.spec.mandate import Ceiling, CommitteeDecision
 from drafter.spec.refs import CLAUSE_REF, ref_id
+from drafter.swedish.orgnr import orgnr_digits
 
 MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
@@ -118,7 +118,7 @@ class Party(_Model):
         compact = value.replace("–", "-").replace(" ", "")
         if not re.fullmatch(r"\d{6}-\d{4}", compact):
             raise ValueError("organisationsnumret ska skrivas NNNNNN-NNNN, till exempel 802524-2879")
-        if not orgnr.is_valid(compact):
+        if orgnr_digits(compact) is None:
             raise ValueError(f"organisationsnumret {compact} har fel kontrollsiffra")
         return compact
 
