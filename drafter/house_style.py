@@ -32,12 +32,17 @@ from drafter.errors import DrafterError, Where
 from drafter.formatting import versal
 from drafter.model.nodes import Document, HouseStyle, Letterhead, Metadata
 from drafter.spec.base import empty_list
+from drafter.spec.kept_schema import KeptSchema
 
 FILE_NAME = "husstil.yaml"
 FIRST_PAGE_KEYS = ("dnr", "datum", "status")
 
 
-class HouseStyleFile(BaseModel):
+def _first_page_default() -> list[str]:
+    return ["dnr", "datum"]
+
+
+class HouseStyleFile(KeptSchema, BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     organisation: str = Field("", description="Organisationens namn, t.ex. Stockholms stad.")
@@ -46,7 +51,7 @@ class HouseStyleFile(BaseModel):
     logotyp: str = Field("", description="Logotyp, SVG eller PNG, sökväg relativ till husstil.yaml.")
     logotyp_text: str = Field("", description="Logotypens text för skärmläsare, t.ex. 'Stockholms stads logotyp'.")
     logotyp_bredd_cm: float = Field(3.0, gt=0, le=8, description="Logotypens bredd i centimeter.")
-    forsta_sidan: list[str] = Field(default_factory=lambda: ["dnr", "datum"],
+    forsta_sidan: list[str] = Field(default_factory=_first_page_default,
                                     description="Uppgifter på sidan 1: dnr, datum, status.")
     utkastmarkering: bool = Field(True, description="'UTKAST' på varje sida så länge status är utkast.")
     mottagare_versal: bool = Field(False, description="Nämndens namn med stor bokstav i tjänsteutlåtandets "

@@ -41,19 +41,38 @@ def _base() -> tuple[Path, bytes] | None:
 def kept(kind: str, data: bytes, make: Callable[[], T], valid: Callable[[object], bool]) -> T:
     """What `make()` gives for `data` (the exact input bytes it reads), from the file kept by an earlier
     run when there is one that `valid` accepts; else made now and kept for the next run."""
-    base = _base()
-    path = None
-    if base is not None:
-        folder, digest = base
-        name = hashlib.sha256(kind.encode("ascii") + b"\0" + digest + b"\0" + data).hexdigest()
-        path = folder / f"{kind}-{name}"
-        found = _read(path)
-        if found is not None and valid(found):
-            return found  # type: ignore[return-value]
+    path = _path(kind, data)
+    if path is not None:
+        value = _read(path)
+        if value is not None and valid(value):
+            return value  # type: ignore[return-value]
     value = make()
     if path is not None and writes:
         _write(path, value)
     return value
+
+
+def found(kind: str, data: bytes, valid: Callable[[object], bool]) -> object | None:
+    """What an earlier run kept for `data` (and `valid` accepts), or None."""
+    path = _path(kind, data)
+    value = _read(path) if path is not None else None
+    return value if value is not None and valid(value) else None
+
+
+def keep(kind: str, data: bytes, value: object) -> None:
+    """`value` kept for `data`, unless a file for it is there already."""
+    path = _path(kind, data)
+    if path is not None and writes and not path.exists():
+        _write(path, value)
+
+
+def _path(kind: str, data: bytes) -> Path | None:
+    base = _base()
+    if base is None:
+        return None
+    folder, digest = base
+    name = hashlib.sha256(kind.encode("ascii") + b"\0" + digest + b"\0" + data).hexdigest()
+    return folder / f"{kind}-{name}"
 
 
 def _read(path: Path) -> object | None:

@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.errors import DrafterError, Where
+from drafter.spec.kept_schema import KeptSchema
 from drafter.spec.load import LoadedSpec, where_in
 from drafter.spec.model import OutlineItem, Placement, StandardOutline
 from drafter.spec.yaml_reader import read_yaml
@@ -24,7 +25,7 @@ from drafter.validation import swedish_message
 Locate = Callable[..., Where]
 
 
-class OutlineFile(BaseModel):
+class OutlineFile(KeptSchema, BaseModel):
     """clauses/outlines/NAME.yaml."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)  # built when a spec uses a standard outline

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafter.spec.base import empty_list
+from drafter.spec.kept_schema import KeptSchema
 
 STATUSES = ("utkast", "granskad", "fastställd", "upphävd")
 
@@ -47,7 +48,7 @@ class Source(_Model):
     section: str | None = Field(None, description="Punkten i det dokumentet, t.ex. 5.7.")
 
 
-class ClauseMeta(_Model):
+class ClauseMeta(KeptSchema, _Model):
     heading: str
     version: int = Field(ge=1)
     status: Literal["utkast", "granskad", "fastställd", "upphävd"]

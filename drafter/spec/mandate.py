@@ -28,13 +28,19 @@ class Ceiling(SpecModel):
         "år", description="år: per tolv månader; hela perioden: sammanlagt från start till längsta slutdatum.")
 
 
+def all_matters() -> list:
+    """Delegation.matters left out: all three (a named function, so that the model's schema can be kept
+    between runs: spec/kept_schema.py)."""
+    return list(MATTERS)
+
+
 class Delegation(SpecModel):
     """Who may decide on the nämnd's behalf, and on what (kommunallagen 6 kap. 37 §). Every decision
     taken under delegation is reported to the nämnd (7 kap. 8 §): the law's, not the spec's, to choose."""
 
     to: str = Field(description="Delegaten, t.ex. socialdirektören (enligt nämndens delegationsordning).")
     matters: list[Matter] = Field(
-        default_factory=lambda: list(MATTERS),
+        default_factory=all_matters,
         description="Vad delegaten får besluta om: lydelse (punkternas text), budget och period. "
                     "Utelämnat: alla tre, inom nämndens tak och längsta slutdatum.")
 

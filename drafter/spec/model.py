@@ -14,6 +14,7 @@ from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
+from drafter.spec.kept_schema import KeptSchema
 from drafter.spec.mandate import Ceiling, CommitteeDecision
 from drafter.spec.refs import CLAUSE_REF, ref_id
 from drafter.swedish.orgnr import orgnr_digits
@@ -403,7 +404,7 @@ class Amendment(_Model):
         None, description="Tjänsteutlåtandet som ber nämnden besluta om tillägget (utelämnat: inget).")
 
 
-class Spec(_Model):
+class Spec(KeptSchema, _Model):
     """One partnership: its parties, period, budget, figures and document outline."""
 
     renews: str | None = Field(
