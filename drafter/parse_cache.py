@@ -28,14 +28,22 @@ writes = True  # a batch worker turns writing off: its own process keeps what it
 
 @lru_cache(maxsize=1)
 def _base() -> tuple[Path, bytes] | None:
-    """The folder and drafter's package digest, once per process (None: keep nothing)."""
+    """The folder and what every kept file is also named by, once per process (None: keep nothing):
+    drafter's package digest, Python's version and pydantic's, whose objects (a clause's front matter)
+    are kept as pickles."""
+    import sys
+
+    import pydantic
+    import pydantic_core
+
     from drafter.incremental import drafter_digest
     from drafter.user_cache import folder
 
     where = folder()
     if where is None:
         return None
-    return where / "parsed", drafter_digest().encode("ascii")
+    versions = f"{sys.version}|{pydantic.VERSION}|{pydantic_core.__version__}"
+    return where / "parsed", (drafter_digest() + versions).encode("utf-8")
 
 
 def kept(kind: str, data: bytes, make: Callable[[], T], valid: Callable[[object], bool]) -> T:
