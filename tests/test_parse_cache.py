@@ -46,15 +46,15 @@ def test_a_warm_cache_gives_the_findings_of_none(tmp_path, uncached):
         first = _check(tmp_path, spec=spec)[:2]
         assert first == uncached[spec]
         assert _check(tmp_path, spec=spec)[:2] == uncached[spec]
-    kinds = {p.name.split("-")[0] for p in _kept(tmp_path)}
-    assert {"clause", "markdown", "glyphs", "pydantic"} <= kinds
+    kinds = {p.name.rsplit("-", 1)[0] for p in _kept(tmp_path)}
+    assert kinds == {"clause", "markdown", "glyphs", "pydantic-schema"}
 
 
 @pytest.mark.parametrize("damage", ["empty", "garbage", "cut", "checksum", "wrong type"])
 def test_a_damaged_cache_gives_the_same_findings(tmp_path, uncached, damage):
     _check(tmp_path)
     files = _kept(tmp_path)
-    assert len(files) > 50
+    assert len(files) == 4
     for path in files:
         data = path.read_bytes()
         if damage == "empty":
@@ -69,7 +69,7 @@ def test_a_damaged_cache_gives_the_same_findings(tmp_path, uncached, damage):
             import hashlib
             import pickle
 
-            payload = pickle.dumps({"type": 1, "root": None})
+            payload = pickle.dumps({hashlib.sha256(b"x").digest(): {"type": 1, "root": None}})
             path.write_bytes(parse_cache._MAGIC + hashlib.sha256(payload).digest() + payload)
     assert _check(tmp_path)[:2] == uncached[SPECS[0]]
 
@@ -129,8 +129,19 @@ def test_an_edited_clause_file_is_read_at_once(tmp_path):
     assert any('"jxmm"' in m for m in messages) and not any('"jamm"' in m for m in messages)
 
 
-def test_a_front_matter_edit_is_read_at_once(tmp_path, monkeypatch):
+def _own_packs(monkeypatch, tmp_path):
     monkeypatch.setattr(parse_cache, "_base", lambda: (tmp_path / "parsed", b"0" * 64))
+    monkeypatch.setattr(parse_cache, "_PACKS", {})
+
+
+def _forms(tmp_path, kind: str) -> dict:
+    parse_cache.save()
+    [pack] = (tmp_path / "parsed").glob(f"{kind}-*.pack")
+    return parse_cache._read(pack)
+
+
+def test_a_front_matter_edit_is_read_at_once(tmp_path, monkeypatch):
+    _own_packs(monkeypatch, tmp_path)
     root = tmp_path / "clauses"
     (root / "villkor" / "prov").mkdir(parents=True)
     path = root / "villkor" / "prov" / "v1.md"
@@ -141,8 +152,9 @@ def test_a_front_matter_edit_is_read_at_once(tmp_path, monkeypatch):
     second = ClauseLibrary(root).get("villkor/prov@1")
     assert (first.meta.status, first.body) == ("granskad", "Första lydelsen.\n")
     assert (second.meta.status, second.body) == ("utkast", "Andra lydelsen.\n")
-    assert len(list((tmp_path / "parsed").glob("clause-*"))) == 2
+    assert len(_forms(tmp_path, "clause")) == 2
     # the kept form is the parsed one: read back, it is equal to what parsing gives
+    monkeypatch.setattr(parse_cache, "_PACKS", {})
     again = ClauseLibrary(root).get("villkor/prov@1")
     assert (again.meta, again.body, again.body_line) == (second.meta, second.body, second.body_line)
 
@@ -150,7 +162,7 @@ def test_a_front_matter_edit_is_read_at_once(tmp_path, monkeypatch):
 def test_a_clause_error_is_never_kept(tmp_path, monkeypatch):
     from drafter.errors import DrafterError
 
-    monkeypatch.setattr(parse_cache, "_base", lambda: (tmp_path / "parsed", b"0" * 64))
+    _own_packs(monkeypatch, tmp_path)
     root = tmp_path / "clauses"
     (root / "villkor" / "prov").mkdir(parents=True)
     (root / "villkor" / "prov" / "v1.md").write_text("---\nheading: Prov\nversion: 2\nstatus: granskad\n"
@@ -158,16 +170,18 @@ def test_a_clause_error_is_never_kept(tmp_path, monkeypatch):
     for _ in range(2):  # the second time from the kept parse: the file's name is checked again
         with pytest.raises(DrafterError, match="anger version 2 men filen heter v1.md"):
             ClauseLibrary(root).get("villkor/prov@1")
+        parse_cache.save()
+        monkeypatch.setattr(parse_cache, "_PACKS", {})
     (root / "villkor" / "prov" / "v1.md").write_text("---\nheading: [\n---\nText.\n", encoding="utf-8")
     with pytest.raises(DrafterError, match="inte giltig YAML"):
         ClauseLibrary(root).get("villkor/prov@1")
-    assert len(list((tmp_path / "parsed").glob("clause-*"))) == 1  # the good front matter only
+    assert len(_forms(tmp_path, "clause")) == 1  # the good front matter only
 
 
 def test_the_markdown_tree_read_back_is_markdown_its(tmp_path, monkeypatch):
     from drafter.readers import markdown_tree
 
-    monkeypatch.setattr(parse_cache, "_base", lambda: (tmp_path / "parsed", b"0" * 64))
+    _own_packs(monkeypatch, tmp_path)
     texts = [path.read_text(encoding="utf-8").split("---\n", 2)[2] for path in sorted((ROOT / "clauses").rglob("v*.md"))]
     texts.append("# Rubrik\n\n| a | b |\n|--:|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Not.\n\n3. tre\n4. fyra\n")
 
@@ -175,10 +189,20 @@ def test_the_markdown_tree_read_back_is_markdown_its(tmp_path, monkeypatch):
         return (node.type, node.tag, node.attrs, node.meta, node.map, node.content,
                 [shape(c) for c in node.children])
 
-    for text in texts:
-        parsed = markdown_tree.Node(markdown_tree.parse(text))
-        assert shape(markdown_tree.syntax_tree(text)) == shape(parsed)  # made, then kept
-        assert shape(markdown_tree.syntax_tree(text)) == shape(parsed)  # read back
+    made = [shape(markdown_tree.syntax_tree(text)) for text in texts]
+    assert len(_forms(tmp_path, "markdown")) == len(set(texts))
+    monkeypatch.setattr(parse_cache, "_PACKS", {})
+    read_back = [shape(markdown_tree.syntax_tree(text)) for text in texts]
+    assert made == read_back == [shape(markdown_tree.Node(markdown_tree.parse(text))) for text in texts]
+
+
+def test_a_pack_keeps_its_newest_forms_within_its_limit(tmp_path, monkeypatch):
+    _own_packs(monkeypatch, tmp_path)
+    monkeypatch.setitem(parse_cache.LIMITS, "prov", 5)
+    for i in range(8):
+        assert parse_cache.kept("prov", str(i).encode(), lambda i=i: i * i, lambda v: isinstance(v, int)) == i * i
+    forms = _forms(tmp_path, "prov")
+    assert sorted(forms.values()) == [9, 16, 25, 36, 49]
 
 
 def test_the_pruned_folder_keeps_the_newest(tmp_path, monkeypatch):
