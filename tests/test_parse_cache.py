@@ -47,14 +47,14 @@ def test_a_warm_cache_gives_the_findings_of_none(tmp_path, uncached):
         assert first == uncached[spec]
         assert _check(tmp_path, spec=spec)[:2] == uncached[spec]
     kinds = {p.name.rsplit("-", 1)[0] for p in _kept(tmp_path)}
-    assert kinds == {"clause", "markdown", "glyphs", "pydantic-schema"}
+    assert kinds == {"clause", "markdown", "glyphs", "pydantic-schema", "jinja-reach"}
 
 
 @pytest.mark.parametrize("damage", ["empty", "garbage", "cut", "checksum", "wrong type"])
 def test_a_damaged_cache_gives_the_same_findings(tmp_path, uncached, damage):
     _check(tmp_path)
     files = _kept(tmp_path)
-    assert len(files) == 4
+    assert len(files) == 5
     for path in files:
         data = path.read_bytes()
         if damage == "empty":
