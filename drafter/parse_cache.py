@@ -98,13 +98,17 @@ class _Pack:
         with self.lock:
             if self.forms is None:
                 self.forms = _read(self.path)
-            return self.forms.get(key)
+            found = self.forms.get(key)
+            return self.new.get(key) if found is None else found
 
     def put(self, key: bytes, value: object) -> None:
+        """A new form, to be written at exit; none in a batch worker (`writes`), and no more than the
+        pack holds in a process that runs long (`drafter serve`: every edit fills a text anew)."""
+        if not writes:
+            return
         with self.lock:
-            if self.forms is None:
-                self.forms = _read(self.path)
-            self.forms[key] = value
+            if len(self.new) >= self.limit:
+                return
             self.new[key] = value
         _save_at_exit()
 

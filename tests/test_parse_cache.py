@@ -199,10 +199,14 @@ def test_the_markdown_tree_read_back_is_markdown_its(tmp_path, monkeypatch):
 def test_a_pack_keeps_its_newest_forms_within_its_limit(tmp_path, monkeypatch):
     _own_packs(monkeypatch, tmp_path)
     monkeypatch.setitem(parse_cache.LIMITS, "prov", 5)
-    for i in range(8):
-        assert parse_cache.kept("prov", str(i).encode(), lambda i=i: i * i, lambda v: isinstance(v, int)) == i * i
-    forms = _forms(tmp_path, "prov")
-    assert sorted(forms.values()) == [9, 16, 25, 36, 49]
+    def run(numbers):
+        monkeypatch.setattr(parse_cache, "_PACKS", {})  # a process of its own
+        for i in numbers:
+            assert parse_cache.kept("prov", str(i).encode(), lambda i=i: i * i, lambda v: isinstance(v, int)) == i * i
+        return sorted(_forms(tmp_path, "prov").values())
+
+    assert run(range(8)) == [0, 1, 4, 9, 16]  # one process keeps no more than the pack holds
+    assert run(range(3, 8)) == [9, 16, 25, 36, 49]  # the next one's new forms last, the oldest dropped
 
 
 def test_the_pruned_folder_keeps_the_newest(tmp_path, monkeypatch):
