@@ -6,7 +6,8 @@ validator in well under a millisecond. A class that inherits `KeptSchema` gives 
 documented hook `__get_pydantic_core_schema__`, the schema an earlier run built, when there is one
 for the same drafter (package digest) and the same pydantic; else pydantic builds it as always and it
 is kept when the class is complete (`__pydantic_on_complete__`). Only classes validated on their own
-inherit it (Spec, the house style, an outline file), never a model nested in another.
+inherit it (Spec, the house style, an outline file, a clause's front matter), never a model nested
+in another.
 """
 
 from __future__ import annotations
