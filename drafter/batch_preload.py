@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gc
 
+from drafter import parse_cache
 from drafter.checks import all_checks
 
+parse_cache.writes = False  # the workers read what earlier runs kept; a batch's own texts are not kept
 all_checks()  # the check modules, loaded at first use elsewhere (drafter/checks/__init__.py)
 gc.freeze()

@@ -26,9 +26,19 @@ _LAYOUT = {"\n", "\r", "\t"}  # line breaks and tabs are layout, not glyphs
 
 @lru_cache(maxsize=1)
 def showable() -> frozenset[int]:
-    """Every code point some bundled font maps to a glyph."""
+    """Every code point some bundled font maps to a glyph: read from the fonts once, then kept between
+    runs (parse_cache) under their names and drafter's package digest, which holds the fonts' bytes."""
+    from drafter.parse_cache import kept
+
+    fonts = sorted(FONTS.glob("*.ttf"))
+    names = "\n".join(font.name for font in fonts).encode("utf-8")
+    return kept("glyphs", names, lambda: _read_showable(fonts),
+                lambda value: isinstance(value, frozenset) and all(type(p) is int for p in value))
+
+
+def _read_showable(fonts: list[Path]) -> frozenset[int]:
     points: set[int] = set()
-    for font in sorted(FONTS.glob("*.ttf")):
+    for font in fonts:
         points |= cmap_glyphs(font.read_bytes()).keys()
     return frozenset(points)
 

@@ -79,6 +79,9 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     What stops assembly and is the user's to fix in the spec or clauses (an unknown clause, a
     cross-reference to a clause not in the document, an amendment naming no point) becomes a finding
     (then only the checks of the spec itself run); any other DrafterError is bad input and is raised."""
+    from drafter.language.spelling import start_listing
+
+    start_listing()  # the spelling check's `hunspell -D` runs beside the imports and assembly below
     from drafter.assemble import assemble_all
     from drafter.checks import run_checks, sort_findings
     from drafter.checks.inputs import check_clause_refs

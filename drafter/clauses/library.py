@@ -129,6 +129,27 @@ def pick(clause_id: str, pinned: int | None, versions: list[ClauseVersion]) -> C
 
 
 def _read_clause_file(path: Path, clause_id: str, data: bytes) -> ClauseVersion:
+    from drafter.parse_cache import kept
+
+    meta, body, body_line = kept("clause", data, lambda: _parse_clause(path, data), _is_parsed_clause)
+    expected = version_of_file(path.name)
+    assert expected is not None, path  # read() is given only the version files versions() listed
+    if meta.version != expected:
+        raise DrafterError(
+            f"Front matter anger version {meta.version} men filen heter {path.name}.",
+            Where(str(path), 2, None, "version"),
+        )
+    return ClauseVersion(clause_id, path, meta, body, body_line)
+
+
+def _is_parsed_clause(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], ClauseMeta)
+            and isinstance(value[1], str) and isinstance(value[2], int))
+
+
+def _parse_clause(path: Path, data: bytes) -> tuple[ClauseMeta, str, int]:
+    """Front matter, body and the body's first line, from the file's bytes alone (kept between runs by
+    parse_cache; `path` only names the file in an error, and errors are never kept)."""
     from drafter.spec.yaml_reader import first_hidden_char, hidden_char_message
 
     try:
@@ -168,14 +189,7 @@ def _read_clause_file(path: Path, clause_id: str, data: bytes) -> ClauseVersion:
         key = str(err["loc"][0]) if err["loc"] else ""
         line = next((i + 1 for i in range(1, end) if lines[i].startswith(f"{key}:")), 2)
         raise DrafterError(f"Fel i front matter: {message}", Where(str(path), line, None, field), hint) from None
-    expected = version_of_file(path.name)
-    assert expected is not None, path  # read() is given only the version files versions() listed
-    if meta.version != expected:
-        raise DrafterError(
-            f"Front matter anger version {meta.version} men filen heter {path.name}.",
-            Where(str(path), 2, None, "version"),
-        )
-    return ClauseVersion(clause_id, path, meta, "".join(lines[end + 1:]), end + 2)
+    return meta, "".join(lines[end + 1:]), end + 2
 
 
 def _front_matter_yaml(text: str):

@@ -333,7 +333,19 @@ def _may_change_or_loop(env: SandboxedEnvironment, source: str) -> bool:
     clauses) can neither change the data nor loop over it, so it reads the data as given: the same
     output and the same reads noted, without copying the whole spec for every clause. Decided by
     Jinja's own lexer, so a "(" in a string or in the prose around the tags counts as what it is.
-    Asked only of a text that compiled (a syntax error is raised before)."""
+    Asked only of a text that compiled (a syntax error is raised before). Lexing is most of a first
+    render's cost, so the verdict is kept between runs (drafter.parse_cache) by the text's bytes, the
+    environment's kind and Jinja's version."""
+    import jinja2
+
+    from drafter.parse_cache import kept
+
+    loader: _ByDigest = env.loader  # type: ignore[assignment]
+    key = f"{loader.kind}\0{jinja2.__version__}\0{source}".encode("utf-8", "surrogatepass")
+    return kept("jinja-reach", key, lambda: _lexed_reach(env, source), lambda value: isinstance(value, bool))
+
+
+def _lexed_reach(env: SandboxedEnvironment, source: str) -> bool:
     try:
         return any((kind == "operator" and value == "(") or (kind == "name" and value in _REACHING)
                    for _, kind, value in env.lex(source))

@@ -122,16 +122,53 @@ def _dictionary() -> str:
     return _listing()[0]
 
 
+_STARTED: list[subprocess.Popen] = []  # `hunspell -D` started ahead (start_listing), not yet read
+
+
+def start_listing() -> None:
+    """`hunspell -D` started now and read when first needed (_listing): the program starts and lists
+    on the other core while drafter imports, reads and assembles the spec, instead of being waited
+    for (a few milliseconds of a `check`, more on a loaded machine). Only once per process."""
+    if _STARTED or _listing.cache_info().currsize:
+        return
+    program = shutil.which("hunspell")
+    if program is None:
+        return
+    try:
+        _STARTED.append(subprocess.Popen([program, "-D"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, text=True))
+    except OSError:
+        pass
+
+
 @lru_cache(maxsize=1)
 def _listing() -> tuple[str, str]:
     """hunspell's path and its list of dictionaries (`hunspell -D`)."""
     program = shutil.which("hunspell")
     if program is None:
         raise SpellingUnavailable("Programmet hunspell saknas (Debian: apt-get install hunspell hunspell-sv).")
-    listed = subprocess.run([program, "-D"], input="", capture_output=True, text=True, timeout=30)
-    if DICTIONARY not in listed.stdout + listed.stderr:
+    listed = _started_listing()
+    if listed is None:
+        done = subprocess.run([program, "-D"], input="", capture_output=True, text=True, timeout=30)
+        listed = done.stdout + done.stderr
+    if DICTIONARY not in listed:
         raise SpellingUnavailable("hunspells svenska ordlista saknas (Debian: apt-get install hunspell-sv).")
-    return program, listed.stdout + listed.stderr
+    return program, listed
+
+
+def _started_listing() -> str | None:
+    """What the `hunspell -D` that start_listing started printed; None when none was started or it failed."""
+    try:
+        started = _STARTED.pop()
+    except IndexError:  # none started (or another thread took it)
+        return None
+    try:
+        out, err = started.communicate(timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        started.kill()
+        started.communicate()
+        return None
+    return out + err
 
 
 def _hunspell_wrong(candidates: list[str]) -> list[str]:

@@ -12,11 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.footnote import footnote_plugin
-
 from drafter.clauses.render import MARKER
+from drafter.readers.markdown_tree import Node, syntax_tree
 from drafter.model.nodes import (
     Block,
     BulletList,
@@ -34,15 +31,15 @@ from drafter.model.nodes import (
 )
 
 MAX_LIST_DEPTH = 9
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
 
 
 @lru_cache(maxsize=256)
-def _tree(markdown: str) -> SyntaxTreeNode:
-    """markdown-it's syntax tree of a text, parsed once per process: a batch's specs and the web page's
-    edits fill most clauses with the same values, and parsing is most of reading. The reader only
-    reads the tree (every model node it makes is new), so one tree serves every reading."""
-    return SyntaxTreeNode(_PARSER.parse(markdown))
+def _tree(markdown: str) -> Node:
+    """markdown-it's syntax tree of a text, parsed once per process (and kept between runs: markdown_tree):
+    a batch's specs and the web page's edits fill most clauses with the same values, and parsing is most
+    of reading. The reader only reads the tree (every model node it makes is new), so one tree serves
+    every reading."""
+    return syntax_tree(markdown)
 
 
 class UnsupportedMarkup(ValueError):
@@ -86,7 +83,7 @@ class ClauseReader:
     def blocks(self, nodes) -> list[Block]:
         return [b for node in nodes for b in self.block(node)]
 
-    def block(self, node: SyntaxTreeNode) -> list[Block]:
+    def block(self, node: Node) -> list[Block]:
         method = getattr(self, f"block_{node.type}", None)
         if method is None:
             raise UnsupportedMarkup(f"{node.type} (rad {node.map[0] + 1 if node.map else '?'})")

@@ -15,7 +15,15 @@ from drafter.glyphs import FONTS, cmap_glyphs, font_tables
 
 @lru_cache(maxsize=4)
 def _advances(font: str) -> tuple[dict[int, int], int, int]:
-    """{code point: advance width}, the default advance, units per em; from cmap (drafter.glyphs) and hmtx."""
+    """{code point: advance width}, the default advance, units per em; from cmap (drafter.glyphs) and hmtx.
+    Kept between runs (drafter.parse_cache) by the font's name: drafter's package digest holds its bytes."""
+    from drafter.parse_cache import kept
+
+    return kept("advances", font.encode("utf-8"), lambda: _read_advances(font),
+                lambda value: isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], dict))
+
+
+def _read_advances(font: str) -> tuple[dict[int, int], int, int]:
     data = (FONTS / font).read_bytes()
     tables = font_tables(data)
     units = struct.unpack_from(">H", data, tables[b"head"] + 18)[0]
