@@ -93,7 +93,7 @@ _MARK_LINE = re.compile(r"^(?:[-_.…\s]*|(?:underskrift|namnteckning|namnförty
 def _written_signatures(ctx: CheckContext):
     """A signature block typed into a clause ("För X", a line, "Namn, titel"), not `{{ block("signaturer") }}`:
     a name in it that is none of the spec's signatories is the text left behind when the spec changed."""
-    from drafter.importer.signatures import name_and_title
+    from drafter.swedish.signing import name_and_title
 
     people = {s.name.casefold(): (i, s) for i, p in enumerate(ctx.spec.parties) for s in p.every_signatory if s.name}
     for piece in ctx.pieces:

@@ -20,6 +20,9 @@ import re
 from drafter.formatting import MONTHS
 from drafter.importer.lines import bare
 from drafter.importer.model import Item, Signature
+from drafter.swedish.signing import TITLE_WORD as _TITLE_WORD
+from drafter.swedish.signing import is_person as _person
+from drafter.swedish.signing import name_and_title
 
 _FOR = re.compile(r"^För (\S.{1,90})$")
 _SPLIT_FOR = re.compile(r"\s+(?=För [A-ZÅÄÖ0-9])")
@@ -29,41 +32,10 @@ _DATE = re.compile(rf"^(?:den\s+)?(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})
 _RULE = re.compile(r"^[-_.…\s]*$")
 _LABEL = re.compile(r"^(?:underskrift|namnteckning|namnförtydligande|befattning|titel|datum|ort och datum|ort, datum|"
                     r"ort|namn)\s*:?\s*[-_.…\s]*$", re.IGNORECASE)
-_NO_NAME = re.compile(r"^(?:[xX]{3,}|_{3,}|\.{3,}|Namnförtydligande|Namn|\[.*\])$")
 _COLUMNS = re.compile(r"\s{3,}|\t")
-# Words that make a title, not a name ("Ordförande", "Socialdirektör", "Verksamhetsledare", "vice ordförande").
-_TITLE_WORD = re.compile(r"^(?:[\wåäö-]*(?:ordförande|direktör|chef|ledare|sekreterare|kassör|ledamot|föreståndare|"
-                         r"rektor|ansvarig|handläggare|samordnare|ombud|firmatecknare|koordinator|strateg)|vd|vice|"
-                         r"t\.?f\.?)[,.]?$", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:[A-ZÅÄÖÉÜ][a-zåäöéüëï'’]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüëï'’]+)?|von|af|de|van|der|el|al)$")
 
 
-def _person(words: list[str]) -> bool:
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and \
-        _NAME_WORD.match(words[0]) is not None and words[0][:1].isupper() and \
-        not any(_TITLE_WORD.match(w) for w in words)
 
-
-def name_and_title(text: str) -> tuple[str | None, str | None]:
-    """ "Karin Bergqvist, ordförande", "Karin Bergqvist Ordförande, äldrenämnden" → (name, title);
-    "Karin Bergqvist" → (name, None); a line that is neither → (None, None)."""
-    if _NO_NAME.match(text):
-        return None, None
-    if "," in text:
-        head, tail = (p.strip() for p in text.split(",", 1))
-        if _person(head.split()) and tail and len(tail) <= 70:
-            return head, tail
-        if _NO_NAME.match(head) and tail:
-            return "", tail
-    words = text.split()
-    for cut in range(min(4, len(words) - 1), 1, -1):
-        if _person(words[:cut]) and _TITLE_WORD.match(words[cut].rstrip(",")) or \
-                _person(words[:cut]) and cut < len(words) and words[cut][:1].isupper() and \
-                any(_TITLE_WORD.match(w) for w in words[cut:cut + 5]):
-            return " ".join(words[:cut]), " ".join(words[cut:])
-    if _person(words):
-        return text, None
-    return None, None
 
 
 def place_and_date(text: str) -> tuple[str, dt.date | None] | None:
