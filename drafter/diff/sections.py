@@ -110,14 +110,7 @@ def _by_heading(a: list[Section], b: list[Section], keys_a: set, keys_b: set,
             return key(section)
         return ("heading", section.heading) if section.heading else section_key(section)
 
-    pairs: list[SectionPair] = []
-    matcher = SequenceMatcher(None, [loose(s, keys_b) for s in a], [loose(s, keys_a) for s in b], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
-        else:
-            pairs += [SectionPair(x, None) for x in a[i1:i2]] + [SectionPair(None, y) for y in b[j1:j2]]
-    return pairs
+    return _matched(a, b, [loose(s, keys_b) for s in a], [loose(s, keys_a) for s in b])
 
 
 def align_by_number(signed: Document, amended: Document) -> list[SectionPair]:
@@ -126,8 +119,13 @@ def align_by_number(signed: Document, amended: Document) -> list[SectionPair]:
     a new wording is one changed point even when a text replaced its clause."""
     a, b = list(signed.walk_sections()), list(amended.walk_sections())
     key = lambda s: ("number", s.number) if s.number else section_key(s)  # noqa: E731
+    return _matched(a, b, [key(s) for s in a], [key(s) for s in b])
+
+
+def _matched(a: list[Section], b: list[Section], keys_a: list, keys_b: list) -> list[SectionPair]:
+    """The sections of a and b paired where their keys match in order (difflib); the rest alone."""
     pairs: list[SectionPair] = []
-    matcher = SequenceMatcher(None, [key(s) for s in a], [key(s) for s in b], autojunk=False)
+    matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pairs += [SectionPair(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
