@@ -16,6 +16,7 @@ from drafter.assemble.amendment_money import AddedMoney
 from drafter.assemble.context import agreement_title, budget_for_period, clause_context, computed_origin, spec_origin
 from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
+from drafter.clauses.outline_versions import ADDENDUM_PROPOSAL as STANDARD
 from drafter.model.nodes import (
     BulletList, Document, Letterhead, Metadata, Official, Officials, OrderedList, Paragraph, Text,
 )
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 KIND = "addendum-proposal"
 DOCUMENT_TYPE = "Tjänsteutlåtande"
-STANDARD = "iop-tjansteutlatande-tillagg"
 
 
 def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "LoadedSpec", library: "ClauseLibrary",

@@ -9,31 +9,14 @@ where it was written (the outline file or the spec), so every error points at th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from drafter.clauses.outline_versions import choose, outlines_folder, split_standard, standard_names, version_files
+from drafter.clauses.outline_file import Locate, OutlineFile, read_standard
+from drafter.clauses.outline_versions import choose, outlines_folder, standard_names
 from drafter.errors import DrafterError, Where
-from drafter.spec.load import LoadedSpec, where_in
+from drafter.spec.load import LoadedSpec
 from drafter.spec.model import OutlineItem, Placement, StandardOutline
-from drafter.spec.yaml_reader import read_yaml
-from drafter.validation import swedish_message
-
-Locate = Callable[..., Where]
-
-
-class OutlineFile(BaseModel):
-    """clauses/outlines/NAME/vN.yaml (or an old flat NAME.yaml)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)  # built when a spec uses a standard outline
-    kind: Literal["agreement", "proposal"]
-    description: str = Field(description="Vad mallen är till för.")
-    date: dt.date | None = Field(None, description="Dagen versionen kom in i biblioteket (ÅÅÅÅ-MM-DD).")
-    outline: list[OutlineItem] = Field(min_length=1)
 
 
 @dataclass
@@ -68,34 +51,6 @@ def place(items: list[OutlineItem], locate: Locate, path: tuple) -> list[Placed]
 
 def _locator(locate: Locate, path: tuple) -> Locate:
     return lambda *fields: locate(*path, *fields)
-
-
-def read_standard(name: str, library_root: Path, where: Where, version: int | None = None
-                  ) -> tuple[OutlineFile, Locate]:
-    """Version `version` of the standard outline `name` (the newest when None; "NAME@N" names one too)."""
-    if version is None:
-        name, version = split_standard(name)
-    files = version_files(library_root, name)
-    if not files:
-        names = standard_names(library_root)
-        from difflib import get_close_matches  # only for a name that is not there
-
-        close = get_close_matches(name, names, n=1, cutoff=0.6)
-        raise DrafterError(f"Standardmallen '{name}' finns inte i {outlines_folder(library_root)}.", where,
-                           f"Menade du '{close[0]}'?" if close else f"Mallar som finns: {', '.join(names)}.")
-    if version is not None and version not in files:
-        shown = ", ".join(f"{name}@{v}" for v in files)
-        raise DrafterError(f"Standardmallen '{name}' har ingen version {version}.", where,
-                           f"Versioner som finns: {shown}. Utan @N tar ett utkast den nyaste.")
-    path = files[version if version is not None else max(files)]
-    data, positions = read_yaml(path)
-    try:
-        model = OutlineFile.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        message, hint = swedish_message(err, OutlineFile)
-        raise DrafterError(message, where_in(path, positions, tuple(err["loc"])), hint) from None
-    return model, lambda *fields: where_in(path, positions, tuple(fields))
 
 
 def _adjusted(outline: StandardOutline, loaded: LoadedSpec, library_root: Path, spec_path: tuple) -> list[Placed]:

@@ -20,51 +20,20 @@ The incremental build lists the files itself (drafter/incremental.py: no pydanti
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.spec.refs import OUTLINE_FILE, split_ref
+from drafter.clauses.outline_file import outlines_folder, split_standard, standard_names, version_files
+from drafter.spec.refs import split_ref
 
 if TYPE_CHECKING:
     from drafter.spec.load import LoadedSpec
     from drafter.spec.model import OutlineItem, StandardOutline
 
-
-
-def outlines_folder(library_root: Path) -> Path:
-    return Path(library_root) / "outlines"
-
-
-def split_standard(value: str) -> tuple[str, int | None]:
-    """"iop-overenskommelse@2" -> ("iop-overenskommelse", 2); without "@N" the version is None."""
-    name, _, version = value.partition("@")
-    return name, int(version) if version.isdigit() else None
-
-
-def version_files(library_root: Path, name: str) -> dict[int, Path]:
-    """{version: file} of one outline, oldest first; an old flat NAME.yaml is version 1."""
-    folder = outlines_folder(library_root)
-    try:
-        names = os.listdir(folder / name)
-    except OSError:
-        flat = folder / f"{name}.yaml"
-        return {1: flat} if flat.is_file() else {}
-    found = {int(m.group(1)): folder / name / n for n in names if (m := OUTLINE_FILE.match(n))}
-    return dict(sorted(found.items()))
-
-
-def standard_names(library_root: Path) -> list[str]:
-    """Every outline in the library: a folder with version files, or an old flat NAME.yaml."""
-    folder = outlines_folder(library_root)
-    try:
-        entries = os.listdir(folder)
-    except OSError:
-        return []
-    names = {n[:-5] for n in entries if n.endswith(".yaml") and (folder / n).is_file()}
-    names |= {n for n in entries if (folder / n).is_dir() and version_files(library_root, n)}
-    return sorted(names)
+ADDENDUM_PROPOSAL = "iop-tjansteutlatande-tillagg"  # the standard outline of a tillägg's tjänsteutlåtande
+__all__ = ["ADDENDUM_PROPOSAL", "outlines_folder", "split_standard", "standard_names", "version_files", "choose",
+           "chosen", "recorded", "history", "newest_ref", "with_newest"]
 
 
 LOCK, BUILT = "låset", "förra bygget"  # what a Record is, as a finding says it
@@ -137,7 +106,7 @@ def choose(outline: "StandardOutline", loaded: "LoadedSpec", library_root: Path,
     """Which version of `outline`'s standard this spec's document takes (see the module's docstring).
     `day`: the document's date (the agreement's, for the agreement and its tjänsteutlåtande);
     `read(name, version)`: the version's (model, …), for its date and its pins."""
-    from drafter.assemble.standard_outline import read_standard
+    from drafter.clauses.outline_file import read_standard
 
     read = read or (lambda n, v: read_standard(n, library_root, loaded.where("outline"), v))
     name, pinned = split_standard(outline.standard)
@@ -183,7 +152,6 @@ def _own(outline: "StandardOutline") -> set[str]:
 def standard_outlines(loaded: "LoadedSpec") -> list[tuple[tuple, "StandardOutline", dt.date]]:
     """(field path, standard outline, the document's date) of every standard outline the spec's
     documents are built from: the agreement's, its tjänsteutlåtande's, each tillägg's tjänsteutlåtande's."""
-    from drafter.assemble.amendment_proposal import STANDARD
     from drafter.spec.model import StandardOutline
 
     spec = loaded.spec
@@ -195,14 +163,14 @@ def standard_outlines(loaded: "LoadedSpec") -> list[tuple[tuple, "StandardOutlin
     for i, amendment in enumerate(spec.amendments):
         proposal = amendment.proposal
         if proposal is not None and not isinstance(proposal.outline, list):
-            outline = proposal.outline or StandardOutline(standard=STANDARD)
+            outline = proposal.outline or StandardOutline(standard=ADDENDUM_PROPOSAL)
             out.append((("amendments", i, "proposal", "outline"), outline, amendment.date))
     return out
 
 
 def chosen(loaded: "LoadedSpec", library_root: Path) -> list[tuple[tuple, Choice]]:
     """(field path, choice) of every standard outline the spec's documents are built from."""
-    from drafter.assemble.standard_outline import read_standard
+    from drafter.clauses.outline_file import read_standard
 
     out = []
     for path, outline, day in standard_outlines(loaded):
@@ -237,7 +205,7 @@ def with_newest(outline: object, library_root: Path) -> object:
 def history(name: str, library_root: Path) -> list[str]:
     """One Swedish line per version of an outline: its number, its day, and the pins it raised over the
     one before (`drafter clauses outlines`)."""
-    from drafter.assemble.standard_outline import read_standard
+    from drafter.clauses.outline_file import read_standard
     from drafter.errors import Where
 
     lines: list[str] = []
