@@ -54,7 +54,33 @@ def test_check_keeps_the_ending_until_the_spec_records_it(tmp_path):
 
     data["renews_ended_by"] = {"how": "uppsägning", "date": "2026-06-15"}
     new.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (found,) = codes_of(new, clauses, "renewal-ending")  # recorded, but the nämnd is not told
+    assert "tjänsteutlåtandet säger det inte" in found["message"] and found["document"] == "proposal"
+    assert "{{ renews_ended_by.date | datum }}" in found["message"]
+
+    # the sentence the finding proposes, in a clause of the tjänsteutlåtande: said, and rendered from the spec
+    clause = clauses / "street-minds" / "upphor"
+    clause.mkdir()
+    (clause / "v1.md").write_text(
+        "---\nheading: Den förra överenskommelsen\nversion: 1\nstatus: granskad\nrationale: Test.\n"
+        "partnership: street-minds\n---\nDen nuvarande överenskommelsen sades upp "
+        "{{ renews_ended_by.date | datum }} och upphör {{ renews_ends | datum }}.\n", encoding="utf-8")
+    data["proposal"]["outline"].append("street-minds/upphor@1")
+    new.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert codes_of(new, clauses, "renewal-ending") == []
+    data["document"]["status"] = "utkast"
+    data["outline"] = [item for item in data["outline"] if "street-minds/underskrift" not in str(item)]  # old line
+    new.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    built = run("build", new, "--clauses", clauses, "--output", out, "--format", "docx")
+    assert built.exit_code in (0, 1), built.output
+    import docx
+
+    docs = sorted(out.rglob("*.docx"))
+    assert docs, built.output
+    (proposal,) = [p for p in docs if "tjanst" in p.name] or [docs]
+    text = "\n".join(p.text for p in docx.Document(str(proposal)).paragraphs).replace("\u00a0", " ")
+    assert "sades upp 15 juni 2026 och upphör 31 december 2026" in text
 
 
 def test_start_the_day_after_the_period_still_needs_the_ending(tmp_path):

@@ -131,6 +131,31 @@ def check_renewal_ending(ctx: CheckContext):
                       f"renews_ended_by.date, {datum(ended.date)}, ligger efter den dag den förra överenskommelsen "
                       f"({spec.renews}) ska ha upphört, {datum(ends)}: den kan inte ha upphört genom något som gjordes "
                       f"senare. {fix}", ctx.where("renews_ended_by", "date"), hint=fix)
+    elif spec.proposal is not None and not _proposal_says_it_ends(ctx):
+        fix = ("Skriv i tjänsteutlåtandet, t.ex. i ärendets beskrivning: \"Den nuvarande överenskommelsen "
+               + ("sades upp" if ended.how == "uppsägning" else "avslutades genom en överenskommelse mellan parterna")
+               + " {{ renews_ended_by.date | datum }} och upphör " + datum(ends) + ".\"")
+        yield Finding("renewal-ending", severity,
+                      f"Specen anger hur den förnyade överenskommelsen ({spec.renews}) upphör "
+                      f"(renews_ended_by: {ended.how}, {datum(ended.date)}), men tjänsteutlåtandet säger det inte: "
+                      "ingen mening i det säger att den förra överenskommelsen har sagts upp, avslutats eller "
+                      "upphör. Nämnden beslutar om den nya överenskommelsen och ska veta att den förra inte gäller "
+                      f"samtidigt. {fix}", ctx.where("renews_ended_by"), "proposal", hint=fix)
+
+
+_ENDING = re.compile(r"upphör|upphörde|sagts upp|sades upp|sägs upp|uppsag|uppsägning|avslut", re.IGNORECASE)
+
+
+def _proposal_says_it_ends(ctx: CheckContext) -> bool:
+    """A sentence of the tjänsteutlåtande that says an agreement ends, is sagt upp or ended."""
+    from drafter.checks.prose_data import _THE_AGREEMENT
+
+    for piece in ctx.pieces:
+        if piece.document == "proposal":
+            for sentence in re.split(r"(?<=[.!?])\s+|\n", piece.text):
+                if _ENDING.search(sentence) and _THE_AGREEMENT.search(sentence):
+                    return True
+    return False
 
 
 def _days(days: list[dt.date]) -> str:
