@@ -60,9 +60,10 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     from drafter.checks.continuity import runs_on
 
     running = runs_on(loaded, pinned_library(loaded, library))  # "löper därefter tills vidare"
-    data["period"] = _next_period(now.spec.period, spec_path, end, months, start, running is not None)
+    data["period"] = _next_period(now.spec.period, spec_path, end, months, start, running)
     data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
     data.pop("renews_ends", None)  # the old spec's own predecessor's end says nothing of this one
+    data.pop("renews_ended_by", None)
     if start is not None and data["period"]["start"] - dt.timedelta(days=1) != _last_day(now.spec.period):
         data["renews_ends"] = data["period"]["start"] - dt.timedelta(days=1)  # the kommun says it up to end then
     document = data.setdefault("document", {})
@@ -87,10 +88,10 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
                              f"partnership: {partnership} skrivet, härlett ur {how} i {spec_path.name} (som inte "
                              "skrev det); nu avgör fältet vilka partnerskapsklausuler specen får använda",
                              f"partnership: {partnership}"))
-    if "renews_ends" in data:
-        review.insert(0, _running_review(path, data["renews_ends"], spec_path, running) if running and
-                      data["renews_ends"] > now.spec.period.end else
-                      _notice_review(path, now.spec.period, data["renews_ends"], spec_path))  # first: it decides
+    if running:  # first: it decides whether two agreements are in force
+        review.insert(0, _running_review(path, data.get("renews_ends", now.spec.period.end), spec_path, running))
+    elif "renews_ends" in data:
+        review.insert(0, _notice_review(path, now.spec.period, data["renews_ends"], spec_path))
     if old_number:
         review.append(Review(f"{path.as_posix()}:{_line_of(path, 'document:')}",
                              "document.diarienummer följer inte med: den förnyade överenskommelsen är ett nytt ärende; "
@@ -154,12 +155,15 @@ def _running_review(path: Path, ends: dt.date, old: Path, sentence: str) -> Revi
     ended it. drafter does not know how, and invents no notice day: the official writes it in the ärende."""
     from drafter.formatting import datum
 
-    return Review(f"{path.as_posix()}:{_line_of(path, 'renews_ends:')}",
+    key = "renews_ends:" if _line_of(path, "renews_ends:") > 1 else "renews:"
+    return Review(f"{path.as_posix()}:{_line_of(path, key)}",
                   f"{old.name} löper enligt sin text tills vidare efter periodens slut (\"{sentence}\"); den upphör "
                   f"{datum(ends)} bara om den sägs upp så enligt sina villkor eller om parterna skriftligen kommer "
-                  "överens om det. Gör det före den nya periodens början och skriv i tjänsteutlåtandet hur och när den "
-                  "förra överenskommelsen upphör; drafter anger ingen uppsägningsdag åt den",
-                  f"renews_ends: {ends.isoformat()}", todo=True)
+                  "överens om det. Gör det före den nya periodens början, skriv sedan hur och när under renews: "
+                  "(renews_ended_by: {how: uppsägning, date: ÅÅÅÅ-MM-DD}, eller how: överenskommelse; `drafter "
+                  "check` varnar tills dess) och skriv i tjänsteutlåtandet hur och när den förra överenskommelsen "
+                  "upphör; drafter anger ingen uppsägningsdag åt den",
+                  f"renews_ends: {ends.isoformat()}" if key == "renews_ends:" else f"renews: {old.name}", todo=True)
 
 
 def _partnership(loaded, library, documents) -> tuple[str | None, str]:
@@ -304,13 +308,28 @@ def _last_day(period) -> dt.date:
 
 
 def _next_period(period, spec_path: Path, end: dt.date | None, months: int | None,
-                 start: dt.date | None = None, running: bool = False) -> dict:
+                 start: dt.date | None = None, running: str | None = None) -> dict:
     """Start the day after the old agreement's last possible day, or on `start` when that is the day
-    after one it can end on when given notice (the notice calendar); the end as the user gives it."""
+    after one it can end on when given notice (the notice calendar); the end as the user gives it.
+    An old agreement that runs on "tills vidare" (`running`, its sentence) has no last day: the user
+    says when the new one starts, since drafter cannot know when the old one was (or will be) ended."""
     from drafter.formatting import datum
     from drafter.notice_calendar import possible_ends
 
     ends = possible_ends(period)
+    if start is None and running:
+        after = period.end + dt.timedelta(days=1)
+        past = (f" Dagen efter periodens slut, {datum(after)}, har dessutom redan varit." if after <= dt.date.today()
+                else "")
+        raise PeriodError(f"{spec_path.name} löper enligt sin text tills vidare efter sin period (\"{running}\"), så "
+                          f"den upphör inte av sig själv {datum(period.end)}, utan först när den sägs upp enligt sina "
+                          "villkor eller parterna skriftligen kommer överens om att den ska upphöra. drafter kan "
+                          "därför inte veta när den nya perioden kan börja utan att två överenskommelser gäller "
+                          f"samtidigt och kommunen betalar två gånger.{past} Ange den nya periodens första dag med "
+                          "--start ÅÅÅÅ-MM-DD.", Where(str(spec_path)),
+                          "Välj en dag då den gamla överenskommelsen hinner sägas upp eller avslutas; den ska upphöra "
+                          "dagen före. När det är gjort skriver du hur och när i den nya specen (renews_ended_by:).",
+                          ("start",))
     if start is None:
         start = _last_day(period) + dt.timedelta(days=1)
     elif start - dt.timedelta(days=1) not in ends and not (running and start - dt.timedelta(days=1) > period.end):

@@ -228,6 +228,7 @@ def _to_fill_in(path: Path, data: dict) -> list[Review]:
         if (data.get(field_path[0]) or {}).get("date") == "ÅÅÅÅ-MM-DD":
             out.append(Review(f"{shown}:{_line(positions, field_path)}", f"fyll i {what}", "date: ÅÅÅÅ-MM-DD",
                               todo=True))
+    out += _officials(data.get("proposal"), positions, shown)
     for n, party in enumerate(data.get("parties") or []):
         if not isinstance(party, dict):
             continue
@@ -365,11 +366,45 @@ def _declared(data: dict, positions, shown: str) -> list[Review]:
     for name, value in (data.get("other_amounts") or {}).items():
         amount = value.get("amount") if isinstance(value, dict) else value
         kind = f" ({value['kind']})" if isinstance(value, dict) and value.get("kind") else ""
+        per = value.get("per") if isinstance(value, dict) else None
+        said = kronor(int(amount)) if isinstance(amount, int) else str(amount)
         found.append(Review(f"{shown}:{_line(positions, ('other_amounts', name))}",
-                            f"beloppet {name}{kind} gällde den förra överenskommelsen; ange det för den nya "
-                            f"perioden eller ta bort det", f"{name}: {kronor(int(amount)) if isinstance(amount, int) else amount}",
-                            todo=True))
+                            f"beloppet {name}{kind} gällde den förra överenskommelsen; {_amount_advice(name, value)}",
+                            f"{name}: {said}" + (f" per {per}" if per else ""), todo=True))
     return found
+
+
+def _amount_advice(name: str, value) -> str:
+    """What to write for an other amount in the new period: the spec gives it no period of its own, so an
+    amount per year (per:) holds for every year of the new period, and one without per: for the whole of it."""
+    per = value.get("per") if isinstance(value, dict) else None
+    kind = value.get("kind") if isinstance(value, dict) else None
+    drop = (f"gäller det inte längre, ta bort other_amounts.{name} och meningarna som nämner det "
+            f"({{{{ other_amounts.{name} | kronor }}}})")
+    if kind == "delperiod":
+        return (f"en delperiods belopp hör till den förra periodens början; {drop}, eller skriv under amount: det "
+                "belopp som gäller en delperiod av den nya")
+    if per:
+        return (f"med per: {per} gäller det för varje {per} av den nya perioden: stämmer beloppet, låt det stå; är det "
+                f"ett annat, skriv det nya under amount:; {drop}")
+    return ("utan per: är det ett belopp för hela perioden: skriv under amount: beloppet för hela den nya perioden "
+            f"(eller per: år och årsbeloppet); {drop}")
+
+
+def _officials(proposal, positions, shown: str) -> list[Review]:
+    """The tjänstepersoner who signed the old tjänsteutlåtande (and its handläggare) come along as they
+    were: the new one is signed by whoever holds the posts now, as the signatories are checked."""
+    if not isinstance(proposal, dict) or not isinstance(proposal.get("officials"), list):
+        return []
+    people = [f"{p.get('name')} ({p.get('title')})" if p.get("name") else str(p.get("title"))
+              for p in proposal["officials"] if isinstance(p, dict)]
+    handler = proposal.get("handlaggare")
+    named = handler.get("name") if isinstance(handler, dict) else None
+    return [Review(f"{shown}:{_line(positions, ('proposal', 'officials'))}",
+                   "tjänstepersonerna som undertecknade det förra tjänsteutlåtandet följer med (proposal.officials"
+                   + (", och handläggaren, proposal.handlaggare" if named else "") + "); kontrollera att det är de "
+                   "som undertecknar det nya och att titlarna stämmer, och skriv annars in dem som gör det",
+                   "; ".join(people) + (f"; handläggare {named}" if named else ""), todo=True)]
 
 
 def _as_date(value) -> dt.date | None:

@@ -88,7 +88,7 @@ def test_without_tills_vidare_the_old_agreement_ends_with_its_period(tmp_path):
 
 def test_no_election_between_no_mandate_line(tmp_path):
     spec, clauses = old_agreement(tmp_path, signed_on="2022-12-01")
-    result = run("renew", spec, "new", "--end", "2025-06-30", "--clauses", clauses)
+    result = run("renew", spec, "new", "--start", "2024-07-01", "--end", "2025-06-30", "--clauses", clauses)
     assert result.exit_code == 0, result.output
     assert "allmänna val" not in result.output
 

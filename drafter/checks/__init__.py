@@ -27,7 +27,7 @@ __all__ = ["Finding", "run_checks", "has_errors", "sort_findings", "CHECKS"]
 _MODULES = ("budget", "period", "period_text", "continuity", "decision", "stale_year", "parties", "orgnr",
             "placeholder", "clauses", "partnership", "representatives", "deadline_holiday", "notice",
             "language", "decision_order", "decision_record", "proposal_lock", "prose_data", "prose_signing",
-            "proposal_text", "headings", "payment", "outline_pin")
+            "proposal_text", "headings", "payment", "outline_pin", "termination")
 _CHECKS: list[Callable[[CheckContext], Iterable[Finding]]] = []
 
 
@@ -63,9 +63,9 @@ def run_checks(loaded: "LoadedSpec", library: "ClauseLibrary", documents: list["
 # While a part of the spec still holds placeholders, checks of that part would only judge the
 # stand-in values (drafter/spec/placeholders.py); the `placeholder` findings say what to fill in.
 _CODES_OF_PART = {
-    "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "budget-period",
-               "deadline-holiday", "notice-short", "notice-scheme", "decision-term", "amendment-effective",
-               "amendment-paid-period", "prose-mismatch"},
+    "period": {"period-order", "period-renewal", "period-mismatch", "period-continuity", "renewal-ending",
+               "period-retroactive", "budget-period", "deadline-holiday", "notice-short", "notice-scheme",
+               "decision-term", "amendment-effective", "amendment-paid-period", "prose-mismatch"},
     "budget": {"budget-sum", "budget-zero", "budget-amount", "budget-period", "decision-ceiling"},
     "parties": {"orgnr-invalid", "orgnr-duplicate", "party-mismatch", "party-signs-for", "representatives"},
 }
@@ -74,7 +74,7 @@ _CODES_OF_PART = {
 # A date still to fill in: the checks that weigh that day against another (an approval, the decision).
 _CODES_OF_FIELD: dict[tuple[str, ...], set[str]] = {
     ("document", "date"): {"agreement-before-decision", "clause-approved-after-date", "clause-unpinned",
-                           "decision-before-proposal"},
+                           "decision-before-proposal", "period-retroactive"},
     ("proposal", "date"): {"agreement-before-decision", "decision-before-proposal"},
 }
 

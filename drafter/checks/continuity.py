@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from drafter.checks.context import CheckContext
-from drafter.checks.finding import Finding
+from drafter.checks.finding import Finding, Severity
 from drafter.errors import DrafterError
 from drafter.formatting import datum
 from drafter.notice_calendar import possible_ends
@@ -98,9 +98,69 @@ def check_period_continuity(ctx: CheckContext):
                   ctx.where("period", "start"), hint=hint)
 
 
+def check_renewal_ending(ctx: CheckContext):
+    """renewal-ending: the agreement renewed runs on "tills vidare" after its period, so it ends only as it is
+    sagt upp or ended by the parties' written agreement; until `renews_ended_by:` records which and when, two
+    agreements may be in force and the kommun pay twice. A warning in a draft, an error when slutlig."""
+    spec = ctx.spec
+    earlier = ctx.renewed
+    if not spec.renews or earlier is None or isinstance(earlier, DrafterError):
+        return
+    sentence = runs_on(earlier, ctx.library)
+    if sentence is None:
+        return
+    ends = spec.renews_ends or earlier.spec.period.end
+    final = spec.document.status == "slutlig"
+    severity: Severity = "error" if final else "warning"
+    where = ctx.where("renews_ends") if spec.renews_ends else ctx.where("renews")
+    ended = spec.renews_ended_by
+    if ended is None:
+        fix = ("Säg upp den enligt dess villkor eller kom skriftligen överens med den idéburna parten om att den "
+               f"upphör {datum(ends)}, och skriv sedan under renews: hur och när, t.ex. \"renews_ended_by: "
+               "{how: uppsägning, date: ÅÅÅÅ-MM-DD}\" (eller how: överenskommelse). Skriv det också i "
+               "tjänsteutlåtandet, så att nämnden vet att den förra överenskommelsen upphör.")
+        yield Finding("renewal-ending", severity,
+                      f"Den överenskommelse som förnyas ({spec.renews}) löper enligt sin text tills vidare efter sin "
+                      f"period (\"{sentence}\") och upphör {datum(ends)} bara om den sägs upp enligt sina villkor "
+                      "eller om parterna skriftligen kommer överens om det. Specen säger inte hur den upphör "
+                      "(renews_ended_by:); annars gäller båda överenskommelserna samtidigt och kommunen betalar två "
+                      f"gånger för samma tid. {fix}", where, hint=fix)
+    elif ended.date > ends:
+        fix = f"Skriv dagen då den sades upp eller avslutades, senast {datum(ends)}, eller välj en senare start."
+        yield Finding("renewal-ending", severity,
+                      f"renews_ended_by.date, {datum(ended.date)}, ligger efter den dag den förra överenskommelsen "
+                      f"({spec.renews}) ska ha upphört, {datum(ends)}: den kan inte ha upphört genom något som gjordes "
+                      f"senare. {fix}", ctx.where("renews_ended_by", "date"), hint=fix)
+    elif spec.proposal is not None and not _proposal_says_it_ends(ctx):
+        fix = ("Skriv i tjänsteutlåtandet, t.ex. i ärendets beskrivning: \"Den nuvarande överenskommelsen "
+               + ("sades upp" if ended.how == "uppsägning" else "avslutades genom en överenskommelse mellan parterna")
+               + " {{ renews_ended_by.date | datum }} och upphör " + datum(ends) + ".\"")
+        yield Finding("renewal-ending", severity,
+                      f"Specen anger hur den förnyade överenskommelsen ({spec.renews}) upphör "
+                      f"(renews_ended_by: {ended.how}, {datum(ended.date)}), men tjänsteutlåtandet säger det inte: "
+                      "ingen mening i det säger att den förra överenskommelsen har sagts upp, avslutats eller "
+                      "upphör. Nämnden beslutar om den nya överenskommelsen och ska veta att den förra inte gäller "
+                      f"samtidigt. {fix}", ctx.where("renews_ended_by"), "proposal", hint=fix)
+
+
+_ENDING = re.compile(r"upphör|upphörde|sagts upp|sades upp|sägs upp|uppsag|uppsägning|avslut", re.IGNORECASE)
+
+
+def _proposal_says_it_ends(ctx: CheckContext) -> bool:
+    """A sentence of the tjänsteutlåtande that says an agreement ends, is sagt upp or ended."""
+    from drafter.checks.prose_data import _THE_AGREEMENT
+
+    for piece in ctx.pieces:
+        if piece.document == "proposal":
+            for sentence in re.split(r"(?<=[.!?])\s+|\n", piece.text):
+                if _ENDING.search(sentence) and _THE_AGREEMENT.search(sentence):
+                    return True
+    return False
+
+
 def _days(days: list[dt.date]) -> str:
     shown = [datum(day) for day in days]
     return " eller ".join(filter(None, (", ".join(shown[:-1]), shown[-1])))
 
 
-CHECKS = [check_period_continuity]
+CHECKS = [check_period_continuity, check_renewal_ending]

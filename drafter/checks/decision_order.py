@@ -5,6 +5,9 @@ signed with the nämnd's authority before the proposal's date, nor before the de
 spec records it (`decision.date`); an amendment is dated on or after its own decision.
 The 2023 example really was dated so, and acknowledges it (`acknowledge:`).
 decision-before-proposal: the decision itself is not dated before the proposal it is taken on.
+period-retroactive: the agreement is signed after its period has begun, so the nämnd grants money for
+time already passed (trial 10: dated 10 December 2026 for a period from 1 January 2026). A warning the
+spec may acknowledge when the nämnd means it.
 """
 
 from __future__ import annotations
@@ -58,4 +61,22 @@ def check_agreement_before_decision(ctx: CheckContext):
                           ctx.where("amendments", i, "decision"), "addendum-proposal")
 
 
-CHECKS = [check_agreement_before_decision]
+def check_period_retroactive(ctx: CheckContext):
+    spec = ctx.spec
+    signed, start = spec.document.date, spec.period.start
+    if signed <= start:
+        return
+    days = (signed - start).days
+    fix = ("Låt perioden börja tidigast den dag överenskommelsen undertecknas (period.start), eller, om nämnden "
+           "verkligen vill bevilja bidrag i efterhand, skriv det och skälet i tjänsteutlåtandet och behåll varningen "
+           "med acknowledge: (code: period-retroactive, about: period.start, reason: …).")
+    yield Finding("period-retroactive", "warning",
+                  f"Överenskommelsen är daterad {datum(signed)} (document.date, {ctx.where('document', 'date')}), men "
+                  f"perioden börjar {datum(start)}: den gäller {days} {'dag' if days == 1 else 'dagar'} bakåt i tiden, "
+                  "och kommunen beviljar bidrag för tid som redan har passerat. Ett idéburet offentligt partnerskap "
+                  "bygger på att parterna i förväg kommer överens om vad som ska göras; bidrag i efterhand för "
+                  "verksamhet som redan bedrivits är något nämnden måste ha beslutat om med avsikt. " + fix,
+                  ctx.where("period", "start"), hint=fix)
+
+
+CHECKS = [check_agreement_before_decision, check_period_retroactive]

@@ -31,6 +31,8 @@ def renew(spec, name, start_text, end_text, months, agreements_dir, clauses_dir)
 
     Sägs den gamla överenskommelsen upp efter sin första period eller en förlängning, ange den nya
     periodens första dag med --start; specen skriver då renews_ends: med dagen den gamla upphör.
+    Löper den gamla enligt sin text tills vidare efter sin period, krävs --start: den upphör först
+    när den sägs upp eller parterna kommer överens om det.
 
     Listar det du måste läsa igenom: texter och uppgifter med årtal, datum eller belopp som inte räknas
     fram ur specen, och klausuler som har en nyare fastställd eller granskad version."""

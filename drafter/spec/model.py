@@ -15,6 +15,7 @@ from stdnum.se import orgnr
 
 from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
+from drafter.spec.ended import RenewsEndedBy
 from drafter.spec.mandate import Ceiling, CommitteeDecision
 from drafter.spec.refs import CLAUSE_REF, ref_id
 
@@ -419,6 +420,11 @@ class Spec(_Model):
         None, description="Dagen den överenskommelse som förnyas upphör efter uppsägning: slutet av dess första "
                           "period eller av en förlängning. Utelämnat: den gäller till sitt längsta slutdatum "
                           "(period.renewal.max_end), och den nya börjar dagen efter.")
+    renews_ended_by: RenewsEndedBy | None = Field(
+        None, description="Hur och när den överenskommelse som förnyas upphör, när den enligt sin text löper tills "
+                          "vidare efter sin period: sagd upp (how: uppsägning) eller avslutad genom skriftlig "
+                          "överenskommelse (how: överenskommelse), och dagen (date:). Tjänsteutlåtandet ska ange "
+                          "det; utan fältet varnar kontrollen att två överenskommelser kan gälla samtidigt.")
     partnership: str | None = Field(
         None, description="Partnerskapets namn: mappen i klausulbiblioteket (clauses/) med partnerskapets egna "
                           "texter, t.ex. street-minds. Avgör vilka partnerskapsklausuler specen får använda; "

@@ -23,7 +23,7 @@ FIELD_TITLES = {
     "per": "Per", "organisationsnummer": "Organisationsnummer", "outline": "Avsnitt",
     "paragraph": "Paragraf", "parties": "Parter", "partnership": "Partnerskap", "period": "Period", "phone": "Telefon", "place": "Ort",
     "proposal": "Tjänsteutlåtande", "remove": "Ta bort", "renewal": "Förlängning", "renews": "Förnyar",
-    "renews_ends": "Den förnyade upphör",
+    "renews_ends": "Den förnyade upphör", "renews_ended_by": "Så upphör den förnyade", "how": "Hur",
     "replace": "Byt ut", "rows": "Rader", "section": "Avsnitt", "sections": "Underavsnitt", "sector": "Sektor",
     "set": "Ändrade uppgifter", "signatories": "Undertecknare", "signatory": "Undertecknare",
     "signing": "Firmateckning", "signs_for": "Undertecknar för", "standard": "Standardmall", "start": "Startdatum",
@@ -41,6 +41,8 @@ MODELS = {
                       "eller en idéburen organisation."),
     "Signatory": ("Undertecknare", "Den som undertecknar för en part."),
     "Period": ("Period", "Överenskommelsens första period och dess förlängning."),
+    "RenewsEndedBy": ("Så upphör den förnyade", "Hur och när den överenskommelse som förnyas upphör när den enligt "
+                                                "sin text löper tills vidare: uppsägning eller överenskommelse."),
     "Renewal": ("Förlängning", "Hur överenskommelsen förlängs och när den senast kan sägas upp."),
     "Budget": ("Budget", "Bidraget per post; summan räknas ut."),
     "BudgetRow": ("Budgetpost", "En post i budgeten."),
