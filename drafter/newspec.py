@@ -16,7 +16,7 @@ from pathlib import Path
 from drafter.clauses.outline_versions import newest_ref, split_standard, with_newest
 from drafter.assemble.standard_outline import read_standard
 from drafter.errors import DrafterError, Where
-from drafter.spec.model import CLAUSE_REF
+from drafter.spec.refs import CLAUSE_REF
 from drafter.spec.refs import split_ref
 from drafter.spec.yaml_reader import read_yaml
 

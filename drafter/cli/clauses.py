@@ -73,7 +73,7 @@ def _listed(library, clause_id: str) -> dict:
 def clauses_show(ref, clauses_dir):
     """Visa en klausul: REF är id (senaste fastställda) eller id@version."""
     from drafter.clauses.library import ClauseLibrary
-    from drafter.spec.model import CLAUSE_REF
+    from drafter.spec.refs import CLAUSE_REF
 
     if not CLAUSE_REF.fullmatch(ref):
         raise DrafterError(f"'{ref}' är inget giltigt klausul-id.", hint="Skriv t.ex. villkor/aterkrav eller villkor/aterkrav@1.")

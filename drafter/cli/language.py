@@ -34,7 +34,7 @@ def language(paths, library_only, output_format, clauses_dir):
     from drafter.clauses.library import ClauseLibrary
     from drafter.errors import DrafterError
     from drafter.language import spelling
-    from drafter.spec.model import CLAUSE_REF
+    from drafter.spec.refs import CLAUSE_REF
 
     library = ClauseLibrary(clauses_dir)
     if library_only:
