@@ -204,7 +204,9 @@ def _packet_parts(documents: list["Document"]) -> list[tuple[str, "Document", li
     by_kind = {doc.kind: doc for doc in documents}
     out = []
     if "proposal" in by_kind and "agreement" in by_kind:
-        out.append(("packet", by_kind["proposal"], [by_kind["agreement"]]))
+        from drafter.assemble.data_blocks import as_decided
+
+        out.append(("packet", by_kind["proposal"], [as_decided(by_kind["agreement"])]))
     from drafter.assemble.addendum import proposed_addendum
 
     addenda = {doc.part: doc for doc in documents if doc.kind == "addendum"}

@@ -143,7 +143,7 @@ def for_party(house: HouseStyle | None, organisation: str, administration: str |
         return None
     if house.organisation and house.organisation != organisation:
         return replace(house, organisation=organisation, forvaltning=administration or "", address=[], logo="",
-                       logo_alt="", recipient_capital=False, addresses={})
+                       logo_alt="", recipient_capital=False, addresses={}, borrowed=True)
     if not administration and house.forvaltning:
         return replace(house, forvaltning="", address=[])
     if administration and house.forvaltning and _key(administration) != _key(house.forvaltning):
@@ -168,10 +168,26 @@ def apply_house_style(documents: list[Document], house: HouseStyle | None, statu
     for doc in documents:
         doc.meta.status = CONSOLIDATED if doc.meta.mark and status != "utkast" else status
         doc.meta.house = house
+        if doc.meta.letterhead is not None:
+            doc.meta.letterhead = name_organisation(doc.meta.letterhead, house)
         if house is not None and doc.meta.letterhead is None:
             doc.meta.letterhead = house_letterhead(doc.meta, house)
         elif house is not None and house.recipient_capital and doc.meta.letterhead is not None:
             doc.meta.letterhead = capital_recipient(doc.meta.letterhead)
+
+
+def name_organisation(letterhead: Letterhead, house: HouseStyle | None) -> Letterhead:
+    """The kommun's or region's name first among the senders ("Linköpings kommun", "Äldreförvaltningen", …),
+    as a registrator reads an official letter and as the agreement's letterhead already says it, unless the
+    organisation's own house style presents it (its logo and templates: Stockholm's start with the
+    förvaltning). Without a house style, or with another organisation's fitted to this spec, nothing else
+    names the organisation on page 1."""
+    organisation = letterhead.organisation
+    if not organisation or any(_key(line) == _key(organisation) for line in letterhead.sender):
+        return letterhead
+    if house is not None and not house.borrowed and _key(house.organisation) == _key(organisation):
+        return letterhead
+    return replace(letterhead, sender=[organisation, *letterhead.sender])
 
 
 RECIPIENT = "Till "

@@ -70,6 +70,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     document["date"] = "ÅÅÅÅ-MM-DD"
     old_number = document.pop("diarienummer", None)  # the renewal is a new ärende, with a number of its own
     document.pop("status", None)
+    document.pop("signed", None)  # the renewed agreement is still to be signed
     if isinstance(data.get("proposal"), dict):
         data["proposal"]["date"] = "ÅÅÅÅ-MM-DD"
     if not texts:

@@ -16,6 +16,7 @@ from drafter.assemble.amendment_money import AddedMoney
 from drafter.assemble.context import agreement_title, budget_for_period, clause_context, computed_origin, spec_origin
 from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
+from drafter.assemble.roles import legal_person
 from drafter.clauses.outline_versions import ADDENDUM_PROPOSAL as STANDARD
 from drafter.model.nodes import (
     BulletList, Document, Letterhead, Metadata, Official, Officials, OrderedList, Paragraph, Text,
@@ -122,7 +123,7 @@ def _letterhead(proposal: AmendmentProposal, signed: "LoadedSpec", dnr: str | No
             references.append(("Telefon", handlaggare.phone))
     sender = [public.administration or public.name] + ([effective.department] if effective.department else [])
     recipient = f"Till {public.committee}" if public.committee else ""
-    return Letterhead(sender, DOCUMENT_TYPE, references, recipient)
+    return Letterhead(sender, DOCUMENT_TYPE, references, recipient, organisation=legal_person(public))
 
 
 def tillagg_context(amendment: "Amendment", spec: "Spec", changes: list[str], money: AddedMoney,

@@ -7,11 +7,13 @@ it came from (`origin`), so checks and error messages can name its line.
 from __future__ import annotations
 
 import datetime as dt
+from copy import deepcopy
 from typing import TYPE_CHECKING
 
 from drafter.assemble.context import agreement_title, computed_origin, spec_origin
-from drafter.formatting import kronor, tal
+from drafter.formatting import datum, kronor, tal
 from drafter.model.nodes import (
+    Document,
     Inline,
     Official,
     Officials,
@@ -60,8 +62,16 @@ def budget_table(spec: Spec, loaded: "LoadedSpec | None" = None) -> Table:
 
 def signature_block(spec: Spec, loaded: "LoadedSpec | None" = None, on: dt.date | None = None) -> SignatureBlock:
     """Who signs a document dated `on`: a party's new representative from the day it applies
-    (`representatives:`); without a date, the signatories as first written (the signed agreement)."""
-    place = f"{spec.document.place} den"
+    (`representatives:`); without a date, the signatories as first written (the signed agreement).
+
+    The line for place and date leaves the day to the pen ("Linköping den ____"): a document to be signed
+    is dated when it is signed. An agreement already signed (`document.signed`: an imported one, rebuilt)
+    states the day it was signed, as its parties wrote it ("Linköping den 12 december 2023"); a tillägg
+    (`on`) is signed on its own day, never on the agreement's."""
+    place, tail = f"{spec.document.place} den", ""
+    if spec.document.signed and on is None:
+        tail = f" {datum(spec.document.date)}"
+        place += tail
     return SignatureBlock([
         Signatory(
             signs_for=f"För {signatory.signs_for or party.name}"
@@ -71,13 +81,30 @@ def signature_block(spec: Spec, loaded: "LoadedSpec | None" = None, on: dt.date 
             place_and_date=place,
             origin=_computed(loaded, path, [
                 (*path, "signs_for"), ("parties", i, "name"), (*path, "name"), (*path, "title"),
-                ("document", "place")]),
+                ("document", "place"), *((("document", "date"),) if tail else ())]),
         )
         for i, party in enumerate(spec.parties)
         for people in [party.signatories_on(on)]
         for j, signatory in enumerate(people)
         for path in [_signatory_path(loaded, party, i, j, people)]
     ])
+
+
+def as_decided(agreement: Document) -> Document:
+    """The agreement as the nämnd decides on it, Bilaga 1 of its packet: before anyone signed, so the day
+    under the signatures is left open even in an agreement since signed (`document.signed`), whose own
+    file states it. The agreement itself when nothing is dated (every agreement still to be signed)."""
+    tail = f" {datum(agreement.meta.date)}" if agreement.meta.date else ""
+    blocks = [*agreement.preamble, *(b for section in agreement.walk_sections() for b in section.blocks)]
+    if not tail or not any(isinstance(b, SignatureBlock) and any(s.place_and_date.endswith(tail) for s in b.signatories)
+                           for b in blocks):
+        return agreement
+    copy = deepcopy(agreement)
+    for block in [*copy.preamble, *(b for section in copy.walk_sections() for b in section.blocks)]:
+        if isinstance(block, SignatureBlock):
+            for signatory in block.signatories:
+                signatory.place_and_date = signatory.place_and_date.removesuffix(tail)
+    return copy
 
 
 def _signatory_path(loaded: "LoadedSpec | None", party, i: int, index: int, people: list) -> tuple:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from drafter.assemble.context import clause_context, spec_origin
 from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
+from drafter.assemble.roles import legal_person
 from drafter.assemble.standard_outline import resolve_outline
 from drafter.clauses.library import ClauseLibrary
 from drafter.model.nodes import Document, Letterhead, Metadata
@@ -78,4 +79,4 @@ def letterhead(spec: Spec) -> Letterhead:
     # The nämnd as the spec writes it ("Till kultur- och fritidsnämnden", lower case as in running text);
     # a house style that capitalises it (Stockholm's) does so in apply_house_style.
     recipient = f"Till {spec.public.committee}" if spec.public.committee else ""
-    return Letterhead(sender, DOCUMENT_TYPE, references, recipient)
+    return Letterhead(sender, DOCUMENT_TYPE, references, recipient, organisation=legal_person(spec.public))

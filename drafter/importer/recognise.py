@@ -276,6 +276,8 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
     if dates:
         document["date"] = dates[0]
         document["#date"] = "underskrifterna"
+        document["signed"] = True  # the source was signed on that day: its signatures say so when rebuilt
+        document["#signed"] = "undertecknad, datumet vid underskrifterna"
         rec.found.append(f"document.date: {dates[0]} (\"{places[0] if places else ''} den {datum(dates[0])}\" "
                          "vid underskrifterna)")
     elif isinstance(period.get("start"), dt.date):

@@ -214,6 +214,9 @@ class Letterhead:
     document_type: str  # "Tjänsteutlåtande"
     references: list[tuple[str, str]]  # [("Dnr", "SoN 2023/1"), ("Datum", "2023-08-29"), …]
     recipient: str = ""  # "Till socialnämnden"
+    # The kommun or region the förvaltning writes for ("Linköpings kommun"): the first sender line unless
+    # the organisation's own house style presents it (house_style.name_organisation decides).
+    organisation: str = ""
 
 
 @dataclass
@@ -230,6 +233,7 @@ class HouseStyle:
     draft_mark: bool = True  # "UTKAST" on every page while the documents are drafts
     recipient_capital: bool = False  # "Till Socialnämnden" (Stockholm's templates), not as the spec writes it
     addresses: dict[str, list[str]] = field(default_factory=dict)  # other förvaltningar's own address lines
+    borrowed: bool = False  # another organisation's house style, fitted to this spec's (house_style.for_party)
 
 
 @dataclass

@@ -37,6 +37,10 @@ class DocumentInfo(_Model):
     author: str | None = Field(None, description="Upphovsman i dokumentegenskaperna; utelämnad: den offentliga parten.")
     status: Literal["utkast", "slutlig"] = Field(
         "utkast", description="slutlig: dokumenten ska undertecknas; då krävs fastställda klausulversioner.")
+    signed: bool = Field(False, description=(
+        "true: överenskommelsen är redan undertecknad den dag date anger (t.ex. importerad ur den undertecknade "
+        "handlingen); underskrifterna visar då ort och datum. false (standard): datumraden lämnas tom för "
+        "den som undertecknar."))
 
 
 class Signatory(_Model):

@@ -25,7 +25,7 @@ FIELD_TITLES = {
     "proposal": "Tjänsteutlåtande", "remove": "Ta bort", "renewal": "Förlängning", "renews": "Förnyar",
     "renews_ends": "Den förnyade upphör", "renews_ended_by": "Så upphör den förnyade", "how": "Hur",
     "replace": "Byt ut", "rows": "Rader", "section": "Avsnitt", "sections": "Underavsnitt", "sector": "Sektor",
-    "set": "Ändrade uppgifter", "signatories": "Undertecknare", "signatory": "Undertecknare",
+    "set": "Ändrade uppgifter", "signatories": "Undertecknare", "signatory": "Undertecknare", "signed": "Redan undertecknad",
     "signing": "Firmateckning", "signs_for": "Undertecknar för", "standard": "Standardmall", "start": "Startdatum",
     "status": "Status", "subject": "Ämne", "subtitle": "Underrubrik", "sum": "Summarad", "table": "Tabell",
     "text": "Text", "texts": "Texter", "title": "Titel", "total": "Summa", "unit": "Enhet",

@@ -25,6 +25,7 @@ LABELS = {
     "renews": "Förnyar (spec)", "renews_ends": "Den förnyade upphör",
     "partnership": "Partnerskap", "document": "Dokument", "title": "Titel", "subject": "Ämne",
     "diarienummer": "Diarienummer", "date": "Datum", "place": "Ort", "author": "Upphovsman", "status": "Status",
+    "signed": "Redan undertecknad",
     "parties": "Parter", "name": "Namn", "sector": "Sektor", "kind": "Organisationsform",
     "organisationsnummer": "Organisationsnummer", "committee": "Nämnd", "municipality": "Kommun",
     "signatory": "Undertecknare", "signs_for": "Undertecknar för", "period": "Period", "start": "Startdatum",
