@@ -25,14 +25,16 @@ from drafter.spec.yaml_reader import read_yaml
 AGREEMENT_STANDARD = "iop-overenskommelse"
 PROPOSAL_STANDARDS = {"facknamnd": "iop-tjansteutlatande-facknamnd",
                       "stadsdelsnamnd": "iop-tjansteutlatande-stadsdelsnamnd"}
-# Texts the legal assessment (tjansteutlatande/rattslig-bedomning) takes from the spec. The clause already
-# states the general rule (no purchase, LOU not applicable; allmänt intresse, 2 kap. 1 § kommunallagen):
-# each question asks for what only this partnership can say, so that the answer does not repeat it.
+# Texts the legal assessment (tjansteutlatande/rattslig-bedomning@3) takes from the spec. The clause states
+# only the rule each question is judged by and the facts the spec holds; the assessment and its conclusion
+# are the förvaltning's, so each question asks for both: the grounds in this partnership and the conclusion.
 LEGAL_TEXTS = {
-    "rattslig-lou": "[Vad i just detta partnerskap visar att det inte är ett köp: organisationens egen insats, "
-                    "och att verksamheten är organisationens egen]",
-    "rattslig-statsstod": "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]",
-    "rattslig-kl": "[Vilket behov hos invånarna i kommunen eller regionen verksamheten möter]",
+    "rattslig-lou": "[Är överenskommelsen ett köp av tjänster? Skälen i just detta partnerskap, och förvaltningens "
+                    "slutsats: är lagen om offentlig upphandling tillämplig?]",
+    "rattslig-statsstod": "[Är verksamheten ekonomisk, och kan bidraget påverka handeln mellan EU:s medlemsstater? "
+                          "Skälen, och förvaltningens slutsats: är bidraget statsstöd?]",
+    "rattslig-kl": "[Är verksamheten av allmänt intresse med anknytning till kommunens eller regionens område eller "
+                   "dess medlemmar? Skälen, och förvaltningens slutsats]",
 }
 # The förvaltning's own assessment of whether the grant fits the nämnd's budget
 # (tjansteutlatande/ekonomiska-konsekvenser@3): drafter computes the amounts but never claims they fit.

@@ -21,6 +21,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
+from drafter.clauses.outline_versions import version_files
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAUSES = ROOT / "clauses"
@@ -58,19 +59,35 @@ def write(path: Path, data: dict) -> Path:
     return path
 
 
+def set_aside(project: Path, newer_than: dict[str, int]) -> None:
+    """The library as it was before some versions came in: every version of each outline newer than the one
+    given is moved out, to project/later/NAME/vN.yaml, for come_in to bring back."""
+    for name, kept in newer_than.items():
+        for version, path in version_files(project / "clauses", name).items():
+            if version > kept:
+                (project / "later" / name).mkdir(parents=True, exist_ok=True)
+                path.rename(project / "later" / name / path.name)
+
+
+def come_in(project: Path, name: str, version: int) -> None:
+    """Version `version` of the outline `name`, set aside, comes into the library."""
+    (project / "later" / name / f"v{version}.yaml").rename(project / "clauses" / "outlines" / name / f"v{version}.yaml")
+
+
 @pytest.fixture
 def project(tmp_path):
-    """A project whose library holds the outline as it was before today's pin: v1 only (v2 set aside)."""
+    """A project whose library holds the outlines as they were before the first raised pin: v1 only (the
+    later versions set aside; come_in brings one back)."""
     shutil.copytree(CLAUSES, tmp_path / "clauses")
     (tmp_path / "agreements").mkdir()
-    (tmp_path / "clauses" / "outlines" / OUTLINE / "v2.yaml").rename(tmp_path / "v2.yaml")
+    set_aside(tmp_path, {OUTLINE: 1, "iop-overenskommelse": 1})
     return tmp_path
 
 
 def raise_pin(project: Path, approve: bool = False) -> None:
-    """Today's pin: v2 of the outline comes into the library (and, with `approve`, the nämnd approves
+    """The first pin raised: v2 of the outline comes into the library (and, with `approve`, the nämnd approves
     the clause version it pins, so that only the outline's version could change the text)."""
-    (project / "v2.yaml").rename(project / "clauses" / "outlines" / OUTLINE / "v2.yaml")
+    come_in(project, OUTLINE, 2)
     if approve:
         approved = run("clauses", "approve", "tjansteutlatande/forslag-till-beslut@6", "--av", "kultur- och "
                        "fritidsnämnden", "--för", "Åsby kommun", "--datum", "2026-11-25", "--paragraf", "§ 9", cwd=project)
@@ -155,11 +172,12 @@ def test_a_locked_spec_keeps_the_outline_its_lock_agrees_with(project):
 def test_never_built_a_slutlig_spec_takes_the_version_in_force_on_its_date(tmp_path):
     """Without a lock or a build: the newest version that came into the library on or before the
     document's date; a date before the first version's takes the first (the real library)."""
-    from drafter.clauses.outline_versions import chosen, version_files
+    from drafter.clauses.outline_versions import chosen
     from drafter.spec.load import load_spec
 
     since = yaml.safe_load(version_files(CLAUSES, OUTLINE)[2].read_text(encoding="utf-8"))["date"]
-    for day, version in [(since - dt.timedelta(days=1), 1), (since, 2), (since + dt.timedelta(days=30), 2)]:
+    newest = max(version_files(CLAUSES, OUTLINE))  # v2 and v3 came in on the same day
+    for day, version in [(since - dt.timedelta(days=1), 1), (since, newest), (since + dt.timedelta(days=30), newest)]:
         loaded = load_spec(write(tmp_path / "spec.yaml", spec_data(day)))
         [(_, choice)] = [(p, c) for p, c in chosen(loaded, CLAUSES) if c.name == OUTLINE]
         assert (choice.version, choice.why) == (version, "date"), day
@@ -196,8 +214,8 @@ def test_drafter_new_writes_the_versions_it_used(tmp_path):
     result = run("new", "ny-2027", "--clauses", CLAUSES, cwd=tmp_path)
     assert result.exit_code == 0, result.output
     data = yaml.safe_load((tmp_path / "agreements" / "ny-2027.yaml").read_text(encoding="utf-8"))
-    assert data["outline"]["standard"] == "iop-overenskommelse@1"
-    assert data["proposal"]["outline"]["standard"] == f"{OUTLINE}@2"
+    assert data["outline"]["standard"] == "iop-overenskommelse@2"
+    assert data["proposal"]["outline"]["standard"] == f"{OUTLINE}@3"
 
 
 def test_the_input_hash_covers_the_outline_version_used(tmp_path):
