@@ -115,7 +115,12 @@ def region(tmp_path_factory):
 def test_the_agreement_has_a_term_on_statsstod_binding_every_organisation(region):
     text = _pdf(region / "region-tva-foreningar-overenskommelse.pdf")
     term = text.split("Statsstöd", 1)[1].split("Villkor", 1)[0]
-    assert "Parterna bedömer att bidraget inte är statsstöd" in term
+    # villkor/statsstod@2: the rule, then the parties' own assessment (texts: statsstod-bedomning), never a
+    # conclusion in drafter's fixed words ("Parterna bedömer att bidraget inte är statsstöd, eftersom …")
+    assert "(artikel 107.1 i fördraget om Europeiska unionens funktionssätt)" in term
+    said = yaml.safe_load((GENERIC / "region-tva-foreningar.yaml").read_text(encoding="utf-8"))["texts"]
+    assert " ".join(said["statsstod-bedomning"].split()) in term
+    assert "Parterna bedömer att bidraget inte är statsstöd" not in term
     assert "Var och en av organisationerna ska då genast informera nämnden skriftligen." in term
     assert ("ska varje organisation betala tillbaka det bidrag den har fått. Beloppet ska betalas med ränta "
             "enligt lagen (2013:388) om tillämpning av Europeiska unionens statsstödsregler.") in term
@@ -128,7 +133,9 @@ def test_a_de_minimis_grant_asks_for_the_declaration_of_other_support(tmp_path):
     text = _pdf(_build(spec, tmp_path / "out") / "norrmalm-stiftelse-overenskommelse.pdf")
     assert "Bidraget lämnas som stöd av mindre betydelse enligt kommissionens förordning (EU) 2023/2831." in text
     assert "annat stöd av mindre betydelse organisationen har fått under de senaste tre åren" in text
-    assert "Parterna bedömer att bidraget inte är statsstöd" not in text
+    assert ("Sådant stöd till ett enda företag får enligt förordningen uppgå till högst 300 000 euro under en period "
+            "av tre år.") in text.replace("\u00a0", " ")
+    assert "Parterna bedömer" not in text  # the assessment is the regulation's, not the parties' text
     assert "ska stiftelsen betala tillbaka bidraget." in text
 
 

@@ -248,7 +248,7 @@ def test_a_renewal_starts_from_the_outline_version_the_old_documents_were_built_
 # --- The pins raised after the kommunjurist's review: rattslig-bedomning@3 and ersattning@3 ------------------
 
 LAST = {OUTLINE: 3, "iop-tjansteutlatande-stadsdelsnamnd": 3, "iop-overenskommelse": 2}  # the outline versions
-RAISED = ("tjansteutlatande/rattslig-bedomning@3", "villkor/ersattning@3")  # the clause versions they pin
+RAISED = ("tjansteutlatande/rattslig-bedomning@3", "villkor/ersattning@3", "villkor/statsstod@2")  # the clause versions they pin
 V2_LOU = "Förvaltningen bedömer därför att lagen (2016:1145) om offentlig upphandling inte är tillämplig."
 V3_LOU = "Lagen (2016:1145) om offentlig upphandling gäller när en upphandlande myndighet anskaffar tjänster"
 
