@@ -25,14 +25,22 @@ from drafter.spec.yaml_reader import read_yaml
 AGREEMENT_STANDARD = "iop-overenskommelse"
 PROPOSAL_STANDARDS = {"facknamnd": "iop-tjansteutlatande-facknamnd",
                       "stadsdelsnamnd": "iop-tjansteutlatande-stadsdelsnamnd"}
-# Texts the legal assessment (tjansteutlatande/rattslig-bedomning) takes from the spec. The clause already
-# states the general rule (no purchase, LOU not applicable; allmänt intresse, 2 kap. 1 § kommunallagen):
-# each question asks for what only this partnership can say, so that the answer does not repeat it.
+# Texts the legal assessment (tjansteutlatande/rattslig-bedomning@3) takes from the spec. The clause states
+# only the rule each question is judged by and the facts the spec holds; the assessment and its conclusion
+# are the förvaltning's, so each question asks for both: the grounds in this partnership and the conclusion.
 LEGAL_TEXTS = {
-    "rattslig-lou": "[Vad i just detta partnerskap visar att det inte är ett köp: organisationens egen insats, "
-                    "och att verksamheten är organisationens egen]",
-    "rattslig-statsstod": "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]",
-    "rattslig-kl": "[Vilket behov hos invånarna i kommunen eller regionen verksamheten möter]",
+    "rattslig-lou": "[Är överenskommelsen ett köp av tjänster? Skälen i just detta partnerskap, och förvaltningens "
+                    "slutsats: är lagen om offentlig upphandling tillämplig?]",
+    "rattslig-statsstod": "[Är verksamheten ekonomisk, och kan bidraget påverka handeln mellan EU:s medlemsstater? "
+                          "Skälen, och förvaltningens slutsats: är bidraget statsstöd?]",
+    "rattslig-kl": "[Är verksamheten av allmänt intresse med anknytning till kommunens eller regionens område eller "
+                   "dess medlemmar? Skälen, och förvaltningens slutsats]",
+}
+# The parties' own assessment of statsstöd in the agreement (villkor/statsstod@2): drafter states one only when
+# the spec backs it (figures.de_minimis: stöd av mindre betydelse) or the parties write it here.
+AGREEMENT_LEGAL_TEXTS = {
+    "statsstod-bedomning": "[Parternas bedömning: är verksamheten ekonomisk, och kan bidraget påverka handeln mellan "
+                           "EU:s medlemsstater? Skälen, och parternas slutsats: är bidraget statsstöd?]",
 }
 # The förvaltning's own assessment of whether the grant fits the nämnd's budget
 # (tjansteutlatande/ekonomiska-konsekvenser@3): drafter computes the amounts but never claims they fit.
@@ -119,6 +127,8 @@ budget:
 #       matters: [lydelse, budget]  # lydelse, budget och/eller period
 
 {figures}
+# Lämnas bidraget som stöd av mindre betydelse (de minimis): skriv de_minimis: true under figures; då
+# behövs inte texts: statsstod-bedomning (punkten Statsstöd hänvisar i stället till förordningen).
 # Partnerskapets egna texter (Markdown), per avsnitt. Samma namn ger samma text i
 # överenskommelsen och tjänsteutlåtandet.
 """
@@ -163,7 +173,7 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
         return _from_spec_text(name, library_root, from_spec, proposal_kind, register if children else None, head)
     proposal_standard = PROPOSAL_STANDARDS[proposal_kind or "facknamnd"]
     keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
-            **LEGAL_TEXTS, **BUDGET_TEXTS}
+            **AGREEMENT_LEGAL_TEXTS, **LEGAL_TEXTS, **BUDGET_TEXTS}
     text = head.format(figures=_FIGURES) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
     agreement: object = {"standard": newest_ref(library_root, AGREEMENT_STANDARD)}  # never floats
@@ -227,6 +237,8 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     if proposal is not None and "tjansteutlatande/ekonomiska-konsekvenser" in carrier.carried.clause_ids:
         keys |= {k: v for k, v in BUDGET_TEXTS.items() if k not in keys}
     agreement, proposal = with_newest(agreement, library_root), with_newest(proposal, library_root)  # never floats
+    asked = _texts_asked(agreement, carrier.library)
+    keys |= {k: v for k, v in AGREEMENT_LEGAL_TEXTS.items() if k in asked and k not in keys}
     cited = carrier.figures_cited()
     cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items() if key in cited}
     figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(
@@ -242,6 +254,27 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
         text += _PROPOSAL.format().replace("\nproposal:", proposal_note.rstrip("\n") + "\nproposal:", 1)
         text += _indent(_dump({"outline": proposal}))
     return text
+
+
+def _texts_asked(outline: object, library) -> set[str]:
+    """The keys of texts: the outline's library clauses print (`texts["KEY"]`), as the new spec writes the
+    outline: a list of items, or a standard outline named with its version and changed by remove, replace, add."""
+    from drafter.clauses.library import ClauseNotFound
+
+    refs: list[str] = []
+    if isinstance(outline, dict) and isinstance(outline.get("standard"), str):
+        changed = {split_ref(str(r))[0] for r in [*(outline.get("remove") or []), *(outline.get("replace") or {})]}
+        model, _ = read_standard(outline["standard"], library.root, Where(outline["standard"]))
+        refs = [i.clause for i in _walk(model.outline) if i.clause and split_ref(i.clause)[0] not in changed]
+        outline = [outline.get("replace") or {}, outline.get("add") or []]
+    refs += re.findall(r"[a-z0-9-]+/[a-z0-9/-]+@\d+", str(outline))
+    asked: set[str] = set()
+    for ref in refs:
+        try:
+            asked |= set(re.findall(r"""texts\["([^"]+)"\]""", library.get(ref).body))
+        except ClauseNotFound:
+            continue
+    return asked
 
 
 def _loaded_or_none(path: Path):

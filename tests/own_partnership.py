@@ -33,6 +33,8 @@ SPEC: dict = {
         "malgrupp": "Målgruppen är elever i årskurs 4–9 som bor eller går i skola i Tensta.",
         "ataganden": ("Föreningen ska:\n\n- ge läxhjälp tre kvällar i veckan;\n- ordna studiedagar på loven.\n\n"
                       "Stadsdelsförvaltningen ska:\n\n- informera skolorna i området om läxhjälpen.\n"),
+        "statsstod-bedomning": ("Läxhjälpen är avgiftsfri och ges av ideella krafter till elever i Tensta. Parterna "
+                                "bedömer därför att verksamheten inte är ekonomisk och att bidraget inte är statsstöd."),
     },
     "outline": {"standard": "iop-overenskommelse"},
 }

@@ -196,14 +196,29 @@ def _register_entries(text: str) -> int:
     return len(re.findall(r"^\s+- villkor/belastningsregister@", text, re.M))
 
 
-def test_the_legal_questions_ask_what_the_clause_does_not_already_say():
-    """tjansteutlatande/rattslig-bedomning states the rule (no purchase of services; allmänt intresse, 2 kap.
-    1 § kommunallagen) before each text; a question that asks for the rule again gets it written twice."""
+def test_the_legal_questions_ask_for_the_forvaltnings_conclusion_which_the_clause_leaves_to_it():
+    """tjansteutlatande/rattslig-bedomning@3 (which the standard outlines pin) states only the rule each question
+    is judged by; the conclusion is the förvaltning's, in texts: rattslig-lou, -statsstod, -kl. So each question
+    `drafter new` writes asks for the conclusion as well as the grounds, and v2's claims are in neither."""
     from drafter.clauses.library import ClauseLibrary
-    from drafter.newspec import LEGAL_TEXTS
+    from drafter.newspec import LEGAL_TEXTS, PROPOSAL_STANDARDS
 
-    body = ClauseLibrary(CLAUSES).get("tjansteutlatande/rattslig-bedomning@2").body
-    said = {"rattslig-lou": "inte ett köp av tjänster", "rattslig-kl": "är av allmänt intresse"}
-    for key, rule in said.items():
+    library = ClauseLibrary(CLAUSES)
+    for standard in PROPOSAL_STANDARDS.values():
+        newest = max((CLAUSES / "outlines" / standard).glob("v*.yaml"), key=lambda p: int(p.stem[1:]))
+        assert "tjansteutlatande/rattslig-bedomning@3\n" in newest.read_text(encoding="utf-8"), standard
+    body = library.get("tjansteutlatande/rattslig-bedomning@3").body
+    rules = {"rattslig-lou": "Lagen (2016:1145) om offentlig upphandling gäller när",
+             "rattslig-statsstod": "(artikel 107.1 i fördraget om Europeiska unionens funktionssätt)",
+             "rattslig-kl": "(2 kap. 1 § kommunallagen)"}
+    for key, rule in rules.items():
         assert rule in body and f'texts["{key}"]' in body
-        assert "allmänt intresse" not in LEGAL_TEXTS[key] and "köp av tjänster" not in LEGAL_TEXTS[key], key
+        assert "slutsats" in LEGAL_TEXTS[key], key
+    assert "är lagen om offentlig upphandling tillämplig?" in LEGAL_TEXTS["rattslig-lou"]
+    assert "är bidraget statsstöd?" in LEGAL_TEXTS["rattslig-statsstod"]
+    v2_claims = ("inte ett köp av tjänster", "ingen motprestation", "alla parter bidrar", "är av allmänt intresse",
+                 "inte är tillämplig")
+    assert all(claim in library.get("tjansteutlatande/rattslig-bedomning@2").body for claim in v2_claims)
+    for claim in v2_claims:
+        assert claim not in body, claim
+        assert not [key for key, question in LEGAL_TEXTS.items() if claim in question], claim

@@ -46,7 +46,7 @@ def test_a_repealed_point_s_text_is_left_out_and_said(tmp_path, library):
     new = spec.parent / "laxhjalp-tensta-2028.yaml"
     data = yaml.safe_load(new.read_text(encoding="utf-8"))
     assert "malgrupp" not in data["texts"]
-    assert set(data["texts"]) == {"bakgrund", "syfte-och-mal", "ataganden"}  # the others in force, kept
+    assert set(data["texts"]) == {"bakgrund", "syfte-och-mal", "ataganden", "statsstod-bedomning"}  # in force, kept
     assert data["outline"]["remove"] == ["malgrupp"]
     know = result.output.split("Att känna till")[1]
     (line,) = [line for line in know.splitlines() if "texts.malgrupp" in line]

@@ -33,9 +33,14 @@ TEXTS = {
     "bakgrund-utlatande": "Föreningen har fått föreningsbidrag från nämnden sedan 2020.",
     "stadsdelsomradet": "I Skärholmen bor många äldre ensamma.",
     "forvaltningens-bedomning": "Förvaltningen bedömer att partnerskapet minskar ensamheten bland äldre.",
-    "rattslig-lou": "Verksamheten är föreningens egen och bygger på ideellt arbete.",
-    "rattslig-statsstod": "Verksamheten är inte ekonomisk och kan inte påverka handeln mellan medlemsstaterna.",
-    "rattslig-kl": "Verksamheten möter behovet hos äldre invånare i Vårberg av gemenskap.",
+    "rattslig-lou": "Verksamheten är föreningens egen och bygger på ideellt arbete. Förvaltningen bedömer därför att "
+                    "lagen om offentlig upphandling inte är tillämplig.",
+    "rattslig-statsstod": "Verksamheten är inte ekonomisk och kan inte påverka handeln mellan medlemsstaterna. "
+                          "Förvaltningen bedömer därför att bidraget inte är statsstöd.",
+    "rattslig-kl": "Verksamheten möter behovet hos äldre invånare i Vårberg av gemenskap. Förvaltningen bedömer att "
+                   "nämnden får lämna bidraget.",
+    "statsstod-bedomning": "Träffpunkten är avgiftsfri och drivs med ideella krafter för äldre i Vårberg. Parterna "
+                           "bedömer därför att verksamheten inte är ekonomisk och att bidraget inte är statsstöd.",
     "ekonomi-budget": "Förvaltningen bedömer att bidraget för det första året ryms i stadsdelsnämndens budget.",
 }
 

@@ -115,7 +115,12 @@ def region(tmp_path_factory):
 def test_the_agreement_has_a_term_on_statsstod_binding_every_organisation(region):
     text = _pdf(region / "region-tva-foreningar-overenskommelse.pdf")
     term = text.split("Statsstöd", 1)[1].split("Villkor", 1)[0]
-    assert "Parterna bedömer att bidraget inte är statsstöd" in term
+    # villkor/statsstod@2: the rule, then the parties' own assessment (texts: statsstod-bedomning), never a
+    # conclusion in drafter's fixed words ("Parterna bedömer att bidraget inte är statsstöd, eftersom …")
+    assert "(artikel 107.1 i fördraget om Europeiska unionens funktionssätt)" in term
+    said = yaml.safe_load((GENERIC / "region-tva-foreningar.yaml").read_text(encoding="utf-8"))["texts"]
+    assert " ".join(said["statsstod-bedomning"].split()) in term
+    assert "Parterna bedömer att bidraget inte är statsstöd" not in term
     assert "Var och en av organisationerna ska då genast informera nämnden skriftligen." in term
     assert ("ska varje organisation betala tillbaka det bidrag den har fått. Beloppet ska betalas med ränta "
             "enligt lagen (2013:388) om tillämpning av Europeiska unionens statsstödsregler.") in term
@@ -128,7 +133,9 @@ def test_a_de_minimis_grant_asks_for_the_declaration_of_other_support(tmp_path):
     text = _pdf(_build(spec, tmp_path / "out") / "norrmalm-stiftelse-overenskommelse.pdf")
     assert "Bidraget lämnas som stöd av mindre betydelse enligt kommissionens förordning (EU) 2023/2831." in text
     assert "annat stöd av mindre betydelse organisationen har fått under de senaste tre åren" in text
-    assert "Parterna bedömer att bidraget inte är statsstöd" not in text
+    assert ("Sådant stöd till ett enda företag får enligt förordningen uppgå till högst 300 000 euro under en period "
+            "av tre år.") in text.replace("\u00a0", " ")
+    assert "Parterna bedömer" not in text  # the assessment is the regulation's, not the parties' text
     assert "ska stiftelsen betala tillbaka bidraget." in text
 
 
@@ -184,12 +191,29 @@ def test_a_kommuns_tillagg_names_the_kommun_acting_through_its_namnd_and_the_del
 
 
 def test_the_legal_assessment_is_the_forvaltnings_assessment_not_a_finding_of_law(tmp_path):
+    """The standard outline (iop-tjansteutlatande-stadsdelsnamnd@3) pins rattslig-bedomning@3: the rule each
+    question is judged by, the facts the spec holds, then the förvaltning's texts with its own conclusions.
+    v2's claims in drafter's words ("inte ett köp av tjänster", "ingen motprestation", "är av allmänt intresse")
+    are gone; the conclusion on LOU is there only because texts: rattslig-lou says it."""
     spec = _generic(tmp_path, "norrmalm-stiftelse")
+    texts = yaml.safe_load(spec.read_text(encoding="utf-8"))["texts"]
     text = _pdf(_build(spec, tmp_path / "out") / "norrmalm-stiftelse-tjansteutlatande.pdf")
-    part = text.split("Rättslig bedömning", 1)[1]
+    part = text.split("Rättslig bedömning", 1)[1].split("Bilagor", 1)[0]
     assert "Ett IOP får inte vara en otillåten direktupphandling eller ett otillåtet statsstöd." in part
-    assert ("Förvaltningen bedömer därför att lagen (2016:1145) om offentlig upphandling inte är tillämplig."
-            in part)
-    assert "om offentlig upphandling är därför inte tillämplig" not in part
-    assert ("stiftelsen ska enligt den betala tillbaka ett bidrag som visar sig vara otillåtet statsstöd."
-            in part)
+    assert "Om det är det avgörs efter omständigheterna i varje enskilt fall." in part
+    assert ("Lagen (2016:1145) om offentlig upphandling gäller när en upphandlande myndighet anskaffar tjänster "
+            "genom ett kontrakt med ekonomiska villkor.") in part
+    assert "Enligt överenskommelsen lämnar Stockholms stad ett bidrag till partnerskapet enligt en budget." in part
+    assert "(artikel 107.1 i fördraget om Europeiska unionens funktionssätt)" in part
+    assert ("Stockholms stad får ha hand om angelägenheter av allmänt intresse som har anknytning till Stockholms "
+            "stads område eller dess medlemmar (2 kap. 1 § kommunallagen).") in part
+    for key in ("rattslig-lou", "rattslig-statsstod", "rattslig-kl"):  # the förvaltning's words, as written
+        assert " ".join(texts[key].split()) in part, key
+    assert "stiftelsen ska betala tillbaka ett bidrag som visar sig vara otillåtet statsstöd." in part
+    for claim in ("Överenskommelsen är inte ett köp av tjänster", "ingen motprestation för bidraget",
+                  "alla parter bidrar", "Verksamheten är av allmänt intresse",
+                  "Förvaltningen bedömer därför att lagen (2016:1145) om offentlig upphandling inte är tillämplig.",
+                  "om offentlig upphandling är därför inte tillämplig"):
+        assert claim not in part, claim
+    # the only conclusion on LOU is the förvaltning's own sentence
+    assert part.count("inte är tillämplig") == texts["rattslig-lou"].count("inte är tillämplig") == 1

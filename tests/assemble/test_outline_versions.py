@@ -21,6 +21,7 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
+from drafter.clauses.outline_versions import version_files
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAUSES = ROOT / "clauses"
@@ -58,19 +59,35 @@ def write(path: Path, data: dict) -> Path:
     return path
 
 
+def set_aside(project: Path, newer_than: dict[str, int]) -> None:
+    """The library as it was before some versions came in: every version of each outline newer than the one
+    given is moved out, to project/later/NAME/vN.yaml, for come_in to bring back."""
+    for name, kept in newer_than.items():
+        for version, path in version_files(project / "clauses", name).items():
+            if version > kept:
+                (project / "later" / name).mkdir(parents=True, exist_ok=True)
+                path.rename(project / "later" / name / path.name)
+
+
+def come_in(project: Path, name: str, version: int) -> None:
+    """Version `version` of the outline `name`, set aside, comes into the library."""
+    (project / "later" / name / f"v{version}.yaml").rename(project / "clauses" / "outlines" / name / f"v{version}.yaml")
+
+
 @pytest.fixture
 def project(tmp_path):
-    """A project whose library holds the outline as it was before today's pin: v1 only (v2 set aside)."""
+    """A project whose library holds the outlines as they were before the first raised pin: v1 only (the
+    later versions set aside; come_in brings one back)."""
     shutil.copytree(CLAUSES, tmp_path / "clauses")
     (tmp_path / "agreements").mkdir()
-    (tmp_path / "clauses" / "outlines" / OUTLINE / "v2.yaml").rename(tmp_path / "v2.yaml")
+    set_aside(tmp_path, {OUTLINE: 1, "iop-overenskommelse": 1})
     return tmp_path
 
 
 def raise_pin(project: Path, approve: bool = False) -> None:
-    """Today's pin: v2 of the outline comes into the library (and, with `approve`, the nämnd approves
+    """The first pin raised: v2 of the outline comes into the library (and, with `approve`, the nämnd approves
     the clause version it pins, so that only the outline's version could change the text)."""
-    (project / "v2.yaml").rename(project / "clauses" / "outlines" / OUTLINE / "v2.yaml")
+    come_in(project, OUTLINE, 2)
     if approve:
         approved = run("clauses", "approve", "tjansteutlatande/forslag-till-beslut@6", "--av", "kultur- och "
                        "fritidsnämnden", "--för", "Åsby kommun", "--datum", "2026-11-25", "--paragraf", "§ 9", cwd=project)
@@ -155,11 +172,12 @@ def test_a_locked_spec_keeps_the_outline_its_lock_agrees_with(project):
 def test_never_built_a_slutlig_spec_takes_the_version_in_force_on_its_date(tmp_path):
     """Without a lock or a build: the newest version that came into the library on or before the
     document's date; a date before the first version's takes the first (the real library)."""
-    from drafter.clauses.outline_versions import chosen, version_files
+    from drafter.clauses.outline_versions import chosen
     from drafter.spec.load import load_spec
 
     since = yaml.safe_load(version_files(CLAUSES, OUTLINE)[2].read_text(encoding="utf-8"))["date"]
-    for day, version in [(since - dt.timedelta(days=1), 1), (since, 2), (since + dt.timedelta(days=30), 2)]:
+    newest = max(version_files(CLAUSES, OUTLINE))  # v2 and v3 came in on the same day
+    for day, version in [(since - dt.timedelta(days=1), 1), (since, newest), (since + dt.timedelta(days=30), newest)]:
         loaded = load_spec(write(tmp_path / "spec.yaml", spec_data(day)))
         [(_, choice)] = [(p, c) for p, c in chosen(loaded, CLAUSES) if c.name == OUTLINE]
         assert (choice.version, choice.why) == (version, "date"), day
@@ -196,8 +214,8 @@ def test_drafter_new_writes_the_versions_it_used(tmp_path):
     result = run("new", "ny-2027", "--clauses", CLAUSES, cwd=tmp_path)
     assert result.exit_code == 0, result.output
     data = yaml.safe_load((tmp_path / "agreements" / "ny-2027.yaml").read_text(encoding="utf-8"))
-    assert data["outline"]["standard"] == "iop-overenskommelse@1"
-    assert data["proposal"]["outline"]["standard"] == f"{OUTLINE}@2"
+    assert data["outline"]["standard"] == "iop-overenskommelse@2"
+    assert data["proposal"]["outline"]["standard"] == f"{OUTLINE}@3"
 
 
 def test_the_input_hash_covers_the_outline_version_used(tmp_path):
@@ -225,3 +243,91 @@ def test_a_renewal_starts_from_the_outline_version_the_old_documents_were_built_
     assert (f"standardmallen har en nyare version (den nya specen använder samma som förut; byt genom att ändra @1 "
             f"i standard:): \"{OUTLINE}@2 (2026-11-29), nyaste: tjansteutlatande/forslag-till-beslut@5 → @6\"") in " ".join(
         result.output.split())
+
+
+# --- The pins raised after the kommunjurist's review: rattslig-bedomning@3 and ersattning@3 ------------------
+
+LAST = {OUTLINE: 3, "iop-tjansteutlatande-stadsdelsnamnd": 3, "iop-overenskommelse": 2}  # the outline versions
+RAISED = ("tjansteutlatande/rattslig-bedomning@3", "villkor/ersattning@3", "villkor/statsstod@2")  # the clause versions they pin
+V2_LOU = "Förvaltningen bedömer därför att lagen (2016:1145) om offentlig upphandling inte är tillämplig."
+V3_LOU = "Lagen (2016:1145) om offentlig upphandling gäller när en upphandlande myndighet anskaffar tjänster"
+
+
+@pytest.fixture
+def before_review(tmp_path):
+    """A project whose library holds the outlines as they were before these pins were raised."""
+    shutil.copytree(CLAUSES, tmp_path / "clauses")
+    (tmp_path / "agreements").mkdir()
+    set_aside(tmp_path, {name: version - 1 for name, version in LAST.items()})
+    return tmp_path
+
+
+def raise_review_pins(project: Path, approve: bool = False) -> None:
+    """The new outline versions come into the library (with `approve`, the nämnd approves the clause versions
+    they pin, so that only the outline's version could change the text)."""
+    for name, version in LAST.items():
+        come_in(project, name, version)
+    for ref in RAISED if approve else ():
+        approved = run("clauses", "approve", ref, "--av", "kultur- och fritidsnämnden", "--för", "Åsby kommun",
+                       "--datum", "2026-11-30", "--paragraf", "§ 11", cwd=project)
+        assert approved.exit_code == 0, approved.output
+
+
+def agreement_text(project: Path, name: str = "asby") -> str:
+    path = project / "output" / name / f"{name}-overenskommelse.docx"
+    return "\n".join(p.text.replace("\u00a0", " ") for p in docx.Document(str(path)).paragraphs)
+
+
+@pytest.mark.parametrize("manifest_from", ["this drafter", "drafter before outline versions"])
+def test_a_slutlig_spec_built_before_the_review_pins_builds_the_same_bytes_after(before_review, manifest_from):
+    project = before_review
+    spec = signed(project)
+    build(project, spec)
+    before = manifest(project)
+    assert before["outlines"] == {"iop-overenskommelse": 1, OUTLINE: 2}
+    assert V2_LOU in proposal_text(project) and V3_LOU not in proposal_text(project)
+    assert "bidrag till partnerskapet om 200 000 kr för 12 månader" in agreement_text(project)
+    if manifest_from != "this drafter":  # no outlines: in the manifest, only the clause versions it used
+        del before["outlines"]
+        (project / "output" / "asby" / "manifest.json").write_text(json.dumps(before), encoding="utf-8")
+
+    raise_review_pins(project, approve=True)
+    output = build(project, spec)
+
+    after = manifest(project)
+    assert "clause-version-changed" not in output
+    assert sums(after) == sums(before)  # same bytes
+    assert after["outlines"] == {"iop-overenskommelse": 1, OUTLINE: 2}
+    assert after["document_clauses"] == before["document_clauses"]
+    assert V2_LOU in proposal_text(project) and "för 12 månader" in agreement_text(project)
+    checked = run("check", spec.relative_to(project), "--alla", cwd=project)
+    said = " ".join(line for line in checked.output.splitlines() if "[outline-unpinned]" in line)
+    assert f"så drafter tar version 2, den som förra bygget använde (output/asby/manifest.json), fast den nyaste " \
+           f"är version 3; skriv standard: {OUTLINE}@2 så byter texten aldrig mallversion." in said
+    assert "så drafter tar version 1, den som förra bygget använde (output/asby/manifest.json), fast den nyaste " \
+           "är version 2; skriv standard: iop-overenskommelse@1 så byter texten aldrig mallversion." in said
+
+
+def test_a_draft_takes_the_review_pins(before_review):
+    project = before_review
+    build(project, signed(project))
+    raise_review_pins(project)
+    draft = write(project / "agreements" / "asby-utkast.yaml", spec_data(dt.date(2026, 12, 1), status="utkast"))
+    build(project, draft)
+    assert manifest(project, "asby-utkast")["outlines"] == {"iop-overenskommelse": 2, OUTLINE: 3}
+    proposal = proposal_text(project, "asby-utkast")
+    assert V3_LOU in proposal and V2_LOU not in proposal
+    assert "bidrag till partnerskapet om 200 000 kr per år, fördelat enligt budgeten nedan." in agreement_text(
+        project, "asby-utkast")
+
+
+def test_the_new_versions_only_raise_the_pins_they_name():
+    """Each new version is the one before it with the named pins raised (and its date), nothing else."""
+    for name, version in LAST.items():
+        files = version_files(CLAUSES, name)
+        old, new = (files[v].read_text(encoding="utf-8").splitlines() for v in (version - 1, version))
+        changed = [(a, b) for a, b in zip(old, new) if a != b]
+        assert len(old) == len(new) and changed, name
+        for a, b in changed:
+            assert any(a.strip() == f"- {ref.split('@')[0]}@{int(ref.split('@')[1]) - 1}" and b.strip() == f"- {ref}"
+                       for ref in RAISED), (name, a, b)

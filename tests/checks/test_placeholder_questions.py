@@ -42,7 +42,8 @@ def _written_by_new(tmp_path) -> set[str]:
 def test_there_are_many_and_the_long_ones_are_among_them(tmp_path):
     found = _written_by_new(tmp_path)
     assert len(found) >= 30
-    assert "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]" in found
+    assert ("[Är verksamheten ekonomisk, och kan bidraget påverka handeln mellan EU:s medlemsstater? Skälen, och "
+            "förvaltningens slutsats: är bidraget statsstöd?]") in found
     assert any(len(p) > 100 and ":" in p for p in found)  # the clause's own statsstöd question, 111 characters
     assert {"[Rubrik]", "[Skriv texten här]", "[t.ex. socialdirektören]", "[Avdelningen för ...]"} <= found
 
@@ -65,13 +66,14 @@ def test_real_bracketed_text_is_no_placeholder(text):
 
 
 def test_the_trials_unfilled_legal_assessment_is_an_error_at_its_line(tmp_path):
-    """trial3: texts.rattslig-statsstod left as the template wrote it (84 characters, with '?' and ':')."""
+    """trial3: texts.rattslig-statsstod left as the template wrote it (now 148 characters, with '?', ':' and ',')."""
     from test_new import fill
 
     result = CliRunner().invoke(main, ["new", "ny", "--agreements", str(tmp_path), "--clauses", str(CLAUSES)])
     assert result.exit_code == 0
     spec = tmp_path / "ny.yaml"
-    question = "[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s medlemsstater?]"
+    question = ("[Är verksamheten ekonomisk, och kan bidraget påverka handeln mellan EU:s medlemsstater? Skälen, och "
+                "förvaltningens slutsats: är bidraget statsstöd?]")
     text = fill(spec.read_text(encoding="utf-8"))
     text = re.sub(r"(?m)^(  rattslig-statsstod: ).*$", lambda m: f"{m.group(1)}'{question}'", text)
     spec.write_text(text, encoding="utf-8")

@@ -89,7 +89,11 @@ def test_v3_gives_the_forvaltnings_assessment_after_the_facts_the_spec_holds(tmp
     assert "Bidraget lämnas som stöd av mindre betydelse enligt kommissionens förordning (EU) 2023/2831." in text
     # the standard agreement outline has villkor/statsstod: the repayment it provides for may be cited
     assert "Överenskommelsen har en punkt om statsstöd" in text
-    assert not [claim for claim in CLAIMS if claim in text]
+    # a conclusion stands only in the förvaltning's own words (its texts state them: "inte är tillämplig")
+    drafters = text
+    for key in LEGAL:
+        drafters = drafters.replace(" ".join(data["texts"][key].split()), "")
+    assert not [claim for claim in CLAIMS if claim in drafters]
 
 
 def test_v3_cites_no_point_on_statsstod_the_agreement_does_not_have(tmp_path):
