@@ -127,7 +127,7 @@ def amounts_to_expressions(sections: list[Section], rows: list[dict]) -> int:
     "640 000 kronor" → {{ budget.total | tal }} kronor. So a change of the spec's budget reaches the text,
     and a stated amount that differs from the rows stays as written (the report says so). Tables are left
     alone: a budget table drafter draws is a block, one it cannot draw stays the source's text."""
-    amounts = [r.get("amount") for r in rows if isinstance(r, dict) and isinstance(r.get("amount"), int)]
+    amounts: list[int] = [r["amount"] for r in rows if isinstance(r, dict) and isinstance(r.get("amount"), int)]
     if not amounts or len(amounts) != len(rows):
         return 0
     total = sum(amounts)
@@ -147,7 +147,7 @@ def amounts_to_expressions(sections: list[Section], rows: list[dict]) -> int:
                 done = text.substitute(m.start("amount"), m.end("unit"), f"{expr} | kronor")
             else:
                 done = text.substitute(m.start("amount"), m.end("amount"), f"{expr} | tal")
-            count += done
+            count += int(done)
     return count
 
 
