@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
 _TOTAL_ONLY = re.compile(
     r"(?:totalt|sammanlagt|högst|budgeterat (?:för|med)|budgeterats? med|(?:en )?ersättning (?:om|på)|uppgår till|"
-    r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på)|kostnaden (?:om|på)|"
+    r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på)|"
     r"bevilja(?:s)? (?:föreningen|organisationen|stiftelsen|trossamfundet|bolaget))\s+(?:totalt\s+)?"
     r"(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
 _MONTHS = re.compile(r"\b(?:under|avser|för|om) (?P<n>\d{1,3}|tre|sex|nio|tolv|arton|tjugofyra|trettiosex) månader\b")
