@@ -27,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus_linked  # noqa: E402
 import corpus_signed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -424,6 +425,7 @@ DOCUMENTS = {"sdn-tjansteutlatande": SDN_PROPOSAL, "kultur-overenskommelse": KUL
              "bokbussen-overenskommelse": PARAGRAF_DOT_AGREEMENT, "aldre-tjansteutlatande": ALDRE_PROPOSAL,
              "gnistan-tjansteutlatande": FRITID_PROPOSAL}
 DOCUMENTS.update(corpus_signed.SIGNED_DOCUMENTS)  # Dnr line, "genom nämnden", "per år", signatures in tables
+DOCUMENTS.update(corpus_linked.LINKED_DOCUMENTS)  # a stated total, the nämnd in the text (trial 10)
 
 
 def headings(doc: dict) -> list[str]:

@@ -279,7 +279,8 @@ def run(n: int, work: Path, jobs: int) -> dict:
 
 CORPUS = ROOT / "tests" / "importer" / "corpus"
 CORPUS_FIELDS = ("parties", "period", "budget_total", "budget_rows", "signatories", "blocks", "details", "officials",
-                 "headings", "title")
+                 "headings", "title", "driven")
+DRIVEN = ("budget.total", "budget.rows", "public.committee")  # facts "driven": the spec's expressions in the text
 
 
 def _outline_headings(outline, clause_dir: Path):
@@ -320,6 +321,8 @@ def corpus_run(work: Path) -> dict:
         if "blocks" in facts:
             want["blocks"] = set(facts["blocks"])
         want["details"] = {(k, str(facts[k])) for k in ("place", "date", "months", "committee") if k in facts}
+        if "driven" in facts:
+            want["driven"] = set(facts["driven"])
         for fmt in FORMATS:
             name = f"{facts_file.stem}-{fmt}"
             try:
@@ -340,6 +343,8 @@ def corpus_run(work: Path) -> dict:
                               ("months", str(data["budget"].get("months"))), ("committee", str(public.get("committee")))}
             got["details"] = {(k, v) for k, v in got["details"] if any(k == w for w, _ in want["details"])}
             got["parties"] = {(n, nr) for n, nr in got["parties"] if nr != "NNNNNN-NNNN"}
+            texts = "".join(p.read_text(encoding="utf-8") for p in result.clause_dir.glob("*/v1.md"))
+            got["driven"] = {e for e in DRIVEN if "{{ " + e in texts} | ({"partnership"} if data.get("partnership") else set())
             for field in CORPUS_FIELDS:
                 if field in want and (field != "officials" or facts["proposal"]):
                     scores[(field, fmt)].add(got.get(field, set()), want[field])

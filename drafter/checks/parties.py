@@ -48,6 +48,18 @@ def names_of(party: Party) -> list[str]:
     return names
 
 
+_VIA = re.compile(rf",?{SPACE}*(?:genom|via|företrädd av|företrätt av){SPACE}+(?P<via>[^,;:()\n]{{2,80}}?)$")
+
+
+def _acting_through(before: str, owner: Party) -> str | None:
+    """The nämnd in "Linköpings kommun, genom äldrenämnden" when the text names the party and a nämnd
+    that is not the spec's: the message names the nämnd, the one part that differs."""
+    m = _VIA.search(before)
+    if not m or not _ends_with_name(before[:m.start()].rstrip(" ,\u00a0"), owner.name):
+        return None
+    return m.group("via").strip()
+
+
 def check_party_mismatch(ctx: CheckContext):
     parties = ctx.spec.parties
     by_number: dict[str, list[tuple[int, Party]]] = {}
@@ -77,6 +89,13 @@ def check_party_mismatch(ctx: CheckContext):
                 message = (f"{other.name} står med organisationsnummer {number}, som är {genitiv(owner.name)} nummer; "
                            f"{other.name} har {other.organisationsnummer} "
                            f"({ctx.where('parties', parties.index(other), 'organisationsnummer')}).")
+            elif via := _acting_through(before, owner):
+                message = (f"Framför organisationsnummer {number} står att {owner.name} handlar genom {via}, men "
+                           + (f"specen anger nämnden {owner.committee} ({ctx.where('parties', i, 'committee')})."
+                              if owner.committee else
+                              f"specen anger ingen nämnd för {owner.name} ({ctx.where('parties', i)})."))
+                message += (" Skriv nämnden med {{ public.committee }}, så följer texten specen, eller rätta "
+                            "committee: i specen.")
             else:
                 message = (f"Framför organisationsnummer {number} står '{name}', men numret hör till "
                            f"{owner.name} ({ctx.where('parties', i, 'name')}).")

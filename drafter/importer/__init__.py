@@ -100,6 +100,8 @@ def import_file(path: Path, name: str | None = None, clauses_dir: Path | None = 
     else:
         data["outline"] = _outline(structure.sections)
     placed, unplaced = place_layout(structure, data, rec.proposal, rec.unit)
+    # the clauses are this partnership's (their `partnership:`): said in the spec, never left to its file name
+    data = {"partnership": name, "#partnership": f"klausulerna i {clause_dir.parent.name}/{name}/", **data}
     text = spec_yaml(data, draft.file_name)
 
     _write_all(draft.files, clause_dir if force else None)

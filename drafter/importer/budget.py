@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 _AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
 _TOTAL_ONLY = re.compile(
     r"(?:totalt|sammanlagt|högst|budgeterat (?:för|med)|budgeterats? med|(?:en )?ersättning (?:om|på)|uppgår till|"
-    r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på))\s+(?:totalt\s+)?"
+    r"avsatt|avsätter|bidrag (?:om|på)|ram (?:om|på)|"
+    r"bevilja(?:s)? (?:föreningen|organisationen|stiftelsen|trossamfundet|bolaget))\s+(?:totalt\s+)?"
     r"(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)\s*(?P<unit>kr|kronor)\b")
 _MONTHS = re.compile(r"\b(?:under|avser|för|om) (?P<n>\d{1,3}|tre|sex|nio|tolv|arton|tjugofyra|trettiosex) månader\b")
 _MONTH_WORDS = {"tre": 3, "sex": 6, "nio": 9, "tolv": 12, "arton": 18, "tjugofyra": 24, "trettiosex": 36}
@@ -89,11 +90,12 @@ def read_budget(sections: list[Section], rec: "Recognised", period: dict) -> dic
                 amount = _amount(m.group("amount"))
                 budget = {"#": f"en summa i texten, {rec.unit} {_block.no} i källan",
                           "rows": [{"item": "Ersättning enligt överenskommelsen", "amount": amount}]}
-                text.substitute(m.start("amount"), m.end("unit"), "budget.total | kronor") \
-                    if m.group("unit") == "kr" else None
                 rec.found.append(f"budget: en angiven total, {kronor(amount or 0)} (en rad i specen)")
                 rec.facts["budget_sum"] = amount
                 break
+    if budget is not None and (count := amounts_to_expressions(sections, budget["rows"])):
+        rec.derived.append(f"budgetens belopp i texten ({count} ställen) skrivs ur specens budget "
+                           "({{ budget.total | kronor }}, eller | tal före \"kronor\")")
     if budget is None:
         rec.missing.append("budget (en tabell med belopp eller \"totalt … kr\")")
         months = _months(period) or 12  # an int placeholder would stand in as 0, which no spec accepts
@@ -114,6 +116,46 @@ def read_budget(sections: list[Section], rec: "Recognised", period: dict) -> dic
     months = budget.pop("months")
     note = budget.pop("#", None)
     return {"#": note, "months": months, **budget}
+
+
+# An amount in digits with its unit word as a text writes it: "640 000 kronor", "640 000 kr"
+_STATED = re.compile(r"(?<![\d\w,.])(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?P<space>[ \u00a0])(?P<unit>kr|kronor)\b")
+
+
+def amounts_to_expressions(sections: list[Section], rows: list[dict]) -> int:
+    """An amount in the text that is the budget's sum (or a row's amount, in a sentence naming the row)
+    becomes the spec's expression, keeping the source's unit word: "640 000 kr" → {{ budget.total | kronor }},
+    "640 000 kronor" → {{ budget.total | tal }} kronor. So a change of the spec's budget reaches the text,
+    and a stated amount that differs from the rows stays as written (the report says so). Tables are left
+    alone: a budget table drafter draws is a block, one it cannot draw stays the source's text."""
+    amounts: list[int] = [r["amount"] for r in rows if isinstance(r, dict) and isinstance(r.get("amount"), int)]
+    if not amounts or len(amounts) != len(rows):
+        return 0
+    total = sum(amounts)
+    count = 0
+    for _, block, text in all_texts(sections):
+        if block.kind == "table":
+            continue
+        for m in _STATED.finditer(text.plain):
+            value = int(re.sub(r"\s", "", m.group("amount")))
+            if value == total:
+                expr = "budget.total"
+            elif amounts.count(value) == 1 and _names_row(text.plain, rows[amounts.index(value)]["item"]):
+                expr = f"budget.rows[{amounts.index(value)}].amount"
+            else:
+                continue
+            if m.group("unit") == "kr":
+                done = text.substitute(m.start("amount"), m.end("unit"), f"{expr} | kronor")
+            else:
+                done = text.substitute(m.start("amount"), m.end("amount"), f"{expr} | tal")
+            count += int(done)
+    return count
+
+
+def _names_row(text: str, item: str) -> bool:
+    """The text names the budget row ("lokalhyra", or "lokalhyra" for the row "Lokalhyra (del av …)")."""
+    words = re.sub(r"\(.*?\)", "", item).strip().lower()
+    return len(words) >= 4 and words in text.lower()
 
 
 def _budget_block(block, section: Section, header, body, stated, total: int, budget: dict, rec: "Recognised") -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from drafter.errors import DrafterError, Where
+from drafter.importer.budget import amounts_to_expressions
 from drafter.importer.emit import clause_file, spec_yaml
 from drafter.importer.placed import place_layout
 
@@ -71,7 +72,13 @@ def import_into(path: Path, spec_path: Path, clauses_dir: Path | None = None) ->
     scratch = {"parties": rec.data["parties"], "proposal": proposal}
     placed, unplaced = place_layout(draft.structure, scratch, True, rec.unit)
     compared, dropped = _compare(rec.data, data, draft)
-    if dropped:
+    # the spec's budget, stated in the utlåtande ("bevilja föreningen 640 000 kr"): the spec's expression
+    rows = (data.get("budget") or {}).get("rows") if isinstance(data.get("budget"), dict) else None
+    stated = amounts_to_expressions(list(draft.sections.values()), rows) if isinstance(rows, list) else 0
+    if stated:
+        compared.append(f"budgetens belopp: utlåtandet anger specens summa ({stated} ställen); texten skrivs ur "
+                        "specens budget")
+    if dropped or stated:
         draft.files = {file: clause_file(section, draft.footnotes, draft.file_name, partnership)
                        for file, section in draft.sections.items()}
 
@@ -131,6 +138,7 @@ def _values(data: dict) -> dict[str, str]:
     partners = [p for p in parties if p.get("sector") == "idéburen"]
     period = data.get("period") or {}
     out = {"public.name": public.get("name"), "forvaltning": public.get("administration"),
+           "public.committee": public.get("committee"),
            "period.start": period.get("start"), "period.end": period.get("end")}
     for i, partner in enumerate(partners):
         for key in ("name", "organisationsnummer"):
@@ -146,7 +154,8 @@ def _compare(found: dict, spec: dict, draft) -> tuple[list[str], bool]:
     words where an expression would print the spec's different value (True when any was dropped)."""
     mine, theirs = _values(found), _values(spec)
     said = {"public.name": "den offentliga partens namn", "forvaltning": "förvaltningen",
-            "period.start": "periodens start", "period.end": "periodens slut", "partner.name": "den idéburna partens namn"}
+            "period.start": "periodens start", "period.end": "periodens slut", "partner.name": "den idéburna partens namn",
+            "public.committee": "nämnden"}
     compared = []
     for key, what in said.items():
         if key in mine and key in theirs and mine[key] != theirs[key]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from drafter.formatting import MONTHS, datum, gemen
+from drafter.formatting import MONTHS, datum, gemen, genitiv, versal
 from drafter.importer.budget import read_budget
 from drafter.importer.model import Section
 from drafter.importer.parties import all_texts, as_legal_person, parties_of, party_names_in
@@ -353,6 +353,8 @@ def _names_to_expressions(sections: list[Section], parties: list[dict]) -> None:
             i = partners.index(party)
             expr = "partner.name" if i == 0 else f"partners[{i}].name"
         targets.append((party["name"], expr))
+        if expr == "public.name":
+            targets += _committee_targets(party.get("committee"))
         lower = gemen(party["name"])
         if lower != party["name"] and not any(c.isupper() for c in party["name"][1:]):
             targets.append((lower, f"{expr} | gemen"))
@@ -363,3 +365,15 @@ def _names_to_expressions(sections: list[Section], parties: list[dict]) -> None:
         for literal, expr in targets:
             for m in re.finditer(rf"(?<![\wåäöÅÄÖ-]){re.escape(literal)}(?![\wåäöÅÄÖ-])", text.plain):
                 text.substitute(m.start(), m.end(), expr)
+
+
+def _committee_targets(committee: str | None) -> list[tuple[str, str]]:
+    """The spec's nämnd as a text names it ("genom äldrenämnden", "Äldrenämnden föreslås besluta",
+    "äldrenämndens budget"): {{ public.committee }} and its forms, so that a change of `committee:`
+    reaches the text (a literal name would contradict the spec, and no check could say which is right)."""
+    if not committee or committee.startswith("["):
+        return []
+    forms = {committee: "public.committee", versal(committee): "public.committee | versal",
+             genitiv(committee): "public.committee | genitiv",
+             versal(genitiv(committee)): "public.committee | genitiv | versal"}
+    return list(forms.items())

@@ -93,11 +93,12 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         form = await posted(request, files)
         filename, data = files.get("file", ("", b""))
         try:
-            name, report = service.import_document(project, filename, data, form.get("name", "").strip() or None)
-        except DrafterError as exc:
+            name, report = service.import_document(project, filename, data, form.get("name", "").strip() or None,
+                                                   form.get("till", "").strip() or None)
+        except DrafterError as exc:  # said at the import form, with the spec chosen kept
             return page(request, "overview.html", 400, rows=service.overview(project),
-                        specs=service.spec_names(project), error=exc)
-        return page(request, "imported.html", name=name, report=report)
+                        specs=service.spec_names(project), import_error=exc, typed_import=form)
+        return page(request, "imported.html", name=name, report=report, into=bool(form.get("till", "").strip()))
 
     # --- the editor -------------------------------------------------------------------------------
 

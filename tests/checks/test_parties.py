@@ -326,3 +326,21 @@ def test_a_final_document_for_the_wrong_nämnd_is_not_built(tmp_path, monkeypatc
     assert result.exit_code == 1, result.output
     assert "fel [party-signs-for]" in result.output and "kulturnämnden är inte den nämnd" in result.output
     assert not (tmp_path / "output" / "street-minds-2023").exists()
+
+
+def test_the_kommun_acting_through_another_nämnd_than_the_specs_names_the_nämnd(tmp_path):
+    """Trial 10: `committee:` changed, the text still says "Stockholms stad, genom äldrenämnden": the message
+    says which nämnd the text and the spec name, never that the number "belongs to" the name the text has."""
+    data = example_data()
+    data["parties"][0].update(name="Stockholms stad", kind="kommun", committee="omsorgsnämnden")
+    data["outline"].append("test/parter")
+    spec = spec_file(tmp_path, data)
+    found = findings(spec, library_with(tmp_path, {"test/parter": (
+        "Stockholms stad, genom äldrenämnden, organisationsnummer 212000-0142, nedan kallad kommunen.")}))
+    (f,) = of(found, "party-mismatch")
+    assert "står att Stockholms stad handlar genom äldrenämnden" in f.message
+    assert "specen anger nämnden omsorgsnämnden" in f.message and line_of(spec, "committee: omsorgsnämnden") in f.message
+    assert "hör till" not in f.message
+    same = findings(spec, library_with(tmp_path / "b", {"test/parter": (
+        "Stockholms stad, genom omsorgsnämnden, organisationsnummer 212000-0142, nedan kallad kommunen.")}))
+    assert of(same, "party-mismatch") == []

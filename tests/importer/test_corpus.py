@@ -119,6 +119,8 @@ def test_corpus_recognised(results, name, fmt):
         assert [look.get("item_heading"), look.get("amount_heading")] == facts["budget_header"]
     for name in facts.get("blocks", []):  # drawn from the spec, not frozen text
         assert f'{{{{ block("{name}") }}}}' in texts, name
+    for expr in facts.get("driven", []):  # what the text states that the spec holds follows the spec
+        assert spec["partnership"] == result.spec_path.stem if expr == "partnership" else f"{{{{ {expr}" in texts, (expr, texts)
 
 
 @pytest.mark.parametrize("name,fmt", CASES)

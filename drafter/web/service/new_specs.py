@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import DrafterError
 from drafter.web.service.project import NotFound, Project
@@ -90,10 +91,13 @@ IMPORT_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 MAX_UPLOAD = 20_000_000
 
 
-def import_document(project: Project, filename: str, data: bytes, name: str | None = None) -> tuple[str, list[str]]:
-    """`drafter import FILE [--name NAME]` of an uploaded file: draft clauses and a spec; returns the
-    spec's name and the importer's report."""
+def import_document(project: Project, filename: str, data: bytes, name: str | None = None,
+                    into: str | None = None) -> tuple[str, list[str]]:
+    """`drafter import FILE [--name NAME]` of an uploaded file: draft clauses and a spec; with `into`,
+    `drafter import UTLÅTANDE --till agreements/INTO.yaml`: the tjänsteutlåtande added to that spec.
+    Returns the spec's name and the importer's report."""
     from drafter.importer import default_name, import_file
+    from drafter.importer.into import import_into
 
     suffix = Path(filename or "").suffix.lower()
     if suffix not in IMPORT_SUFFIXES:
@@ -103,13 +107,21 @@ def import_document(project: Project, filename: str, data: bytes, name: str | No
     if len(data) > MAX_UPLOAD:
         raise DrafterError(f"Filen är {len(data) // 1_000_000} MB; största storlek att importera är 20 MB.")
     stem = Path(filename).stem
-    name = name or default_name(Path(stem + suffix))
+    if into:
+        if name:
+            raise DrafterError("Ett tjänsteutlåtande som läggs till en befintlig spec får inget eget namn; "
+                               "lämna namnet tomt, eller välj \"Nej, ny spec\" för att importera en egen spec.")
+        target = project.existing_spec(into)
+    name = into or name or default_name(Path(stem + suffix))
     project.spec_path(name)
     with tempfile.TemporaryDirectory(prefix="drafter-import-") as tmp:
         source = Path(tmp) / f"{name}{suffix}"  # never the uploaded name as a path
         source.write_bytes(data)
         try:
-            result = import_file(source, name=name, clauses_dir=project.clauses, agreements_dir=project.agreements)
+            if into:
+                result: Any = import_into(source, target, clauses_dir=project.clauses)
+            else:
+                result = import_file(source, name=name, clauses_dir=project.clauses, agreements_dir=project.agreements)
         except DrafterError as exc:
             exc.message = exc.message.replace(str(source), Path(filename).name).replace(f"{project.root}/", "")
             if exc.where:
