@@ -155,6 +155,12 @@ def check_budget_amount(ctx: CheckContext):
             yield _amount_finding(ctx, basis, piece, amount)
 
 
+def _per_of(amount: Amount) -> str:
+    """", per: år" for an amount stated per twelve months (other_amounts' `per`), else nothing."""
+    per = {12: "år", 6: "halvår", 3: "kvartal", 1: "månad"}.get(amount.months or 0)
+    return f", per: {per}" if per else ""
+
+
 def _amount_finding(ctx: CheckContext, basis: _Basis, piece: Piece, amount: Amount) -> Finding:
     sentence = sentence_around(piece.text, amount.start, amount.end)
     place = ctx.place_of(piece, amount.written)
@@ -170,8 +176,11 @@ def _amount_finding(ctx: CheckContext, basis: _Basis, piece: Piece, amount: Amou
                        f"men budgeten och tilläggen i specen förklarar inte beloppet. {hint}",
                        place, piece.document, hint=hint)
     if budget_said:
-        hint = ("Skriv beloppet med {{ budget.total | kronor }} i stället för för hand, eller rätta budgeten; är det "
-                "ett annat belopp än ersättningen, ange det under other_amounts." if piece.clause else
+        hint = ("Är det ersättningen enligt budgeten, skriv beloppet med {{ budget.total | kronor }} i stället för för "
+                "hand, eller rätta budgeten. Är det ett annat belopp (en egen insats, annan finansiering eller en "
+                "kostnad utöver bidraget), ange det under other_amounts, t.ex. NAMN: {amount: "
+                f"{round(amount.value)}{_per_of(amount)}, kind: annat" + "}, och skriv {{ other_amounts.NAMN | kronor }}."
+                if piece.clause else
                 f"Rätta beloppet eller budgeten; är det ett annat belopp än ersättningen, ange det under other_amounts "
                 f"{_written(amount)}")
         return Finding("budget-amount", "error",

@@ -14,9 +14,11 @@ its end-of-line comment: that comment stood next to the old value and may be abo
 (`start: 2026-07-01  # första perioden 2026` would lie next to 2029-07-01); the caller is given each
 one dropped, with the old line, to tell the official (drafter/renew_review.py, Att känna till), who
 writes back what is still true. A clause pinned (villkor/period → villkor/period@3) is the same value.
-A comment that explains the field rather than its value (those `drafter new` writes, "# överenskommelsens
-datum"; the caller names them) stays. A commented-out key ("# name: ...") goes when the key is written. The comment above the old file's
-first field describes that file, so it is kept under the new header with a note saying so.
+A comment `drafter import` wrote on a whole block ("period:  # stycke 27 i källan") goes the same way
+when anything in the block changes: it says where the old values were found. A comment that explains
+the field rather than its value (those `drafter new` writes, "# överenskommelsens datum"; the caller
+names them) stays. A commented-out key ("# name: ...") goes when the key is written. The comment above
+the old file's first field describes that file, so it is kept under the new header with a note saying so.
 The data read back is always exactly the new data: anything that would differ is written anew.
 """
 
@@ -294,6 +296,11 @@ def _pinned(old, new) -> bool:
 # --- writing: the comments back at each kept field's new line ---------------------------------------
 
 
+# Where `drafter import` found a value in the old document ("# stycke 27 i källan" over a whole period):
+# about the old values, so it goes when the renewal changes anything under its field, as a value's does.
+_FROM_SOURCE = re.compile(r"\bi källan\b")
+
+
 def _place(body: str, merged, origin: dict[tuple, tuple], notes: dict[tuple, _Notes], changed: set[tuple],
            dropped: list[Dropped], about_fields: frozenset[str] = frozenset()) -> str:
     fields, lines, _ = _fields(body)
@@ -324,7 +331,7 @@ def _place(body: str, merged, origin: dict[tuple, tuple], notes: dict[tuple, _No
                 continue  # "# name: ..." where the renewal wrote name:
             indent = len(line) - len(line.lstrip()) + f.col - note.col
             above.setdefault(f.line, []).append(" " * max(indent, 0) + line.strip() if line.strip() else "")
-        if note.eol and f.one_line and any(c[:len(kpath)] == kpath for c in changed) \
+        if note.eol and (f.one_line or _FROM_SOURCE.search(note.eol)) and any(c[:len(kpath)] == kpath for c in changed) \
                 and " ".join(note.eol.split()) not in about_fields:
             dropped.append(Dropped(kpath, note.was, note.eol))  # it stood next to the old value
         elif note.eol:

@@ -43,6 +43,17 @@ def test_amount_in_a_clause_that_differs_from_the_total(tmp_path):
     assert f.where == "test/belopp@1"
 
 
+def test_an_amount_in_words_beside_the_budget_is_told_both_ways_to_write_it(tmp_path):
+    # trial 10: "trettiofemtusen kronor per år" for cleaning was told only to write budget.total
+    data = example_data()
+    data["outline"].append("test/belopp")
+    spec = spec_file(tmp_path, data)
+    clauses = library_with(tmp_path, {"test/belopp": "Kommunen står därtill för städning, trettiofemtusen kronor per år."})
+    (f,) = of(findings(spec, clauses), "budget-amount")
+    assert "{{ budget.total | kronor }}" in f.hint
+    assert "NAMN: {amount: 35000, per: år, kind: annat}" in f.hint and "{{ other_amounts.NAMN | kronor }}" in f.hint
+
+
 def test_amounts_that_agree_in_every_format(tmp_path):
     data = example_data()
     data["outline"].append("test/belopp")

@@ -177,6 +177,20 @@ def test_a_removed_clause_takes_its_comment_and_its_neighbours_keep_theirs():
                        "  - villkor/period@2\n")
 
 
+def test_an_imports_note_on_a_changed_block_goes_and_is_reported():
+    # trial 10: "period:  # stycke 27 i källan" stayed over the renewal's new period
+    old = ("period:  # stycke 27 i källan\n"
+           "  start: 2024-01-01\n"
+           "  end: 2026-12-31\n"
+           "budget:  # tabellen, stycke 21 i källan\n"
+           "  months: 12\n")
+    dropped: list = []
+    written = rewrite(old, {"period": {"start": "2027-01-01", "end": "2028-12-31"}, "budget": {"months": 12}}, "",
+                      "x.yaml", dropped)
+    assert "stycke 27" not in written and [d.comment for d in dropped] == ["# stycke 27 i källan"]
+    assert "budget:  # tabellen, stycke 21 i källan" in written  # nothing in the budget changed
+
+
 def test_text_that_looks_like_a_comment_stays_text_and_a_filled_in_placeholder_goes():
     old = ("figures:\n"
            "  antal: 40   # räknat i mars\n"
