@@ -3,12 +3,12 @@ that is not the agreement's date (`document.date`).
 
 An imported or copied agreement keeps the line its parties signed under. Renewed, it would be signed
 again under the old date: a false statement of when the kommun bound itself. drafter's signature block
-(`{{ block("signaturer") }}`) writes the place from the spec and leaves the date for the pen, and a
-clause can write `{{ document.place }} den {{ document.date | datum }}`; only a date typed by hand can
-be wrong. stale-year does not see it: it reads a year only where it dates a figure or a season, and a
-line of signing states neither. An error in a slutlig document (it would be signed so) and in a spec
-that renews another (the line is the old agreement's); a warning in a first draft, whose date may
-still move.
+(`{{ block("signaturer") }}`) writes the place from the spec and leaves the date for the pen (for an
+agreement already signed, `document.signed: true`, it writes `document.date`), and a clause can write
+`{{ document.place }} den {{ document.date | datum }}`; only a date typed by hand can be wrong.
+stale-year does not see it: it reads a year only where it dates a figure or a season, and a line of
+signing states neither. An error in a slutlig document (it would be signed so) and in a spec that
+renews another (the line is the old agreement's); a warning in a first draft, whose date may still move.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ def check_signing_date(ctx: CheckContext):
             dated = ("överenskommelsens datum är ännu inte ifyllt (document.date)" if undated else
                      f"överenskommelsens datum är {datum(spec.document.date)} ({ctx.where('document', 'date')})")
             fix = ("Ta bort raden och skriv {{ block(\"signaturer\") }}, som skriver ort, datumrad och undertecknare "
-                   "ur specen, eller skriv {{ document.place }} den {{ document.date | datum }} i stället för datumet.")
+                   "ur specen (med document.signed: true för en överenskommelse som redan är undertecknad också "
+                   "datumet), eller skriv {{ document.place }} den {{ document.date | datum }} i stället för datumet.")
             yield Finding("prose-mismatch", severity,
                           f"Texten anger ort och datum för undertecknandet, \"{line}\", men {dated}.{why} {fix}",
                           ctx.place_of(piece, m.group(0).strip()), piece.document, hint=fix)
