@@ -95,6 +95,17 @@ def browsing(root: Path, tmp_path_factory):
         stop()
 
 
+def blank_site(tmp_path_factory):
+    """A project without texts served, and a browser on it: (driver, url, project root). Test modules take
+    it as their module-scoped `site` fixture: site = pytest.fixture(scope="module", name="site")(blank_site)."""
+    from tests.web.conftest import make_project
+
+    need_browser()
+    root = make_project(tmp_path_factory.mktemp("web") / "projekt", with_text=False)
+    with browsing(root, tmp_path_factory) as (driver, url, _downloads):
+        yield driver, url, root
+
+
 def axe_violations(driver) -> list[dict]:
     """axe-core's serious and critical violations on the current page."""
     driver.execute_script(AXE.read_text(encoding="utf-8"))

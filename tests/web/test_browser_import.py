@@ -11,17 +11,11 @@ import yaml
 
 from tests.importer.test_signatures_budget import agreement_docx
 from tests.importer.test_spec_driven import proposal_docx
-from tests.web.browser import axe_violations, browsing, need_browser
-from tests.web.conftest import make_project
+from tests.web.browser import axe_violations, blank_site
 from tests.web.test_browser import by_id, text_of, wait_for
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    need_browser()
-    root = make_project(tmp_path_factory.mktemp("web") / "projekt", with_text=False)
-    with browsing(root, tmp_path_factory) as (driver, url, _downloads):
-        yield driver, url, root
+site = pytest.fixture(scope="module", name="site")(blank_site)
 
 
 def upload(driver, url: str, path: Path, name: str = "", into: str = "") -> None:
