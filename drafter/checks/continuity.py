@@ -19,27 +19,20 @@ def runs_on(loaded, library) -> str | None:
     end ("… och löper därefter tills vidare"), read from the clauses and texts its spec names; None when
     it says no such thing. Such an agreement can end on any later day it is sagt upp to end on; the spec
     cannot say how (drafter has no open-ended period), so the renewal says when it ended."""
+    from drafter.checks.context import CheckContext
     from drafter.checks.prose_data import UNTIL_FURTHER, _THE_AGREEMENT
     from drafter.clauses.library import ClauseNotFound
 
     if loaded.spec.period.renewal is not None:
         return None
     texts = [str(t) for t in loaded.spec.texts.values()]
-
-    def walk(value):
-        if isinstance(value, str) and "/" in value and " " not in value:
-            try:
-                texts.append(library.get(value).body)
-            except (ClauseNotFound, DrafterError, ValueError):
-                pass
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(loaded.data.get("outline"))
+    for path, ref in CheckContext(loaded, library).clause_refs:  # the agreement's own `clause:` references
+        if path[0] != "outline":
+            continue
+        try:
+            texts.append(library.get(ref).body)
+        except (ClauseNotFound, DrafterError, ValueError):
+            pass
     for text in texts:
         for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
             if UNTIL_FURTHER.search(sentence) and _THE_AGREEMENT.search(sentence):
