@@ -23,7 +23,7 @@ import yaml
 from drafter.clauses.front_matter import Approval, AppliesTo
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
 from drafter.clauses.lock import approval_record, lock_entry, read_lock, write_lock
-from drafter.clauses.scope import scope_of
+from drafter.clauses.scope import Scope, body_of, is_nämnd, same_nämnd, same_organisation, scope_of, who_may_approve
 from drafter.errors import DrafterError, Where
 from drafter.output import locked, write_atomic
 
@@ -193,11 +193,49 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
                 f"Det går inte att se vilken kommun eller region '{shown}' hör till, och {{organisation}} saknas; "
                 "en fastställelse gäller bara där den som fastställer får besluta.", hint)
         organisation, committee = inferred.organisation, inferred.committee
-    elif committee is None:
-        inferred = scope_of(approval)
-        if inferred.organisation is None and "nämnd" in by.casefold():
-            committee = by  # "--av Kultur- och fritidsnämnden --för Sundbybergs stad": a nämnd decides for itself
+    else:
+        body = body_of(by)
+        _within_its_area(by, body, organisation, committee)
+        if committee is None and "nämnd" in (body.committee or "").casefold():
+            # "--av Kultur- och fritidsnämnden (i Sundbybergs stad) --för Sundbybergs stad": a nämnd decides
+            # for itself, never for the whole kommun (kommunallagen 6 kap. 2–3 §§). Kommunstyrelsen with
+            # --för keeps applying to the whole kommun, as README has it (a kommun-wide decision it was given).
+            committee = by if body.organisation is None else body.committee
     return approval.model_copy(update={"applies_to": AppliesTo(organisation=organisation, committee=committee)})
+
+
+def _within_its_area(by: str, body: Scope, organisation: str, committee: str | None) -> None:
+    """Bad input when `by` cannot decide for `organisation` (or its nämnd `committee`): a body of another
+    kommun or region; or a nämnd other than `committee`, which decides only within its own area
+    (kommunallagen 6 kap. 2–3 §§, its reglemente). Fullmäktige decides for the kommun's nämnder
+    (5 kap. 1 §); an official or a body named without "nämnd" or "styrelse" (a delegate, "Stockholms stad") is
+    taken at its word, as before."""
+    shown = _plain(by)
+    if body.organisation is not None and not same_organisation(body.organisation, organisation):
+        whom = f"{committee} i {organisation}" if committee else organisation
+        may = _may(organisation, committee)
+        raise ApprovalFieldError(
+            f"{shown} hör till {_plain(body.organisation)}, inte till {_plain(organisation)}, och kan inte fastställa för "
+            f"{_plain(whom)}; inget skrevs.",
+            f"Ange den som beslutade för {whom}: {may}.")
+    if committee is None or not is_nämnd(body.committee) or same_nämnd(body.committee or "", committee, organisation):
+        return
+    raise ApprovalFieldError(
+        f"{shown} kan inte fastställa för {_plain(committee)} i {_plain(organisation)}: en nämnd beslutar bara inom sitt eget "
+        "område (kommunallagen 6 kap. 2–3 §§ och nämndens reglemente). För den nämnden fastställer nämnden själv "
+        "eller fullmäktige; inget skrevs.",
+        f"Ange {_may(organisation, committee)}, med det beslutets datum.")
+
+
+def _may(organisation: str, committee: str | None) -> str:
+    """`{by:Äldrenämnden i Västerås stad} eller {by:Kommunfullmäktige i Västerås stad}`, for a hint."""
+    names = who_may_approve(Scope(organisation, committee))
+    return " eller ".join("{by:" + re.sub(r"[{}:]", "", name) + "}" for name in names)
+
+
+def _plain(text: str) -> str:
+    """`text` inside an ApprovalFieldError's template, where braces name fields."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _refuse(library: ClauseLibrary, clause: ClauseVersion, approval: Approval, entries: dict) -> None:

@@ -88,7 +88,13 @@ def scope_of(approval: "Approval") -> Scope:
     """The written scope (`applies_to`), else the one `by` names."""
     if approval.applies_to is not None:
         return Scope(approval.applies_to.organisation, approval.applies_to.committee)
-    by = re.sub(r"\s*\([^)]*\)\s*$", "", approval.by).strip()  # "(överenskommelsen med …)" is context
+    return body_of(approval.by)
+
+
+def body_of(by: str) -> Scope:
+    """Who decided, as `by` names them: an organ (committee) of an organisation, or the organisation
+    itself or its fullmäktige (committee None)."""
+    by = re.sub(r"\s*\([^)]*\)\s*$", "", by).strip()  # "(överenskommelsen med …)" is context
     match = _IN.match(by)
     if match:
         organ, organisation = match.group("organ"), match.group("organisation")
@@ -96,6 +102,34 @@ def scope_of(approval: "Approval") -> Scope:
     if _ORGANISATION.search(by):
         return Scope(by, None)
     return Scope(None, by)
+
+
+_NÄMND = re.compile(r"nämnd|styrelse", re.I)  # kommunstyrelsen is a nämnd too (kommunallagen 3 kap. 3 §)
+
+
+def is_nämnd(organ: str | None) -> bool:
+    """A nämnd or styrelse (not fullmäktige, not an official deciding on delegation)."""
+    return bool(organ) and bool(_NÄMND.search(organ or "")) and not _WHOLE.match(_norm(organ))
+
+
+def same_nämnd(organ: str, committee: str, organisation: str | None) -> bool:
+    """`organ` is `committee`, or one of its own parts ("Socialnämndens arbetsutskott" of socialnämnden)."""
+    mine, theirs = _committee(organ, organisation), _committee(committee, organisation)
+    return mine == theirs or mine.startswith(theirs + "s ")
+
+
+def who_may_approve(party: Scope) -> list[str]:
+    """Who may fastställa for `party`, as `--av` would name them: its own nämnd, and fullmäktige, which
+    decides for the whole kommun or region (kommunallagen 5 kap. 1 §, 6 kap. 2–3 §§)."""
+    organisation = party.organisation or ""
+    council = "Regionfullmäktige" if _norm(organisation).startswith("region") else "Kommunfullmäktige"
+    own = []
+    if party.committee:
+        name = _IN.match(party.committee)
+        organ = name.group("organ") if name and same_organisation(name.group("organisation"), organisation) \
+            else party.committee
+        own = [f"{organ[:1].upper()}{organ[1:]} i {organisation}" if organisation else organ]
+    return [*own, f"{council} i {organisation}" if organisation else council]
 
 
 def party_scope(public: "Party") -> Scope:

@@ -301,9 +301,7 @@ def _spec_refs(spec_path: Path, library, scope, given: list[str]) -> list[str]:
     if not scope.covers(wanted.party):
         raise DrafterError(f"Fastställelsen skulle gälla {scope.describe()}, inte den offentliga parten i "
                            f"{spec_path} ({wanted.party.describe()}); versionerna räknades då ändå inte som "
-                           "fastställda där.", hint=f'Ange --för "{wanted.party.organisation}"'
-                           + (f' --för-nämnd "{wanted.party.committee}"' if wanted.party.committee else "")
-                           + " och --av den som beslutade.")
+                           "fastställda där, och inget skrevs.", hint=_who_may_hint(wanted.party))
     new = [c for c in wanted.unapproved if c.ref not in given]
     for clause in wanted.retired:
         click.echo(f"varning: {clause.ref} ({clause.meta.heading}) är upphävd och kan inte fastställas; "
@@ -314,8 +312,35 @@ def _spec_refs(spec_path: Path, library, scope, given: list[str]) -> list[str]:
         return []
     click.echo(f"Fastställs för {wanted.party.describe()} ({spec_path}):")
     for clause in new:
-        click.echo(f"  {clause.ref}  {clause.meta.heading} ({clause.meta.status}){_newer_granskad(library, clause)}")
+        click.echo(f"  {clause.ref}  {clause.meta.heading} ({_status_here(clause, wanted.party)})"
+                   f"{_newer_granskad(library, clause)}")
     return [c.ref for c in new]
+
+
+def _who_may_hint(party) -> str:
+    """Who may fastställa for the spec's public party, as options to type: its own nämnd, or fullmäktige
+    (a nämnd decides only within its own area: kommunallagen 6 kap. 2–3 §§; fullmäktige for them all)."""
+    from drafter.clauses.scope import who_may_approve
+
+    *own, council = who_may_approve(party)
+    whole = f'--av "{council}"' + (f' --för "{party.organisation}" --för-nämnd "{party.committee}"'
+                                   if party.committee else "")
+    if not own:
+        return f"För {party.describe()} fastställer fullmäktige: ange {whole} och beslutets datum."
+    return (f"För {party.describe()} fastställer nämnden själv eller fullmäktige: ange --av \"{own[0]}\", "
+            f"eller {whole}, och beslutets datum.")
+
+
+def _status_here(clause, party) -> str:
+    """"granskad"; a version fastställd only for others says for whom, and that it is not for this party
+    (trial 12: "(fastställd)" read as already approved here)."""
+    from drafter.clauses.scope import scope_of
+    from drafter.swedish.names import lista
+
+    if clause.meta.status != "fastställd":
+        return clause.meta.status
+    others = list(dict.fromkeys(scope_of(a).describe() for a in clause.meta.all_approvals))
+    return f"fastställd för {lista(others)}, inte för {party.describe()}"
 
 
 def _newer_granskad(library, clause) -> str:
