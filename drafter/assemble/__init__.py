@@ -38,7 +38,7 @@ def assemble_all(loaded: "LoadedSpec", library: "ClauseLibrary") -> tuple[list["
                 documents.append(_amendment_proposal(loaded, library, states, state, addendum))
             documents.append(addendum)
         if signable:
-            documents.append(consolidated_document(signable[-1], [s.amendment.number for s in signable]))
+            documents.append(consolidated_document(signable, loaded.spec))
     from drafter.model.finish import finish_documents
 
     finish_documents(documents, loaded, library)

@@ -84,13 +84,16 @@ def _transition(state: AmendedState, signed_spec: Spec) -> list[Block]:
             for part in amendment.transition.split("\n\n") if part.strip()]
 
 
-def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
-    """The agreement as it reads after amendments 1..N (already assembled and numbered); `signed`:
-    the numbers of the amendments that were made as tillägg (one that changed no text was not). Its
-    status ("konsoliderad", never "slutlig") is set with the spec's in drafter/house_style.py."""
+def consolidated_document(states: list[AmendedState], signed_spec: Spec) -> Document:
+    """The agreement as it reads after amendments 1..N (already assembled and numbered), from the states
+    of the amendments that were made as tillägg (one that changed no text was not), with their
+    övergångsbestämmelser at the end. Its status ("konsoliderad", never "slutlig") is set with the
+    spec's in drafter/house_style.py."""
+    state = states[-1]
     doc = state.consolidated
     doc.kind = "consolidated"
-    numbers = lista([str(n) for n in signed])  # "1", "1 och 2", "1, 2 och 3"
+    _add_transitions(doc, states, signed_spec)
+    numbers = lista([str(s.amendment.number) for s in states])  # "1", "1 och 2", "1, 2 och 3"
     doc.meta.subtitle = f"Lydelse enligt tillägg nr {numbers}, gäller från {datum(state.amendment.effective)}"
     # Dated as a registrator files it: the day of the last tillägg it consolidates, never the later day
     # that tillägg takes effect (said in the subtitle); a date after the tillägg's would look like a new act.
@@ -98,6 +101,34 @@ def consolidated_document(state: AmendedState, signed: list[int]) -> Document:
     from drafter.assemble.unsigned import mark_unsigned
 
     return mark_unsigned(doc, signed_on, numbers)
+
+
+TRANSITIONS = "Övergångsbestämmelser"
+
+
+def _add_transitions(doc: Document, states: list[AmendedState], signed_spec: Spec) -> None:
+    """Each tillägg's övergångsbestämmelse (`transition:`) after the agreement's text, under
+    "Övergångsbestämmelser", one part per tillägg with the day it took effect: as a consolidated
+    statute in SFS lists each amending act's (a reading copy that left them out hid how, say, a quarter
+    paid in advance is settled). Unnumbered, so no point of the agreement moves."""
+    parts = []
+    for state in states:
+        blocks = _transition(state, signed_spec)
+        if not blocks:
+            continue
+        amendment = state.amendment
+        here = state.loaded.where("amendments", [a.number for a in signed_spec.amendments].index(amendment.number))
+        parts.append(Section(f"Tillägg nr {amendment.number}", numbered=False, level=2, origin=Origin(
+            "computed", here.file, here.line, value=f"Tillägg nr {amendment.number}"), blocks=[
+            Paragraph([Text(f"Tillägget gäller från och med den {datum(amendment.effective)}.")]), *blocks]))
+        if paid := paid_period_around(state.loaded.spec, amendment.effective):
+            doc.periods += [paid, (amendment.effective, paid[1])]  # as in the tillägg: period-mismatch knows them
+    if not parts:
+        return
+    section = Section(TRANSITIONS, numbered=False, level=1, sections=parts, origin=parts[0].origin)
+    last = doc.sections[-1] if doc.sections else None
+    at = len(doc.sections) - (1 if last and not last.numbered and last.heading == "Bilagor" else 0)
+    doc.sections.insert(at, section)  # after the text and its signatures, before any Bilagor
 
 
 PROPOSED_TITLE = "Förslag till "  # Bilaga 1 of the packet is the tillägg proposed, not yet decided
