@@ -23,7 +23,9 @@ import yaml
 from drafter.clauses.front_matter import Approval, AppliesTo
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
 from drafter.clauses.lock import approval_record, lock_entry, read_lock, write_lock
-from drafter.clauses.scope import Scope, body_of, is_nämnd, same_nämnd, same_organisation, scope_of, who_may_approve
+from drafter.clauses.scope import (
+    Scope, body_of, is_nämnd, looks_like_organisation, same_nämnd, same_organisation, scope_of, who_may_approve,
+)
 from drafter.errors import DrafterError, Where
 from drafter.output import locked, write_atomic
 
@@ -195,6 +197,8 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
         organisation, committee = inferred.organisation, inferred.committee
     else:
         body = body_of(by)
+        if body.organisation is not None and not looks_like_organisation(body.organisation):
+            body = Scope(None, by)  # "Stadsdelsnämnden i Rinkeby-Kista": a nämnd's own name, not its kommun
         _within_its_area(by, body, organisation, committee)
         if committee is None and "nämnd" in (body.committee or "").casefold():
             # "--av Kultur- och fritidsnämnden (i Sundbybergs stad) --för Sundbybergs stad": a nämnd decides
@@ -217,7 +221,7 @@ def _within_its_area(by: str, body: Scope, organisation: str, committee: str | N
         raise ApprovalFieldError(
             f"{shown} hör till {_plain(body.organisation)}, inte till {_plain(organisation)}, och kan inte fastställa för "
             f"{_plain(whom)}; inget skrevs.",
-            f"Ange den som beslutade för {whom}: {may}.")
+            f"Ange den som beslutade för {_plain(whom)}: {may}.")
     if committee is None or not is_nämnd(body.committee) or same_nämnd(body.committee or "", committee, organisation):
         return
     raise ApprovalFieldError(

@@ -104,6 +104,11 @@ def body_of(by: str) -> Scope:
     return Scope(None, by)
 
 
+def looks_like_organisation(name: str | None) -> bool:
+    """"Västerås stad", "Åsby kommun", "Region Skåne"; not "Rinkeby-Kista" (of "Stadsdelsnämnden i Rinkeby-Kista")."""
+    return bool(name) and bool(_ORGANISATION.search(name or ""))
+
+
 _NÄMND = re.compile(r"nämnd|styrelse", re.I)  # kommunstyrelsen is a nämnd too (kommunallagen 3 kap. 3 §)
 
 

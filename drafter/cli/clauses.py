@@ -205,7 +205,8 @@ def _all_versions(library, clause_id: str):
                    "\"Stockholms stad\". Utelämnat: den kommun eller region som --av namnger (\"… i Sundbybergs stad\"); "
                    "namnger --av ingen, krävs --för.")
 @click.option("--för-nämnd", "committee", metavar="NÄMND",
-              help="Bara för en nämnd i kommunen eller regionen (--för), t.ex. socialnämnden.")
+              help="Bara för en nämnd i kommunen eller regionen (--för), t.ex. socialnämnden. --av är då den "
+                   "nämnden själv eller fullmäktige: en nämnd fastställer inte för en annan.")
 @click.option("--paragraf", "paragraph", metavar="§", help="Paragrafen i protokollet, t.ex. \"§ 12\".")
 @click.option("--dnr", metavar="DNR", help="Ärendets diarienummer.")
 @click.option("--ja", "yes", is_flag=True,
@@ -226,9 +227,9 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     andra får fastställelsen som en till
     (approvals), med texten oförändrad. Bara raderna status, approval och approvals skrivs om;
     texten lämnas byte för byte. Efteråt står vilka specars dokument som ändras vid nästa bygge och
-    vilka låsta dokument som inte rörs. Slutkod 2: okänd klausul, version, datum eller spec, eller en
-    fastställelse som inte gäller specens offentliga part; 1: en version är redan fastställd för
-    samma krets, eller upphävd."""
+    vilka låsta dokument som inte rörs. Slutkod 2: okänd klausul, version, datum eller spec, en nämnd
+    som fastställer för en annan nämnd, eller en fastställelse som inte gäller specens offentliga
+    part; 1: en version är redan fastställd för samma krets, eller upphävd."""
     from drafter.clauses.affected import resolve, summarise
     from drafter.clauses.approve import ApprovalFieldError, approve_many, find_version, new_approval, parse_date
     from drafter.clauses.library import ClauseLibrary

@@ -125,3 +125,11 @@ def test_spec_list_says_for_whom_a_version_is_fastställd(project):
         assert "(fastställd)" not in line
     assert any("Stockholms stad" in line for line in fastställd)
     assert "Inget fastställdes." in result.output
+
+
+def test_a_nämnd_whose_own_name_has_i_is_not_taken_for_another_kommun():
+    """"Stadsdelsnämnden i Rinkeby-Kista" names a nämnd, not a kommun called Rinkeby-Kista."""
+    approval = new_approval("Stadsdelsnämnden i Rinkeby-Kista", DAY, "Stockholms stad")
+    assert scope_of(approval) == Scope("Stockholms stad", "Stadsdelsnämnden i Rinkeby-Kista")
+    with pytest.raises(ApprovalFieldError):
+        new_approval("Stadsdelsnämnden i Rinkeby-Kista", DAY, "Stockholms stad", "Spånga-Tensta stadsdelsnämnd")
