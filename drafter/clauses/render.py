@@ -153,6 +153,14 @@ class _ClauseSandbox(ImmutableSandboxedEnvironment):
             raise SandboxLimit(f"Klausultexten gör en text eller lista längre än {MAX_SEQUENCE} tecken.")
         return super().call_binop(context, operator, left, right)
 
+    def wrap_str_format(self, value):
+        """Jinja (3.1.5 and later) wraps `str.format` where the clause reads it, so `call` below sees only
+        the wrapper: the width is checked here, before a format could build a text of a billion spaces."""
+        if getattr(value, "__name__", None) in ("format", "format_map") and isinstance(
+                getattr(value, "__self__", None), str):
+            _check_format(value.__self__)
+        return super().wrap_str_format(value)
+
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
         if getattr(__obj, "__name__", None) in ("format", "format_map") and isinstance(
                 getattr(__obj, "__self__", None), str):
