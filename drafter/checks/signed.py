@@ -22,7 +22,7 @@ def check_signed_draft(ctx: CheckContext):
     if not document.signed or document.status != "utkast" or not signed_run(ctx):
         return
     written = "status" in (ctx.loaded.data.get("document") or {})
-    status = "document.status: utkast" + ("" if written else " (standard när status inte anges)")
+    status = "document.status: utkast" + ("" if written else ", som gäller när status inte anges")
     fix = ("Är den undertecknad: skriv document.status: slutlig. Då ska klausulversionerna vara fastställda "
            "(jämför importerade texter med den undertecknade handlingen och fastställ dem med drafter clauses "
            "approve) och nämndens beslut stå under decision:; lås den sedan med drafter lock. Är den inte "
@@ -30,8 +30,8 @@ def check_signed_draft(ctx: CheckContext):
     yield Finding("signed-draft", "warning",
                   f"Specen säger att överenskommelsen redan är undertecknad (document.signed: true, "
                   f"{datum(document.date)}) och att dokumenten är utkast ({status}): överenskommelsen byggs med "
-                  "underskrifternas ort och datum och samtidigt märkt UTKAST. En undertecknad överenskommelse är "
-                  f"inget utkast. {fix}", ctx.where("document", "signed"), "agreement", hint=fix)
+                  "underskrifternas ort och datum och samtidigt märkt som utkast (UTKAST på varje sida). En "
+                  f"undertecknad överenskommelse är inget utkast. {fix}", ctx.where("document", "signed"), "agreement", hint=fix)
 
 
 CHECKS = [check_signed_draft]

@@ -21,7 +21,7 @@ def test_a_signed_agreement_that_is_a_draft(tmp_path):
     (f,) = of(findings(spec), "signed-draft")  # once, not again for each tillägg's run
     assert f.severity == "warning" and f.where == line_of(spec, "signed: true") and f.document == "agreement"
     said = f.message.replace("\xa0", " ")
-    assert "document.signed: true" in said and "document.status: utkast (standard när status inte anges)" in said
+    assert "document.signed: true" in said and "(document.status: utkast, som gäller när status inte anges)" in said
     assert "En undertecknad överenskommelse är inget utkast" in said
     assert "skriv document.status: slutlig" in f.hint and "ta bort signed: true" in f.hint
     spec = spec_file(tmp_path, signed("utkast"), "written.yaml")
