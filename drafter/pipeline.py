@@ -174,14 +174,15 @@ def _after_amendments(before: list["Finding"], states: list, library: "ClauseLib
     return found
 
 
-def _with_build_record(path: Path) -> "LoadedSpec":
-    """The spec loaded with what its last build in output/ was made from, as `build` reads it: a slutlig
-    spec's standard outline then resolves in `check` as in `build` (drafter/clauses/outline_versions.py)."""
+def _with_build_record(path: Path, out_dir: Path | None = None) -> "LoadedSpec":
+    """The spec loaded with what its last build in `out_dir` (output/ unless told) was made from, as `build -o`
+    reads it: a slutlig spec's standard outline then resolves in `check -o` as in `build -o` (the same folder;
+    drafter/clauses/outline_versions.py)."""
     from drafter.clauses.outline_versions import record_built
     from drafter.spec.load import load_spec
 
     loaded = load_spec(path)
-    loaded.records = record_built(path, Settings().out_dir)
+    loaded.records = record_built(path, Settings().out_dir if out_dir is None else out_dir)
     return loaded
 
 
@@ -191,10 +192,11 @@ def check_spec(loaded: "LoadedSpec", library: "ClauseLibrary") -> list["Finding"
 
 
 def check_paths(paths: Iterable[Path | str], library: "ClauseLibrary",
-                errors: list["DrafterError"] | None = None) -> tuple[list["Finding"], int]:
+                errors: list["DrafterError"] | None = None, out_dir: Path | None = None) -> tuple[list["Finding"], int]:
     """`drafter check`: load, assemble and check each spec file. Returns the findings and the exit code:
     0 no errors, 1 errors, 2 bad input. Bad input is raised, or, when `errors` is a list, added to it
-    and the next spec checked."""
+    and the next spec checked. `out_dir`: the folder `build -o` built to (output/ unless told), whose
+    previous build a slutlig spec's standard outline keeps."""
     from drafter.checks import has_errors, sort_findings
     from drafter.errors import DrafterError
     from drafter.glyphs import glyph_error
@@ -203,7 +205,7 @@ def check_paths(paths: Iterable[Path | str], library: "ClauseLibrary",
     bad_input = False
     for path in paths:
         try:
-            prepared = prepare(_with_build_record(Path(path)), library)
+            prepared = prepare(_with_build_record(Path(path), out_dir), library)
             findings += prepared.findings
             if missing := glyph_error(prepared.documents, prepared.loaded, library.root):
                 raise missing  # what `build` stops with: text the PDF fonts cannot show

@@ -34,8 +34,9 @@ class PeriodError(DrafterError):
 
 
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,
-          months: int | None = None, start: dt.date | None = None) -> Renewal:
-    """Write agreements/NAME.yaml, the renewal of `spec_path`, and say what to review."""
+          months: int | None = None, start: dt.date | None = None, ended_by=None) -> Renewal:
+    """Write agreements/NAME.yaml, the renewal of `spec_path`, and say what to review; `ended_by`, a
+    RenewsEndedBy (drafter/renew_ended.py reads it): how and when the old agreement was ended."""
     from drafter.lockfile import pinned_library
     from drafter.newspec import check_new_name
     from drafter.renew_party import move_public_party
@@ -66,6 +67,11 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     data.pop("renews_ended_by", None)
     if start is not None and data["period"]["start"] - dt.timedelta(days=1) != _last_day(now.spec.period):
         data["renews_ends"] = data["period"]["start"] - dt.timedelta(days=1)  # the kommun says it up to end then
+    if ended_by is not None:  # the day the old one ends is the day before the new one starts
+        from drafter.renew_ended import as_data, check_ended_by
+
+        check_ended_by(ended_by, data["period"]["start"] - dt.timedelta(days=1), spec_path)
+        data["renews_ended_by"] = as_data(ended_by)
     document = data.setdefault("document", {})
     document["date"] = "ÅÅÅÅ-MM-DD"
     old_number = document.pop("diarienummer", None)  # the renewal is a new ärende, with a number of its own
@@ -75,7 +81,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
         data["proposal"]["date"] = "ÅÅÅÅ-MM-DD"
     if not texts:
         data.pop("texts")
-    ordered = {k: data[k] for k in ("renews", "renews_ends", "partnership", "document", "parties", "period", "budget",
+    ordered = {k: data[k] for k in ("renews", "renews_ends", "renews_ended_by", "partnership", "document", "parties", "period", "budget",
                                     "figures", "other_amounts",
                                     "other_periods", "texts", "outline", "proposal") if k in data}
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,7 +96,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
                              "skrev det); nu avgör fältet vilka partnerskapsklausuler specen får använda",
                              f"partnership: {partnership}"))
     if running:  # first: it decides whether two agreements are in force
-        review.insert(0, _running_review(path, data.get("renews_ends", now.spec.period.end), spec_path, running))
+        review.insert(0, _running_review(path, data.get("renews_ends", now.spec.period.end), spec_path, running, ended_by))
     elif "renews_ends" in data:
         review.insert(0, _notice_review(path, now.spec.period, data["renews_ends"], spec_path))
     if old_number:
@@ -151,11 +157,16 @@ def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
                   "annars förlängs den och perioderna överlappar", f"renews_ends: {ends.isoformat()}", todo=True)
 
 
-def _running_review(path: Path, ends: dt.date, old: Path, sentence: str) -> Review:
+def _running_review(path: Path, ends: dt.date, old: Path, sentence: str, ended=None) -> Review:
     """An old agreement that runs on "tills vidare" after its period: it ended on `ends` only as the parties
-    ended it. drafter does not know how, and invents no notice day: the official writes it in the ärende."""
+    ended it. drafter does not know how, and invents no notice day: the official writes it in the ärende
+    (and, unless given to the renewal, in renews_ended_by:)."""
     from drafter.formatting import datum
 
+    if ended is not None:
+        from drafter.renew_ended import recorded
+
+        return recorded(f"{path.as_posix()}:{_line_of(path, 'renews_ended_by:')}", old, sentence, ended, ends)
     key = "renews_ends:" if _line_of(path, "renews_ends:") > 1 else "renews:"
     return Review(f"{path.as_posix()}:{_line_of(path, key)}",
                   f"{old.name} löper enligt sin text tills vidare efter periodens slut (\"{sentence}\"); den upphör "

@@ -19,6 +19,7 @@ from drafter.checks.prose_signing import SIGNING_LINE
 from drafter.checks.proposal_text import _RENEWED, ENTER
 from drafter.formatting import datum, genitiv, kronor
 from drafter.renew_party import Drafted, Shared
+from drafter.swedish.elections import elections_between
 
 if TYPE_CHECKING:
     from drafter.clauses.library import ClauseVersion
@@ -102,19 +103,6 @@ def review_renewal(path: Path, data: dict, documents, library, moves: list, old:
                              + (" (det står bortkommenterat här, som i en ny spec)" if at else "") + "; det förra var",
                              _decision_said(decision), todo=True))
     return review
-
-
-def election_day(year: int) -> dt.date:
-    """The day of Sweden's general elections in `year` (one in 2014, 2018, …): the second Sunday of
-    September since 2014 (14 September 2014, 9 September 2018, 11 September 2022, 13 September 2026)."""
-    first = dt.date(year, 9, 1)
-    return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 7)
-
-
-def elections_between(after: dt.date, until: dt.date) -> list[dt.date]:
-    """Election days after `after` up to and including `until`."""
-    years = range(max(2014, after.year), until.year + 1)
-    return [day for year in years if year % 4 == 2 for day in [election_day(year)] if after < day <= until]
 
 
 _ELECTED = re.compile(r"ordförande|ordf\.|ledamot|kommunalråd|regionråd|presidie", re.IGNORECASE)

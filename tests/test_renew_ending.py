@@ -4,6 +4,7 @@ new spec records how the old one was ended (renews_ended_by:): two agreements in
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import yaml
@@ -100,3 +101,48 @@ def test_an_agreement_that_ends_with_its_period_needs_no_record(tmp_path):
     result = run("renew", spec, "new", "--end", "2026-06-30", "--clauses", clauses)
     assert result.exit_code == 0, result.output
     assert codes_of(spec.parent / "new.yaml", clauses, "renewal-ending") == []
+
+
+def test_renew_writes_how_the_old_agreement_ended(tmp_path):
+    """`drafter renew --ended-how … --ended-date …` (and the web page's Förnya form, tests/web/test_renew_ended.py):
+    the new spec records the ending, so renewal-ending no longer says the spec lacks it, only that the
+    tjänsteutlåtande must say it; the renewal's to-do says the same."""
+    spec, clauses = old_agreement(tmp_path)
+    result = run("renew", spec, "new", "--start", "2027-01-01", "--end", "2028-12-31", "--clauses", clauses,
+                 "--ended-how", "uppsägning", "--ended-date", "2026-06-15", "--ended-by", "socialnämnden",
+                 "--ended-diarienummer", "SN 2026/311")
+    assert result.exit_code == 0, result.output
+    new = spec.parent / "new.yaml"
+    data = yaml.safe_load(new.read_text(encoding="utf-8"))
+    assert data["renews_ended_by"] == {"how": "uppsägning", "date": dt.date(2026, 6, 15), "by": "socialnämnden",
+                                       "diarienummer": "SN 2026/311"}
+    assert list(data)[:3] == ["renews", "renews_ends", "renews_ended_by"]
+    todo = result.output.replace("\u00a0", " ").split("Att göra")[1].split("Att känna till")[0]
+    first = todo.splitlines()[1]
+    assert "sades upp 15 juni 2026 (socialnämnden, SN 2026/311) och upphör 31 december 2026" in first
+    assert "Skriv i tjänsteutlåtandet" in first and "{{ renews_ended_by.date | datum }}" in first
+    assert first.strip().startswith(f"{new.as_posix()}:{new.read_text(encoding='utf-8').splitlines().index('renews_ended_by:') + 1}:")
+    (found,) = codes_of(new, clauses, "renewal-ending")
+    assert "tjänsteutlåtandet säger det inte" in found["message"] and "Specen säger inte" not in found["message"]
+
+    result = run("renew", spec, "other", "--start", "2027-01-01", "--end", "2028-12-31", "--clauses", clauses,
+                 "--ended-how", "överenskommelse", "--ended-date", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load((spec.parent / "other.yaml").read_text(encoding="utf-8"))["renews_ended_by"]
+    assert written == {"how": "överenskommelse", "date": dt.date(2026, 11, 30)}
+
+
+def test_renew_refuses_an_ending_it_cannot_record(tmp_path):
+    spec, clauses = old_agreement(tmp_path)
+    for given, said in [(["--ended-how", "uppsägning"], "Ange dagen då uppsägningen lämnades"),
+                        (["--ended-date", "2026-06-15"], "Ange hur den gamla överenskommelsen upphör"),
+                        (["--ended-by", "socialnämnden"], "Ange hur den gamla överenskommelsen upphör"),
+                        (["--ended-how", "avslut", "--ended-date", "2026-06-15"], "'avslut' är inget sätt"),
+                        (["--ended-how", "uppsägning", "--ended-date", "2026-06-31"], "'2026-06-31' är inget datum"),
+                        (["--ended-how", "uppsägning", "--ended-date", "2027-01-01"],
+                         "renews_ended_by.date, 1 januari 2027, ligger efter den dag den förra överenskommelsen "
+                         "(old.yaml) ska ha upphört, 31 december 2026")]:
+        result = run("renew", spec, "new", "--start", "2027-01-01", "--end", "2028-12-31", "--clauses", clauses, *given)
+        assert result.exit_code == 2, (given, result.output)
+        assert said in result.output.replace("\u00a0", " ") and "Traceback" not in result.output
+        assert not (spec.parent / "new.yaml").exists()

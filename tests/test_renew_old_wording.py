@@ -13,7 +13,6 @@ import yaml
 from click.testing import CliRunner
 
 from drafter.cli import main
-from drafter.renew_review import election_day, elections_between
 from helpers import CLAUSES, EXAMPLE
 
 TILLS_VIDARE = ("Denna överenskommelse gäller från och med {{ period.start | datum }} till och med "
@@ -91,10 +90,3 @@ def test_no_election_between_no_mandate_line(tmp_path):
     result = run("renew", spec, "new", "--start", "2024-07-01", "--end", "2025-06-30", "--clauses", clauses)
     assert result.exit_code == 0, result.output
     assert "allmänna val" not in result.output
-
-
-def test_election_days():
-    assert [election_day(y) for y in (2018, 2022, 2026, 2030)] == [
-        dt.date(2018, 9, 9), dt.date(2022, 9, 11), dt.date(2026, 9, 13), dt.date(2030, 9, 8)]
-    assert elections_between(dt.date(2023, 12, 12), dt.date(2027, 1, 1)) == [dt.date(2026, 9, 13)]
-    assert elections_between(dt.date(2026, 9, 13), dt.date(2026, 12, 31)) == []

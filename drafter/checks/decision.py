@@ -13,42 +13,24 @@ amendments (not again on each amended state: pipeline._after_amendments).
 from __future__ import annotations
 
 import dataclasses
-
-import copy
 import datetime as dt
-from dataclasses import dataclass
 
+from drafter.checks.amended import amended_states, signed_run
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
-from drafter.errors import DrafterError
 from drafter.formatting import datum, genitiv, kronor, lista
 from drafter.spec.frame import Frame, committee, frames, last_day, per_year, same_body, total_cost
 from drafter.spec.mandate import MATTERS, Matter
-from drafter.spec.model import Amendment, Spec
+from drafter.spec.model import Amendment
 
 # Bodies of the partnership, not of the kommun: they prepare, they do not decide for the nämnd.
 NOT_ORGANS = ("styrgrupp", "samverkansgrupp", "referensgrupp", "arbetsgrupp", "partnerskapet")
 _MATTER_WORDS = {"lydelse": "överenskommelsens text", "budget": "budgeten", "period": "perioden"}
 
 
-@dataclass
-class _Amended:
-    """One amendment with the spec as it stands after it (None when its data does not validate)."""
-
-    index: int
-    amendment: Amendment
-    spec: Spec | None
-
-
-def _signed_run(ctx: CheckContext) -> bool:
-    """The amended states are checked again with only their addendum (pipeline._after_amendments);
-    these findings belong to the spec with its amendments, so they are made once."""
-    return not any(d.kind in ("addendum", "consolidated") for d in ctx.documents)
-
-
 def check_amendment_effective(ctx: CheckContext):
     """Each tillägg takes effect after its decision, within the agreement's period and maximum end."""
-    if not _signed_run(ctx):
+    if not signed_run(ctx):
         return
     from drafter.notice_calendar import amended_periods
 
@@ -83,7 +65,7 @@ def check_amendment_mandate(ctx: CheckContext):
     An error while the tillägg is a draft. A tillägg already signed and locked (`drafter lock`) is a
     legal fact drafter cannot undo, and its spec kept building before this check existed: a warning
     that says how the nämnd can set it right (approve it afterwards), never a build that stops."""
-    if not _signed_run(ctx):
+    if not signed_run(ctx):
         return
     signed = {name for name in ctx.locked if name.startswith("tillagg-")}
     for number, finding in _mandate_findings(ctx):
@@ -145,7 +127,7 @@ def _mandate_findings(ctx: CheckContext):
 def check_decision_ceiling(ctx: CheckContext):
     """The budget as signed, and after each tillägg, within the ceiling of the nämnd's latest decision:
     the agreement's `decision:`, or a later tillägg the nämnd decided itself (drafter/spec/frame.py)."""
-    if ctx.spec.decision is None or not _signed_run(ctx):
+    if ctx.spec.decision is None or not signed_run(ctx):
         return
     framed = list(_framed(ctx))
     for k, (label, state, index, frame) in enumerate(framed):
@@ -189,7 +171,7 @@ _ABOVE = ("Ett högre belopp kräver ett nytt beslut av nämnden; en delegat kan
 
 def check_decision_term(ctx: CheckContext):
     """The period, as signed and after each tillägg, ends no later than the nämnd's latest decision approved."""
-    if ctx.spec.decision is None or not _signed_run(ctx):
+    if ctx.spec.decision is None or not signed_run(ctx):
         return
     reported: set[dt.date] = set()
     for label, state, index, frame in _framed(ctx):
@@ -207,7 +189,7 @@ def check_decision_term(ctx: CheckContext):
 def check_representative_date(ctx: CheckContext):
     """A new representative applies from after the agreement's date: the signed agreement keeps the
     signatories it was signed with, so one from before it would never sign it."""
-    if not _signed_run(ctx):
+    if not signed_run(ctx):
         return
     signed_on = ctx.spec.document.date
     for i, party in enumerate(ctx.spec.parties):
@@ -223,44 +205,14 @@ def check_representative_date(ctx: CheckContext):
                               ctx.where("parties", i, "representatives", k, "since"))
 
 
-# --- the spec after each amendment ----------------------------------------------------------------
-
-
-def _amended(ctx: CheckContext) -> list[_Amended]:
-    """The spec's data after amendments 1..N, each `set:` carried out on a copy (the point changes
-    change text, not data)."""
-    from drafter.spec.load import validate_spec
-
-    data = copy.deepcopy({k: v for k, v in ctx.loaded.data.items() if k != "amendments"})
-    found = []
-    for a, amendment in enumerate(ctx.spec.amendments):
-        for change in amendment.changes:
-            for key, value in (change.set or {}).items():
-                _set(data, key, value)
-        try:
-            spec = validate_spec(ctx.loaded.path, copy.deepcopy(data), ctx.loaded.positions)
-        except DrafterError:
-            spec = None  # the amendment's data is reported by assembly (amendments.py)
-        found.append(_Amended(a, amendment, spec))
-    return found
-
-
-def _set(data: dict, key: str, value) -> None:
-    target = data
-    parts = [int(p) if p.isdigit() else p for p in key.split(".")]
-    try:
-        for part in parts[:-1]:
-            target = target[part]
-        target[parts[-1]] = copy.deepcopy(value)
-    except (KeyError, IndexError, TypeError):
-        return  # a path that does not exist stops assembly with its own message
+# --- the nämnd's frame at each amendment ---------------------------------------------------------
 
 
 def _framed(ctx: CheckContext):
     """("Enligt överenskommelsen", spec, None, frame) and ("Efter tillägg nr N", spec after it, index,
     frame), each with the frame of the nämnd's latest decision at that tillägg: a delegate's tillägg is
     judged against the frame before it, a tillägg the nämnd decided itself sets a new one."""
-    amended = _amended(ctx)
+    amended = amended_states(ctx)
     in_force = frames(ctx.spec, [a.spec for a in amended])
     yield "Enligt överenskommelsen", ctx.spec, None, in_force[0]
     for amended_one in amended:

@@ -14,14 +14,15 @@ undo: a warning there too, never a build that stops.
 from __future__ import annotations
 
 from drafter.checks.context import CheckContext
-from drafter.checks.decision import _committee, _signed_run
+from drafter.checks.amended import signed_run
+from drafter.checks.decision import _committee
 from drafter.checks.finding import Finding
 from drafter.formatting import genitiv, lista
 
 
 def check_decision_recorded(ctx: CheckContext):
     spec = ctx.spec
-    if spec.document.status != "slutlig" or not _signed_run(ctx):
+    if spec.document.status != "slutlig" or not signed_run(ctx):
         return
     committee = _committee(spec)
     decision = spec.decision

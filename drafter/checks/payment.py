@@ -13,7 +13,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from drafter.checks.context import CheckContext
-from drafter.checks.decision import _amended, _signed_run
+from drafter.checks.amended import amended_states, signed_run
 from drafter.checks.finding import Finding
 from drafter.formatting import datum, kronor
 from drafter.spec.frame import months, paid_period_around, per_year
@@ -23,14 +23,14 @@ PAYMENT = "villkor/utbetalning"  # the clause whose default pays quarterly in ad
 
 
 def check_amendment_paid_period(ctx: CheckContext):
-    if not _signed_run(ctx):
+    if not signed_run(ctx):
         return
     point = _payment_point(ctx)
     if point is None:
         return
     number, heading = point
     before = ctx.spec
-    for amended in _amended(ctx):
+    for amended in amended_states(ctx):
         after, amendment, a = amended.spec, amended.amendment, amended.index
         if after is None:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -20,8 +21,11 @@ from drafter.errors import DrafterError
                    "uppsägning med veckodag och uppsägningstiden.")
 @click.option("--alla", "every", is_flag=True,
               help="Skriv varje info-fynd på en egen rad (annars en rad per kod och dokument).")
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Mappen som drafter build byggde till (build -o): en slutlig spec vars standardmall saknar "
+                   "version tar den version som det förra bygget där använde, som build gör.")
 @clauses_option
-def check(specs, output_format, calendar, clauses_dir, every):
+def check(specs, output_format, calendar, clauses_dir, every, out_dir):
     """Kontrollera att specar, klausuler och dokument stämmer med varandra (koderna: docs/checks.md).
 
     Slutkod 0: inga fel (varningar kan finnas); 1: fel hittades; 2: en spec kunde inte läsas."""
@@ -33,7 +37,7 @@ def check(specs, output_format, calendar, clauses_dir, every):
 
     bad: list[DrafterError] = []
     library = ClauseLibrary(clauses_dir)
-    per_spec = [(str(spec), check_paths([spec], library, errors=bad)) for spec in specs]
+    per_spec = [(str(spec), check_paths([spec], library, errors=bad, out_dir=out_dir)) for spec in specs]
     tagged = sorted(((spec, f) for spec, (found, _) in per_spec for f in found),
                     key=lambda pair: SEVERITY_ORDER[pair[1].severity])
     findings = [f for _, f in tagged]

@@ -278,8 +278,13 @@ def _document(structure: Structure, parties, period, rec: Recognised) -> dict:
         document["#date"] = "underskrifterna"
         document["signed"] = True  # the source was signed on that day: its signatures say so when rebuilt
         document["#signed"] = "undertecknad, datumet vid underskrifterna"
+        document["status"] = "slutlig"  # a signed agreement is no draft (checks/signed.py: signed-draft)
+        document["#status"] = "undertecknad: inget utkast"
         rec.found.append(f"document.date: {dates[0]} (\"{places[0] if places else ''} den {datum(dates[0])}\" "
                          "vid underskrifterna)")
+        rec.derived.append("document.status: slutlig och signed: true (överenskommelsen är undertecknad, alltså inget "
+                           "utkast; jämför klausulernas text med den undertecknade handlingen och fastställ dem med "
+                           "drafter clauses approve innan den kan byggas)")
     elif isinstance(period.get("start"), dt.date):
         document["date"] = period["start"]
         document["#date"] = "periodens start (antaget)"

@@ -81,7 +81,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         try:
             name, report = await run_in_threadpool(
                 service.renew_spec, project, form.get("from", ""), form.get("name", "").strip(),
-                form.get("end", "").strip(), form.get("months", "").strip(), form.get("start", "").strip())
+                form.get("end", "").strip(), form.get("months", "").strip(), form.get("start", "").strip(),
+                {k: v for k, v in form.items() if k.startswith("ended_")})  # renews_ended_by: drafter.renew_ended
         except DrafterError as exc:  # said at the form, next to the field, with what was typed kept
             return page(request, "overview.html", 400, rows=service.overview(project),
                         specs=service.spec_names(project), renew=form.get("from"), renew_error=exc,

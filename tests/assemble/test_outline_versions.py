@@ -331,3 +331,25 @@ def test_the_new_versions_only_raise_the_pins_they_name():
         for a, b in changed:
             assert any(a.strip() == f"- {ref.split('@')[0]}@{int(ref.split('@')[1]) - 1}" and b.strip() == f"- {ref}"
                        for ref in RAISED), (name, a, b)
+
+
+def test_check_reads_the_build_of_the_folder_it_is_told(project):
+    """`drafter build -o annan` keeps the outline version of its previous build in annan/; `drafter check -o annan`
+    says the same version, from the same manifest, where `check` alone reads output/ (another build, or none)."""
+    spec = signed(project)
+    build(project, spec, "-o", "annan")
+    assert manifest(project, out="annan")["outlines"][OUTLINE] == 1
+    raise_pin(project, approve=True)
+    build(project, spec)  # output/: this build takes the version in force on the spec's date
+
+    def said(*more) -> str:
+        checked = run("check", spec.relative_to(project), "--alla", *more, cwd=project)
+        [line] = [line for line in checked.output.splitlines() if "[outline-unpinned]" in line and OUTLINE in line]
+        return line
+
+    in_output = manifest(project)["outlines"][OUTLINE]
+    assert in_output == 2  # the two folders hold builds of two outline versions
+    assert f"så drafter tar version {in_output}, den som förra bygget använde (output/asby/manifest.json)" in said()
+    assert "så drafter tar version 1, den som förra bygget använde (annan/asby/manifest.json)" in said("-o", "annan")
+    build(project, spec, "-o", "annan")  # and build -o annan takes what check -o annan said
+    assert manifest(project, out="annan")["outlines"][OUTLINE] == 1 and V5 in proposal_text(project, out="annan")

@@ -47,3 +47,15 @@ def built(tmp_path: Path, result) -> dict:
                               body_text(model, pdf) + " " + footnotes_text(model), folder / doc["files"]["pdf"],
                               folder / doc["files"]["docx"])
     return texts
+
+
+
+def as_draft(spec_path: Path) -> None:
+    """The imported spec of a signed agreement made a draft to change (without signed: true and status:
+    slutlig, which the import writes for a signed source): the tests that change its data and rebuild it
+    are about the text following the spec, and a slutlig spec is built only from fastställda texts."""
+    text = spec_path.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines(keepends=True)
+            if not line.lstrip().startswith(("signed: true", "status: slutlig"))]
+    assert len(kept) == len(text.splitlines()) - 2, text
+    spec_path.write_text("".join(kept), encoding="utf-8")

@@ -29,9 +29,28 @@ def test_the_day_of_signing_in_the_source_makes_a_signed_agreement(tmp_path):
     assert _dates(result) == {"Storvik den 3 februari 2025"}
 
 
+def test_a_signed_agreement_is_imported_as_no_draft(tmp_path):
+    """A signed agreement is a legal fact, a draft is not signed: the import writes the pair signed: true and
+    status: slutlig, so the rebuilt agreement is never marked UTKAST (signed-draft, drafter/checks/signed.py),
+    and the checks of a slutlig document ask that its imported texts be compared and fastställda first."""
+    result = imported(tmp_path, source(tmp_path, "docx", signatures="lines"), "gront-ljus")
+    document = spec_of(result)["document"]
+    assert (document["signed"], document["status"]) == (True, "slutlig")
+    assert "status: slutlig  # undertecknad: inget utkast" in result.spec_path.read_text(encoding="utf-8")
+    assert any("document.status: slutlig och signed: true" in line for line in result.recognised.derived)
+    library = ClauseLibrary(result.clause_dir.parent.parent)
+    from drafter.house_style import draft_mark
+    from drafter.pipeline import check_spec
+
+    agreement = next(d for d in assemble_documents(load_spec(result.spec_path), library) if d.kind == "agreement")
+    assert agreement.meta.status == "slutlig" and not draft_mark(agreement.meta)
+    codes = {(f.code, f.severity) for f in check_spec(load_spec(result.spec_path), library)}
+    assert ("signed-draft", "warning") not in codes and ("clause-unapproved", "error") in codes
+
+
 def test_a_source_with_the_day_left_open_is_to_be_signed(tmp_path):
     result = imported(tmp_path, source(tmp_path, "docx", signatures="below"), "gront-ljus")
-    assert "signed" not in spec_of(result)["document"]
+    assert "signed" not in spec_of(result)["document"] and "status" not in spec_of(result)["document"]  # utkast
     assert _dates(result) == {"Storvik den"}
 
 
@@ -40,4 +59,4 @@ def test_a_renewal_is_to_be_signed_anew(tmp_path):
 
     path, _ = renewed(tmp_path, lambda text: text.replace("  place: Stockholm ", "  signed: true\n  place: Stockholm ", 1))
     assert yaml.safe_load((tmp_path / "agreements" / "street-minds-2026.yaml").read_text())["document"]["signed"]
-    assert "signed" not in yaml.safe_load(path.read_text(encoding="utf-8"))["document"]
+    assert not {"signed", "status"} & set(yaml.safe_load(path.read_text(encoding="utf-8"))["document"])

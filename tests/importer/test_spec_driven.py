@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from drafter.cli import main
-from importer.support import imported
+from importer.support import as_draft, imported
 from importer.test_signatures_budget import PARTNER, PUBLIC, PUBLIC_NR, PARTNER_NR, agreement_docx, check, \
     clause_texts, spec_of
 
@@ -72,6 +72,7 @@ def test_stated_total_equal_to_the_table_follows_the_budget(tmp_path):
     # "sammanlagt 300 000 kronor per år": the word "kronor" stays the source's
     assert "med sammanlagt {{ budget.total | tal }} kronor per år enligt budgeten" in texts
     assert "300 000" not in texts
+    as_draft(result.spec_path)  # a signed agreement changes only by a tillägg; changed here as a draft
     edit_spec(result, ("amount: 70000", "amount: 90000"))
     code, output = check(result)
     assert "budget-amount" not in output, output
@@ -101,6 +102,7 @@ def test_the_namnd_and_the_partnership_follow_the_spec(tmp_path):
     assert "{{ public.name }}, genom {{ public.committee }}, organisationsnummer" in texts
     code, output = check(result)
     assert "partnership-inferred" not in output and "party-mismatch" not in output, output
+    as_draft(result.spec_path)  # a signed agreement changes only by a tillägg; changed here as a draft
     edit_spec(result, ("committee: kulturnämnden", "committee: kultur- och fritidsnämnden"))
     code, output = check(result)
     assert "party-mismatch" not in output, output
@@ -121,6 +123,7 @@ def test_proposal_imported_into_the_spec_follows_its_budget_and_namnd(tmp_path):
     assert "{{ public.committee | versal }} föreslås besluta" in texts
     assert "att bevilja föreningen {{ budget.total | kronor }} per år" in texts  # "kr" as the source wrote it
     assert "Kostnaden om {{ budget.total | kronor }} per år ryms inom {{ public.committee | genitiv }} budget" in texts
+    as_draft(result.spec_path)  # a signed agreement changes only by a tillägg; changed here as a draft
     edit_spec(result, ("amount: 70000", "amount: 90000"), ("committee: kulturnämnden", "committee: fritidsnämnden"))
     code, output = check(result)
     assert "budget-amount" not in output and "party-mismatch" not in output, output

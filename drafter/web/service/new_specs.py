@@ -36,10 +36,11 @@ class FormError(DrafterError):
 
 
 def renew_spec(project: Project, from_name: str, name: str, end: str = "", months: str = "",
-               start: str = "") -> tuple[str, list]:
-    """`drafter renew SPEC NAME [--start] (--end | --months)`, by drafter.renew as the command does: the new spec's
-    name and the renewal's report (drafter.renew.Renewal.report), paths as the project shows them. An
-    error in the form's input is a FormError naming the field ("from", "name", "start", "end", "months")."""
+               start: str = "", ended: dict[str, str] | None = None) -> tuple[str, list]:
+    """`drafter renew SPEC NAME [--start] (--end | --months) [--ended-how … --ended-date …]`, by drafter.renew as
+    the command does: the new spec's name and the renewal's report (drafter.renew.Renewal.report), paths as the
+    project shows them. `ended`: the form's fields of renews_ended_by (drafter.renew_ended.FIELDS). An error in
+    the form's input is a FormError naming the field ("from", "name", "start", "end", "months", "ended_…")."""
     from drafter.newspec import check_new_name
     from drafter.renew import PeriodError, renew
 
@@ -69,8 +70,12 @@ def renew_spec(project: Project, from_name: str, name: str, end: str = "", month
     if months and not (months.isdigit() and 1 <= int(months) <= 120):
         raise FormError(DrafterError(f"'{months}' är inget antal månader.", hint="Skriv ett heltal från 1 till 120."),
                         "months")
+    from drafter.renew_ended import FIELDS, read_ended_by
+
     try:
-        result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None, first)
+        ended_by = read_ended_by(old, *((ended or {}).get(field, "") for field in FIELDS))
+        result = renew(old, name, project.agreements, project.library(), until, int(months) if months else None, first,
+                       ended_by)
     except PeriodError as exc:
         raise FormError(exc, *exc.fields) from None
     except FormError:
