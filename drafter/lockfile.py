@@ -143,7 +143,7 @@ def keep_letterheads(documents: list["Document"], locked: dict, loaded: "LoadedS
     from drafter.lockdetail import keep_letterheads as keep
 
     return keep(documents, locked, {document_name(d): d for d in documents}, getattr(library, "root", None),
-                loaded.path.as_posix())
+                loaded.path.as_posix(), loaded)
 
 
 def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
@@ -153,7 +153,7 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
     `locked`: the lock's documents when the caller has read them; `path`: the lock file, when it is not
     the one beside `loaded` (the web page checks a copy of the spec)."""
     from drafter import __version__
-    from drafter.lockdetail import text_changes
+    from drafter.lockdetail import printed_changes, text_changes
     from drafter.model.text import document_text
 
     path = path or lock_path(loaded.path)
@@ -190,6 +190,10 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
                                     + (f" ({what})" if what else f" ({where} anger inte vilka avsnitt; jämför med "
                                        "den undertecknade filen: drafter verify FIL.pdf)")
                                     + f". {_mended(name)}", field_line or where, doc.kind))
+        elif not changed and (printed := printed_changes(entry, loaded, name)):
+            what, field_line, count = printed
+            findings.append(Finding("lock-text", "error", f"{spec}: {label} är undertecknad med andra uppgifter "
+                                    f"än specen nu ger: {what}. {_printed(count)} {_mended(name)}", field_line, doc.kind))
         elif entry["drafter"] != __version__:
             findings.append(Finding("lock-layout", "info", f"{label} låstes med drafter {entry['drafter']} och "
                                     f"byggs nu med drafter {__version__}: samma text, layouten kan skilja.",
@@ -236,6 +240,15 @@ def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, by
                                 "FIL` visar att den är låst.",
                                 path.as_posix(), doc.kind))
     return findings
+
+
+def _printed(count: int) -> str:
+    """Why a changed printed value (lockdetail.printed_fields) stops the build, and what to do."""
+    one = count == 1
+    it, value = ("Uppgiften", "värdet") if one else ("Uppgifterna", "värdena")
+    return (f"{it} står i det undertecknade dokumentet (sidhuvudet på varje sida, sidan 1 och PDF-filens "
+            f"uppgifter), och tillägg och konsoliderad version hänvisar till {'den' if one else 'dem'}; bygget vägras. "
+            f"Skriv tillbaka {value} som undertecknades.")
 
 
 def _mended(name: str) -> str:
