@@ -18,7 +18,7 @@ import yaml
 
 from drafter.checks.finding import Finding
 from drafter.errors import DrafterError, Where
-from drafter.locknames import AGREEMENT, document_name
+from drafter.locknames import AGREEMENT, document_clauses, document_name
 from drafter.locknames import document_label as _label
 from drafter.locknames import shown_path as _shown
 
@@ -164,10 +164,13 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
     by_name = {document_name(d): d for d in documents}
     spec, where = loaded.path.as_posix(), path.as_posix()
     findings: list[Finding] = []
+    brought: dict[str, int] = {}  # the newest version of each clause a tillägg sets out: lock-newer has been heeded
+    for clause in (c for d in documents if d.kind == "addendum" for c in d.quotes):
+        brought[clause.id] = max(brought.get(clause.id, 0), clause.version)
     for name, entry in locked.items():
         label = _label(name)
         clause_findings = [f for c in entry["klausuler"] for f in _clause_findings(spec, label, c, library,
-                                                                                        loaded.spec.public)]
+                                                                                        loaded.spec.public, brought)]
         findings += clause_findings
         changed = any(f.severity == "error" for f in clause_findings)  # then the text differs for that reason
         doc = by_name.get(name)
@@ -175,8 +178,10 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
             findings.append(Finding("lock-document", "error", f"{spec}: {label} är låst men specen ger inte "
                                     "längre det dokumentet.", where))
             continue
-        used = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
+        used = document_clauses(doc)
         recorded = sorted((c["id"], c["version"]) for c in entry["klausuler"])
+        if not recorded and name.startswith("tillagg-") and not any(s.clause for s in doc.walk_sections()):
+            used = []  # a tillägg locked before its quoted clause versions were recorded (trial12): not known
         if used != recorded:
             diff = ", ".join([f"{i}@{v} används men är inte låst" for i, v in used if (i, v) not in recorded]
                              + [f"{i}@{v} är låst men används inte" for i, v in recorded if (i, v) not in used])
@@ -261,7 +266,10 @@ def _mended(name: str) -> str:
     return "En undertecknad överenskommelse ändras genom ett tillägg."
 
 
-def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party") -> list[Finding]:
+def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party",
+                     brought: dict[str, int] | None = None) -> list[Finding]:
+    """lock-changed for a locked version whose file changed; lock-newer for a newer fastställd version that no
+    tillägg has brought in yet (`brought`: the newest version of each clause a tillägg sets out)."""
     from drafter.clauses.library import ClauseNotFound
 
     ref = f"{clause['id']}@{clause['version']}"
@@ -284,7 +292,7 @@ def _clause_findings(spec: str, label: str, clause: dict, library, public: "Part
     newer = [v.version for v in library.versions(clause["id"])  # fastställd for this spec's public party
              if v.meta.status == "fastställd" and v.version > clause["version"]
              and approvals_covering(v.meta.all_approvals, public)]
-    if newer:
+    if newer and (brought or {}).get(clause["id"], 0) < newer[-1]:
         out.append(Finding("lock-newer", "info", f"{spec}: {clause['id']} har en nyare fastställd version, {newer[-1]}; "
                            f"{label} är låst vid {clause['version']}. Ta in den genom ett tillägg eller en "
                            "förnyad överenskommelse.", ref))
@@ -299,7 +307,7 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "Loade
     from drafter.lockdetail import letterhead_record, section_digests, value_record
     from drafter.model.text import document_text
 
-    clauses = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
+    clauses = document_clauses(doc)  # a tillägg's: the versions of the wording it sets out (trial12)
     entry: dict = {"drafter": __version__, "text_sha256": text_sha256(document_text(doc)), "filer": {}}
     for file_name, data in sorted(files.items()):  # not `name`: that is the document's, used below
         entry["filer"][Path(file_name).suffix[1:]] = {"namn": file_name, "sha256": hashlib.sha256(data).hexdigest()}
