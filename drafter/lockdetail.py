@@ -316,25 +316,39 @@ def changed_printed(entry: dict, loaded: "LoadedSpec", name: str, now: dict | No
 
 def printed_changes(entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str, int] | None:
     """The printed values (printed_fields) that differ from the lock's record, as a clause naming each with
-    its line and old → new value, the place of the first and how many; None when they agree or the lock (from before
-    spec values were recorded) cannot tell."""
+    its line and old → new value, the place of the first and how many; None when they agree or the lock (from
+    before spec values were recorded) cannot tell."""
+    return named_changes(entry, loaded, name, changed_printed(entry, loaded, name))
+
+
+def outline_changes(entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str, int] | None:
+    """The spec values that choose clause versions (the outline's `standard:` and items, a tillägg's
+    `clause:`) that differ from the lock's record, named as printed_changes names them (trial12: a locked
+    spec's standard outline set back from @2 to @1)."""
     recorded = entry.get("uppgifter")
     if not isinstance(recorded, dict):
         return None
     now = value_record(loaded, name)
+    paths = [p for p in [*now, *(p for p in recorded if p not in now)] if recorded.get(p) != now.get(p)
+             and ("outline" in p.split(".") or p.endswith(".clause"))]
+    return named_changes(entry, loaded, name, paths, now)
+
+
+def named_changes(entry: dict, loaded: "LoadedSpec", name: str, paths: list[str],
+                  now: dict | None = None) -> tuple[str, str, int] | None:
+    """`paths` (changed spec values) each with its line and old → new value, the place of the first, how many."""
+    recorded = entry.get("uppgifter")
+    if not isinstance(recorded, dict) or not paths:
+        return None
+    now = value_record(loaded, name) if now is None else now
     named, first = [], None
-    for path in changed_printed(entry, loaded, name, now):
+    for path in paths:
         old, new = _value(recorded.get(path)), _value(now.get(path))
         keys = [int(p) if p.isdigit() else p for p in path.split(".")]
-        if path in now:
-            w = loaded.where(*keys)
-        else:  # removed: the nearest field still written
-            w = loaded.where(*keys[:-1])
+        w = loaded.where(*(keys if path in now else keys[:-1]))  # removed: the nearest field still written
         first = first or (f"{w.file}:{w.line}" if w.line else w.file)
         line = f"rad {w.line}, " if w.line and path in now else ""
         what = (f"{old} → {new}" if path in recorded and path in now else f"borttaget, var {old}" if path in recorded
                 else f"ny: {new}")
         named.append(f"{path} ({line}{what})")
-    if not named:
-        return None
     return _some(named), first or loaded.path.as_posix(), len(named)

@@ -153,7 +153,7 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
     `locked`: the lock's documents when the caller has read them; `path`: the lock file, when it is not
     the one beside `loaded` (the web page checks a copy of the spec)."""
     from drafter import __version__
-    from drafter.lockdetail import printed_changes, text_changes
+    from drafter.lockdetail import outline_changes, printed_changes, text_changes
     from drafter.model.text import document_text
 
     path = path or lock_path(loaded.path)
@@ -185,9 +185,12 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
         if used != recorded:
             diff = ", ".join([f"{i}@{v} används men är inte låst" for i, v in used if (i, v) not in recorded]
                              + [f"{i}@{v} är låst men används inte" for i, v in recorded if (i, v) not in used])
+            chosen = outline_changes(entry, loaded, name)
+            why = (f", eftersom {chosen[0]} har ändrats efter låsningen. Den undertecknade texten kan inte ändras; "
+                   f"skriv tillbaka {'värdet' if chosen[2] == 1 else 'värdena'} som låstes" if chosen else "")
             findings.append(Finding("lock-clauses", "error", f"{spec}: {label} är låst vid andra "
-                                    f"klausulversioner än specen nu ger ({diff}). En undertecknad "
-                                    "överenskommelse ändras genom ett tillägg.", where, doc.kind))
+                                    f"klausulversioner än specen nu ger ({diff}){why}. {_mended(name)}",
+                                    chosen[1] if chosen else where, doc.kind))
         elif not changed and text_sha256(document_text(doc)) != entry["text_sha256"]:
             what, field_line = text_changes(doc, entry, loaded, name)
             findings.append(Finding("lock-text", "error", f"{spec}: texten i {label} skiljer sig från den låsta "
