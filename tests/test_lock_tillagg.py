@@ -86,3 +86,23 @@ def test_a_tillagg_locked_by_an_earlier_drafter_without_its_clause_versions_stil
     check = run("check", SPEC)
     assert check.exit_code == 0, check.output
     assert "[lock-" not in check.output
+
+
+def test_verify_says_the_consolidated_version_is_never_signed_even_renamed(project):
+    """trial12: `drafter verify` on the consolidated PDF printed a word diff against the agreement (96 % alike)."""
+    import shutil
+
+    assert run("lock", SPEC, "--document", "tillagg-1", "--future-date").exit_code == 0
+    assert run("build", SPEC, "-o", "out", "--jobs", "1", "--format", "pdf").exit_code == 0
+    built = project / "out" / "street-minds-2026"
+    consolidated = built / "street-minds-2026-overenskommelse-konsoliderad.pdf"
+    renamed = project / "avtalet-som-det-lyder-nu.pdf"
+    shutil.copy(consolidated, renamed)
+    for file in (consolidated, renamed):
+        said = run("verify", file, SPEC)
+        assert said.exit_code == 1
+        assert f"{file} är den konsoliderade versionen" in said.output and "den undertecknas inte" in said.output
+        assert "% av orden lika" not in said.output and "efter ”" not in said.output
+    assert "street-minds-2026-overenskommelse.pdf" in run("verify", consolidated, SPEC).output
+    tillagg = run("verify", built / "street-minds-2026-tillagg-1.pdf", SPEC)
+    assert tillagg.exit_code == 0 and "villkor/uppsagning@2" in tillagg.output
