@@ -200,8 +200,8 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
                                     + f". {_mended(name)}", field_line or where, doc.kind))
         elif not changed and (printed := printed_changes(entry, loaded, name)):
             what, field_line, count = printed
-            findings.append(Finding("lock-text", "error", f"{spec}: {label} är undertecknad med andra uppgifter "
-                                    f"än specen nu ger: {what}. {_printed(count)} {_mended(name)}", field_line, doc.kind))
+            findings.append(Finding("lock-text", "error", f"{spec}: {label} låstes med andra uppgifter än specen "
+                                    f"nu ger: {what}. {_printed(name, count)} {_mended(name)}", field_line, doc.kind))
         elif entry["drafter"] != __version__:
             findings.append(Finding("lock-layout", "info", f"{label} låstes med drafter {entry['drafter']} och "
                                     f"byggs nu med drafter {__version__}: samma text, layouten kan skilja.",
@@ -250,13 +250,12 @@ def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, by
     return findings
 
 
-def _printed(count: int) -> str:
+def _printed(name: str, count: int) -> str:
     """Why a changed printed value (lockdetail.printed_fields) stops the build, and what to do."""
-    one = count == 1
-    it, value = ("Uppgiften", "värdet") if one else ("Uppgifterna", "värdena")
-    return (f"{it} står i det undertecknade dokumentet (sidhuvudet på varje sida, sidan 1 och PDF-filens "
-            f"uppgifter), och tillägg och konsoliderad version hänvisar till {'den' if one else 'dem'}; bygget vägras. "
-            f"Skriv tillbaka {value} som undertecknades.")
+    it, them, value = ("Uppgiften", "den", "värdet") if count == 1 else ("Uppgifterna", "dem", "värdena")
+    cited = (f", och tillägg och konsoliderad version hänvisar till {them}" if name == AGREEMENT else "")
+    return (f"{it} står i dokumentet som låstes (sidhuvudet på varje sida, sidan 1 och PDF-filens uppgifter)"
+            f"{cited}; bygget vägras. Skriv tillbaka {value} som låstes.")
 
 
 def _mended(name: str) -> str:

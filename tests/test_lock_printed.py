@@ -65,7 +65,7 @@ def test_a_changed_date_names_its_line_and_both_dates(project):
     check = run("check", SPEC)
     (line,) = [x for x in lock_text(check.output) if "(överenskommelsen)" in x]
     assert line.startswith("fel [lock-text] agreements/street-minds-2026.yaml:13 (överenskommelsen): ")
-    assert "document.date (rad 13, 2026-07-01 → 2026-07-02)" in line and "Skriv tillbaka värdet" in line
+    assert "document.date (rad 13, 2026-07-01 → 2026-07-02)" in line and "Skriv tillbaka värdet som låstes" in line
     assert "[lock-letterhead]" not in check.output
 
 
@@ -76,7 +76,8 @@ def test_the_tjansteutlatandes_date_and_a_removed_diarienummer_are_named_for_it(
     (proposal,) = [x for x in lines if "(tjänsteutlåtandet)" in x]
     assert "proposal.date (rad " in proposal and "2026-05-12 → 2026-05-13" in proposal
     assert "document.diarienummer (borttaget, var SoN 2026/0311)" in proposal
-    assert "Skriv tillbaka värdena" in proposal and "nämnden beslutade om" in proposal
+    assert "Skriv tillbaka värdena som låstes" in proposal and "nämnden beslutade om" in proposal
+    assert "tillägg och konsoliderad" not in proposal
     (agreement,) = [x for x in lines if "(överenskommelsen)" in x]
     assert "proposal.date" not in agreement and "document.diarienummer (borttaget" in agreement
 
