@@ -70,8 +70,10 @@ def _valid_letterhead(data) -> bool:
 
 
 def keep_letterheads(documents: list["Document"], locked: dict, by_name: dict[str, "Document"],
-                     library_root: Path | None, spec: str) -> list[Finding]:
-    """Give each locked document the letterhead it was locked with; say where the house style now differs."""
+                     library_root: Path | None, spec: str, loaded: "LoadedSpec | None" = None) -> list[Finding]:
+    """Give each locked document the letterhead it was locked with; say where the house style now differs.
+    With `loaded`: page 1's data (dnr, date, handläggare) or sender changed in the spec is not the house style's,
+    and not said here: `lock-text` says it, as an error (printed_changes)."""
     house_file = (Path(library_root) / "husstil.yaml") if library_root else Path("clauses/husstil.yaml")
     findings: list[Finding] = []
     for name, entry in locked.items():
@@ -90,7 +92,10 @@ def keep_letterheads(documents: list["Document"], locked: dict, by_name: dict[st
             base = doc.meta.house or HouseStyle(logo="")
             doc.meta.house = replace(base, address=list(recorded["adress"]),
                                      logo=base.logo if recorded["logotyp_sha256"] else "")
-        changes = _letterhead_changes(recorded, now)
+        from_spec = changed_printed(entry, loaded, name) if loaded is not None else []
+        skip = {"uppgifter"} if from_spec else set()
+        skip |= {"avsandare"} if any(p.endswith(".department") for p in from_spec) else set()
+        changes = _letterhead_changes(recorded, now, skip)
         logo_now = now["logotyp_sha256"] if now else ""
         if recorded is not None and not recorded["logotyp_sha256"] and logo_now:
             changes.append("logotyp: låst utan, husstilen har nu en (den tas inte med)")
@@ -110,13 +115,13 @@ FIELDS = {"avsandare": "avsändare (organisation, forvaltning)", "adress": "adre
           "dokumenttyp": "dokumenttyp", "uppgifter": "uppgifter på sidan 1 (forsta_sidan)", "mottagare": "mottagare"}
 
 
-def _letterhead_changes(recorded: dict | None, now: dict | None) -> list[str]:
+def _letterhead_changes(recorded: dict | None, now: dict | None, skip: frozenset[str] | set[str] = frozenset()) -> list[str]:
     if recorded is None or now is None:
         return ["låst " + ("utan" if recorded is None else "med") + " brevhuvud, husstilen ger nu "
                 + ("inget" if now is None else "ett")]
     out = []
     for key, label in FIELDS.items():
-        if recorded[key] != now[key]:
+        if key not in skip and recorded[key] != now[key]:
             was, is_now = _flat(recorded[key]), _flat(now[key])
             out.append(f"{label} låst " + (f"”{was}”" if was else "utan") + ", husstilen ger nu "
                        + (f"”{is_now}”" if is_now else "ingen"))
@@ -272,3 +277,78 @@ def _some(items: list[str]) -> str:
     if len(items) <= SHOWN:
         return ", ".join(items)
     return ", ".join(items[:SHOWN]) + f" och {len(items) - SHOWN} till"
+
+
+# --- values printed outside the text --------------------------------------------------------------------
+
+def printed_fields(loaded: "LoadedSpec", name: str) -> list[str]:
+    """The spec fields a document prints besides its text (trial12): its diarienummer and date, which stand
+    in the running header of every page, in page 1's reference data and in the PDF's metadata, and which
+    later tillägg and the consolidated version cite; a tjänsteutlåtande's handläggare and department, in its
+    letterhead. Values of the signed document, not of the house style: a change is the signed text's."""
+    fields = ["document.diarienummer"]
+    if name == "overenskommelse":
+        return [*fields, "document.date"]
+    if name == "tjansteutlatande":
+        return [*fields, "proposal.date", "proposal.department", "proposal.handlaggare.name",
+                "proposal.handlaggare.phone"]
+    number = name.rpartition("-")[2]
+    index = next((i for i, a in enumerate(loaded.spec.amendments) if number.isdigit() and a.number == int(number)),
+                 None)
+    if index is None:
+        return fields
+    if name.startswith("tjansteutlatande-"):
+        own = f"amendments.{index}.proposal"
+        return [*fields, f"{own}.date", f"{own}.diarienummer", f"{own}.department", f"{own}.handlaggare.name",
+                f"{own}.handlaggare.phone"]
+    return [*fields, f"amendments.{index}.date"]
+
+
+def changed_printed(entry: dict, loaded: "LoadedSpec", name: str, now: dict | None = None) -> list[str]:
+    """The printed fields (printed_fields) whose value differs from the lock's record; [] when the lock (from
+    before spec values were recorded) cannot tell."""
+    recorded = entry.get("uppgifter")
+    if not isinstance(recorded, dict):
+        return []
+    now = value_record(loaded, name) if now is None else now
+    return [p for p in printed_fields(loaded, name) if recorded.get(p) != now.get(p)]
+
+
+def printed_changes(entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str, int] | None:
+    """The printed values (printed_fields) that differ from the lock's record, as a clause naming each with
+    its line and old → new value, the place of the first and how many; None when they agree or the lock (from
+    before spec values were recorded) cannot tell."""
+    return named_changes(entry, loaded, name, changed_printed(entry, loaded, name))
+
+
+def outline_changes(entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str, int] | None:
+    """The spec values that choose clause versions (the outline's `standard:` and items, a tillägg's
+    `clause:`) that differ from the lock's record, named as printed_changes names them (trial12: a locked
+    spec's standard outline set back from @2 to @1)."""
+    recorded = entry.get("uppgifter")
+    if not isinstance(recorded, dict):
+        return None
+    now = value_record(loaded, name)
+    paths = [p for p in [*now, *(p for p in recorded if p not in now)] if recorded.get(p) != now.get(p)
+             and ("outline" in p.split(".") or p.endswith(".clause"))]
+    return named_changes(entry, loaded, name, paths, now)
+
+
+def named_changes(entry: dict, loaded: "LoadedSpec", name: str, paths: list[str],
+                  now: dict | None = None) -> tuple[str, str, int] | None:
+    """`paths` (changed spec values) each with its line and old → new value, the place of the first, how many."""
+    recorded = entry.get("uppgifter")
+    if not isinstance(recorded, dict) or not paths:
+        return None
+    now = value_record(loaded, name) if now is None else now
+    named, first = [], None
+    for path in paths:
+        old, new = _value(recorded.get(path)), _value(now.get(path))
+        keys = [int(p) if p.isdigit() else p for p in path.split(".")]
+        w = loaded.where(*(keys if path in now else keys[:-1]))  # removed: the nearest field still written
+        first = first or (f"{w.file}:{w.line}" if w.line else w.file)
+        line = f"rad {w.line}, " if w.line and path in now else ""
+        what = (f"{old} → {new}" if path in recorded and path in now else f"borttaget, var {old}" if path in recorded
+                else f"ny: {new}")
+        named.append(f"{path} ({line}{what})")
+    return _some(named), first or loaded.path.as_posix(), len(named)

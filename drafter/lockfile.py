@@ -18,7 +18,7 @@ import yaml
 
 from drafter.checks.finding import Finding
 from drafter.errors import DrafterError, Where
-from drafter.locknames import AGREEMENT, document_name
+from drafter.locknames import AGREEMENT, document_clauses, document_name
 from drafter.locknames import document_label as _label
 from drafter.locknames import shown_path as _shown
 
@@ -143,7 +143,7 @@ def keep_letterheads(documents: list["Document"], locked: dict, loaded: "LoadedS
     from drafter.lockdetail import keep_letterheads as keep
 
     return keep(documents, locked, {document_name(d): d for d in documents}, getattr(library, "root", None),
-                loaded.path.as_posix())
+                loaded.path.as_posix(), loaded)
 
 
 def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
@@ -153,7 +153,7 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
     `locked`: the lock's documents when the caller has read them; `path`: the lock file, when it is not
     the one beside `loaded` (the web page checks a copy of the spec)."""
     from drafter import __version__
-    from drafter.lockdetail import text_changes
+    from drafter.lockdetail import outline_changes, printed_changes, text_changes
     from drafter.model.text import document_text
 
     path = path or lock_path(loaded.path)
@@ -164,10 +164,13 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
     by_name = {document_name(d): d for d in documents}
     spec, where = loaded.path.as_posix(), path.as_posix()
     findings: list[Finding] = []
+    brought: dict[str, int] = {}  # the newest version of each clause a tillägg sets out: lock-newer has been heeded
+    for clause in (c for d in documents if d.kind == "addendum" for c in d.quotes):
+        brought[clause.id] = max(brought.get(clause.id, 0), clause.version)
     for name, entry in locked.items():
         label = _label(name)
         clause_findings = [f for c in entry["klausuler"] for f in _clause_findings(spec, label, c, library,
-                                                                                        loaded.spec.public)]
+                                                                                        loaded.spec.public, brought)]
         findings += clause_findings
         changed = any(f.severity == "error" for f in clause_findings)  # then the text differs for that reason
         doc = by_name.get(name)
@@ -175,14 +178,19 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
             findings.append(Finding("lock-document", "error", f"{spec}: {label} är låst men specen ger inte "
                                     "längre det dokumentet.", where))
             continue
-        used = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
+        used = document_clauses(doc)
         recorded = sorted((c["id"], c["version"]) for c in entry["klausuler"])
+        if not recorded and name.startswith("tillagg-") and not any(s.clause for s in doc.walk_sections()):
+            used = []  # a tillägg locked before its quoted clause versions were recorded (trial12): not known
         if used != recorded:
             diff = ", ".join([f"{i}@{v} används men är inte låst" for i, v in used if (i, v) not in recorded]
                              + [f"{i}@{v} är låst men används inte" for i, v in recorded if (i, v) not in used])
+            chosen = outline_changes(entry, loaded, name)
+            why = (f", eftersom {chosen[0]} har ändrats efter låsningen. Den undertecknade texten kan inte ändras; "
+                   f"skriv tillbaka {'värdet' if chosen[2] == 1 else 'värdena'} som låstes" if chosen else "")
             findings.append(Finding("lock-clauses", "error", f"{spec}: {label} är låst vid andra "
-                                    f"klausulversioner än specen nu ger ({diff}). En undertecknad "
-                                    "överenskommelse ändras genom ett tillägg.", where, doc.kind))
+                                    f"klausulversioner än specen nu ger ({diff}){why}. {_mended(name)}",
+                                    chosen[1] if chosen else where, doc.kind))
         elif not changed and text_sha256(document_text(doc)) != entry["text_sha256"]:
             what, field_line = text_changes(doc, entry, loaded, name)
             findings.append(Finding("lock-text", "error", f"{spec}: texten i {label} skiljer sig från den låsta "
@@ -190,6 +198,10 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
                                     + (f" ({what})" if what else f" ({where} anger inte vilka avsnitt; jämför med "
                                        "den undertecknade filen: drafter verify FIL.pdf)")
                                     + f". {_mended(name)}", field_line or where, doc.kind))
+        elif not changed and (printed := printed_changes(entry, loaded, name)):
+            what, field_line, count = printed
+            findings.append(Finding("lock-text", "error", f"{spec}: {label} låstes med andra uppgifter än specen "
+                                    f"nu ger: {what}. {_printed(name, count)} {_mended(name)}", field_line, doc.kind))
         elif entry["drafter"] != __version__:
             findings.append(Finding("lock-layout", "info", f"{label} låstes med drafter {entry['drafter']} och "
                                     f"byggs nu med drafter {__version__}: samma text, layouten kan skilja.",
@@ -238,6 +250,14 @@ def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, by
     return findings
 
 
+def _printed(name: str, count: int) -> str:
+    """Why a changed printed value (lockdetail.printed_fields) stops the build, and what to do."""
+    it, them, value = ("Uppgiften", "den", "värdet") if count == 1 else ("Uppgifterna", "dem", "värdena")
+    cited = (f", och tillägg och konsoliderad version hänvisar till {them}" if name == AGREEMENT else "")
+    return (f"{it} står i dokumentet som låstes (sidhuvudet på varje sida, sidan 1 och PDF-filens uppgifter)"
+            f"{cited}; bygget vägras. Skriv tillbaka {value} som låstes.")
+
+
 def _mended(name: str) -> str:
     """How a signed document of this kind is changed, the advice lock-text ends with."""
     if name.startswith("tjansteutlatande"):
@@ -248,7 +268,10 @@ def _mended(name: str) -> str:
     return "En undertecknad överenskommelse ändras genom ett tillägg."
 
 
-def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party") -> list[Finding]:
+def _clause_findings(spec: str, label: str, clause: dict, library, public: "Party",
+                     brought: dict[str, int] | None = None) -> list[Finding]:
+    """lock-changed for a locked version whose file changed; lock-newer for a newer fastställd version that no
+    tillägg has brought in yet (`brought`: the newest version of each clause a tillägg sets out)."""
     from drafter.clauses.library import ClauseNotFound
 
     ref = f"{clause['id']}@{clause['version']}"
@@ -271,7 +294,7 @@ def _clause_findings(spec: str, label: str, clause: dict, library, public: "Part
     newer = [v.version for v in library.versions(clause["id"])  # fastställd for this spec's public party
              if v.meta.status == "fastställd" and v.version > clause["version"]
              and approvals_covering(v.meta.all_approvals, public)]
-    if newer:
+    if newer and (brought or {}).get(clause["id"], 0) < newer[-1]:
         out.append(Finding("lock-newer", "info", f"{spec}: {clause['id']} har en nyare fastställd version, {newer[-1]}; "
                            f"{label} är låst vid {clause['version']}. Ta in den genom ett tillägg eller en "
                            "förnyad överenskommelse.", ref))
@@ -286,7 +309,7 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "Loade
     from drafter.lockdetail import letterhead_record, section_digests, value_record
     from drafter.model.text import document_text
 
-    clauses = sorted({(s.clause.id, s.clause.version) for s in doc.walk_sections() if s.clause})
+    clauses = document_clauses(doc)  # a tillägg's: the versions of the wording it sets out (trial12)
     entry: dict = {"drafter": __version__, "text_sha256": text_sha256(document_text(doc)), "filer": {}}
     for file_name, data in sorted(files.items()):  # not `name`: that is the document's, used below
         entry["filer"][Path(file_name).suffix[1:]] = {"namn": file_name, "sha256": hashlib.sha256(data).hexdigest()}

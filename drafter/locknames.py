@@ -23,6 +23,12 @@ def document_name(doc: "Document") -> str:
             "consolidated": "overenskommelse-konsoliderad"}.get(doc.kind, doc.kind)
 
 
+def document_clauses(doc: "Document") -> list[tuple[str, int]]:
+    """The clause versions a document's text is made of, as (id, version): its sections' and those it
+    quotes (a tillägg's new wording)."""
+    return sorted({(c.id, c.version) for c in [*(s.clause for s in doc.walk_sections()), *doc.quotes] if c})
+
+
 def document_label(name: str) -> str:
     """A locked document's name as a sentence says it: "tillagg-1" → "tillägg nr 1"."""
     if name == AGREEMENT:

@@ -75,6 +75,14 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
     if words is None:
         return Verdict(file, False, [f"{file} matchar inget låst dokument och kan inte läsas som "
                                      f"{file.suffix[1:].upper()}; filen är skadad eller inte ett dokument."])
+    if _consolidated(file, words):  # composed from the signed ones for reading, never signed itself (trial12)
+        stem = file.name.removesuffix(file.suffix)
+        agreement = (stem.removesuffix(f"-{FILE_NAMES['consolidated']}") + f"-{FILE_NAMES['agreement']}{file.suffix}"
+                     if stem.endswith(f"-{FILE_NAMES['consolidated']}") else f"…-{FILE_NAMES['agreement']}{file.suffix}")
+        return Verdict(file, False, [
+            f"{file} är den konsoliderade versionen (överenskommelsen som den lyder efter tilläggen), och den låses "
+            "inte: den undertecknas inte, och det som gäller är den undertecknade överenskommelsen och tilläggen. "
+            f"Verifiera deras egna filer, t.ex. {agreement} och …-{FILE_NAMES['addendum']}-1{file.suffix}."])
     best = None
     for spec, documents in locked:
         for name, entry in documents.items():
@@ -101,6 +109,16 @@ def verify_file(file: Path, specs: list[Path], library: "ClauseLibrary") -> Verd
     lines += differences or ["Texten är densamma; filen skiljer sig i annat än texten (layout, metadata eller "
                              "en ändrad byte)."]
     return Verdict(file, False, lines)
+
+
+def _consolidated(file: Path, words: list[str]) -> bool:
+    """The consolidated version, by its file name or, renamed, by the mark it carries on every page."""
+    from drafter.assemble.unsigned import MARK
+
+    if file.name.removesuffix(file.suffix).endswith(f"-{FILE_NAMES['consolidated']}"):
+        return True
+    mark = MARK.split()
+    return any(words[i:i + len(mark)] == mark for i in range(min(len(words), 400)))
 
 
 def _differences(reference: list[str], words: list[str], limit: int = 12) -> list[str]:

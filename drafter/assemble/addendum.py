@@ -65,6 +65,8 @@ def assemble_addendum(state: AmendedState, signed_spec: Spec, signed: Document) 
         sections=sections,
         part=str(amendment.number),
     )
+    doc.quotes = [s.clause for change in state.changes if change.kind != "remove"
+                  for s in [change.section, *walk_sections(change.section.sections)] if s.clause]
     number_document(doc, against=state.consolidated)  # "punkt 5.7" in new wording: the amended agreement's
     if amendment.transition and (paid := paid_period_around(state.loaded.spec, amendment.effective)):
         # a transitional sentence names the part of a quarter paid in advance: period-mismatch knows it

@@ -10,6 +10,7 @@ from drafter.checks.finding import Finding
 from drafter.clauses.lock import LOCK_NAME, read_lock
 from drafter.clauses.scope import approvals_covering, party_scope
 from drafter.errors import Severity
+from drafter.locknames import document_name
 
 
 GROUP_FROM = 4  # this many unapproved versions in one document are one finding listing them
@@ -51,7 +52,10 @@ def check_clause_status(ctx: CheckContext):
     # The agreement's clauses named without a version and not locked: a later approval would slip into it.
     floats = {clause_id for path, clause_id in floating if path[0] == "outline"} if final else set()
     plain = {clause_id for _, clause_id in floating}
+    changed = _unlocked_in_locked(ctx)
     for doc, clause in _used_in(ctx):
+        if (clause.id, clause.version) in changed.get(doc.kind if doc.kind == "consolidated" else document_name(doc), ()):
+            continue  # a signed document's text changed: lock-clauses says it, never "fastställ dem" (trial12)
         status = clause.meta.status
         where = ctx.where_clause_used(clause.id, clause.version)
         if status in ("utkast", "granskad"):
@@ -101,6 +105,27 @@ def check_clause_status(ctx: CheckContext):
                                 "de anges utan version i specen, så bygget vägras: skriv versionerna som gällde "
                                 "då (se varje klausul), eller lås dokumentet" if grade == "error" else
                                 "använd de versioner som gällde då, eller kontrollera datumen"))
+
+
+def _unlocked_in_locked(ctx: CheckContext) -> dict[str, set[tuple[str, int]]]:
+    """By locked document, the clause versions it now uses that its lock does not record (a changed `standard:`
+    or outline item of a signed spec): lock-clauses says they change the signed text, with the spec line and
+    the remedy, so clause-unapproved's "fastställ dem" would mislead. Under "consolidated": those of the
+    agreement, which the consolidated version takes over."""
+    out: dict[str, set[tuple[str, int]]] = {}
+    for doc, clause in _used_in(ctx):
+        entry = ctx.locked.get(document_name(doc))
+        if entry is not None and not any((c["id"], c["version"]) == (clause.id, clause.version)
+                                         for c in entry["klausuler"]):
+            out.setdefault(document_name(doc), set()).add((clause.id, clause.version))
+    agreement = ctx.locked.get("overenskommelse")
+    if agreement is not None:  # the consolidated version: the agreement's clauses, but for what a tillägg names
+        pinned = {c["id"]: c["version"] for c in agreement["klausuler"]}
+        named = {(change.clause or "").partition("@")[0] for a in ctx.spec.amendments for change in a.changes}
+        out["consolidated"] = {(doc_clause.id, doc_clause.version) for doc, doc_clause in _used_in(ctx)
+                               if doc.kind == "consolidated" and doc_clause.id not in named
+                               and pinned.get(doc_clause.id, doc_clause.version) != doc_clause.version}
+    return out
 
 
 def _floated_late(ctx: CheckContext, clause, said: str, where: str) -> Finding:

@@ -274,6 +274,9 @@ class Document:
     # Periods this document's text may state besides the spec's, as (start, end): a tillägg's
     # tjänsteutlåtande tells the period the agreement was signed for, so period-mismatch knows it. Not content.
     periods: list[tuple[dt.date, dt.date]] = field(default_factory=list, compare=False, metadata=PROVENANCE)
+    # The clause versions this document quotes besides its own sections': the new wording a tillägg sets out
+    # (drafter/assemble/addendum.py), which its lock records (trial12). Not content.
+    quotes: list[ClauseUse] = field(default_factory=list, compare=False, metadata=PROVENANCE)
 
     @property
     def file_stem(self) -> str:
