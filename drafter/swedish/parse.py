@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter.lazy_pattern import lazy
 from drafter.swedish.format import MONTHS
 
 # Space, no-break space, narrow no-break space: the class [ \u00a0\u202f], written as two alternatives.
@@ -56,8 +57,8 @@ def date_from(match: re.Match, prefix: str, year: int | None = None) -> dt.date 
 
 _NUMBER = rf"(?<![\d,.])(?P<num>\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,(?P<dec>\d+))?"
 _UNIT = r"(?P<unit>mnkr|mkr|miljoner kronor|miljon kronor|tkr|tusen kronor|kronor|kr|sek)"
-AMOUNT = re.compile(rf"{_NUMBER}{SPACE}*{_UNIT}(?![\wåäö])(?P<per>{SPACE}*(?:per|/){SPACE}*(?P<per_what>[\wåäö]+))?",
-                    re.IGNORECASE)
+AMOUNT = lazy(rf"{_NUMBER}{SPACE}*{_UNIT}(?![\wåäö])(?P<per>{SPACE}*(?:per|/){SPACE}*(?P<per_what>[\wåäö]+))?",
+              re.IGNORECASE)
 _FACTOR = {"mnkr": 1_000_000, "mkr": 1_000_000, "miljoner kronor": 1_000_000, "miljon kronor": 1_000_000,
            "tkr": 1000, "tusen kronor": 1000, "kronor": 1, "kr": 1, "sek": 1}
 
@@ -143,7 +144,7 @@ RATE_MONTHS = {"år": 12, "året": 12, "kalenderår": 12, "kalenderåret": 12, "
                "årligen": 12, "halvår": 6, "halvåret": 6, "halvårsvis": 6, "kvartal": 3, "kvartalet": 3,
                "kvartalsvis": 3, "månad": 1, "månaden": 1, "mån": 1, "månadsvis": 1}
 WHOLE = {"period", "perioden", "avtalsperiod", "avtalsperioden", "avtalstiden"}
-_TRUE_RATE = re.compile(rf"{SPACE}*(?:per|/){SPACE}*", re.IGNORECASE)  # "per deltagare" is a rate, "i bidrag" not
+_TRUE_RATE = lazy(rf"{SPACE}*(?:per|/){SPACE}*", re.IGNORECASE)  # "per deltagare" is a rate, "i bidrag" not
 
 
 @dataclass(frozen=True)
