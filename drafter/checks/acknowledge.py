@@ -16,10 +16,10 @@ what remains to acknowledge this way is a tillägg's.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from drafter.checks.finding import Finding
+from drafter.lazy_pattern import lazy
 
 if TYPE_CHECKING:
     from drafter.clauses.library import ClauseLibrary
@@ -69,7 +69,7 @@ def acknowledge(loaded: "LoadedSpec", findings: list[Finding], library: "ClauseL
     return findings + unused
 
 
-_REF = re.compile(r"Klausulen (\S+@\d+)")
+_REF = lazy(r"Klausulen (\S+@\d+)")
 # Codes whose findings a later approval can bring to a clause the spec names without a version.
 FOLLOWS_APPROVALS = ("clause-approved-after-date",)
 

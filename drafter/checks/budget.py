@@ -16,6 +16,7 @@ from drafter.clauses.library import ClauseNotFound
 from drafter.checks.finding import Finding
 from drafter.checks.swedish import months_about, span, whole_months
 from drafter.formatting import kronor, tal
+from drafter.lazy_pattern import lazy
 from drafter.model.nodes import Table, Text
 from drafter.model.text import inline_text
 from drafter.swedish.parse import RATE_MONTHS, Amount, find_amounts
@@ -49,16 +50,16 @@ def check_budget_zero(ctx: CheckContext):
 
 
 # A sentence about the public party's payment ...
-_BUDGET_WORDS = re.compile(r"ersätt|bidrag|budget|totalt|sammanlagt|utbetal|betala|medel\b|finansier|\bfår\b|erhåll"
-                           r"|tilldela|\butgår\b|\butgå\b", re.I)
+_BUDGET_WORDS = lazy(r"ersätt|bidrag|budget|totalt|sammanlagt|utbetal|betala|medel\b|finansier|\bfår\b|erhåll"
+                     r"|tilldela|\butgår\b|\butgå\b", re.I)
 # ... unless it is about someone else's money or value.
-_OTHER_WORDS = re.compile(
+_OTHER_WORDS = lazy(
     r"egen insats|egna insats|eget bidrag|egen finansiering|egna medel|medfinansier|annan finansiering|andra bidrag"
     r"|övrig finansiering|extern|statsbidrag|arvsfond|fonden|stiftelse|sponsr|insamla|gåvor|medlemsavgift"
     r"|omsättning|ideell tid|ideella insatser|värdet|tidigare|föregående|förra", re.I)
-_CEILING_WORDS = re.compile(r"\bhögst\b|\btak\b|\btaket\b|\bupp till\b|\bmaximalt\b|\bsom mest\b", re.I)
-_FROM_NAME = re.compile(r"\bfrån\s+(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*)")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"'–-]|\s*$)|\n")
+_CEILING_WORDS = lazy(r"\bhögst\b|\btak\b|\btaket\b|\bupp till\b|\bmaximalt\b|\bsom mest\b", re.I)
+_FROM_NAME = lazy(r"\bfrån\s+(?P<name>[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*)")
+_SENTENCE_END = lazy(r"[.!?](?=\s+[A-ZÅÄÖ\"'–-]|\s*$)|\n")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -247,9 +248,9 @@ def check_budget_period(ctx: CheckContext):
                   ctx.where("budget", "months"))
 
 
-_CELL_AMOUNT = re.compile(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
-_SUM_LABEL = re.compile(r"^(?:summa|totalt|total|sammanlagt|summa kostnader)\b", re.IGNORECASE)
-_MONEY_HEADER = re.compile(r"belopp|kostnad|kronor|\bkr\b|budget|summa|sek\b", re.IGNORECASE)
+_CELL_AMOUNT = lazy(r"^−?\d{1,3}(?:[ \u00a0]\d{3})+$|^−?\d+$")
+_SUM_LABEL = lazy(r"^(?:summa|totalt|total|sammanlagt|summa kostnader)\b", re.IGNORECASE)
+_MONEY_HEADER = lazy(r"belopp|kostnad|kronor|\bkr\b|budget|summa|sek\b", re.IGNORECASE)
 
 
 def _cell_amount(cell: str) -> int | None:

@@ -11,6 +11,7 @@ from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding, Severity
 from drafter.errors import DrafterError
 from drafter.formatting import datum
+from drafter.lazy_pattern import lazy
 from drafter.notice_calendar import possible_ends
 
 
@@ -136,7 +137,7 @@ def check_renewal_ending(ctx: CheckContext):
                       f"samtidigt. {fix}", ctx.where("renews_ended_by"), "proposal", hint=fix)
 
 
-_ENDING = re.compile(r"upphör|upphörde|sagts upp|sades upp|sägs upp|uppsag|uppsägning|avslut", re.IGNORECASE)
+_ENDING = lazy(r"upphör|upphörde|sagts upp|sades upp|sägs upp|uppsag|uppsägning|avslut", re.IGNORECASE)
 
 
 def _proposal_says_it_ends(ctx: CheckContext) -> bool:

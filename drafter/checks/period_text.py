@@ -22,6 +22,7 @@ from drafter.checks.finding import Finding
 from drafter.checks.period import renewal_ends
 from drafter.checks.swedish import SPACE, date_from, date_pattern, span
 from drafter.formatting import datum
+from drafter.lazy_pattern import lazy
 
 _S = f"{SPACE}+"
 _DEN = rf"(?:den{_S})?"
@@ -32,13 +33,13 @@ PAIR = re.compile(
 LONGEST = re.compile(
     rf"(?:som{_S})?längst{_S}(?:till{_S}och{_S}med|till|t\.?\s?o\.?\s?m\.?){_S}{_DEN}{date_pattern('c')}",
     re.IGNORECASE)
-_ABOUT_PERIOD = re.compile(r"period|avtalstid|gäller|löper|partnerskapet|överenskommelsen", re.IGNORECASE)
-_EARLIER = re.compile(r"föregående|tidigare|förra|nuvarande|sedan|gällde|föregick", re.IGNORECASE)
+_ABOUT_PERIOD = lazy(r"period|avtalstid|gäller|löper|partnerskapet|överenskommelsen", re.IGNORECASE)
+_EARLIER = lazy(r"föregående|tidigare|förra|nuvarande|sedan|gällde|föregick", re.IGNORECASE)
 # Someone else's agreement or money: "en annan IOP", "statsbidraget", "beviljat av Arvsfonden".
-_OTHER = re.compile(r"\b(?:annan|annat|övriga)\b|\bandra\b(?!\s+(?:halvår|år|period|kvartal|förläng))"
-                    r"|statsbidrag|bidrag från|beviljat|beviljade|arvsfond|fonden"
-                    r"|stiftelse|projekt", re.IGNORECASE)
-_WITH = re.compile(r"(?:IOP|överenskommelse\w*|partnerskap\w*|avtal\w*)\s+med\s+(?P<who>[\wåäöÅÄÖ-]+)", re.IGNORECASE)
+_OTHER = lazy(r"\b(?:annan|annat|övriga)\b|\bandra\b(?!\s+(?:halvår|år|period|kvartal|förläng))"
+              r"|statsbidrag|bidrag från|beviljat|beviljade|arvsfond|fonden"
+              r"|stiftelse|projekt", re.IGNORECASE)
+_WITH = lazy(r"(?:IOP|överenskommelse\w*|partnerskap\w*|avtal\w*)\s+med\s+(?P<who>[\wåäöÅÄÖ-]+)", re.IGNORECASE)
 _OURS = {"föreningen", "organisationen", "staden", "kommunen", "regionen", "förvaltningen", "nämnden", "parterna"}
 
 

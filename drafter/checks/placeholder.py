@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
+from drafter.lazy_pattern import lazy
 
 # Text in brackets that asks for something: "[namn]", and the template's questions whatever their length
 # and punctuation ("[Är verksamheten ekonomisk? Kan bidraget påverka handeln mellan EU:s
@@ -54,7 +55,7 @@ def check_placeholder(ctx: CheckContext):
                           where, piece.document)
 
 
-_FOR_LINE = re.compile(r"^För \S[^\n]{1,120}$", re.MULTILINE)
+_FOR_LINE = lazy(r"^För \S[^\n]{1,120}$", re.MULTILINE)
 
 
 def _signature_line(text: str, start: int, end: int) -> bool:

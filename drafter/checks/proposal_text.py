@@ -20,6 +20,7 @@ from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.checks.swedish import SPACE, whole_months
 from drafter.formatting import kronor, lista
+from drafter.lazy_pattern import lazy
 from drafter.spec.frame import per_year
 from drafter.swedish.parse import RATE_MONTHS, find_amounts
 from drafter.swedish.names import bestamd
@@ -27,13 +28,13 @@ from drafter.swedish.names import bestamd
 _S = f"{SPACE}+"
 ENTER = re.compile(rf"\bingå(?:r|s)?{_S}(?:ett{_S}|en{_S})?(?:idéburet{_S}offentligt{_S}partnerskap|IOP\b|"
                    rf"partnerskap|överenskommelse)", re.IGNORECASE)
-_RENEWED = re.compile(r"\bny(?:a|tt)?\b|förnya|fortsatt|fortsätt|på nytt|fortsättning", re.IGNORECASE)
+_RENEWED = lazy(r"\bny(?:a|tt)?\b|förnya|fortsatt|fortsätt|på nytt|fortsättning", re.IGNORECASE)
 SIGNS = re.compile(rf"\b(?:uppdra|uppdrar|uppdras|ge|ger|ges){_S}(?:åt{_S})?(?P<who>(?:[\wåäöÅÄÖ-]+{_S}){{0,2}}?"
                    rf"[\wåäöÅÄÖ-]+){_S}(?:i{_S}uppdrag{_S}|rätt{_S})?att{_S}(?:underteckna|teckna|skriva{_S}under)"
                    rf"(?={_S}(?:[\wåäöÅÄÖ-]+{_S}){{0,3}}?(?:överenskommels|avtal|partnerskap|IOP\b))",
                    re.IGNORECASE)
 _NOT_SIGNER = re.compile(r"förening|organisation|parterna|partner", re.IGNORECASE)
-_DECIDES = re.compile(r"bevilja|anslå|kostnad|kostar|finansier|ersättning|bidrag|avsätt", re.IGNORECASE)
+_DECIDES = lazy(r"bevilja|anslå|kostnad|kostar|finansier|ersättning|bidrag|avsätt", re.IGNORECASE)
 
 
 def _proposal_pieces(ctx: CheckContext):
@@ -124,7 +125,7 @@ def _grants_per_year(ctx: CheckContext) -> list[tuple[str, Fraction]]:
     return found
 
 
-_FOR_MONTHS = re.compile(rf"{SPACE}*(?:för|avseende){_S}(?P<n>\d{{1,3}}){_S}månader\b", re.IGNORECASE)
+_FOR_MONTHS = lazy(rf"{SPACE}*(?:för|avseende){_S}(?P<n>\d{{1,3}}){_S}månader\b", re.IGNORECASE)
 
 
 def _months_after(text: str, end: int) -> int | None:

@@ -21,6 +21,7 @@ from drafter.clauses.library import ClauseNotFound
 from drafter.checks.finding import Finding
 from drafter.checks.swedish import SPACE, whole_months
 from drafter.formatting import MONTHS, dag_och_manad, datum, enhet, span
+from drafter.lazy_pattern import LazyPattern, lazy
 from drafter.notice_calendar import notice_calendar
 
 _S = f"{SPACE}+"
@@ -50,10 +51,10 @@ LASTS = re.compile(rf"(?:gäller|löper|gälla|löpa)(?:{_S}(?:under|i|på|för)
                    rf"{_S}{_COUNT}{_S}{_UNIT}(?!{_S}(?:i{_S}taget|i{_S}sänder|åt{_S}gången|till|efter|före))",
                    re.IGNORECASE)
 UNTIL_FURTHER = re.compile(rf"tills{_S}vidare", re.IGNORECASE)
-_RENEWAL_WORDS = re.compile(r"förläng|i taget|i sänder|åt gången|respektive år|varje år|därefter", re.IGNORECASE)
+_RENEWAL_WORDS = lazy(r"förläng|i taget|i sänder|åt gången|respektive år|varje år|därefter", re.IGNORECASE)
 # A sentence about the agreement's own term names it; one about a lease, an insurance or a certificate
 # ("Intyget gäller i ett år", "Hyresavtalet sägs upp senast den 31 oktober") is about another thing.
-_THE_AGREEMENT = re.compile(r"överenskommels|avtal|partnerskap|\bIOP\b", re.IGNORECASE)
+_THE_AGREEMENT = lazy(r"överenskommels|avtal|partnerskap|\bIOP\b", re.IGNORECASE)
 _OTHER_THING = re.compile(r"hyres|försäkring|intyg|utdrag|licens|abonnemang|anställning|lokal|lån", re.IGNORECASE)
 
 
@@ -101,7 +102,7 @@ def _matches(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
     return tuple(pattern.finditer(text))
 
 
-def _statements(ctx: CheckContext, pattern: re.Pattern, context: re.Pattern | None = None):
+def _statements(ctx: CheckContext, pattern: re.Pattern, context: re.Pattern | LazyPattern | None = None):
     """(match, statement) for each match of `pattern` in prose: in words the text writes itself."""
     for piece in ctx.pieces:
         literal = None

@@ -17,6 +17,7 @@ from drafter.checks.finding import Finding
 from drafter.checks.prose_signing import SIGNING_LINE
 from drafter.checks.swedish import date_from, date_pattern
 from drafter.formatting import datum
+from drafter.lazy_pattern import lazy
 
 _EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
 _FIGURE = re.compile(r"{{\s*figures\.\w+")
@@ -29,9 +30,9 @@ _KEY_YEAR = re.compile(r"_((?:19|20)\d{2})$")
 # A year that is no reference ("SOU 2019:56", "2023/24"), and a figure typed by hand: "9 500 besök",
 # "cirka 40", "över 75 år", "var fjärde", "30 procent".
 _PLAIN_YEAR = re.compile(r"(?<![\d:/-])((?:19|20)\d{2})(?![\d:/-])")
-_TYPED_FIGURE = re.compile(r"\b\d{1,3}(?:[ \u00a0]\d{3})+\b|\b(?:cirka|ca\.?|omkring|drygt|knappt|nästan|över|"
-                           r"minst|totalt|sammanlagt)\s+\d+|\b\d+(?:,\d+)?\s*(?:%|procent)"
-                           r"|\bvar\s+(?:annan|tredje|fjärde|femte|sjätte|tionde)\b", re.IGNORECASE)
+_TYPED_FIGURE = lazy(r"\b\d{1,3}(?:[ \u00a0]\d{3})+\b|\b(?:cirka|ca\.?|omkring|drygt|knappt|nästan|över|"
+                     r"minst|totalt|sammanlagt)\s+\d+|\b\d+(?:,\d+)?\s*(?:%|procent)"
+                     r"|\bvar\s+(?:annan|tredje|fjärde|femte|sjätte|tionde)\b", re.IGNORECASE)
 _FULL_DATE = re.compile(rf"\b{date_pattern('f')}", re.IGNORECASE)
 _QUOTED_FIGURE, _OTHER = "\ue010", "\ue011"  # stand-ins for a quoted figure and any other expression
 

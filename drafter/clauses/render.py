@@ -31,6 +31,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, 
 from drafter.clauses.library import ClauseVersion
 from drafter.errors import DrafterError, Where
 from drafter.formatting import FILTERS
+from drafter.lazy_pattern import lazy
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARKER = re.compile(f"{MARK_OPEN}(ref|block):([^{MARK_CLOSE}]*){MARK_CLOSE}")
@@ -106,7 +107,7 @@ def _range(*args) -> list:
     return _Counted(numbers)
 
 
-_WIDE_FORMAT = re.compile(r"%[-+ #0]*(\*|\d{5,})|%[-+ #0]*\d*\.(\*|\d{5,})|\{[^{}]*?(\d{5,})[^{}]*\}")
+_WIDE_FORMAT = lazy(r"%[-+ #0]*(\*|\d{5,})|%[-+ #0]*\d*\.(\*|\d{5,})|\{[^{}]*?(\d{5,})[^{}]*\}")
 
 
 def _check_format(text) -> None:

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from drafter.lazy_pattern import lazy
+
 if TYPE_CHECKING:
     from drafter.clauses.front_matter import Approval
     from drafter.spec.model import Party
 
-_WHOLE = re.compile(r"^(kommunfullmäktige|regionfullmäktige|fullmäktige)$", re.I)
-_ORGANISATION = re.compile(r"(^region\s|\skommun$|\sstad$|\sregion$|^kommun$)", re.I)
+_WHOLE = lazy(r"^(kommunfullmäktige|regionfullmäktige|fullmäktige)$", re.I)
+_ORGANISATION = lazy(r"(^region\s|\skommun$|\sstad$|\sregion$|^kommun$)", re.I)
 _IN = re.compile(r"^(?P<organ>.+?)\s+i\s+(?P<organisation>.+)$")
 
 

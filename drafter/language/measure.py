@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from drafter.language.text import Sentence, sentences
+from drafter.lazy_pattern import lazy
 
 LONG_SENTENCE = 30  # words; Myndigheternas skrivregler and Språkrådet: keep sentences short, vary their length
 
@@ -66,11 +67,11 @@ def stats_of(found: list[Sentence], long_sentence: int = LONG_SENTENCE) -> Stats
     )
 
 
-_TEMPLATE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
-_TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\](?!:)")
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:\s*", re.MULTILINE)
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_TEMPLATE = lazy(r"\{\{.*?\}\}", re.DOTALL)
+_TAG = lazy(r"\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_FOOTNOTE_REF = lazy(r"\[\^[^\]]+\](?!:)")
+_FOOTNOTE_DEF = lazy(r"^\[\^[^\]]+\]:\s*", re.MULTILINE)
+_EMPHASIS = lazy(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 def clause_prose(body: str) -> str:

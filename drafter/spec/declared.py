@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from drafter.lazy_pattern import lazy
 from drafter.spec.base import SpecModel
 
 
@@ -37,7 +38,7 @@ class OtherAmount(SpecModel):
 
 
 GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant, when written out (is_grant)
-_NOT_GRANT = re.compile(r"\begen\b|\begna\b|insats|medfinansier|annan finansiering|extern", re.IGNORECASE)
+_NOT_GRANT = lazy(r"\begen\b|\begna\b|insats|medfinansier|annan finansiering|extern", re.IGNORECASE)
 
 
 def is_grant(name: str, amount: OtherAmount) -> bool:
@@ -64,7 +65,7 @@ class OtherPeriod(SpecModel):
         return self
 
 
-NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+NAME = lazy(r"^[a-z_][a-z0-9_]*$")
 
 
 def text_names(value: dict) -> dict:

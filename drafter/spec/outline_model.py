@@ -9,11 +9,12 @@ from typing import Annotated, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
+from drafter.lazy_pattern import lazy
 from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.refs import CLAUSE_REF, ref_id
 
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-STANDARD = re.compile(r"^[a-z0-9][a-z0-9-]*(@[1-9][0-9]*)?$")  # a standard outline, maybe with its version
+STANDARD = lazy(r"^[a-z0-9][a-z0-9-]*(@[1-9][0-9]*)?$")  # a standard outline, maybe with its version
 
 
 def clause_ref(value: str | None) -> str | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from drafter.lazy_pattern import lazy
+
 _PART = r"[a-z0-9][a-z0-9-]*"
-CLAUSE_ID = re.compile(rf"^{_PART}(?:/{_PART})*$")
+CLAUSE_ID = lazy(rf"^{_PART}(?:/{_PART})*$")
 CLAUSE_REF = re.compile(rf"^{_PART}(?:/{_PART})*(?:@[1-9][0-9]*)?$")
 VERSION_FILE = re.compile(r"^v([1-9][0-9]*)\.md$")  # a version file's name in a clause's folder
-OUTLINE_FILE = re.compile(r"^v([1-9][0-9]*)\.yaml$")  # a version file's name in a standard outline's folder
-VERSION_PATH = re.compile(r"^(?P<id>.+)/v(?P<n>[1-9][0-9]*)\.md$")  # "villkor/x/v1.md" in the library
+OUTLINE_FILE = lazy(r"^v([1-9][0-9]*)\.yaml$")  # a version file's name in a standard outline's folder
+VERSION_PATH = lazy(r"^(?P<id>.+)/v(?P<n>[1-9][0-9]*)\.md$")  # "villkor/x/v1.md" in the library
 
 
 def split_ref(ref: str) -> tuple[str, int | None]:
