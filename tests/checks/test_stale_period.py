@@ -1,0 +1,65 @@
+"""stale-year for the years of the period a renewal replaces (trial 12): the Aros Seniorträff agreement for
+2027–2029, renewed for 2030–2031, kept "2027–2029" in the tjänsteutlåtande's subtitle and Sammanfattning
+and "bidraget för 2027" in Ekonomiska konsekvenser, and `drafter check` said nothing."""
+
+from __future__ import annotations
+
+from checks.aros import edit, renewed
+from checks.support import findings, line_of, of
+
+
+def stale(spec, clauses):
+    return of(findings(spec, clauses), "stale-year")
+
+
+def test_the_old_period_in_subtitle_summary_and_economy_is_stale(tmp_path):
+    spec, clauses = renewed(tmp_path)
+    found = stale(spec, clauses)
+    where = {f.where: f for f in found}
+    subtitle = where[line_of(spec, "subtitle:")]
+    assert subtitle.severity == "warning"
+    assert "2027 och 2029" in subtitle.message and "(2027–2029, aros-seniorer-2027.yaml)" in subtitle.message
+    assert "den nya (2030–2031)" in subtitle.message
+    assert "äldre 2027–2029" in subtitle.message
+    summary = where[line_of(spec, "sammanfattning:")]
+    assert "Föreningen Aros Seniorträff för 2027–2029" in summary.message
+    economy = where[line_of(spec, "ekonomi-budget:")]
+    assert "Texten anger 2027, ett år" in economy.message
+    assert "budget för 2027" in economy.message
+    # history is left alone: "har sedan 2019 drivit", "har sedan 2019 fått"
+    assert len(found) == 3, [f.message for f in found]
+
+
+def test_slutlig_makes_it_an_error(tmp_path):
+    spec, clauses = renewed(tmp_path)
+    edit(spec, lambda d: d["document"].update(status="slutlig"))
+    assert {f.severity for f in stale(spec, clauses)} == {"error"}
+
+
+def test_the_new_years_and_a_sentence_naming_the_old_agreement_are_not_stale(tmp_path):
+    spec, clauses = renewed(tmp_path)
+
+    def updated(data):
+        data["proposal"]["subtitle"] = "Mötesplatser mot ofrivillig ensamhet bland äldre 2030–2031"
+        data["texts"]["sammanfattning"] = (
+            "Förvaltningen föreslår att äldrenämnden godkänner en förnyad överenskommelse med Föreningen Aros "
+            "Seniorträff för 2030–2031. Överenskommelsen för 2027–2029 upphör den 31 december 2029.")
+        data["texts"]["ekonomi-budget"] = (
+            "Förvaltningen bedömer att bidraget för 2030 ryms inom äldrenämndens budget för 2030. Under den "
+            "förra perioden 2027–2029 betalades 600 000 kr per år. Antalet besökare har ökat från 40 under "
+            "2027 till 90 under 2029.")
+    edit(spec, updated)
+    assert stale(spec, clauses) == []
+
+
+def test_a_year_the_new_period_shares_is_not_stale(tmp_path):
+    """A year of the new period is the new period's, whatever the old one said."""
+    spec, clauses = renewed(tmp_path)
+    edit(spec, lambda d: d["texts"].update({"ekonomi-budget": "Bidraget för 2031 ryms i budgeten för 2031."}))
+    assert not [f for f in stale(spec, clauses) if f.where == line_of(spec, "ekonomi-budget:")]
+
+
+def test_a_reference_with_a_year_is_no_year_of_the_period(tmp_path):
+    spec, clauses = renewed(tmp_path)
+    edit(spec, lambda d: d["texts"].update({"ekonomi-budget": "Enligt SOU 2028:12 ryms bidraget i budgeten."}))
+    assert not [f for f in stale(spec, clauses) if f.where == line_of(spec, "ekonomi-budget:")]
