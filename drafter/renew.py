@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError, Where
+from drafter.renew_replaces import replaced_review, say_what_it_replaces
 from drafter.renew_review import (ClauseChoice, Renewal, Review, comments_dropped, mandate_review,
                                   review_renewal)
 from drafter.standing import RepealedText, Standing, latest_representatives, standing
@@ -53,6 +54,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
     outlines = _pin_standards(data, loaded, library)
+    replaced = say_what_it_replaces(data, documents, used, library)
     partnership, how = _partnership(loaded, library, documents)
     if partnership:
         data["partnership"] = partnership
@@ -101,6 +103,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     review += comments_dropped(path, dropped) + mandate_review(path, ordered, now.spec)
     review += [_repealed_review(path, text) for text in now.repealed]
     review += _newer_outlines(path, outlines, library)
+    review += [replaced_review(path, r) for r in replaced]
     return Renewal(path, review, _choices(used, library, now.spec.public))
 
 

@@ -33,7 +33,8 @@ def renewed(tmp_path: Path, *extra: str) -> tuple[Path, Path]:
     assert result.exit_code == 0, result.output
     new = agreements / "aros-seniorer-2030.yaml"
     text = new.read_text(encoding="utf-8")
-    text = text.replace("date: ÅÅÅÅ-MM-DD", "date: 2029-11-25", 1).replace("date: ÅÅÅÅ-MM-DD", "date: 2029-10-20", 1)
+    text = text.replace("\n  date: ÅÅÅÅ-MM-DD", "\n  date: 2029-11-25", 1)  # the agreement's, under document:
+    text = text.replace("\n  date: ÅÅÅÅ-MM-DD", "\n  date: 2029-10-20", 1)  # the tjänsteutlåtande's
     new.write_text(text, encoding="utf-8")
     return new, clauses
 
