@@ -90,7 +90,14 @@ def _add_first(holder: dict, outline, doc, ref: str) -> None:
             return
         place = {"into": first.name} if first.name == "bakgrund" else {"before": first.name}
         outline.setdefault("add", []).append({**place, "item": ref})
-    elif isinstance(outline, list):
+    elif isinstance(outline, list) and outline:
+        head = outline[0]
+        if first is not None and first.name.rsplit("/", 1)[-1].split("@")[0] == "bakgrund":
+            if isinstance(head, str):
+                outline[0] = head = {"clause": head}
+            if isinstance(head, dict):
+                head.setdefault("sections", []).append(ref)
+                return
         outline.insert(0, ref)
 
 
