@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError, Where
-from drafter.renew_extension import extension_review
+from drafter.renew_extension import extension_review, old_years_to_do
 from drafter.renew_replaces import replaced_review, say_what_it_replaces
 from drafter.renew_review import (ClauseChoice, Renewal, Review, comments_dropped, mandate_review,
                                   review_renewal)
@@ -105,6 +105,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     review += [_repealed_review(path, text) for text in now.repealed]
     review += _newer_outlines(path, outlines, library)
     review += [replaced_review(path, r) for r in replaced]
+    old_years_to_do(review, now.spec.period, data.get("renews_ends"), data["period"])
     extension = extension_review(path, now.spec.period, data["period"])
     if extension is not None:
         review.insert(1 if "renews_ends" in data or running else 0, extension)

@@ -35,3 +35,24 @@ def extension_review(path: Path, old_period, new_period: dict):
                   "period.renewal.max_end (och decision.latest_end), eller ta bort period.renewal om den nya "
                   "överenskommelsen inte ska kunna förlängas",
                   f"max_end: {renewal['max_end'].isoformat()}", todo=True)
+
+
+def old_years_to_do(review: list, old_period, renews_ends, new_period: dict) -> None:
+    """A text, title or clause the report lists as stating a year by hand, when that year is one of the
+    old period's and not the new one's ("för 2027–2029" renewed for 2030–2031): moved to Att göra, since
+    `drafter check` warns of it (stale-year) until it is updated."""
+    from drafter.checks.stale_period import sentences, stale_years_in, years_left_behind
+
+    years = years_left_behind(old_period, renews_ends, new_period)
+    if not years:
+        return
+    for item in review:
+        if item.todo or " nämner " not in item.what:
+            continue
+        stale = [y for sentence in sentences(item.text) for y in stale_years_in(sentence, years)]
+        if stale:
+            shown = " och ".join(filter(None, (", ".join(dict.fromkeys(stale[:-1])), stale[-1])))
+            item.todo = True
+            item.what += (f"; {shown} hör till den förra perioden, inte till den nya: skriv den nya periodens år, "
+                          "eller säg att meningen gäller den förra överenskommelsen (`drafter check` varnar "
+                          "stale-year tills dess)")

@@ -47,12 +47,38 @@ def old_period_years(ctx: CheckContext) -> list[int]:
     renewed = ctx.renewed if spec.renews else None
     if not isinstance(renewed, LoadedSpec):
         return []
-    old = renewed.spec.period
-    old_end = spec.renews_ends or (old.renewal.max_end if old.renewal else old.end)
-    new = spec.period
-    new_end = new.renewal.max_end if new.renewal else new.end
-    new_years = set(range(new.start.year, new_end.year + 1))
-    return [y for y in range(old.start.year, old_end.year + 1) if y not in new_years]
+    return years_left_behind(renewed.spec.period, spec.renews_ends, spec.period)
+
+
+def years_left_behind(old, renews_ends, new) -> list[int]:
+    """The years from the old period's start to the day it ends (`renews_ends`, else its last possible day)
+    that are not years of the new period (its start to its last possible day). Periods as the spec model's
+    or as dicts (`drafter renew` asks before the new spec is read back)."""
+    def get(holder, name):
+        return holder.get(name) if isinstance(holder, dict) else getattr(holder, name, None)
+
+    def last(period):
+        renewal = get(period, "renewal")
+        return get(renewal, "max_end") if renewal else get(period, "end")
+
+    old_end = renews_ends or last(old)
+    new_years = set(range(get(new, "start").year, last(new).year + 1))
+    return [y for y in range(get(old, "start").year, old_end.year + 1) if y not in new_years]
+
+
+def stale_years_in(sentence: str, years: list[int]) -> list[str]:
+    """The years of `years` a sentence states as current: none when it names the earlier agreement or
+    period as such, tells what has been, or is the signing line."""
+    wanted = {str(y) for y in years}
+    found = [m.group(1) for m in _YEAR.finditer(sentence) if m.group(1) in wanted]
+    if not found or _EARLIER.search(sentence) or _HAS_BEEN.search(sentence) or SIGNING_LINE.search(sentence):
+        return []
+    return list(dict.fromkeys(found))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a typed text, its expressions ({{ … }}) shown as "…" (computed, never stale)."""
+    return _SENTENCE.findall(re.sub(r"\s*\n\s*", " ", _EXPRESSION.sub(" … ", text)))
 
 
 def check_old_period_years(ctx: CheckContext) -> Iterator[Finding]:
@@ -64,11 +90,10 @@ def check_old_period_years(ctx: CheckContext) -> Iterator[Finding]:
     shown_old = _span(old.start.year, (spec.renews_ends or (old.renewal.max_end if old.renewal else old.end)).year)
     new = _span(spec.period.start.year, spec.period.end.year)
     severity: Severity = "error" if spec.document.status == "slutlig" else "warning"
-    wanted = {str(y) for y in years}
     for where, text in _carried_over(ctx):
-        for sentence in _SENTENCE.findall(re.sub(r"\s*\n\s*", " ", _EXPRESSION.sub(" … ", text))):
-            found = [m.group(1) for m in _YEAR.finditer(sentence) if m.group(1) in wanted]
-            if not found or _EARLIER.search(sentence) or _HAS_BEEN.search(sentence) or SIGNING_LINE.search(sentence):
+        for sentence in sentences(text):
+            found = stale_years_in(sentence, years)
+            if not found:
                 continue
             shown = " ".join(sentence.split()).rstrip(".")
             fix = (f"Skriv den nya periodens år ({new}), eller låt meningen säga att den gäller den förra "

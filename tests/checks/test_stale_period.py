@@ -63,3 +63,17 @@ def test_a_reference_with_a_year_is_no_year_of_the_period(tmp_path):
     spec, clauses = renewed(tmp_path)
     edit(spec, lambda d: d["texts"].update({"ekonomi-budget": "Enligt SOU 2028:12 ryms bidraget i budgeten."}))
     assert not [f for f in stale(spec, clauses) if f.where == line_of(spec, "ekonomi-budget:")]
+
+
+def test_renew_lists_them_under_att_gora(tmp_path):
+    """The same sentences `drafter check` warns of are to do in the renew report, not only to know."""
+    from checks.aros import OLD, run
+
+    spec, clauses = renewed(tmp_path)
+    again = run("renew", spec.with_name(OLD.name), "aros-c", "--start", "2030-01-01", "--end", "2031-12-31",
+                "--clauses", clauses)
+    todo, know = again.output.split("Att göra")[1].split("Att känna till")
+    for what in ("texten sammanfattning", "texten ekonomi-budget", "proposal.subtitle"):
+        (line,) = [x for x in todo.splitlines() if what in x]
+        assert "hör till den förra perioden, inte till den nya" in line
+    assert "texten bakgrund nämner ett årtal" in know  # "har sedan 2019 drivit": history, to know
