@@ -25,7 +25,9 @@ from drafter.checks.finding import Finding, Severity
 from drafter.checks.prose_signing import SIGNING_LINE
 
 _EXPRESSION = re.compile(r"{{.*?}}|{%.*?%}", re.S)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]?")  # "punkt 3.1" is no sentence end
+_MARKER = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+_BLOCK = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•–]|\d+[.)])\s)")
 # A year, not a reference ("SOU 2019:56", "(2017:725)") nor a number within a longer one.
 _YEAR = re.compile(r"(?<![\d:/,])((?:19|20)\d{2})(?!\d|:\d)")
 # Words that name the earlier agreement or period as such, or say it ended: the sentence is history.
@@ -77,8 +79,10 @@ def stale_years_in(sentence: str, years: list[int]) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a typed text, its expressions ({{ … }}) shown as "…" (computed, never stale)."""
-    return _SENTENCE.findall(re.sub(r"\s*\n\s*", " ", _EXPRESSION.sub(" … ", text)))
+    """The sentences of a typed text, its expressions ({{ … }}) shown as "…" (computed, never stale): a
+    line break inside a paragraph joins, a blank line or a list item ("- …", "1. …") starts anew."""
+    blocks = _BLOCK.split(_EXPRESSION.sub(" … ", text))
+    return [found for block in blocks for found in _SENTENCE.findall(re.sub(r"\s*\n\s*", " ", block))]
 
 
 def check_old_period_years(ctx: CheckContext) -> Iterator[Finding]:
@@ -95,7 +99,7 @@ def check_old_period_years(ctx: CheckContext) -> Iterator[Finding]:
             found = stale_years_in(sentence, years)
             if not found:
                 continue
-            shown = " ".join(sentence.split()).rstrip(".")
+            shown = _MARKER.sub("", " ".join(sentence.split())).rstrip(".;")
             fix = (f"Skriv den nya periodens år ({new}), eller låt meningen säga att den gäller den förra "
                    f"överenskommelsen (\"den förra överenskommelsen för {shown_old} …\").")
             yield Finding("stale-year", severity,

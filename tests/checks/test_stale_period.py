@@ -77,3 +77,17 @@ def test_renew_lists_them_under_att_gora(tmp_path):
         (line,) = [x for x in todo.splitlines() if what in x]
         assert "hör till den förra perioden, inte till den nya" in line
     assert "texten bakgrund nämner ett årtal" in know  # "har sedan 2019 drivit": history, to know
+
+
+def test_a_list_item_is_its_own_sentence_and_a_point_number_no_sentence_end(tmp_path):
+    """A commitment a tillägg added for one year of the old period, as renew carries it over (trial 6's
+    Fruängen spec, renewed): quoted as the item or sentence it is, not the whole list."""
+    spec, clauses = renewed(tmp_path)
+    edit(spec, lambda d: d["texts"].update(ataganden=(
+        "Föreningen ska:\n\n- hålla mötesplatserna öppna minst fyra dagar i veckan;\n"
+        "- hålla öppet på lördagar under 2028.\n\nUtöver bidraget enligt punkt 5.1 lämnar staden ett extra "
+        "bidrag om 50 000 kr för 2028.\n")))
+    said = sorted(f.message.split("): ")[1].split('". ')[0] for f in stale(spec, clauses)
+                  if f.where == line_of(spec, "ataganden:"))
+    assert said == ['"Utöver bidraget enligt punkt 5.1 lämnar staden ett extra bidrag om 50 000 kr för 2028',
+                    '"hålla öppet på lördagar under 2028']
