@@ -138,17 +138,18 @@ def for_party(house: HouseStyle | None, organisation: str, administration: str |
     A spec of the same organisation that names no förvaltning (a kommun acting through any of its
     nämnder) is not thereby the house style's förvaltning's: it is sent by the organisation alone, with
     its logo but without a förvaltning's name or address. Only a house style that names no förvaltning
-    (the organisation's own) keeps its address for it."""
+    (the organisation's own) keeps its address for it. The förvaltning heads a letterhead line, so it starts
+    with a capital ("Vård- och omsorgsförvaltningen") however the spec writes it for running text."""
     if house is None:
         return None
     if house.organisation and house.organisation != organisation:
-        return replace(house, organisation=organisation, forvaltning=administration or "", address=[], logo="",
+        return replace(house, organisation=organisation, forvaltning=versal(administration) if administration else "", address=[], logo="",
                        logo_alt="", recipient_capital=False, addresses={}, borrowed=True)
     if not administration and house.forvaltning:
         return replace(house, forvaltning="", address=[])
     if administration and house.forvaltning and _key(administration) != _key(house.forvaltning):
         address = next((lines for name, lines in house.addresses.items() if _key(name) == _key(administration)), [])
-        return replace(house, forvaltning=administration, address=list(address))
+        return replace(house, forvaltning=versal(administration), address=list(address))
     return house
 
 

@@ -71,6 +71,7 @@ parties:
     organisationsnummer: NNNNNN-NNNN  # kommunens (212000-NNNN) eller regionens (232100-NNNN)
     committee: "[nämnden]"          # nämnden som beslutar, t.ex. socialnämnden eller Norrmalms stadsdelsnämnd
     administration: "[förvaltningen]"  # förvaltningen som bereder, t.ex. Norrmalms stadsdelsförvaltning
+    # skriven som i löptext (t.ex. vård- och omsorgsförvaltningen); brevhuvudet börjar den med stor bokstav
     signatory:
       name: "[Namn]"
       title: "[befattning]"         # t.ex. socialdirektör

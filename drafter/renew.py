@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError, Where
+from drafter.renew_extension import extension_review, old_years_to_do
+from drafter.renew_replaces import replaced_review, say_what_it_replaces
 from drafter.renew_review import (ClauseChoice, Renewal, Review, comments_dropped, mandate_review,
                                   review_renewal)
 from drafter.standing import RepealedText, Standing, latest_representatives, standing
@@ -54,6 +56,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     if isinstance(data.get("proposal"), dict):
         _pin(data["proposal"].get("outline"), used)
     outlines = _pin_standards(data, loaded, library)
+    replaced = say_what_it_replaces(data, documents, used, library)
     partnership, how = _partnership(loaded, library, documents)
     if partnership:
         data["partnership"] = partnership
@@ -107,6 +110,11 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     review += comments_dropped(path, dropped) + mandate_review(path, ordered, now.spec)
     review += [_repealed_review(path, text) for text in now.repealed]
     review += _newer_outlines(path, outlines, library)
+    review += [replaced_review(path, r) for r in replaced]
+    old_years_to_do(review, now.spec.period, data.get("renews_ends"), data["period"])
+    extension = extension_review(path, now.spec.period, data["period"])
+    if extension is not None:
+        review.insert(1 if "renews_ends" in data or running else 0, extension)
     return Renewal(path, review, _choices(used, library, now.spec.public))
 
 
@@ -154,7 +162,9 @@ def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
     by = f" senast {datum(deadline)}" if deadline else ""
     return Review(f"{path.as_posix()}:{_line_of(path, 'renews_ends:')}",
                   f"{old.name} upphör {datum(ends)} bara om den sägs upp{by} (se dess punkt om uppsägning); "
-                  "annars förlängs den och perioderna överlappar", f"renews_ends: {ends.isoformat()}", todo=True)
+                  "annars förlängs den och perioderna överlappar. Skriv sedan hur och när den sades upp under "
+                  "renews: (renews_ended_by: {how: uppsägning, date: ÅÅÅÅ-MM-DD}; `drafter check` varnar tills "
+                  "dess)", f"renews_ends: {ends.isoformat()}", todo=True)
 
 
 def _running_review(path: Path, ends: dt.date, old: Path, sentence: str, ended=None) -> Review:

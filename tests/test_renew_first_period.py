@@ -130,7 +130,9 @@ def test_the_replace_values_of_standard_outlines_are_pinned(tmp_path):
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(spec.with_name("laxhjalpen-norr-2028.yaml").read_text(encoding="utf-8"))
     assert data["outline"]["replace"] == {"villkor/oenighet": "villkor/oenighet@1"}
-    assert data["proposal"]["outline"]["replace"] == {"tjansteutlatande/beredning": "tjansteutlatande/beredning@1"}
+    # and the version of Giltighetstid that says what the renewal replaces (drafter/renew_replaces.py)
+    assert data["proposal"]["outline"]["replace"] == {"tjansteutlatande/beredning": "tjansteutlatande/beredning@1",
+                                                      "tjansteutlatande/giltighetstid": "tjansteutlatande/giltighetstid@3"}
 
 
 def test_an_added_clause_of_a_standard_outline_is_pinned(tmp_path):
@@ -139,7 +141,8 @@ def test_an_added_clause_of_a_standard_outline_is_pinned(tmp_path):
     result = renew(spec, "--months", "12")
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(spec.with_name("laxhjalpen-norr-2028.yaml").read_text(encoding="utf-8"))
-    assert data["outline"]["add"] == [{"after": "bakgrund", "item": "inledning/fornyad-overenskommelse@1"}]
+    # pinned, then brought to the version that says what the renewal replaces (drafter/renew_replaces.py)
+    assert data["outline"]["add"] == [{"after": "bakgrund", "item": "inledning/fornyad-overenskommelse@3"}]
     assert data["outline"]["replace"] == {"villkor/oenighet": "villkor/oenighet@1"}
 
 

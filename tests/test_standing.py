@@ -114,7 +114,9 @@ def test_a_new_list_for_an_own_text_is_that_text_under_its_key(tmp_path, library
     assert data["texts"]["ataganden"].strip() == NEW_LIST.strip()  # not a new key that loses the section's heading
     assert "replace" not in data["outline"]
     assert data["outline"]["add"] == [{"after": "villkor/ersattning",
-                                       "item": {"key": "tillagg-1-2", "heading": "Extra bidrag för sommaren"}}]
+                                       "item": {"key": "tillagg-1-2", "heading": "Extra bidrag för sommaren"}},
+                                      # what the renewal replaces (drafter/renew_replaces.py)
+                                      {"into": "bakgrund", "item": "inledning/fornyad-overenskommelse@3"}]
 
 
 def test_a_list_outline_keeps_the_heading_of_a_point_given_a_new_text(tmp_path, library):

@@ -18,6 +18,7 @@ from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
 from drafter.assemble.roles import legal_person
 from drafter.clauses.outline_versions import ADDENDUM_PROPOSAL as STANDARD
+from drafter.formatting import versal
 from drafter.model.nodes import (
     BulletList, Document, Letterhead, Metadata, Official, Officials, OrderedList, Paragraph, Text,
 )
@@ -121,7 +122,7 @@ def _letterhead(proposal: AmendmentProposal, signed: "LoadedSpec", dnr: str | No
         references.append(("Handläggare", handlaggare.name))
         if handlaggare.phone:
             references.append(("Telefon", handlaggare.phone))
-    sender = [public.administration or public.name] + ([effective.department] if effective.department else [])
+    sender = [versal(public.administration or public.name)] + ([effective.department] if effective.department else [])
     recipient = f"Till {public.committee}" if public.committee else ""
     return Letterhead(sender, DOCUMENT_TYPE, references, recipient, organisation=legal_person(public))
 

@@ -11,6 +11,7 @@ from drafter.assemble.data_blocks import data_blocks
 from drafter.assemble.outline import OutlineAssembler, number
 from drafter.assemble.roles import legal_person
 from drafter.assemble.standard_outline import resolve_outline
+from drafter.formatting import versal
 from drafter.clauses.library import ClauseLibrary
 from drafter.model.nodes import Document, Letterhead, Metadata
 from drafter.model.numbering import unnumber
@@ -75,7 +76,8 @@ def letterhead(spec: Spec) -> Letterhead:
         if proposal.handlaggare.phone:
             references.append(("Telefon", proposal.handlaggare.phone))
     # The förvaltning writes the tjänsteutlåtande; the kommun is named when the spec names no förvaltning.
-    sender = [spec.public.administration or spec.public.name] + ([proposal.department] if proposal.department else [])
+    # A letterhead line starts with a capital; the spec writes the förvaltning as running text does.
+    sender = [versal(spec.public.administration or spec.public.name)] + ([proposal.department] if proposal.department else [])
     # The nämnd as the spec writes it ("Till kultur- och fritidsnämnden", lower case as in running text);
     # a house style that capitalises it (Stockholm's) does so in apply_house_style.
     recipient = f"Till {spec.public.committee}" if spec.public.committee else ""

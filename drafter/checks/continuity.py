@@ -93,42 +93,64 @@ def check_period_continuity(ctx: CheckContext):
 
 
 def check_renewal_ending(ctx: CheckContext):
-    """renewal-ending: the agreement renewed runs on "tills vidare" after its period, so it ends only as it is
-    sagt upp or ended by the parties' written agreement; until `renews_ended_by:` records which and when, two
-    agreements may be in force and the kommun pay twice. A warning in a draft, an error when slutlig."""
+    """renewal-ending: the agreement renewed does not end by itself on the day before the new one starts —
+    it runs on "tills vidare" after its period, or it is extended unless sagt upp in time (it could run to
+    its max_end, trial 12) — so it ends only as it is sagt upp or ended by the parties' written agreement;
+    until `renews_ended_by:` records which and when, and the tjänsteutlåtande says so, two agreements may
+    be in force and the kommun pay twice. A warning in a draft, an error when slutlig."""
     spec = ctx.spec
     earlier = ctx.renewed
     if not spec.renews or earlier is None or isinstance(earlier, DrafterError):
         return
     sentence = runs_on(earlier, ctx.library)
-    if sentence is None:
-        return
     ends = spec.renews_ends or earlier.spec.period.end
+    renewal = earlier.spec.period.renewal
+    extended = sentence is None and spec.renews_ends is not None and renewal is not None \
+        and spec.renews_ends < renewal.max_end
+    if sentence is None and not extended:
+        return
     final = spec.document.status == "slutlig"
     severity: Severity = "error" if final else "warning"
     where = ctx.where("renews_ends") if spec.renews_ends else ctx.where("renews")
     ended = spec.renews_ended_by
+    deadline = _deadline(earlier.spec.period, ends) if extended else None
     if ended is None:
         fix = ("Säg upp den enligt dess villkor eller kom skriftligen överens med den idéburna parten om att den "
                f"upphör {datum(ends)}, och skriv sedan under renews: hur och när, t.ex. \"renews_ended_by: "
                "{how: uppsägning, date: ÅÅÅÅ-MM-DD}\" (eller how: överenskommelse). Skriv det också i "
                "tjänsteutlåtandet, så att nämnden vet att den förra överenskommelsen upphör.")
+        if extended:
+            assert renewal is not None
+            by = f" så att uppsägningen har kommit fram senast {datum(deadline)}" if deadline else ""
+            said = (f"förlängs enligt sina villkor om den inte sägs upp, som längst till {datum(renewal.max_end)}, "
+                    f"och upphör {datum(ends)} bara om den sägs upp{by}")
+        else:
+            said = (f"löper enligt sin text tills vidare efter sin period (\"{sentence}\") och upphör {datum(ends)} "
+                    "bara om den sägs upp enligt sina villkor")
         yield Finding("renewal-ending", severity,
-                      f"Den överenskommelse som förnyas ({spec.renews}) löper enligt sin text tills vidare efter sin "
-                      f"period (\"{sentence}\") och upphör {datum(ends)} bara om den sägs upp enligt sina villkor "
-                      "eller om parterna skriftligen kommer överens om det. Specen säger inte hur den upphör "
-                      "(renews_ended_by:); annars gäller båda överenskommelserna samtidigt och kommunen betalar två "
-                      f"gånger för samma tid. {fix}", where, hint=fix)
+                      f"Den överenskommelse som förnyas ({spec.renews}) {said} eller om parterna skriftligen kommer "
+                      "överens om det. Specen säger inte hur den upphör (renews_ended_by:); annars gäller båda "
+                      f"överenskommelserna samtidigt och kommunen betalar två gånger för samma tid. {fix}",
+                      where, hint=fix)
     elif ended.date > ends:
         fix = f"Skriv dagen då den sades upp eller avslutades, senast {datum(ends)}, eller välj en senare start."
         yield Finding("renewal-ending", severity,
                       f"renews_ended_by.date, {datum(ended.date)}, ligger efter den dag den förra överenskommelsen "
                       f"({spec.renews}) ska ha upphört, {datum(ends)}: den kan inte ha upphört genom något som gjordes "
                       f"senare. {fix}", ctx.where("renews_ended_by", "date"), hint=fix)
-    elif spec.proposal is not None and not _proposal_says_it_ends(ctx):
+    elif deadline is not None and ended.how == "uppsägning" and ended.date > deadline:
+        fix = (f"Har uppsägningen kommit fram senast {datum(deadline)}, skriv den dagen; annars kom skriftligen "
+               "överens med den idéburna parten om att den upphör (how: överenskommelse), eller välj en senare start.")
+        yield Finding("renewal-ending", severity,
+                      f"renews_ended_by: uppsägningen {datum(ended.date)} kom efter {datum(deadline)}, den sista dagen "
+                      f"för en uppsägning som får den förra överenskommelsen ({spec.renews}) att upphöra {datum(ends)}; "
+                      "den förlängs då enligt sina villkor och gäller samtidigt som den nya. "
+                      f"{fix}", ctx.where("renews_ended_by", "date"), hint=fix)
+    elif spec.proposal is not None and not _proposal_says_it_ends(ctx, ends):
         fix = ("Skriv i tjänsteutlåtandet, t.ex. i ärendets beskrivning: \"Den nuvarande överenskommelsen "
                + ("sades upp" if ended.how == "uppsägning" else "avslutades genom en överenskommelse mellan parterna")
-               + " {{ renews_ended_by.date | datum }} och upphör " + datum(ends) + ".\"")
+               + " {{ renews_ended_by.date | datum }} och upphör " + datum(ends) + ".\" "
+               "(tjansteutlatande/giltighetstid@3 säger det.)")
         yield Finding("renewal-ending", severity,
                       f"Specen anger hur den förnyade överenskommelsen ({spec.renews}) upphör "
                       f"(renews_ended_by: {ended.how}, {datum(ended.date)}), men tjänsteutlåtandet säger det inte: "
@@ -137,17 +159,32 @@ def check_renewal_ending(ctx: CheckContext):
                       f"samtidigt. {fix}", ctx.where("renews_ended_by"), "proposal", hint=fix)
 
 
+def _deadline(period, ends: dt.date) -> dt.date | None:
+    """The last day a notice must have arrived for the renewed agreement to end on `ends`."""
+    from drafter.notice_calendar import notice_calendar
+
+    calendar = notice_calendar(period)
+    return next((step.deadline for step in (calendar.renewals if calendar else []) if step.after == ends), None)
+
+
 _ENDING = lazy(r"upphör|upphörde|sagts upp|sades upp|sägs upp|uppsag|uppsägning|avslut", re.IGNORECASE)
 
 
-def _proposal_says_it_ends(ctx: CheckContext) -> bool:
-    """A sentence of the tjänsteutlåtande that says an agreement ends, is sagt upp or ended."""
+_EARLIER = lazy(r"\b(nuvarande|förra|föregående|tidigare|gamla|hittillsvarande|gällande)\b", re.IGNORECASE)
+
+
+def _proposal_says_it_ends(ctx: CheckContext, ends: dt.date) -> bool:
+    """A sentence of the tjänsteutlåtande that says the earlier agreement ends, is sagt upp or ended: one
+    that names it so ("den nuvarande överenskommelsen", "den förra"), not the new agreement's own terms
+    of notice ("om ingen part säger upp den … förlängs den"), or names the day it ends."""
     from drafter.checks.prose_data import _THE_AGREEMENT
 
+    day = " ".join(datum(ends).split())
     for piece in ctx.pieces:
         if piece.document == "proposal":
             for sentence in re.split(r"(?<=[.!?])\s+|\n", piece.text):
-                if _ENDING.search(sentence) and _THE_AGREEMENT.search(sentence):
+                if _ENDING.search(sentence) and _THE_AGREEMENT.search(sentence) and (
+                        _EARLIER.search(sentence) or day in " ".join(sentence.split())):
                     return True
     return False
 

@@ -15,6 +15,7 @@ import re
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.checks.prose_signing import SIGNING_LINE
+from drafter.checks.stale_period import check_old_period_years, old_period_years
 from drafter.checks.swedish import date_from, date_pattern
 from drafter.formatting import datum
 from drafter.lazy_pattern import lazy
@@ -42,6 +43,8 @@ def check_stale_years(ctx: CheckContext):
     start = spec.period.start.year
     renewed_start = _renewed_start(ctx) if spec.renews else None
     before = renewed_start.year if renewed_start else None
+    old_years = set(old_period_years(ctx))  # said by check_old_period_years, not again as a season
+    yield from check_old_period_years(ctx)
     for clause_ref, source in _sources(ctx):
         # Expressions hold dots ("figures.x"): mark them before the text is cut into sentences.
         marked = _EXPRESSION.sub(lambda m: _QUOTED_FIGURE if _FIGURE.match(m.group(0)) else _OTHER, source)
@@ -59,7 +62,7 @@ def check_stale_years(ctx: CheckContext):
             elif renewed_start is not None:
                 yield from _typed_facts(sentence, shown, renewed_start, clause_ref)
             for m in _SEASON.finditer(sentence.replace(_QUOTED_FIGURE, " ").replace(_OTHER, " ")):
-                if int(m.group(2)) < start - 1:
+                if int(m.group(2)) < start - 1 and int(m.group(2)) not in old_years:
                     yield Finding("stale-year", "warning",
                                   f"\"{m.group(0)}\" ligger mer än ett år före periodens start ({start}): \"{shown}\".",
                                   clause_ref)
