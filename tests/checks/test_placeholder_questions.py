@@ -20,7 +20,7 @@ def _templates(tmp_path) -> list[str]:
     """The texts `drafter new` writes: each tjänsteutlåtande kind, and from the example."""
     texts = []
     for i, options in enumerate([[], ["--proposal", "stadsdelsnamnd"], ["--from", EXAMPLE],
-                                 ["--from", EXAMPLE, "--proposal", "stadsdelsnamnd"]]):
+                                 ["--from", EXAMPLE, "--proposal", "stadsdelsnamnd"], ["--barn"]]):
         result = CliRunner().invoke(main, ["new", f"ny-{i}", *map(str, options), "--agreements", str(tmp_path),
                                            "--clauses", str(CLAUSES)])
         assert result.exit_code == 0, result.output
