@@ -125,6 +125,7 @@ def test_without_the_forvaltnings_provning_a_placeholder_stays_and_check_reports
     [said] = [line for line in checked.output.splitlines() if "[placeholder]" in line]
     assert said.startswith("fel [placeholder] tjansteutlatande/barnrattsperspektiv@1 (tjänsteutlåtandet)")
     assert ASKED in said and "slutsats" in said
+    assert said.endswith("Den står där specen saknar texts: barnrattsperspektiv; skriv texten där (Markdown).")
     built = build(root, path)
     assert built.exit_code == 1 and not (root / "output" / "kommun-tva-firmatecknare").exists()
 
