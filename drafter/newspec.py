@@ -42,6 +42,17 @@ AGREEMENT_LEGAL_TEXTS = {
     "statsstod-bedomning": "[Parternas bedömning: är verksamheten ekonomisk, och kan bidraget påverka handeln mellan "
                            "EU:s medlemsstater? Skälen, och parternas slutsats: är bidraget statsstöd?]",
 }
+# The förvaltning's own prövning av barnets bästa (tjansteutlatande/barnrattsperspektiv@1), asked for when the
+# work is with children (--barn: the agreement has villkor/belastningsregister, which is what the clause reads).
+# The clause states the rule (barnkonventionen as law, art. 3.1 and 12); what is the children's best, what they
+# said and the conclusion are the förvaltning's (Barnombudsmannen's prövning av barnets bästa). No digits: the
+# placeholder check reads brackets with a digit as a reference ("[2 kap. 1 § KL]"), not as a question.
+CHILDREN_TEXTS = {
+    "barnrattsperspektiv": "[Förvaltningens prövning av barnets bästa: vilka barn berörs och hur? Vad har barnen "
+                           "själva sagt, eller hur har deras åsikter inhämtats? Vad är barnets bästa, och hur tungt "
+                           "väger det mot andra intressen? Förvaltningens slutsats: är förslaget till beslut förenligt "
+                           "med barnets bästa?]",
+}
 # The förvaltning's own assessment of whether the grant fits the nämnd's budget
 # (tjansteutlatande/ekonomiska-konsekvenser@3): drafter computes the amounts but never claims they fit.
 BUDGET_TEXTS = {"ekonomi-budget": "[Ryms bidraget i nämndens budget? Förvaltningens bedömning]"}
@@ -140,6 +151,8 @@ _CHILDREN = """\
 # Riktar sig verksamheten till barn? Då ska föreningen begära utdrag ur belastningsregistret
 # (drafter new --barn tar med det): skriv under standard: nedan
 #   add: [{{after: villkor/sekretess, item: {register}}}]
+# Tjänsteutlåtandet får då avsnittet Barnrättsperspektiv: skriv förvaltningens prövning av barnets
+# bästa under texts: barnrattsperspektiv.
 """
 
 _PROPOSAL = """\
@@ -175,6 +188,9 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
     proposal_standard = PROPOSAL_STANDARDS[proposal_kind or "facknamnd"]
     keys = {**_text_keys(library_root, AGREEMENT_STANDARD), **_text_keys(library_root, proposal_standard),
             **AGREEMENT_LEGAL_TEXTS, **LEGAL_TEXTS, **BUDGET_TEXTS}
+    if children and "barnrattsperspektiv" in _texts_asked({"standard": newest_ref(library_root, proposal_standard)},
+                                                            library):
+        keys |= CHILDREN_TEXTS
     text = head.format(figures=_FIGURES) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
     agreement: object = {"standard": newest_ref(library_root, AGREEMENT_STANDARD)}  # never floats
@@ -240,6 +256,9 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     agreement, proposal = with_newest(agreement, library_root), with_newest(proposal, library_root)  # never floats
     asked = _texts_asked(agreement, carrier.library)
     keys |= {k: v for k, v in AGREEMENT_LEGAL_TEXTS.items() if k in asked and k not in keys}
+    if proposal is not None and "villkor/belastningsregister" in str(agreement) \
+            and "barnrattsperspektiv" in _texts_asked(proposal, carrier.library):
+        keys |= {k: v for k, v in CHILDREN_TEXTS.items() if k not in keys}
     cited = carrier.figures_cited()
     cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items() if key in cited}
     figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(

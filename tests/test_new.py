@@ -87,6 +87,7 @@ def test_new_spec_lists_what_to_fill_in_then_builds(tmp_path):
              "Överenskommelsens giltighetstid", "Ekonomiska konsekvenser", "Rättslig bedömning", "Bilagor"]
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
+    assert "Barnrättsperspektiv" not in text  # not work with children (no --barn): no section, nothing asked
     assert "Rinkeby-Kista stadsdelsnämnd godkänner överenskommelsen" in text
 
 
@@ -189,6 +190,43 @@ def test_new_from_for_work_with_children_adds_the_register_once(tmp_path):
     assert run("new", "igen", "--barn", "--from", agreements / "ny.yaml", "--agreements", agreements,
                "--clauses", CLAUSES).exit_code == 0
     assert _register_entries(again.read_text(encoding="utf-8")) == 1
+
+
+def test_new_for_work_with_children_asks_the_forvaltning_for_its_provning_of_barnets_basta(tmp_path):
+    """--barn: the tjänsteutlåtande's standard outline (version 4) has the Barnrättsperspektiv, which states the rule
+    and leaves the prövning and its conclusion to the förvaltning: the new spec asks for it under texts:, check
+    names that field until it is written, and the built tjänsteutlåtande has it after the economic consequences.
+    Without --barn nothing is asked and the tjänsteutlåtande has no such section."""
+    import yaml
+
+    from drafter.newspec import CHILDREN_TEXTS
+
+    agreements = tmp_path / "agreements"
+    assert run("new", "laxhjalpen-norr", "--barn", "--proposal", "stadsdelsnamnd", "--agreements", agreements,
+               "--clauses", CLAUSES).exit_code == 0
+    spec = agreements / "laxhjalpen-norr.yaml"
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    assert data["proposal"]["outline"]["standard"] == "iop-tjansteutlatande-stadsdelsnamnd@4"
+    asked = data["texts"]["barnrattsperspektiv"]
+    assert asked == CHILDREN_TEXTS["barnrattsperspektiv"]
+    assert "vilka barn berörs" in asked and "barnen själva" in asked and "slutsats" in asked
+    checked = run("check", spec, "--clauses", CLAUSES)
+    assert any("Fältet texts.barnrattsperspektiv är inte ifyllt" in line for line in checked.output.splitlines())
+
+    spec.write_text(fill(spec.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run("build", spec, "-o", tmp_path / "out", "--clauses", CLAUSES).exit_code == 0
+    text = _pdf_text(tmp_path / "out" / "laxhjalpen-norr" / "laxhjalpen-norr-tjansteutlatande.pdf")
+    assert text.index("Ekonomiska konsekvenser") < text.index("Barnrättsperspektiv") < text.index("Rättslig bedömning")
+    written = yaml.safe_load(spec.read_text(encoding="utf-8"))["texts"]["barnrattsperspektiv"]
+    part = text.split("Barnrättsperspektiv", 1)[1].split("Rättslig bedömning", 1)[0]
+    assert "i första hand beaktas vad som bedöms vara barnets bästa" in part and written in part
+
+    made = run("new", "igen-2029", "--from", spec, "--agreements", agreements, "--clauses", CLAUSES)
+    assert made.exit_code == 0, made.output  # its agreement keeps the register point: still asked
+    assert "barnrattsperspektiv" in yaml.safe_load((agreements / "igen-2029.yaml").read_text(encoding="utf-8"))["texts"]
+
+    assert run("new", "vuxna", "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
+    assert "barnrattsperspektiv" not in yaml.safe_load((agreements / "vuxna.yaml").read_text(encoding="utf-8"))["texts"]
 
 
 def _register_entries(text: str) -> int:

@@ -52,7 +52,8 @@ class OutlineAssembler:
         return self.sections(resolve_outline(outline, self.loaded, self.library.root, spec_path))
 
     def sections(self, placed: list[Placed]) -> list[Section]:
-        return [self.section(p) for p in placed]
+        built = [(self.section(p), p) for p in placed]
+        return [section for section, p in built if not _left_out(section, p)]
 
     def section(self, placed: Placed) -> Section:
         item = placed.item
@@ -111,6 +112,12 @@ class OutlineAssembler:
         section.clause = ClauseUse(clause.id, clause.version, clause.sha256, relative)
         section.origin = Origin("clause", relative, clause.body_line, clause.ref,
                                 data=used_origins(self.loaded, used))
+
+
+def _left_out(section: Section, placed: Placed) -> bool:
+    """A clause whose text says nothing for this spec (tjansteutlatande/barnrattsperspektiv for a partnership
+    that does not concern children) gives no section: a heading over nothing is never meant."""
+    return bool(placed.item.clause) and not section.blocks and not section.sections
 
 
 def number(doc: Document, loaded: LoadedSpec) -> Document:

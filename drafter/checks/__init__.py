@@ -27,7 +27,7 @@ __all__ = ["Finding", "run_checks", "has_errors", "sort_findings", "CHECKS"]
 _MODULES = ("budget", "period", "period_text", "continuity", "decision", "stale_year", "parties", "orgnr",
             "placeholder", "clauses", "partnership", "representatives", "deadline_holiday", "notice",
             "language", "decision_order", "decision_record", "proposal_lock", "prose_data", "prose_signing",
-            "proposal_text", "headings", "payment", "outline_pin", "termination", "signed")
+            "proposal_text", "headings", "payment", "outline_pin", "termination", "signed", "children")
 _CHECKS: list[Callable[[CheckContext], Iterable[Finding]]] = []
 
 

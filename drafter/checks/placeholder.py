@@ -49,10 +49,35 @@ def check_placeholder(ctx: CheckContext):
                 continue
             seen.add((what, where, piece.document))
             shown = _around(piece.text, start, end)
-            yield Finding("placeholder", "error",
-                          f"Texten innehåller {what}: '{written}' i \"{shown}\". "
-                          "Fyll i eller ta bort den innan dokumentet används.",
-                          where, piece.document)
+            key = _asked_for(ctx, piece.clause, written)
+            advice = (f"Den står där specen saknar texts: {key}; skriv texten där (Markdown)." if key else
+                      "Fyll i eller ta bort den innan dokumentet används.")
+            yield Finding("placeholder", "error", f"Texten innehåller {what}: '{written}' i \"{shown}\". {advice}",
+                          where, piece.document, advice if key else None)
+
+
+def _asked_for(ctx: CheckContext, clause: str | None, written: str) -> str | None:
+    """The key of texts: a clause prints `written` in place of, when the spec leaves it out
+    (`texts["KEY"] if texts["KEY"] is defined else "[…]"`): the förvaltning's own assessment, written in the
+    spec and never in the clause (tjansteutlatande/rattslig-bedomning, -barnrattsperspektiv)."""
+    if clause is None or not written.startswith("["):
+        return None
+    from drafter.clauses.library import ClauseNotFound
+
+    try:
+        body = ctx.library.get(clause).body
+    except ClauseNotFound:
+        return None
+    return _asked_in(body).get(written)
+
+
+_ASKED_IN_CLAUSE = re.compile(r'texts\["([a-z0-9-]+)"\] if texts\["\1"\] is defined else "(\[[^"]*\])"')
+
+
+@lru_cache(maxsize=256)
+def _asked_in(body: str) -> dict[str, str]:
+    """Placeholder → key of texts:, for every text the clause body asks the spec for (remembered per body)."""
+    return {asked: key for key, asked in _ASKED_IN_CLAUSE.findall(body)}
 
 
 _FOR_LINE = lazy(r"^För \S[^\n]{1,120}$", re.MULTILINE)

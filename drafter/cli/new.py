@@ -19,7 +19,8 @@ from drafter.cli import main
                    "Med --from: som den specens, om inget anges.")
 @click.option("--barn", "children", is_flag=True,
               help="Verksamheten riktar sig till barn: överenskommelsen tar med utdrag ur belastningsregistret "
-                   "(villkor/belastningsregister).")
+                   "(villkor/belastningsregister), och tjänsteutlåtandet avsnittet Barnrättsperspektiv, som frågar "
+                   "efter förvaltningens prövning av barnets bästa (texts: barnrattsperspektiv).")
 @click.option("--partnership", "partnership", metavar="NAMN",
               help="Partnerskapets namn, som specen skriver under partnership (dess mapp i clauses/ för egna "
                    "klausuler). Utelämnat: specens namn utan årtal (laxhjalp-2027 ger laxhjalp).")

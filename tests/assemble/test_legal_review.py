@@ -29,9 +29,20 @@ def _build(spec: Path, out: Path, formats: tuple[str, ...] = ("pdf",)) -> Path:
 
 
 def _pdf(path: Path) -> str:
-    """The PDF's text with its line breaks joined, so a sentence can be asserted whole."""
-    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(text.split())
+    """The PDF's body text with its line breaks joined, so a sentence can be asserted whole, even one that runs
+    over a page break: the running header and the page number (in the top and bottom 20 mm) are left out."""
+    parts: list[str] = []
+    for page in PdfReader(path).pages:
+        height = float(page.mediabox.height)
+
+        def body(text, cm, tm, font, size, height=height):
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the text's baseline on the page
+            if 57 < y < height - 57:  # 20 mm = 57 pt
+                parts.append(text)
+
+        page.extract_text(visitor_text=body)
+        parts.append("\n")
+    return " ".join("".join(parts).split())
 
 
 def _docx(path: Path) -> str:

@@ -20,7 +20,7 @@ def _templates(tmp_path) -> list[str]:
     """The texts `drafter new` writes: each tjänsteutlåtande kind, and from the example."""
     texts = []
     for i, options in enumerate([[], ["--proposal", "stadsdelsnamnd"], ["--from", EXAMPLE],
-                                 ["--from", EXAMPLE, "--proposal", "stadsdelsnamnd"]]):
+                                 ["--from", EXAMPLE, "--proposal", "stadsdelsnamnd"], ["--barn"]]):
         result = CliRunner().invoke(main, ["new", f"ny-{i}", *map(str, options), "--agreements", str(tmp_path),
                                            "--clauses", str(CLAUSES)])
         assert result.exit_code == 0, result.output
@@ -87,3 +87,24 @@ def test_the_trials_unfilled_legal_assessment_is_an_error_at_its_line(tmp_path):
     spec.write_text(text.replace(f"'{question}'", f"'Verksamheten är inte ekonomisk. {question}'"), encoding="utf-8")
     checked = CliRunner().invoke(main, ["check", str(spec), "--clauses", str(CLAUSES)])
     assert checked.exit_code == 1 and "platshållare inom hakparentes: '[Är verksamheten" in checked.output
+
+
+def test_a_question_a_clause_asks_in_place_of_a_text_names_the_text_to_write(tmp_path):
+    """tjansteutlatande/rattslig-bedomning@3 and villkor/statsstod@2 print a question where the spec has no
+    texts: KEY; the finding says which KEY to write, since the clause itself is not to be changed."""
+    import yaml
+
+    from helpers import ROOT
+
+    data = yaml.safe_load((ROOT / "tests" / "generic" / "norrmalm-stiftelse.yaml").read_text(encoding="utf-8"))
+    for key in ("rattslig-kl", "statsstod-bedomning"):
+        del data["texts"][key]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(spec), "--clauses", str(CLAUSES)])
+    said = sorted(line for line in result.output.splitlines() if "[placeholder]" in line)
+    assert len(said) == 2, result.output
+    assert said[0].startswith("fel [placeholder] tjansteutlatande/rattslig-bedomning@3 (tjänsteutlåtandet)")
+    assert said[0].endswith("Den står där specen saknar texts: rattslig-kl; skriv texten där (Markdown).")
+    assert said[1].startswith("fel [placeholder] villkor/statsstod@2 (överenskommelsen)")
+    assert said[1].endswith("Den står där specen saknar texts: statsstod-bedomning; skriv texten där (Markdown).")

@@ -778,6 +778,9 @@ def test_new_for_work_with_children_as_drafter_new_barn(client, project):
     register = [line for line in text.splitlines() if "villkor/belastningsregister" in line and not line.lstrip().startswith("#")]
     assert register
     assert not [line for line in plain.splitlines() if "villkor/belastningsregister" in line and not line.lstrip().startswith("#")]
+    # and, as --barn, the tjänsteutlåtande's Barnrättsperspektiv asks for the förvaltning's prövning
+    assert "\n  barnrattsperspektiv: '[Förvaltningens prövning av barnets bästa:" in text
+    assert "barnrattsperspektiv: '" not in plain and "avsnittet <em>Barnrättsperspektiv</em>" in page
 
 
 def test_the_build_page_says_a_clause_version_moved_as_the_command_does(client, project):
