@@ -139,6 +139,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         form = await posted(request)
         name = request.path_params["name"]
         state, _ = await run_in_threadpool(_draft_state, name, form)
+        state.unsaved = await run_in_threadpool(service.unsaved, project, name, state.draft)
         key = form.get("document") or "agreement"
         off = form.get("preview") == "off"  # the checks alone (bench/web.py)
         shown = None if off else await run_in_threadpool(_preview, state, key)
@@ -148,6 +149,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         form = await posted(request)
         name = request.path_params["name"]
         state, message = await run_in_threadpool(_draft_state, name, form, form.get("op", ""))
+        state.unsaved = await run_in_threadpool(service.unsaved, project, name, state.draft)
         key = form.get("document") or "agreement"
         shown = await run_in_threadpool(_preview, state, key)
         return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project),
@@ -161,6 +163,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         try:
             state.base = service.save_spec(project, name, state.draft, state.base or None)
         except Conflict as exc:
+            state.unsaved = True
             diff = "".join(difflib.unified_diff(exc.on_disk.splitlines(True), state.draft.splitlines(True),
                                                 f"{name}.yaml på disken", f"{name}.yaml med dina ändringar"))
             return page(request, "conflict.html", 409, s=state, on_disk=exc.on_disk, diff=diff, error=exc)

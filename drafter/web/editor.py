@@ -43,6 +43,7 @@ class EditorState:
     clause_ids: dict[str, str] = field(default_factory=dict)  # clause id → the outline entry's element id
     heading_ids: dict[str, str] = field(default_factory=dict)  # a section heading → its text or outline field
     total: int | None = None
+    unsaved: bool = False  # the draft says something the file on disk does not (shown, and asked before leaving)
 
 
 WORDS = {"error": "fel", "warning": "varning", "info": "info"}

@@ -16,10 +16,10 @@ from drafter.web.service.new_specs import IMPORT_SUFFIXES, MAX_UPLOAD, FormError
 from drafter.web.service.previews import _previews, _previews_lock, document_text, preview, preview_documents, preview_page
 from drafter.web.service.project import CLAUSE_ID, NAME, OUTPUT_FILE, NotFound, Project, kronor
 from drafter.web.service.specs import (Inspection, Overview, error_field, finding_clause, finding_line, inspect_text,
-                                       overview, read_spec_text, save_spec, spec_names, spec_schema)
+                                       overview, read_spec_text, save_spec, spec_names, spec_schema, unsaved)
 
 __all__ = ["Project", "NotFound", "NAME", "CLAUSE_ID", "OUTPUT_FILE", "kronor", "spec_names", "read_spec_text",
-           "Inspection", "inspect_text", "finding_line", "finding_clause", "error_field", "spec_schema", "save_spec",
+           "Inspection", "inspect_text", "finding_line", "finding_clause", "error_field", "spec_schema", "save_spec", "unsaved",
            "Overview", "overview", "new_spec", "FormError", "renew_spec", "import_document", "IMPORT_SUFFIXES",
            "MAX_UPLOAD", "build_spec", "manifest", "output_file", "last_build", "LOCK_NOTES", "preview_documents",
            "preview", "preview_page", "document_text", "VersionRow", "clause_ids", "clause_notes", "clause_versions",
