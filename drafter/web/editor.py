@@ -12,7 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from drafter.spec import yaml_write as yw
-from drafter.web import forms, service
+from drafter.web import forms, service, text_labels
 
 
 @dataclass
@@ -62,11 +62,24 @@ def state_for(project: service.Project, name: str, draft: str, base: str, inspec
         if n.input == "clause" and isinstance(n.value, str):
             state.clause_ids.setdefault(n.value.partition("@")[0], n.id)
     state.total = _budget_sum(data)
+    _text_labels(state, project, data)
     _headings(state, data)
     if inspect:
         state.inspection = service.inspect_text(project, name, draft)
         place(state)
     return state
+
+
+def _text_labels(state: EditorState, project: service.Project, data) -> None:
+    """The partnership's texts labelled by the heading they appear under, the key as secondary detail."""
+    texts = next((n for n in state.nodes if n.path == ("texts",) and n.kind == "dict"), None)
+    if texts is None or not texts.children:
+        return
+    known = text_labels.labels(project.clauses, data)
+    for node in texts.children:
+        key = str(node.path[-1])
+        node.label = known.get(key) or text_labels.fallback(key)
+        node.description = f"Namn i specen: {key}" + ("" if key in known else " (inget avsnitt med den rubriken hittades)")
 
 
 def _headings(state: EditorState, data) -> None:
