@@ -70,9 +70,10 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             name = service.new_spec(project, form.get("name", "").strip(), form.get("proposal") or None,
                                     form.get("from") or None, children=form.get("barn") == "ja",
                                     partnership=form.get("partnership", "").strip() or None)
-        except DrafterError as exc:
+        except DrafterError as exc:  # said at the form, under the field, with what was typed kept
             return page(request, "overview.html", 400, rows=service.overview(project),
-                        specs=service.spec_names(project), error=exc)
+                        specs=service.spec_names(project), new_error=exc,
+                        new_fields=getattr(exc, "fields", ()), typed_new=form)
         return RedirectResponse(f"/spec/{name}", status_code=303)
 
     async def renew(request: Request):

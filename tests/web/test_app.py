@@ -187,7 +187,7 @@ def test_import_refuses_what_it_cannot_read(client, project, filename, message):
     assert not (project / "clauses" / "import").exists()
 
 
-@pytest.mark.parametrize("name, message", [("../evil", "inget giltigt namn"), ("Ä", "inget giltigt namn"),
+@pytest.mark.parametrize("name, message", [("../evil", "går inte att använda"), ("Ä", "går inte att använda"),
                                            (SPEC, "finns redan")])
 def test_new_refuses_bad_or_taken_names(client, project, name, message):
     answer = client.post("/new", data={"csrf": TOKEN, "name": name})

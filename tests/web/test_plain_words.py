@@ -41,3 +41,37 @@ def test_a_text_no_heading_names_gets_its_key_as_words(client, project):
     page = client.get("/spec/street-minds-2026").text
     assert label_of(page, "f-texts-egen-text_nr2").startswith("Egen text nr2")
     assert "inget avsnitt" in hint_of(page, "f-texts-egen-text_nr2")
+
+
+def test_a_bad_new_name_is_said_under_the_field_with_what_was_wrong_a_suggestion_and_the_rest_kept(client, project):
+    answer = client.post("/new", data={"csrf": TOKEN, "name": "Läxhjälp Farsta 2027", "proposal": "stadsdelsnamnd",
+                                       "barn": "ja", "partnership": ""})
+    assert answer.status_code == 400
+    page = answer.text
+    error = re.search(r'<p class="finding error" role="alert" id="new-name-error">(.*?)</p>', page, re.S)
+    assert error, "felet står inte under namnfältet"
+    said = unescape(error.group(1))
+    assert "mellanslag" in said and "versaler" in said and "å, ä eller ö" in said
+    assert "laxhjalp-farsta-2027" in said
+    assert 'value="Läxhjälp Farsta 2027"' in page
+    assert re.search(r'<option value="stadsdelsnamnd" selected>', page)
+    assert re.search(r'id="new-barn"[^>]*checked', page)
+    # one rule, said the same way in the hint and in the error
+    hint = unescape(re.search(r'id="new-name-hint">(.*?)</p>', page, re.S).group(1))
+    rule = "små bokstäver a–z, siffror och bindestreck (inga mellanslag, inga versaler, inte å, ä eller ö)"
+    assert rule in hint.lower() and rule in said.lower()
+    assert "och _" not in page
+    assert not (project / "agreements" / "laxhjalp-farsta-2027.yaml").exists()
+
+
+def test_the_suggested_name_works(client, project):
+    assert client.post("/new", data={"csrf": TOKEN, "name": "laxhjalp-farsta-2027"},
+                       follow_redirects=False).status_code == 303
+
+
+def test_the_overview_explains_without_command_line_jargon(client):
+    page = unescape(client.get("/").text)
+    visible = re.sub(r'<span class="cli">.*?</span>', "", page, flags=re.S)
+    for jargon in ("Som drafter", "<code>partnership:</code>", "<code>renews:</code>", "Som <code>"):
+        assert jargon not in visible, jargon
+    assert "drafter new --partnership" in page  # the command line's form stays, as a secondary hint
