@@ -75,3 +75,22 @@ def test_the_overview_explains_without_command_line_jargon(client):
     for jargon in ("Som drafter", "<code>partnership:</code>", "<code>renews:</code>", "Som <code>"):
         assert jargon not in visible, jargon
     assert "drafter new --partnership" in page  # the command line's form stays, as a secondary hint
+
+
+def test_the_editors_hints_say_what_a_field_means_not_how_the_file_spells_it(client):
+    page = client.get("/spec/street-minds-2026").text
+    renews, signed, partnership = (hint_of(page, f) for f in ("f-renews", "f-document-signed", "f-partnership"))
+    assert label_of(page, "f-renews") == "Förnyar överenskommelsen"
+    assert "sökväg" not in renews and "ersätter" in renews
+    assert "true" not in signed and "false" not in signed and "Kryssa i" in signed
+    assert "renews:" not in partnership and "clauses/" not in partnership
+
+
+def test_the_renewal_page_ends_with_what_to_do_here(client):
+    answer = client.post("/renew", data={"csrf": TOKEN, "from": "street-minds-2026", "name": "street-minds-2029",
+                                         "end": "2030-12-31"})
+    assert answer.status_code == 200, answer.text
+    last = unescape(re.search(r'<p id="renew-next">(.*?)</p>', answer.text, re.S).group(1))
+    visible = re.sub(r'<span class="cli">.*?</span>', "", last, flags=re.S)
+    assert "drafter" not in visible and "öppna den nya specen" in visible
+    assert "drafter check agreements/street-minds-2029.yaml" in last
