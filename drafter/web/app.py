@@ -261,6 +261,26 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             return await clause(request, error=exc, status=422, scope=scope)
         return await clause(request, message=approved.message, approved=approved, scope=scope)
 
+    async def spec_approve_page(request: Request, status: int = 200, /, error=None, done=None, typed=None):
+        """Fastställ the versions a spec uses (`drafter clauses approve --spec`): the list, and one decision."""
+        name = request.path_params["name"]
+        waiting = await run_in_threadpool(service.spec_waiting, project, name)
+        return page(request, "approve_spec.html", status, name=name, w=waiting, error=error, done=done,
+                    typed=typed or {}, chosen=set((typed or {}).get("refs", ())) if typed else None)
+
+    async def spec_approve(request: Request):
+        form = await posted(request)
+        refs = [v for v in (await request.form()).getlist("ref") if isinstance(v, str)]  # the checked versions
+        name = request.path_params["name"]
+        try:
+            done = await run_in_threadpool(
+                service.approve_spec, project, name, refs, form.get("by", ""), form.get("date", "").strip() or None,
+                form.get("paragraph", "").strip() or None, form.get("dnr", "").strip() or None,
+                form.get("scope") == "whole")
+        except DrafterError as exc:  # said at the form, with what was typed and chosen kept
+            return await spec_approve_page(request, 422, error=exc, typed={**form, "refs": refs})
+        return await spec_approve_page(request, done=done)
+
     async def compare(request: Request):
         q = request.query_params
         return page(request, "compare.html", specs=service.spec_names(project), old=q.get("old"), new=q.get("new"),
@@ -307,6 +327,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         Route("/spec/{name}/text", text_save, methods=["POST"]),
         Route("/spec/{name}/build", build, methods=["POST"]),
         Route("/spec/{name}/build", build_page, methods=["GET"]),
+        Route("/spec/{name}/approve", spec_approve_page, methods=["GET"]),
+        Route("/spec/{name}/approve", spec_approve, methods=["POST"]),
         Route("/output/{name}/{file}", download),
         Route("/preview/{digest:str}/{page:int}.svg", preview_page),
         Route("/clauses", clauses),

@@ -7,6 +7,7 @@ opened, so the server keeps no session: every post is draft + posted values → 
 from __future__ import annotations
 
 import copy
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class Placed:
     slot: str | None  # the form node's name it is shown beside
     document: str | None = None
     acknowledged: str | None = None  # the spec's reason, for a warning it acknowledges (as `drafter check` shows)
+    action: tuple[str, str] | None = None  # (href, text): where on the web page the finding is dealt with
 
 
 @dataclass
@@ -135,11 +137,27 @@ def place(state: EditorState) -> None:
             slot = next((forms.path_name(p) for p in candidates if forms.path_name(p) in state.slots), None)
         elif clause := service.finding_clause(f):
             slot = _clause_slot(state, clause)
-        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, f.message, f.place, slot, f.document,
-                                   f.acknowledged if f.severity == "warning" else None))
+        message, action = web_words(f.message, state.name)
+        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, message, f.place, slot, f.document,
+                                   f.acknowledged if f.severity == "warning" else None, action))
     for p in state.placed:
         if p.slot:
             state.by_slot.setdefault(p.slot, []).append(p)
+
+
+_APPROVE_SPEC = re.compile(r"Fastställ dem när beslutet är fattat: drafter clauses approve --spec \S+ --av NAMN "
+                           r"--datum ÅÅÅÅ-MM-DD \(listar versionerna och frågar innan något skrivs\)\.")
+_APPROVE_ONE = re.compile(r"Låt (.+?) fastställa versionen: drafter clauses approve \S+ --av NAMN .*?--datum ÅÅÅÅ-MM-DD\.")
+_JSON = re.compile(r" ?`drafter check --format json` visar varje version för sig\.")
+
+
+def web_words(message: str, name: str) -> tuple[str, tuple[str, str] | None]:
+    """A finding's message as the web page says it: a command to approve clause versions becomes the page
+    that records the nämnd's decision (Fastställ klausulerna), linked beside the finding."""
+    said = _APPROVE_SPEC.sub("För in nämndens beslut när det är fattat, på sidan Fastställ klausulerna.", message)
+    said = _APPROVE_ONE.sub(r"Låt \1 fastställa versionen, och för in beslutet på sidan Fastställ klausulerna.", said)
+    said = _JSON.sub("", said)
+    return said, ((f"/spec/{name}/approve", "Fastställ klausulerna") if said != message else None)
 
 
 def _nearest_slot(state: EditorState, path: tuple | None) -> str | None:
