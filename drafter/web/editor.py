@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+import typing
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -238,7 +239,11 @@ def apply_op(data, op: str, form: dict[str, str]) -> str | None:
     item = forms.item_model(model, path)
     if isinstance(current, list):
         flow = bool(current) and hasattr(current[-1], "fa") and current[-1].fa.flow_style()
-        current.append(forms.skeleton(item, flow) if forms._is_model(item) else "")
+        new = forms.skeleton(item, flow) if forms._is_model(item) else ""
+        if isinstance(new, dict) and new.get("number") == "":  # a tillägg: the next number, not an empty one
+            numbers = [e.get("number") for e in current if isinstance(e, dict)]
+            new["number"] = max([n for n in numbers if isinstance(n, int) and not isinstance(n, bool)], default=0) + 1
+        current.append(new)
         return None
     if current is None and forms._is_model(item):
         if _is_list_field(model, path):
@@ -261,6 +266,8 @@ def _field_info(model, path):
         if info is None:
             return None
         t, _ = forms._unwrap(info.annotation)
+        if typing.get_origin(t) in (list, dict):  # the items' model, for the path's next part
+            t = typing.get_args(t)[-1]
         current = t
     return info
 

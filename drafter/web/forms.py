@@ -350,6 +350,8 @@ def skeleton(model: type[BaseModel], flow: bool = False):
             out[name] = ""
         elif _is_model(t):
             out[name] = skeleton(t)
+        elif typing.get_origin(t) is list and _is_model(typing.get_args(t)[0]):
+            out[name] = yw.new_seq([skeleton(typing.get_args(t)[0])])  # a tillägg's changes: one to fill in
     return yw.new_map(out, flow=flow)
 
 
