@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import logging
+from collections import OrderedDict
+from urllib.parse import quote
 
 import jinja2
 from pathlib import Path
@@ -286,11 +288,38 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         return page(request, "compare.html", specs=service.spec_names(project), old=q.get("old"), new=q.get("new"),
                     document=q.get("document", "agreement"), lydelse=q.get("lydelse", "gallande"))
 
-    async def compare_report(request: Request):
-        q = request.query_params
+    # The view computes the report to say an error on its own page; its frame then takes it, once (a later
+    # request computes it again, so a spec changed since is never shown as it was).
+    reports: OrderedDict[str, str] = OrderedDict()
+
+    def _report(q, keep: bool = False) -> str:
+        key = str(sorted(q.items()))
+        if not keep and key in reports:
+            return reports.pop(key)
         old_text = {"gallande": "standing", "undertecknad": "signed"}.get(q.get("lydelse", "gallande"), "")
         html = service.compare_html(project, q.get("old", ""), q.get("new", ""), q.get("document", "agreement"), old_text)
+        if keep:
+            reports[key] = html
+            while len(reports) > 4:
+                reports.popitem(last=False)
+        return html
+
+    async def compare_report(request: Request):
+        html = await run_in_threadpool(_report, request.query_params)
         return HTMLResponse(html, headers={"Content-Security-Policy": security.REPORT_CSP})
+
+    async def compare_view(request: Request):
+        """The report inside drafter's page: its header, a way back to the choices, the report in a frame."""
+        q = request.query_params
+        query = "&".join(f"{k}={quote(v)}" for k, v in q.items() if k in ("old", "new", "document", "lydelse"))
+        try:
+            await run_in_threadpool(_report, q, True)
+        except DrafterError as exc:
+            return page(request, "compare.html", 422, specs=service.spec_names(project), old=q.get("old"),
+                        new=q.get("new"), document=q.get("document", "agreement"),
+                        lydelse=q.get("lydelse", "gallande"), error=exc)
+        return page(request, "compare_view.html", old=q.get("old"), new=q.get("new"), query=query,
+                    document=q.get("document", "agreement"))
 
     # --- errors: Swedish, never a traceback ---------------------------------------------------------
 
@@ -337,6 +366,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         Route("/clause-diff", clause_diff),
         Route("/compare", compare),
         Route("/compare/report", compare_report),
+        Route("/compare/view", compare_view),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={DrafterError: drafter_error, HTTPException: http_error,

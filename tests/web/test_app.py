@@ -615,7 +615,8 @@ def test_one_spec_twice_shows_its_tillagg_from_the_signed_text(client, project, 
     assert page.status_code == 200 and command.exit_code == 0, command.output
     assert page.text == command.stdout
     assert "<del>878\u00a0000</del><ins>890\u00a0000</ins>" in page.text
-    assert "(undertecknad)" in page.text and "(efter tillägg nr 1)" in page.text
+    # the spec is a draft (status utkast, not signed): its older side is not called signed
+    assert "(utan tillägg, ej undertecknad)" in page.text and "(efter tillägg nr 1)" in page.text
     assert "Sara Ahmadi" not in page.text  # a new ordförande (representatives:) is not what the tillägg changed
     assert "samma spec två gånger" in client.get("/compare").text
 

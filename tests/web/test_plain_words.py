@@ -94,3 +94,17 @@ def test_the_renewal_page_ends_with_what_to_do_here(client):
     visible = re.sub(r'<span class="cli">.*?</span>', "", last, flags=re.S)
     assert "drafter" not in visible and "öppna den nya specen" in visible
     assert "drafter check agreements/street-minds-2029.yaml" in last
+
+
+def test_the_compare_report_opens_in_drafters_page_with_a_way_back(client):
+    page = client.get("/compare").text
+    assert 'action="/compare/view"' in page and 'target="_blank"' not in page
+    view = client.get("/compare/view?old=street-minds-2026&new=street-minds-2026&document=agreement&lydelse=gallande")
+    assert view.status_code == 200
+    assert 'href="/"' in view.text and "Tillbaka till jämförelsen" in view.text  # drafter's header, the way back
+    frame = re.search(r'<iframe class="report" id="compare-report" src="([^"]+)"', view.text).group(1)
+    report = client.get(unescape(frame)).text
+    assert "(utan tillägg, ej undertecknad)" in report and "(efter tillägg nr 1)" in report
+    assert "(undertecknad)" not in report  # street-minds-2026 is a draft: never signed
+    bad = client.get("/compare/view?old=street-minds-2026&new=finns-inte&document=agreement")
+    assert bad.status_code == 422 and "finns-inte" in unescape(bad.text) and 'id="compare-error"' in bad.text
