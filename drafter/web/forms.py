@@ -338,7 +338,7 @@ ONE_OF_REQUIRED = {"Party": "signatory"}
 
 def skeleton(model: type[BaseModel], flow: bool = False):
     """A new item for a list of `model`: its required fields, empty, for the user to fill in."""
-    out = {}
+    out: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if not info.is_required() and ONE_OF_REQUIRED.get(model.__name__) != name:
             continue
