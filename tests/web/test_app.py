@@ -100,7 +100,10 @@ def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, t
     shown = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
              for line in re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", main, re.S)]
     printed = [line.strip() for line in command.output.splitlines() if line.strip()]
-    assert shown[:len(printed)] == printed
+    # every line the command prints, but its last ("… och kör `drafter check …`"): the page says what to do here
+    assert shown[:len(printed) - 1] == printed[:-1]
+    assert "drafter check agreements/street-minds-2029.yaml" in printed[-1]
+    assert shown[len(printed) - 1].startswith("Gör det som står under Att göra: öppna den nya specen")
     todo = main[main.index('id="renew-todo"'):main.index('id="renew-know"')]  # the same two groups as the command
     assert "<h2>Att göra innan den nya överenskommelsen kan byggas och beslutas:</h2>" in todo
     assert "fyll i överenskommelsens datum" in todo and "villkor/period@2 → v3" not in todo
