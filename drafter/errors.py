@@ -112,3 +112,12 @@ def os_reason(exc: OSError) -> str:
                errno.ELOOP: "sökvägen har för många symboliska länkar", errno.ENAMETOOLONG: "sökvägen är för lång",
                errno.EIO: "ett läsfel på disken"}
     return reasons.get(exc.errno or 0, f"ett fel i filsystemet, felkod {exc.errno}")
+
+
+class PeriodError(DrafterError):
+    """The new period as asked for cannot be (no length, both an end and a length, an end before the
+    start); `fields`: which of the asker's inputs it is about ("end", "months"), for the web page's form."""
+
+    def __init__(self, message: str, where: Where, hint: str | None = None, fields: tuple[str, ...] = ()):
+        super().__init__(message, where, hint)
+        self.fields = fields

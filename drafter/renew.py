@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from drafter.errors import DrafterError, Where
+from drafter.errors import PeriodError, Where
 from drafter.renew_extension import extension_review, old_years_to_do
 from drafter.renew_replaces import replaced_review, say_what_it_replaces
 from drafter.renew_review import (ClauseChoice, Renewal, Review, comments_dropped, mandate_review,
@@ -24,15 +24,6 @@ from drafter.standing import RepealedText, Standing, latest_representatives, sta
 
 __all__ = ["renew", "PeriodError", "Renewal", "Review", "ClauseChoice", "Standing", "standing",
            "latest_representatives"]
-
-
-class PeriodError(DrafterError):
-    """The new period as asked for cannot be (no length, both an end and a length, an end before the
-    start); `fields`: which of the asker's inputs it is about ("end", "months"), for the web page's form."""
-
-    def __init__(self, message: str, where: Where, hint: str | None = None, fields: tuple[str, ...] = ()):
-        super().__init__(message, where, hint)
-        self.fields = fields
 
 
 def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | None = None,

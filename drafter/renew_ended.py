@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from drafter.errors import Where
+from drafter.errors import PeriodError, Where
 from drafter.formatting import datum
-from drafter.renew import PeriodError
 from drafter.spec.ended import HOW, RenewsEndedBy
 
 # The form's field names; the command's options are the same with --ended- in front.

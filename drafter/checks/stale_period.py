@@ -110,18 +110,36 @@ def check_old_period_years(ctx: CheckContext) -> Iterator[Finding]:
                           where, hint=fix)
 
 
+def typed_sources(ctx: CheckContext) -> Iterator[tuple[str, str]]:
+    """(clause@version or spec line, source text) of what the partnership typed itself: its own clauses
+    (with `partnership:`) and the spec's texts."""
+    seen: set[str] = set()
+    for doc in ctx.documents:
+        for section in doc.walk_sections():
+            clause = section.clause
+            if not clause:
+                continue
+            ref = f"{clause.id}@{clause.version}"
+            if ref in seen:
+                continue
+            seen.add(ref)
+            version = ctx.library.get(ref)
+            if version.meta.partnership:
+                yield ref, version.body
+    for key, text in ctx.spec.texts.items():
+        yield ctx.where("texts", key), text
+
+
 def _carried_over(ctx: CheckContext) -> Iterator[tuple[str, str]]:
     """(where, text) of what a renewal carries over as typed: titles and subject, then the texts and
     the partnership's own clauses (as the other stale-year findings read them)."""
-    from drafter.checks.stale_year import _sources
-
     spec = ctx.spec
     for path in (("document", "subject"), ("document", "title"), ("proposal", "title"), ("proposal", "subtitle")):
         holder = getattr(spec, path[0], None)
         value = getattr(holder, path[1], None) if holder is not None else None
         if isinstance(value, str) and value:
             yield ctx.where(*path), value
-    yield from _sources(ctx)
+    yield from typed_sources(ctx)
 
 
 def _years(found: list[str]) -> str:

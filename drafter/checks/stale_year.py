@@ -15,7 +15,7 @@ import re
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.checks.prose_signing import SIGNING_LINE
-from drafter.checks.stale_period import check_old_period_years, old_period_years
+from drafter.checks.stale_period import check_old_period_years, old_period_years, typed_sources
 from drafter.checks.swedish import date_from, date_pattern
 from drafter.formatting import datum
 from drafter.lazy_pattern import lazy
@@ -45,7 +45,7 @@ def check_stale_years(ctx: CheckContext):
     before = renewed_start.year if renewed_start else None
     old_years = set(old_period_years(ctx))  # said by check_old_period_years, not again as a season
     yield from check_old_period_years(ctx)
-    for clause_ref, source in _sources(ctx):
+    for clause_ref, source in typed_sources(ctx):
         # Expressions hold dots ("figures.x"): mark them before the text is cut into sentences.
         marked = _EXPRESSION.sub(lambda m: _QUOTED_FIGURE if _FIGURE.match(m.group(0)) else _OTHER, source)
         for sentence in _SENTENCE.findall(marked):
@@ -109,26 +109,6 @@ def _typed_facts(sentence: str, shown: str, renewed_start: dt.date, where: str):
                       f"Texten anger siffror för {', '.join(dict.fromkeys(old))}, före {renewed_start.year} då den "
                       f"överenskommelse som nu förnyas började: \"{shown}\". Uppdatera siffrorna och årtalen för "
                       "den nya perioden.", where)
-
-
-def _sources(ctx: CheckContext):
-    """(clause@version or spec line, source text) of what the partnership typed itself: its own clauses
-    (with `partnership:`) and the spec's texts."""
-    seen: set[str] = set()
-    for doc in ctx.documents:
-        for section in doc.walk_sections():
-            clause = section.clause
-            if not clause:
-                continue
-            ref = f"{clause.id}@{clause.version}"
-            if ref in seen:
-                continue
-            seen.add(ref)
-            version = ctx.library.get(ref)
-            if version.meta.partnership:
-                yield ref, version.body
-    for key, text in ctx.spec.texts.items():
-        yield ctx.where("texts", key), text
 
 
 def _renewed_start(ctx: CheckContext) -> dt.date | None:
