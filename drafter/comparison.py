@@ -124,7 +124,9 @@ def tillagg_documents(path: Path, kind: str, library: ClauseLibrary, through: in
     upto = "tillägg nr " + ", ".join(map(str, numbers[:numbers.index(last) + 1]))
     from drafter.diff.sections import align_by_number
 
-    return Compared(signed, doc, loaded.spec, spec, ("undertecknad", f"efter {upto}"), align_by_number(signed, doc))
+    document = loaded.spec.document  # a draft with tillägg was never signed: say what the older side is
+    first = "undertecknad" if document.status == "slutlig" or document.signed else "utan tillägg, ej undertecknad"
+    return Compared(signed, doc, loaded.spec, spec, (first, f"efter {upto}"), align_by_number(signed, doc))
 
 
 def same_spec(old: Path, new: Path | None) -> bool:

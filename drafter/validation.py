@@ -21,6 +21,13 @@ def swedish_message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str 
 
         close = difflib.get_close_matches(str(loc[-1]), _allowed_fields(root, loc[:-1]), n=1, cutoff=0.6)
         hint = f"Menade du '{close[0]}'?" if close else f"Tillåtna fält: {', '.join(_allowed_fields(root, loc[:-1]))}."
+    elif kind == "whole_number":
+        message, hint = whole_number_message(str(err.get("ctx", {}).get("written", "")), loc)
+    elif kind == "string_too_short" or (kind == "string_type" and err.get("input") is None):
+        message = f"Fältet {'.'.join(map(str, loc))} är tomt; här ska stå {_WHAT.get(str(loc[-1]), 'en text')}."
+        hint = ("Fyll i fältet eller ta bort raden." if str(loc[-1]) in _OPTIONAL else
+                f"Fyll i fältet. Det som inte är bestämt än kan stå inom hakparenteser, t.ex. "
+                f"{_LATER.get(str(loc[-1]), '[Text]')}: då listar drafter check det tills det är ifyllt.")
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         message = f"Värdet {_shown(err)} ska vara ett heltal (hela kronor eller ett antal)."
         written = str(err.get("input", ""))
@@ -51,6 +58,38 @@ def swedish_message(err: ErrorDetails, root: type[BaseModel]) -> tuple[str, str 
     else:
         message = f"Värdet {_shown(err)} är inte giltigt här."
     return message, hint
+
+
+# What a required text field holds, for the message about it left empty.
+_WHAT = {"name": "ett namn", "place": "orten där överenskommelsen undertecknas, t.ex. Stockholm",
+         "title": "en titel", "item": "en beskrivning", "by": "vem som beslutade", "to": "delegaten",
+         "code": "fyndets kod", "reason": "ett skäl", "committee": "nämnden, t.ex. socialnämnden",
+         "administration": "förvaltningen, t.ex. socialförvaltningen", "municipality": "kommunen, t.ex. Stockholms stad",
+         "signs_for": "den part undertecknaren binder"}
+_OPTIONAL = {"committee", "administration", "municipality", "signs_for", "by"}
+_LATER = {"place": "[Ort]", "name": "[Namn]", "title": "[Titel]", "item": "[Post]"}
+_AMOUNTS = ("amount", "total")
+
+
+def whole_number_message(written: str, loc: tuple) -> tuple[str, str | None]:
+    """"60.000", 60.5, "60,000", "60 000 kr" in a whole-number field: what is wrong, and the number to write."""
+    what = "beloppet" if loc and loc[-1] in _AMOUNTS else "talet"
+    unit = " i hela kronor" if what == "beloppet" else ""
+    digits = re.sub(r"\D", "", written)
+    plain = written.strip()
+    if plain.casefold() in ("true", "false"):
+        return f"Värdet {plain.lower()} ska vara ett heltal{unit}.", None
+    if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+( ?kr)?", plain):
+        return (f"Värdet {plain} ska vara ett heltal{unit}. En punkt i ett tal kan vara både decimaltecken och "
+                f"tusentalsavgränsare, så {plain} kan läsas som {plain.split('.')[0]} lika väl som {digits}; "
+                "drafter gissar inte.", f"Skriv {what} utan punkt och mellanslag: {digits}.")
+    if re.fullmatch(r"[+-]?\d{1,3}([ \u00a0,]\d{3})+( ?kr)?", plain):
+        return f"Värdet '{plain}' ska vara ett heltal{unit}.", f"Skriv {what} utan mellanslag och utan kr: {digits}."
+    if re.fullmatch(r"[+-]?\d+ ?kr", plain):
+        return f"Värdet '{plain}' ska vara ett heltal{unit}.", f"Skriv {what} utan kr: {digits}."
+    return (f"Värdet {plain} ska vara ett heltal{unit}, utan decimaler.",
+            f"Skriv {what} som ett heltal utan punkt, komma och mellanslag, t.ex. "
+            + ("60000." if what == "beloppet" else "12."))
 
 
 _MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",

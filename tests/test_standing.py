@@ -76,7 +76,7 @@ def test_compare_shows_each_tillagg_shape_from_the_signed_text(tmp_path, library
     spec, expected = amended(tmp_path, shape)
     result = run("compare", spec, "--clauses", library)
     assert result.exit_code == 0, result.output
-    assert "(undertecknad) →" in result.output and "(efter tillägg nr" in result.output
+    assert "(utan tillägg, ej undertecknad) →" in result.output and "(efter tillägg nr" in result.output
     compared = compared_documents(spec, None, "agreement", ClauseLibrary(library))
     signed, after = sections(compared.old_doc), sections(compared.new_doc)
     for number, words in expected.items():
@@ -150,7 +150,7 @@ def test_compare_after_a_given_tillagg(tmp_path, library):
     missing = run("compare", spec, "--tillagg", 3, "--clauses", library)
     assert missing.exit_code == 2 and "inget tillägg nr 3" in missing.output and "Tilläggen som finns: 1, 2" in missing.output
     html = run("compare", spec, "--format", "html", "--clauses", library)
-    assert html.exit_code == 0 and "<ins>" in html.output and "(undertecknad)" in html.output
+    assert html.exit_code == 0 and "<ins>" in html.output and "(utan tillägg, ej undertecknad)" in html.output
 
 
 def test_one_spec_without_tillagg_or_with_lydelse_is_a_clear_message(tmp_path, library):

@@ -27,7 +27,8 @@ __all__ = ["Finding", "run_checks", "has_errors", "sort_findings", "CHECKS"]
 _MODULES = ("budget", "period", "period_text", "continuity", "decision", "stale_year", "parties", "orgnr",
             "placeholder", "clauses", "partnership", "representatives", "deadline_holiday", "notice",
             "language", "decision_order", "decision_record", "proposal_lock", "prose_data", "prose_signing",
-            "proposal_text", "headings", "payment", "outline_pin", "termination", "signed", "children")
+            "proposal_text", "headings", "payment", "outline_pin", "termination", "signed", "children",
+            "party_bodies")
 _CHECKS: list[Callable[[CheckContext], Iterable[Finding]]] = []
 
 
@@ -67,7 +68,8 @@ _CODES_OF_PART = {
                "period-retroactive", "budget-period", "deadline-holiday", "notice-short", "notice-scheme",
                "decision-term", "amendment-effective", "amendment-paid-period", "prose-mismatch"},
     "budget": {"budget-sum", "budget-zero", "budget-amount", "budget-period", "decision-ceiling"},
-    "parties": {"orgnr-invalid", "orgnr-duplicate", "party-mismatch", "party-signs-for", "representatives"},
+    "parties": {"orgnr-invalid", "orgnr-duplicate", "party-mismatch", "party-signs-for", "representatives",
+                "party-administration", "party-municipality"},
 }
 
 

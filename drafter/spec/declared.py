@@ -15,13 +15,14 @@ from pydantic import Field, model_validator
 
 from drafter.lazy_pattern import lazy
 from drafter.spec.base import SpecModel
+from drafter.spec.numbers import WholeNumber
 
 
 class OtherAmount(SpecModel):
     """An amount the texts may state besides the budget (egen insats, other funding, a first period's
     share): declared here, the texts take it with {{ }} and budget-amount knows it."""
 
-    amount: int = Field(ge=0, description="Belopp i hela kronor.")
+    amount: WholeNumber = Field(ge=0, description="Belopp i hela kronor.")
     per: Literal["år", "halvår", "kvartal", "månad"] | None = Field(
         None, description="Beloppet gäller per år, halvår, kvartal eller månad; utelämnat: ett belopp i sin helhet.")
     kind: Literal["egen insats", "annan finansiering", "delperiod", "annat"] = Field(
@@ -34,7 +35,8 @@ class OtherAmount(SpecModel):
     def _from_number(cls, value):
         if isinstance(value, str) and re.fullmatch(r"\d[\d \u00a0]*", value.strip()):
             value = int(re.sub(r"\D", "", value))  # "150 000" typed in a form
-        return {"amount": value} if isinstance(value, int) and not isinstance(value, bool) else value
+        # a number alone is the amount (WholeNumber refuses 60.000 and 60.5 there, with the number to write)
+        return {"amount": value} if isinstance(value, (int, float, str)) and not isinstance(value, bool) else value
 
 
 GRANT_KINDS = ("annat",)  # other_amounts counted as the nämnd's grant, when written out (is_grant)

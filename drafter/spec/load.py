@@ -81,6 +81,8 @@ def _without_misspelt_missing(errors: list[tuple[ErrorDetails, DrafterError]]) -
 
 def _translate(path: Path, positions: Positions, err: ErrorDetails, data: dict) -> tuple[ErrorDetails, DrafterError]:
     loc = tuple(p for i, p in enumerate(err["loc"]) if not (p in OUTLINE_TAGS and i and err["loc"][i - 1] == "outline"))
+    if err["type"] == "whole_number" and "key" in err.get("ctx", {}):  # a figure: its own line (spec/numbers.py)
+        loc = (*loc, err["ctx"]["key"])
     err = {**err, "loc": loc}
     message, hint = swedish_message(err, Spec)
     return err, DrafterError(message, where_in(path, positions, loc, ".".join(map(str, loc)) or None, data), hint)

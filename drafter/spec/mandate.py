@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from drafter.spec.base import SpecModel, empty_list
+from drafter.spec.numbers import WholeNumber
 
 Matter = Literal["lydelse", "budget", "period"]
 MATTERS: tuple[Matter, ...] = ("lydelse", "budget", "period")
@@ -23,7 +24,7 @@ MATTERS: tuple[Matter, ...] = ("lydelse", "budget", "period")
 class Ceiling(SpecModel):
     """The most the nämnd approved: per year (the budget scaled to twelve months) or for the whole term."""
 
-    amount: int = Field(ge=0, description="Högsta belopp i hela kronor.")
+    amount: WholeNumber = Field(ge=0, description="Högsta belopp i hela kronor.")
     per: Literal["år", "hela perioden"] = Field(
         "år", description="år: per tolv månader; hela perioden: sammanlagt från start till längsta slutdatum.")
 
@@ -32,7 +33,7 @@ class Delegation(SpecModel):
     """Who may decide on the nämnd's behalf, and on what (kommunallagen 6 kap. 37 §). Every decision
     taken under delegation is reported to the nämnd (7 kap. 8 §): the law's, not the spec's, to choose."""
 
-    to: str = Field(description="Delegaten, t.ex. socialdirektören (enligt nämndens delegationsordning).")
+    to: str = Field(min_length=1, description="Delegaten, t.ex. socialdirektören (enligt nämndens delegationsordning).")
     matters: list[Matter] = Field(
         default_factory=lambda: list(MATTERS),
         description="Vad delegaten får besluta om: lydelse (punkternas text), budget och period. "
@@ -42,7 +43,7 @@ class Delegation(SpecModel):
 class CommitteeDecision(SpecModel):
     """The nämnd's decision to approve the partnership; date and § are filled in once it is taken."""
 
-    by: str | None = Field(None, description="Nämnden som beslutar, t.ex. socialnämnden; utelämnat: den "
+    by: str | None = Field(None, min_length=1, description="Nämnden som beslutar, t.ex. socialnämnden; utelämnat: den "
                                              "offentliga partens committee.")
     date: dt.date | None = Field(None, description="Sammanträdets datum, när beslutet är fattat.")
     paragraph: str | None = Field(None, description="Paragraf i protokollet, t.ex. § 12.")

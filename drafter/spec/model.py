@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 from stdnum.se import orgnr
 
 from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
 from drafter.spec.ended import RenewsEndedBy
 from drafter.spec.mandate import Ceiling, CommitteeDecision
+from drafter.spec.numbers import OptionalWholeNumber, WholeNumber, no_decimals
 from drafter.spec.outline_model import (  # noqa: F401  (the outline's models, re-exported: spec.model is their usual name)
     KEY, OUTLINE_TAGS, STANDARD, Addition, Move, Outline, OutlineItem, Placement, StandardOutline, clause_ref,
 )
@@ -33,7 +34,7 @@ class DocumentInfo(_Model):
     subject: str = Field("", description="Ämne, visas i dokumentegenskaperna.")
     diarienummer: str | None = Field(None, description="Diarienummer, visas i sidhuvudet.")
     date: dt.date = Field(description="Dokumentets datum (ÅÅÅÅ-MM-DD); ger även tidsstämpeln i filerna.")
-    place: str = Field(description="Ort för undertecknandet, t.ex. Stockholm.")
+    place: str = Field(min_length=1, description="Ort för undertecknandet, t.ex. Stockholm.")
     author: str | None = Field(None, description="Upphovsman i dokumentegenskaperna; utelämnad: den offentliga parten.")
     status: Literal["utkast", "slutlig"] = Field(
         "utkast", description="slutlig: dokumenten ska undertecknas; då krävs fastställda klausulversioner.")
@@ -45,8 +46,8 @@ class DocumentInfo(_Model):
 
 class Signatory(_Model):
     name: str | None = Field(None, description="Namn; utelämnat ger en tom rad med 'Namnförtydligande'.")
-    title: str = Field(description="Befattning, t.ex. socialdirektör eller ordförande.")
-    signs_for: str | None = Field(None, description="Vem som binds, t.ex. 'socialnämnden i Stockholms stad'.")
+    title: str = Field(min_length=1, description="Befattning, t.ex. socialdirektör eller ordförande.")
+    signs_for: str | None = Field(None, min_length=1, description="Vem som binds, t.ex. 'socialnämnden i Stockholms stad'.")
 
 
 def _one_way_to_sign(model):
@@ -77,7 +78,7 @@ class Representative(_Model):
 
 
 class Party(_Model):
-    name: str
+    name: str = Field(min_length=1, description="Partens namn, t.ex. Stockholms stad eller Föreningen Street Minds.")
     sector: Literal["offentlig", "idéburen"]
     kind: Literal[
         "kommun", "region", "nämnd", "förvaltning", "stadsdelsförvaltning",
@@ -85,10 +86,10 @@ class Party(_Model):
         "aktiebolag med särskild vinstutdelningsbegränsning", "registrerad idéburen organisation",
     ]
     organisationsnummer: str = Field(description="NNNNNN-NNNN, med kontrollsiffra.")
-    committee: str | None = Field(None, description="Ansvarig nämnd, t.ex. socialnämnden (offentlig part).")
-    municipality: str | None = Field(None, description="Kommunen, t.ex. Stockholms stad (offentlig part).")
+    committee: str | None = Field(None, min_length=1, description="Ansvarig nämnd, t.ex. socialnämnden (offentlig part).")
+    municipality: str | None = Field(None, min_length=1, description="Kommunen, t.ex. Stockholms stad (offentlig part).")
     administration: str | None = Field(
-        None, description="Förvaltningen som bereder och följer upp, t.ex. socialförvaltningen (offentlig part).")
+        None, min_length=1, description="Förvaltningen som bereder och följer upp, t.ex. socialförvaltningen (offentlig part).")
     signatory: Signatory | None = Field(None, description="Den som undertecknar för parten.")
     signatories: list[Signatory] = Field(
         default_factory=empty_list,
@@ -119,10 +120,16 @@ class Party(_Model):
         """Everyone who signs or has signed for the party: the first signatories and each new one."""
         return [*self.signatories, *(s for r in self.representatives for s in r.signatories)]
 
-    @field_validator("organisationsnummer")
+    @field_validator("organisationsnummer", mode="before")
     @classmethod
-    def _valid_orgnr(cls, value: str) -> str:
-        compact = value.replace("–", "-").replace(" ", "")
+    def _valid_orgnr(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # 8024567896 unquoted: YAML reads a number
+        if not isinstance(value, str):
+            return value  # pydantic says it should be text
+        compact = value.strip().replace("–", "-").replace(" ", "")
+        if re.fullmatch(r"\d{10}", compact):  # written without the hyphen: the check digit decides, then NNNNNN-NNNN
+            compact = orgnr.format(compact)
         if not re.fullmatch(r"\d{6}-\d{4}", compact):
             raise ValueError("organisationsnumret ska skrivas NNNNNN-NNNN, till exempel 802524-2879")
         if not orgnr.is_valid(compact):
@@ -134,7 +141,7 @@ class Renewal(_Model):
     unit: Literal["kalenderår", "år", "halvår", "månad"] = Field(description="Förlängs med en sådan period i taget.")
     max_end: dt.date = Field(description="Längsta möjliga slutdatum.")
     notice_deadline: str = Field(description="Sista dag för uppsägning varje år, MM-DD, t.ex. 09-30.")
-    min_notice_months: int = Field(3, ge=0, le=24, description=(
+    min_notice_months: WholeNumber = Field(3, ge=0, le=24, description=(
         "Kortaste uppsägningstid i månader före varje periodslut som kontrollen godtar utan varning "
         "(notice-short). Standard 3."))
 
@@ -154,8 +161,8 @@ class Period(_Model):
 
 
 class BudgetRow(_Model):
-    item: str = Field(description="Beskrivning av resurs.")
-    amount: int = Field(description="Belopp i hela kronor.")
+    item: str = Field(min_length=1, description="Beskrivning av resurs.")
+    amount: WholeNumber = Field(description="Belopp i hela kronor.")
 
 
 class BudgetTable(_Model):
@@ -169,9 +176,9 @@ class BudgetTable(_Model):
 
 
 class Budget(_Model):
-    months: int = Field(ge=1, le=120, description="Antal månader som beloppen avser.")
+    months: WholeNumber = Field(ge=1, le=120, description="Antal månader som beloppen avser.")
     rows: list[BudgetRow] = Field(min_length=1)
-    total: int | None = Field(None, description="Angiven summa; kontrolleras mot raderna.")
+    total: OptionalWholeNumber = Field(None, description="Angiven summa; kontrolleras mot raderna.")
     table: BudgetTable = Field(default_factory=BudgetTable, description="Hur budgettabellen ser ut.")
 
     @property
@@ -181,18 +188,18 @@ class Budget(_Model):
 
 class Official(_Model):
     name: str | None = Field(None, description="Namn; utelämnat visas bara titeln.")
-    title: str = Field(description="Befattning, t.ex. Socialdirektör eller Avdelningschef.")
+    title: str = Field(min_length=1, description="Befattning, t.ex. Socialdirektör eller Avdelningschef.")
 
 
 class Handlaggare(_Model):
-    name: str
+    name: str = Field(min_length=1, description="Handläggarens namn.")
     phone: str | None = Field(None, description="Telefonnummer, t.ex. 08-508 25 000.")
 
 
 class Proposal(_Model):
     """The tjänsteutlåtande that asks the nämnd to approve the partnership."""
 
-    title: str = Field(description="Ärendets rubrik.")
+    title: str = Field(min_length=1, description="Ärendets rubrik.")
     subtitle: str = Field("", description="Underrubrik, t.ex. vilka som samverkar.")
     date: dt.date = Field(description="Tjänsteutlåtandets datum.")
     department: str | None = Field(None, description="Avdelningen som skrivit utlåtandet.")
@@ -208,7 +215,7 @@ class Decision(_Model):
     """Who decided a tillägg. When the nämnd decides it itself, that is a new decision: it may set a new
     ceiling or latest end, the frame later tillägg by a delegate are judged against (drafter/spec/frame.py)."""
 
-    by: str = Field(description="Vem som beslutade, t.ex. Socialnämnden.")
+    by: str = Field(min_length=1, description="Vem som beslutade, t.ex. Socialnämnden.")
     date: dt.date
     paragraph: str | None = Field(None, description="Paragraf i protokollet, t.ex. § 12.")
     ceiling: Ceiling | None = Field(
@@ -292,7 +299,7 @@ class AmendmentProposal(_Model):
 class Amendment(_Model):
     """Tillägg nr N: signed by both parties, in force from `effective`."""
 
-    number: int = Field(ge=1)
+    number: WholeNumber = Field(ge=1)
     date: dt.date = Field(description="Tilläggets datum.")
     decision: Decision
     effective: dt.date = Field(description="Dagen då tillägget börjar gälla.")
@@ -326,7 +333,7 @@ class Spec(_Model):
     parties: list[Party] = Field(min_length=2)
     period: Period
     budget: Budget
-    figures: dict[str, int | dt.date | str] = Field(
+    figures: Annotated[dict[str, int | dt.date | str], BeforeValidator(no_decimals)] = Field(
         default_factory=dict,
         description="Siffror, datum och uppgifter som klausultexterna citerar, t.ex. antal brukare.",
     )

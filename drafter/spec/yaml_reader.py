@@ -164,7 +164,30 @@ def _other_base(loader, node):
         "Skriv talet med siffrorna 0–9, eller sätt värdet inom citattecken om det är text.")
 
 
+class WrittenFloat(float):
+    """A decimal number that remembers how it was written: `amount: 60.000` is the float 60.0, and the
+    message refusing it (drafter/spec/numbers.py) shows 60.000, with the hint 60000."""
+
+    written: str = ""
+
+    def __reduce__(self):
+        return (_written_float, (float(self), self.written))
+
+
+def _written_float(value: float, text: str) -> WrittenFloat:
+    number = WrittenFloat(value)
+    number.written = text
+    return number
+
+
+def _float(loader, node) -> float:
+    value = yaml.constructor.SafeConstructor.construct_yaml_float(loader, node)
+    return _written_float(value, node.value) if isinstance(node.value, str) else value
+
+
 _Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _float)
+yaml.SafeDumper.add_representer(WrittenFloat, yaml.representer.SafeRepresenter.represent_float)
 _Loader.add_constructor("tag:drafter,2026:other-base", _other_base)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import logging
+from collections import OrderedDict
+from urllib.parse import quote
 
 import jinja2
 from pathlib import Path
@@ -70,9 +72,10 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             name = service.new_spec(project, form.get("name", "").strip(), form.get("proposal") or None,
                                     form.get("from") or None, children=form.get("barn") == "ja",
                                     partnership=form.get("partnership", "").strip() or None)
-        except DrafterError as exc:
+        except DrafterError as exc:  # said at the form, under the field, with what was typed kept
             return page(request, "overview.html", 400, rows=service.overview(project),
-                        specs=service.spec_names(project), error=exc)
+                        specs=service.spec_names(project), new_error=exc,
+                        new_fields=getattr(exc, "fields", ()), typed_new=form)
         return RedirectResponse(f"/spec/{name}", status_code=303)
 
     async def renew(request: Request):
@@ -140,6 +143,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         form = await posted(request)
         name = request.path_params["name"]
         state, _ = await run_in_threadpool(_draft_state, name, form)
+        state.unsaved = await run_in_threadpool(service.unsaved, project, name, state.draft)
         key = form.get("document") or "agreement"
         off = form.get("preview") == "off"  # the checks alone (bench/web.py)
         shown = None if off else await run_in_threadpool(_preview, state, key)
@@ -149,6 +153,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         form = await posted(request)
         name = request.path_params["name"]
         state, message = await run_in_threadpool(_draft_state, name, form, form.get("op", ""))
+        state.unsaved = await run_in_threadpool(service.unsaved, project, name, state.draft)
         key = form.get("document") or "agreement"
         shown = await run_in_threadpool(_preview, state, key)
         return page(request, "editor_form.html", s=state, clauses=service.clause_ids(project),
@@ -162,6 +167,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         try:
             state.base = service.save_spec(project, name, state.draft, state.base or None)
         except Conflict as exc:
+            state.unsaved = True
             diff = "".join(difflib.unified_diff(exc.on_disk.splitlines(True), state.draft.splitlines(True),
                                                 f"{name}.yaml på disken", f"{name}.yaml med dina ändringar"))
             return page(request, "conflict.html", 409, s=state, on_disk=exc.on_disk, diff=diff, error=exc)
@@ -258,16 +264,63 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
             return await clause(request, error=exc, status=422, scope=scope)
         return await clause(request, message=approved.message, approved=approved, scope=scope)
 
+    async def spec_approve_page(request: Request, status: int = 200, /, error=None, done=None, typed=None):
+        """Fastställ the versions a spec uses (`drafter clauses approve --spec`): the list, and one decision."""
+        name = request.path_params["name"]
+        waiting = await run_in_threadpool(service.spec_waiting, project, name)
+        return page(request, "approve_spec.html", status, name=name, w=waiting, error=error, done=done,
+                    typed=typed or {}, chosen=set((typed or {}).get("refs", ())) if typed else None)
+
+    async def spec_approve(request: Request):
+        form = await posted(request)
+        refs = [v for v in (await request.form()).getlist("ref") if isinstance(v, str)]  # the checked versions
+        name = request.path_params["name"]
+        try:
+            done = await run_in_threadpool(
+                service.approve_spec, project, name, refs, form.get("by", ""), form.get("date", "").strip() or None,
+                form.get("paragraph", "").strip() or None, form.get("dnr", "").strip() or None,
+                form.get("scope") == "whole")
+        except DrafterError as exc:  # said at the form, with what was typed and chosen kept
+            return await spec_approve_page(request, 422, error=exc, typed={**form, "refs": refs})
+        return await spec_approve_page(request, done=done)
+
     async def compare(request: Request):
         q = request.query_params
         return page(request, "compare.html", specs=service.spec_names(project), old=q.get("old"), new=q.get("new"),
                     document=q.get("document", "agreement"), lydelse=q.get("lydelse", "gallande"))
 
-    async def compare_report(request: Request):
-        q = request.query_params
+    # The view computes the report to say an error on its own page; its frame then takes it, once (a later
+    # request computes it again, so a spec changed since is never shown as it was).
+    reports: OrderedDict[str, str] = OrderedDict()
+
+    def _report(q, keep: bool = False) -> str:
+        key = str(sorted(q.items()))
+        if not keep and key in reports:
+            return reports.pop(key)
         old_text = {"gallande": "standing", "undertecknad": "signed"}.get(q.get("lydelse", "gallande"), "")
         html = service.compare_html(project, q.get("old", ""), q.get("new", ""), q.get("document", "agreement"), old_text)
+        if keep:
+            reports[key] = html
+            while len(reports) > 4:
+                reports.popitem(last=False)
+        return html
+
+    async def compare_report(request: Request):
+        html = await run_in_threadpool(_report, request.query_params)
         return HTMLResponse(html, headers={"Content-Security-Policy": security.REPORT_CSP})
+
+    async def compare_view(request: Request):
+        """The report inside drafter's page: its header, a way back to the choices, the report in a frame."""
+        q = request.query_params
+        query = "&".join(f"{k}={quote(v)}" for k, v in q.items() if k in ("old", "new", "document", "lydelse"))
+        try:
+            await run_in_threadpool(_report, q, True)
+        except DrafterError as exc:
+            return page(request, "compare.html", 422, specs=service.spec_names(project), old=q.get("old"),
+                        new=q.get("new"), document=q.get("document", "agreement"),
+                        lydelse=q.get("lydelse", "gallande"), error=exc)
+        return page(request, "compare_view.html", old=q.get("old"), new=q.get("new"), query=query,
+                    document=q.get("document", "agreement"))
 
     # --- errors: Swedish, never a traceback ---------------------------------------------------------
 
@@ -304,6 +357,8 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         Route("/spec/{name}/text", text_save, methods=["POST"]),
         Route("/spec/{name}/build", build, methods=["POST"]),
         Route("/spec/{name}/build", build_page, methods=["GET"]),
+        Route("/spec/{name}/approve", spec_approve_page, methods=["GET"]),
+        Route("/spec/{name}/approve", spec_approve, methods=["POST"]),
         Route("/output/{name}/{file}", download),
         Route("/preview/{digest:str}/{page:int}.svg", preview_page),
         Route("/clauses", clauses),
@@ -312,6 +367,7 @@ def create_app(root: Path | str = ".", hosts: set[str] | None = None, token: str
         Route("/clause-diff", clause_diff),
         Route("/compare", compare),
         Route("/compare/report", compare_report),
+        Route("/compare/view", compare_view),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={DrafterError: drafter_error, HTTPException: http_error,

@@ -7,12 +7,14 @@ opened, so the server keeps no session: every post is draft + posted values → 
 from __future__ import annotations
 
 import copy
+import re
+import typing
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from drafter.spec import yaml_write as yw
-from drafter.web import forms, service
+from drafter.web import forms, service, text_labels
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Placed:
     slot: str | None  # the form node's name it is shown beside
     document: str | None = None
     acknowledged: str | None = None  # the spec's reason, for a warning it acknowledges (as `drafter check` shows)
+    action: tuple[str, str] | None = None  # (href, text): where on the web page the finding is dealt with
 
 
 @dataclass
@@ -43,6 +46,7 @@ class EditorState:
     clause_ids: dict[str, str] = field(default_factory=dict)  # clause id → the outline entry's element id
     heading_ids: dict[str, str] = field(default_factory=dict)  # a section heading → its text or outline field
     total: int | None = None
+    unsaved: bool = False  # the draft says something the file on disk does not (shown, and asked before leaving)
 
 
 WORDS = {"error": "fel", "warning": "varning", "info": "info"}
@@ -61,11 +65,24 @@ def state_for(project: service.Project, name: str, draft: str, base: str, inspec
         if n.input == "clause" and isinstance(n.value, str):
             state.clause_ids.setdefault(n.value.partition("@")[0], n.id)
     state.total = _budget_sum(data)
+    _text_labels(state, project, data)
     _headings(state, data)
     if inspect:
         state.inspection = service.inspect_text(project, name, draft)
         place(state)
     return state
+
+
+def _text_labels(state: EditorState, project: service.Project, data) -> None:
+    """The partnership's texts labelled by the heading they appear under, the key as secondary detail."""
+    texts = next((n for n in state.nodes if n.path == ("texts",) and n.kind == "dict"), None)
+    if texts is None or not texts.children:
+        return
+    known = text_labels.labels(project.clauses, data)
+    for node in texts.children:
+        key = str(node.path[-1])
+        node.label = known.get(key) or text_labels.fallback(key)
+        node.description = f"Namn i specen: {key}" + ("" if key in known else " (inget avsnitt med den rubriken hittades)")
 
 
 def _headings(state: EditorState, data) -> None:
@@ -121,11 +138,27 @@ def place(state: EditorState) -> None:
             slot = next((forms.path_name(p) for p in candidates if forms.path_name(p) in state.slots), None)
         elif clause := service.finding_clause(f):
             slot = _clause_slot(state, clause)
-        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, f.message, f.place, slot, f.document,
-                                   f.acknowledged if f.severity == "warning" else None))
+        message, action = web_words(f.message, state.name)
+        state.placed.append(Placed(f.severity, WORDS[f.severity], f.code, message, f.place, slot, f.document,
+                                   f.acknowledged if f.severity == "warning" else None, action))
     for p in state.placed:
         if p.slot:
             state.by_slot.setdefault(p.slot, []).append(p)
+
+
+_APPROVE_SPEC = re.compile(r"Fastställ dem när beslutet är fattat: drafter clauses approve --spec \S+ --av NAMN "
+                           r"--datum ÅÅÅÅ-MM-DD \(listar versionerna och frågar innan något skrivs\)\.")
+_APPROVE_ONE = re.compile(r"Låt (.+?) fastställa versionen: drafter clauses approve \S+ --av NAMN .*?--datum ÅÅÅÅ-MM-DD\.")
+_JSON = re.compile(r" ?`drafter check --format json` visar varje version för sig\.")
+
+
+def web_words(message: str, name: str) -> tuple[str, tuple[str, str] | None]:
+    """A finding's message as the web page says it: a command to approve clause versions becomes the page
+    that records the nämnd's decision (Fastställ klausulerna), linked beside the finding."""
+    said = _APPROVE_SPEC.sub("För in nämndens beslut när det är fattat, på sidan Fastställ klausulerna.", message)
+    said = _APPROVE_ONE.sub(r"Låt \1 fastställa versionen, och för in beslutet på sidan Fastställ klausulerna.", said)
+    said = _JSON.sub("", said)
+    return said, ((f"/spec/{name}/approve", "Fastställ klausulerna") if said != message else None)
 
 
 def _nearest_slot(state: EditorState, path: tuple | None) -> str | None:
@@ -206,7 +239,11 @@ def apply_op(data, op: str, form: dict[str, str]) -> str | None:
     item = forms.item_model(model, path)
     if isinstance(current, list):
         flow = bool(current) and hasattr(current[-1], "fa") and current[-1].fa.flow_style()
-        current.append(forms.skeleton(item, flow) if forms._is_model(item) else "")
+        new = forms.skeleton(item, flow) if forms._is_model(item) else ""
+        if isinstance(new, dict) and new.get("number") == "":  # a tillägg: the next number, not an empty one
+            numbers = [e.get("number") for e in current if isinstance(e, dict)]
+            new["number"] = max([n for n in numbers if isinstance(n, int) and not isinstance(n, bool)], default=0) + 1
+        current.append(new)
         return None
     if current is None and forms._is_model(item):
         if _is_list_field(model, path):
@@ -229,6 +266,8 @@ def _field_info(model, path):
         if info is None:
             return None
         t, _ = forms._unwrap(info.annotation)
+        if typing.get_origin(t) in (list, dict):  # the items' model, for the path's next part
+            t = typing.get_args(t)[-1]
         current = t
     return info
 

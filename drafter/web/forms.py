@@ -22,7 +22,7 @@ from drafter.spec import yaml_write as yw
 
 # Swedish labels for the spec's (English) field names; a field not listed shows its own name.
 LABELS = {
-    "renews": "Förnyar (spec)", "renews_ends": "Den förnyade upphör",
+    "renews": "Förnyar överenskommelsen", "renews_ends": "Den förnyade upphör",
     "partnership": "Partnerskap", "document": "Dokument", "title": "Titel", "subject": "Ämne",
     "diarienummer": "Diarienummer", "date": "Datum", "place": "Ort", "author": "Upphovsman", "status": "Status",
     "signed": "Redan undertecknad",
@@ -47,6 +47,25 @@ MODEL_LABELS = {"OtherAmount": {"kind": "Slag av belopp", "item": "Avser", "amou
                 "OtherPeriod": {"kind": "Slag av period", "item": "Avser"}}
 ITEM_LABELS = {"parties": "Part", "rows": "Rad", "officials": "Tjänsteperson", "amendments": "Tillägg nr",
                "changes": "Ändring", "representatives": "Ny företrädare", "delegations": "Delegation"}
+# The schema's descriptions speak to who writes the YAML file (keys, true/false, paths); the form says the same
+# to an official: what the field means and what to do with it here. "Model.field" → the form's hint.
+DESCRIPTIONS = {
+    "Spec.renews": "Filen med den tidigare överenskommelsen som den här ersätter, t.ex. street-minds-2023.yaml. "
+                   "Förnya på översikten fyller i den; ändra den bara om den pekar på fel överenskommelse.",
+    "Spec.renews_ends": "Dagen då den tidigare överenskommelsen upphör om den sägs upp före sitt längsta slutdatum "
+                        "(vid slutet av sin första period eller av en förlängning). Lämna tomt om den gäller till "
+                        "sitt längsta slutdatum; den här börjar då dagen efter.",
+    "Spec.partnership": "Vilket partnerskap överenskommelsen hör till, t.ex. street-minds. Överenskommelser i samma "
+                        "partnerskap delar dess egna klausuler. Lämna tomt så tar drafter det ur filens namn eller "
+                        "den idéburna partens namn.",
+    "DocumentInfo.signed": "Kryssa i om överenskommelsen redan är undertecknad det datum som står under Datum (t.ex. "
+                           "när den har importerats från den undertecknade handlingen): underskrifterna visar då ort "
+                           "och datum. Utan kryss, det vanliga, lämnas datumraden tom för den som skriver under.",
+    "Spec.other_amounts": "Andra belopp som texterna nämner, t.ex. föreningens egen insats eller bidrag från "
+                          "Arvsfonden; kontrollen av beloppen jämför texterna med dem.",
+    "Acknowledgement.about": "Vad varningen gäller: ett fält (t.ex. budget.months) eller en klausul (t.ex. "
+                             "villkor/period@1). Lämna tomt om det gäller alla varningar med samma kod.",
+}
 TEXTAREA = {"texts", "text"}
 # Kinds a party can no longer be: neither a legal person nor an organ that can sign (the check
 # party-legal-person). Offered only to a spec that already has one, so that its form still shows it.
@@ -143,6 +162,7 @@ def fields(model: type[BaseModel], data, path: tuple = ()) -> list[Node]:
         if info.title and str(name) not in LABELS:  # the schema's own Swedish title, where it gives one
             node.label = info.title
         node.label = MODEL_LABELS.get(model.__name__, {}).get(str(name), node.label)
+        node.description = DESCRIPTIONS.get(f"{model.__name__}.{name}", node.description)
         # a default (a true/false one too) is shown for a field not written, and not written back
         if not info.is_required() and isinstance(info.default, (str, int, dt.date)):
             node.default = info.default
@@ -318,7 +338,7 @@ ONE_OF_REQUIRED = {"Party": "signatory"}
 
 def skeleton(model: type[BaseModel], flow: bool = False):
     """A new item for a list of `model`: its required fields, empty, for the user to fill in."""
-    out = {}
+    out: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if not info.is_required() and ONE_OF_REQUIRED.get(model.__name__) != name:
             continue
@@ -330,6 +350,8 @@ def skeleton(model: type[BaseModel], flow: bool = False):
             out[name] = ""
         elif _is_model(t):
             out[name] = skeleton(t)
+        elif typing.get_origin(t) is list and _is_model(typing.get_args(t)[0]):
+            out[name] = yw.new_seq([skeleton(typing.get_args(t)[0])])  # a tillägg's changes: one to fill in
     return yw.new_map(out, flow=flow)
 
 

@@ -31,8 +31,9 @@ def need_browser() -> None:
         missing.append("selenium")
     if not missing:
         return
-    reason = (f"Webbläsartesterna kräver {', '.join(missing)} (make system-packages) / "
-              f"browser tests need {', '.join(missing)}")
+    how = " och ".join(w for w, needed in (("make install-test", "selenium" in missing),
+                                            ("make system-packages", len(missing) > ("selenium" in missing))) if needed)
+    reason = (f"Webbläsartesterna kräver {', '.join(missing)} ({how}) / browser tests need {', '.join(missing)}")
     if os.environ.get("CI") == "true":
         pytest.fail(reason)
     pytest.skip(reason)

@@ -100,7 +100,10 @@ def test_renew_from_the_overview_does_what_drafter_renew_does(client, project, t
     shown = [html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
              for line in re.findall(r"<(?:p|h2|li)[^>]*>(.*?)</(?:p|h2|li)>", main, re.S)]
     printed = [line.strip() for line in command.output.splitlines() if line.strip()]
-    assert shown[:len(printed)] == printed
+    # every line the command prints, but its last ("… och kör `drafter check …`"): the page says what to do here
+    assert shown[:len(printed) - 1] == printed[:-1]
+    assert "drafter check agreements/street-minds-2029.yaml" in printed[-1]
+    assert shown[len(printed) - 1].startswith("Gör det som står under Att göra: öppna den nya specen")
     todo = main[main.index('id="renew-todo"'):main.index('id="renew-know"')]  # the same two groups as the command
     assert "<h2>Att göra innan den nya överenskommelsen kan byggas och beslutas:</h2>" in todo
     assert "fyll i överenskommelsens datum" in todo and "villkor/period@2 → v3" not in todo
@@ -187,7 +190,7 @@ def test_import_refuses_what_it_cannot_read(client, project, filename, message):
     assert not (project / "clauses" / "import").exists()
 
 
-@pytest.mark.parametrize("name, message", [("../evil", "inget giltigt namn"), ("Ä", "inget giltigt namn"),
+@pytest.mark.parametrize("name, message", [("../evil", "går inte att använda"), ("Ä", "går inte att använda"),
                                            (SPEC, "finns redan")])
 def test_new_refuses_bad_or_taken_names(client, project, name, message):
     answer = client.post("/new", data={"csrf": TOKEN, "name": name})
@@ -615,7 +618,8 @@ def test_one_spec_twice_shows_its_tillagg_from_the_signed_text(client, project, 
     assert page.status_code == 200 and command.exit_code == 0, command.output
     assert page.text == command.stdout
     assert "<del>878\u00a0000</del><ins>890\u00a0000</ins>" in page.text
-    assert "(undertecknad)" in page.text and "(efter tillägg nr 1)" in page.text
+    # the spec is a draft (status utkast, not signed): its older side is not called signed
+    assert "(utan tillägg, ej undertecknad)" in page.text and "(efter tillägg nr 1)" in page.text
     assert "Sara Ahmadi" not in page.text  # a new ordförande (representatives:) is not what the tillägg changed
     assert "samma spec två gånger" in client.get("/compare").text
 

@@ -287,7 +287,10 @@ def test_renew_an_example_as_drafter_renew_does(site, tmp_path, monkeypatch):
     assert text_of(driver, "renew-written") == printed[0] == f"agreements/street-minds-2029.yaml: skriven, förnyar {SPEC}.yaml."
     shown = [e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, ".renew-report h2, .renew-report li")]
     assert shown == printed[1:-1] and len(shown) > 10
-    assert text_of(driver, "renew-next") == printed[-1]
+    # the command's last line says what to run; the page says what to do here, the command as a secondary hint
+    assert "drafter check agreements/street-minds-2029.yaml" in printed[-1]
+    assert "öppna den nya specen" in text_of(driver, "renew-next")
+    assert "På kommandoraden: drafter check agreements/street-minds-2029.yaml." in " ".join(text_of(driver, "renew-next").split())
 
     by_id(driver, "open-renewed").click()
     wait_for(lambda: driver.current_url.endswith("/spec/street-minds-2029"), what="den nya specen")

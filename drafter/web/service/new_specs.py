@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -12,16 +13,76 @@ from drafter.errors import DrafterError
 from drafter.web.service.project import NotFound, Project
 
 
+NAME_RULE = "Små bokstäver a–z, siffror och bindestreck (inga mellanslag, inga versaler, inte å, ä eller ö)"
+
+
+def suggest_name(typed: str) -> str:
+    """A valid spec name for what was typed: "Läxhjälp Farsta 2027" → "laxhjalp-farsta-2027"."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", typed.lower()).encode("ascii", "ignore").decode()
+    return "-".join(part for part in re.split(r"[^a-z0-9]+", plain) if part)
+
+
+def name_problem(name: str) -> str | None:
+    """What is wrong with a new spec's name, in words (the first thing), or None when it can be used."""
+    if not name:
+        return "Namnet saknas."
+    wrong = []
+    if any(c.isspace() for c in name):
+        wrong.append("mellanslag")
+    if any(c.isupper() for c in name):
+        wrong.append("versaler")
+    if any(c in "åäöÅÄÖéÉüÜ" for c in name):
+        wrong.append("å, ä eller ö")
+    if "_" in name:
+        wrong.append("understreck (_)")
+    others = sorted({c for c in name if not (c.isalnum() or c in "-_" or c.isspace() or c in "åäöÅÄÖéÉüÜ")
+                     or (c.isalpha() and not c.isascii() and c not in "åäöÅÄÖéÉüÜ")})
+    if others:
+        wrong.append("tecknet " + ", ".join(f"'{c}'" for c in others))
+    if not wrong and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        wrong.append("ett bindestreck först")
+    if not wrong:
+        return None
+    listed = wrong[0] if len(wrong) == 1 else ", ".join(wrong[:-1]) + " och " + wrong[-1]
+    return f"Namnet innehåller {listed}."
+
+
+def _bad_name(name: str, problem: str) -> DrafterError:
+    """The error for an unusable name: what is wrong, the one rule, and a name that would do."""
+    suggestion = suggest_name(name)
+    example = suggestion if suggestion and suggestion != name else "laxhjalp-farsta-2027"
+    said = f"'{name}' går inte att använda som namn på specen. {problem}" if name else "Skriv ett namn på specen."
+    return DrafterError(said, hint=f"{NAME_RULE}. Förslag: {example}.")
+
+
 def new_spec(project: Project, name: str, proposal_kind: str | None = None, from_name: str | None = None,
              children: bool = False, partnership: str | None = None) -> str:
     """`drafter new NAME [--from SPEC] [--proposal KIND] [--barn] [--partnership P]`: a fresh spec, or one
-    built on `from_name`'s sections; no `proposal_kind`: a facknämnd, or with `from_name` that spec's kind."""
-    from drafter.newspec import write_new_spec
+    built on `from_name`'s sections; no `proposal_kind`: a facknämnd, or with `from_name` that spec's kind.
+    An error in what was typed is a FormError naming the field ("name", "partnership", "from", "proposal")."""
+    from drafter.newspec import check_new_name, check_partnership, write_new_spec
 
-    project.spec_path(name)  # the web's own name rule first
-    from_spec = project.existing_spec(from_name) if from_name else None
+    problem = name_problem(name)
+    if problem is not None:
+        raise FormError(_bad_name(name, problem), "name")
+    try:
+        project.spec_path(name)  # the web's own name rule
+        check_new_name(name, project.agreements)
+    except DrafterError as exc:
+        raise FormError(exc, "name") from None
+    try:
+        from_spec = project.existing_spec(from_name) if from_name else None
+    except DrafterError as exc:
+        raise FormError(exc, "from") from None
     if proposal_kind not in (None, "facknamnd", "stadsdelsnamnd"):
-        raise NotFound("Välj en facknämnd eller en stadsdelsnämnd.")
+        raise FormError(NotFound("Välj en facknämnd eller en stadsdelsnämnd."), "proposal")
+    if partnership:
+        try:
+            check_partnership(partnership, name, project.clauses, "Partnerskapets namn")
+        except DrafterError as exc:
+            raise FormError(exc, "partnership") from None
     path = write_new_spec(name, project.agreements, project.clauses, from_spec, proposal_kind, children,
                           partnership or None, asked="Partnerskapets namn")
     return path.stem
@@ -48,6 +109,9 @@ def renew_spec(project: Project, from_name: str, name: str, end: str = "", month
         old = project.existing_spec(from_name)
     except DrafterError as exc:
         raise FormError(exc, "from") from None
+    problem = name_problem(name)
+    if problem is not None:
+        raise FormError(_bad_name(name, problem), "name")
     try:
         project.spec_path(name)  # the web's own name rule first
         check_new_name(name, project.agreements)

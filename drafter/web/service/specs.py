@@ -122,6 +122,32 @@ def spec_schema():
     return Spec
 
 
+_normal: dict[str, str] = {}  # sha256 of a spec file → the file as the editor writes it back (one kept)
+
+
+def unsaved(project: Project, name: str, draft: str) -> bool:
+    """Whether the editor's draft says something the file on disk does not: compared with the file as the
+    editor would write it (round-trip), so opening a file and typing nothing is never "unsaved"."""
+    from drafter.spec.yaml_write import dump_rt, load_rt, text_sha256
+
+    try:
+        disk = read_spec_text(project, name)
+    except DrafterError:
+        return True
+    if disk == draft:
+        return False
+    key = text_sha256(disk)
+    normal = _normal.get(key)
+    if normal is None:
+        try:
+            normal = dump_rt(load_rt(disk, f"agreements/{name}.yaml"))
+        except Exception:  # a file the editor cannot read back: then only the very same text is saved
+            normal = disk
+        _normal.clear()
+        _normal[key] = normal
+    return normal != draft
+
+
 def save_spec(project: Project, name: str, text: str, base_sha256: str | None) -> str:
     """Write the spec if it is unchanged on disk since `base_sha256` (drafter.spec.yaml_write)."""
     from drafter.spec.yaml_write import save_text
