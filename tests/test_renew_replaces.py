@@ -136,10 +136,11 @@ def test_without_renews_the_decision_reads_as_before(tmp_path):
 
 
 def test_a_final_spec_pinned_to_the_older_decision_keeps_its_bytes(tmp_path):
-    """A slutlig renewal that names forslag-till-beslut@6 (as its outline did before v7) builds the same bytes
-    with v7 in the library as without it."""
+    """A slutlig renewal pinned to the tjänsteutlåtande outline's version 4 (forslag-till-beslut@6) builds the
+    same bytes with v7 and the outline's version 5 in the library as without them."""
     spec, clauses = renewed(tmp_path)
     edit(spec, lambda d: (d["proposal"]["outline"]["replace"].pop("tjansteutlatande/forslag-till-beslut"),
+                          d["proposal"]["outline"].update(standard="iop-tjansteutlatande-facknamnd@4"),
                           d.update(renews_ended_by={"how": "uppsägning", "date": "2029-09-10"})))
     approved = run("clauses", "approve", "--spec", spec, "--clauses", clauses, "--av", "Äldrenämnden i Västerås stad",
                    "--datum", "2026-10-30", "--ja")
@@ -151,9 +152,28 @@ def test_a_final_spec_pinned_to_the_older_decision_keeps_its_bytes(tmp_path):
     assert built.exit_code == 0, built.output
     (clauses / "tjansteutlatande" / "forslag-till-beslut" / "v7.md").unlink()
     (clauses / "tjansteutlatande" / "forslag-till-beslut-stadsdelsnamnd" / "v5.md").unlink()
+    for outline in ("iop-tjansteutlatande-facknamnd", "iop-tjansteutlatande-stadsdelsnamnd"):
+        (clauses / "outlines" / outline / "v5.yaml").unlink()
     run("build", spec, "--clauses", clauses, "--output", tmp_path / "without", "--format", "docx")
     made = sorted(p.relative_to(tmp_path / "with") for p in (tmp_path / "with").rglob("*.docx"))
     assert made and made == sorted(p.relative_to(tmp_path / "without") for p in (tmp_path / "without").rglob("*.docx"))
     for name in made:
         assert (tmp_path / "with" / name).read_bytes() == (tmp_path / "without" / name).read_bytes(), name
     assert "ersätter" not in decision_of(tmp_path / "with")
+
+
+def test_a_renewal_on_the_outline_version_5_says_it_without_a_swap(tmp_path):
+    """The tjänsteutlåtande outlines' version 5 hold forslag-till-beslut@7 (and the stadsdelsnämnd's @5) and
+    giltighetstid@3: a renewal written by hand on it says what it replaces, and renew swaps nothing in."""
+    spec, clauses = renewed(tmp_path)
+    edit(spec, lambda d: d["proposal"]["outline"].update(standard="iop-tjansteutlatande-facknamnd@5")
+         or d["proposal"]["outline"].pop("replace"))
+    run("build", spec, "--clauses", clauses, "--output", tmp_path / "out", "--format", "docx")
+    assert ("Den nya överenskommelsen ersätter från och med den 1 januari 2030 den nuvarande överenskommelsen "
+            "mellan parterna, som upphör den 31 december 2029.") in decision_of(tmp_path / "out")
+    again = run("renew", spec, "aros-seniorer-2032", "--start", "2032-01-01", "--end", "2033-12-31",
+                "--clauses", clauses)
+    assert again.exit_code == 0, again.output
+    data = yaml.safe_load(spec.with_name("aros-seniorer-2032.yaml").read_text(encoding="utf-8"))
+    assert data["proposal"]["outline"]["standard"] == "iop-tjansteutlatande-facknamnd@5"
+    assert "replace" not in data["proposal"]["outline"]
