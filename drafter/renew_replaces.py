@@ -6,7 +6,9 @@ be extended runs on unless it is sagt upp in time, so both could be paid for the
 
 `drafter renew` therefore brings in the versions that say it: inledning/fornyad-overenskommelse@3 at the
 start of the agreement (under Bakgrund when there is one, as 1.1 in the 2026 example), and
-tjansteutlatande/giltighetstid@3 in the tjänsteutlåtande, in place of an earlier version of either. Both
+tjansteutlatande/giltighetstid@3 in the tjänsteutlåtande, in place of an earlier version of either. The
+förslag till beslut says it too (tjansteutlatande/forslag-till-beslut@7, or its stadsdelsnämnd form @5):
+the nämnd decides to enter the new agreement in place of the current one, which ends on a named day. All
 are granskade versions; the renewal report lists them under Att känna till.
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 AGREEMENT = ("inledning/fornyad-overenskommelse", 3)
 PROPOSAL = ("tjansteutlatande/giltighetstid", 3)
+DECISION = (("tjansteutlatande/forslag-till-beslut", 7), ("tjansteutlatande/forslag-till-beslut-stadsdelsnamnd", 5))
 
 
 @dataclass
@@ -33,7 +36,8 @@ def say_what_it_replaces(data: dict, documents, used: dict[str, int], library) -
     from drafter.clauses.library import ClauseNotFound
 
     done: list[Replaced] = []
-    for (clause_id, version), kind in ((AGREEMENT, "agreement"), (PROPOSAL, "proposal")):
+    wanted = [(AGREEMENT, "agreement"), (PROPOSAL, "proposal"), *((d, "proposal") for d in DECISION)]
+    for (clause_id, version), kind in wanted:
         ref = f"{clause_id}@{version}"
         try:
             library.get(ref)
@@ -108,7 +112,10 @@ def replaced_review(path, replaced: Replaced):
     lines = path.read_text(encoding="utf-8").splitlines()
     line = next((n for n, text in enumerate(lines, 1) if replaced.ref in text), 1)
     where = "överenskommelsen" if replaced.document == "agreement" else "tjänsteutlåtandet"
-    says = ("säger att den nya överenskommelsen ersätter den tidigare från den nya periodens början och när den "
+    says = ("säger i beslutspunkt 1 att den nya överenskommelsen ersätter den nuvarande från den nya periodens "
+            "början, när den nuvarande upphör och, när renews_ended_by: är ifyllt, hur den sades upp eller "
+            "avslutades" if "forslag-till-beslut" in replaced.ref else
+            "säger att den nya överenskommelsen ersätter den tidigare från den nya periodens början och när den "
             "tidigare upphör" if replaced.document == "agreement" else
             "säger att den nya överenskommelsen ersätter den nuvarande från den nya periodens början, när den "
             "nuvarande upphör och, när renews_ended_by: är ifyllt, hur den sades upp eller avslutades")

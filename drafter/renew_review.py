@@ -4,6 +4,8 @@ The renewal (drafter/renew.py) writes the new spec; this reads it back, with its
 what only a person can judge, each with its file and line: dates left to fill in, signatories without a
 name, texts and figures that state a year, a date or an amount typed by hand, amounts and periods of the
 old agreement, the party moved from förvaltning to kommun, and clauses that have a newer approved version.
+The förvaltning's prövning of barnets bästa (texts: barnrattsperspektiv) is always to do: it was made for
+the old decision, and the nämnd's new decision needs its own (barnkonventionen art. 3, as law since 2020).
 """
 
 from __future__ import annotations
@@ -255,7 +257,15 @@ def _review(path: Path, data: dict, documents, library, pins: dict[str, str]) ->
     found: list[Review] = []
     used = _used_versions(documents, library, pins)
     for key, value in (data.get("texts") or {}).items():
-        found += _mentions(f"{shown}:{_line(positions, ('texts', key))}", f"texten {key}", str(value))
+        where = f"{shown}:{_line(positions, ('texts', key))}"
+        if key == "barnrattsperspektiv":  # a prövning made for the old decision is no prövning of the new one
+            said = " ".join(str(value).split())
+            found.append(Review(where, "texten barnrattsperspektiv är förvaltningens prövning av barnets bästa inför "
+                                "beslutet om den förra överenskommelsen; pröva barnets bästa på nytt för den nya "
+                                "perioden (vilka barn berörs nu, vad de själva har sagt) och skriv prövningen här",
+                                said if len(said) <= 240 else said[:237] + "…", todo=True))
+            continue
+        found += _mentions(where, f"texten {key}", str(value))
     for key, value in (data.get("figures") or {}).items():
         where = f"{shown}:{_line(positions, ('figures', key))}"
         if isinstance(value, dt.date) or YEAR.search(str(value)) or YEAR.search(key):

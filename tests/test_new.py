@@ -206,7 +206,7 @@ def test_new_for_work_with_children_asks_the_forvaltning_for_its_provning_of_bar
                "--clauses", CLAUSES).exit_code == 0
     spec = agreements / "laxhjalpen-norr.yaml"
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    assert data["proposal"]["outline"]["standard"] == "iop-tjansteutlatande-stadsdelsnamnd@4"
+    assert data["proposal"]["outline"]["standard"] == "iop-tjansteutlatande-stadsdelsnamnd@5"
     asked = data["texts"]["barnrattsperspektiv"]
     assert asked == CHILDREN_TEXTS["barnrattsperspektiv"]
     assert "vilka barn berörs" in asked and "barnen själva" in asked and "slutsats" in asked

@@ -26,8 +26,15 @@ from drafter.swedish.parse import RATE_MONTHS, find_amounts
 from drafter.swedish.names import bestamd
 
 _S = f"{SPACE}+"
-ENTER = re.compile(rf"\bingå(?:r|s)?{_S}(?:ett{_S}|en{_S})?(?:idéburet{_S}offentligt{_S}partnerskap|IOP\b|"
-                   rf"partnerskap|överenskommelse)", re.IGNORECASE)
+# "ingå"/"ingår" then at most four articles and adjectives, then what is entered: "ingår en idéburen offentlig
+# överenskommelse", "ingå ett IOP", "ingå avtal om"; or the passive "en överenskommelse ingås". Only those
+# words may stand between, so "ingår i partnerskapet" (is part of) and "ingår även lokalhyra enligt avtalet"
+# are not taken for entering one.
+_BEFORE = (r"(?:en|ett|ny|nytt|nya|idéburen|idéburet|idéburna|offentlig|offentligt|offentliga|skriftlig|"
+           r"skriftligt|fortsatt|förnyad|förnyat|sådan|sådant|denna|detta|den|det)")
+_ENTERED = r"(?:IOP\b|partnerskap|överenskommels|avtal)"
+ENTER = re.compile(rf"\bingå(?:r|s)?{_S}(?:{_BEFORE}{_S}){{0,4}}{_ENTERED}[\w-]*|"
+                   rf"\b{_ENTERED}[\wåäö]*{_S}ingås\b", re.IGNORECASE)
 _RENEWED = lazy(r"\bny(?:a|tt)?\b|förnya|fortsatt|fortsätt|på nytt|fortsättning", re.IGNORECASE)
 SIGNS = re.compile(rf"\b(?:uppdra|uppdrar|uppdras|ge|ger|ges){_S}(?:åt{_S})?(?P<who>(?:[\wåäöÅÄÖ-]+{_S}){{0,2}}?"
                    rf"[\wåäöÅÄÖ-]+){_S}(?:i{_S}uppdrag{_S}|rätt{_S})?att{_S}(?:underteckna|teckna|skriva{_S}under)"

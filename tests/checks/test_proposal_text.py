@@ -120,3 +120,35 @@ def test_a_title_with_its_organ_is_advised_in_words(tmp_path):
                              chair), "prose-mismatch")
     (f,) = [f for f in found if "uppdrar åt" in f.message]
     assert 'skriv "ordföranden" i beslutspunkten' in f.message and "| bestamd" not in f.message
+
+
+# --- "att ingå" in other word orders, in a renewal that is not Street Minds (trial 12)
+
+
+def aros_sammanfattning(tmp_path, sentence: str) -> list:
+    """The Aros Seniorträff renewal (2027–2029 renewed for 2030–2031) with `sentence` as its Sammanfattning."""
+    from checks.aros import edit, renewed, run
+    import json
+
+    spec, clauses = renewed(tmp_path)
+    edit(spec, lambda d: d["texts"].update(sammanfattning=sentence))
+    checked = run("check", spec, "--clauses", clauses, "--format", "json")
+    return [f for f in json.loads(checked.output)["findings"]
+            if f["code"] == "prose-mismatch" and "som om partnerskapet vore nytt" in f["message"]]
+
+
+def test_ingar_en_ideburen_offentlig_overenskommelse_is_found(tmp_path):
+    (f,) = aros_sammanfattning(tmp_path, "Förvaltningen föreslår att äldrenämnden ingår en idéburen offentlig "
+                                         "överenskommelse med Föreningen Aros Seniorträff.")
+    assert '"ingår en idéburen offentlig överenskommelse", som om partnerskapet vore nytt' in f["message"]
+
+
+def test_the_passive_word_order_is_found(tmp_path):
+    (f,) = aros_sammanfattning(tmp_path, "Förvaltningen föreslår att en idéburen offentlig överenskommelse ingås "
+                                         "med Föreningen Aros Seniorträff.")
+    assert '"överenskommelse ingås"' in f["message"]
+
+
+def test_ingar_i_is_part_of_not_entering(tmp_path):
+    assert aros_sammanfattning(tmp_path, "Mötesplatserna ingår i partnerskapet, och lokalhyran ingår inte i "
+                                         "överenskommelsen. Kaffet ingår även enligt avtalet.") == []
