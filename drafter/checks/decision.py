@@ -18,13 +18,12 @@ import datetime as dt
 from drafter.checks.amended import amended_states, signed_run
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
+from drafter.clauses.scope import not_an_organ
 from drafter.formatting import datum, genitiv, kronor, lista
 from drafter.spec.frame import Frame, committee, frames, last_day, per_year, same_body, total_cost
 from drafter.spec.mandate import MATTERS, Matter
 from drafter.spec.model import Amendment
 
-# Bodies of the partnership, not of the kommun: they prepare, they do not decide for the nämnd.
-NOT_ORGANS = ("styrgrupp", "samverkansgrupp", "referensgrupp", "arbetsgrupp", "partnerskapet")
 _MATTER_WORDS = {"lydelse": "överenskommelsens text", "budget": "budgeten", "period": "perioden"}
 
 
@@ -85,7 +84,7 @@ def _mandate_findings(ctx: CheckContext):
     for a, amendment in enumerate(spec.amendments):
         by = amendment.decision.by
         where = ctx.where("amendments", a, "decision", "by")
-        if any(word in by.casefold() for word in NOT_ORGANS):
+        if not_an_organ(by):
             yield amendment.number, Finding("amendment-mandate", "error",
                           f"Tillägg nr {amendment.number} är beslutat av {by}, som inte är ett organ i kommunen och "
                           f"inte kan besluta på {genitiv(committee)} vägnar (kommunallagen 6 kap. 37–40 §§). "

@@ -24,7 +24,8 @@ from drafter.clauses.front_matter import Approval, AppliesTo
 from drafter.clauses.library import ClauseLibrary, ClauseNotFound, ClauseVersion
 from drafter.clauses.lock import approval_record, lock_entry, read_lock, write_lock
 from drafter.clauses.scope import (
-    Scope, body_of, is_nämnd, looks_like_organisation, same_nämnd, same_organisation, scope_of, who_may_approve,
+    Scope, body_of, committee_name, delegation_of, is_nämnd, is_organ, is_styrelse, looks_like_organisation, not_an_organ,
+    same_nämnd, same_organisation, scope_of, who_may_approve,
 )
 from drafter.errors import DrafterError, Where
 from drafter.output import locked, write_atomic
@@ -182,6 +183,7 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
     if committee and not organisation:
         raise ApprovalFieldError("{committee} behöver också {organisation}: kommunen eller regionen som nämnden hör till.",
                                  "T.ex. {organisation:Stockholms stad} och {committee:Norrmalms stadsdelsnämnd}.")
+    _an_organ_or_its_delegate(by, organisation or example, committee)
     approval = Approval(by=by, date=date, paragraph=(paragraph or "").strip() or None, dnr=(dnr or "").strip() or None)
     if organisation is None:
         inferred = scope_of(approval)
@@ -194,7 +196,7 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
             raise ApprovalFieldError(
                 f"Det går inte att se vilken kommun eller region '{shown}' hör till, och {{organisation}} saknas; "
                 "en fastställelse gäller bara där den som fastställer får besluta.", hint)
-        organisation, committee = inferred.organisation, inferred.committee
+        organisation, committee = inferred.organisation, inferred.committee and committee_name(inferred.committee)
     else:
         body = body_of(by)
         if body.organisation is not None and not looks_like_organisation(body.organisation):
@@ -204,8 +206,57 @@ def new_approval(by: str, date: dt.date, organisation: str | None = None, commit
             # "--av Kultur- och fritidsnämnden (i Sundbybergs stad) --för Sundbybergs stad": a nämnd decides
             # for itself, never for the whole kommun (kommunallagen 6 kap. 2–3 §§). Kommunstyrelsen with
             # --för keeps applying to the whole kommun, as README has it (a kommun-wide decision it was given).
-            committee = by if body.organisation is None else body.committee
+            committee = committee_name(body.committee or by)
+    committee = committee_name(committee) if committee else None  # one form: "fritidsnämnden", as README writes it
     return approval.model_copy(update={"applies_to": AppliesTo(organisation=organisation, committee=committee)})
+
+
+def _an_organ_or_its_delegate(by: str, organisation: str | None, committee: str | None) -> None:
+    """Bad input unless `by` is an organ of the kommun (fullmäktige, a nämnd, kommunstyrelsen, an utskott)
+    or says on whose delegation it decided: a förvaltning, an official, a person or a styrgrupp decides
+    nothing for the kommun on its own (kommunallagen 6 kap. 37–38 §§, 7 kap. 5 §). An old approval
+    "X på delegation" is still read (scope.body_of); a new one names the organ that delegated."""
+    shown = _plain(by)
+    whom = (f"{committee} i {organisation}" if committee and organisation else committee or organisation
+            or "[kommunen]")
+    styrelse = "regionstyrelsen" if (organisation or "").casefold().startswith("region") else "kommunstyrelsen"
+    principal_example = (f"{committee} i {organisation}" if committee and organisation else
+                         f"{styrelse} i {organisation}" if organisation else "[nämnden] i [kommunen]")
+    delegated = delegation_of(by)
+    delegate = delegated[0] if delegated else by
+    if not_an_organ(delegate):
+        raise ApprovalFieldError(
+            f"{shown} är inget organ i kommunen och kan inte fastställa, inte heller på delegation: en nämnd "
+            "delegerar bara till ett utskott, en ledamot eller ersättare eller en anställd (kommunallagen 6 kap. "
+            "37–38 §§); inget skrevs.",
+            f"Ange den som beslutade för {_plain(whom)}: {_may_or_any(organisation, committee)}.")
+    if delegated is None:
+        if is_organ(by):
+            return
+        raise ApprovalFieldError(
+            f"{shown} är inget organ i kommunen (fullmäktige, en nämnd, kommunstyrelsen eller ett utskott), och en "
+            "förvaltning eller en tjänsteperson fastställer bara på delegation av en nämnd (kommunallagen 6 kap. "
+            "37–38 §§, 7 kap. 5 §); inget skrevs.",
+            f"Ange den som beslutade för {_plain(whom)}: {_may_or_any(organisation, committee)}; eller, om "
+            f"{shown} beslutade på delegation, skriv vems: {{by:{_example(delegate)} på delegation av "
+            f"{_example(principal_example)}}}.")
+    principal = delegated[1]
+    if principal is None or not is_organ(principal):
+        said = f"av {_plain(principal)}, som inte är en nämnd" if principal else "utan att säga av vem"
+        raise ApprovalFieldError(
+            f"{shown} anger delegation {said}; bara en nämnd (eller fullmäktige) kan delegera sina beslut "
+            "(kommunallagen 6 kap. 37 §); inget skrevs.",
+            f"Skriv vilken nämnd som delegerade, t.ex. {{by:{_example(delegate)} på delegation av "
+            f"{_example(principal_example)}}}.")
+
+
+def _may_or_any(organisation: str | None, committee: str | None) -> str:
+    return _may(organisation, committee) if organisation else "{by:Socialnämnden i Stockholms stad}"
+
+
+def _example(text: str) -> str:
+    """`text` inside a field's example value: no braces, no colon."""
+    return re.sub(r"[{}:]", "", text)
 
 
 def _within_its_area(by: str, body: Scope, organisation: str, committee: str | None) -> None:
@@ -222,12 +273,13 @@ def _within_its_area(by: str, body: Scope, organisation: str, committee: str | N
             f"{shown} hör till {_plain(body.organisation)}, inte till {_plain(organisation)}, och kan inte fastställa för "
             f"{_plain(whom)}; inget skrevs.",
             f"Ange den som beslutade för {_plain(whom)}: {may}.")
-    if committee is None or not is_nämnd(body.committee) or same_nämnd(body.committee or "", committee, organisation):
+    if committee is None or not is_nämnd(body.committee) or is_styrelse(body.committee) \
+            or same_nämnd(body.committee or "", committee, organisation):
         return
     raise ApprovalFieldError(
         f"{shown} kan inte fastställa för {_plain(committee)} i {_plain(organisation)}: en nämnd beslutar bara inom sitt eget "
         "område (kommunallagen 6 kap. 2–3 §§ och nämndens reglemente). För den nämnden fastställer nämnden själv "
-        "eller fullmäktige; inget skrevs.",
+        "(eller den den har delegerat till), kommunstyrelsen eller fullmäktige; inget skrevs.",
         f"Ange {_may(organisation, committee)}, med det beslutets datum.")
 
 
@@ -256,9 +308,11 @@ def _refuse(library: ClauseLibrary, clause: ClauseVersion, approval: Approval, e
         wanted = scope_of(approval)
         earlier = [a for a in clause.meta.all_approvals if scope_of(a).covers(wanted)]
         if earlier:
-            raise ApprovalRefused(f"{clause.ref} är redan fastställd för {wanted.describe()} ({earlier[0].describe()}).",
+            raise ApprovalRefused(f"{clause.ref} är redan fastställd för {wanted.describe()} ({earlier[0].describe()}); "
+                                  "det finns inget att göra, och inget skrevs.",
                                   Where(str(clause.path), 2, None, "status"),
-                                  "En fastställd text ändras inte: skriv en ny version och fastställ den.")
+                                  f"Versionen gäller redan för {wanted.describe()}. Bara om texten ska ändras "
+                                  "behövs en ny version, som då fastställs.")
         if entry is None:
             raise ApprovalRefused(f"{clause.ref} är fastställd men finns inte i {library.root / 'approvals.lock'}, så "
                                   "det går inte att visa att texten är den som fastställdes.",

@@ -95,8 +95,18 @@ def scope_of(approval: "Approval") -> Scope:
 
 def body_of(by: str) -> Scope:
     """Who decided, as `by` names them: an organ (committee) of an organisation, or the organisation
-    itself or its fullmäktige (committee None)."""
-    by = re.sub(r"\s*\([^)]*\)\s*$", "", by).strip()  # "(överenskommelsen med …)" is context
+    itself or its fullmäktige (committee None). A delegate ("Fritidschefen på delegation av
+    fritidsnämnden i Umeå kommun") decides with the power of the organ that delegated: that organ."""
+    by = _without_context(by)
+    delegated = delegation_of(by)
+    delegate, principal = delegated if delegated is not None else ("", None)
+    if principal is not None:
+        scope = body_of(principal)
+        if scope.organisation is None:  # "Fritidschefen i Umeå kommun på delegation av fritidsnämnden"
+            own = body_of(delegate).organisation
+            if looks_like_organisation(own):
+                return Scope(own, scope.committee)
+        return scope
     match = _IN.match(by)
     if match:
         organ, organisation = match.group("organ"), match.group("organisation")
@@ -117,6 +127,64 @@ _NÄMND = re.compile(r"nämnd|styrelse", re.I)  # kommunstyrelsen is a nämnd to
 def is_nämnd(organ: str | None) -> bool:
     """A nämnd or styrelse (not fullmäktige, not an official deciding on delegation)."""
     return bool(organ) and bool(_NÄMND.search(organ or "")) and not _WHOLE.match(_norm(organ))
+
+
+_DELEGATION = re.compile(r"^(?P<delegate>.+?),?\s+(?:på|enligt)\s+delegation(?:\s+(?:av|från)\s+(?P<principal>.+))?$",
+                         re.I)
+_STYRELSE = re.compile(r"^(kommun|region)styrelse", re.I)
+# Bodies of the partnership, not of the kommun: they prepare, they do not decide, and no nämnd can delegate
+# to them (kommunallagen 6 kap. 37–38 §§: to an utskott, a ledamot or ersättare, or an anställd). The one
+# notion of "not an organ" for approvals (drafter clauses approve) and tillägg (check amendment-mandate).
+NOT_ORGANS = ("styrgrupp", "samverkansgrupp", "referensgrupp", "arbetsgrupp", "partnerskapet")
+
+
+def _without_context(by: str) -> str:
+    return re.sub(r"\s*\([^)]*\)\s*$", "", by).strip()  # "(överenskommelsen med …)" is context
+
+
+def not_an_organ(by: str) -> bool:
+    """A styrgrupp, arbetsgrupp or the like of the partnership: never a decision-maker of the kommun,
+    nor anyone's delegate."""
+    name = _norm(_without_context(by))
+    return any(word in name for word in NOT_ORGANS)
+
+
+def delegation_of(by: str) -> tuple[str, str | None] | None:
+    """("Fritidschefen", "fritidsnämnden i Umeå kommun") for "Fritidschefen på delegation av fritidsnämnden
+    i Umeå kommun"; ("Socialdirektören", None) for an old "Socialdirektören på delegation"; None when
+    `by` names no delegation."""
+    match = _DELEGATION.match(_without_context(by))
+    if match is None:
+        return None
+    return match.group("delegate").strip(), (match.group("principal") or "").strip() or None
+
+
+def is_organ(by: str) -> bool:
+    """Fullmäktige, a nämnd or styrelse (kommunstyrelsen too), an utskott, or the kommun or region
+    itself: who decides for the kommun without anyone's delegation (kommunallagen 3 kap. 3–4 §§,
+    6 kap. 2 §). Not a förvaltning, an official, a person or a styrgrupp."""
+    if not_an_organ(by) or delegation_of(by) is not None:
+        return False
+    organ = body_of(by).committee
+    if organ is None:
+        return True
+    name = _norm(organ)
+    return bool(_WHOLE.match(name)) or is_nämnd(organ) or "utskott" in name
+
+
+def is_styrelse(organ: str | None) -> bool:
+    """Kommunstyrelsen or regionstyrelsen, or one of its utskott: it leads and coordinates every nämnd
+    (kommunallagen 6 kap. 1 §), and its kommun-wide decisions rest on fullmäktige's delegation."""
+    return bool(organ) and bool(_STYRELSE.match(_norm(organ)))
+
+
+def committee_name(name: str) -> str:
+    """A nämnd as README and the messages write it: "fritidsnämnden", "kultur- och fritidsnämnden",
+    "kommunstyrelsen"; a name that begins with a proper name keeps it ("Norrmalms stadsdelsnämnd")."""
+    first = name.split(" ", 1)[0]
+    if first.endswith("-") or re.search(r"(nämnd|styrelse|utskott)", first, re.I):
+        return name[:1].lower() + name[1:]
+    return name
 
 
 def same_nämnd(organ: str, committee: str, organisation: str | None) -> bool:

@@ -198,7 +198,10 @@ def _all_versions(library, clause_id: str):
               help="Fastställ varje klausulversion som specens dokument använder och som inte är fastställd "
                    "för dess offentliga part. Versionerna listas, och kommandot frågar innan något skrivs.")
 @click.option("--av", "--by", "by", metavar="NAMN", required=True,
-              help="Vem som fastställer, t.ex. \"Socialnämnden i Stockholms stad\".")
+              help="Vem som fastställer: fullmäktige, en nämnd, kommunstyrelsen eller ett utskott, t.ex. \"Socialnämnden "
+                   "i Stockholms stad\". En tjänsteperson fastställer bara på delegation, och det skrivs ut: "
+                   "\"Socialdirektören på delegation av socialnämnden i Stockholms stad\". En styrgrupp eller "
+                   "förvaltning fastställer inte.")
 @click.option("--datum", "--date", "date_text", metavar="ÅÅÅÅ-MM-DD", help="Beslutsdatum ÅÅÅÅ-MM-DD. Standard: i dag.")
 @click.option("--för", "organisation", metavar="KOMMUN/REGION",
               help="För vem fastställelsen gäller: kommunen eller regionen (alla dess nämnder; är --av en nämnd, bara den), t.ex. "
@@ -206,7 +209,8 @@ def _all_versions(library, clause_id: str):
                    "namnger --av ingen, krävs --för.")
 @click.option("--för-nämnd", "committee", metavar="NÄMND",
               help="Bara för en nämnd i kommunen eller regionen (--för), t.ex. socialnämnden. --av är då den "
-                   "nämnden själv eller fullmäktige: en nämnd fastställer inte för en annan.")
+                   "nämnden själv (eller någon på delegation av den), kommunstyrelsen eller fullmäktige: en nämnd "
+                   "fastställer inte för en annan.")
 @click.option("--paragraf", "paragraph", metavar="§", help="Paragrafen i protokollet, t.ex. \"§ 12\".")
 @click.option("--dnr", metavar="DNR", help="Ärendets diarienummer.")
 @click.option("--ja", "yes", is_flag=True,
@@ -228,8 +232,8 @@ def clauses_approve(refs, spec_path, by, date_text, organisation, committee, par
     (approvals), med texten oförändrad. Bara raderna status, approval och approvals skrivs om;
     texten lämnas byte för byte. Efteråt står vilka specars dokument som ändras vid nästa bygge och
     vilka låsta dokument som inte rörs. Slutkod 2: okänd klausul, version, datum eller spec, en nämnd
-    som fastställer för en annan nämnd, eller en fastställelse som inte gäller specens offentliga
-    part; 1: en version är redan fastställd för samma krets, eller upphävd."""
+    som fastställer för en annan nämnd, en styrgrupp, förvaltning eller tjänsteperson utan delegation,
+    eller en fastställelse som inte gäller specens offentliga part; 1: en version är redan fastställd för samma krets, eller upphävd."""
     from drafter.clauses.affected import resolve, summarise
     from drafter.clauses.approve import ApprovalFieldError, approve_many, find_version, new_approval, parse_date
     from drafter.clauses.approve_spec import existing_spec, known_organisation, spec_refs

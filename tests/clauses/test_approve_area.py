@@ -57,14 +57,13 @@ def test_one_nämnd_cannot_approve_for_another(project):
 
 
 @pytest.mark.parametrize("by", ["Äldrenämnden i Västerås stad", "äldrenämnden", "Kommunfullmäktige i Västerås stad",
-                                "Äldrenämndens arbetsutskott i Västerås stad"])
+                                "Äldrenämndens arbetsutskott i Västerås stad", "Kommunstyrelsen i Västerås stad"])
 def test_the_nämnd_itself_or_fullmäktige_may(by):
     approval = new_approval(by, DAY, "Västerås stad", "äldrenämnden")
     assert scope_of(approval) == Scope("Västerås stad", "äldrenämnden")
 
 
 @pytest.mark.parametrize(("by", "said"), [
-    ("Kommunstyrelsen i Västerås stad", "Kommunstyrelsen i Västerås stad kan inte fastställa för äldrenämnden"),
     ("Socialnämnden", "Socialnämnden kan inte fastställa för äldrenämnden i Västerås stad"),
     ("Äldrenämnden i Eskilstuna kommun", "hör till Eskilstuna kommun, inte till Västerås stad"),
     ("Kommunfullmäktige i Eskilstuna kommun", "hör till Eskilstuna kommun, inte till Västerås stad"),
@@ -80,7 +79,7 @@ def test_a_nämnd_with_its_kommun_approves_for_itself_not_for_the_whole_kommun()
     """`--av "Kultur- och fritidsnämnden i Västerås stad" --för "Västerås stad"` applied to every nämnd of
     the kommun, äldrenämnden too; a nämnd decides for itself (as README says of a bare nämnd)."""
     approval = new_approval(KULTUR, DAY, "Västerås stad")
-    assert scope_of(approval) == Scope("Västerås stad", "Kultur- och fritidsnämnden")
+    assert scope_of(approval) == Scope("Västerås stad", "kultur- och fritidsnämnden")
     assert not scope_of(approval).covers(Scope("Västerås stad", "äldrenämnden"))
     whole = new_approval("Kommunfullmäktige i Västerås stad", DAY, "Västerås stad")
     assert scope_of(whole) == Scope("Västerås stad", None)
@@ -130,6 +129,6 @@ def test_spec_list_says_for_whom_a_version_is_fastställd(project):
 def test_a_nämnd_whose_own_name_has_i_is_not_taken_for_another_kommun():
     """"Stadsdelsnämnden i Rinkeby-Kista" names a nämnd, not a kommun called Rinkeby-Kista."""
     approval = new_approval("Stadsdelsnämnden i Rinkeby-Kista", DAY, "Stockholms stad")
-    assert scope_of(approval) == Scope("Stockholms stad", "Stadsdelsnämnden i Rinkeby-Kista")
+    assert scope_of(approval) == Scope("Stockholms stad", "stadsdelsnämnden i Rinkeby-Kista")
     with pytest.raises(ApprovalFieldError):
         new_approval("Stadsdelsnämnden i Rinkeby-Kista", DAY, "Stockholms stad", "Spånga-Tensta stadsdelsnämnd")

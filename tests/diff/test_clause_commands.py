@@ -195,11 +195,11 @@ def test_approve_rewrites_front_matter_keeps_body_and_locks(library):
     assert (clause.meta.approval.by, clause.meta.approval.date.isoformat()) == ("Socialnämnden i Stockholms stad", "2026-06-16")
     changed = [line for line in after.splitlines() if line not in before.splitlines()]
     assert changed == ["status: fastställd", "approval:", "  by: Socialnämnden i Stockholms stad", "  date: 2026-06-16",
-                       "  applies_to: {organisation: Stockholms stad, committee: Socialnämnden}"]
+                       "  applies_to: {organisation: Stockholms stad, committee: socialnämnden}"]
     lock = json.loads((library / "approvals.lock").read_text(encoding="utf-8"))
     assert lock["street-minds/forslag-till-beslut@2"] == {
         "sha256": clause.sha256, "heading": "Förvaltningens förslag till beslut", "by": "Socialnämnden i Stockholms stad",
-        "date": "2026-06-16", "applies_to": {"organisation": "Stockholms stad", "committee": "Socialnämnden"}}
+        "date": "2026-06-16", "applies_to": {"organisation": "Stockholms stad", "committee": "socialnämnden"}}
 
     # An edit after approval is what `drafter check` reports as clause-text-changed.
     path.write_text(after + "Ändrad efter fastställelsen.\n", encoding="utf-8")
