@@ -269,9 +269,9 @@ def _printed(name: str, count: int, stands: str = "", cited: bool = True) -> str
     """Why a changed printed value (lockprinted.printed_fields) stops the build, and what to do; `stands`:
     where in the signed file it stands (lockprinted.places); `cited`: a value later tillägg cite (dnr, date)."""
     it, them, value = ("Uppgiften", "den", "värdet") if count == 1 else ("Uppgifterna", "dem", "värdena")
-    cited = (f", och tillägg och konsoliderad version hänvisar till {them}" if name == AGREEMENT and cited else "")
+    cites = (f", och tillägg och konsoliderad version hänvisar till {them}" if name == AGREEMENT and cited else "")
     return (f"{it} står i dokumentet som låstes" + (f" ({stands})" if stands else "")
-            + f"{cited}; bygget vägras. Skriv tillbaka {value} som låstes.")
+            + f"{cites}; bygget vägras. Skriv tillbaka {value} som låstes.")
 
 
 def _decision_finding(spec: str, label: str, name: str, decided: tuple[str, str, int], kind: str) -> Finding:
