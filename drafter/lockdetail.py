@@ -73,7 +73,9 @@ def keep_letterheads(documents: list["Document"], locked: dict, by_name: dict[st
                      library_root: Path | None, spec: str, loaded: "LoadedSpec | None" = None) -> list[Finding]:
     """Give each locked document the letterhead it was locked with; say where the house style now differs.
     With `loaded`: page 1's data (dnr, date, handläggare) or sender changed in the spec is not the house style's,
-    and not said here: `lock-text` says it, as an error (printed_changes)."""
+    and not said here: `lock-text` says it, as an error (lockprinted.printed_changes)."""
+    from drafter.lockprinted import changed_printed
+
     house_file = (Path(library_root) / "husstil.yaml") if library_root else Path("clauses/husstil.yaml")
     findings: list[Finding] = []
     for name, entry in locked.items():
@@ -279,51 +281,11 @@ def _some(items: list[str]) -> str:
     return ", ".join(items[:SHOWN]) + f" och {len(items) - SHOWN} till"
 
 
-# --- values printed outside the text --------------------------------------------------------------------
-
-def printed_fields(loaded: "LoadedSpec", name: str) -> list[str]:
-    """The spec fields a document prints besides its text (trial12): its diarienummer and date, which stand
-    in the running header of every page, in page 1's reference data and in the PDF's metadata, and which
-    later tillägg and the consolidated version cite; a tjänsteutlåtande's handläggare and department, in its
-    letterhead. Values of the signed document, not of the house style: a change is the signed text's."""
-    fields = ["document.diarienummer"]
-    if name == "overenskommelse":
-        return [*fields, "document.date"]
-    if name == "tjansteutlatande":
-        return [*fields, "proposal.date", "proposal.department", "proposal.handlaggare.name",
-                "proposal.handlaggare.phone"]
-    number = name.rpartition("-")[2]
-    index = next((i for i, a in enumerate(loaded.spec.amendments) if number.isdigit() and a.number == int(number)),
-                 None)
-    if index is None:
-        return fields
-    if name.startswith("tjansteutlatande-"):
-        own = f"amendments.{index}.proposal"
-        return [*fields, f"{own}.date", f"{own}.diarienummer", f"{own}.department", f"{own}.handlaggare.name",
-                f"{own}.handlaggare.phone"]
-    return [*fields, f"amendments.{index}.date"]
-
-
-def changed_printed(entry: dict, loaded: "LoadedSpec", name: str, now: dict | None = None) -> list[str]:
-    """The printed fields (printed_fields) whose value differs from the lock's record; [] when the lock (from
-    before spec values were recorded) cannot tell."""
-    recorded = entry.get("uppgifter")
-    if not isinstance(recorded, dict):
-        return []
-    now = value_record(loaded, name) if now is None else now
-    return [p for p in printed_fields(loaded, name) if recorded.get(p) != now.get(p)]
-
-
-def printed_changes(entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str, int] | None:
-    """The printed values (printed_fields) that differ from the lock's record, as a clause naming each with
-    its line and old → new value, the place of the first and how many; None when they agree or the lock (from
-    before spec values were recorded) cannot tell."""
-    return named_changes(entry, loaded, name, changed_printed(entry, loaded, name))
-
+# --- values printed outside the text: drafter/lockprinted.py ---------------------------------------------
 
 def outline_changes(entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str, int] | None:
     """The spec values that choose clause versions (the outline's `standard:` and items, a tillägg's
-    `clause:`) that differ from the lock's record, named as printed_changes names them (trial12: a locked
+    `clause:`) that differ from the lock's record, named as lockprinted.printed_changes names them (trial12: a locked
     spec's standard outline set back from @2 to @1)."""
     recorded = entry.get("uppgifter")
     if not isinstance(recorded, dict):

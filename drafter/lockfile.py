@@ -153,7 +153,7 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
     `locked`: the lock's documents when the caller has read them; `path`: the lock file, when it is not
     the one beside `loaded` (the web page checks a copy of the spec)."""
     from drafter import __version__
-    from drafter.lockdetail import outline_changes, printed_changes, text_changes
+    from drafter.lockdetail import outline_changes, text_changes
     from drafter.model.text import document_text
 
     path = path or lock_path(loaded.path)
@@ -198,10 +198,8 @@ def lock_findings(loaded: "LoadedSpec", library, documents: list["Document"],
                                     + (f" ({what})" if what else f" ({where} anger inte vilka avsnitt; jämför med "
                                        "den undertecknade filen: drafter verify FIL.pdf)")
                                     + f". {_mended(name)}", field_line or where, doc.kind))
-        elif not changed and (printed := printed_changes(entry, loaded, name)):
-            what, field_line, count = printed
-            findings.append(Finding("lock-text", "error", f"{spec}: {label} låstes med andra uppgifter än specen "
-                                    f"nu ger: {what}. {_printed(name, count)} {_mended(name)}", field_line, doc.kind))
+        elif not changed and (kept := _kept_values(spec, label, name, entry, loaded, doc)):
+            findings += kept
         elif entry["drafter"] != __version__:
             findings.append(Finding("lock-layout", "info", f"{label} låstes med drafter {entry['drafter']} och "
                                     f"byggs nu med drafter {__version__}: samma text, layouten kan skilja.",
@@ -250,12 +248,43 @@ def file_findings(spec_path: Path, rendered: list[tuple["Document", dict[str, by
     return findings
 
 
-def _printed(name: str, count: int) -> str:
-    """Why a changed printed value (lockdetail.printed_fields) stops the build, and what to do."""
+def _kept_values(spec: str, label: str, name: str, entry: dict, loaded: "LoadedSpec",
+                 doc: "Document") -> list[Finding]:
+    """`lock-text` for what a document with its locked text still does not keep: a value it prints besides
+    its text, and the nämnd's decision it rests on (drafter/lockprinted.py)."""
+    from drafter.lockprinted import decision_changes, printed_changes
+
+    findings = []
+    if printed := printed_changes(entry, loaded, name, doc):
+        what, field_line, count, stands, cited = printed
+        findings.append(Finding("lock-text", "error", f"{spec}: {label} låstes med andra uppgifter än specen nu "
+                                f"ger: {what}. {_printed(name, count, stands, cited)} {_mended(name)}", field_line,
+                                doc.kind))
+    if decided := decision_changes(entry, loaded, name):
+        findings.append(_decision_finding(spec, label, name, decided, doc.kind))
+    return findings
+
+
+def _printed(name: str, count: int, stands: str = "", cited: bool = True) -> str:
+    """Why a changed printed value (lockprinted.printed_fields) stops the build, and what to do; `stands`:
+    where in the signed file it stands (lockprinted.places); `cited`: a value later tillägg cite (dnr, date)."""
     it, them, value = ("Uppgiften", "den", "värdet") if count == 1 else ("Uppgifterna", "dem", "värdena")
-    cited = (f", och tillägg och konsoliderad version hänvisar till {them}" if name == AGREEMENT else "")
-    return (f"{it} står i dokumentet som låstes (sidhuvudet på varje sida, sidan 1 och PDF-filens uppgifter)"
-            f"{cited}; bygget vägras. Skriv tillbaka {value} som låstes.")
+    cites = (f", och tillägg och konsoliderad version hänvisar till {them}" if name == AGREEMENT and cited else "")
+    return (f"{it} står i dokumentet som låstes" + (f" ({stands})" if stands else "")
+            + f"{cites}; bygget vägras. Skriv tillbaka {value} som låstes.")
+
+
+def _decision_finding(spec: str, label: str, name: str, decided: tuple[str, str, int], kind: str) -> Finding:
+    """A changed decision (lockprinted.decision_changes): the nämnd's decision is a fact, not a text."""
+    what, field_line, count = decided
+    value = "värdet" if count == 1 else "värdena"
+    about = ("tillägget är ett rättsligt faktum" if name.startswith("tillagg-") else
+             "överenskommelsen är ett rättsligt faktum, som varje tillägg prövas mot (tak, slutdatum, delegation)")
+    return Finding("lock-text", "error", f"{spec}: {label} låstes med ett annat beslut av nämnden än specen nu "
+                   f"anger: {what}. Nämndens beslut om {about}; ett fattat beslut ändras inte i efterhand, och "
+                   f"bygget vägras. Skriv tillbaka {value} som "
+                   "låstes. Har nämnden fattat ett nytt beslut, förs det in genom ett tillägg "
+                   "(amendments: decision:).", field_line, kind)
 
 
 def _mended(name: str) -> str:

@@ -33,11 +33,13 @@ def test_renew_brings_the_versions_that_say_what_it_replaces(tmp_path):
     built = run("build", spec, "--clauses", clauses, "--output", out, "--format", "docx")
     assert built.exit_code == 0, built.output
     agreement = text_of(next(out.rglob("*-overenskommelse.docx")))
-    assert ("Den ersätter från och med den 1 januari 2030 parternas tidigare överenskommelse om partnerskapet, "
-            "som upphör den 31 december 2029.") in agreement.replace("\u00a0", " ")
+    # trial14: which agreement, by its date and diarienummer (aros-seniorer-2027.yaml's document:)
+    assert ("Den ersätter från och med den 1 januari 2030 parternas tidigare överenskommelse daterad den "
+            "20 november 2026 (dnr ÄN 2026/0311), som upphör den 31 december 2029.") in agreement.replace("\u00a0", " ")
     proposal = text_of(next(out.rglob("*-tjansteutlatande.docx"))).replace("\u00a0", " ")
     assert ("Den nya överenskommelsen ersätter från och med den 1 januari 2030 den nuvarande överenskommelsen "
-            "mellan parterna, som upphör den 31 december 2029.") in proposal
+            "mellan parterna, daterad den 20 november 2026 (dnr ÄN 2026/0311), som upphör den 31 december 2029."
+            ) in proposal
 
 
 def test_the_renew_report_names_them_to_know(tmp_path):

@@ -12,7 +12,7 @@ from drafter.spec.load import LoadedSpec
 
 def agreement_assembler(loaded: LoadedSpec, library: ClauseLibrary) -> OutlineAssembler:
     spec = loaded.spec
-    return OutlineAssembler(loaded, library, clause_context(spec, "agreement"), data_blocks(spec, loaded))
+    return OutlineAssembler(loaded, library, clause_context(spec, "agreement", loaded), data_blocks(spec, loaded))
 
 
 def assemble_agreement(loaded: LoadedSpec, library: ClauseLibrary, adjust=None) -> Document:

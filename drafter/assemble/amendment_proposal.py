@@ -47,7 +47,7 @@ def assemble_amendment_proposal(state: "AmendedState", index: int, signed: "Load
     assert proposal is not None  # assemble_all calls this only for an amendment with a proposal
     loaded, spec = state.loaded, state.loaded.spec
     here = ("amendments", index, "proposal")
-    context = clause_context(spec, "proposal")
+    context = clause_context(spec, "proposal", loaded)
     context["proposal"] = _effective(proposal, signed).model_dump(mode="python", exclude={"outline"})
     context["texts"] = dict(proposal.texts)
     context["tillagg"] = tillagg_context(state.amendment, signed.spec, [_change_line(c) for c in state.changes], money,

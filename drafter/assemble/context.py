@@ -1,7 +1,10 @@
-"""The data clause texts see: the spec's fields, plus `public`, `partner`, `budget.total` and `kind`."""
+"""The data clause texts see: the spec's fields, plus `public`, `partner`, `budget.total`, `kind` and, in a
+renewal, `renewed` (the renewed agreement's date and diarienummer)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafter.assemble.roles import roles
@@ -13,8 +16,9 @@ if TYPE_CHECKING:
     from drafter.spec.load import LoadedSpec
 
 
-def clause_context(spec: Spec, kind: str) -> dict:
-    """`kind` ("agreement", "proposal") lets a shared clause word one sentence per document."""
+def clause_context(spec: Spec, kind: str, loaded: "LoadedSpec | None" = None) -> dict:
+    """`kind` ("agreement", "proposal") lets a shared clause word one sentence per document; `loaded` (the
+    spec as read, with its path) lets a renewal name the agreement it replaces (`renewed`)."""
     data = spec.model_dump(mode="python", exclude={"outline": True, "proposal": {"outline"}})
     partners = [p.model_dump() for p in spec.partners]
     data["budget"]["total"] = spec.budget.sum
@@ -27,10 +31,34 @@ def clause_context(spec: Spec, kind: str) -> dict:
     data["partner"] = partners[0]
     data["document"]["title"] = agreement_title(spec)
     data["kind"] = kind
+    data["renewed"] = renewed_agreement(loaded) if loaded is not None and spec.renews else None
     data |= roles(spec)
     # A kommun or region is its own municipality: older clauses write `public.municipality`.
     data["public"]["municipality"] = data["public"]["municipality"] or data["huvudman"]
     return data
+
+
+@dataclass(frozen=True)
+class Renewed:
+    """The agreement a renewal replaces, as a clause names it (trial14: "parternas tidigare överenskommelse"
+    said neither which nor when): {{ renewed.date | datum }}, {{ renewed.diarienummer }}, from the renewed
+    spec (`renews:`). An object, not a dict: its values are another spec's, not fields of this one."""
+
+    date: dt.date
+    diarienummer: str | None
+
+
+def renewed_agreement(loaded: "LoadedSpec") -> Renewed | None:
+    """The renewed spec's document.date and diarienummer; None when it cannot be read (period-continuity
+    and the other renewal checks say why), and the clause then names the agreement without them."""
+    from drafter.errors import DrafterError
+    from drafter.spec.renewed import load_renewed
+
+    try:
+        old = load_renewed(loaded).spec
+    except (DrafterError, OSError, ValueError):
+        return None
+    return Renewed(old.document.date, old.document.diarienummer)
 
 
 def budget_for_period(spec: Spec) -> dict[str, int | None]:

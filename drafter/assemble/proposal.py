@@ -26,7 +26,7 @@ def assemble_proposal(loaded: LoadedSpec, library: ClauseLibrary) -> Document:
     spec = loaded.spec
     proposal = spec.proposal
     assert proposal is not None  # assemble() calls this only for a spec with a proposal
-    context = clause_context(spec, "proposal")
+    context = clause_context(spec, "proposal", loaded)
     context["agreement_clauses"] = agreement_clauses(loaded, library)
     assembler = OutlineAssembler(loaded, library, context, data_blocks(spec, loaded))
     sections = assembler.outline(proposal.outline, ("proposal", "outline"))

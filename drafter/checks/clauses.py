@@ -11,6 +11,7 @@ from drafter.clauses.lock import LOCK_NAME, read_lock
 from drafter.clauses.scope import approvals_covering, party_scope
 from drafter.errors import Severity
 from drafter.locknames import document_name
+from drafter.locknames import shown_path as _shown
 
 
 GROUP_FROM = 4  # this many unapproved versions in one document are one finding listing them
@@ -215,16 +216,41 @@ def check_clause_text_changed(ctx: CheckContext):
         elif entry.get("sha256") != clause.sha256:
             approved = ", ".join(str(x) for x in (entry.get("by"), entry.get("date")) if x)
             yield Finding("clause-text-changed", "error",
-                          f"Texten i {clause.ref} har ändrats sedan den fastställdes ({approved}). En fastställd "
-                          "version får inte ändras: återställ texten, eller lägg ändringen i en ny version "
+                          f"Texten i {clause.ref} ({_shown(clause.path)}) har ändrats sedan den fastställdes "
+                          f"({approved}); {_used_at(ctx, kind, clause)}. En fastställd version får inte ändras: "
+                          "återställ texten, eller lägg ändringen i en ny version "
                           f"(v{clause.version + 1}.md) med status utkast.",
-                          clause.ref, kind)
+                          _file_line(clause.path), kind)
         elif "heading" in entry and entry["heading"] != clause.meta.heading:  # recorded since issue 13
             approved = ", ".join(str(x) for x in (entry.get("by"), entry.get("date")) if x)
             yield Finding("clause-text-changed", "error",
-                          f"Rubriken i {clause.ref} har ändrats sedan den fastställdes ({approved}): "
-                          f"”{entry['heading']}” → ”{clause.meta.heading}”. En fastställd version får inte ändras: "
+                          f"Rubriken i {clause.ref} ({_shown(clause.path)}) har ändrats sedan den fastställdes "
+                          f"({approved}): ”{entry['heading']}” → ”{clause.meta.heading}”; "
+                          f"{_used_at(ctx, kind, clause)}. En fastställd version får inte ändras: "
                           f"återställ rubriken, eller lägg ändringen i en ny version (v{clause.version + 1}.md).",
-                          clause.ref, kind)
+                          _file_line(clause.path, "heading:"), kind)
+
+
+def _file_line(path, start: str | None = None) -> str:
+    """The clause file and the line a change is on: the `start` field of its front matter (heading:), else
+    its text's first line (trial14: the finding named only villkor/jav@1, no file to open)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return _shown(path)
+    ends = [n for n, line in enumerate(lines, 1) if line.strip() == "---"][:2]
+    if start is not None:
+        found = next((n for n, line in enumerate(lines, 1) if line.startswith(start)), None)
+    else:
+        found = ends[1] + 1 if len(ends) == 2 and ends[1] < len(lines) else None
+    return f"{_shown(path)}:{found}" if found else _shown(path)
+
+
+def _used_at(ctx: CheckContext, kind: str, clause) -> str:
+    """The spec line that brings the version in: its own reference, else the document's outline."""
+    where = ctx.where_clause_used(clause.id, clause.version)
+    if where == clause.ref:  # from a standard outline, named nowhere in the spec
+        where = ctx.where("proposal", "outline") if kind == "proposal" else ctx.where("outline")
+    return f"specen tar in den vid {where}"
 
 CHECKS = [check_clause_status, check_clause_text_changed, *unpinned.CHECKS]

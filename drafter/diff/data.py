@@ -71,6 +71,8 @@ def _facts(spec) -> dict[str, str]:
     if spec.decision is not None:
         facts.update(_decision(spec.decision))
     facts["Dokument: datum"] = _date(spec.document.date)
+    facts["Dokument: diarienummer"] = _unfilled(spec.document.diarienummer or "")  # trial14: was unlisted
+    facts["Dokument: ämne"] = spec.document.subject
     facts["Dokument: ort"] = spec.document.place
     return facts
 

@@ -69,7 +69,8 @@ def test_approved_text_changed_after_approval(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("återbetalningsskyldig", "ersättningsskyldig"),
                     encoding="utf-8")
     (f,) = of(findings(EXAMPLE, clauses), "clause-text-changed")
-    assert f.severity == "error" and f.where == "villkor/aterkrav@1" and f.document == "agreement"
+    body = path.read_text(encoding="utf-8").splitlines().index("---", 1) + 2  # the text's first line
+    assert f.severity == "error" and f.where == f"{path}:{body}" and f.document == "agreement"
     assert "har ändrats sedan den fastställdes" in f.message and "v2.md" in f.message
 
 
@@ -94,8 +95,10 @@ def test_approved_heading_changed_after_approval(tmp_path):
     path = clauses / "test" / "klausul" / "v1.md"
     path.write_text(path.read_text(encoding="utf-8").replace("heading: Test", "heading: Prov"), encoding="utf-8")
     (f,) = of(findings(spec, clauses), "clause-text-changed")
-    assert f.severity == "error" and f.where == "test/klausul@1"
-    assert "Rubriken i test/klausul@1 har ändrats sedan den fastställdes" in f.message and "”Test” → ”Prov”" in f.message
+    heading = path.read_text(encoding="utf-8").splitlines().index("heading: Prov") + 1
+    assert f.severity == "error" and f.where == f"{path}:{heading}"  # the file to open, at the line changed
+    assert f"Rubriken i test/klausul@1 ({path}) har ändrats sedan den fastställdes" in f.message
+    assert "”Test” → ”Prov”" in f.message and f"specen tar in den vid {line_of(spec, '- test/klausul@1')}" in f.message
 
 
 def test_lock_records_new_versions_and_never_overwrites(tmp_path):
@@ -127,3 +130,33 @@ def test_shipped_lock_matches_the_shipped_library():
     for ref, entry in lock.items():
         clause_id, _, version = ref.partition("@")
         assert entry["sha256"] == library.get(ref).sha256, ref
+
+
+def test_a_changed_approved_text_names_its_file_line_and_the_spec_line_that_uses_it(tmp_path):
+    """trial14: the finding named villkor/jav@1 and nothing to open. Läxhjälpen i Tensta, not the example:
+    a clause of its standard outline (named nowhere in the spec) and one the spec names itself."""
+    import copy
+
+    from own_partnership import SPEC
+
+    from checks.support import APPROVAL
+
+    clauses = library_with(tmp_path, {"test/klausul": "Text."})
+    jav = clauses / "villkor" / "jav" / "v1.md"  # granskad in the library: fastställd here
+    jav.write_text(jav.read_text(encoding="utf-8").replace("status: granskad\n", f"status: fastställd\n{APPROVAL}", 1),
+                   encoding="utf-8")
+    update_lock(ClauseLibrary(clauses))
+    data = copy.deepcopy(SPEC)
+    data["outline"] = {"standard": "iop-overenskommelse", "add": [{"after": "villkor/jav", "item": "test/klausul@1"}]}
+    spec = spec_file(tmp_path, data)
+    assert of(findings(spec, clauses), "clause-text-changed") == []
+    for changed in (clauses / "villkor" / "jav" / "v1.md", clauses / "test" / "klausul" / "v1.md"):
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nEn rad till.\n", encoding="utf-8")
+    found = {f.message.split(" ")[2]: f for f in of(findings(spec, clauses), "clause-text-changed")}
+    assert set(found) == {"villkor/jav@1", "test/klausul@1"}, [f.message for f in found.values()]
+    jav, own = found["villkor/jav@1"], found["test/klausul@1"]
+    body = (clauses / "villkor" / "jav" / "v1.md").read_text(encoding="utf-8").splitlines().index("---", 1) + 2
+    assert jav.where == f"{clauses / 'villkor' / 'jav' / 'v1.md'}:{body}"
+    assert f"Texten i villkor/jav@1 ({clauses / 'villkor' / 'jav' / 'v1.md'}) har ändrats" in jav.message
+    assert f"specen tar in den vid {line_of(spec, 'standard: iop-overenskommelse')}" in jav.message  # its outline
+    assert f"specen tar in den vid {line_of(spec, '    item: test/klausul@1')}" in own.message

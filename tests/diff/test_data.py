@@ -125,3 +125,18 @@ def test_the_idéburen_partys_change_of_kind_and_a_region():
 def test_the_same_party_shows_no_change_of_kind():
     data = _as_kommun(example_data())
     assert [c for c in data_changes(_spec(data), _spec(copy.deepcopy(data))) if c.what.startswith("Part")] == []
+
+
+def test_a_renewals_new_diarienummer_and_subject_are_listed():
+    """trial14: compare 2027 → 2030 listed Beslut: diarienummer but not the document's own new dnr."""
+    from own_partnership import SPEC
+
+    old = copy.deepcopy(SPEC)
+    new = copy.deepcopy(SPEC)
+    new["document"] |= {"diarienummer": "ST 2028/0077", "subject": "Läxhjälp och studiestöd i Tensta"}
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
+    assert changes["Dokument: diarienummer"] == ("ST 2026/0301", "ST 2028/0077")
+    assert changes["Dokument: ämne"] == ("Läxhjälp för barn och unga i Tensta", "Läxhjälp och studiestöd i Tensta")
+    del new["document"]["diarienummer"]
+    changes = {c.what: (c.old, c.new) for c in data_changes(_spec(old), _spec(new))}
+    assert changes["Dokument: diarienummer"] == ("ST 2026/0301", "")
