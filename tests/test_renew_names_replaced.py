@@ -19,7 +19,10 @@ def test_the_renewed_agreement_and_its_tjansteutlatande_name_the_old_agreement_b
     assert renew(spec, "--start", "2028-01-01", "--months", "24").exit_code == 0
     new = spec.with_name("laxhjalpen-norr-2028.yaml")
     text = new.read_text(encoding="utf-8")
-    assert "inledning/fornyad-overenskommelse@3" in text and "tjansteutlatande/giltighetstid@3" in text
+    # the agreement's clause comes by renew's swap; the tjänsteutlåtande's giltighetstid@3 by renew's swap or, as
+    # here, with the outline `drafter new` now writes (iop-tjansteutlatande-facknamnd@5 already holds it)
+    assert "inledning/fornyad-overenskommelse@3" in text
+    assert "tjansteutlatande/giltighetstid@3" in text or "iop-tjansteutlatande-facknamnd@5" in text
     new.write_text(text.replace("ÅÅÅÅ-MM-DD", "2027-11-20"), encoding="utf-8")
     out = tmp_path / "output"
     built = run("build", new, "--format", "docx", "--output", out, "--clauses", tmp_path / "clauses")
