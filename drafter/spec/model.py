@@ -256,7 +256,10 @@ class Change(_Model):
     def _one_kind(self):
         kinds = [k for k in ("replace", "remove", "insert_after", "set") if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError("en ändring ska ha precis en av replace, remove, insert_after eller set")
+            had = (f"den har {', '.join(kinds[:-1])} och {kinds[-1]}" if kinds else "den har ingen av dem")
+            raise ValueError("en ändring ska ha precis en av: ny lydelse för en punkt (replace), en punkt som "
+                             "upphävs (remove), en ny punkt efter en punkt (insert_after) eller ändrade uppgifter "
+                             f"(set); {had}")
         if kinds[0] in ("replace", "insert_after") and not (self.clause or self.text):
             raise ValueError(f"{kinds[0]} behöver den nya lydelsen: clause eller text")
         if kinds[0] == "insert_after" and not self.heading and not self.clause:
