@@ -226,6 +226,12 @@ class Decision(_Model):
                           "längsta slutdatum, om det är senare.")
 
 
+def _none_is_empty(value: object) -> object:
+    """`figures:` with nothing left under it (its one line, the question `drafter new` writes, taken out) is no
+    figures, as `figures: {}` was: not "a single value"."""
+    return {} if value is None else value
+
+
 class Change(_Model):
     """One change of an amendment: a point replaced, removed or inserted, or data changed.
 
@@ -336,7 +342,8 @@ class Spec(_Model):
     parties: list[Party] = Field(min_length=2)
     period: Period
     budget: Budget
-    figures: Annotated[dict[str, int | dt.date | str], BeforeValidator(no_decimals)] = Field(
+    figures: Annotated[dict[str, int | dt.date | str], BeforeValidator(no_decimals),
+                       BeforeValidator(_none_is_empty)] = Field(
         default_factory=dict,
         description="Siffror, datum och uppgifter som klausultexterna citerar, t.ex. antal brukare.",
     )
