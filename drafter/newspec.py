@@ -56,6 +56,14 @@ CHILDREN_TEXTS = {
 # The förvaltning's own assessment of whether the grant fits the nämnd's budget
 # (tjansteutlatande/ekonomiska-konsekvenser@3): drafter computes the amounts but never claims they fit.
 BUDGET_TEXTS = {"ekonomi-budget": "[Ryms bidraget i nämndens budget? Förvaltningens bedömning]"}
+# What the organisation itself contributes (parter/insatser@4 prints figures.egen_insats_text and never a text
+# of its own): a question for the parties, since the agreement both sign states it. No digits (see above).
+OWN_CONTRIBUTION = {
+    "egen_insats_text": "[Vad organisationen själv bidrar med, med egna ord: t.ex. volontärer, lokaler, kunskap om "
+                        "målgruppen eller egna nätverk]",
+}
+_OWN_CONTRIBUTION_NOTE = ("# Vad organisationen själv bidrar med, med egna ord: punkten Parternas insatser skriver\n"
+                          "# \"Föreningen bidrar med\" och din text.\n")
 
 _HEAD = """\
 # Idéburet offentligt partnerskap (IOP): {name}
@@ -146,6 +154,7 @@ budget:
 """
 
 _FIGURES = "figures: {}                         # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
+_FIGURES_HEAD = "figures:                            # siffror som texterna citerar, t.ex. antal_deltagare: 40\n"
 
 _CHILDREN = """\
 # Riktar sig verksamheten till barn? Då ska föreningen begära utdrag ur belastningsregistret
@@ -191,9 +200,10 @@ def new_spec_text(name: str, library_root: Path, from_spec: Path | None = None,
     if children and "barnrattsperspektiv" in _texts_asked({"standard": newest_ref(library_root, proposal_standard)},
                                                             library):
         keys |= CHILDREN_TEXTS
-    text = head.format(figures=_FIGURES) + _dump({"texts": keys})
+    standard = {"standard": newest_ref(library_root, AGREEMENT_STANDARD)}
+    text = head.format(figures=_figures_text({}, _figures_asked(standard, library))) + _dump({"texts": keys})
     text += "\n# Avsnitten: standardmallen, ändrad med remove, replace, add och move (se README).\n"
-    agreement: object = {"standard": newest_ref(library_root, AGREEMENT_STANDARD)}  # never floats
+    agreement: object = standard  # never floats
     if children:
         text += "# Verksamheten riktar sig till barn: utdrag ur belastningsregistret (villkor/belastningsregister).\n"
         agreement = with_register(agreement, register)
@@ -261,8 +271,8 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
         keys |= {k: v for k, v in CHILDREN_TEXTS.items() if k not in keys}
     cited = carrier.figures_cited()
     cleared = {key: _placeholder_like(value) for key, value in (data.get("figures") or {}).items() if key in cited}
-    figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _dump(
-        {"figures": cleared})
+    figures = "# Siffror som klausultexterna citerar; fyll i dem för det nya partnerskapet.\n" + _figures_text(
+        cleared, _figures_asked(agreement, carrier.library))
     text = head.format(figures=figures)
     if carrier.carried.notes:
         text += (f"# Avsnitten som i {from_spec.name} hörde till det partnerskapet står här som avsnitt att\n"
@@ -276,9 +286,31 @@ def _from_spec_text(name: str, library_root: Path, from_spec: Path, proposal_kin
     return text
 
 
+def _figures_text(figures: dict, asked: set[str]) -> str:
+    """The new spec's `figures:`: `figures` and a question for each of OWN_CONTRIBUTION the outline's clauses
+    print (`asked`), with a comment on what to write there."""
+    questions = {k: v for k, v in OWN_CONTRIBUTION.items() if k in asked}
+    figures = {k: v for k, v in figures.items() if k not in questions}
+    if not questions:
+        return _dump({"figures": figures}) if figures else _FIGURES
+    head = _dump({"figures": figures}) if figures else _FIGURES_HEAD
+    return head + "".join(f"  {line}\n" for line in _OWN_CONTRIBUTION_NOTE.splitlines()) + _indent(
+        _dump(questions))
+
+
+def _figures_asked(outline: object, library) -> set[str]:
+    """The figures the outline's library clauses print (`figures.KEY`)."""
+    return {m for body in _bodies(outline, library) for m in re.findall(r"figures\.([a-z0-9_]+)", body)}
+
+
 def _texts_asked(outline: object, library) -> set[str]:
-    """The keys of texts: the outline's library clauses print (`texts["KEY"]`), as the new spec writes the
-    outline: a list of items, or a standard outline named with its version and changed by remove, replace, add."""
+    """The keys of texts: the outline's library clauses print (`texts["KEY"]`)."""
+    return {m for body in _bodies(outline, library) for m in re.findall(r"""texts\["([^"]+)"\]""", body)}
+
+
+def _bodies(outline: object, library) -> list[str]:
+    """The texts of the outline's library clauses, as the new spec writes the outline: a list of items, or a
+    standard outline named with its version and changed by remove, replace, add."""
     from drafter.clauses.library import ClauseNotFound
 
     refs: list[str] = []
@@ -288,13 +320,13 @@ def _texts_asked(outline: object, library) -> set[str]:
         refs = [i.clause for i in _walk(model.outline) if i.clause and split_ref(i.clause)[0] not in changed]
         outline = [outline.get("replace") or {}, outline.get("add") or []]
     refs += re.findall(r"[a-z0-9-]+/[a-z0-9/-]+@\d+", str(outline))
-    asked: set[str] = set()
+    bodies: list[str] = []
     for ref in refs:
         try:
-            asked |= set(re.findall(r"""texts\["([^"]+)"\]""", library.get(ref).body))
+            bodies.append(library.get(ref).body)
         except ClauseNotFound:
             continue
-    return asked
+    return bodies
 
 
 def _loaded_or_none(path: Path):

@@ -26,6 +26,7 @@ SPEC: dict = {
     ],
     "period": {"start": dt.date(2026, 6, 1), "end": dt.date(2028, 5, 31)},
     "budget": {"months": 12, "rows": [{"item": "Personal", "amount": 240000}, {"item": "Lokaler", "amount": 60000}]},
+    "figures": {"egen_insats_text": "ideella läxhjälpare, de flesta studenter, och föreningens egna studiematerial"},
     "other_amounts": {"egen_insats": {"amount": 110000, "per": "år"}},
     "texts": {
         "bakgrund": "Läxhjälpen i Tensta har sedan 2021 gett läxhjälp i Tensta träff med ideella krafter.",

@@ -38,10 +38,16 @@ FILLED = {
 }
 
 
+OWN_CONTRIBUTION = "volontärer som ger läxhjälp två kvällar i veckan"
+
+
 def fill(text: str) -> str:
     for old, new in FILLED.items():
         assert old in text, old
         text = text.replace(old, new, 1)
+    # what the organisation contributes: its own words, which the agreement states (parter/insatser@4)
+    text, asked = re.subn(r"(?m)^  egen_insats_text: '\[[^\]]+\]'$", f"  egen_insats_text: {OWN_CONTRIBUTION}", text)
+    assert asked == 1, "drafter new asks what the organisation contributes"
     text = text.replace('      name: "[Namn]"\n', "      name: Lena Holm\n", 1)
     text = text.replace('      name: "[Namn]"                #', "      name: Erik Lund  #", 1)
     return re.sub(r"'\[[^\]]+\]'", lambda m: f"'Läxhjälpen Norr ger barn och unga stöd i skolarbetet "

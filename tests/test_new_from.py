@@ -100,7 +100,9 @@ def test_new_from_the_example_keeps_its_sections_and_none_of_its_texts(tmp_path,
     assert {"villkor/period", "organisation/styrgrupp", "signering/signering"} <= ids
     assert data["outline"][0] == {"key": "bakgrund", "heading": "Bakgrund"}
     assert {"bakgrund", "syfte-och-mal", "malgrupp", "ataganden", "foreningens-verksamhet"} <= set(data["texts"])
-    assert not data["figures"]  # the figures only the old texts cited go with them
+    # the figures only the old texts cited go with them; what the organisation contributes is asked anew
+    assert list(data["figures"]) == ["egen_insats_text"]
+    assert data["figures"]["egen_insats_text"].startswith("[Vad organisationen själv bidrar med")
     if proposal == "stadsdelsnamnd":
         assert data["proposal"]["outline"] == {"standard": STADSDELSNAMND}
         assert {"stadsdelsomradet", "rattslig-statsstod"} <= set(data["texts"])
@@ -269,6 +271,9 @@ def test_new_from_a_spec_with_a_day_and_month_figure_checks_with_findings(tmp_pa
     spec = _new_from(tmp_path, ROOT / "tests" / "generic" / "norrmalm-stiftelse.yaml")
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     assert data["figures"]["rapport_senast"] == "MM-DD"
+    # the source's own contribution (volontärer som ger läxhjälp …) is that organisation's: asked anew
+    assert data["figures"]["egen_insats_text"].startswith("[Vad organisationen själv bidrar med")
+    assert "volontärer som ger läxhjälp" not in spec.read_text(encoding="utf-8")
     checked = CliRunner().invoke(main, ["check", str(spec), "--clauses", str(CLAUSES)])
     assert checked.exit_code == 1, checked.output
     assert "Fältet figures.rapport_senast är inte ifyllt ('MM-DD')" in checked.output

@@ -8,19 +8,19 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import CLAUSES, ROOT
-from test_new import fill, run
+from test_new import OWN_CONTRIBUTION, fill, run
 
 NB = "\u00a0"
 
 
-def _built_agreement(tmp_path, other_amounts: str, figures: str = "{}") -> tuple[str, str]:
+def _built_agreement(tmp_path, other_amounts: str, figures: str = "") -> tuple[str, str]:
     """A new partnership's spec (drafter new, filled in) with these other_amounts: `check`'s output and the
     agreement's PDF text."""
     agreements = tmp_path / "agreements"
     assert run("new", "laxhjalpen-norr", "--agreements", agreements, "--clauses", CLAUSES).exit_code == 0
     spec = agreements / "laxhjalpen-norr.yaml"
     text = fill(spec.read_text(encoding="utf-8"))
-    text = re.sub(r"(?m)^figures: \{\}.*$", f"figures: {figures}\n{other_amounts}", text, count=1)
+    text = re.sub(r"(?m)^  egen_insats_text: .*$", lambda m: f"{m.group(0)}\n{figures}{other_amounts}", text, count=1)
     spec.write_text(text, encoding="utf-8")
     checked = run("check", spec, "--clauses", CLAUSES)
     assert checked.exit_code == 0, checked.output
@@ -31,14 +31,14 @@ def _built_agreement(tmp_path, other_amounts: str, figures: str = "{}") -> tuple
 
 @pytest.mark.parametrize(("written", "expected"), [
     ("other_amounts:\n  egen_insats: 240000\n",
-     f"Föreningen bidrar med ideellt arbete, egen kunskap om målgruppen och egna nätverk, till ett "
+     f"Föreningen bidrar med {OWN_CONTRIBUTION}, till ett "
      f"uppskattat värde av 240{NB}000{NB}kr."),
     ("other_amounts:\n  egen_insats: {amount: 240000, kind: egen insats, item: Ideellt arbete}\n",
-     f"Föreningen bidrar med ideellt arbete, egen kunskap om målgruppen och egna nätverk, till ett "
+     f"Föreningen bidrar med {OWN_CONTRIBUTION}, till ett "
      f"uppskattat värde av 240{NB}000{NB}kr."),
     # The amount's `per:` (lost before: a clause got only the number): parter/insatser@3 says it.
     ("other_amounts:\n  egen_insats: {amount: 240000, per: år}\n",
-     f"Föreningen bidrar med ideellt arbete, egen kunskap om målgruppen och egna nätverk, till ett "
+     f"Föreningen bidrar med {OWN_CONTRIBUTION}, till ett "
      f"uppskattat värde av 240{NB}000{NB}kr per år."),
     ("other_amounts:\n  egen_insats: {amount: 20000, per: månad, kind: egen insats}\n",
      f"till ett uppskattat värde av 20{NB}000{NB}kr per månad."),
@@ -50,8 +50,8 @@ def test_the_documented_field_shows_in_the_agreement(tmp_path, written, expected
 
 
 def test_the_older_figures_form_still_reads_as_before(tmp_path):
-    _, text = _built_agreement(tmp_path, "", "{egen_insats: 150000, egen_insats_text: volontärer som ger läxhjälp}")
-    assert "bidrar med volontärer som ger läxhjälp, till ett uppskattat värde av 150 000 kr per år" in \
+    _, text = _built_agreement(tmp_path, "", "  egen_insats: 150000\n")
+    assert "bidrar med volontärer som ger läxhjälp två kvällar i veckan, till ett uppskattat värde av 150 000 kr per år" in \
         text.replace(NB, " ")
 
 

@@ -226,6 +226,12 @@ class Decision(_Model):
                           "längsta slutdatum, om det är senare.")
 
 
+def _none_is_empty(value: object) -> object:
+    """`figures:` with nothing left under it (its one line, the question `drafter new` writes, taken out) is no
+    figures, as `figures: {}` was: not "a single value"."""
+    return {} if value is None else value
+
+
 class Change(_Model):
     """One change of an amendment: a point replaced, removed or inserted, or data changed.
 
@@ -256,7 +262,10 @@ class Change(_Model):
     def _one_kind(self):
         kinds = [k for k in ("replace", "remove", "insert_after", "set") if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError("en ändring ska ha precis en av replace, remove, insert_after eller set")
+            had = (f"den har {', '.join(kinds[:-1])} och {kinds[-1]}" if kinds else "den har ingen av dem")
+            raise ValueError("en ändring ska ha precis en av: ny lydelse för en punkt (replace), en punkt som "
+                             "upphävs (remove), en ny punkt efter en punkt (insert_after) eller ändrade uppgifter "
+                             f"(set); {had}")
         if kinds[0] in ("replace", "insert_after") and not (self.clause or self.text):
             raise ValueError(f"{kinds[0]} behöver den nya lydelsen: clause eller text")
         if kinds[0] == "insert_after" and not self.heading and not self.clause:
@@ -333,7 +342,8 @@ class Spec(_Model):
     parties: list[Party] = Field(min_length=2)
     period: Period
     budget: Budget
-    figures: Annotated[dict[str, int | dt.date | str], BeforeValidator(no_decimals)] = Field(
+    figures: Annotated[dict[str, int | dt.date | str], BeforeValidator(no_decimals),
+                       BeforeValidator(_none_is_empty)] = Field(
         default_factory=dict,
         description="Siffror, datum och uppgifter som klausultexterna citerar, t.ex. antal brukare.",
     )

@@ -41,6 +41,8 @@ LABELS = {
     "text": "Text", "set": "Ändrade uppgifter", "standard": "Standardmall", "transition": "Övergångsbestämmelse",
     "other_amounts": "Andra belopp", "other_periods": "Andra perioder", "per": "Per",
 }
+# Named figures a library clause reads, said in Swedish beside the name the spec gives them.
+FIGURE_LABELS = {"egen_insats_text": "Vad organisationen bidrar med, med egna ord (egen_insats_text)"}
 # A field whose name means something else in one model: "kind" of a party is its organisationsform, of
 # an other amount or period what kind of amount or period it is.
 MODEL_LABELS = {"OtherAmount": {"kind": "Slag av belopp", "item": "Avser", "amount": "Belopp (kr)"},
@@ -218,7 +220,8 @@ def _node(name, annotation, description, required, parent_data, path, order) -> 
                 node.children.append(Node("yaml", path + (key,), str(key), yaml=_as_yaml({key: item})))
                 continue
             kind = "textarea" if str(name) in TEXTAREA else "auto" if scalar is None and _is_union(value_t) else "text"
-            node.children.append(Node("scalar", path + (key,), str(key), input=kind, value=item,
+            shown = FIGURE_LABELS.get(str(key), str(key)) if str(name) == "figures" else str(key)
+            node.children.append(Node("scalar", path + (key,), shown, input=kind, value=item,
                                       removable=True, present=True, required=True))
         return node
     return Node("yaml", yaml=_as_yaml({name: value}) if present else "", **common)

@@ -69,6 +69,7 @@ def stadsdel(proposal: dict | None = None) -> dict:
         "period": {"start": dt("2026-03-01"), "end": dt("2028-02-29")},
         "budget": {"months": 12, "rows": [{"item": "Personal", "amount": 310000}, {"item": "Lokaler", "amount": 96000},
                                           {"item": "Aktiviteter", "amount": 54000}]},
+        "figures": {"egen_insats_text": "volontärer som håller träffpunkten öppen och lagar lunch varje vardag"},
         "other_amounts": {"egen_insats": {"amount": 180000, "per": "år", "kind": "egen insats"}},  # not the grant
         "decision": {"by": "Skärholmens stadsdelsnämnd", "date": dt("2026-02-19"), "paragraph": "§ 8",
                      "ceiling": {"amount": 460000, "per": "år"}},
@@ -418,7 +419,7 @@ def test_the_beredning_names_who_took_part_only_when_the_spec_says_so(tmp_path):
     """trial8: "i dialog med <förening>" was drafter's claim. The official states it, as beredning@1
     reads it: figures: beredning_i_samarbete_med."""
     data = stadsdel()
-    data.setdefault("figures", {})["beredning_i_samarbete_med"] = "Föreningen Träffpunkt Vårberg"
+    data["figures"]["beredning_i_samarbete_med"] = "Föreningen Träffpunkt Vårberg"
     manifest = build(write(tmp_path, data), BuildOptions(out_dir=tmp_path / "out", formats=("docx",),
                                                          library=ClauseLibrary(CLAUSES)))
     docs = json.loads(manifest.read_text(encoding="utf-8"))["documents"]

@@ -214,7 +214,7 @@ def test_drafter_new_writes_the_versions_it_used(tmp_path):
     result = run("new", "ny-2027", "--clauses", CLAUSES, cwd=tmp_path)
     assert result.exit_code == 0, result.output
     data = yaml.safe_load((tmp_path / "agreements" / "ny-2027.yaml").read_text(encoding="utf-8"))
-    assert data["outline"]["standard"] == "iop-overenskommelse@2"
+    assert data["outline"]["standard"] == "iop-overenskommelse@3"
     assert data["proposal"]["outline"]["standard"] == f"{OUTLINE}@5"
 
 

@@ -61,6 +61,10 @@ def test_new_partnership_from_the_overview(client, project):
     page = client.get("/spec/forening-x-2027")
     assert "inte ifyllt" in page.text  # the placeholders are findings beside their fields
     assert "inte ifyllt" in findings_beside(page.text, "document.place")
+    # what the organisation contributes is asked, as `drafter new` asks it (the agreement states it)
+    assert "egen_insats_text: '[Vad organisationen själv bidrar med, med egna ord" in text
+    assert "Fältet figures.egen_insats_text är inte ifyllt" in page.text
+    assert "Vad organisationen bidrar med, med egna ord (egen_insats_text)" in page.text  # its label, in Swedish
     # a spec on a standard outline counts in the clause library's usage (it crashed the clause page)
     usage = client.get("/clauses/villkor/period")
     assert usage.status_code == 200 and "forening-x-2027.yaml (överenskommelse" in usage.text

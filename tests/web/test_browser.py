@@ -139,6 +139,8 @@ def test_new_partnership_filled_in_and_built(site):
         "proposal.date": "2026-11-20", "proposal.department": "Avdelningen för stadsövergripande sociala frågor",
         "proposal.officials.0.name": "Eva Ek", "proposal.officials.0.title": "Socialdirektör",
         "proposal.officials.1.name": "Per Lind", "proposal.officials.1.title": "Avdelningschef",
+        # what the organisation contributes, in its own words: the agreement states it (parter/insatser@4)
+        "figures.egen_insats_text": "unga volontärer som håller mötesplatsen öppen på kvällarna",
     }
     for element in driver.find_elements(By.CSS_SELECTOR, "textarea[name^='texts.']"):
         filled[element.get_attribute("name")] = "Föreningen driver en mötesplats för unga vuxna i Solna."
@@ -155,6 +157,8 @@ def test_new_partnership_filled_in_and_built(site):
     built = root / "output" / "forening-x-2027" / "forening-x-2027-overenskommelse.pdf"
     assert "Summa 800 000" in pdf_text(built) and "Föreningen X" in pdf_text(built)
     assert "Stockholms stad" in pdf_text(built)
+    assert "Föreningen bidrar med unga volontärer som håller mötesplatsen öppen på kvällarna." in " ".join(
+        pdf_text(built).split())
 
 
 def test_keyboard_alone_adds_a_budget_row(site):
