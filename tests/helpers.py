@@ -92,3 +92,18 @@ def pin_plain_ids(text: str, clauses: Path = CLAUSES) -> str:
     text = re.sub(r"^(\s*-?\s+(?:clause:\s+)?)([a-z-]+/[a-z0-9-]+)$", pinned, text, flags=re.M)
     return re.sub(r"(\{clause: )([a-z-]+/[a-z0-9-]+)(?=,)", pinned, text)
 
+
+def run_in_folder(*args, cwd: Path):
+    """`drafter ARGS` through click's runner, standing in `cwd` as a user would (relative paths, agreements/)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, [str(a) for a in args], prog_name="drafter")
+    finally:
+        os.chdir(here)

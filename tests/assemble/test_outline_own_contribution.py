@@ -10,31 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from drafter.cli import main
 from drafter.clauses.outline_versions import version_files
+from helpers import run_in_folder as run
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAUSES = ROOT / "clauses"
 GENERIC = ROOT / "tests" / "generic" / "kommun-tva-firmatecknare.yaml"
 OLD = "ideellt arbete, egen kunskap om målgruppen och egna nätverk"
 
-
-def run(*args, cwd: Path):
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, [str(a) for a in args], prog_name="drafter")
-    finally:
-        os.chdir(here)
 
 
 def spec_data(status: str, own_words: str | None = None, outline: str = "iop-overenskommelse") -> dict:

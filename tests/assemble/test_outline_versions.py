@@ -18,10 +18,9 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from drafter.cli import main
 from drafter.clauses.outline_versions import version_files
+from helpers import run_in_folder as run
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAUSES = ROOT / "clauses"
@@ -30,16 +29,6 @@ OUTLINE = "iop-tjansteutlatande-facknamnd"
 V5 = "i taget, som längst till och med"  # forslag-till-beslut@5, point 1
 V6 = "i taget om den inte sägs upp, som längst till och med"  # @6
 
-
-def run(*args, cwd: Path):
-    import os
-
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, [str(a) for a in args], prog_name="drafter")
-    finally:
-        os.chdir(here)
 
 
 def spec_data(day: dt.date, status: str = "slutlig") -> dict:

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from drafter.cli import main
 from drafter.clauses.library import ClauseLibrary
 from helpers import CLAUSES
+from helpers import run_in_folder as run
 
 GENERIC = Path(__file__).resolve().parents[1] / "generic"
 RULE = "Vid alla åtgärder som rör barn ska i första hand beaktas vad som bedöms vara barnets bästa (artikel 3.1)."
@@ -32,14 +30,6 @@ LAW = ("gäller som svensk lag sedan den 1 januari 2020, enligt lagen (2018:1197
 CONCERNS = "Nämndens beslut om överenskommelsen är därför en åtgärd som rör barn."
 ASKED = "[Förvaltningens prövning av barnets bästa:"
 
-
-def run(*args, cwd: Path):
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, [str(a) for a in args], prog_name="drafter")
-    finally:
-        os.chdir(here)
 
 
 def project(tmp_path: Path, outline_versions: int | None = None) -> Path:

@@ -116,3 +116,10 @@ def axe_violations(driver) -> list[dict]:
     assert isinstance(result, list), result
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result if v["impact"] in ("serious", "critical")]
+
+
+def shots(tmp_path: Path) -> None:
+    """Move a test's screenshots where a person can look at them: DRAFTER_SHOTS=/tmp/dir."""
+    if os.environ.get("DRAFTER_SHOTS"):
+        for shot in tmp_path.glob("*.png"):
+            shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)

@@ -3,13 +3,11 @@ how and when it was ended, and the renewed spec carries renews_ended_by: as `dra
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.web.browser import axe_violations, browsing, need_browser
+from tests.web.browser import axe_violations, browsing, need_browser, shots
 from tests.web.test_browser import by_id, text_of, type_into, wait_for
 from tests.web.test_renew_ended import OLD, tills_vidare_project
 
@@ -21,11 +19,6 @@ def site(tmp_path_factory):
     with browsing(root, tmp_path_factory) as (driver, url, _downloads):
         yield driver, url, root
 
-
-def shots(tmp_path: Path) -> None:
-    if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
-        for shot in tmp_path.glob("*.png"):
-            shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)
 
 
 def test_renew_with_how_the_old_agreement_ended(site, tmp_path):

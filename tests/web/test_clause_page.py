@@ -5,12 +5,11 @@ she approves next to Fastställ, approves, and is told what the approval does to
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tests.web.browser import axe_violations, browsing, need_browser
+from tests.web.browser import axe_violations, browsing, need_browser, shots
 from tests.web.conftest import make_project
 from tests.web.test_browser import by_id, wait_for
 
@@ -22,11 +21,6 @@ def site(tmp_path_factory):
     with browsing(root, tmp_path_factory) as (driver, url, _downloads):
         yield driver, url, root
 
-
-def shots(tmp_path: Path) -> None:
-    if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
-        for shot in tmp_path.glob("*.png"):
-            shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)
 
 
 def test_the_text_being_approved_is_on_the_page(site, tmp_path):
