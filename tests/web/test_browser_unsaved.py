@@ -5,17 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.browser import axe_violations, browsing, need_browser
-from tests.web.conftest import make_project
+from tests.web.browser import axe_violations, blank_site
 from tests.web.test_browser import SPEC, by_id, save, text_of, type_into, wait_for
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    need_browser()
-    root = make_project(tmp_path_factory.mktemp("web") / "projekt", with_text=False)
-    with browsing(root, tmp_path_factory) as (driver, url, _downloads):
-        yield driver, url, root
+site = pytest.fixture(scope="module", name="site")(blank_site)
 
 
 def shown(driver) -> bool:
