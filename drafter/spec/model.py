@@ -17,7 +17,7 @@ from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
 from drafter.spec.ended import RenewsEndedBy
 from drafter.spec.mandate import Ceiling, CommitteeDecision
-from drafter.spec.numbers import Kronor, OptionalKronor, OptionalWholeNumber, WholeNumber, no_decimals
+from drafter.spec.numbers import Kronor, OptionalKronor, WholeNumber, no_decimals
 from drafter.spec.outline_model import (  # noqa: F401  (the outline's models, re-exported: spec.model is their usual name)
     KEY, OUTLINE_TAGS, STANDARD, Addition, Move, Outline, OutlineItem, Placement, StandardOutline, clause_ref,
 )
