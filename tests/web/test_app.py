@@ -820,3 +820,12 @@ def test_a_house_style_finding_is_not_shown_under_a_spec_field(client, project):
     assert page.status_code == 200 and "lock-letterhead" in page.text
     slots = re.findall(r'<div class="field-findings" id="[^"]*"[^>]*>(.*?)</div>', page.text, re.S)
     assert slots and not [s for s in slots if "brevhuvudet" in s]
+
+
+def test_an_amount_typed_the_swedish_way_is_read_in_the_form(client):
+    """Trial 13: "30 000" and "5 000 kr" in the form were refused; they are the amount."""
+    values = editor_form(client)
+    values["budget.rows.1.amount"] = "30\u00a0000 kr"
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    assert not [line for line in findings_list(answer.text) if "heltal" in line]
+    assert "heltal" not in findings_beside(answer.text, "budget.rows.1.amount")
