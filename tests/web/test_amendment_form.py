@@ -44,3 +44,17 @@ def test_a_new_tillagg_gets_the_next_number_and_one_change_and_saves_without_inp
     saved = yaml.safe_load((project / "agreements" / f"{SPEC}.yaml").read_text(encoding="utf-8"))["amendments"][1]
     assert saved["number"] == 2 and saved["changes"] == [{"replace": "5.2", "text": "Ny lydelse av punkten."}]
     assert 'class="code">indata<' not in answer.text, "specen går inte att läsa"
+
+
+def test_the_first_tillagg_of_a_spec_without_any_is_nr_1(client, project):
+    """Trial 13: in a spec with no amendments:, "Lägg till" under Tillägg gave an empty Nummer."""
+    path = project / "agreements" / f"{SPEC}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("amendments")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    page = client.get(f"/spec/{SPEC}").text
+    assert "amendments" not in draft(page)
+    page = op(client, page, "add:amendments")
+    (new,) = draft(page)["amendments"]
+    assert new["number"] == 1
+    assert 'id="f-amendments-0-number" name="amendments.0.number" value="1"' in page
