@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from tests.web.conftest import TOKEN
@@ -58,3 +60,20 @@ def test_the_first_tillagg_of_a_spec_without_any_is_nr_1(client, project):
     (new,) = draft(page)["amendments"]
     assert new["number"] == 1
     assert 'id="f-amendments-0-number" name="amendments.0.number" value="1"' in page
+
+
+def test_a_new_tillagg_still_being_filled_in_keeps_the_preview(client, project):
+    """Trial 13: after "Lägg till en till" the preview said "Förhandsvisningen visas när specen kan läsas utan
+    fel i indata" until every field of the new tillägg was written; the documents without it are shown."""
+    page = op(client, client.get(f"/spec/{SPEC}").text, "add:amendments")
+    assert "amendments.1.date" in page and 'class="code">indata<' in page  # its empty fields are input errors
+    assert "Förhandsvisningen visas när specen kan läsas" not in page
+    assert 'id="preview-partial"' in page and "utan de tillägg som ännu inte är ifyllda" in page
+    text = re.search(r'<pre id="preview-text">(.*?)</pre>', page, re.S).group(1)
+    assert "Överenskommelse" in text or "ÖVERENSKOMMELSE" in text.upper()
+
+    values = form_values(page, "editor")
+    values.update(csrf=TOKEN, document="agreement", op="")
+    values["parties.1.name"] = ""  # an error outside the new tillägg: no preview, as before
+    answer = client.post(f"/spec/{SPEC}/edit", data=values)
+    assert "Förhandsvisningen visas när specen kan läsas utan fel i indata" in answer.text
