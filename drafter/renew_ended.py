@@ -78,8 +78,8 @@ def recorded(where: str, old: Path, sentence: str | None, ended: RenewsEndedBy, 
         + f" {{{{ renews_ended_by.date | datum }}}} och upphör {datum(ends)}.")
     why = (f"löper enligt sin text tills vidare efter periodens slut (\"{sentence}\")" if sentence else
            "förlängs enligt sin text om den inte sägs upp")
-    return Review(where, f"{old.name} {why}; enligt renews_ended_by (inskrivet i specen): {said(ended)} och upphör "
-                         f"{datum(ends)}. Skriv i tjänsteutlåtandet "
+    return Review(where, f"{old.name} {why}; enligt renews_ended_by: {said(ended)} och upphör {datum(ends)} "
+                         "(inskrivet i den nya specen). Skriv i tjänsteutlåtandet "
                          f"hur och när den förra överenskommelsen upphör, t.ex. \"{sentence_for_proposal}\" "
                          "(`drafter check` varnar tills dess)",
                   f"renews_ended_by: {ended.how}, {ended.date.isoformat()}", todo=True)

@@ -169,5 +169,6 @@ def test_an_ending_given_to_the_renewal_is_not_asked_for_again(tmp_path):
     todo = result.output.replace("\u00a0", " ").split("Att göra")[1].split("Att känna till")[0]
     first = todo.splitlines()[1]
     assert "Skriv sedan hur och när" not in todo and "ÅÅÅÅ-MM-DD" not in first
-    assert "enligt renews_ended_by (inskrivet i specen): sades upp 1 juni 2025 (socialnämnden)" in first
+    assert "enligt renews_ended_by: sades upp 1 juni 2025 (socialnämnden) och upphör 31 december 2025 " \
+        "(inskrivet i den nya specen)" in first
     assert "Skriv i tjänsteutlåtandet" in first
