@@ -1,0 +1,52 @@
+"""What trial 13 saw in a real headless Chromium, and now sees otherwise: a first tillägg numbered 1 with the
+documents still previewed while it is filled in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.web.browser import browsing, need_browser
+from tests.web.conftest import make_project
+from tests.web.test_browser import by_id, text_of, wait_for
+
+SPEC = "street-minds-2026"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    need_browser()
+    root = make_project(tmp_path_factory.mktemp("web") / "projekt")
+    path = root / "agreements" / f"{SPEC}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("amendments")  # a spec that has no tillägg yet, as the trial's
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with browsing(root, tmp_path_factory) as (driver, url, _downloads):
+        yield driver, url, root
+
+
+def shots(tmp_path: Path) -> None:
+    if os.environ.get("DRAFTER_SHOTS"):  # to look at them: DRAFTER_SHOTS=/tmp/dir
+        for shot in tmp_path.glob("*.png"):
+            shot.replace(Path(os.environ["DRAFTER_SHOTS"]) / shot.name)
+
+
+def test_the_first_tillagg_is_nr_1_and_the_preview_stays(site, tmp_path):
+    driver, url, _root = site
+    driver.get(f"{url}/spec/{SPEC}")
+    wait_for(lambda: "preview-text" in driver.page_source, what="förhandsvisningen")
+    button = driver.find_element("css selector", 'button[value="add:amendments"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    number = wait_for(lambda: driver.find_elements("id", "f-amendments-0-number"), what="det nya tillägget")[0]
+    assert number.get_attribute("value") == "1"
+    wait_for(lambda: "utan de tillägg som ännu inte är ifyllda" in text_of(driver, "preview-partial"),
+             what="förhandsvisningen utan det nya tillägget")
+    assert "Förhandsvisningen visas när specen kan läsas" not in text_of(driver, "preview")
+    assert driver.find_elements("css selector", "#preview .pages img")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", by_id(driver, "f-amendments-0-number"))
+    driver.save_screenshot(str(tmp_path / "tillagg-nr-1.png"))
+    shots(tmp_path)
