@@ -50,3 +50,52 @@ def test_the_first_tillagg_is_nr_1_and_the_preview_stays(site, tmp_path):
     driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", by_id(driver, "f-amendments-0-number"))
     driver.save_screenshot(str(tmp_path / "tillagg-nr-1.png"))
     shots(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def approve_site(tmp_path_factory):
+    """A stadsdelsnämnd's spec whose clause versions wait to be fastställda."""
+    need_browser()
+    root = make_project(tmp_path_factory.mktemp("web") / "projekt", with_text=False)
+    path = root / "agreements" / f"{SPEC}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "committee: socialnämnden" in text
+    path.write_text(text.replace("committee: socialnämnden", "committee: Hässelby-Vällingby stadsdelsnämnd", 1),
+                    encoding="utf-8")
+    with browsing(root, tmp_path_factory) as (driver, url, _downloads):
+        yield driver, url, root
+
+
+def test_the_approve_form_says_every_error_under_its_field(approve_site, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    driver, url, _root = approve_site
+    driver.get(f"{url}/spec/{SPEC}/approve")
+    wait_for(lambda: driver.find_elements(By.ID, "approve-submit"), what="formuläret")
+    # the example keeps the nämnd's name as written (capitalize made it "Hässelby-vällingby")
+    assert '"Hässelby-Vällingby stadsdelsnämnd i Stockholms stad"' in text_of(driver, "approve-by-hint")
+    # each radio button sits just left of its label, on the same line (trial 13: a full-width button)
+    for value in ("committee", "whole"):
+        radio = by_id(driver, f"scope-{value}")
+        label = driver.find_element(By.CSS_SELECTOR, f'label[for="scope-{value}"]')
+        assert radio.size["width"] < 30
+        assert 0 < label.location["x"] - radio.location["x"] < 40
+        assert abs((label.location["y"] + label.size["height"] / 2) - (radio.location["y"] + radio.size["height"] / 2)) < 8
+
+    for box in driver.find_elements(By.NAME, "ref"):
+        box.click()  # none chosen
+    by_id(driver, "approve-date").send_keys("2026-13-45")
+    by_id(driver, "approve-submit").click()
+    wait_for(lambda: driver.find_elements(By.ID, "approve-error"), what="felen")
+    assert "3 fel" in text_of(driver, "approve-error")
+    said_by = text_of(driver, "approve-by-error")
+    assert "Ange ”Beslutat av”" in said_by and "T.ex. Hässelby-Vällingby stadsdelsnämnd i Stockholms stad." in said_by
+    assert "Fastställd av" not in said_by and "Socialnämnden" not in said_by
+    assert "2026-13-45" in text_of(driver, "approve-date-error")
+    assert "Välj minst en klausulversion" in text_of(driver, "approve-ref-error")
+    assert by_id(driver, "approve-by").get_attribute("aria-invalid") == "true"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", by_id(driver, "approve-by"))
+    driver.save_screenshot(str(tmp_path / "faststall-fel.png"))
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", by_id(driver, "scope-whole"))
+    driver.save_screenshot(str(tmp_path / "faststall-radio.png"))
+    shots(tmp_path)
