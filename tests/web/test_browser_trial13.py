@@ -99,3 +99,31 @@ def test_the_approve_form_says_every_error_under_its_field(approve_site, tmp_pat
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", by_id(driver, "scope-whole"))
     driver.save_screenshot(str(tmp_path / "faststall-radio.png"))
     shots(tmp_path)
+
+
+def test_a_new_spec_keeps_the_renewal_fields_folded_away(site, tmp_path):
+    """Trial 13: a new spec (no renews:) opened with "Förnyar överenskommelsen" and "Den förnyade upphör" at
+    the top of the form; they wait folded under Förnyelse, and a renewal shows them open."""
+    from selenium.webdriver.common.by import By
+
+    driver, url, root = site
+    spec = root / "agreements" / "ny-spec.yaml"
+    data = yaml.safe_load((root / "agreements" / f"{SPEC}.yaml").read_text(encoding="utf-8"))
+    for key in ("renews", "renews_ends", "renews_ended_by"):
+        data.pop(key, None)
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    driver.get(f"{url}/spec/ny-spec")
+    folded = wait_for(lambda: driver.find_elements(By.ID, "renewal-fields"), what="Förnyelse")[0]
+    assert folded.get_attribute("open") is None
+    assert not by_id(driver, "f-renews").is_displayed()
+    assert "specen förnyar ingen tidigare överenskommelse" in folded.text
+    first = driver.find_element(By.CSS_SELECTOR, ".form-col label")
+    assert "Förnyar" not in first.text  # the first field an official sees
+    driver.save_screenshot(str(tmp_path / "ny-spec-topp.png"))
+    folded.find_element(By.TAG_NAME, "summary").click()
+    wait_for(lambda: by_id(driver, "f-renews").is_displayed(), what="fälten när Förnyelse öppnas")
+
+    driver.get(f"{url}/spec/{SPEC}")  # renews: street-minds-2023.yaml
+    shown = wait_for(lambda: driver.find_elements(By.ID, "renewal-fields"), what="Förnyelse")[0]
+    assert shown.get_attribute("open") is not None and by_id(driver, "f-renews").is_displayed()
+    shots(tmp_path)
