@@ -87,6 +87,7 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     from drafter.checks.inputs import check_clause_refs
     from drafter.checks.context import CheckContext
     from drafter.spec.load import LoadedSpec, load_spec
+    from drafter.spec.placeholders import stand_ins_unsaid
 
     from drafter.lockfile import keep_letterheads, lock_findings, lock_path, pinned_library, read_lock
     from drafter.startup import modules_loaded
@@ -132,6 +133,9 @@ def prepare(spec: "LoadedSpec | Path | str", library: "ClauseLibrary",
     findings += lock_findings(loaded, library, documents, lock, lock_file) + kept if documents else []
     findings += unlocked_tillagg(loaded, documents, lock or {})  # clause-unpinned for a signed tillägg
     named = name_parties(loaded, acknowledge(loaded, stopped + findings, library))  # "part 2, Street Minds"
+    if unsaid := stand_ins_unsaid(loaded.placeholders):  # a quoted "2 januari 2001" reads ÅÅÅÅ-MM-DD
+        for f in named:
+            f.message, f.hint = unsaid(f.message), f.hint and unsaid(f.hint)
     return Prepared(loaded, documents, states, sort_findings(named))
 
 

@@ -92,7 +92,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     if running:  # first: it decides whether two agreements are in force
         review.insert(0, _running_review(path, data.get("renews_ends", now.spec.period.end), spec_path, running, ended_by))
     elif "renews_ends" in data:
-        review.insert(0, _notice_review(path, now.spec.period, data["renews_ends"], spec_path))
+        review.insert(0, _notice_review(path, now.spec.period, data["renews_ends"], spec_path, ended_by))
     if old_number:
         review.append(Review(f"{path.as_posix()}:{_line_of(path, 'document:')}",
                              "document.diarienummer följer inte med: den förnyade överenskommelsen är ett nytt ärende; "
@@ -143,9 +143,16 @@ def _newer_outlines(path: Path, outlines: list, library) -> list[Review]:
     return out
 
 
-def _notice_review(path: Path, period, ends: dt.date, old: Path) -> Review:
-    """The notice the new start needs: the old agreement ends on `ends` only if it is sagt upp in time."""
+def _notice_review(path: Path, period, ends: dt.date, old: Path, ended=None) -> Review:
+    """The notice the new start needs: the old agreement ends on `ends` only if it is sagt upp in time.
+    When the official gave how and when (`ended`, written as renews_ended_by:), the report says it is recorded
+    and asks only for the tjänsteutlåtande's sentence (trial 13: it asked to write what was written)."""
     from drafter.formatting import datum
+
+    if ended is not None:
+        from drafter.renew_ended import recorded
+
+        return recorded(f"{path.as_posix()}:{_line_of(path, 'renews_ended_by:')}", old, None, ended, ends)
     from drafter.notice_calendar import notice_calendar
 
     calendar = notice_calendar(period)

@@ -67,16 +67,19 @@ def said(ended: RenewsEndedBy) -> str:
     return f"{HOW[ended.how]} {datum(ended.date)}" + (f" ({extra})" if extra else "")
 
 
-def recorded(where: str, old: Path, sentence: str, ended: RenewsEndedBy, ends: dt.date):
-    """The renewal's to-do for an old agreement that runs on "tills vidare" and whose ending the official
-    gave: the spec records it; the tjänsteutlåtande must say it too (renewal-ending holds it till then)."""
+def recorded(where: str, old: Path, sentence: str | None, ended: RenewsEndedBy, ends: dt.date):
+    """The renewal's to-do for an old agreement that runs on "tills vidare" (its `sentence`), or is extended
+    unless sagt upp (None), and whose ending the official gave: the spec records it; the tjänsteutlåtande
+    must say it too (renewal-ending holds it till then)."""
     from drafter.renew_review import Review
 
     sentence_for_proposal = ("Den nuvarande överenskommelsen " + (
         "sades upp" if ended.how == "uppsägning" else "avslutades genom en överenskommelse mellan parterna")
         + f" {{{{ renews_ended_by.date | datum }}}} och upphör {datum(ends)}.")
-    return Review(where, f"{old.name} löper enligt sin text tills vidare efter periodens slut (\"{sentence}\"); "
-                         f"enligt renews_ended_by: {said(ended)} och upphör {datum(ends)}. Skriv i tjänsteutlåtandet "
+    why = (f"löper enligt sin text tills vidare efter periodens slut (\"{sentence}\")" if sentence else
+           "förlängs enligt sin text om den inte sägs upp")
+    return Review(where, f"{old.name} {why}; enligt renews_ended_by: {said(ended)} och upphör {datum(ends)} "
+                         "(inskrivet i den nya specen). Skriv i tjänsteutlåtandet "
                          f"hur och när den förra överenskommelsen upphör, t.ex. \"{sentence_for_proposal}\" "
                          "(`drafter check` varnar tills dess)",
                   f"renews_ended_by: {ended.how}, {ended.date.isoformat()}", todo=True)

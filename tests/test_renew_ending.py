@@ -146,3 +146,29 @@ def test_renew_refuses_an_ending_it_cannot_record(tmp_path):
         assert result.exit_code == 2, (given, result.output)
         assert said in result.output.replace("\u00a0", " ") and "Traceback" not in result.output
         assert not (spec.parent / "new.yaml").exists()
+
+
+def test_an_ending_given_to_the_renewal_is_not_asked_for_again(tmp_path):
+    """Trial 13: an agreement extended unless sagt upp, renewed with how and when it was sagt upp: the first
+    to-do said "Skriv sedan hur och när den sades upp under renews:" although renews_ended_by was written."""
+    import shutil
+
+    from helpers import CLAUSES, EXAMPLE
+
+    agreements = tmp_path / "agreements"
+    agreements.mkdir()
+    spec = agreements / "old.yaml"
+    shutil.copy(EXAMPLE.parent / "street-minds-2023.yaml", spec)  # 2023-07-01 – 2024-06-30, extended by halvår
+    clauses = tmp_path / "clauses"  # the renewal writes drafts into the library: a copy
+    shutil.copytree(CLAUSES, clauses)
+    result = run("renew", spec, "new", "--start", "2026-01-01", "--end", "2027-12-31", "--clauses", clauses,
+                 "--ended-how", "uppsägning", "--ended-date", "2025-06-01", "--ended-by", "socialnämnden")
+    assert result.exit_code == 0, result.output
+    new = spec.parent / "new.yaml"
+    assert yaml.safe_load(new.read_text(encoding="utf-8"))["renews_ends"] == dt.date(2025, 12, 31)
+    todo = result.output.replace("\u00a0", " ").split("Att göra")[1].split("Att känna till")[0]
+    first = todo.splitlines()[1]
+    assert "Skriv sedan hur och när" not in todo and "ÅÅÅÅ-MM-DD" not in first
+    assert "enligt renews_ended_by: sades upp 1 juni 2025 (socialnämnden) och upphör 31 december 2025 " \
+        "(inskrivet i den nya specen)" in first
+    assert "Skriv i tjänsteutlåtandet" in first

@@ -15,7 +15,7 @@ from __future__ import annotations
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
 from drafter.checks.decision import _committee
-from drafter.formatting import datum, genitiv
+from drafter.formatting import datum, genitiv, versal
 
 
 def check_agreement_before_decision(ctx: CheckContext):
@@ -38,7 +38,7 @@ def check_agreement_before_decision(ctx: CheckContext):
                       ctx.where("document", "date"))
     if decided and spec.proposal is not None and decided < spec.proposal.date:
         yield Finding("decision-before-proposal", "warning",
-                      f"{genitiv(_committee(spec)).capitalize()} beslut är daterat {datum(decided)} (decision.date), "
+                      f"{versal(genitiv(_committee(spec)))} beslut är daterat {datum(decided)} (decision.date), "
                       f"före tjänsteutlåtandet {datum(spec.proposal.date)} ({ctx.where('proposal', 'date')}) som ber "
                       "nämnden besluta. Nämnden beslutar på ett utlåtande som redan är skrivet. Kontrollera datumen: "
                       "decision.date är sammanträdets datum, proposal.date utlåtandets.",

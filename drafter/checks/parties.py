@@ -8,7 +8,7 @@ import re
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
-from drafter.formatting import genitiv
+from drafter.formatting import genitiv, versal
 from drafter.checks.swedish import SPACE
 from drafter.lazy_pattern import lazy
 from drafter.model.nodes import SignatureBlock
@@ -313,7 +313,7 @@ def check_signs_for(ctx: CheckContext):
             what, advice, other_organ = problem
             final = other_organ and ctx.spec.document.status == "slutlig"
             yield Finding("party-signs-for", "error" if final else "warning",
-                          f"{signatory.name or signatory.title.capitalize()} skriver under för {signatory.signs_for}, "
+                          f"{signatory.name or versal(signatory.title)} skriver under för {signatory.signs_for}, "
                           f"men {what} {advice}"
                           + (" Dokumentet är slutligt (document.status: slutlig): en underskrift för fel nämnd binder "
                              "inte parten, så det byggs inte." if final else ""),

@@ -15,14 +15,14 @@ from pydantic import Field, model_validator
 
 from drafter.lazy_pattern import lazy
 from drafter.spec.base import SpecModel
-from drafter.spec.numbers import WholeNumber
+from drafter.spec.numbers import Kronor
 
 
 class OtherAmount(SpecModel):
     """An amount the texts may state besides the budget (egen insats, other funding, a first period's
     share): declared here, the texts take it with {{ }} and budget-amount knows it."""
 
-    amount: WholeNumber = Field(ge=0, description="Belopp i hela kronor.")
+    amount: Kronor = Field(ge=0, description="Belopp i hela kronor.")
     per: Literal["år", "halvår", "kvartal", "månad"] | None = Field(
         None, description="Beloppet gäller per år, halvår, kvartal eller månad; utelämnat: ett belopp i sin helhet.")
     kind: Literal["egen insats", "annan finansiering", "delperiod", "annat"] = Field(

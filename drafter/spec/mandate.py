@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field
 
 from drafter.spec.base import SpecModel, empty_list
-from drafter.spec.numbers import WholeNumber
+from drafter.spec.numbers import Kronor
 
 Matter = Literal["lydelse", "budget", "period"]
 MATTERS: tuple[Matter, ...] = ("lydelse", "budget", "period")
@@ -24,7 +24,7 @@ MATTERS: tuple[Matter, ...] = ("lydelse", "budget", "period")
 class Ceiling(SpecModel):
     """The most the nämnd approved: per year (the budget scaled to twelve months) or for the whole term."""
 
-    amount: WholeNumber = Field(ge=0, description="Högsta belopp i hela kronor.")
+    amount: Kronor = Field(ge=0, description="Högsta belopp i hela kronor.")
     per: Literal["år", "hela perioden"] = Field(
         "år", description="år: per tolv månader; hela perioden: sammanlagt från start till längsta slutdatum.")
 

@@ -17,7 +17,7 @@ from drafter.spec.base import SpecModel as _Model, empty_list
 from drafter.spec.declared import OtherAmount, OtherPeriod, text_names
 from drafter.spec.ended import RenewsEndedBy
 from drafter.spec.mandate import Ceiling, CommitteeDecision
-from drafter.spec.numbers import OptionalWholeNumber, WholeNumber, no_decimals
+from drafter.spec.numbers import Kronor, OptionalKronor, WholeNumber, no_decimals
 from drafter.spec.outline_model import (  # noqa: F401  (the outline's models, re-exported: spec.model is their usual name)
     KEY, OUTLINE_TAGS, STANDARD, Addition, Move, Outline, OutlineItem, Placement, StandardOutline, clause_ref,
 )
@@ -162,7 +162,7 @@ class Period(_Model):
 
 class BudgetRow(_Model):
     item: str = Field(min_length=1, description="Beskrivning av resurs.")
-    amount: WholeNumber = Field(description="Belopp i hela kronor.")
+    amount: Kronor = Field(description="Belopp i hela kronor.")
 
 
 class BudgetTable(_Model):
@@ -178,7 +178,7 @@ class BudgetTable(_Model):
 class Budget(_Model):
     months: WholeNumber = Field(ge=1, le=120, description="Antal månader som beloppen avser.")
     rows: list[BudgetRow] = Field(min_length=1)
-    total: OptionalWholeNumber = Field(None, description="Angiven summa; kontrolleras mot raderna.")
+    total: OptionalKronor = Field(None, description="Angiven summa; kontrolleras mot raderna.")
     table: BudgetTable = Field(default_factory=BudgetTable, description="Hur budgettabellen ser ut.")
 
     @property

@@ -3,7 +3,8 @@
 pydantic's lax int takes "60.000" as 60 and YAML reads `amount: 60.000` as the float 60.0; in Swedish
 both are sixty thousand written with a dot. Every whole-number field of the spec (amounts in kronor,
 months, a tillägg's number, figures) is `WholeNumber`: digits only, or an error whose hint writes the
-number without dot, comma or space. The Swedish sentence is drafter/validation.py's (type `whole_number`).
+number without dot, comma or space. Amounts in kronor are `Kronor`, which also reads the Swedish way of
+writing them, "30 000" and "5 000 kr". The Swedish sentence is drafter/validation.py's (type `whole_number`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
 _DIGITS = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?\d[\d .,\u00a0]*\d?( ?kr)?", re.IGNORECASE)
+_NUMBER = re.compile(r"[+-]?\d[\d .,\u00a0\u202f]*\d?( ?kr)?", re.IGNORECASE)
+# "30 000", "5 000 kr", "1 000 000 kronor": digits grouped by threes with a space, a no-break space or a
+# narrow no-break space, as Swedish writes kronor. Unambiguous, unlike "60.000" or "60,000".
+_KRONOR = re.compile(r"(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[ \u00a0\u202f]?(?:kr|kronor))?", re.IGNORECASE)
 
 
 def written(value: object) -> str:
@@ -49,7 +53,17 @@ def no_decimals(value: object) -> object:
     return value
 
 
+def kronor(value: object) -> object:
+    """An amount in kronor: what whole_number takes, and also "30 000" and "5 000 kr" (grouped by threes
+    with a space, no-break or narrow no-break space, optionally " kr" or " kronor")."""
+    if isinstance(value, str) and (m := _KRONOR.fullmatch(value.strip())):
+        return int(re.sub(r"\D", "", m["n"]))
+    return whole_number(value)
+
+
 # The annotation pydantic keeps for the field (FieldInfo.annotation) is the plain int or int | None:
 # the web form (drafter/web/forms.py) and the JSON schema read it as before.
 WholeNumber = Annotated[int, BeforeValidator(whole_number)]
 OptionalWholeNumber = Annotated[int | None, BeforeValidator(whole_number)]
+Kronor = Annotated[int, BeforeValidator(kronor)]
+OptionalKronor = Annotated[int | None, BeforeValidator(kronor)]

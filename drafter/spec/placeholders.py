@@ -98,3 +98,29 @@ def replace_placeholders(data: object, path: tuple = ()) -> tuple[object, list[P
         stand_in = _STAND_INS.get(text, 0 if re.fullmatch("N+", text) else data)
         return stand_in, [Placeholder(path, text)]
     return data, []
+
+
+def stand_ins_unsaid(placeholders: list[Placeholder]):
+    """A function that writes, in a finding's text, the placeholder where a check quoted its stand-in
+    ("för perioden den ÅÅÅÅ-MM-DD" for "den 2 januari 2001", trial 13), also where a quote was cut inside
+    it ("den 2 januari 2…"); None when the spec has no placeholder with a distinct stand-in. A finding
+    must never show a date nobody wrote."""
+    swaps: list[tuple[re.Pattern, str]] = []
+    for text in dict.fromkeys(p.text for p in placeholders):
+        for shown in shown_instead(text):
+            literal = shown.pattern.pattern
+            if not shown.distinct or literal.startswith("(?"):
+                continue
+            plain = re.sub(r"\\(.)", r"\1", literal)  # the stand-in as it reads
+            cut = [re.escape(plain[:n]).replace(r"\ ", "[ \u00a0]") for n in range(len(plain) - 1, 4, -1)]
+            swaps.append((re.compile("(?:" + "|".join(cut) + ")…"), shown.text + "…"))
+            swaps.append((re.compile(re.escape(plain).replace(r"\ ", "[ \u00a0]")), shown.text))
+    if not swaps:
+        return None
+
+    def unsaid(message: str) -> str:
+        for pattern, placeholder in swaps:
+            message = pattern.sub(placeholder, message)
+        return message
+
+    return unsaid

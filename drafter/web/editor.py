@@ -239,19 +239,23 @@ def apply_op(data, op: str, form: dict[str, str]) -> str | None:
     item = forms.item_model(model, path)
     if isinstance(current, list):
         flow = bool(current) and hasattr(current[-1], "fa") and current[-1].fa.flow_style()
-        new = forms.skeleton(item, flow) if forms._is_model(item) else ""
-        if isinstance(new, dict) and new.get("number") == "":  # a tillägg: the next number, not an empty one
-            numbers = [e.get("number") for e in current if isinstance(e, dict)]
-            new["number"] = max([n for n in numbers if isinstance(n, int) and not isinstance(n, bool)], default=0) + 1
-        current.append(new)
+        current.append(_numbered(forms.skeleton(item, flow) if forms._is_model(item) else "", current))
         return None
     if current is None and forms._is_model(item):
-        if _is_list_field(model, path):
-            yw.set_value(data, path, yw.new_seq([forms.skeleton(item)]), _order(model, path))
+        if _is_list_field(model, path):  # the first tillägg is nr 1 (trial 13: its Nummer stood empty)
+            yw.set_value(data, path, yw.new_seq([_numbered(forms.skeleton(item), [])]), _order(model, path))
         else:
             yw.set_value(data, path, forms.skeleton(item), _order(model, path))
         return None
     return "Det går inte att lägga till något här."
+
+
+def _numbered(new, siblings: list):
+    """A new tillägg gets the next number (one after the highest written), not an empty one."""
+    if isinstance(new, dict) and new.get("number") == "":
+        numbers = [e.get("number") for e in siblings if isinstance(e, dict)]
+        new["number"] = max([n for n in numbers if isinstance(n, int) and not isinstance(n, bool)], default=0) + 1
+    return new
 
 
 def _field_info(model, path):

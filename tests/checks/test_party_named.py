@@ -69,13 +69,13 @@ def test_a_first_party_signatory_signing_for_another_kommun_names_part_1(tmp_pat
 
 def test_a_budget_row_error_names_no_party(tmp_path):
     data = example_data()
-    data["budget"]["rows"][1]["amount"] = "12 000 kr"
+    data["budget"]["rows"][1]["amount"] = "12,000 kr"
     spec = spec_file(tmp_path, data)
     result = run(spec)
     assert result.exit_code == 2
-    line = line_of(spec, "12 000 kr")
+    line = line_of(spec, "12,000 kr")
     assert f"fel: {spec}:{line}:" in result.stderr
-    assert "(fält budget.rows.1.amount): Värdet '12 000 kr' ska vara ett heltal" in result.stderr
+    assert "(fält budget.rows.1.amount): Värdet '12,000 kr' ska vara ett heltal" in result.stderr
     assert "part " not in result.stderr
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from tests.web.conftest import TOKEN
@@ -44,3 +46,34 @@ def test_a_new_tillagg_gets_the_next_number_and_one_change_and_saves_without_inp
     saved = yaml.safe_load((project / "agreements" / f"{SPEC}.yaml").read_text(encoding="utf-8"))["amendments"][1]
     assert saved["number"] == 2 and saved["changes"] == [{"replace": "5.2", "text": "Ny lydelse av punkten."}]
     assert 'class="code">indata<' not in answer.text, "specen går inte att läsa"
+
+
+def test_the_first_tillagg_of_a_spec_without_any_is_nr_1(client, project):
+    """Trial 13: in a spec with no amendments:, "Lägg till" under Tillägg gave an empty Nummer."""
+    path = project / "agreements" / f"{SPEC}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data.pop("amendments")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    page = client.get(f"/spec/{SPEC}").text
+    assert "amendments" not in draft(page)
+    page = op(client, page, "add:amendments")
+    (new,) = draft(page)["amendments"]
+    assert new["number"] == 1
+    assert 'id="f-amendments-0-number" name="amendments.0.number" value="1"' in page
+
+
+def test_a_new_tillagg_still_being_filled_in_keeps_the_preview(client, project):
+    """Trial 13: after "Lägg till en till" the preview said "Förhandsvisningen visas när specen kan läsas utan
+    fel i indata" until every field of the new tillägg was written; the documents without it are shown."""
+    page = op(client, client.get(f"/spec/{SPEC}").text, "add:amendments")
+    assert "amendments.1.date" in page and 'class="code">indata<' in page  # its empty fields are input errors
+    assert "Förhandsvisningen visas när specen kan läsas" not in page
+    assert 'id="preview-partial"' in page and "utan de tillägg som ännu inte är ifyllda" in page
+    text = re.search(r'<pre id="preview-text">(.*?)</pre>', page, re.S).group(1)
+    assert "Överenskommelse" in text or "ÖVERENSKOMMELSE" in text.upper()
+
+    values = form_values(page, "editor")
+    values.update(csrf=TOKEN, document="agreement", op="")
+    values["parties.1.name"] = ""  # an error outside the new tillägg: no preview, as before
+    answer = client.post(f"/spec/{SPEC}/edit", data=values)
+    assert "Förhandsvisningen visas när specen kan läsas utan fel i indata" in answer.text

@@ -307,7 +307,7 @@ def test_live_check_names_a_bad_organisationsnummer_beside_its_field(client):
     values["parties.1.organisationsnummer"] = "802524-2870"
     answer = client.post(f"/spec/{SPEC}/live", data=values)
     assert "fel kontrollsiffra" in findings_beside(answer.text, "parties.1.organisationsnummer")
-    values["budget.rows.1.amount"] = "12 000 kr"
+    values["budget.rows.1.amount"] = "12.000 kr"
     answer = client.post(f"/spec/{SPEC}/live", data=values)
     assert "ska vara ett heltal" in findings_beside(answer.text, "budget.rows.1.amount")
 
@@ -377,10 +377,10 @@ def test_live_check_names_the_party_of_a_finding_by_its_line(client):
 
 def test_live_check_of_a_budget_row_names_no_party(client):
     values = editor_form(client)
-    values["budget.rows.1.amount"] = "12 000 kr"
+    values["budget.rows.1.amount"] = "12.000 kr"
     answer = client.post(f"/spec/{SPEC}/live", data=values)
     (error,) = [line for line in findings_list(answer.text) if "heltal" in line]
-    assert "(fält budget.rows.1.amount): Värdet '12 000 kr' ska vara ett heltal" in error and "part " not in error
+    assert "(fält budget.rows.1.amount): Värdet 12.000 kr ska vara ett heltal" in error and "part " not in error
 
 
 def test_save_writes_only_the_changed_value_and_keeps_every_comment(client, project):
@@ -824,3 +824,12 @@ def test_a_house_style_finding_is_not_shown_under_a_spec_field(client, project):
     assert page.status_code == 200 and "lock-letterhead" in page.text
     slots = re.findall(r'<div class="field-findings" id="[^"]*"[^>]*>(.*?)</div>', page.text, re.S)
     assert slots and not [s for s in slots if "brevhuvudet" in s]
+
+
+def test_an_amount_typed_the_swedish_way_is_read_in_the_form(client):
+    """Trial 13: "30 000" and "5 000 kr" in the form were refused; they are the amount."""
+    values = editor_form(client)
+    values["budget.rows.1.amount"] = "30\u00a0000 kr"
+    answer = client.post(f"/spec/{SPEC}/live", data=values)
+    assert not [line for line in findings_list(answer.text) if "heltal" in line]
+    assert "heltal" not in findings_beside(answer.text, "budget.rows.1.amount")

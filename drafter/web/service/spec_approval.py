@@ -7,6 +7,7 @@ the date, the paragraph. drafter never approves on its own; the official records
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,15 @@ class SpecWaiting:
     retired: list[Waiting] = field(default_factory=list)
     blank: list[str] = field(default_factory=list)  # the public party's fields still "[…]"
 
+    @property
+    def example(self) -> str:
+        """"Hässelby-Vällingby stadsdelsnämnd i Stockholms stad": this spec's nämnd, as "Beslutat av" takes it
+        (first letter upper case, the rest as written: Jinja's capitalize lowercased "-Vällingby")."""
+        from drafter.formatting import versal
+
+        said = f"{self.committee} i {self.organisation}" if self.committee else self.organisation or ""
+        return versal(said) if said else "Socialnämnden i Stockholms stad"
+
 
 def spec_waiting(project: Project, name: str) -> SpecWaiting:
     from drafter.clauses.affected import unapproved_in
@@ -56,6 +66,18 @@ def spec_waiting(project: Project, name: str) -> SpecWaiting:
     return result
 
 
+class ApprovalFormErrors(DrafterError):
+    """The approval form's errors, one per field (ref, date, by), said at once; nothing was written."""
+
+    LABELS = {"ref": "Versioner", "date": "Beslutsdatum", "by": "Beslutat av"}
+
+    def __init__(self, fields: dict[str, DrafterError]):
+        self.fields = fields
+        count = "ett fel" if len(fields) == 1 else f"{len(fields)} fel"
+        super().__init__(f"Formuläret har {count}; inget skrevs. Rätta " + ", ".join(
+            f"”{self.LABELS[name]}”" for name in self.LABELS if name in fields) + ".")
+
+
 @dataclass
 class SpecApproved:
     approved: list[str]  # one sentence per version
@@ -68,7 +90,7 @@ def approve_spec(project: Project, name: str, refs: list[str], by: str, date_tex
     """Record one decision for the chosen versions, for the spec's public party (its nämnd, or with `whole`
     its whole kommun or region): all or none, as `drafter clauses approve --spec`."""
     from drafter.clauses.affected import resolve, summarise
-    from drafter.clauses.approve import ApprovalFieldError, approve_many, new_approval, parse_date
+    from drafter.clauses.approve import ApprovalFieldError, approve_many, check_date, new_approval, parse_date
     from drafter.clauses.library import ClauseLibrary
 
     path = project.existing_spec(name)
@@ -79,14 +101,27 @@ def approve_spec(project: Project, name: str, refs: list[str], by: str, date_tex
                            hint="Fyll i kommunens eller regionens namn och nämnden i specen och spara den först.")
     offered = {w.ref for w in waiting.waiting}
     chosen = [r for r in dict.fromkeys(refs) if r in offered]
+    if not offered:
+        raise DrafterError("Alla klausulversioner som specen använder är redan fastställda; inget skrevs.")
+    wrong: dict[str, DrafterError] = {}  # every field's error at once, said under the field (trial 13)
     if not chosen:
-        raise DrafterError("Välj minst en klausulversion att fastställa; inget skrevs." if offered else
-                           "Alla klausulversioner som specen använder är redan fastställda; inget skrevs.")
+        wrong["ref"] = DrafterError("Välj minst en klausulversion att fastställa.")
+    date = dt.date.today()
     try:
-        approval = new_approval(by, parse_date(date_text or None), waiting.organisation,
-                                None if whole else waiting.committee, paragraph, dnr, example=waiting.organisation)
-    except ApprovalFieldError as exc:
-        raise exc.named(APPROVE_FIELDS, lambda label, example: f"{label}: {example}" if example else label) from None
+        date = check_date(parse_date(date_text or None))
+    except DrafterError as exc:
+        wrong["date"] = exc
+    if not by.strip():
+        wrong["by"] = DrafterError("Ange ”Beslutat av”: nämnden som fattade beslutet.", hint=f"T.ex. {waiting.example}.")
+    else:
+        try:
+            approval = new_approval(by, date, waiting.organisation, None if whole else waiting.committee, paragraph,
+                                    dnr, example=waiting.organisation)
+        except ApprovalFieldError as exc:
+            wrong["by"] = exc.named({**APPROVE_FIELDS, "by": "”Beslutat av”"},
+                                    lambda label, example: f"{label}: {example}" if example else label)
+    if wrong:
+        raise ApprovalFormErrors(wrong)
     specs = sorted(p for p in project.agreements.glob("*.yaml") if not p.name.startswith("."))
     problems: dict[Path, str] = {}
     before = resolve(specs, project.library(), problems)

@@ -78,6 +78,7 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
             result.documents = with_placeholders_shown(prepared.documents, loaded)
         except SpecErrors as exc:
             result.errors = list(exc.errors)
+            result.documents = _without_new_amendments(project, real, text, result.errors)
         except DrafterError as exc:
             result.errors = [exc]
     finally:
@@ -92,6 +93,41 @@ def inspect_text(project: Project, name: str, text: str) -> Inspection:
         if e.where:
             e.where.file = shown if e.where.file == tmp else project.shown(e.where.file)
     return result
+
+
+def _without_new_amendments(project: Project, real: Path, text: str, errors: list) -> list:
+    """The documents, for the preview only, when every input error is in a tillägg still being filled in
+    (trial 13: "Lägg till" under Tillägg blanked the preview until every field of the new one was written).
+    The spec read without those tillägg; the errors stay the page's, nothing is saved. [] otherwise."""
+    import re
+
+    from drafter.pipeline import prepare
+    from drafter.spec.load import load_spec
+    from drafter.spec.yaml_write import dump_rt, load_rt
+    from drafter.web.stand_ins import with_placeholders_shown
+
+    fields = [e.where.field if e.where else None for e in errors]
+    spots = [re.match(r"amendments\.(\d+)(\.|$)", f or "") for f in fields]
+    if not errors or not all(spots):
+        return []
+    try:
+        data = load_rt(text)
+        amendments = data["amendments"]
+        for index in sorted({int(m.group(1)) for m in spots if m}, reverse=True):
+            del amendments[index]
+        if not amendments:
+            del data["amendments"]
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.stem}.utkast-", suffix=".yaml", dir=project.agreements)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(dump_rt(data).encode("utf-8"))
+            loaded = load_spec(Path(tmp))
+            return with_placeholders_shown(prepare(loaded, project.library(), lock_of=real).documents, loaded)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+    except (DrafterError, KeyError, IndexError, TypeError):  # the rest does not read either: no preview
+        return []
 
 
 def finding_line(finding, spec_file: str | None = None) -> int | None:
