@@ -71,6 +71,14 @@ _LATER = {"place": "[Ort]", "name": "[Namn]", "title": "[Titel]", "item": "[Post
 _AMOUNTS = ("amount", "total")
 
 
+def _without(what: str, mark: str, digits: str) -> str:
+    """The number to write instead: an amount may keep its groups of three ("60 000"), a count may not."""
+    if what == "beloppet":
+        grouped = f"{int(digits):,}".replace(",", " ")
+        return f"Skriv beloppet utan {mark}: {digits}" + (f" (eller {grouped})." if grouped != digits else ".")
+    return f"Skriv {what} utan {mark} och mellanslag: {digits}."
+
+
 def whole_number_message(written: str, loc: tuple) -> tuple[str, str | None]:
     """"60.000", 60.5, "60,000", "60 000 kr" in a whole-number field: what is wrong, and the number to write."""
     what = "beloppet" if loc and loc[-1] in _AMOUNTS else "talet"
@@ -82,8 +90,10 @@ def whole_number_message(written: str, loc: tuple) -> tuple[str, str | None]:
     if re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+( ?kr)?", plain):
         return (f"Värdet {plain} ska vara ett heltal{unit}. En punkt i ett tal kan vara både decimaltecken och "
                 f"tusentalsavgränsare, så {plain} kan läsas som {plain.split('.')[0]} lika väl som {digits}; "
-                "drafter gissar inte.", f"Skriv {what} utan punkt och mellanslag: {digits}.")
+                "drafter gissar inte.", _without(what, "punkt", digits))
     if re.fullmatch(r"[+-]?\d{1,3}([ \u00a0,]\d{3})+( ?kr)?", plain):
+        if what == "beloppet" and "," in plain:  # a grouped amount with spaces is read as it is (Kronor)
+            return f"Värdet '{plain}' ska vara ett heltal{unit}.", _without(what, "komma", digits)
         return f"Värdet '{plain}' ska vara ett heltal{unit}.", f"Skriv {what} utan mellanslag och utan kr: {digits}."
     if re.fullmatch(r"[+-]?\d+ ?kr", plain):
         return f"Värdet '{plain}' ska vara ett heltal{unit}.", f"Skriv {what} utan kr: {digits}."

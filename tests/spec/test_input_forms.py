@@ -29,13 +29,13 @@ def _errors(path) -> list[DrafterError]:
 
 
 @pytest.mark.parametrize("written, message, hint", [
-    ('"57.000"', "Värdet 57.000 ska vara ett heltal i hela kronor", "Skriv beloppet utan punkt och mellanslag: 57000."),
-    ("57.000", "Värdet 57.000 ska vara ett heltal i hela kronor", "Skriv beloppet utan punkt och mellanslag: 57000."),
-    ("1.057.000", "Värdet 1.057.000 ska vara ett heltal", "Skriv beloppet utan punkt och mellanslag: 1057000."),
+    ('"57.000"', "Värdet 57.000 ska vara ett heltal i hela kronor", "Skriv beloppet utan punkt: 57000 (eller 57 000)."),
+    ("57.000", "Värdet 57.000 ska vara ett heltal i hela kronor", "Skriv beloppet utan punkt: 57000 (eller 57 000)."),
+    ("1.057.000", "Värdet 1.057.000 ska vara ett heltal", "Skriv beloppet utan punkt: 1057000 (eller 1 057 000)."),
     ("57.5", "Värdet 57.5 ska vara ett heltal i hela kronor, utan decimaler", "utan punkt, komma och mellanslag"),
-    ('"57,000"', "Värdet '57,000' ska vara ett heltal i hela kronor", "Skriv beloppet utan mellanslag och utan kr: 57000."),
+    ('"57,000"', "Värdet '57,000' ska vara ett heltal i hela kronor", "Skriv beloppet utan komma: 57000 (eller 57 000)."),
     ('"57 00"', "Värdet 57 00 ska vara ett heltal i hela kronor", "utan punkt, komma och mellanslag"),
-    ('"57.000 kr"', "Värdet 57.000 kr ska vara ett heltal i hela kronor", "Skriv beloppet utan punkt och mellanslag: 57000."),
+    ('"57.000 kr"', "Värdet 57.000 kr ska vara ett heltal i hela kronor", "Skriv beloppet utan punkt: 57000 (eller 57 000)."),
 ], ids=["dot-text", "dot-yaml-float", "two-dots", "decimal", "comma", "space-not-by-threes", "dot-kr"])
 def test_an_amount_with_a_dot_or_decimals_is_refused_with_the_number_to_write(tmp_path, written, message, hint):
     path, line = _spec(tmp_path, "{item: Aktiviteter, amount: 57000}", f"{{item: Aktiviteter, amount: {written}}}")
@@ -83,7 +83,7 @@ def test_other_amount_written_alone_with_a_dot_is_refused(tmp_path):
     path, line = _spec(tmp_path, "figures:\n", "other_amounts:\n  egen_insats: 240.000\nfigures:\n",
                        "egen_insats: 240.000")
     error = _errors(path)[0]
-    assert error.hint == "Skriv beloppet utan punkt och mellanslag: 240000."
+    assert error.hint == "Skriv beloppet utan punkt: 240000 (eller 240 000)."
     assert error.where.field == "other_amounts.egen_insats.amount" and error.where.line == line
 
 
@@ -112,7 +112,7 @@ def test_empty_name_and_dotted_amount_of_the_trial_exit_2_with_every_error(tmp_p
     assert result.returncode == 2 and "Traceback" not in result.stderr
     for fragment in ("(fält document.place): Fältet document.place är tomt",
                      "(fält parties.1.name – part 2): Fältet parties.1.name är tomt",
-                     "Tips: Skriv beloppet utan punkt och mellanslag: 60000."):
+                     "Tips: Skriv beloppet utan punkt: 60000 (eller 60 000)."):
         assert fragment in result.stderr, result.stderr
 
 
