@@ -17,12 +17,12 @@ Locks written before these fields existed lack them; everything here then does n
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.checks.finding import Finding
+from drafter.lockrecord import letterhead_record, listed, named_changes, short_digest, shown_value, value_record
 from drafter.locknames import document_label as _label
 from drafter.locknames import shown_path as _shown
 from drafter.model.nodes import HouseStyle, Letterhead
@@ -32,27 +32,9 @@ if TYPE_CHECKING:
     from drafter.spec.load import LoadedSpec
 
 PREAMBLE = "(titel och inledning)"
-SHOWN = 5  # sections or fields named in one finding; the rest are counted
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]  # enough to tell a change, short in the lock
 
 
 # --- letterhead -------------------------------------------------------------------------------------
-
-def letterhead_record(doc: "Document") -> dict | None:
-    """The letterhead of a document as built now, as the lock records it; None: the document has none."""
-    head, house = doc.meta.letterhead, doc.meta.house
-    if head is None:
-        return None
-    logo = ""
-    if house is not None and house.logo and Path(house.logo).is_file():
-        logo = hashlib.sha256(Path(house.logo).read_bytes()).hexdigest()
-    return {"avsandare": list(head.sender), "adress": list(house.address) if house else [],
-            "dokumenttyp": head.document_type, "uppgifter": [[k, v] for k, v in head.references],
-            "mottagare": head.recipient, "logotyp_sha256": logo}
-
 
 def valid_details(entry: dict) -> bool:
     """The fields of this module, when a lock has them (a lock from before has none): else the lock is bad input."""
@@ -167,9 +149,9 @@ def section_digests(doc: "Document") -> list[dict]:
     from drafter.model.text import block_lines
 
     preamble = [doc.meta.title, doc.meta.subtitle or ""] + [line for b in doc.preamble for line in block_lines(b)]
-    out = [{"avsnitt": PREAMBLE, "sha256": _digest("\n".join(preamble))}]
+    out = [{"avsnitt": PREAMBLE, "sha256": short_digest("\n".join(preamble))}]
     for section in doc.walk_sections():
-        out.append({"avsnitt": section_key(section), "sha256": _digest(_own_text(section))})
+        out.append({"avsnitt": section_key(section), "sha256": short_digest(_own_text(section))})
     return out
 
 
@@ -181,54 +163,6 @@ def _own_text(section: "Section") -> str:
     from drafter.model.text import block_lines
 
     return "\n".join([section_key(section)] + [line for b in section.blocks for line in block_lines(b)])
-
-
-def value_record(loaded: "LoadedSpec", name: str) -> dict:
-    """Each spec value a document is made of, by its field path: everything but the spec's own bookkeeping
-    (acknowledge), the proposal's fields outside the tjänsteutlåtande, and tillägg after the locked one.
-    A number, date or short text as it is (so `lock-text` can say 57000 → 67000), a longer text hashed."""
-    data = dict(loaded.data)
-    data.pop("acknowledge", None)
-    if not name.startswith("tjansteutlatande"):  # a tillägg's tjänsteutlåtande takes officials from it too
-        data.pop("proposal", None)
-    amendments = data.pop("amendments", None)
-    if name.startswith(("tillagg-", "tjansteutlatande-tillagg-")) and isinstance(amendments, list):
-        number = name.rsplit("-", 1)[1]
-        data["amendments"] = amendments[:int(number)] if number.isdigit() else amendments
-        if name.startswith("tillagg-"):  # the tillägg's own tjänsteutlåtande is not part of it
-            data["amendments"] = [{k: v for k, v in a.items() if k != "proposal"} if isinstance(a, dict) else a
-                                  for a in data["amendments"]]
-    out: dict = {}
-    _flatten(data, (), out)
-    return out
-
-
-SHORT = 60  # a text up to this long is recorded as it is; a longer one by its hash
-HASHED = "sha256:"
-
-
-def _flatten(value, path: tuple, out: dict) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _flatten(item, (*path, str(key)), out)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            _flatten(item, (*path, i), out)
-    else:
-        key = ".".join(str(p) for p in path)
-        if value is None or isinstance(value, (bool, int, float, dt.date)):
-            out[key] = value
-        elif isinstance(value, str) and len(value) <= SHORT and "\n" not in value and not value.startswith(HASHED):
-            out[key] = value
-        else:
-            out[key] = HASHED + _digest(value.isoformat() if isinstance(value, dt.datetime) else str(value))
-
-
-def _value(value) -> str | None:
-    """A recorded value as the message shows it; None for a hashed text."""
-    if isinstance(value, str) and value.startswith(HASHED):
-        return None
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def text_changes(doc: "Document", entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, str | None]:
@@ -244,7 +178,7 @@ def text_changes(doc: "Document", entry: dict, loaded: "LoadedSpec", name: str) 
         changed = [s["avsnitt"] for s in now if before.get(s["avsnitt"]) != s["sha256"]]
         gone = [k for k in before if k not in keys_now]
         if changed or gone:
-            parts.append("ändrade avsnitt: " + _some([f"”{k}”" for k in changed]
+            parts.append("ändrade avsnitt: " + listed([f"”{k}”" for k in changed]
                                                     + [f"”{k}” (finns inte längre)" for k in gone]))
     recorded_values = entry.get("uppgifter")
     if isinstance(recorded_values, dict):
@@ -258,12 +192,12 @@ def text_changes(doc: "Document", entry: dict, loaded: "LoadedSpec", name: str) 
                     named.append(f"{path} (borttaget)")
                     continue
                 line = _line_of(loaded, path)
-                old, new = _value(recorded_values.get(path)), _value(now_values[path])
+                old, new = shown_value(recorded_values.get(path)), shown_value(now_values[path])
                 what = ("ny" if path not in recorded_values else f"{old} → {new}" if old is not None and new is not None
                         else "")
                 named.append(f"{path} ({', '.join(x for x in (f'rad {line}' if line else '', what) if x)})"
                              if line or what else path)
-            parts.append("ändrade uppgifter i specen: " + _some(named))
+            parts.append("ändrade uppgifter i specen: " + listed(named))
             first = next((p for p in paths if p in now_values), None)
             if first is not None:
                 w = loaded.where(*[int(p) if p.isdigit() else p for p in first.split(".")])
@@ -273,12 +207,6 @@ def text_changes(doc: "Document", entry: dict, loaded: "LoadedSpec", name: str) 
 
 def _line_of(loaded: "LoadedSpec", path: str) -> int | None:
     return loaded.where(*[int(p) if p.isdigit() else p for p in path.split(".")]).line
-
-
-def _some(items: list[str]) -> str:
-    if len(items) <= SHOWN:
-        return ", ".join(items)
-    return ", ".join(items[:SHOWN]) + f" och {len(items) - SHOWN} till"
 
 
 # --- values printed outside the text: drafter/lockprinted.py ---------------------------------------------
@@ -294,23 +222,3 @@ def outline_changes(entry: dict, loaded: "LoadedSpec", name: str) -> tuple[str, 
     paths = [p for p in [*now, *(p for p in recorded if p not in now)] if recorded.get(p) != now.get(p)
              and ("outline" in p.split(".") or p.endswith(".clause"))]
     return named_changes(entry, loaded, name, paths, now)
-
-
-def named_changes(entry: dict, loaded: "LoadedSpec", name: str, paths: list[str],
-                  now: dict | None = None) -> tuple[str, str, int] | None:
-    """`paths` (changed spec values) each with its line and old → new value, the place of the first, how many."""
-    recorded = entry.get("uppgifter")
-    if not isinstance(recorded, dict) or not paths:
-        return None
-    now = value_record(loaded, name) if now is None else now
-    named, first = [], None
-    for path in paths:
-        old, new = _value(recorded.get(path)), _value(now.get(path))
-        keys = [int(p) if p.isdigit() else p for p in path.split(".")]
-        w = loaded.where(*(keys if path in now else keys[:-1]))  # removed: the nearest field still written
-        first = first or (f"{w.file}:{w.line}" if w.line else w.file)
-        line = f"rad {w.line}, " if w.line and path in now else ""
-        what = (f"{old} → {new}" if path in recorded and path in now else f"borttaget, var {old}" if path in recorded
-                else f"ny: {new}")
-        named.append(f"{path} ({line}{what})")
-    return _some(named), first or loaded.path.as_posix(), len(named)

@@ -335,7 +335,8 @@ def lock_entry(doc: "Document", files: dict[str, bytes], library, loaded: "Loade
     """What the lock records of one document built just now: with `loaded`, also its letterhead, each
     section's text and each spec value, hashed (drafter/lockdetail.py)."""
     from drafter import __version__
-    from drafter.lockdetail import letterhead_record, section_digests, value_record
+    from drafter.lockdetail import section_digests
+    from drafter.lockrecord import letterhead_record, value_record
     from drafter.model.text import document_text
 
     clauses = document_clauses(doc)  # a tillägg's: the versions of the wording it sets out (trial12)

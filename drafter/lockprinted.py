@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from drafter.lockdetail import letterhead_record, named_changes, value_record
+from drafter.lockrecord import letterhead_record, named_changes, value_record
 
 if TYPE_CHECKING:
     from drafter.model.nodes import Document

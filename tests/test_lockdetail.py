@@ -62,7 +62,7 @@ def test_the_lock_records_the_letterhead_the_signatories_saw(project):
     assert letterhead["adress"] == [OLD, "Växel 08-508 25 000"]
     assert ["Datum", "2026-07-01"] in letterhead["uppgifter"]
     # The spec's values read back from the lock as they are recorded: a date a date, a short text itself.
-    from drafter.lockdetail import value_record
+    from drafter.lockrecord import value_record
     from drafter.spec.load import load_spec
 
     values = entry["dokument"]["overenskommelse"]["uppgifter"]
@@ -286,7 +286,7 @@ def test_a_locked_tjansteutlatande_records_its_own_proposal_fields(project):
     """The tjänsteutlåtande's lock records the proposal: fields it is made of, so a changed budget row is the
     only changed value lock-text names (it named proposal.title, .date … as 'ny', though none had changed:
     lock_entry's file loop had taken over the document's name)."""
-    from drafter.lockdetail import value_record
+    from drafter.lockrecord import value_record
     from drafter.spec.load import load_spec
 
     assert run("lock", SPEC, "--document", "tjansteutlatande").exit_code == 0

@@ -77,7 +77,8 @@ def test_the_rule_in_the_model():
 def test_a_locked_letterhead_is_kept(tmp_path):
     """A tjänsteutlåtande locked with the letterhead as it was (without the kommun) keeps it: lockdetail
     gives it the recorded one, whatever the model now builds."""
-    from drafter.lockdetail import keep_letterheads, letterhead_record
+    from drafter.lockdetail import keep_letterheads
+    from drafter.lockrecord import letterhead_record
 
     doc = sample_proposal()
     doc.meta.letterhead.organisation = "Exempelby kommun"
