@@ -169,7 +169,7 @@ def possible_ends(period) -> list[dt.date]:
     the end), and the last possible day. Without renewal only `period.end`."""
     calendar = notice_calendar(period)
     if calendar is None:
-        return [period.renewal.max_end if period.renewal else period.end]  # as the period checks read it
+        return [period.last_day]  # as the period checks read it
     later = {step.after for group in calendar.shared_deadlines() for step in group[1:]}
     return [step.after for step in calendar.renewals if step.after not in later] + [calendar.max_end]
 

@@ -59,7 +59,7 @@ def renew(spec_path: Path, name: str, agreements: Path, library, end: dt.date | 
     data["renews"] = os.path.relpath(spec_path.resolve(), path.parent.resolve())
     data.pop("renews_ends", None)  # the old spec's own predecessor's end says nothing of this one
     data.pop("renews_ended_by", None)
-    if start is not None and data["period"]["start"] - dt.timedelta(days=1) != _last_day(now.spec.period):
+    if start is not None and data["period"]["start"] - dt.timedelta(days=1) != now.spec.period.last_day:
         data["renews_ends"] = data["period"]["start"] - dt.timedelta(days=1)  # the kommun says it up to end then
     if ended_by is not None:  # the day the old one ends is the day before the new one starts
         from drafter.renew_ended import as_data, check_ended_by
@@ -323,10 +323,6 @@ def _status_for(version, public) -> str:
 # --- the period ---------------------------------------------------------------------------------
 
 
-def _last_day(period) -> dt.date:
-    return period.renewal.max_end if period.renewal else period.end
-
-
 def _next_period(period, spec_path: Path, end: dt.date | None, months: int | None,
                  start: dt.date | None = None, running: str | None = None) -> dict:
     """Start the day after the old agreement's last possible day, or on `start` when that is the day
@@ -351,7 +347,7 @@ def _next_period(period, spec_path: Path, end: dt.date | None, months: int | Non
                           "dagen före. När det är gjort skriver du hur och när i den nya specen (renews_ended_by:).",
                           ("start",))
     if start is None:
-        start = _last_day(period) + dt.timedelta(days=1)
+        start = period.last_day + dt.timedelta(days=1)
     elif start - dt.timedelta(days=1) not in ends and not (running and start - dt.timedelta(days=1) > period.end):
         firsts = [datum(day + dt.timedelta(days=1)) for day in ends]
         days = " eller ".join(filter(None, (", ".join(firsts[:-1]), firsts[-1])))

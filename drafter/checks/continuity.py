@@ -68,7 +68,7 @@ def check_period_continuity(ctx: CheckContext):
         ends, said = spec.renews_ends, f"sagd upp så, renews_ends, {ctx.where('renews_ends')}"
     else:
         field = "period.renewal.max_end" if previous.renewal else "period.end"
-        ends = previous.renewal.max_end if previous.renewal else previous.end
+        ends = previous.last_day
         where_ends = earlier.where(*field.split("."))
         said = f"{field}, {where_ends.file}:{where_ends.line}"
     expected = ends + dt.timedelta(days=1)

@@ -39,7 +39,7 @@ def check_amendment_effective(ctx: CheckContext):
     for a, amendment in enumerate(spec.amendments):
         where = ctx.where("amendments", a, "effective")
         effective, decided = amendment.effective, amendment.decision.date
-        last = in_force.renewal.max_end if in_force.renewal else in_force.end
+        last = in_force.last_day
         in_force = periods.get(amendment.number, in_force)
         if effective < spec.period.start:
             yield Finding("amendment-effective", "error",

@@ -91,7 +91,7 @@ def check_old_period_years(ctx: CheckContext) -> Iterator[Finding]:
         return
     spec = ctx.spec
     old = ctx.renewed.spec.period  # type: ignore[union-attr]  # old_period_years read it
-    shown_old = _span(old.start.year, (spec.renews_ends or (old.renewal.max_end if old.renewal else old.end)).year)
+    shown_old = _span(old.start.year, (spec.renews_ends or old.last_day).year)
     new = _span(spec.period.start.year, spec.period.end.year)
     severity: Severity = "error" if spec.document.status == "slutlig" else "warning"
     for where, text in _carried_over(ctx):

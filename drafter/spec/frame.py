@@ -114,7 +114,7 @@ def months(start: dt.date, last: dt.date) -> Fraction:
 
 
 def last_day(spec: Spec) -> dt.date:
-    return spec.period.renewal.max_end if spec.period.renewal else spec.period.end
+    return spec.period.last_day
 
 
 QUARTER = 3  # months: villkor/utbetalning pays "i förskott en gång per kvartal" unless figures.utbetalning says otherwise

@@ -159,6 +159,11 @@ class Period(_Model):
     end: dt.date
     renewal: Renewal | None = None
 
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the agreement can run: its renewal's max_end when it can be extended, else its end."""
+        return self.renewal.max_end if self.renewal else self.end
+
 
 class BudgetRow(_Model):
     item: str = Field(min_length=1, description="Beskrivning av resurs.")
