@@ -16,6 +16,7 @@ import re
 
 from drafter.checks.context import CheckContext
 from drafter.checks.finding import Finding
+from drafter.clauses.scope import same_organisation
 from drafter.spec.model import Party
 
 # "Skärholmens stadsdelsförvaltning", "stadsdelsnämnden i Farsta", "Stadsdelsnämnden Centrum" (Göteborg)
@@ -99,19 +100,9 @@ def check_administration(ctx: CheckContext):
                       ctx.where("parties", i, *field), hint=advice)
 
 
-def kommun_key(name: str) -> tuple[str, str]:
-    """("region" or "kommun", the name without "kommun", "stad", "Region"): "Stockholms stad" and
-    "Stockholm" are ("kommun", "stockholms") and ("kommun", "stockholm"), alike by _same_name."""
+def _a_region(name: str) -> bool:
     words = name.casefold().split()
-    kind = "region" if words and (words[0] in ("region", "regionen") or words[-1] in ("region", "regionen")) \
-        else "kommun"
-    words = [w for w in words if w not in ("region", "regionen", "kommun", "kommuns", "stad", "stads", "staden")]
-    return kind, " ".join(words)
-
-
-def same_kommun(a: str, b: str) -> bool:
-    (kind_a, name_a), (kind_b, name_b) = kommun_key(a), kommun_key(b)
-    return kind_a == kind_b and bool(name_a) and _same_name(name_a, name_b)
+    return bool(words) and (words[0] in ("region", "regionen") or words[-1] in ("region", "regionen"))
 
 
 def check_municipality(ctx: CheckContext):
@@ -119,13 +110,13 @@ def check_municipality(ctx: CheckContext):
     for i, party in enumerate(ctx.spec.parties):
         if party.sector != "offentlig" or party.kind not in ("kommun", "region") or not party.municipality:
             continue
-        if same_kommun(party.name, party.municipality):
+        if same_organisation(party.name, party.municipality):
             continue
         advice = (f"Parten är {party.kind}en själv: rätta name eller municipality, eller ta bort municipality "
                   f"(för en {party.kind} som part behövs det inte).")
         yield Finding("party-municipality", "warning",
                       f"Parten {party.name} står med municipality: {party.municipality}, en annan "
-                      f"{'kommun' if kommun_key(party.municipality)[0] == 'kommun' else 'region'} "
+                      f"{'region' if _a_region(party.municipality) else 'kommun'} "
                       f"({ctx.where('parties', i, 'name')}). {advice}",
                       ctx.where("parties", i, "municipality"), hint=advice)
 
